@@ -1,0 +1,59 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "gongqin",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "gongqin", targets: ["gongqin"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+    ],
+    targets: [
+        // The domain and the rules: pure Swift, no I/O, no SQLite.
+        .target(name: "GongQinCore"),
+        // The numbered SQL migrations, embedded in the binary.
+        .target(
+            name: "GongQinSchema",
+            path: "Schema",
+            resources: [
+                .embedInCode("0001_records.sql"),
+            ]
+        ),
+        // The repository layer over SQLite: the only place with SQL.
+        .target(
+            name: "GongQinStore",
+            dependencies: [
+                "GongQinCore",
+                "GongQinSchema",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        // The commands and the output formats.
+        .target(
+            name: "GongQinCLI",
+            dependencies: [
+                "GongQinCore",
+                "GongQinStore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "CSV", package: "CSV.swift"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
+        ),
+        .executableTarget(name: "gongqin", dependencies: ["GongQinCLI"]),
+
+        .testTarget(name: "GongQinCoreTests", dependencies: ["GongQinCore"]),
+        .testTarget(
+            name: "GongQinStoreTests",
+            dependencies: ["GongQinStore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .testTarget(name: "GongQinCLITests", dependencies: ["GongQinCLI", "gongqin"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

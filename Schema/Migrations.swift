@@ -1,0 +1,12 @@
+/// The numbered SQL migrations of `Schema/`, embedded in the binary so that an installed
+/// gongqin needs no files beside it. They are the one source of truth for the schema.
+///
+/// To add a migration: write `Schema/NNNN_name.sql`, list it under `resources` in
+/// Package.swift, and append it here. SwiftPM names the embedded bytes after the file,
+/// with the first character replaced (`0001_records.sql` → `_001_records_sql`).
+public enum SchemaMigrations {
+    /// The migrations in order: (identifier, SQL).
+    public static let all: [(identifier: String, sql: String)] = [
+        ("0001_records", String(decoding: PackageResources._001_records_sql, as: UTF8.self)),
+    ]
+}

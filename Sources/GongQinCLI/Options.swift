@@ -1,0 +1,67 @@
+import ArgumentParser
+import Foundation
+import GongQinCore
+import GongQinStore
+
+/// `--db PATH`, accepted by every command that touches data (CONTRACT.md).
+struct StoreOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("数据库文件。默认依次为环境变量 GONGQIN_DB、$XDG_DATA_HOME/gongqin/gongqin.sqlite、~/.local/share/gongqin/gongqin.sqlite", valueName: "path"))
+    var db: String?
+
+    /// The database file: `--db`, then `GONGQIN_DB`, then the XDG path.
+    var path: String {
+        let env = ProcessInfo.processInfo.environment
+        if let db, !db.isEmpty { return db }
+        if let db = env["GONGQIN_DB"], !db.isEmpty { return db }
+        if let xdg = env["XDG_DATA_HOME"], xdg.hasPrefix("/") { return xdg + "/gongqin/gongqin.sqlite" }
+        let home = env["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
+        return home + "/.local/share/gongqin/gongqin.sqlite"
+    }
+
+    /// Opens (and creates or upgrades) the database.
+    func open() throws -> GongQinDatabase {
+        try GongQinDatabase.open(at: path, context: Environment.logContext)
+    }
+}
+
+/// `--format` and `--reveal`, for commands that print data.
+struct OutputOptions: ParsableArguments {
+    @Option(name: .long, help: "输出格式：table（表格，默认）、json 或 csv")
+    var format: OutputFormat = .table
+
+    @Flag(name: .long, help: "表格中显示完整身份证号（默认隐藏中间8位）")
+    var reveal = false
+
+    /// An identity number as this output shows it: masked in tables unless `--reveal`.
+    func show(_ id: IDNumber) -> String {
+        format == .table && !reveal ? id.masked : id.text
+    }
+}
+
+/// What commands learn from their surroundings: today and who is running them.
+enum Environment {
+    /// Today, in the machine's time zone. `GONGQIN_TODAY=YYYY-MM-DD` fixes it, for
+    /// reproducible tests and demos.
+    static var today: Day {
+        if let fixed = ProcessInfo.processInfo.environment["GONGQIN_TODAY"], let day = try? Day.parse(fixed) {
+            return day
+        }
+        let parts = Calendar.current.dateComponents([.year, .month, .day], from: Date())
+        return Day(year: parts.year!, month: parts.month!, day: parts.day!)!
+    }
+
+    /// The OS user and the command line, for the change log.
+    static var logContext: LogContext {
+        LogContext(actor: user, command: (["gongqin"] + CommandLine.arguments.dropFirst()).map(shellQuoted).joined(separator: " "))
+    }
+
+    static var user: String {
+        if let pw = getpwuid(geteuid()), let name = pw.pointee.pw_name { return String(cString: name) }
+        return ProcessInfo.processInfo.environment["USER"] ?? "uid\(geteuid())"
+    }
+
+    static func shellQuoted(_ word: String) -> String {
+        let safe = word.allSatisfy { $0.isLetter || $0.isNumber || "-_./=:@,+%".contains($0) }
+        return safe && !word.isEmpty ? word : "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    }
+}

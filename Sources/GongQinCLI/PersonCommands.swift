@@ -1,0 +1,198 @@
+import ArgumentParser
+import GongQinCore
+import GongQinStore
+
+/// `person add|show|list|update|remove`.
+struct PersonCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "person", abstract: "人员",
+        subcommands: [Add.self, Show.self, List.self, Update.self, Remove.self])
+
+    /// The fields of a person, as flags. `add` requires the first five.
+    struct Fields: ParsableArguments {
+        @Option(help: "姓名") var name: String?
+        @Option(help: "用人单位（须已用 unit add 添加）") var unit: String?
+        @Option(help: "现岗位工种（工种目录中的名称）") var trade: String?
+        @Option(name: .customLong("work-start"), help: ArgumentHelp("参加工作时间，YYYY-MM-DD 或 YYYY-MM", valueName: "date"))
+        var workStart: String?
+        @Option(name: .customLong("probation-end"), help: ArgumentHelp("试用期满时间（可为将来日期）", valueName: "date"))
+        var probationEnd: String?
+        @Option(help: ArgumentHelp("入伍时间（退役安置人员）", valueName: "date")) var enlisted: String?
+        @Option(help: ArgumentHelp("退役时间", valueName: "date")) var discharged: String?
+        @Option(help: ArgumentHelp("安置时间：有此项即为退役安置人员", valueName: "date")) var placed: String?
+        @Option(name: .customLong("from-province"), help: ArgumentHelp("外省调入人员的调出省份", valueName: "name"))
+        var fromProvince: String?
+
+        /// Applies the flags given to `person`.
+        func apply(to person: inout Person) throws {
+            if let name { person.name = name.trimmingSpaces }
+            if let unit { person.unit = unit.trimmingSpaces }
+            if let trade { person.trade = trade.trimmingSpaces }
+            if let workStart { person.workStart = try Parse.day(workStart, "参加工作时间", allowMonth: true) }
+            if let probationEnd {
+                person.probationEnd = try Parse.day(probationEnd, "试用期满时间", allowMonth: true, allowFuture: true)
+            }
+            if let enlisted { person.enlisted = try Parse.day(enlisted, "入伍时间", allowMonth: true) }
+            if let discharged { person.discharged = try Parse.day(discharged, "退役时间", allowMonth: true) }
+            if let placed { person.placed = try Parse.day(placed, "安置时间", allowMonth: true) }
+            if let fromProvince { person.fromProvince = Parse.text(fromProvince) }
+        }
+    }
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "登记人员",
+            discussion: "出生日期和性别由身份证号得出，无需填写。单位须先用 unit add 添加；工种须在工种目录中。")
+
+        @Option(name: .customLong("id-number"), help: "18位身份证号") var idNumber: String
+        @OptionGroup var fields: Fields
+        @OptionGroup var store: StoreOptions
+        @OptionGroup var output: OutputOptions
+
+        func run() throws {
+            let missing = [("--name", fields.name), ("--unit", fields.unit), ("--trade", fields.trade),
+                           ("--work-start", fields.workStart)].filter { $0.1 == nil }.map(\.0)
+            if !missing.isEmpty {
+                throw GongQinError.usage("缺少参数 \(missing.joined(separator: "、"))", hint: "登记人员须给出姓名、单位、工种和参加工作时间")
+            }
+            let id = try Parse.id(idNumber)
+            var person = Person(idNumber: id, name: "", unit: "", trade: "", workStart: Environment.today)
+            try fields.apply(to: &person)
+            let today = Environment.today
+            try store.open().write { s in try s.people.add(person, today: today) }
+            try Render.added(PersonLine(person), output,
+                             "已登记：\(person.name)（\(output.show(id))，\(person.unit)，\(person.trade)）")
+        }
+    }
+
+    struct Update: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "修改人员信息（身份证号不可改）",
+            discussion: "只改给出的项。--clear 清空可选项：probation-end、enlisted、discharged、placed、from-province。真实的岗位变动请用 transfer add 登记，以便按 T1 计算等级年限。")
+
+        @Argument(help: "身份证号") var id: String
+        @OptionGroup var fields: Fields
+        @Option(parsing: .upToNextOption, help: ArgumentHelp("清空的可选项", valueName: "field")) var clear: [ClearableField] = []
+        @OptionGroup var store: StoreOptions
+        @OptionGroup var output: OutputOptions
+
+        enum ClearableField: String, ExpressibleByArgument, CaseIterable {
+            case probationEnd = "probation-end", enlisted, discharged, placed, fromProvince = "from-province"
+        }
+
+        func run() throws {
+            let id = try Parse.id(self.id)
+            let today = Environment.today
+            let person = try store.open().write { s in
+                var person = try s.people.person(id)
+                for field in clear {
+                    switch field {
+                    case .probationEnd: person.probationEnd = nil
+                    case .enlisted: person.enlisted = nil
+                    case .discharged: person.discharged = nil
+                    case .placed: person.placed = nil
+                    case .fromProvince: person.fromProvince = nil
+                    }
+                }
+                try fields.apply(to: &person)
+                try s.people.update(person, today: today)
+                return person
+            }
+            try Render.added(PersonLine(person), output, "已修改：\(person.name)（\(output.show(id))）")
+        }
+    }
+
+    struct Remove: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "删除人员及其记录",
+            discussion: "有破格使用或申报记录的人员不能删除：这些记录须终身可查（X1，须知·四·8）。")
+
+        @Argument(help: "身份证号") var id: String
+        @OptionGroup var store: StoreOptions
+        @OptionGroup var output: OutputOptions
+
+        func run() throws {
+            let id = try Parse.id(self.id)
+            let person = try store.open().write { s in
+                let person = try s.people.person(id)
+                try s.people.remove(id)
+                return person
+            }
+            try Render.added(PersonLine(person), output, "已删除：\(person.name)（\(output.show(id))）及其证书、转岗、考核、学历、奖励和继续教育记录")
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "列出人员")
+
+        @Option(help: "只列出该单位的人员") var unit: String?
+        @OptionGroup var store: StoreOptions
+        @OptionGroup var output: OutputOptions
+
+        func run() throws {
+            var lines: [PersonLine] = []
+            try store.open().read { s in
+                try s.people.forEach(People.Filter(unit: unit)) { lines.append(PersonLine($0)) }
+            }
+            try Render.list(lines, output, empty: "尚无人员。可用 gongqin person add 登记")
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "显示人员的全部记录")
+
+        @Argument(help: "身份证号") var id: String
+        @OptionGroup var store: StoreOptions
+        @OptionGroup var output: OutputOptions
+
+        func run() throws {
+            let id = try Parse.id(self.id)
+            let (record, unit) = try store.open().read { s in
+                let record = try s.people.record(id)
+                return (record, try s.catalog.unit(named: record.person.unit))
+            }
+            let view = PersonView(record, unit: unit)
+            switch output.format {
+            case .json: try Render.json(view)
+            case .csv: Console.write(view.csv(output))
+            case .table: Console.out(view.text(output))
+            }
+        }
+    }
+}
+
+/// A person as `person list` shows them.
+struct PersonLine: Listable {
+    var idNumber: IDNumber
+    var name: String
+    var sex: String
+    var birthDate: Day
+    var unit: String
+    var trade: String
+    var workStart: Day
+    var veteran: Bool
+    var fromProvince: String?
+
+    init(_ p: Person) {
+        idNumber = p.idNumber
+        name = p.name
+        sex = p.idNumber.sex.rawValue
+        birthDate = p.idNumber.birthDate
+        unit = p.unit
+        trade = p.trade
+        workStart = p.workStart
+        veteran = p.isVeteran
+        fromProvince = p.fromProvince
+    }
+
+    static let columns: [(key: String, title: String)] = [
+        ("idNumber", "身份证号"), ("name", "姓名"), ("sex", "性别"), ("birthDate", "出生日期"), ("unit", "单位"),
+        ("trade", "工种"), ("workStart", "参加工作"), ("veteran", "退役安置"), ("fromProvince", "外省调入"),
+    ]
+
+    func cells(_ output: OutputOptions) -> [String] {
+        let table = output.format == .table
+        return [output.show(idNumber), name, table ? idNumber.sex.chinese : sex, birthDate.description, unit, trade,
+                workStart.description, table ? (veteran ? "是" : "") : String(veteran), fromProvince.cell]
+    }
+}

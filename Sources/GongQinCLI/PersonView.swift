@@ -1,0 +1,120 @@
+import GongQinCore
+
+/// A person's whole record, as `person show` prints it (issue 2 §5).
+struct PersonView: Encodable {
+    var idNumber: IDNumber
+    var name: String
+    var sex: IDNumber.Sex
+    var birthDate: Day
+    var unit: String
+    var department: String?
+    var trade: String
+    var workStart: Day
+    var probationEnd: Day?
+    var enlisted: Day?
+    var discharged: Day?
+    var placed: Day?
+    var fromProvince: String?
+    var certificates: [Certificate]
+    var transfers: [Transfer]
+    var assessments: [AnnualAssessment]
+    var education: [Education]
+    var awards: [Award]
+    var continuingEducation: [ContinuingEducation]
+    var exceptionalUses: [ExceptionalUse]
+    var applications: [Application]
+
+    init(_ record: PersonRecord, unit: Unit) {
+        let p = record.person
+        idNumber = p.idNumber
+        name = p.name
+        sex = p.idNumber.sex
+        birthDate = p.idNumber.birthDate
+        self.unit = p.unit
+        department = unit.department
+        trade = p.trade
+        workStart = p.workStart
+        probationEnd = p.probationEnd
+        enlisted = p.enlisted
+        discharged = p.discharged
+        placed = p.placed
+        fromProvince = p.fromProvince
+        certificates = record.certificates
+        transfers = record.transfers
+        assessments = record.assessments
+        education = record.education
+        awards = record.awards
+        continuingEducation = record.continuingEducation
+        exceptionalUses = record.exceptionalUses
+        applications = record.applications
+    }
+
+    /// The sections of the record: a title, the column titles and the rows.
+    private func sections(_ output: OutputOptions) -> [(title: String, key: String, header: [String], rows: [[String]])] {
+        [
+            ("等级证书", "certificates", ["工种", "等级", "发证时间", "证书编号", "取得方式", "发证省份"],
+             certificates.map { [$0.trade, $0.grade.chinese, $0.issued.description, $0.number.cell, $0.route.chinese, $0.province] }),
+            ("转岗", "transfers", ["原工种", "新工种", "转岗时间"],
+             transfers.map { [$0.from, $0.to, $0.date.description] }),
+            ("年度考核", "assessments", ["年度", "结果"],
+             assessments.map { [String($0.year), $0.result.chinese] }),
+            ("学历", "education", ["学历", "毕业时间", "专业", "学校", "与工种相关"],
+             education.map { [$0.level.chinese, $0.graduated.description, $0.major.cell, $0.school.cell, $0.relevant.yesNo] }),
+            ("奖励", "awards", ["名称", "时间", "授予单位"],
+             awards.map { [$0.name, $0.date.description, $0.issuer.cell] }),
+            ("继续教育", "continuingEducation", ["名称", "时间", "学时", "发证单位"],
+             continuingEducation.map { [$0.name, $0.date.description, $0.hours.map(String.init) ?? "", $0.issuer.cell] }),
+            ("破格条件使用", "exceptionalUses", ["条件", "类别", "等级", "年度", "来源", "备注"],
+             exceptionalUses.map { [$0.condition, $0.category, $0.grade.chinese, String($0.year), $0.source.chinese, $0.note.cell] }),
+            ("申报", "applications", ["编号", "周期", "等级", "模块", "工种", "状态", "申报日期"],
+             applications.map { [String($0.id), String($0.cycle), $0.grade.chinese, $0.module.chinese, $0.trade,
+                                 $0.status.chinese, $0.filedOn.description] }),
+        ]
+    }
+
+    private var identity: [(String, String?)] {
+        [
+            ("单位", unit + (department.map { "（主管部门：\($0)）" } ?? "")),
+            ("工种", trade),
+            ("参加工作", workStart.description),
+            ("试用期满", probationEnd?.description),
+            ("入伍", enlisted?.description),
+            ("退役", discharged?.description),
+            ("安置", placed?.description),
+            ("外省调入", fromProvince.map { "自\($0)调入" }),
+        ]
+    }
+
+    func text(_ output: OutputOptions) -> String {
+        var out = ["\(name)（\(sex.chinese)，\(birthDate)生）",
+                   Render.fields([("身份证号", output.show(idNumber))] + identity)]
+        for section in sections(output) {
+            out.append("")
+            if section.rows.isEmpty {
+                out.append("\(section.title)：无")
+            } else {
+                out.append("\(section.title)：")
+                out.append(Render.table(header: section.header, rows: section.rows)
+                    .split(separator: "\n").map { "  " + $0 }.joined(separator: "\n"))
+            }
+        }
+        return out.joined(separator: "\n")
+    }
+
+    /// `section,row,field,value` lines: the whole record in one CSV.
+    func csv(_ output: OutputOptions) -> String {
+        var lines = [Render.csvLine(["section", "row", "field", "value"])]
+        let person: [(String, String?)] = [("idNumber", idNumber.text), ("name", name), ("sex", sex.rawValue),
+                                           ("birthDate", birthDate.description), ("department", department)]
+            + identity.map { ($0.0, $0.1) }
+        for (field, value) in person { lines.append(Render.csvLine(["person", "1", field, value.cell])) }
+        for section in sections(output) {
+            for (i, row) in section.rows.enumerated() {
+                for (field, value) in zip(section.header, row) {
+                    lines.append(Render.csvLine([section.key, String(i + 1), field, value]))
+                }
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}

@@ -1,0 +1,99 @@
+import Foundation
+import GongQinCore
+
+/// A value that prints as a table row, a CSV row and a JSON object. The JSON keys come
+/// from `Encodable`; the CSV header uses the same keys, the table the Chinese titles.
+protocol Listable: Encodable {
+    /// (JSON key, Chinese title) of each column, in order.
+    static var columns: [(key: String, title: String)] { get }
+    /// The cells, in column order; identity numbers shown as `output` says.
+    func cells(_ output: OutputOptions) -> [String]
+}
+
+enum Render {
+    /// Prints `items` in the chosen format. `empty` is the table's line for no items.
+    static func list<T: Listable>(_ items: [T], _ output: OutputOptions, empty: String) throws {
+        switch output.format {
+        case .json:
+            try json(items)
+        case .csv:
+            Console.out(csvLine(T.columns.map(\.key)))
+            for item in items { Console.out(csvLine(item.cells(output))) }
+        case .table:
+            if items.isEmpty {
+                Console.out(empty)
+            } else {
+                Console.out(table(header: T.columns.map(\.title), rows: items.map { $0.cells(output) }))
+            }
+        }
+    }
+
+    static let encoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .withoutEscapingSlashes, .sortedKeys]
+        return encoder
+    }()
+
+    /// One JSON document on stdout.
+    static func json<T: Encodable>(_ value: T) throws {
+        let data = try encoder.encode(value)
+        Console.out(String(decoding: data, as: UTF8.self))
+    }
+
+    /// A CSV line (RFC 4180): a field with a comma, a quote or a line break is quoted.
+    static func csvLine(_ fields: [String]) -> String {
+        fields.map { field in
+            guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
+            return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        }.joined(separator: ",")
+    }
+
+    /// A plain-text table, aligned for a terminal: CJK characters take two columns.
+    static func table(header: [String], rows: [[String]]) -> String {
+        var widths = header.map(displayWidth)
+        for row in rows {
+            for (i, cell) in row.enumerated() where i < widths.count { widths[i] = max(widths[i], displayWidth(cell)) }
+        }
+        func line(_ cells: [String]) -> String {
+            var out = ""
+            for (i, cell) in cells.enumerated() {
+                out += cell
+                if i < cells.count - 1 { out += String(repeating: " ", count: widths[i] - displayWidth(cell) + 2) }
+            }
+            return out
+        }
+        var lines = [line(header), widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")]
+        lines += rows.map(line)
+        return lines.joined(separator: "\n")
+    }
+
+    /// Terminal columns of `text`: East Asian wide and full-width characters take two.
+    static func displayWidth(_ text: String) -> Int {
+        text.unicodeScalars.reduce(0) { width, scalar in
+            let v = scalar.value
+            if v == 0x200B || (0x0300...0x036F).contains(v) { return width }
+            let wide = (0x1100...0x115F).contains(v) || (0x2E80...0xA4CF).contains(v) || (0xAC00...0xD7A3).contains(v)
+                || (0xF900...0xFAFF).contains(v) || (0xFE30...0xFE4F).contains(v) || (0xFF00...0xFF60).contains(v)
+                || (0xFFE0...0xFFE6).contains(v) || (0x20000...0x3FFFD).contains(v)
+            return width + (wide ? 2 : 1)
+        }
+    }
+
+    /// `label：value` lines, aligned, for a record shown whole.
+    static func fields(_ pairs: [(String, String?)]) -> String {
+        let present = pairs.compactMap { pair in pair.1.map { (pair.0, $0) } }
+        let width = present.map { displayWidth($0.0) }.max() ?? 0
+        return present.map { label, value in
+            label + String(repeating: " ", count: width - displayWidth(label)) + "  " + value
+        }.joined(separator: "\n")
+    }
+}
+
+extension Optional where Wrapped == String {
+    /// The value, or an empty cell.
+    var cell: String { self ?? "" }
+}
+
+extension Bool {
+    var yesNo: String { self ? "是" : "否" }
+}

@@ -1,0 +1,64 @@
+/// Applications (申报) and their lifecycle (issue 4, RULES §7).
+
+public enum ApplicationStatus: String, Vocabulary {
+    case filed
+    case returned
+    case accepted
+    case passed
+    case failed
+    case deferred
+    case withdrawn
+
+    public var chinese: String {
+        switch self {
+        case .filed: "已申报"
+        case .returned: "退回修改"
+        case .accepted: "主管部门已受理"
+        case .passed: "通过"
+        case .failed: "未通过"
+        case .deferred: "延期"
+        case .withdrawn: "已撤回"
+        }
+    }
+
+    /// The statuses an application may move to from this one.
+    public var successors: Set<ApplicationStatus> {
+        switch self {
+        case .filed: [.returned, .accepted, .withdrawn]
+        case .returned: [.filed, .withdrawn]
+        case .accepted: [.passed, .failed, .deferred]
+        case .passed, .failed, .deferred, .withdrawn: []
+        }
+    }
+
+    /// Open: neither withdrawn nor decided. Only one application per person and cycle may
+    /// be anything but withdrawn (RULES §7).
+    public var isWithdrawn: Bool { self == .withdrawn }
+}
+
+/// An application, as filed.
+public struct Application: Hashable, Sendable, Codable {
+    public var id: Int64
+    public var cycle: Int
+    public var grade: Grade
+    public var module: Module
+    public var trade: String
+    public var status: ApplicationStatus
+    public var filedOn: Day
+    /// The year the certificate is issued: the cycle, or the next year for `early` (RULES E2).
+    public var certificateYear: Int
+    public var note: String?
+
+    public init(id: Int64, cycle: Int, grade: Grade, module: Module, trade: String, status: ApplicationStatus,
+                filedOn: Day, certificateYear: Int, note: String? = nil) {
+        self.id = id
+        self.cycle = cycle
+        self.grade = grade
+        self.module = module
+        self.trade = trade
+        self.status = status
+        self.filedOn = filedOn
+        self.certificateYear = certificateYear
+        self.note = note
+    }
+}

@@ -1,0 +1,169 @@
+/// A calendar date in the proleptic Gregorian calendar, without a time zone.
+///
+/// The notice works in days and months, never in hours, so gongqin stores and compares
+/// dates as `Day`s. Written `YYYY-MM-DD`; where the notice works in months (work start,
+/// graduation, transfer) `YYYY-MM` is accepted and means the first of that month.
+public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
+    public let year: Int
+    public let month: Int
+    public let day: Int
+
+    /// Makes a day, or nil when it is not a real calendar date.
+    public init?(year: Int, month: Int, day: Int) {
+        guard (1...9999).contains(year), (1...12).contains(month),
+              day >= 1, day <= Day.daysIn(month: month, year: year) else { return nil }
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    public static func isLeap(_ year: Int) -> Bool {
+        (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+    }
+
+    public static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: return isLeap(year) ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+
+    /// `YYYY-MM-DD`.
+    public var description: String {
+        func pad(_ n: Int, _ width: Int) -> String {
+            let s = String(n)
+            return String(repeating: "0", count: max(0, width - s.count)) + s
+        }
+        return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
+    }
+
+    /// `2019年07月`, as the approval form writes months (RULES F1).
+    public var chineseMonth: String {
+        "\(year)年" + (month < 10 ? "0\(month)" : "\(month)") + "月"
+    }
+
+    /// `2019年7月1日`.
+    public var chinese: String { "\(year)年\(month)月\(day)日" }
+
+    public static func < (a: Day, b: Day) -> Bool {
+        (a.year, a.month, a.day) < (b.year, b.month, b.day)
+    }
+
+    /// Days since 1970-01-01 (negative before), by Howard Hinnant's days_from_civil.
+    public var ordinal: Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let mp = (month + 9) % 12
+        let doy = (153 * mp + 2) / 5 + day - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146_097 + doe - 719_468
+    }
+
+    /// The day with the given ordinal (days since 1970-01-01).
+    public init(ordinal z0: Int) {
+        let z = z0 + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        self.year = yoe + era * 400 + (m <= 2 ? 1 : 0)
+        self.month = m
+        self.day = d
+    }
+
+    public func adding(days: Int) -> Day { Day(ordinal: ordinal + days) }
+
+    /// The last day of a year: "issued by the end of Y−4" (RULES N4, N5).
+    public static func endOfYear(_ year: Int) -> Day { Day(year: year, month: 12, day: 31)! }
+
+    /// Whole years from `self` to `later`, as a birthday counts them.
+    public func wholeYears(until later: Day) -> Int {
+        var years = later.year - year
+        if (later.month, later.day) < (month, day) { years -= 1 }
+        return years
+    }
+
+    // MARK: Parsing
+
+    /// Why a text is not a date.
+    public enum ParseError: Error, Equatable, Sendable {
+        case empty
+        case malformed(String)
+        case impossible(String)
+        case monthNotAllowed(String)
+    }
+
+    /// Parses `YYYY-MM-DD`, and `YYYY-MM` when `allowMonth` is set (the first of the month).
+    /// Also accepts `/` or `.` as separators and `2019年7月1日`, as spreadsheets write them.
+    public static func parse(_ text: String, allowMonth: Bool = false) throws(ParseError) -> Day {
+        let trimmed = text.trimmingSpaces
+        guard !trimmed.isEmpty else { throw .empty }
+        var parts: [Substring]
+        if trimmed.contains("年") {
+            var s = trimmed
+            if s.hasSuffix("日") { s.removeLast() }
+            if s.hasSuffix("月") { s.removeLast() }
+            parts = s.split(omittingEmptySubsequences: false) { $0 == "年" || $0 == "月" }
+        } else {
+            parts = trimmed.split(omittingEmptySubsequences: false) { $0 == "-" || $0 == "/" || $0 == "." }
+        }
+        guard parts.count == 3 || parts.count == 2,
+              parts[0].count == 4, parts.dropFirst().allSatisfy({ (1...2).contains($0.count) }),
+              parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }) else {
+            throw .malformed(trimmed)
+        }
+        let numbers = parts.map { Int($0)! }
+        if numbers.count == 2 && !allowMonth { throw .monthNotAllowed(trimmed) }
+        let dayNumber = numbers.count == 3 ? numbers[2] : 1
+        guard let day = Day(year: numbers[0], month: numbers[1], day: dayNumber) else {
+            throw .impossible(trimmed)
+        }
+        return day
+    }
+}
+
+extension Day.ParseError {
+    /// A Chinese sentence naming the problem, for the clerk.
+    public var chinese: String {
+        switch self {
+        case .empty: return "日期为空"
+        case .malformed(let t): return "“\(t)”不是日期，应写作 YYYY-MM-DD，如 2019-07-01"
+        case .impossible(let t): return "“\(t)”不是真实存在的日期"
+        case .monthNotAllowed(let t): return "“\(t)”只有年月，这里须写到日：YYYY-MM-DD"
+        }
+    }
+}
+
+extension String {
+    /// The string without leading and trailing white space (ASCII, full-width and no-break
+    /// spaces, which spreadsheets leave behind).
+    public var trimmingSpaces: String {
+        let isSpace: (Character) -> Bool = { $0.isWhitespace || $0 == "\u{3000}" || $0 == "\u{FEFF}" }
+        guard let first = firstIndex(where: { !isSpace($0) }),
+              let last = lastIndex(where: { !isSpace($0) }) else { return "" }
+        return String(self[first...last])
+    }
+}
+
+/// A day is written `YYYY-MM-DD` in JSON, as the contract says.
+extension Day: Codable {
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let text = try container.decode(String.self)
+        do {
+            self = try Day.parse(text)
+        } catch {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: error.chinese)
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
+    }
+}

@@ -1,0 +1,105 @@
+/// A resident identity number (居民身份证号码), checked as GB 11643-1999 and RULES §9 say:
+/// 18 characters, a six-digit region code, a real birth date, a three-digit sequence whose
+/// last digit is odd for men and even for women, and an ISO 7064 MOD 11-2 check character.
+public struct IDNumber: Hashable, Comparable, Sendable, CustomStringConvertible {
+    /// The 18 characters, with a lower-case x turned upper-case.
+    public let text: String
+    public let birthDate: Day
+    public let sex: Sex
+
+    public enum Sex: String, Sendable, Codable {
+        case male
+        case female
+        public var chinese: String { self == .male ? "男" : "女" }
+    }
+
+    /// Why a text is not a valid identity number.
+    public enum Invalid: Error, Equatable, Sendable {
+        case length(Int)
+        case characters
+        case region(String)
+        case birthDate(String)
+        case birthDateInFuture(String)
+        case checkCharacter(expected: Character, found: Character)
+
+        public var chinese: String {
+            switch self {
+            case .length(let n): "身份证号应为18位，这里是\(n)位"
+            case .characters: "身份证号前17位须为数字，最后一位为数字或X"
+            case .region(let r): "身份证号的地区码“\(r)”无效（前两位须为省级代码，后四位不能全为0）"
+            case .birthDate(let d): "身份证号中的出生日期“\(d)”不是真实日期"
+            case .birthDateInFuture(let d): "身份证号中的出生日期“\(d)”晚于今天"
+            case .checkCharacter(let expected, let found): "身份证号校验位错误：最后一位应为\(expected)，不是\(found)，请核对号码"
+            }
+        }
+    }
+
+    /// The province-level codes of GB/T 2260 (the first two digits).
+    static let provinceCodes: Set<String> = [
+        "11", "12", "13", "14", "15", "21", "22", "23", "31", "32", "33", "34", "35", "36", "37",
+        "41", "42", "43", "44", "45", "46", "50", "51", "52", "53", "54", "61", "62", "63", "64", "65",
+        "71", "81", "82", "83",
+    ]
+
+    static let weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+    static let checkCharacters: [Character] = ["1", "0", "X", "9", "8", "7", "6", "5", "4", "3", "2"]
+
+    /// The check character of the first 17 digits (ISO 7064 MOD 11-2).
+    public static func checkCharacter(for first17: some Collection<Character>) -> Character? {
+        guard first17.count == 17 else { return nil }
+        var sum = 0
+        for (digit, weight) in zip(first17, weights) {
+            guard let d = digit.wholeNumberValue, digit.isASCII else { return nil }
+            sum += d * weight
+        }
+        return checkCharacters[sum % 11]
+    }
+
+    /// Checks `text`. `today`, when given, refuses a birth date after it.
+    public init(_ raw: String, today: Day? = nil) throws(Invalid) {
+        let text = raw.trimmingSpaces.uppercased()
+        let chars = Array(text)
+        guard chars.count == 18 else { throw .length(chars.count) }
+        guard chars[..<17].allSatisfy({ $0.isASCII && $0.isNumber }),
+              chars[17].isASCII, chars[17].isNumber || chars[17] == "X" else { throw .characters }
+        let region = String(chars[0..<6])
+        // A province code followed by a city and county; "320000" names a province, not a place
+        // of registration.
+        guard IDNumber.provinceCodes.contains(String(chars[0..<2])), !region.hasSuffix("0000") else {
+            throw .region(region)
+        }
+        let y = Int(String(chars[6..<10]))!, m = Int(String(chars[10..<12]))!, d = Int(String(chars[12..<14]))!
+        let birthText = String(chars[6..<14])
+        guard y >= 1900, let birth = Day(year: y, month: m, day: d) else { throw .birthDate(birthText) }
+        if let today, birth > today { throw .birthDateInFuture(birthText) }
+        let expected = IDNumber.checkCharacter(for: chars[..<17])!
+        guard expected == chars[17] else { throw .checkCharacter(expected: expected, found: chars[17]) }
+        self.text = text
+        self.birthDate = birth
+        self.sex = chars[16].wholeNumberValue! % 2 == 1 ? .male : .female
+    }
+
+    public var description: String { text }
+
+    /// `320402********123X`: the region and the last four, for table output.
+    public var masked: String { String(text.prefix(6)) + String(repeating: "*", count: 8) + String(text.suffix(4)) }
+
+    public static func < (a: IDNumber, b: IDNumber) -> Bool { a.text < b.text }
+}
+
+extension IDNumber: Codable {
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let text = try container.decode(String.self)
+        do {
+            try self.init(text)
+        } catch {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: error.chinese)
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(text)
+    }
+}

@@ -1,0 +1,159 @@
+/// The checks every record passes before it is written, by `add` and `import` alike
+/// (issue 2 §4, issue 6): the same code, so a row of a spreadsheet is judged exactly as a
+/// command line is.
+
+/// One problem with one field. `field` is the long flag name (`work-start`), which is
+/// also the English header of the import format.
+public struct FieldProblem: Error, Hashable, Sendable {
+    public var field: String
+    public var message: String
+
+    public init(_ field: String, _ message: String) {
+        self.field = field
+        self.message = message
+    }
+}
+
+/// The youngest age at which gongqin accepts a work start or an enlistment.
+let minimumWorkingAge = 16
+
+extension Day {
+    /// A problem when the day is after `today`: dates are of things that happened.
+    func futureProblem(_ field: String, today: Day, what: String) -> FieldProblem? {
+        self > today ? FieldProblem(field, "\(what)\(self)晚于今天（\(today)）") : nil
+    }
+}
+
+extension Person {
+    /// The checks of a person's own fields. Units and trades are checked by the store.
+    public func problems(today: Day) -> [FieldProblem] {
+        var problems: [FieldProblem] = []
+        if idNumber.birthDate > today {
+            problems.append(FieldProblem("id-number", "身份证号中的出生日期晚于今天"))
+        }
+        if name.trimmingSpaces.isEmpty { problems.append(FieldProblem("name", "姓名为空")) }
+        if name.count > 50 { problems.append(FieldProblem("name", "姓名超过50个字")) }
+        let adult = idNumber.birthDate.adding(years: minimumWorkingAge)
+        problems += [
+            workStart.futureProblem("work-start", today: today, what: "参加工作时间"),
+            enlisted?.futureProblem("enlisted", today: today, what: "入伍时间"),
+            discharged?.futureProblem("discharged", today: today, what: "退役时间"),
+            placed?.futureProblem("placed", today: today, what: "安置时间"),
+        ].compactMap { $0 }
+        if workStart < adult {
+            problems.append(FieldProblem("work-start", "参加工作时间\(workStart)时未满\(minimumWorkingAge)周岁（出生于\(idNumber.birthDate)）"))
+        }
+        if let enlisted, enlisted < adult {
+            problems.append(FieldProblem("enlisted", "入伍时间\(enlisted)时未满\(minimumWorkingAge)周岁（出生于\(idNumber.birthDate)）"))
+        }
+        if let probationEnd, probationEnd < workStart {
+            problems.append(FieldProblem("probation-end", "试用期满时间\(probationEnd)早于参加工作时间\(workStart)"))
+        }
+        if discharged != nil, enlisted == nil {
+            problems.append(FieldProblem("enlisted", "有退役时间，缺入伍时间"))
+        }
+        if placed != nil, enlisted == nil {
+            problems.append(FieldProblem("enlisted", "有安置时间，缺入伍时间：复核按军龄计算（须知·一(五)3）"))
+        }
+        if let enlisted, let discharged, discharged < enlisted {
+            problems.append(FieldProblem("discharged", "退役时间\(discharged)早于入伍时间\(enlisted)"))
+        }
+        if let discharged, let placed, placed < discharged {
+            problems.append(FieldProblem("placed", "安置时间\(placed)早于退役时间\(discharged)"))
+        }
+        if let enlisted, let placed, placed < enlisted {
+            problems.append(FieldProblem("placed", "安置时间\(placed)早于入伍时间\(enlisted)"))
+        }
+        if let fromProvince, fromProvince.trimmingSpaces.isEmpty {
+            problems.append(FieldProblem("from-province", "调出省份为空"))
+        }
+        return problems
+    }
+}
+
+extension Certificate {
+    public func problems(of person: Person, today: Day) -> [FieldProblem] {
+        var problems = [issued.futureProblem("issued", today: today, what: "发证时间")].compactMap { $0 }
+        if issued < person.idNumber.birthDate.adding(years: minimumWorkingAge) {
+            problems.append(FieldProblem("issued", "发证时间\(issued)时持证人未满\(minimumWorkingAge)周岁"))
+        }
+        if let number, number.trimmingSpaces.isEmpty { problems.append(FieldProblem("number", "证书编号为空")) }
+        if province.trimmingSpaces.isEmpty { problems.append(FieldProblem("province", "发证省份为空")) }
+        return problems
+    }
+}
+
+extension Transfer {
+    public func problems(of person: Person, previous: Transfer?, today: Day) -> [FieldProblem] {
+        var problems = [date.futureProblem("date", today: today, what: "转岗时间")].compactMap { $0 }
+        if from == to { problems.append(FieldProblem("to", "转入工种与现工种相同（\(to)）")) }
+        if date < person.workStart {
+            problems.append(FieldProblem("date", "转岗时间\(date)早于参加工作时间\(person.workStart)"))
+        }
+        if let previous, date <= previous.date {
+            problems.append(FieldProblem("date", "转岗时间\(date)不晚于上一次转岗（\(previous.date)，\(previous.from)→\(previous.to)）"))
+        }
+        return problems
+    }
+}
+
+extension AnnualAssessment {
+    public func problems(of person: Person, today: Day) -> [FieldProblem] {
+        var problems: [FieldProblem] = []
+        if year > today.year {
+            problems.append(FieldProblem("year", "考核年度\(year)晚于今年（\(today.year)）"))
+        }
+        if year < person.seniorityStart.year {
+            problems.append(FieldProblem("year", "考核年度\(year)早于参加工作时间\(person.workStart)"))
+        }
+        return problems
+    }
+}
+
+extension Education {
+    public func problems(of person: Person, today: Day) -> [FieldProblem] {
+        var problems = [graduated.futureProblem("graduated", today: today, what: "毕业时间")].compactMap { $0 }
+        if graduated < person.idNumber.birthDate.adding(years: 10) {
+            problems.append(FieldProblem("graduated", "毕业时间\(graduated)时未满10周岁，请核对"))
+        }
+        return problems
+    }
+}
+
+extension Award {
+    public func problems(of person: Person, today: Day) -> [FieldProblem] {
+        var problems = [date.futureProblem("date", today: today, what: "获奖时间")].compactMap { $0 }
+        if name.trimmingSpaces.isEmpty { problems.append(FieldProblem("name", "奖励名称为空")) }
+        if date < person.idNumber.birthDate { problems.append(FieldProblem("date", "获奖时间\(date)早于出生日期")) }
+        return problems
+    }
+}
+
+extension ContinuingEducation {
+    public func problems(of person: Person, today: Day) -> [FieldProblem] {
+        var problems = [date.futureProblem("date", today: today, what: "继续教育时间")].compactMap { $0 }
+        if name.trimmingSpaces.isEmpty { problems.append(FieldProblem("name", "继续教育名称为空")) }
+        if let hours, !(1...10000).contains(hours) { problems.append(FieldProblem("hours", "学时须在1到10000之间")) }
+        if date < person.idNumber.birthDate { problems.append(FieldProblem("date", "继续教育时间\(date)早于出生日期")) }
+        return problems
+    }
+}
+
+extension ExceptionalUse {
+    /// A historic use read off an earlier approval form.
+    public func problems(of person: Person, today: Day) -> [FieldProblem] {
+        var problems: [FieldProblem] = []
+        if year > today.year { problems.append(FieldProblem("year", "使用年度\(year)晚于今年（\(today.year)）")) }
+        if year < person.seniorityStart.year {
+            problems.append(FieldProblem("year", "使用年度\(year)早于参加工作时间\(person.workStart)"))
+        }
+        return problems
+    }
+}
+
+extension Day {
+    /// The same day `years` later; 29 February becomes 28 February in a common year.
+    public func adding(years: Int) -> Day {
+        Day(year: year + years, month: month, day: day) ?? Day(year: year + years, month: month, day: 28)!
+    }
+}

@@ -1,0 +1,96 @@
+import GongQinCore
+import GRDB
+
+/// A use as the ledger lists it: whose, and where it came from.
+public struct LedgerEntry: Hashable, Sendable, Codable {
+    public var idNumber: IDNumber
+    public var name: String
+    public var unit: String
+    public var use: ExceptionalUse
+
+    public init(idNumber: IDNumber, name: String, unit: String, use: ExceptionalUse) {
+        self.idNumber = idNumber
+        self.name = name
+        self.unit = unit
+        self.use = use
+    }
+}
+
+/// The exceptional ledger (RULES X1): every use of an exceptional condition, historic
+/// or from an application. The schema's UNIQUE (person_id, category) is its last line of
+/// defence; the code checks first, to name the earlier use.
+public struct Ledger {
+    let session: Session
+    var db: Database { session.db }
+
+    /// The earlier use of `category` by the person with row id `personID`, if any.
+    func use(personID: Int64, category: String) throws -> ExceptionalUse? {
+        try UseRow.filter(sql: "person_id = ? AND category = ?", arguments: [personID, category]).fetchOne(db)?.use
+    }
+
+    /// The refusal of a second use of a category (RULES X1, 须知·四·8).
+    static func alreadyUsed(_ earlier: ExceptionalUse, name: String, condition: ExceptionalCondition) -> GongQinError {
+        .refused("\(name)已于\(earlier.chineseSummary)使用过“\(condition.name)”类破格条件（\(earlier.condition)），每类破格条件终身只能使用一次（X1，须知·四·8）",
+                 hint: "请改用其他未使用的类别，或按正常条件申报")
+    }
+
+    public func problems(recording use: ExceptionalUse, for id: IDNumber, today: Day) throws -> [FieldProblem] {
+        let people = session.people
+        let owner = try people.row(id)
+        var problems = use.problems(of: try people.person(of: owner), today: today)
+        if let p = session.catalog.problem(field: "condition", { _ = try session.catalog.condition(code: use.condition) }) {
+            problems.append(p)
+        }
+        return problems
+    }
+
+    /// Records a use read off an earlier grade's approval form (issue 2, `exceptional
+    /// record`). Refused when the category has been used (RULES X1).
+    public func recordHistoricUse(_ id: IDNumber, condition code: String, grade: Grade, year: Int, note: String?,
+                                  today: Day) throws -> ExceptionalUse {
+        let condition = try session.catalog.condition(code: code)
+        var use = ExceptionalUse(condition: condition.code, category: condition.category, grade: grade, year: year,
+                                 source: .historic, note: note?.trimmingSpaces.nilIfEmpty)
+        try refuse(try problems(recording: use, for: id, today: today))
+        let owner = try session.people.row(id)
+        try insert(&use, personID: owner.id!, ownerName: owner.name, condition: condition)
+        return use
+    }
+
+    /// Inserts a use after checking X1; a concurrent writer that slipped past the check
+    /// meets the UNIQUE constraint, which is reported the same way.
+    func insert(_ use: inout ExceptionalUse, personID: Int64, ownerName: String, condition: ExceptionalCondition) throws {
+        if let earlier = try self.use(personID: personID, category: use.category) {
+            throw Self.alreadyUsed(earlier, name: ownerName, condition: condition)
+        }
+        var row = UseRow(personId: personID, conditionCode: use.condition, category: use.category, grade: use.grade,
+                         year: use.year, source: use.source, applicationId: use.applicationID, note: use.note)
+        do {
+            try row.insert(db)
+        } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
+            let earlier = try self.use(personID: personID, category: use.category) ?? use
+            throw Self.alreadyUsed(earlier, name: ownerName, condition: condition)
+        }
+    }
+
+    /// Every use, or one person's, in identity-number order.
+    public func entries(person: IDNumber? = nil) throws -> [LedgerEntry] {
+        var sql = """
+            SELECT person.id_number, person.name, unit.name AS unit, exceptional_use.*
+            FROM exceptional_use
+            JOIN person ON person.id = exceptional_use.person_id
+            JOIN unit ON unit.id = person.unit_id
+            """
+        var arguments: StatementArguments = []
+        if let person {
+            _ = try session.people.row(person)
+            sql += " WHERE person.id_number = ?"
+            arguments = [person.text]
+        }
+        sql += " ORDER BY person.id_number, exceptional_use.year, exceptional_use.category"
+        return try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
+            LedgerEntry(idNumber: row["id_number"], name: row["name"], unit: row["unit"],
+                        use: try UseRow(row: row).use)
+        }
+    }
+}

@@ -1,0 +1,53 @@
+import GongQinCore
+import GRDB
+
+/// One transaction's view of the database, handed to the body of
+/// `GongQinDatabase.write` or `read`. The repositories hang off it, one per aggregate;
+/// they share its caches of unit and trade names, so a bulk import looks each name up
+/// once.
+public struct Session {
+    let db: Database
+    let names: NameCache
+
+    init(_ db: Database) {
+        self.db = db
+        self.names = NameCache()
+    }
+
+    /// Units, trades and the exceptional catalogue.
+    public var catalog: Catalog { Catalog(session: self) }
+    /// People with their records.
+    public var people: People { People(session: self) }
+    /// The exceptional ledger (RULES X1).
+    public var ledger: Ledger { Ledger(session: self) }
+}
+
+/// Name ↔ row id maps for units and trades, filled on first use.
+final class NameCache {
+    var unitIDs: [String: Int64]?
+    var unitNames: [Int64: String]?
+    var tradeIDs: [String: Int64]?
+    var tradeNames: [Int64: String]?
+
+    func forgetUnits() {
+        unitIDs = nil
+        unitNames = nil
+    }
+
+    func forgetTrades() {
+        tradeIDs = nil
+        tradeNames = nil
+    }
+}
+
+extension GongQinDatabase {
+    /// Runs `body` in one IMMEDIATE transaction, with the repositories.
+    public func write<T>(_ body: (Session) throws -> T) throws(GongQinError) -> T {
+        try writeDatabase { db in try body(Session(db)) }
+    }
+
+    /// Runs `body` in one read transaction, with the repositories.
+    public func read<T>(_ body: (Session) throws -> T) throws(GongQinError) -> T {
+        try readDatabase { db in try body(Session(db)) }
+    }
+}

@@ -1,0 +1,3 @@
+import GongQinCLI
+
+GongQinMain.main()

@@ -1,0 +1,145 @@
+import GongQinCore
+@testable import GongQinStore
+import Testing
+
+@Suite("repositories")
+struct RepositoryTests {
+    let today = TempStore.today
+
+    func day(_ text: String) -> Day { try! Day.parse(text) }
+
+    @Test("a person's whole record comes back, trades by name")
+    func record() throws {
+        let store = try TempStore()
+        let id = try store.seedPerson()
+        try store.database.write { s in
+            try s.people.addCertificate(Certificate(trade: "电工", grade: .junior, issued: day("2008-06-01"), number: "A1"), to: id, today: today)
+            try s.people.addTransfer(try s.people.transfer(of: id, to: "汽车驾驶与管理", on: day("2020-03-01")), to: id, today: today)
+            try s.people.addAssessment(AnnualAssessment(year: 2022, result: .excellent), to: id, today: today)
+            try s.people.addEducation(Education(level: .college, graduated: day("2004-07-01"), relevant: true), to: id, today: today)
+            try s.people.addAward(Award(name: "嘉奖", date: day("2019-12-01")), to: id, today: today)
+            try s.people.addContinuingEducation(ContinuingEducation(name: "安全", date: day("2021-05-01"), hours: 8), to: id, today: today)
+        }
+        let record = try store.database.read { s in try s.people.record(id) }
+        #expect(record.person.trade == "汽车驾驶与管理")
+        #expect(record.certificates.map(\.trade) == ["电工"])
+        #expect(record.transfers == [Transfer(from: "电工", to: "汽车驾驶与管理", date: day("2020-03-01"))])
+        #expect(record.assessments.count == 1 && record.education.count == 1 && record.awards.count == 1)
+        #expect(record.continuingEducation.first?.hours == 8)
+    }
+
+    @Test("unknown unit and trade name the nearest known one")
+    func unknownNames() throws {
+        let store = try TempStore()
+        try store.seedPerson()
+        let id = try IDNumber(IDs.make(birth: "19900101", sequence: 7))
+        let problems = try store.database.read { s in
+            try s.people.problems(adding: Person(idNumber: id, name: "李四", unit: "常州某局", trade: "电", workStart: day("2010-01-01")), today: today)
+        }
+        #expect(problems.map(\.field) == ["unit", "trade"])
+        #expect(problems[0].message.contains("是否指“常州市某局”"))
+        #expect(problems[1].message.contains("是否指“电工”"))
+    }
+
+    @Test("a duplicate identity number is refused in Chinese")
+    func duplicatePerson() throws {
+        let store = try TempStore()
+        let id = try store.seedPerson()
+        #expect {
+            try store.database.write { s in
+                try s.people.add(Person(idNumber: id, name: "重复", unit: "常州市某局", trade: "电工", workStart: day("2010-01-01")), today: today)
+            }
+        } throws: { error in
+            let error = error as? GongQinError
+            return error?.kind == .invalidData && error?.message.contains("已登记") == true
+        }
+    }
+
+    @Test("a future date and a work start before the 16th birthday are refused")
+    func personChecks() throws {
+        let id = try IDNumber(IDs.make(birth: "19900101", sequence: 7))
+        let young = Person(idNumber: id, name: "王五", unit: "u", trade: "t", workStart: day("2004-01-01"))
+        #expect(young.problems(today: today).map(\.field) == ["work-start"])
+        let future = Person(idNumber: id, name: "王五", unit: "u", trade: "t", workStart: day("2027-01-01"))
+        #expect(future.problems(today: today).map(\.field) == ["work-start"])
+        var veteran = Person(idNumber: id, name: "王五", unit: "u", trade: "t", workStart: day("2015-01-01"))
+        veteran.placed = day("2015-01-01")
+        #expect(veteran.problems(today: today).map(\.field) == ["enlisted"])
+    }
+
+    @Test("a transfer moves the current trade, and must follow the last one")
+    func transfers() throws {
+        let store = try TempStore()
+        let id = try store.seedPerson()
+        try store.database.write { s in
+            try s.people.addTransfer(try s.people.transfer(of: id, to: "汽车驾驶与管理", on: day("2020-03-01")), to: id, today: today)
+        }
+        #expect(throws: GongQinError.self) {
+            try store.database.write { s in
+                try s.people.addTransfer(try s.people.transfer(of: id, to: "电工", on: day("2019-01-01")), to: id, today: today)
+            }
+        }
+        #expect(throws: GongQinError.self) {
+            try store.database.write { s in
+                try s.people.addTransfer(try s.people.transfer(of: id, to: "汽车驾驶与管理", on: day("2021-01-01")), to: id, today: today)
+            }
+        }
+        #expect(try store.database.read { s in try s.people.person(id).trade } == "汽车驾驶与管理")
+    }
+
+    @Test("a historic use of a used category is refused, naming the earlier use (X1)")
+    func historicUseTwice() throws {
+        let store = try TempStore()
+        let id = try store.seedPerson()
+        _ = try store.database.write { s in
+            try s.ledger.recordHistoricUse(id, condition: "excellent-two-years", grade: .intermediate, year: 2016, note: nil, today: today)
+        }
+        #expect {
+            try store.database.write { s in
+                _ = try s.ledger.recordHistoricUse(id, condition: "excellent-two-years", grade: .senior, year: 2020, note: nil, today: today)
+            }
+        } throws: { error in
+            let error = error as? GongQinError
+            return error?.kind == .refused && error?.message.contains("2016年中级工（历史审批表）") == true && error?.message.contains("X1") == true
+        }
+        let entries = try store.database.read { s in try s.ledger.entries() }
+        #expect(entries.count == 1)
+    }
+
+    @Test("a person with a recorded use cannot be removed; one without can, with their records")
+    func remove() throws {
+        let store = try TempStore()
+        let kept = try store.seedPerson(1)
+        let removed = try store.seedPerson(2)
+        try store.database.write { s in
+            _ = try s.ledger.recordHistoricUse(kept, condition: "merit-award", grade: .intermediate, year: 2016, note: nil, today: today)
+            try s.people.addAssessment(AnnualAssessment(year: 2020, result: .pass), to: removed, today: today)
+        }
+        #expect(throws: GongQinError.self) { try store.database.write { s in try s.people.remove(kept) } }
+        try store.database.write { s in try s.people.remove(removed) }
+        #expect(try store.database.read { s in try s.people.exists(removed) } == false)
+        #expect(try store.database.read { s in try s.people.exists(kept) } == true)
+    }
+
+    @Test("records of many people come back in batches, each complete")
+    func batches() throws {
+        let store = try TempStore()
+        for n in 1...25 {
+            let id = try store.seedPerson(n)
+            try store.database.write { s in
+                try s.people.addAssessment(AnnualAssessment(year: 2020, result: .pass), to: id, today: today)
+            }
+        }
+        var seen: [PersonRecord] = []
+        var batches = 0
+        try store.database.read { s in
+            try s.people.forEachRecord(batchSize: 7) { batch in
+                batches += 1
+                seen += batch
+            }
+        }
+        #expect(batches == 4)
+        #expect(seen.count == 25)
+        #expect(seen.allSatisfy { $0.assessments.count == 1 })
+    }
+}

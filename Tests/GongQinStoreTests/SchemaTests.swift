@@ -1,0 +1,153 @@
+import Foundation
+import GongQinCore
+@testable import GongQinStore
+import GRDB
+import Testing
+
+@Suite("schema: migrations, constraints and the change log")
+struct SchemaTests {
+    @Test("a new file is migrated, has mode 0600 and WAL")
+    func newFile() throws {
+        let store = try TempStore()
+        let attributes = try FileManager.default.attributesOfItem(atPath: store.path)
+        #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600)
+        #expect(try store.database.appliedMigrations() == SchemaMigrations_all())
+        let mode = try store.database.readDatabase { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") }
+        #expect(mode == "wal")
+        let strict = try store.database.readDatabase { db in
+            try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND sql NOT LIKE '%STRICT%' AND name NOT LIKE 'grdb_%' AND name NOT LIKE 'sqlite_%'")
+        }
+        #expect(strict.isEmpty, "tables without STRICT: \(strict)")
+    }
+
+    @Test("an empty existing file is migrated")
+    func emptyFile() throws {
+        let folder = NSTemporaryDirectory() + "gongqin-empty-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let path = folder + "/empty.sqlite"
+        FileManager.default.createFile(atPath: path, contents: Data())
+        let database = try GongQinDatabase.open(at: path, context: LogContext(actor: "t", command: "t"))
+        let trades = try database.read { s in try s.catalog.trades() }
+        #expect(trades.count == 45)
+        #expect(trades.contains { $0.name == "汽车驾驶与管理" && $0.driver && $0.maxGrade == .seniorTechnician })
+    }
+
+    @Test("a database from a newer gongqin is refused and left alone")
+    func newerSchema() throws {
+        let store = try TempStore()
+        try store.database.writeDatabase { db in
+            try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('9999_future')")
+        }
+        let before = try Data(contentsOf: URL(fileURLWithPath: store.path))
+        #expect {
+            _ = try GongQinDatabase.open(at: store.path, context: LogContext(actor: "t", command: "t"))
+        } throws: { error in
+            guard let error = error as? GongQinError else { return false }
+            return error.kind == .invalidData && error.message.contains("更新版本") && error.message.contains("9999_future")
+        }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: store.path)) == before)
+    }
+
+    @Test("a file that is not a database is refused as unreadable")
+    func notADatabase() throws {
+        let folder = NSTemporaryDirectory() + "gongqin-notdb-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let path = folder + "/x.sqlite"
+        try String(repeating: "这不是数据库\n", count: 200).write(toFile: path, atomically: true, encoding: .utf8)
+        #expect {
+            _ = try GongQinDatabase.open(at: path, context: LogContext(actor: "t", command: "t"))
+        } throws: { ($0 as? GongQinError)?.kind == .unreadableFile }
+    }
+
+    @Test("UNIQUE: identity number, one result per year, one use per category (X1)")
+    func uniques() throws {
+        let store = try TempStore()
+        let id = try store.seedPerson()
+        try store.database.writeDatabase { db in
+            let personID = try Int64.fetchOne(db, sql: "SELECT id FROM person")!
+            #expect(throws: DatabaseError.self) {
+                try db.execute(sql: "INSERT INTO person (id_number, name, unit_id, trade_id, work_start) SELECT id_number, 'x', unit_id, trade_id, work_start FROM person")
+            }
+            try db.execute(sql: "INSERT INTO annual_assessment (person_id, year, result) VALUES (?, 2020, 'pass')", arguments: [personID])
+            #expect(throws: DatabaseError.self) {
+                try db.execute(sql: "INSERT INTO annual_assessment (person_id, year, result) VALUES (?, 2020, 'excellent')", arguments: [personID])
+            }
+            try db.execute(sql: """
+                INSERT INTO exceptional_use (person_id, condition_code, category, grade, year, source)
+                VALUES (?, 'excellent-two-years', 'excellent-two-years', 'intermediate', 2016, 'historic')
+                """, arguments: [personID])
+            do {
+                try db.execute(sql: """
+                    INSERT INTO exceptional_use (person_id, condition_code, category, grade, year, source)
+                    VALUES (?, 'excellent-two-years', 'excellent-two-years', 'senior', 2020, 'historic')
+                    """, arguments: [personID])
+                Issue.record("a second use of one category was stored")
+            } catch let error as DatabaseError {
+                #expect(error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE)
+            }
+        }
+        _ = id
+    }
+
+    @Test("foreign keys: a dangling reference is refused")
+    func danglingReference() throws {
+        let store = try TempStore()
+        try store.database.writeDatabase { db in
+            do {
+                try db.execute(sql: "INSERT INTO certificate (person_id, trade_id, grade, issued) VALUES (424242, 1, 'junior', '2020-01-01')")
+                Issue.record("a certificate of no one was stored")
+            } catch let error as DatabaseError {
+                #expect(error.extendedResultCode == .SQLITE_CONSTRAINT_FOREIGNKEY)
+            }
+        }
+    }
+
+    @Test("CHECK: impossible dates and unknown codes", arguments: [
+        "INSERT INTO unit (name) VALUES ('')",
+        "INSERT INTO trade (name, max_grade) VALUES ('x', 'master')",
+        "INSERT INTO certificate (person_id, trade_id, grade, issued) VALUES (1, 1, 'junior', '2023-02-29')",
+        "INSERT INTO certificate (person_id, trade_id, grade, issued) VALUES (1, 1, 'junior', '2023-2-1')",
+        "INSERT INTO certificate (person_id, trade_id, grade, issued, route) VALUES (1, 1, 'junior', '2023-02-01', 'luck')",
+        "INSERT INTO annual_assessment (person_id, year, result) VALUES (1, 2020, 'good')",
+        "INSERT INTO education (person_id, level, graduated) VALUES (1, '小学', '2000-07-01')",
+        "UPDATE person SET id_number = '320402198502301231'",
+        "UPDATE person SET placed = '2010-01-01'",
+        "INSERT INTO exceptional_use (person_id, condition_code, category, grade, year, source) VALUES (1, 'merit-award', 'excellent-two-years', 'senior', 2020, 'historic')",
+        "INSERT INTO exceptional_use (person_id, condition_code, category, grade, year, source) VALUES (1, 'merit-award', 'merit-award', 'senior', 2020, 'application')",
+    ])
+    func checks(_ sql: String) throws {
+        let store = try TempStore()
+        try store.seedPerson()
+        try store.database.writeDatabase { db in
+            #expect(throws: DatabaseError.self) { try db.execute(sql: sql) }
+        }
+    }
+
+    @Test("the change log records every write and refuses UPDATE and DELETE")
+    func changeLog() throws {
+        let store = try TempStore()
+        try store.seedPerson()
+        try store.database.writeDatabase { db in
+            let entries = try Row.fetchAll(db, sql: "SELECT * FROM change_log WHERE table_name IN ('unit', 'person') ORDER BY seq")
+            #expect(entries.map { $0["table_name"] as String } == ["unit", "person"])
+            #expect(entries.last?["actor"] == "tester")
+            #expect(entries.last?["command"] == "gongqin test")
+            #expect((entries.last?["after"] as String?)?.contains("电工") == false)  // trade is an id
+            #expect(throws: DatabaseError.self) { try db.execute(sql: "UPDATE change_log SET actor = 'someone'") }
+            #expect(throws: DatabaseError.self) { try db.execute(sql: "DELETE FROM change_log WHERE seq = 1") }
+        }
+    }
+
+    @Test("every migration file in Schema/ is embedded, in order")
+    func migrationsEmbedded() throws {
+        let schema = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("../../Schema").standardized
+        let files = try FileManager.default.contentsOfDirectory(atPath: schema.path)
+            .filter { $0.hasSuffix(".sql") }.sorted().map { String($0.dropLast(4)) }
+        #expect(files == SchemaMigrations_all())
+    }
+}
+
+func SchemaMigrations_all() -> [String] {
+    GongQinDatabase.migrationIdentifiers
+}

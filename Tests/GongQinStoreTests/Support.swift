@@ -1,0 +1,41 @@
+import Foundation
+import GongQinCore
+@testable import GongQinStore
+
+/// A database in a fresh temporary folder, for one test.
+struct TempStore {
+    let folder: String
+    let path: String
+    let database: GongQinDatabase
+
+    static let today = Day(year: 2026, month: 11, day: 26)!
+
+    init() throws {
+        folder = NSTemporaryDirectory() + "gongqin-store-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        path = folder + "/test.sqlite"
+        database = try GongQinDatabase.open(at: path, context: LogContext(actor: "tester", command: "gongqin test"))
+    }
+
+    /// A unit, a person in 电工, and the person's identity number.
+    @discardableResult
+    func seedPerson(_ sequence: Int = 1, workStart: String = "2005-07-01") throws -> IDNumber {
+        let id = try IDNumber(IDs.make(birth: "19850312", sequence: sequence))
+        try database.write { s in
+            if try s.catalog.units().isEmpty { _ = try s.catalog.addUnit(Unit(name: "常州市某局", department: "常州市某主管局")) }
+            try s.people.add(Person(idNumber: id, name: "张三\(sequence)", unit: "常州市某局", trade: "电工",
+                                    workStart: try Day.parse(workStart)), today: TempStore.today)
+        }
+        return id
+    }
+}
+
+enum IDs {
+    static func make(region: String = "320402", birth: String, sequence: Int) -> String {
+        let seq = String(sequence)
+        let body = region + birth + String(repeating: "0", count: 3 - seq.count) + seq
+        let weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+        let sum = zip(body, weights).reduce(0) { $0 + Int(String($1.0))! * $1.1 }
+        return body + String(Array("10X98765432")[sum % 11])
+    }
+}
