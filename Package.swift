@@ -23,6 +23,7 @@ let package = Package(
             path: "Schema",
             resources: [
                 .embedInCode("0001_records.sql"),
+                .embedInCode("0002_policy.sql"),
             ]
         ),
         // The repository layer over SQLite: the only place with SQL.

@@ -25,6 +25,11 @@ struct GongQin: ParsableCommand {
             AwardCommand.self,
             TrainingCommand.self,
             ExceptionalCommand.self,
+            Eligible.self,
+            Explain.self,
+            SeniorityCommand.self,
+            PolicyCommand.self,
+            Demo.self,
         ]
     )
 }

@@ -123,3 +123,20 @@ public struct ExceptionalUse: Hashable, Sendable, Codable {
     /// `2020年中级工（历史审批表）`: what a refusal names.
     public var chineseSummary: String { "\(year)年\(grade.chinese)（\(source.chinese)）" }
 }
+
+extension ExceptionalCondition {
+    /// The built-in catalogue (RULES X2): each condition is its own category. The
+    /// relaxation of 2 years is the project's assumption (RULES X3). Schema/0001 seeds the
+    /// same rows; a store test keeps the two equal.
+    public static let builtins: [ExceptionalCondition] = [
+        ExceptionalCondition(code: "excellent-two-years", category: "excellent-two-years", name: "连续两年年度考核优秀",
+                             evidence: .excellentTwoYears, relaxation: Relaxation(workYears: 2, gradeYears: 2),
+                             relaxationStatus: .assumed, clause: "须知·四·8", builtin: true),
+        ExceptionalCondition(code: "college-degree", category: "college-degree", name: "取得本工种（相关专业）大专及以上学历",
+                             evidence: .collegeDegree, relaxation: Relaxation(workYears: 2, gradeYears: 2),
+                             relaxationStatus: .assumed, clause: "须知·四·8", builtin: true),
+        ExceptionalCondition(code: "merit-award", category: "merit-award", name: "一次二等功以上奖励",
+                             evidence: .meritAward, relaxation: Relaxation(workYears: 2, gradeYears: 2),
+                             relaxationStatus: .assumed, clause: "须知·一(五)4", builtin: true),
+    ]
+}

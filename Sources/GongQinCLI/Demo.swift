@@ -1,0 +1,76 @@
+import ArgumentParser
+import Foundation
+import GongQinCore
+import GongQinStore
+
+/// `gongqin demo`: a demo database for one fictional Changzhou unit, about forty workers
+/// who between them exercise every module and rule, then the answer to "who may apply
+/// in the next cycle" and two explanations (issue 3).
+struct Demo: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "建立（或重建）演示数据库，并显示下一周期谁可以申报",
+        discussion: """
+            演示数据库只含一个虚构单位“常州市示范管理处”的约40名工人，日期按下一周期推算，覆盖正常、提前、破格、
+            转岗、复核各模块和各条规则。默认写入 ~/.local/share/gongqin/demo.sqlite，不会碰您的正式数据库；
+            --db 指向的文件如含有演示以外的数据，demo 拒绝覆盖。
+            """)
+
+    @OptionGroup var output: OutputOptions
+    @Option(name: .long, help: ArgumentHelp("演示数据库文件（默认 ~/.local/share/gongqin/demo.sqlite）", valueName: "path"))
+    var db: String?
+
+    static let unit = Unit(name: "常州市示范管理处", department: "常州市示范局（演示）", district: "天宁区")
+
+    var path: String {
+        if let db, !db.isEmpty { return db }
+        let env = ProcessInfo.processInfo.environment
+        if let xdg = env["XDG_DATA_HOME"], xdg.hasPrefix("/") { return xdg + "/gongqin/demo.sqlite" }
+        return (env["HOME"] ?? NSHomeDirectory()) + "/.local/share/gongqin/demo.sqlite"
+    }
+
+    func run() throws {
+        let today = Environment.today
+        let path = self.path
+        try Self.clear(path)
+        let database = try GongQinDatabase.open(at: path, context: Environment.logContext)
+        let (cycle, workers) = try database.write { s in
+            let cycle = try s.engine(today: today).nextCycle(asOf: today)
+            let roster = DemoRoster(cycle: cycle, today: today)
+            try roster.write(into: s, unit: Self.unit)
+            return (cycle, roster.workers)
+        }
+        if output.format == .table {
+            Console.out("演示数据库：\(path)（已重建：\(Self.unit.name)，\(workers.count)名工人，日期按\(cycle)年周期推算）")
+            Console.out("今天是\(today)，下一周期：\(cycle)年（等级工、技师\(cycle)-04-15截止，高级技师\(cycle)-07-05截止）")
+            Console.out("")
+            Console.out("【谁可以在\(cycle)年申报】gongqin eligible --cycle next")
+            Console.out("")
+        }
+        var eligible = try Eligible.parse(["--cycle", "next", "--db", path, "--format", output.format.rawValue] + (output.reveal ? ["--reveal"] : []))
+        try eligible.run()
+        guard output.format == .table else { return }
+        for name in DemoRoster.explained {
+            guard let worker = workers.first(where: { $0.name == name }) else { continue }
+            Console.out("")
+            Console.out("【逐条说明：\(worker.name)，\(worker.story)】gongqin explain \(output.show(worker.id)) --cycle \(cycle)")
+            Console.out("")
+            var explain = try Explain.parse([worker.id.text, "--cycle", String(cycle), "--db", path])
+            explain.output = output
+            try explain.run()
+        }
+        Console.out("")
+        Console.out("更多：gongqin person list --db \(path)；gongqin seniority 身份证号；gongqin policy show \(cycle)")
+    }
+
+    /// Removes an earlier demo database; refuses a file that holds anything else.
+    static func clear(_ path: String) throws {
+        guard FileManager.default.fileExists(atPath: path) else { return }
+        let existing = try GongQinDatabase.open(at: path, context: Environment.logContext)
+        let others = try existing.read { s in try s.catalog.units().filter { $0.unit.name != unit.name } }
+        if !others.isEmpty {
+            throw GongQinError.refused("“\(path)”含有演示以外的数据（单位：\(others.prefix(3).map(\.unit.name).joined(separator: "、"))），demo 不会覆盖它",
+                                       hint: "请用 --db 指定另一个文件")
+        }
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+    }
+}

@@ -1,0 +1,194 @@
+import ArgumentParser
+import Foundation
+import GongQinCore
+import GongQinStore
+
+/// `--cycle YEAR|next`.
+enum CycleChoice: ExpressibleByArgument {
+    case year(Int)
+    case next
+
+    init?(argument: String) {
+        if argument == "next" || argument == "下一周期" {
+            self = .next
+        } else if let year = Int(argument), (1990...2100).contains(year) {
+            self = .year(year)
+        } else {
+            return nil
+        }
+    }
+
+    func resolve(_ engine: Engine, asOf day: Day) -> Int {
+        switch self {
+        case .year(let year): year
+        case .next: engine.nextCycle(asOf: day)
+        }
+    }
+}
+
+/// `gongqin eligible`: who may apply in a cycle, through which module, and why.
+struct Eligible: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "列出某一周期可申报的人员、等级和模块",
+        discussion: """
+            按申报须知逐条判断全部人员（或按单位、等级、人员筛选），每个可申报的等级和模块一行。
+            --cycle next 指今天之后（含今天）截止的第一个等级工申报年，含当年的技师、高级技师。
+            周期按其自身的截止日判断（D1）：截止日已过不影响结论，只作提示；apply 才拒绝逾期申报。
+            """)
+
+    @Option(help: ArgumentHelp("申报年度，或 next（下一个等级工申报年）", valueName: "year|next")) var cycle: CycleChoice
+    @Option(help: "只看该单位") var unit: String?
+    @Option(help: "只看该等级") var grade: Grade?
+    @Option(help: "只看此人（身份证号）") var person: String?
+    @Option(name: .customLong("as-of"), help: ArgumentHelp("把今天当作此日期来确定 next", valueName: "date")) var asOf: String?
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var output: OutputOptions
+
+    func run() throws {
+        let today = try asOf.map { try Parse.day($0, "--as-of", allowFuture: true) } ?? Environment.today
+        let id = try person.map(Parse.id)
+        let database = try store.open()
+        try database.read { s in
+            let engine = try s.engine(today: today)
+            let year = cycle.resolve(engine, asOf: today)
+            let filter = People.Filter(unit: unit, person: id)
+            var writer = EligibleWriter(output: output, cycle: year, policy: engine.policy(year), today: today)
+            writer.begin()
+            try s.people.forEachRecord(filter) { batch in
+                for record in batch {
+                    for option in engine.openOptions(record, cycle: year) where grade == nil || option.grade == grade {
+                        writer.write(EligibleLine(record, option))
+                    }
+                }
+            }
+            writer.end()
+        }
+    }
+}
+
+/// One open option, as `eligible` prints it; the JSON keys are the contract's.
+struct EligibleLine: Encodable {
+    var idNumber: IDNumber
+    var name: String
+    var unit: String
+    var trade: String
+    var grade: Grade
+    var module: Module
+    var certificateYear: Int
+    var conditions: [String]
+    var rules: [RuleID]
+    var warnings: [String]
+
+    init(_ record: PersonRecord, _ option: OptionDecision) {
+        idNumber = record.person.idNumber
+        name = record.person.name
+        unit = record.person.unit
+        trade = option.trade
+        grade = option.grade
+        module = option.module
+        certificateYear = option.certificateYear
+        conditions = option.conditions
+        rules = option.passedRules
+        warnings = option.warnings
+    }
+
+    static let columns: [(key: String, title: String)] = [
+        ("idNumber", "身份证号"), ("name", "姓名"), ("unit", "单位"), ("trade", "工种"), ("grade", "申报等级"),
+        ("module", "模块"), ("certificateYear", "取证年度"), ("conditions", "破格条件"), ("rules", "依据"), ("warnings", "提示"),
+    ]
+
+    func cells(_ output: OutputOptions) -> [String] {
+        let table = output.format == .table
+        return [output.show(idNumber), name, unit, trade, table ? grade.chinese : grade.code,
+                table ? module.chinese : module.code, String(certificateYear), conditions.joined(separator: table ? "、" : ";"),
+                rules.map(\.rawValue).joined(separator: table ? " " : ";"),
+                table ? personalWarnings : warnings.joined(separator: ";")]
+    }
+
+    /// The number of warnings about this person, leaving out the notes on provisional
+    /// and assumed values that every line of the cycle shares.
+    var personalWarnings: String {
+        let count = warnings.filter { !$0.hasPrefix(OptionDecision.valueNotePrefix) }.count
+        return count == 0 ? "" : "\(count)条"
+    }
+}
+
+/// Streams `eligible`'s output: JSON and CSV a line at a time; the table is gathered to
+/// align its columns, since it is for a clerk's screen.
+struct EligibleWriter {
+    let output: OutputOptions
+    let cycle: Int
+    let policy: Policy
+    let today: Day
+    var count = 0
+    var people = Set<IDNumber>()
+    var rows: [[String]] = []
+    /// Per-person warnings for the table, and the notes on unofficial values shared by all.
+    var warnings: [String] = []
+    var valueNotes: [String] = []
+    let encoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
+        return encoder
+    }()
+
+    mutating func begin() {
+        switch output.format {
+        case .json: Console.write("[")
+        case .csv: Console.out(Render.csvLine(EligibleLine.columns.map(\.key)))
+        case .table: break
+        }
+    }
+
+    mutating func write(_ line: EligibleLine) {
+        switch output.format {
+        case .json:
+            Console.write(count == 0 ? "\n" : ",\n")
+            Console.write(String(decoding: (try? encoder.encode(line)) ?? Data("{}".utf8), as: UTF8.self))
+        case .csv:
+            Console.out(Render.csvLine(line.cells(output)))
+        case .table:
+            rows.append(line.cells(output))
+            for warning in line.warnings {
+                if warning.hasPrefix(OptionDecision.valueNotePrefix) {
+                    if !valueNotes.contains(warning) { valueNotes.append(warning) }
+                } else {
+                    warnings.append("\(line.name)（\(line.grade.chinese)·\(line.module.short)）：\(warning)")
+                }
+            }
+        }
+        count += 1
+        people.insert(line.idNumber)
+    }
+
+    mutating func end() {
+        switch output.format {
+        case .json:
+            Console.out(count == 0 ? "]" : "\n]")
+        case .csv:
+            break
+        case .table:
+            Console.out("\(cycle)年申报周期（\(policy.origin)）")
+            if today > policy.levelDeadline.value {
+                Console.out("注：\(cycle)年网上申报已于\(policy.levelDeadline.value)（等级工、技师）和\(policy.seniorTechnicianDeadline.value)（高级技师）截止，以下按截止日判断（D1）")
+            }
+            if !policy.levelCycleYear.value {
+                Console.out("注：\(cycle)年不是等级工申报年，只受理技师、高级技师（CY）")
+            }
+            for note in valueNotes { Console.out("注：\(note)") }
+            Console.out("")
+            if rows.isEmpty {
+                Console.out("没有可申报的人员。可用 gongqin explain 身份证号 --cycle \(cycle) 查看原因")
+            } else {
+                Console.out(Render.table(header: EligibleLine.columns.map(\.title), rows: rows))
+            }
+            Console.out("")
+            Console.out("共\(people.count)人、\(count)个可申报选项。逐条依据见 gongqin explain 身份证号 --cycle \(cycle)")
+            if !warnings.isEmpty {
+                Console.out("提示：")
+                for warning in warnings.prefix(20) { Console.out("  - \(warning)") }
+                if warnings.count > 20 { Console.out("  …另有\(warnings.count - 20)条提示，见 --format json") }
+            }
+        }
+    }
+}

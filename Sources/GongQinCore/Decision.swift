@@ -1,0 +1,114 @@
+/// What the engine decides: for each grade and module considered, whether it is open,
+/// and every check behind the answer (issue 3).
+
+public enum Verdict: String, Codable, Sendable {
+    case pass
+    case fail
+    case warning
+
+    public var chinese: String {
+        switch self {
+        case .pass: "符合"
+        case .fail: "不符合"
+        case .warning: "提示"
+        }
+    }
+}
+
+/// One check of one rule: its verdict, the record it looked at and a Chinese detail a
+/// clerk can check against the paper.
+public struct Check: Hashable, Sendable, Codable {
+    public var rule: RuleID
+    public var clause: String
+    public var verdict: Verdict
+    public var detail: String
+    /// The record looked at, such as `电工中级工证书 2019-06-01` or `2019–2023年度考核`.
+    public var record: String?
+    /// The weakest status of the policy values the check used: a decision resting on a
+    /// provisional or assumed value says so.
+    public var status: ValueStatus?
+
+    public init(_ rule: RuleID, _ verdict: Verdict, _ detail: String, record: String? = nil, status: ValueStatus? = nil) {
+        self.rule = rule
+        self.clause = rule.clause
+        self.verdict = verdict
+        self.detail = detail
+        self.record = record
+        self.status = status == .official ? nil : status
+    }
+
+    static func pass(_ rule: RuleID, _ detail: String, record: String? = nil, status: ValueStatus? = nil) -> Check {
+        Check(rule, .pass, detail, record: record, status: status)
+    }
+
+    static func fail(_ rule: RuleID, _ detail: String, record: String? = nil, status: ValueStatus? = nil) -> Check {
+        Check(rule, .fail, detail, record: record, status: status)
+    }
+
+    static func warning(_ rule: RuleID, _ detail: String, record: String? = nil, status: ValueStatus? = nil) -> Check {
+        Check(rule, .warning, detail, record: record, status: status)
+    }
+
+    static func verdict(_ rule: RuleID, _ passes: Bool, _ detail: String, record: String? = nil, status: ValueStatus? = nil) -> Check {
+        Check(rule, passes ? .pass : .fail, detail, record: record, status: status)
+    }
+}
+
+/// One grade-and-module option of one person in one cycle.
+public struct OptionDecision: Hashable, Sendable, Codable {
+    public var grade: Grade
+    public var module: Module
+    /// The trade applied for: the current trade, or the old one when T2 refuses it.
+    public var trade: String
+    public var open: Bool
+    public var checks: [Check]
+    /// The unused exceptional conditions that open the option (exceptional, and review
+    /// through V3); empty otherwise.
+    public var conditions: [String]
+    /// The cycle, or the next year for the early route (RULES E2, E3).
+    public var certificateYear: Int
+    /// For a closed option, the first cycle within 30 years in which it would open if
+    /// only time passed; nil when time alone does not open it.
+    public var earliestCycle: Int?
+
+    /// The IDs of the rules that passed.
+    public var passedRules: [RuleID] {
+        var seen: [RuleID] = []
+        for check in checks where check.verdict == .pass && !seen.contains(check.rule) { seen.append(check.rule) }
+        return seen
+    }
+
+    /// The warnings: checks with verdict warning, and every provisional or assumed value
+    /// the decision rests on.
+    public var warnings: [String] {
+        var out: [String] = []
+        for check in checks where check.verdict == .warning {
+            out.append("\(check.detail)（\(check.rule.rawValue)，\(check.clause)）")
+        }
+        let statuses = Set(checks.compactMap(\.status))
+        if statuses.contains(.provisional) {
+            out.append(Self.valueNotePrefix + "推算值（按2024年须知推算，待正式文件公布后以正式文件为准）")
+        }
+        if statuses.contains(.assumed) {
+            out.append(Self.valueNotePrefix + "假定值（须知未载明破格放宽年限，采用假定值，RULES X3）")
+        }
+        return out
+    }
+
+    /// How the warnings about provisional and assumed values begin.
+    public static let valueNotePrefix = "本结论依据"
+
+    public var failedChecks: [Check] { checks.filter { $0.verdict == .fail } }
+}
+
+/// Every option considered for one person in one cycle.
+public struct Evaluation: Hashable, Sendable {
+    public var record: PersonRecord
+    public var cycle: Int
+    public var options: [OptionDecision]
+    /// Notes on the cycle as a whole: a passed deadline, a year that is not a cycle year,
+    /// a highest grade with nowhere further to go.
+    public var notes: [String]
+
+    public var openOptions: [OptionDecision] { options.filter(\.open) }
+}

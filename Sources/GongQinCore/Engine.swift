@@ -1,0 +1,251 @@
+/// The eligibility engine (issue 3): pure functions from a person's records, a policy, a
+/// cycle year and an evaluation date to decisions. Each check is a rule of RULES.md
+/// §3–§6, implemented in the `Rules+…` files and findable by its ID.
+public struct Engine: Sendable {
+    /// The policy of each year: the loaded official one, or the notice's (RULES §2).
+    public let policy: @Sendable (Int) -> Policy
+    /// The exceptional catalogue (RULES X2).
+    public let catalogue: [ExceptionalCondition]
+    /// The trade catalogue, for the highest grade each trade is open to (RULES §10).
+    public let trades: [String: Trade]
+    /// Today: a cycle whose deadline has passed gets a note (RULES D1).
+    public let today: Day
+
+    public init(policy: @escaping @Sendable (Int) -> Policy, catalogue: [ExceptionalCondition], trades: [Trade], today: Day) {
+        self.policy = policy
+        self.catalogue = catalogue
+        self.trades = Dictionary(trades.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+        self.today = today
+    }
+
+    /// How far ahead `earliestCycle` looks.
+    public static let horizon = 30
+
+    /// The first 等级工 cycle year whose 04-15 deadline is today or later (CONTRACT.md,
+    /// `--cycle next`).
+    public func nextCycle(asOf day: Day) -> Int {
+        var year = day.year
+        while true {
+            let p = policy(year)
+            if p.levelCycleYear.value && p.levelDeadline.value >= day { return year }
+            year += 1
+        }
+    }
+
+    // MARK: Evaluating a person
+
+    /// Every option considered for the person in `cycle`, judged as of the cycle's own
+    /// deadline (RULES D1), with the earliest cycle of each closed option.
+    public func evaluate(_ record: PersonRecord, cycle: Int, earliest: Bool = true) -> Evaluation {
+        let subject = Subject(record)
+        let p = policy(cycle)
+        var notes: [String] = []
+        if !p.levelCycleYear.value {
+            notes.append("\(cycle)年不是等级工申报年，本年只受理技师、高级技师（CY，\(RuleID.CY.clause)）")
+        }
+        if today > p.levelDeadline.value {
+            notes.append("\(cycle)年网上申报已于\(p.levelDeadline.value)（等级工、技师）和\(p.seniorTechnicianDeadline.value)（高级技师）截止，不予补报；以下按截止日判断（D1，\(RuleID.D1.clause)）")
+        }
+        if subject.highest?.grade == .seniorTechnician {
+            notes.append("已持高级技师证书，已是最高等级（G1）")
+        }
+        var options = considered(subject, cycle: cycle).map { request in
+            decide(subject, request, cycle: cycle, filingDate: nil)
+        }
+        if earliest {
+            for i in options.indices where !options[i].open {
+                options[i].earliestCycle = earliestCycle(subject, Request(options[i]), after: cycle)
+            }
+        }
+        return Evaluation(record: record, cycle: cycle, options: options, notes: notes)
+    }
+
+    /// The open options only, without the look ahead: what `eligible` lists.
+    public func openOptions(_ record: PersonRecord, cycle: Int) -> [OptionDecision] {
+        let subject = Subject(record)
+        return considered(subject, cycle: cycle).map { decide(subject, $0, cycle: cycle, filingDate: nil) }.filter(\.open)
+    }
+
+    /// One option, as `apply` asks for it: any grade and module, with the conditions the
+    /// clerk names and the filing date, which must be on time (RULES D1).
+    public func decide(_ record: PersonRecord, grade: Grade, module: Module, trade: String? = nil, cycle: Int,
+                       filingDate: Day, conditions named: [String]? = nil) -> OptionDecision {
+        let subject = Subject(record)
+        var request = Request(grade: grade, module: module, trade: trade ?? record.person.trade)
+        request.namedConditions = named
+        return decide(subject, request, cycle: cycle, filingDate: filingDate)
+    }
+
+    /// What was asked.
+    struct Request {
+        var grade: Grade
+        var module: Module
+        var trade: String
+        /// The conditions the clerk named (apply); nil means every condition the records
+        /// evidence (eligible, explain).
+        var namedConditions: [String]?
+
+        init(grade: Grade, module: Module, trade: String) {
+            self.grade = grade
+            self.module = module
+            self.trade = trade
+        }
+
+        init(_ option: OptionDecision) {
+            self.init(grade: option.grade, module: option.module, trade: option.trade)
+        }
+    }
+
+    /// The options worth considering for a person: the next grade (G1) through each module
+    /// that can apply to them, the transfer options of T4, the review grades of V1/V3,
+    /// and the old trade that T2 closes.
+    func considered(_ s: Subject, cycle: Int) -> [Request] {
+        let trade = s.chain.current
+        var requests: [Request] = []
+        func add(_ grade: Grade, _ module: Module, trade: String = trade) {
+            if !requests.contains(where: { $0.grade == grade && $0.module == module && $0.trade == trade }) {
+                requests.append(Request(grade: grade, module: module, trade: trade))
+            }
+        }
+        if let next = s.nextGrade {
+            add(next, .normal)
+            if next == .intermediate || next == .senior { add(next, .early) }
+            add(next, .exceptional)
+        }
+        if s.chain.isTransferred, let held = s.highest?.grade, held.isLevelWorker, !s.holdsCertificateInCurrentTrade {
+            add(held, .transfer)                                       // T4(a)
+            if let next = held.next, next.isLevelWorker { add(next, .transfer) }  // T4(b)
+        }
+        if s.reviewKind != nil {
+            for grade in reviewGrades(s, cycle: cycle) { add(grade, .review) }
+        }
+        if s.chain.isTransferred, let old = s.chain.previousTrade, let next = s.nextGrade {
+            add(next, .normal, trade: old)                             // T2
+        }
+        return requests
+    }
+
+    /// The grades a review may be at: the V1 grade and the higher grades V3 may open.
+    func reviewGrades(_ s: Subject, cycle: Int) -> [Grade] {
+        switch s.reviewKind {
+        case .veteran(let placed):
+            let p = policy(cycle)
+            let base = veteranGrade(years: placed.year - s.person.seniorityStart.year, p, relax: 0)
+            let relaxed = veteranGrade(years: placed.year - s.person.seniorityStart.year, p, relax: p.review.relaxationYears.value)
+            return Grade.allCases.filter { $0 >= base && $0 <= relaxed }
+        case .interProvince(let held):
+            return [held.grade]
+        case nil:
+            return []
+        }
+    }
+
+    /// Decides one option.
+    func decide(_ s: Subject, _ request: Request, cycle: Int, filingDate: Day?) -> OptionDecision {
+        let p = policy(cycle)
+        let context = Context(engine: self, subject: s, policy: p, cycle: cycle, request: request,
+                              filingDate: filingDate ?? p.deadline(for: request.grade).value, enforceDeadline: filingDate != nil)
+        var option = OptionDecision(grade: request.grade, module: request.module, trade: request.trade, open: false,
+                                    checks: [], conditions: [], certificateYear: cycle, earliestCycle: nil)
+        var checks = context.commonChecks()
+        let outcome: ModuleOutcome
+        switch request.module {
+        case .normal: outcome = context.normalModule()
+        case .early: outcome = context.earlyModule()
+        case .exceptional: outcome = context.exceptionalModule()
+        case .transfer: outcome = context.transferModule()
+        case .review: outcome = context.reviewModule()
+        }
+        checks += outcome.checks
+        option.checks = checks
+        option.conditions = outcome.conditions
+        option.certificateYear = outcome.certificateYear ?? cycle
+        option.open = !checks.contains { $0.verdict == .fail }
+        return option
+    }
+
+    /// The first cycle after `cycle`, within the horizon, in which the option opens if
+    /// only time passes.
+    func earliestCycle(_ s: Subject, _ request: Request, after cycle: Int) -> Int? {
+        for year in (cycle + 1)...(cycle + Engine.horizon) where decide(s, request, cycle: year, filingDate: nil).open {
+            return year
+        }
+        return nil
+    }
+}
+
+/// What a module adds to the common checks.
+struct ModuleOutcome {
+    var checks: [Check]
+    var conditions: [String] = []
+    var certificateYear: Int?
+}
+
+/// Facts about a person that every rule reads.
+struct Subject {
+    let record: PersonRecord
+    let person: Person
+    let chain: TradeChain
+    let seniority: [Seniority]
+    /// The highest grade held in the current trade chain.
+    let highest: Seniority?
+    let reviewKind: ReviewKind?
+
+    enum ReviewKind {
+        /// A placed veteran without a certificate obtained through review (V0).
+        case veteran(placed: Day)
+        /// A staff member from another province holding no Jiangsu certificate (V0, V6).
+        case interProvince(held: Certificate)
+    }
+
+    init(_ record: PersonRecord) {
+        self.record = record
+        person = record.person
+        chain = TradeChain(record)
+        seniority = record.seniority(chain)
+        highest = seniority.max { $0.grade < $1.grade }
+        reviewKind = Subject.reviewKind(record)
+    }
+
+    /// G1: one above the highest grade held in the chain; 初级工 for someone with none.
+    var nextGrade: Grade? { highest.map { $0.grade.next } ?? .junior }
+
+    var holdsCertificateInCurrentTrade: Bool { record.certificates.contains { $0.trade == chain.current } }
+
+    func seniority(of grade: Grade) -> Seniority? { seniority.first { $0.grade == grade } }
+
+    /// V0: who is reviewed.
+    static func reviewKind(_ record: PersonRecord) -> ReviewKind? {
+        let p = record.person
+        if let placed = p.placed, !record.certificates.contains(where: { $0.route == .review }) {
+            return .veteran(placed: placed)
+        }
+        if p.fromProvince != nil, !record.certificates.contains(where: \.isJiangsu),
+           let held = record.certificates.filter({ !$0.isJiangsu && $0.grade.isLevelWorker }).max(by: { $0.grade < $1.grade }) {
+            return .interProvince(held: held)
+        }
+        return nil
+    }
+}
+
+/// One option being decided: everything a rule needs.
+struct Context {
+    let engine: Engine
+    let subject: Subject
+    let policy: Policy
+    let cycle: Int
+    let request: Engine.Request
+    /// The filing date, or the cycle's deadline when none is given (RULES N1, D1).
+    let filingDate: Day
+    /// Whether a filing after the deadline fails (apply) or is only noted (eligible).
+    let enforceDeadline: Bool
+
+    var grade: Grade { request.grade }
+    var person: Person { subject.person }
+    var record: PersonRecord { subject.record }
+}
+
+extension Grade {
+    /// The grade one below, whose certificate a promotion needs.
+    var below: Grade? { previous }
+}

@@ -1,0 +1,143 @@
+/// The exceptional route (破格): X1–X4 (须知·四·8, 须知·一(二), 须知·一(五)4).
+extension Context {
+    /// One condition tried on this option: whether the records evidence it (X2), whether
+    /// its category is unused (X1), and whether its relaxation alone opens the option (X3).
+    struct ConditionTrial {
+        var condition: ExceptionalCondition
+        var checks: [Check]
+        var usable: Bool { !checks.contains { $0.verdict == .fail } }
+    }
+
+    /// The exceptional module. X4: offered only when the normal rule fails and the early
+    /// rule fails or is not offered; each usable condition opens it on its own, and
+    /// relaxations do not add up.
+    func exceptionalModule() -> ModuleOutcome {
+        var checks: [Check] = []
+        if let t4 = transferBeforePromotionT4() { checks.append(t4) }
+        let earlyOffered = (grade == .intermediate || grade == .senior) && policy.levelCycleYear.value
+        if normalIsOpen {
+            return ModuleOutcome(checks: checks + [.fail(.X4, "已符合\(cycle)年正常申报，不走破格")])
+        } else if earlyOffered && earlyIsOpen {
+            return ModuleOutcome(checks: checks + [.fail(.X4, "可提前一年申报，不走破格")])
+        } else {
+            checks.append(.pass(.X4, earlyOffered ? "正常申报和提前一年申报均不符合" : "正常申报不符合"))
+        }
+        let trials = conditionTrials { condition in
+            let relaxation = policy.relaxation(of: condition)
+            let relaxed = thresholds(relax: relaxation.value)
+            var checks = [Check.verdict(.X3, !relaxed.contains { $0.verdict == .fail },
+                                        "放宽工作年限\(relaxation.value.workYears)年、等级年限\(relaxation.value.gradeYears)年"
+                                            + (relaxation.value.waivesEducation ? "、免学历" : "")
+                                            + (relaxed.contains { $0.verdict == .fail } ? "后仍不符合" : "后符合"),
+                                        status: relaxation.status)]
+            checks += relaxed
+            if let m1 = minimumEducationM1(waived: relaxation.value.waivesEducation) { checks.append(m1) }
+            return checks
+        }
+        return ModuleOutcome(checks: checks + trialChecks(trials), conditions: trials.filter(\.usable).map(\.condition.code))
+    }
+
+    var earlyIsOpen: Bool {
+        var early = request
+        early.module = .early
+        early.namedConditions = nil
+        return engine.decide(subject, early, cycle: cycle, filingDate: enforceDeadline ? filingDate : nil).open
+    }
+
+    /// Tries each condition: the ones the clerk named, or every condition of the
+    /// catalogue that a record type can evidence (declared ones are never offered, X2).
+    func conditionTrials(_ relaxed: (ExceptionalCondition) -> [Check]) -> [ConditionTrial] {
+        let candidates: [ExceptionalCondition]
+        var trials: [ConditionTrial] = []
+        if let named = request.namedConditions {
+            candidates = named.compactMap { code in engine.catalogue.first { $0.code == code } }
+            for code in named where !candidates.contains(where: { $0.code == code }) {
+                trials.append(ConditionTrial(
+                    condition: ExceptionalCondition(code: code, category: code, name: code, evidence: .declared,
+                                                    relaxation: Relaxation(workYears: 0, gradeYears: 0), relaxationStatus: .assumed,
+                                                    clause: ""),
+                    checks: [.fail(.X2, "[\(code)] 破格条件目录中没有此条件")]))
+            }
+        } else {
+            candidates = engine.catalogue.filter { $0.evidence != .declared }
+        }
+        for condition in candidates {
+            var checks = [evidenceX2(condition), unusedX1(condition)]
+            checks += relaxed(condition)
+            checks = checks.map { check in
+                var check = check
+                check.detail = "[\(condition.code)] " + check.detail
+                return check
+            }
+            trials.append(ConditionTrial(condition: condition, checks: checks))
+        }
+        return trials
+    }
+
+    /// The checks an option shows for its conditions: when some condition is usable and
+    /// none was named, only the usable ones; otherwise every trial, with its failures.
+    func trialChecks(_ trials: [ConditionTrial]) -> [Check] {
+        let usable = trials.filter(\.usable)
+        if trials.isEmpty { return [.fail(.X2, "破格条件目录为空")] }
+        if request.namedConditions == nil, !usable.isEmpty {
+            var checks = usable.flatMap(\.checks)
+            let others = trials.filter { !$0.usable }.map(\.condition.code)
+            if !others.isEmpty {
+                checks.append(.pass(.X4, "可用破格条件：\(usable.map(\.condition.code).joined(separator: "、"))；其余条件（\(others.joined(separator: "、"))）不可用"))
+            }
+            return checks
+        }
+        return trials.flatMap(\.checks)
+    }
+
+    // MARK: X1 (须知·四·8)
+
+    /// X1: a category may be used once in a person's whole history, historic uses included.
+    func unusedX1(_ condition: ExceptionalCondition) -> Check {
+        if let earlier = record.use(ofCategory: condition.category) {
+            return .fail(.X1, "“\(condition.name)”类已于\(earlier.chineseSummary)使用（\(earlier.condition)），每类终身只能使用一次",
+                         record: "破格使用 \(earlier.year)年\(earlier.grade.chinese)")
+        }
+        return .pass(.X1, "“\(condition.name)”类尚未使用")
+    }
+
+    // MARK: X2 (须知·四·8, 须知·一(五)4)
+
+    /// X2: the records evidence the condition.
+    func evidenceX2(_ condition: ExceptionalCondition) -> Check {
+        switch condition.evidence {
+        case .excellentTwoYears:
+            let window = policy.assessmentWindow
+            let excellent = Set(record.assessments.filter { $0.result == .excellent && window.contains($0.year) }.map(\.year))
+            if let year = excellent.sorted().first(where: { excellent.contains($0 + 1) }) {
+                return .pass(.X2, "\(year)、\(year + 1)年连续两年年度考核优秀", record: "\(year)–\(year + 1)年度考核")
+            }
+            if request.module == .review, let years = militaryExcellenceYears {
+                return .pass(.X2, "服役期间\(years.0)、\(years.1)年连续两年获优秀士兵、优秀士官或三等功等奖励（须知·一(五)4）",
+                             record: "奖励 \(years.0)–\(years.1)")
+            }
+            return .fail(.X2, "\(window.lowerBound)–\(window.upperBound)年度考核中没有连续两年优秀"
+                         + (request.module == .review ? "，也没有连续两年的优秀士兵等奖励" : ""))
+        case .collegeDegree:
+            let degrees = record.education.filter { $0.level.countsAsCollege && $0.graduated <= filingDate }
+            if let degree = degrees.first(where: \.relevant) {
+                return .pass(.X2, "\(degree.level.chinese)（\(degree.graduated.year)年毕业\(degree.major.map { "，\($0)专业" } ?? "")），与本工种相关",
+                             record: "学历 \(degree.level.chinese)")
+            }
+            return .fail(.X2, degrees.isEmpty ? "未登记大专及以上学历" : "大专及以上学历未登记为本工种相关专业（--relevant）")
+        case .meritAward:
+            if let award = record.awards.first(where: { $0.isMeritSecondClassOrHigher && $0.date <= filingDate }) {
+                return .pass(.X2, "\(award.date.year)年获\(award.name)", record: "奖励 \(award.name) \(award.date)")
+            }
+            return .fail(.X2, "未登记二等功及以上奖励")
+        case .declared:
+            return .warning(.X2, "“\(condition.name)”无对应记录类型，以经办人声明为准，审计时列为 declared-evidence 供人工核查")
+        }
+    }
+
+    /// Two consecutive years with a military excellence award, whenever they fall (X2).
+    var militaryExcellenceYears: (Int, Int)? {
+        let years = Set(record.awards.filter(\.isMilitaryExcellence).map(\.date.year))
+        return years.sorted().first { years.contains($0 + 1) }.map { ($0, $0 + 1) }
+    }
+}

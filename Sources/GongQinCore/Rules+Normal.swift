@@ -1,0 +1,162 @@
+/// The normal and early routes: N1–N5, E2, E3 (须知·一·表, 须知·四·1, 须知·四·4, 须知·四·5).
+extension Context {
+    /// The normal module: the grade's own rule, with the transfer and review rules that
+    /// bear on it (T4, T5, V4).
+    func normalModule() -> ModuleOutcome {
+        var checks: [Check] = []
+        if let t4 = transferBeforePromotionT4() { checks.append(t4) }
+        checks += thresholds(relax: nil)
+        return ModuleOutcome(checks: checks)
+    }
+
+    /// The thresholds of the grade: N1–N5, optionally relaxed by an exceptional condition
+    /// (X3), with T1's seniority, T5 and V4 where they apply.
+    func thresholds(relax: Relaxation?, early: Bool = false) -> [Check] {
+        switch grade {
+        case .junior: return juniorN1(relax: relax)
+        case .intermediate, .senior: return levelWorker(early: early, relax: relax)
+        case .technician, .seniorTechnician: return technicianN4N5(relax: relax)
+        }
+    }
+
+    // MARK: N1 初级工 (须知·一·表)
+
+    /// N1: work start year ≤ Y−1, and probation over on the filing date (the cycle's
+    /// deadline when none is given). A missing probation end counts as over, with a warning.
+    func juniorN1(relax: Relaxation?) -> [Check] {
+        var checks = [workStart(.N1, by: policy.juniorWorkStartBy, relax: relax?.workYears ?? 0)]
+        if let end = person.probationEnd {
+            checks.append(.verdict(.N1, end <= filingDate,
+                                   end <= filingDate ? "试用期于\(end)期满" : "试用期\(end)才期满，晚于\(filingDate)",
+                                   record: "试用期满 \(end)"))
+        } else {
+            checks.append(.warning(.N1, "未登记试用期满时间，按已期满计"))
+        }
+        return checks
+    }
+
+    // MARK: N2, N3 and E2, E3 (须知·一·表, 须知·四·1)
+
+    /// N2/N3 (normal) or E2/E3 (early): the work-start year and the year of the
+    /// certificate one grade below, in the current trade chain (T1).
+    func levelWorker(early: Bool, relax: Relaxation?) -> [Check] {
+        let rule: RuleID = switch (grade, early) {
+        case (.intermediate, false): .N2
+        case (.intermediate, true): .E2
+        case (.senior, false): .N3
+        default: .E3
+        }
+        let limits = policy.thresholds(for: grade, early: early)!
+        var checks = [workStart(rule, by: limits.workStartBy, relax: relax?.workYears ?? 0)]
+        checks += gradeYears(rule, below: grade.below!, byYear: limits.certificateBy, relax: relax?.gradeYears ?? 0)
+        return checks
+    }
+
+    /// A work-start threshold: the earlier of the work start and the enlistment counts,
+    /// since 军龄 counts as 工龄 (须知·一(五)3).
+    func workStart(_ rule: RuleID, by limit: Sourced<Int>, relax: Int) -> Check {
+        let start = person.seniorityStart
+        let latest = limit.value + relax
+        let military = start != person.workStart ? "（入伍时间，军龄计入工龄）" : ""
+        let relaxed = relax > 0 ? "（放宽\(relax)年）" : ""
+        return .verdict(rule, start.year <= latest, "参加工作\(start.year)年\(military)，须\(latest)年及以前\(relaxed)",
+                        record: "参加工作 \(start)", status: limit.status)
+    }
+
+    /// A certificate-year threshold on the grade below, with T1's seniority and V4's waiver.
+    func gradeYears(_ rule: RuleID, below: Grade, byYear limit: Sourced<Int>, relax: Int) -> [Check] {
+        guard let seniority = subject.seniority(of: below) else {
+            return [.fail(rule, "现工种转岗链（\(subject.chain.trades.joined(separator: "←"))）中无\(below.chinese)证书")]
+        }
+        var checks: [Check] = []
+        if seniority.certificate.trade != person.trade { checks.append(seniorityT1(seniority)) }
+        let latest = limit.value + relax
+        let relaxed = relax > 0 ? "（放宽\(relax)年）" : ""
+        let detail = "\(seniority.chinese)，须\(latest)年及以前\(relaxed)"
+        let record = "\(seniority.certificate.trade)\(below.chinese)证书 \(seniority.since)"
+        if seniority.since.year <= latest {
+            checks.append(.pass(rule, detail, record: record, status: limit.status))
+        } else if let v4 = reviewWaiverV4(held: below), v4.verdict == .pass {
+            checks.append(.pass(rule, detail + "；按V4免本等级年限", record: record, status: limit.status))
+            checks.append(v4)
+        } else {
+            checks.append(.fail(rule, detail, record: record, status: limit.status))
+            if let v4 = reviewWaiverV4(held: below) { checks.append(v4) }
+        }
+        return checks
+    }
+
+    // MARK: N4 技师, N5 高级技师 (须知·四·4, 须知·四·5)
+
+    /// N4: a senior certificate in the current trade chain issued by the end of Y−4, and
+    /// a trade-relevant 中专/技校/高级技工学校/技师学院, or any 大专 or above, or a
+    /// 成人高等教育专业证书. N5: a technician certificate by the end of Y−4, and 大专 or
+    /// above or a 成人高等教育专业证书. T5: the certificate must be held in the current trade.
+    func technicianN4N5(relax: Relaxation?) -> [Check] {
+        let rule: RuleID = grade == .technician ? .N4 : .N5
+        let below = grade.below!
+        let limit = grade == .technician ? policy.technicianCertificateBy : policy.seniorTechnicianCertificateBy
+        let relaxYears = relax?.gradeYears ?? 0
+        let latest = Day.endOfYear(limit.value.year + relaxYears)
+        var checks: [Check] = []
+        if let seniority = subject.seniority(of: below) {
+            if seniority.certificate.trade != person.trade { checks.append(seniorityT1(seniority)) }
+            let relaxed = relaxYears > 0 ? "（放宽\(relaxYears)年）" : ""
+            let onTime = seniority.since <= latest
+            checks.append(.verdict(rule, onTime, "\(below.chinese)证书\(seniority.since)取得，须\(latest)前取得\(relaxed)",
+                                   record: "\(seniority.certificate.trade)\(below.chinese)证书 \(seniority.since)", status: limit.status))
+            if !onTime, let v4 = reviewWaiverV4(held: below) { checks.append(v4) }
+        } else {
+            checks.append(.fail(rule, "现工种转岗链中无\(below.chinese)证书"))
+        }
+        if subject.chain.isTransferred { checks.append(currentTradeCertificateT5(below)) }
+        checks.append(technicianEducation(rule, waived: relax?.waivesEducation ?? false))
+        return checks
+    }
+
+    /// The education half of N4 and N5 (须知·四·4, 须知·四·5, 须知·四·6).
+    func technicianEducation(_ rule: RuleID, waived: Bool) -> Check {
+        let done = record.education.filter { $0.graduated <= filingDate }
+        let qualifying = done.filter { education in
+            if education.level.countsAsCollege { return true }
+            return rule == .N4 && education.level.isQualifyingVocational && education.relevant
+        }
+        let requirement = rule == .N4
+            ? "技师须本工种相关的中专、技校、高级技工学校、技师学院毕业，或大专及以上，或成人高等教育专业证书"
+            : "高级技师须大专及以上或成人高等教育专业证书"
+        if waived { return .pass(rule, "\(requirement)；破格条件免除学历要求（X3）") }
+        if let best = qualifying.max(by: { $0.level.rank < $1.level.rank }) {
+            let relevant = best.relevant ? "，本工种相关" : ""
+            return .pass(rule, "学历\(best.level.chinese)（\(best.graduated.year)年毕业\(relevant)）", record: "学历 \(best.level.chinese)")
+        }
+        let held = done.max { $0.level.rank < $1.level.rank }
+        let have = held.map { "现有学历\($0.level.chinese)\($0.relevant ? "" : "（非本工种相关）")" } ?? "未登记学历"
+        return .fail(rule, "\(have)；\(requirement)")
+    }
+
+    // MARK: E2, E3 the early route (须知·一·表, 须知·四·1)
+
+    /// The early module: only 中级工 and 高级工, only in a cycle year, and only when the
+    /// normal option is closed. The certificate is issued the next year.
+    func earlyModule() -> ModuleOutcome {
+        guard grade == .intermediate || grade == .senior else {
+            return ModuleOutcome(checks: [.fail(.E2, "\(grade.chinese)没有提前一年申报（只适用于中级工、高级工）")])
+        }
+        let rule: RuleID = grade == .intermediate ? .E2 : .E3
+        var checks: [Check] = []
+        if let t4 = transferBeforePromotionT4() { checks.append(t4) }
+        if normalIsOpen {
+            checks.append(.fail(rule, "已符合\(cycle)年正常申报，不走提前一年申报"))
+        }
+        checks += thresholds(relax: nil, early: true)
+        return ModuleOutcome(checks: checks, certificateYear: cycle + 1)
+    }
+
+    /// Whether the normal option of this grade is open.
+    var normalIsOpen: Bool {
+        var normal = request
+        normal.module = .normal
+        normal.namedConditions = nil
+        return engine.decide(subject, normal, cycle: cycle, filingDate: enforceDeadline ? filingDate : nil).open
+    }
+}

@@ -1,0 +1,76 @@
+/// T1 (须知·四·7): grade seniority runs from the certificate in the original trade.
+/// Follow the person's transfers backwards from the current trade: A → B → C gives the
+/// chain C, B, A. For grade G, the seniority date is the earliest issue date of any
+/// grade-G certificate in that chain.
+public struct TradeChain: Hashable, Sendable {
+    /// The current trade first, then the trades before it, each once.
+    public let trades: [String]
+    /// The transfers that led to the current trade, oldest first.
+    public let transfers: [Transfer]
+
+    public init(_ record: PersonRecord) {
+        var trades = [record.person.trade]
+        var path: [Transfer] = []
+        var cursor = record.person.trade
+        for transfer in record.transfers.reversed() where transfer.to == cursor {
+            path.insert(transfer, at: 0)
+            cursor = transfer.from
+            if !trades.contains(cursor) { trades.append(cursor) }
+        }
+        self.trades = trades
+        self.transfers = path
+    }
+
+    public var current: String { trades[0] }
+    /// Transferred at least once into the current trade.
+    public var isTransferred: Bool { !transfers.isEmpty }
+    /// The trade held before the last transfer (T2).
+    public var previousTrade: String? { transfers.last?.from }
+
+    public func contains(_ trade: String) -> Bool { trades.contains(trade) }
+
+    /// The transfers from `trade` to the current trade, oldest first.
+    public func path(from trade: String) -> [Transfer] {
+        guard trade != current, let start = transfers.lastIndex(where: { $0.from == trade }) else { return [] }
+        return Array(transfers[start...])
+    }
+}
+
+/// The seniority of one grade held in the current trade chain (T1).
+public struct Seniority: Hashable, Sendable {
+    public var grade: Grade
+    /// The current trade.
+    public var trade: String
+    /// The date seniority runs from.
+    public var since: Day
+    /// The certificate it comes from.
+    public var certificate: Certificate
+    /// The transfers it came through, from the certificate's trade to the current one.
+    public var transfers: [Transfer]
+
+    /// `初级工证书2019年取得（电工）` or, through a transfer, `…（原工种汽车驾驶与管理，T1）`.
+    public var chinese: String {
+        let via = certificate.trade == trade ? certificate.trade : "原工种\(certificate.trade)，T1"
+        return "\(grade.chinese)证书\(since.year)年取得（\(via)）"
+    }
+}
+
+extension PersonRecord {
+    public var chain: TradeChain { TradeChain(self) }
+
+    /// The certificates in the current trade chain.
+    public func certificatesInChain(_ chain: TradeChain) -> [Certificate] {
+        certificates.filter { chain.contains($0.trade) }
+    }
+
+    /// The seniority of each grade held in the current trade chain, lowest grade first.
+    public func seniority(_ chain: TradeChain? = nil) -> [Seniority] {
+        let chain = chain ?? self.chain
+        let held = certificatesInChain(chain)
+        return Grade.allCases.compactMap { grade in
+            guard let first = held.filter({ $0.grade == grade }).min(by: { $0.issued < $1.issued }) else { return nil }
+            return Seniority(grade: grade, trade: chain.current, since: first.issued, certificate: first,
+                             transfers: chain.path(from: first.trade))
+        }
+    }
+}

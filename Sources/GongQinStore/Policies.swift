@@ -1,0 +1,107 @@
+import Foundation
+import GongQinCore
+import GRDB
+
+/// The policies of the cycle years: loaded official ones, and the notice's for the rest
+/// (issue 3, RULES §2).
+public struct Policies {
+    let session: Session
+    var db: Database { session.db }
+
+    /// Reads and checks a policy file's JSON. A missing or mistyped field, or an
+    /// inconsistent value, is refused with every problem named.
+    public static func document(from data: Data, conditions: Set<String>) throws -> PolicyDocument {
+        let document: PolicyDocument
+        do {
+            document = try JSONDecoder().decode(PolicyDocument.self, from: data)
+        } catch let error as DecodingError {
+            throw GongQinError.invalid("策略文件不完整或格式有误：\(Self.describe(error))",
+                                       hint: "格式见 README 的“年度政策文件”一节")
+        } catch {
+            throw GongQinError.invalid("策略文件不是有效的 JSON", hint: "格式见 README 的“年度政策文件”一节")
+        }
+        let problems = document.problems(conditions: conditions)
+        if !problems.isEmpty {
+            throw GongQinError(.invalidData, "策略文件前后不一致，未载入（\(problems.count)处）", details: problems)
+        }
+        return document
+    }
+
+    static func describe(_ error: DecodingError) -> String {
+        func path(_ keys: [any CodingKey], _ last: (any CodingKey)? = nil) -> String {
+            let all = keys + (last.map { [$0] } ?? [])
+            let text = all.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
+            return text.isEmpty ? "（顶层）" : text
+        }
+        switch error {
+        case .keyNotFound(let key, let context): return "缺少字段 \(path(context.codingPath, key))"
+        case .valueNotFound(_, let context): return "字段 \(path(context.codingPath)) 的值为空"
+        case .typeMismatch(let type, let context): return "字段 \(path(context.codingPath)) 的类型不对（应为\(type)）"
+        case .dataCorrupted(let context):
+            return context.codingPath.isEmpty ? "不是有效的 JSON" : "字段 \(path(context.codingPath)) 的值无效：\(context.debugDescription)"
+        @unknown default: return "格式有误"
+        }
+    }
+
+    /// Loads an official policy, replacing an earlier one for the same year.
+    /// Returns whether one was replaced.
+    @discardableResult
+    public func load(_ document: PolicyDocument, today: Day) throws -> Bool {
+        let json = String(decoding: try JSONEncoder().encode(document), as: UTF8.self)
+        let replaced = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM policy WHERE year = ?)", arguments: [document.year])!
+        try db.execute(sql: """
+            INSERT INTO policy (year, source, document, loaded_on) VALUES (?, ?, ?, ?)
+            ON CONFLICT (year) DO UPDATE SET source = excluded.source, document = excluded.document, loaded_on = excluded.loaded_on
+            """, arguments: [document.year, document.source, json, today.description])
+        return replaced
+    }
+
+    /// The loaded documents, by year.
+    func loaded() throws -> [Int: PolicyDocument] {
+        var documents: [Int: PolicyDocument] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT year, document FROM policy") {
+            let text: String = row["document"]
+            do {
+                documents[row["year"]] = try JSONDecoder().decode(PolicyDocument.self, from: Data(text.utf8))
+            } catch {
+                throw GongQinError(.internalError, "\(row["year"] as Int)年的已载入政策无法读取", hint: "请用 gongqin policy load 重新载入")
+            }
+        }
+        return documents
+    }
+
+    /// The policy of a year: the loaded one, or the notice's.
+    public func policy(year: Int) throws -> Policy {
+        try resolver()(year)
+    }
+
+    /// A function from a year to its policy, reading the database once.
+    public func resolver() throws -> @Sendable (Int) -> Policy {
+        let documents = try loaded()
+        let catalogue = try session.catalog.conditions()
+        @Sendable func make(_ year: Int) -> Policy {
+            documents[year]?.policy(catalogue: catalogue) ?? Policy.builtin(year: year, catalogue: catalogue)
+        }
+        // Built once: the engine asks for a year's policy many times per person.
+        let years = 1990...2140
+        let policies = Dictionary(uniqueKeysWithValues: years.map { ($0, make($0)) })
+        return { year in policies[year] ?? make(year) }
+    }
+
+    /// The years with a loaded policy.
+    public func loadedYears() throws -> [(year: Int, source: String, loadedOn: Day)] {
+        try Row.fetchAll(db, sql: "SELECT year, source, loaded_on FROM policy ORDER BY year").map {
+            (year: $0["year"], source: $0["source"], loadedOn: $0["loaded_on"])
+        }
+    }
+}
+
+extension Session {
+    public var policies: Policies { Policies(session: self) }
+
+    /// The eligibility engine over this database: its policies, its exceptional
+    /// catalogue and its trades.
+    public func engine(today: Day) throws -> Engine {
+        Engine(policy: try policies.resolver(), catalogue: try catalog.conditions(), trades: try catalog.trades(), today: today)
+    }
+}
