@@ -36,6 +36,16 @@ public enum ApplicationStatus: String, Vocabulary {
     public var isWithdrawn: Bool { self == .withdrawn }
 }
 
+/// The result of the technician selection exam (技师选拔考试, 须知·四·10) or of the
+/// provincial comprehensive review (综合评审, 须知·四·9).
+public enum ExamResult: String, Vocabulary {
+    case passed
+    case failed
+
+    public var chinese: String { self == .passed ? "通过" : "未通过" }
+    public var aliases: [String] { self == .passed ? ["合格", "pass"] : ["不合格", "fail"] }
+}
+
 /// An application, as filed.
 public struct Application: Hashable, Sendable, Codable {
     public var id: Int64
@@ -48,9 +58,14 @@ public struct Application: Hashable, Sendable, Codable {
     /// The year the certificate is issued: the cycle, or the next year for `early` (RULES E2).
     public var certificateYear: Int
     public var note: String?
+    /// The technician selection exam (D2), when sat.
+    public var examResult: ExamResult?
+    /// The provincial 综合评审 (D2, D3), when held.
+    public var reviewResult: ExamResult?
 
     public init(id: Int64, cycle: Int, grade: Grade, module: Module, trade: String, status: ApplicationStatus,
-                filedOn: Day, certificateYear: Int, note: String? = nil) {
+                filedOn: Day, certificateYear: Int, note: String? = nil, examResult: ExamResult? = nil,
+                reviewResult: ExamResult? = nil) {
         self.id = id
         self.cycle = cycle
         self.grade = grade
@@ -60,5 +75,7 @@ public struct Application: Hashable, Sendable, Codable {
         self.filedOn = filedOn
         self.certificateYear = certificateYear
         self.note = note
+        self.examResult = examResult
+        self.reviewResult = reviewResult
     }
 }
