@@ -29,6 +29,11 @@ struct GongQin: ParsableCommand {
             Explain.self,
             SeniorityCommand.self,
             PolicyCommand.self,
+            Apply.self,
+            ApplicationCommand.self,
+            AuditCommand.self,
+            LogCommand.self,
+            CheckCommand.self,
             Demo.self,
         ]
     )

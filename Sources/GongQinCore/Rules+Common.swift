@@ -24,6 +24,10 @@ extension Context {
         let deadline = policy.deadline(for: grade)
         let which = grade == .seniorTechnician ? "高级技师" : "等级工、技师"
         if enforceDeadline {
+            if filingDate.year != cycle {
+                return .fail(.D1, "申报日期\(filingDate)不在\(cycle)年申报期内：须在\(cycle)年、截止日\(deadline.value)之前网上申报",
+                             status: deadline.status)
+            }
             return .verdict(.D1, filingDate <= deadline.value,
                             filingDate <= deadline.value
                                 ? "申报日期\(filingDate)，不晚于截止日\(deadline.value)（\(which)）"

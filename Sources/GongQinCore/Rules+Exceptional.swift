@@ -78,7 +78,9 @@ extension Context {
     /// none was named, only the usable ones; otherwise every trial, with its failures.
     func trialChecks(_ trials: [ConditionTrial]) -> [Check] {
         let usable = trials.filter(\.usable)
-        if trials.isEmpty { return [.fail(.X2, "破格条件目录为空")] }
+        if trials.isEmpty {
+            return [.fail(.X2, request.namedConditions == nil ? "破格条件目录为空" : "未指明所用的破格条件（--condition）")]
+        }
         if request.namedConditions == nil, !usable.isEmpty {
             var checks = usable.flatMap(\.checks)
             let others = trials.filter { !$0.usable }.map(\.condition.code)
@@ -103,41 +105,14 @@ extension Context {
 
     // MARK: X2 (须知·四·8, 须知·一(五)4)
 
-    /// X2: the records evidence the condition.
+    /// X2: the records evidence the condition, as of the filing date.
     func evidenceX2(_ condition: ExceptionalCondition) -> Check {
-        switch condition.evidence {
-        case .excellentTwoYears:
-            let window = policy.assessmentWindow
-            let excellent = Set(record.assessments.filter { $0.result == .excellent && window.contains($0.year) }.map(\.year))
-            if let year = excellent.sorted().first(where: { excellent.contains($0 + 1) }) {
-                return .pass(.X2, "\(year)、\(year + 1)年连续两年年度考核优秀", record: "\(year)–\(year + 1)年度考核")
-            }
-            if request.module == .review, let years = militaryExcellenceYears {
-                return .pass(.X2, "服役期间\(years.0)、\(years.1)年连续两年获优秀士兵、优秀士官或三等功等奖励（须知·一(五)4）",
-                             record: "奖励 \(years.0)–\(years.1)")
-            }
-            return .fail(.X2, "\(window.lowerBound)–\(window.upperBound)年度考核中没有连续两年优秀"
-                         + (request.module == .review ? "，也没有连续两年的优秀士兵等奖励" : ""))
-        case .collegeDegree:
-            let degrees = record.education.filter { $0.level.countsAsCollege && $0.graduated <= filingDate }
-            if let degree = degrees.first(where: \.relevant) {
-                return .pass(.X2, "\(degree.level.chinese)（\(degree.graduated.year)年毕业\(degree.major.map { "，\($0)专业" } ?? "")），与本工种相关",
-                             record: "学历 \(degree.level.chinese)")
-            }
-            return .fail(.X2, degrees.isEmpty ? "未登记大专及以上学历" : "大专及以上学历未登记为本工种相关专业（--relevant）")
-        case .meritAward:
-            if let award = record.awards.first(where: { $0.isMeritSecondClassOrHigher && $0.date <= filingDate }) {
-                return .pass(.X2, "\(award.date.year)年获\(award.name)", record: "奖励 \(award.name) \(award.date)")
-            }
-            return .fail(.X2, "未登记二等功及以上奖励")
-        case .declared:
-            return .warning(.X2, "“\(condition.name)”无对应记录类型，以经办人声明为准，审计时列为 declared-evidence 供人工核查")
+        let found = Evidence.check(condition, in: record, window: policy.assessmentWindow, by: filingDate,
+                                   militaryHonours: request.module == .review)
+        switch found {
+        case .satisfied(let detail, let source): return .pass(.X2, detail, record: source)
+        case .missing(let detail): return .fail(.X2, detail)
+        case .declared(let detail): return .warning(.X2, detail)
         }
-    }
-
-    /// Two consecutive years with a military excellence award, whenever they fall (X2).
-    var militaryExcellenceYears: (Int, Int)? {
-        let years = Set(record.awards.filter(\.isMilitaryExcellence).map(\.date.year))
-        return years.sorted().first { years.contains($0 + 1) }.map { ($0, $0 + 1) }
     }
 }

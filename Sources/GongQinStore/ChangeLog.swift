@@ -47,4 +47,83 @@ enum ChangeLog {
             return byte < 16 ? "0" + hex : hex
         }.joined()
     }
+
+    /// The tables whose writes the triggers log: those with a `<table>_log_insert` trigger.
+    static func loggedTables(_ db: Database) throws -> [String] {
+        try String.fetchAll(db, sql: """
+            SELECT tbl_name FROM sqlite_master WHERE type = 'trigger' AND name = tbl_name || '_log_insert' ORDER BY tbl_name
+            """)
+    }
+
+    /// The key and JSON expressions the triggers log a row of `table` with: every column
+    /// in table order, the key an `id` unless the table names its rows otherwise. The
+    /// migrations write their triggers the same way; `check` recomputes them to compare.
+    static func rowExpressions(_ db: Database, table: String) throws -> (key: String, json: String) {
+        let columns = try Row.fetchAll(db, sql: "SELECT name FROM pragma_table_info(?) ORDER BY cid", arguments: [table])
+            .map { $0["name"] as String }
+        let key = switch table {
+        case "person": "id_number"
+        case "exceptional_condition": "code"
+        case "policy": "CAST(year AS TEXT)"
+        default: "CAST(id AS TEXT)"
+        }
+        let json: String = "json_object(" + columns.map { column in
+            let value = (table, column) == ("policy", "document") ? "json(document)" : "\"\(column)\""
+            return "'\(column)', \(value)"
+        }.joined(separator: ", ") + ")"
+        return (key, json)
+    }
+}
+
+/// One entry of the change log, as `log` shows it.
+public struct LogEntry: Hashable, Sendable, Codable {
+    public var seq: Int64
+    public var at: String
+    public var actor: String
+    public var command: String
+    public var table: String
+    public var rowKey: String
+    public var person: String?
+    public var op: String
+    public var before: String?
+    public var after: String?
+}
+
+/// Reading the change log.
+public struct ChangeLogReader {
+    let session: Session
+
+    /// The entries, oldest first, filtered by person, by day and by table.
+    public func entries(person: IDNumber? = nil, since: Day? = nil, table: String? = nil,
+                        _ body: (LogEntry) throws -> Void) throws {
+        var conditions: [String] = []
+        var arguments: StatementArguments = []
+        if let person {
+            conditions.append("person = ?")
+            arguments += [person.text]
+        }
+        if let since {
+            conditions.append("at >= ?")
+            arguments += [since.description]
+        }
+        if let table {
+            guard try ChangeLog.loggedTables(session.db).contains(table) else {
+                throw GongQinError.invalid("变更日志中没有表“\(table)”",
+                                           hint: NameMatch.hint(for: table, in: try ChangeLog.loggedTables(session.db), listCommand: "gongqin log"))
+            }
+            conditions.append("table_name = ?")
+            arguments += [table]
+        }
+        let sql = "SELECT * FROM change_log" + (conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")) + " ORDER BY seq"
+        let cursor = try Row.fetchCursor(session.db, sql: sql, arguments: arguments)
+        while let row = try cursor.next() {
+            try body(LogEntry(seq: row["seq"], at: row["at"], actor: row["actor"], command: row["command"],
+                              table: row["table_name"], rowKey: row["row_key"], person: row["person"], op: row["op"],
+                              before: row["before"], after: row["after"]))
+        }
+    }
+}
+
+extension Session {
+    public var log: ChangeLogReader { ChangeLogReader(session: self) }
 }

@@ -76,11 +76,7 @@ public struct People {
                     ContinuingEducation(name: $0.name, date: $0.date, hours: $0.hours, issuer: $0.issuer)
                 },
                 exceptionalUses: (uses[id] ?? []).map(\.use),
-                applications: try (applications[id] ?? []).map {
-                    Application(id: $0.id!, cycle: $0.cycle, grade: $0.grade, module: $0.module,
-                                trade: try catalog.tradeName(id: $0.tradeId), status: $0.status, filedOn: $0.filedOn,
-                                certificateYear: $0.certificateYear, note: $0.note)
-                })
+                applications: try (applications[id] ?? []).map { try $0.application(catalog) })
         }
     }
 

@@ -30,6 +30,7 @@ extension ConditionEvidence: DatabaseValueConvertible {}
 extension ValueStatus: DatabaseValueConvertible {}
 extension UseSource: DatabaseValueConvertible {}
 extension ApplicationStatus: DatabaseValueConvertible {}
+extension ExamResult: DatabaseValueConvertible {}
 
 /// Column names are the snake_case of the properties.
 protocol SnakeCaseRecord: Codable, FetchableRecord, MutablePersistableRecord {}
@@ -251,4 +252,14 @@ struct ApplicationRow: RowWithID {
     var filedOn: Day
     var certificateYear: Int
     var note: String?
+    var examResult: ExamResult?
+    var reviewResult: ExamResult?
+}
+
+extension ApplicationRow {
+    func application(_ catalog: Catalog) throws -> Application {
+        Application(id: id!, cycle: cycle, grade: grade, module: module, trade: try catalog.tradeName(id: tradeId),
+                    status: status, filedOn: filedOn, certificateYear: certificateYear, note: note,
+                    examResult: examResult, reviewResult: reviewResult)
+    }
 }

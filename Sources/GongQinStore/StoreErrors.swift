@@ -70,6 +70,7 @@ enum Tables {
         ("education", "学历"),
         ("transfer", "转岗"),
         ("person", "人员"),
+        ("policy", "年度政策"),
         ("award", "奖励"),
         ("trade", "工种"),
         ("unit", "单位"),

@@ -8,7 +8,9 @@ struct RecordCommandTests {
     @Test("init creates a 0600 database and is idempotent")
     func initDatabase() throws {
         let s = Sandbox()
-        #expect(s.ok("init").contains("结构版本：0002_policy"))
+        let schema = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Schema").standardized
+        let newest = try FileManager.default.contentsOfDirectory(atPath: schema.path).filter { $0.hasSuffix(".sql") }.sorted().last!
+        #expect(s.ok("init").contains("结构版本：\(newest.dropLast(4))"))
         let mode = try FileManager.default.attributesOfItem(atPath: s.db)[.posixPermissions] as? NSNumber
         #expect(mode?.intValue == 0o600)
         s.ok("init")

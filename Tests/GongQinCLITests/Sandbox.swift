@@ -54,6 +54,32 @@ final class Sandbox: @unchecked Sendable {
     @discardableResult
     func run(_ arguments: String...) -> Result { run(arguments) }
 
+    /// Runs `count` processes of the same command at once, on threads of their own, and
+    /// returns their results.
+    func concurrently(_ count: Int, _ arguments: [String]) -> [Result] {
+        final class Results: @unchecked Sendable {
+            let lock = NSLock()
+            var all: [Result] = []
+        }
+        let results = Results()
+        let threads = (0..<count).map { _ in
+            Thread {
+                let result = self.run(arguments)
+                results.lock.lock()
+                results.all.append(result)
+                results.lock.unlock()
+            }
+        }
+        threads.forEach { $0.start() }
+        while true {
+            results.lock.lock()
+            let done = results.all.count == count
+            results.lock.unlock()
+            if done { return results.all }
+            usleep(10_000)
+        }
+    }
+
     /// Runs a command that must succeed, and returns its stdout.
     @discardableResult
     func ok(_ arguments: String..., sourceLocation: SourceLocation = #_sourceLocation) -> String {

@@ -151,3 +151,13 @@ struct SchemaTests {
 func SchemaMigrations_all() -> [String] {
     GongQinDatabase.migrationIdentifiers
 }
+
+@Suite("seed data")
+struct SeedTests {
+    @Test("the seeded exceptional catalogue is the one GongQinCore knows (RULES X2)")
+    func catalogue() throws {
+        let store = try TempStore()
+        let seeded = try store.database.read { s in try s.catalog.conditions() }
+        #expect(Set(seeded) == Set(ExceptionalCondition.builtins))
+    }
+}

@@ -1,0 +1,190 @@
+import ArgumentParser
+import GongQinCore
+import GongQinStore
+
+/// `gongqin apply`: files an application after the same checks as `explain`.
+struct Apply: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "提交申报：先按须知逐条检查，符合才记录申报和所用破格条件",
+        discussion: """
+            不符合时列出每条不符合的检查（规则编号和须知条款）并以 1 退出，不写入任何内容。
+            破格申报（或复核按 V3 放宽）须用 --condition 指明所用条件；申报即记入破格台账，该类条件终身不能再用（X1），
+            在主管部门受理前撤回可释放。--date 为申报日期，默认今天，须不晚于截止日（D1）。
+            """)
+
+    @Argument(help: "身份证号") var id: String
+    @Option(help: "申报年度") var cycle: Int
+    @Option(help: "申报等级") var grade: Grade
+    @Option(help: "申报模块：normal|early|exceptional|transfer|review，或 正常|提前|破格|转岗|复核") var module: Module
+    @Option(help: ArgumentHelp("所用破格条件代码，可多次给出", valueName: "code")) var condition: [String] = []
+    @Option(help: ArgumentHelp("申报日期（默认今天）", valueName: "date")) var date: String?
+    @Option(help: "申报工种（默认现岗位工种；已转岗人员不能按原工种申报，T2）") var trade: String?
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var output: OutputOptions
+
+    func run() throws {
+        let id = try Parse.id(self.id)
+        let cycle = try Parse.year(self.cycle, "申报年度")
+        let today = Environment.today
+        let filedOn = try date.map { try Parse.day($0, "申报日期") } ?? today
+        let request = ApplicationRequest(person: id, cycle: cycle, grade: grade, module: module, trade: trade.map(\.trimmingSpaces),
+                                         conditions: condition.map(\.trimmingSpaces), filedOn: filedOn)
+        let entry = try store.open().write { s in try s.applications.file(request, today: today) }
+        let a = entry.application
+        var line = "已申报：\(entry.name)（\(output.show(entry.idNumber))）\(a.cycle)年\(a.trade)\(a.grade.chinese)·\(a.module.chinese)，编号\(a.id)，\(a.certificateYear)年取证"
+        if !entry.uses.isEmpty {
+            line += "；记入破格台账：" + entry.uses.map(\.condition).joined(separator: "、") + "（X1：该类条件终身不能再用）"
+        }
+        try Render.added(ApplicationLine(entry), output, line)
+    }
+}
+
+/// `gongqin application list|show|set-status|result`.
+struct ApplicationCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "application", abstract: "申报及其状态：已申报、退回修改、受理、通过、未通过、延期、撤回",
+        subcommands: [List.self, Show.self, SetStatus.self, Result.self])
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "列出申报")
+
+        @Option(help: "申报年度") var cycle: Int?
+        @Option(help: "单位") var unit: String?
+        @Option(help: "状态：filed|returned|accepted|passed|failed|deferred|withdrawn") var status: ApplicationStatus?
+        @OptionGroup var store: StoreOptions
+        @OptionGroup var output: OutputOptions
+
+        func run() throws {
+            let entries = try store.open().read { s in try s.applications.list(cycle: cycle, unit: unit, status: status) }
+            try Render.list(entries.map(ApplicationLine.init), output, empty: "没有符合条件的申报")
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "显示一份申报")
+
+        @Argument(help: "申报编号") var number: Int64
+        @OptionGroup var store: StoreOptions
+        @OptionGroup var output: OutputOptions
+
+        func run() throws {
+            let entry = try store.open().read { s in try s.applications.entry(number) }
+            let line = ApplicationLine(entry)
+            switch output.format {
+            case .table:
+                Console.out(Render.fields(zip(ApplicationLine.columns.map(\.title), line.cells(output)).map { ($0, $1) }))
+            default:
+                try Render.added(line, output, "")
+            }
+        }
+    }
+
+    struct SetStatus: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "set-status",
+            abstract: "改变申报状态",
+            discussion: """
+                已申报 → 退回修改、受理、撤回；退回修改 → 已申报、撤回；受理 → 通过、未通过、延期。
+                受理前撤回会释放该申报使用的破格条件（记入变更日志）；未通过或延期的申报仍占用所用条件（X1）。
+                """)
+
+        @Argument(help: "申报编号") var number: Int64
+        @Argument(help: "新状态：filed|returned|accepted|passed|failed|deferred|withdrawn") var status: ApplicationStatus
+        @Option(help: "备注，如退回原因") var note: String?
+        @OptionGroup var store: StoreOptions
+        @OptionGroup var output: OutputOptions
+
+        func run() throws {
+            let (released, entry) = try store.open().write { s in
+                let released = try s.applications.setStatus(number, to: status, note: Parse.text(note))
+                return (released, try s.applications.entry(number))
+            }
+            var line = "申报\(number)（\(entry.name)）已改为“\(status.chinese)”"
+            if !released.isEmpty {
+                line += "；已释放破格条件：" + released.map(\.condition).joined(separator: "、") + "（X1）"
+            }
+            try Render.added(ApplicationLine(entry), output, line)
+        }
+    }
+
+    struct Result: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "登记技师选拔考试或综合评审结果",
+            discussion: "往年综合评审未通过、重新申报技师的人员免技师选拔考试（D2，须知·四·10）。")
+
+        @Argument(help: "申报编号") var number: Int64
+        @Option(help: "技师选拔考试：passed|failed") var exam: ExamResult?
+        @Option(help: "省综合评审：passed|failed") var review: ExamResult?
+        @OptionGroup var store: StoreOptions
+        @OptionGroup var output: OutputOptions
+
+        func run() throws {
+            guard exam != nil || review != nil else {
+                throw GongQinError.usage("请给出 --exam 或 --review")
+            }
+            let entry = try store.open().write { s in
+                try s.applications.setResults(number, exam: exam, review: review)
+                return try s.applications.entry(number)
+            }
+            try Render.added(ApplicationLine(entry), output, "已登记申报\(number)（\(entry.name)）的结果")
+        }
+    }
+}
+
+extension ExamResult: ExpressibleByArgument {
+    public init?(argument: String) { self.init(parsing: argument) }
+    public static var allValueStrings: [String] { allCases.map(\.code) }
+}
+
+/// An application as lists show it.
+struct ApplicationLine: Listable {
+    var id: Int64
+    var cycle: Int
+    var idNumber: IDNumber
+    var name: String
+    var unit: String
+    var trade: String
+    var grade: Grade
+    var module: Module
+    var status: ApplicationStatus
+    var filedOn: Day
+    var certificateYear: Int
+    var conditions: [String]
+    var examResult: ExamResult?
+    var reviewResult: ExamResult?
+    var note: String?
+
+    init(_ e: ApplicationEntry) {
+        let a = e.application
+        id = a.id
+        cycle = a.cycle
+        idNumber = e.idNumber
+        name = e.name
+        unit = e.unit
+        trade = a.trade
+        grade = a.grade
+        module = a.module
+        status = a.status
+        filedOn = a.filedOn
+        certificateYear = a.certificateYear
+        conditions = e.uses.map(\.condition)
+        examResult = a.examResult
+        reviewResult = a.reviewResult
+        note = a.note
+    }
+
+    static let columns: [(key: String, title: String)] = [
+        ("id", "编号"), ("cycle", "周期"), ("idNumber", "身份证号"), ("name", "姓名"), ("unit", "单位"), ("trade", "工种"),
+        ("grade", "等级"), ("module", "模块"), ("status", "状态"), ("filedOn", "申报日期"), ("certificateYear", "取证年度"),
+        ("conditions", "破格条件"), ("examResult", "选拔考试"), ("reviewResult", "综合评审"), ("note", "备注"),
+    ]
+
+    func cells(_ output: OutputOptions) -> [String] {
+        let table = output.format == .table
+        return [String(id), String(cycle), output.show(idNumber), name, unit, trade, table ? grade.chinese : grade.code,
+                table ? module.chinese : module.code, table ? status.chinese : status.code, filedOn.description,
+                String(certificateYear), conditions.joined(separator: table ? "、" : ";"),
+                (table ? examResult?.chinese : examResult?.code) ?? "", (table ? reviewResult?.chinese : reviewResult?.code) ?? "",
+                note.cell]
+    }
+}

@@ -1,0 +1,252 @@
+import ArgumentParser
+import Foundation
+import GongQinCore
+import GongQinStore
+
+/// `gongqin audit`: every 破格 use, each person's unused categories, and the findings
+/// of RULES X5. Findings are the report, not an error: it exits 0.
+struct AuditCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "audit",
+        abstract: "审计破格条件的使用（X5，须知·四·8）",
+        discussion: """
+            列出全部破格使用、每人尚未使用的类别，以及：破格取得却无使用记录的证书（exceptional-cert-without-use）、
+            缺少证明记录的使用（use-without-evidence）、同一类别用了两次（category-used-twice）、经办人声明须人工核查的使用（declared-evidence）。
+            发现问题也以 0 退出：这些是审计结果，不是错误。
+            """)
+
+    @Option(help: "只审计此人") var person: String?
+    @Option(help: "只审计该单位") var unit: String?
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var output: OutputOptions
+
+    struct Report: Encodable {
+        var uses: [UseLine]
+        var unused: [Unused]
+        var findings: [FindingLine]
+        var peopleWithoutUses: Int
+    }
+
+    struct Unused: Encodable {
+        var idNumber: IDNumber
+        var name: String
+        var categories: [String]
+    }
+
+    struct FindingLine: Listable {
+        var kind: Audit.Kind
+        var idNumber: IDNumber
+        var name: String
+        var detail: String
+
+        static let columns: [(key: String, title: String)] = [("kind", "类型"), ("idNumber", "身份证号"), ("name", "姓名"), ("detail", "说明")]
+        func cells(_ output: OutputOptions) -> [String] {
+            [output.format == .table ? kind.chinese : kind.rawValue, output.show(idNumber), name, detail]
+        }
+    }
+
+    func run() throws {
+        let id = try person.map(Parse.id)
+        var report = Report(uses: [], unused: [], findings: [], peopleWithoutUses: 0)
+        try store.open().read { s in
+            let catalogue = try s.catalog.conditions()
+            let filter = People.Filter(unit: unit, person: id)
+            try s.people.forEachRecord(filter) { batch in
+                for record in batch {
+                    let p = record.person
+                    report.uses += record.exceptionalUses.map {
+                        UseLine(LedgerEntry(idNumber: p.idNumber, name: p.name, unit: p.unit, use: $0))
+                    }
+                    if record.exceptionalUses.isEmpty && id == nil {
+                        report.peopleWithoutUses += 1
+                    } else {
+                        report.unused.append(Unused(idNumber: p.idNumber, name: p.name,
+                                                    categories: Audit.unusedCategories(record, catalogue: catalogue)))
+                    }
+                    report.findings += Audit.findings(record, catalogue: catalogue).map {
+                        FindingLine(kind: $0.kind, idNumber: $0.idNumber, name: $0.name, detail: $0.detail)
+                    }
+                }
+            }
+        }
+        switch output.format {
+        case .json: try Render.json(report)
+        case .csv: try Render.list(report.findings, output, empty: "")
+        case .table: text(report)
+        }
+    }
+
+    func text(_ report: Report) {
+        Console.out("破格使用（\(report.uses.count)条）：")
+        if report.uses.isEmpty {
+            Console.out("  无")
+        } else {
+            Console.out(Render.table(header: UseLine.columns.map(\.title), rows: report.uses.map { $0.cells(output) }))
+        }
+        Console.out("")
+        Console.out("尚未使用的类别：")
+        for unused in report.unused {
+            let categories = unused.categories.isEmpty ? "全部类别均已使用" : unused.categories.joined(separator: "、")
+            Console.out("  \(unused.name)（\(output.show(unused.idNumber))）：\(categories)")
+        }
+        if report.peopleWithoutUses > 0 {
+            Console.out("  其余\(report.peopleWithoutUses)人未使用过任何破格条件")
+        }
+        Console.out("")
+        if report.findings.isEmpty {
+            Console.out("审计发现：无")
+        } else {
+            Console.out("审计发现（\(report.findings.count)项，X5，须知·四·8）：")
+            Console.out(Render.table(header: FindingLine.columns.map(\.title), rows: report.findings.map { $0.cells(output) }))
+        }
+    }
+}
+
+/// `gongqin log`: the change log.
+struct LogCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "log",
+        abstract: "查看变更日志：谁、何时、用什么命令、改了什么",
+        discussion: "日志只能追加，并按哈希链连接；用 gongqin check 校验是否被改动。")
+
+    @Option(help: "只看此人的记录") var person: String?
+    @Option(help: ArgumentHelp("只看此日期及以后的记录", valueName: "date")) var since: String?
+    @Option(help: "只看该表，如 person、certificate、exceptional_use") var table: String?
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var output: OutputOptions
+
+    struct Line: Listable {
+        var seq: Int64
+        var at: String
+        var actor: String
+        var command: String
+        var table: String
+        var rowKey: String
+        var person: String?
+        var op: String
+        var before: JSONValue?
+        var after: JSONValue?
+
+        static let columns: [(key: String, title: String)] = [
+            ("seq", "序号"), ("at", "时间"), ("actor", "用户"), ("op", "操作"), ("table", "表"), ("rowKey", "记录"),
+            ("changes", "内容"), ("command", "命令"),
+        ]
+
+        func cells(_ output: OutputOptions) -> [String] {
+            let table = output.format == .table
+            let opText = table ? (["insert": "新增", "update": "修改", "delete": "删除"][op] ?? op) : op
+            let key = table && self.table == "person" ? ((try? IDNumber(rowKey)).map(output.show) ?? rowKey) : rowKey
+            return [String(seq), at, actor, opText, self.table, key, changes(masking: table && !output.reveal), command]
+        }
+
+        /// `field: old → new` for an update, the fields for an insert or a delete.
+        func changes(masking: Bool) -> String {
+            let old = before?.object ?? [:], new = after?.object ?? [:]
+            let keys = (op == "update" ? new.keys.filter { old[$0] != new[$0] } : Array((op == "delete" ? old : new).keys)).sorted()
+            return keys.map { key in
+                let show = { (v: JSONValue?) in v.map { masking && key == "id_number" ? "…" : $0.text } ?? "null" }
+                return op == "update" ? "\(key): \(show(old[key])) → \(show(new[key]))" : "\(key)=\(show((op == "delete" ? old : new)[key]))"
+            }.joined(separator: "; ")
+        }
+    }
+
+    func run() throws {
+        let id = try person.map(Parse.id)
+        let day = try since.map { try Parse.day($0, "--since", allowFuture: true) }
+        var lines: [Line] = []
+        try store.open().read { s in
+            try s.log.entries(person: id, since: day, table: table) { e in
+                lines.append(Line(seq: e.seq, at: e.at, actor: e.actor, command: e.command, table: e.table, rowKey: e.rowKey,
+                                  person: e.person, op: e.op, before: e.before.flatMap(JSONValue.parse),
+                                  after: e.after.flatMap(JSONValue.parse)))
+            }
+        }
+        try Render.list(lines, output, empty: "变更日志中没有符合条件的记录")
+    }
+}
+
+/// A JSON value from the change log, kept as it was written.
+enum JSONValue: Encodable, Equatable {
+    case null
+    case bool(Bool)
+    case number(Double)
+    case string(String)
+    case array([JSONValue])
+    case object([String: JSONValue])
+
+    static func parse(_ text: String) -> JSONValue? {
+        guard let any = try? JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed]) else { return nil }
+        return JSONValue(any)
+    }
+
+    init(_ any: Any) {
+        switch any {
+        case is NSNull: self = .null
+        case let n as NSNumber: self = .number(n.doubleValue)
+        case let s as String: self = .string(s)
+        case let a as [Any]: self = .array(a.map(JSONValue.init))
+        case let o as [String: Any]: self = .object(o.mapValues(JSONValue.init))
+        default: self = .null
+        }
+    }
+
+    var object: [String: JSONValue]? {
+        if case .object(let o) = self { return o }
+        return nil
+    }
+
+    var text: String {
+        switch self {
+        case .null: "null"
+        case .bool(let b): String(b)
+        case .number(let n): n == n.rounded() && abs(n) < 1e15 ? String(Int64(n)) : String(n)
+        case .string(let s): s
+        case .array(let a): "[" + a.map(\.text).joined(separator: ",") + "]"
+        case .object: "{…}"
+        }
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var c = encoder.singleValueContainer()
+        switch self {
+        case .null: try c.encodeNil()
+        case .bool(let b): try c.encode(b)
+        case .number(let n): if n == n.rounded() && abs(n) < 1e15 { try c.encode(Int64(n)) } else { try c.encode(n) }
+        case .string(let s): try c.encode(s)
+        case .array(let a): try c.encode(a)
+        case .object(let o): try c.encode(o)
+        }
+    }
+}
+
+/// `gongqin check`: the change log's hash chain, SQLite's checks and the ledger
+/// invariants. Prints each finding and exits 1 when there is any.
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "校验数据库：变更日志哈希链、SQLite 完整性与外键、破格台账不变量、日志与数据是否一致",
+        discussion: "有任何发现时逐条列出并以 1 退出。即使有人用 sqlite3 删除触发器后手工改动记录或日志，也会被发现。")
+
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var output: OutputOptions
+
+    func run() throws {
+        let database = try store.open()
+        let (findings, entries) = try database.read { s in
+            (try s.integrity.run(), try s.integrity.entryCount())
+        }
+        switch output.format {
+        case .json:
+            try Render.json(findings)
+        case .csv:
+            Console.out(Render.csvLine(["check", "detail"]))
+            for f in findings { Console.out(Render.csvLine([f.check, f.detail])) }
+        case .table:
+            for f in findings { Console.out("✗ [\(f.check)] \(f.detail)") }
+            Console.out(findings.isEmpty
+                ? "校验通过：变更日志\(entries)条哈希链完整，SQLite 完整性和外键正常，破格台账不变量成立，日志与数据一致"
+                : "校验发现\(findings.count)个问题")
+        }
+        if !findings.isEmpty { throw ExitCode(1) }
+    }
+}

@@ -1,0 +1,157 @@
+import Foundation
+import GongQinCore
+import GRDB
+
+/// One problem `check` found.
+public struct IntegrityFinding: Hashable, Sendable, Codable {
+    /// `chain`, `integrity`, `foreign-key`, `ledger` or `log-vs-data`.
+    public var check: String
+    public var detail: String
+}
+
+/// `check` (issue 4): the hash chain of the change log, SQLite's own checks, the ledger
+/// invariants, and whether the log accounts for every row, so that an entry edited,
+/// deleted or inserted by hand, even with the triggers dropped, is found.
+public struct Integrity {
+    let session: Session
+    var db: Database { session.db }
+
+    /// At most this many findings of one check are listed; the rest are counted.
+    static let limit = 50
+
+    public func run() throws -> [IntegrityFinding] {
+        var findings = try sqlite()
+        // A damaged file makes the other checks meaningless, or unsafe to run.
+        guard findings.isEmpty else { return findings }
+        findings += try chain()
+        findings += try ledger()
+        findings += try logAccountsForData()
+        return findings
+    }
+
+    public func entryCount() throws -> Int {
+        try Int.fetchOne(db, sql: "SELECT count(*) FROM change_log") ?? 0
+    }
+
+    /// `PRAGMA integrity_check` and `PRAGMA foreign_key_check`.
+    func sqlite() throws -> [IntegrityFinding] {
+        var findings: [IntegrityFinding] = []
+        let integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check")
+        if integrity != ["ok"] {
+            findings += integrity.prefix(Self.limit).map { IntegrityFinding(check: "integrity", detail: "SQLite 完整性检查：\($0)") }
+        }
+        let dangling = try Row.fetchAll(db, sql: "PRAGMA foreign_key_check")
+        findings += dangling.prefix(Self.limit).map { row in
+            IntegrityFinding(check: "foreign-key",
+                             detail: "\(Tables.chineseName(of: row[0]) ?? row[0])表第\(row[1] as Int64? ?? 0)行引用的\(Tables.chineseName(of: row[2]) ?? row[2])记录不存在")
+        }
+        return findings
+    }
+
+    /// The hash chain: every entry follows the previous one without a gap, names its hash,
+    /// and hashes to what it stores.
+    func chain() throws -> [IntegrityFinding] {
+        var findings: [IntegrityFinding] = []
+        var expectedSeq: Int64 = 1
+        var previous = ""
+        let cursor = try Row.fetchCursor(db, sql: "SELECT * FROM change_log ORDER BY seq")
+        while let row = try cursor.next() {
+            let seq: Int64 = row["seq"]
+            let prev: String = row["prev_hash"]
+            let stored: String = row["hash"]
+            if seq != expectedSeq {
+                findings.append(IntegrityFinding(check: "chain", detail: "变更日志缺少第\(expectedSeq)–\(seq - 1)条：记录被删除"))
+            } else if prev != previous {
+                findings.append(IntegrityFinding(check: "chain", detail: "变更日志第\(seq)条与前一条衔接不上：其前的记录被删除、插入或改动"))
+            }
+            let fields: [String?] = [prev, String(seq), row["at"], row["actor"], row["command"], row["table_name"],
+                                     row["row_key"], row["person"], row["op"], row["before"], row["after"]]
+            if ChangeLog.chainHash(fields) != stored {
+                findings.append(IntegrityFinding(check: "chain", detail: "变更日志第\(seq)条的内容与其哈希不符：该条被改动或伪造"))
+            }
+            expectedSeq = seq + 1
+            previous = stored
+            if findings.count >= Self.limit { break }
+        }
+        return findings
+    }
+
+    /// The ledger's invariants (RULES X1, §7), checked again in case the constraints were
+    /// defeated by a file edited outside gongqin.
+    func ledger() throws -> [IntegrityFinding] {
+        let checks: [(sql: String, detail: (Row) -> String)] = [
+            ("""
+             SELECT u.id, p.name, u.condition_code, u.application_id FROM exceptional_use u JOIN person p ON p.id = u.person_id
+             LEFT JOIN application a ON a.id = u.application_id
+             WHERE u.source = 'application' AND (a.id IS NULL OR a.status = 'withdrawn' OR a.person_id <> u.person_id
+                                                OR a.cycle <> u.year OR a.grade <> u.grade)
+             """, { "\($0["name"] as String)的破格使用\($0["condition_code"] as String)与申报\($0["application_id"] as Int64? ?? 0)不符（申报不存在、已撤回或等级年度不一致）" }),
+            ("""
+             SELECT p.name, u.category, count(*) AS n FROM exceptional_use u JOIN person p ON p.id = u.person_id
+             GROUP BY u.person_id, u.category HAVING count(*) > 1
+             """, { "\($0["name"] as String)的“\($0["category"] as String)”类破格条件使用了\($0["n"] as Int)次（X1，须知·四·8）" }),
+            ("""
+             SELECT p.name, a.cycle, count(*) AS n FROM application a JOIN person p ON p.id = a.person_id
+             WHERE a.status <> 'withdrawn' GROUP BY a.person_id, a.cycle HAVING count(*) > 1
+             """, { "\($0["name"] as String)在\($0["cycle"] as Int)年有\($0["n"] as Int)份未撤回的申报（每人每周期一份）" }),
+            ("""
+             SELECT a.id, p.name FROM application a JOIN person p ON p.id = a.person_id
+             WHERE a.module = 'exceptional' AND a.status <> 'withdrawn'
+               AND NOT EXISTS (SELECT 1 FROM exceptional_use u WHERE u.application_id = a.id)
+             """, { "\($0["name"] as String)的破格申报\($0["id"] as Int64)没有记录所用的破格条件（X4）" }),
+            ("""
+             SELECT u.id, p.name, u.condition_code FROM exceptional_use u JOIN person p ON p.id = u.person_id
+             LEFT JOIN exceptional_condition c ON c.code = u.condition_code WHERE c.category IS NOT u.category
+             """, { "\($0["name"] as String)的破格使用\($0["condition_code"] as String)与目录中的类别不符" }),
+        ]
+        var findings: [IntegrityFinding] = []
+        for check in checks {
+            for row in try Row.fetchAll(db, sql: check.sql + " LIMIT \(Self.limit)") {
+                findings.append(IntegrityFinding(check: "ledger", detail: check.detail(row)))
+            }
+        }
+        return findings
+    }
+
+    /// Every row of a logged table matches the newest log entry for it, and every row the
+    /// log says exists does: a write made outside gongqin, or a log entry deleted, shows.
+    func logAccountsForData() throws -> [IntegrityFinding] {
+        var findings: [IntegrityFinding] = []
+        for table in try ChangeLog.loggedTables(db) {
+            let (key, json) = try ChangeLog.rowExpressions(db, table: table)
+            let sql = """
+                WITH cur AS (SELECT \(key) AS k, \(json) AS j FROM "\(table)"),
+                     latest AS (SELECT row_key AS k, op, after AS j FROM change_log
+                                WHERE seq IN (SELECT max(seq) FROM change_log WHERE table_name = ? GROUP BY row_key))
+                SELECT 'changed' AS kind, cur.k FROM cur JOIN latest ON latest.k = cur.k WHERE latest.op = 'delete' OR latest.j IS NOT cur.j
+                UNION ALL
+                SELECT 'unlogged', cur.k FROM cur WHERE cur.k NOT IN (SELECT k FROM latest)
+                UNION ALL
+                SELECT 'missing', latest.k FROM latest WHERE latest.op <> 'delete' AND latest.k NOT IN (SELECT k FROM cur)
+                LIMIT \(Self.limit)
+                """
+            let name = Tables.chineseName(of: table) ?? table
+            for row in try Row.fetchAll(db, sql: sql, arguments: [table]) {
+                let k: String = row[1]
+                let shown = table == "person" ? ((try? IDNumber(k))?.masked ?? k) : k
+                let detail = switch row["kind"] as String {
+                case "changed": "\(name)记录\(shown)与变更日志的最后一条不符：在 gongqin 之外被改动，或其日志被删除"
+                case "unlogged": "\(name)记录\(shown)在变更日志中没有记载：在 gongqin 之外写入，或其日志被删除"
+                default: "\(name)记录\(shown)按变更日志应存在，但已不在：在 gongqin 之外被删除"
+                }
+                findings.append(IntegrityFinding(check: "log-vs-data", detail: detail))
+            }
+        }
+        return findings
+    }
+}
+
+extension Session {
+    public var integrity: Integrity { Integrity(session: self) }
+}
+
+extension Tables {
+    static func chineseName(of table: String) -> String? {
+        chinese.first { $0.table == table }?.name
+    }
+}
