@@ -25,6 +25,10 @@ struct GongQin: ParsableCommand {
             AwardCommand.self,
             TrainingCommand.self,
             ExceptionalCommand.self,
+            ImportCommand.self,
+            ExportCommand.self,
+            BackupCommand.self,
+            RestoreCommand.self,
         ]
     )
 }

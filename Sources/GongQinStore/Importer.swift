@@ -47,6 +47,28 @@ public final class Importer {
         problems[row, default: []] += rowProblems
     }
 
+    /// Records the problems of a row whose cells do not all read, and checks what the
+    /// readable cells name (unit, trades, the person), so that one pass names every
+    /// problem of the row.
+    public func reject(row: Int, _ rowProblems: [FieldProblem], cells: [String?]) throws {
+        var found = rowProblems
+        for (field, cell) in zip(kind.fields, cells) {
+            guard let value = Values.text(cell), !found.contains(where: { $0.field == field.name }) else { continue }
+            switch (kind, field.name) {
+            case (.persons, "unit"):
+                found += [session.catalog.unitProblem(value)].compactMap { $0 }
+            case (.persons, "trade"), (.certs, "trade"), (.transfers, "from"), (.transfers, "to"):
+                found += [session.catalog.tradeProblem(value, field: field.name)].compactMap { $0 }
+            case (_, "id-number") where kind != .persons:
+                if let id = try? IDNumber(value), try session.people.existingRow(id) == nil {
+                    found.append(Self.unknownPerson(id))
+                }
+            default: continue
+            }
+        }
+        reject(row: row, found)
+    }
+
     /// Checks one row and writes it when it passes. Throws only when the database fails;
     /// a problem with the row is kept.
     public func take(_ record: FileRecord, row: Int) throws {
@@ -117,8 +139,12 @@ public final class Importer {
     /// The person a record belongs to, or a problem on the row.
     func owner(_ id: IDNumber, row: Int) throws -> PersonRow? {
         if let owner = try session.people.existingRow(id) { return owner }
-        reject(row: row, [FieldProblem("id-number", "未找到身份证号为 \(id.masked) 的人员，请先导入或登记该人员（gongqin import persons）")])
+        reject(row: row, [Self.unknownPerson(id)])
         return nil
+    }
+
+    static func unknownPerson(_ id: IDNumber) -> FieldProblem {
+        FieldProblem("id-number", "未找到身份证号为 \(id.masked) 的人员，请先导入或登记该人员（gongqin import persons）")
     }
 
     /// Writes a checked row, or keeps its problems. `save` gets the row to replace, or nil
