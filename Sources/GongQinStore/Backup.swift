@@ -10,14 +10,25 @@ extension GongQinDatabase {
         if FileManager.default.fileExists(atPath: target) {
             throw .invalid("备份文件“\(target)”已存在", hint: "备份不会覆盖已有文件，请换一个文件名")
         }
-        try Self.createFileIfMissing(target)
+        do {
+            try Self.copy(writer, to: target)
+        } catch {
+            throw StoreErrors.map(error, path: target)
+        }
+    }
+
+    /// Copies a database into a new file of mode 0600 through the backup API. The copy is
+    /// one self-contained file (rollback journal, no write-ahead log beside it).
+    static func copy(_ source: some DatabaseReader, to target: String) throws {
+        try createFileIfMissing(target)
         do {
             let destination = try DatabaseQueue(path: target)
-            try writer.backup(to: destination)
+            try source.backup(to: destination)
+            try destination.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA journal_mode = DELETE") }
             try destination.close()
         } catch {
             try? FileManager.default.removeItem(atPath: target)
-            throw StoreErrors.map(error, path: target)
+            throw error
         }
     }
 
@@ -44,11 +55,9 @@ extension GongQinDatabase {
             do {
                 // Through the backup API, so that what the write-ahead log holds is kept too.
                 let current = try DatabaseQueue(path: path, configuration: makeConfiguration(context: context))
-                try createFileIfMissing(kept)
-                try current.backup(to: try DatabaseQueue(path: kept))
+                try copy(current, to: kept)
                 try current.close()
             } catch {
-                try? fm.removeItem(atPath: kept)
                 let reason = (error as? GongQinError)?.line ?? StoreErrors.map(error, path: path).line
                 throw GongQinError(.unreadableFile, "无法读取当前数据库“\(path)”以留存原件（\(reason)）",
                                    hint: "如当前数据库已损坏，请先把它移走，再运行 gongqin restore")
