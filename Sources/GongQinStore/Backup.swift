@@ -119,6 +119,8 @@ extension GongQinDatabase {
             }
         } catch let error as GongQinError {
             throw error
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_CORRUPT {
+            throw GongQinError.invalid("备份文件“\(candidate)”已损坏，无法读取其中的数据", hint: "当前数据库未被改动；请换一个备份")
         } catch {
             let mapped = StoreErrors.map(error, path: candidate)
             if mapped.kind == .unreadableFile {
