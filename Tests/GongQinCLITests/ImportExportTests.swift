@@ -452,3 +452,20 @@ struct RosterBackupTests {
         return try #require(try JSONSerialization.jsonObject(with: data) as? [[String]])
     }
 }
+
+@Suite("the documentation of the import format")
+struct ImportDocumentationTests {
+    @Test("Documentation/IMPORT.md lists every column of every kind, with its flag name and Chinese label")
+    func everyFieldDocumented() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../..").standardized
+        let doc = try String(contentsOf: root.appendingPathComponent("Documentation/IMPORT.md"), encoding: .utf8)
+        for kind in RecordKind.allCases {
+            let section = try #require(doc.range(of: "### `\(kind.rawValue)`"), "\(kind)")
+            let rest = doc[section.upperBound...]
+            let end = rest.range(of: "\n### ")?.lowerBound ?? rest.endIndex
+            for field in kind.fields {
+                #expect(rest[..<end].contains("| `\(field.name)` | \(field.label) | \(field.required ? "是" : "") |"), "\(kind).\(field.name)")
+            }
+        }
+    }
+}
