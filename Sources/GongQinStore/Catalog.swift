@@ -41,9 +41,9 @@ public struct Catalog {
     @discardableResult
     func save(_ unit: Unit, replacing: Int64?) throws -> Int64 {
         var row = UnitRow(id: replacing, Self.normalized(unit))
-        if replacing == nil { try row.insert(db) } else { try row.update(db) }
-        session.names.remember(unit: row.name, id: row.id!)
-        return row.id!
+        let id = try row.write(db)
+        session.names.remember(unit: row.name, id: id)
+        return id
     }
 
     public func addUnit(_ unit: Unit) throws -> Unit {
@@ -128,14 +128,10 @@ public struct Catalog {
     @discardableResult
     func save(_ trade: Trade, replacing: Int64?) throws -> Int64 {
         var row = TradeRow(id: replacing, Self.normalized(trade))
-        if let replacing {
-            row.builtin = try TradeRow.fetchOne(db, key: replacing)!.builtin
-            try row.update(db)
-        } else {
-            try row.insert(db)
-        }
-        session.names.remember(trade: row.name, id: row.id!)
-        return row.id!
+        if let replacing { row.builtin = try TradeRow.fetchOne(db, key: replacing)!.builtin }
+        let id = try row.write(db)
+        session.names.remember(trade: row.name, id: id)
+        return id
     }
 
     public func addTrade(_ trade: Trade) throws -> Trade {

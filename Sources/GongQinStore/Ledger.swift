@@ -87,8 +87,7 @@ public struct Ledger {
         let condition = try session.catalog.condition(code: use.condition)
         var row = UseRow(id: replacing, personId: owner.id!, conditionCode: condition.code, category: condition.category,
                          grade: use.grade, year: use.year, source: .historic, applicationId: nil, note: use.note)
-        if replacing == nil { try row.insert(db) } else { try row.update(db) }
-        return row.id!
+        return try row.write(db)
     }
 
     /// Inserts a use after checking X1; a concurrent writer that slipped past the check

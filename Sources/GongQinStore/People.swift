@@ -159,8 +159,7 @@ public struct People {
     func save(_ person: Person, replacing: Int64?) throws -> Int64 {
         var row = PersonRow(id: replacing, person, unitID: try catalog.unitID(named: person.unit),
                             tradeID: try catalog.tradeID(named: person.trade))
-        if replacing == nil { try row.insert(db) } else { try row.update(db) }
-        return row.id!
+        return try row.write(db)
     }
 
     /// Every problem with adding `person`: its own fields, its unit and trade, and a
@@ -204,6 +203,15 @@ public struct People {
     // Each kind of record has a `check` (every problem, and the row that already holds the
     // same record) and a `save`; `add…` and `import` both go through them (issue 6).
 
+    /// What every `add…` does: checks the record against its owner, and refuses it with
+    /// every problem or writes it.
+    func add<R>(_ record: R, to id: IDNumber, today: Day, check: (R, PersonRow, Day) throws -> Checked,
+                save: (R, PersonRow) throws -> Int64) throws {
+        let owner = try row(id)
+        try refuse(try check(record, owner, today).all)
+        _ = try save(record, owner)
+    }
+
     /// A row found by a cached statement, for the duplicate checks.
     func fetch<R: FetchableRecord>(_ type: R.Type, _ sql: String, _ arguments: StatementArguments) throws -> R? {
         try R.fetchOne(try db.cachedStatement(sql: sql), arguments: arguments)
@@ -236,8 +244,7 @@ public struct People {
         var row = CertificateRow(id: replacing, personId: owner.id!, tradeId: try catalog.tradeID(named: certificate.trade),
                                  grade: certificate.grade, issued: certificate.issued, number: certificate.number,
                                  route: certificate.route, province: certificate.province)
-        if replacing == nil { try row.insert(db) } else { try row.update(db) }
-        return row.id!
+        return try row.write(db)
     }
 
     public func problems(adding certificate: Certificate, to id: IDNumber, today: Day) throws -> [FieldProblem] {
@@ -245,9 +252,7 @@ public struct People {
     }
 
     public func addCertificate(_ certificate: Certificate, to id: IDNumber, today: Day) throws {
-        let owner = try row(id)
-        try refuse(try check(certificate, owner: owner, today: today).all)
-        try save(certificate, owner: owner, replacing: nil)
+        try add(certificate, to: id, today: today, check: check(_:owner:today:)) { try save($0, owner: $1, replacing: nil) }
     }
 
     /// The transfer a person makes from their current trade to `trade` on `date`.
@@ -301,9 +306,7 @@ public struct People {
 
     /// Records a transfer from the current trade; the current trade becomes the new one.
     public func addTransfer(_ transfer: Transfer, to id: IDNumber, today: Day) throws {
-        let owner = try row(id)
-        try refuse(try check(transfer, owner: owner, today: today).all)
-        try save(transfer, owner: owner)
+        try add(transfer, to: id, today: today, check: check(_:owner:today:)) { try save($0, owner: $1) }
     }
 
     func check(_ assessment: AnnualAssessment, owner: PersonRow, today: Day) throws -> Checked {
@@ -319,8 +322,7 @@ public struct People {
     @discardableResult
     func save(_ assessment: AnnualAssessment, owner: PersonRow, replacing: Int64?) throws -> Int64 {
         var row = AssessmentRow(id: replacing, personId: owner.id!, year: assessment.year, result: assessment.result)
-        if replacing == nil { try row.insert(db) } else { try row.update(db) }
-        return row.id!
+        return try row.write(db)
     }
 
     public func problems(adding assessment: AnnualAssessment, to id: IDNumber, today: Day) throws -> [FieldProblem] {
@@ -328,9 +330,7 @@ public struct People {
     }
 
     public func addAssessment(_ assessment: AnnualAssessment, to id: IDNumber, today: Day) throws {
-        let owner = try row(id)
-        try refuse(try check(assessment, owner: owner, today: today).all)
-        try save(assessment, owner: owner, replacing: nil)
+        try add(assessment, to: id, today: today, check: check(_:owner:today:)) { try save($0, owner: $1, replacing: nil) }
     }
 
     func check(_ education: Education, owner: PersonRow, today: Day) throws -> Checked {
@@ -348,8 +348,7 @@ public struct People {
     func save(_ education: Education, owner: PersonRow, replacing: Int64?) throws -> Int64 {
         var row = EducationRow(id: replacing, personId: owner.id!, level: education.level, graduated: education.graduated,
                                major: education.major, school: education.school, relevant: education.relevant)
-        if replacing == nil { try row.insert(db) } else { try row.update(db) }
-        return row.id!
+        return try row.write(db)
     }
 
     public func problems(adding education: Education, to id: IDNumber, today: Day) throws -> [FieldProblem] {
@@ -357,9 +356,7 @@ public struct People {
     }
 
     public func addEducation(_ education: Education, to id: IDNumber, today: Day) throws {
-        let owner = try row(id)
-        try refuse(try check(education, owner: owner, today: today).all)
-        try save(education, owner: owner, replacing: nil)
+        try add(education, to: id, today: today, check: check(_:owner:today:)) { try save($0, owner: $1, replacing: nil) }
     }
 
     func check(_ award: Award, owner: PersonRow, today: Day) throws -> Checked {
@@ -375,8 +372,7 @@ public struct People {
     @discardableResult
     func save(_ award: Award, owner: PersonRow, replacing: Int64?) throws -> Int64 {
         var row = AwardRow(id: replacing, personId: owner.id!, name: award.name, date: award.date, issuer: award.issuer)
-        if replacing == nil { try row.insert(db) } else { try row.update(db) }
-        return row.id!
+        return try row.write(db)
     }
 
     public func problems(adding award: Award, to id: IDNumber, today: Day) throws -> [FieldProblem] {
@@ -384,9 +380,7 @@ public struct People {
     }
 
     public func addAward(_ award: Award, to id: IDNumber, today: Day) throws {
-        let owner = try row(id)
-        try refuse(try check(award, owner: owner, today: today).all)
-        try save(award, owner: owner, replacing: nil)
+        try add(award, to: id, today: today, check: check(_:owner:today:)) { try save($0, owner: $1, replacing: nil) }
     }
 
     func check(_ training: ContinuingEducation, owner: PersonRow, today: Day) throws -> Checked {
@@ -404,8 +398,7 @@ public struct People {
     func save(_ training: ContinuingEducation, owner: PersonRow, replacing: Int64?) throws -> Int64 {
         var row = ContinuingEducationRow(id: replacing, personId: owner.id!, name: training.name, date: training.date,
                                          hours: training.hours, issuer: training.issuer)
-        if replacing == nil { try row.insert(db) } else { try row.update(db) }
-        return row.id!
+        return try row.write(db)
     }
 
     public func problems(adding training: ContinuingEducation, to id: IDNumber, today: Day) throws -> [FieldProblem] {
@@ -413,9 +406,7 @@ public struct People {
     }
 
     public func addContinuingEducation(_ training: ContinuingEducation, to id: IDNumber, today: Day) throws {
-        let owner = try row(id)
-        try refuse(try check(training, owner: owner, today: today).all)
-        try save(training, owner: owner, replacing: nil)
+        try add(training, to: id, today: today, check: check(_:owner:today:)) { try save($0, owner: $1, replacing: nil) }
     }
 }
 
