@@ -200,6 +200,14 @@ struct ImportExportTests {
         #expect(s.fails(65, "import", "certs", s.file("c2.csv", "id-number,trade,grade,issued\n\(a),电工,junior,2008-01-01\n"))
             .contains("未找到身份证号"))
         #expect(s.fails(65, "import", "units", s.file("e.csv", "name\n甲,多出来的\n")).contains("第2列有内容"))
+        // Each exceptional category once in a life (X1), in the file as in the database.
+        s.ok("import", "persons", s.file("p.csv", "id-number,name,unit,trade,work-start\n\(a),张三,常州市某局,电工,2005-07\n"))
+        let twice = s.fails(65, "import", "exceptional", s.file("x.csv", """
+            id-number,condition,year,grade
+            \(a),merit-award,2016,中级工
+            \(a),merit-award,2020,高级工
+            """))
+        #expect(twice.contains("第3行 破格条件（condition）：与第2行重复") && twice.contains("X1"))
     }
 
     @Test("transfers: without a from column, as transfer add; a broken chain is named")
@@ -324,6 +332,7 @@ struct RosterBackupTests {
         #expect(zhang[4] == "女" || zhang[4] == "男")
         #expect(zhang[5] == "1985年03月" && zhang[8] == "2005年07月")
         #expect(rows.map { $0[0] } == ["序号", "1", "2"])
+        #expect(rows.map { $0[3] } == ["姓名", "张三", "李四"])
         #expect(!rows.contains { $0[3] == "王五" })
         #expect(s.read(path).contains("\r\n"))
     }
