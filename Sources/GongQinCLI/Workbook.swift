@@ -114,8 +114,7 @@ final class Workbook {
                 <Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>\
                 </Relationships>
                 """),
-            // Style 0: default; 1: the bold header, as text; 2: text ("@"), wrapped for the
-            // two certificates of a transferred person.
+            // Style 0: default (the 序号 numbers); 1: the bold header, as text; 2: text ("@").
             ("xl/styles.xml", """
                 <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
                 <styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">\
