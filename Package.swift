@@ -55,7 +55,12 @@ let package = Package(
             name: "GongQinStoreTests",
             dependencies: ["GongQinStore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
-        .testTarget(name: "GongQinCLITests", dependencies: ["GongQinCLI", "gongqin"]),
+        .testTarget(
+            name: "GongQinCLITests",
+            // The store and GRDB: to put applications in a test database for the roster,
+            // until a command files them.
+            dependencies: ["GongQinCLI", "gongqin", "GongQinStore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -42,30 +42,18 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case csv
 }
 
-/// Arguments read as values of the domain. A value of the right form that the data rules
+/// Arguments read as values of the domain, by the same code that reads a cell of an
+/// import file (`Values`, GongQinCore). A value of the right form that the data rules
 /// reject (a bad identity number, an impossible date) is invalid data: exit 65.
 enum Parse {
     static func id(_ text: String) throws -> IDNumber {
-        do {
-            return try IDNumber(text, today: Environment.today)
-        } catch {
-            throw GongQinError.invalid("身份证号“\(text)”无效：\(error.chinese)")
-        }
+        try Values.idNumber(text, today: Environment.today)
     }
 
     /// A date, not after today. `allowMonth` admits `YYYY-MM` where the notice works in
     /// months (work start, graduation, transfer).
     static func day(_ text: String, _ what: String, allowMonth: Bool = false, allowFuture: Bool = false) throws -> Day {
-        let day: Day
-        do {
-            day = try Day.parse(text, allowMonth: allowMonth)
-        } catch {
-            throw GongQinError.invalid("\(what)：\(error.chinese)")
-        }
-        if !allowFuture && day > Environment.today {
-            throw GongQinError.invalid("\(what)\(day)晚于今天（\(Environment.today)）", hint: "只能登记已发生的日期")
-        }
-        return day
+        try Values.day(text, what, today: Environment.today, allowMonth: allowMonth, allowFuture: allowFuture)
     }
 
     static func optionalDay(_ text: String?, _ what: String, allowMonth: Bool = false, allowFuture: Bool = false) throws -> Day? {
@@ -74,15 +62,11 @@ enum Parse {
 
     /// A year such as a cycle or an assessment year.
     static func year(_ value: Int, _ what: String) throws -> Int {
-        guard (1950...2100).contains(value) else {
-            throw GongQinError.invalid("\(what)\(value)超出范围（1950–2100）")
-        }
-        return value
+        try Values.year(value, what)
     }
 
     /// A text field: trimmed, and nil when empty.
     static func text(_ value: String?) -> String? {
-        guard let t = value?.trimmingSpaces, !t.isEmpty else { return nil }
-        return t
+        Values.text(value)
     }
 }

@@ -34,6 +34,10 @@ struct GongQin: ParsableCommand {
             AuditCommand.self,
             LogCommand.self,
             CheckCommand.self,
+            ImportCommand.self,
+            ExportCommand.self,
+            BackupCommand.self,
+            RestoreCommand.self,
             Demo.self,
         ]
     )

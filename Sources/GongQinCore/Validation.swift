@@ -90,6 +90,9 @@ extension Transfer {
         if date < person.workStart {
             problems.append(FieldProblem("date", "转岗时间\(date)早于参加工作时间\(person.workStart)"))
         }
+        if let previous, from != previous.to {
+            problems.append(FieldProblem("from", "转出工种\(from)与上一次转岗（\(previous.date)）转入的工种\(previous.to)不符"))
+        }
         if let previous, date <= previous.date {
             problems.append(FieldProblem("date", "转岗时间\(date)不晚于上一次转岗（\(previous.date)，\(previous.from)→\(previous.to)）"))
         }

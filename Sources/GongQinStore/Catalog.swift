@@ -19,19 +19,38 @@ public struct Catalog {
 
     // MARK: Units
 
-    public func addUnit(_ unit: Unit) throws -> Unit {
-        var unit = unit
-        unit.name = unit.name.trimmingSpaces
-        unit.department = unit.department?.trimmingSpaces.nilIfEmpty
-        unit.district = unit.district?.trimmingSpaces.nilIfEmpty
-        guard !unit.name.isEmpty else { throw GongQinError.invalid("单位名称为空") }
-        if try unitIDs()[unit.name] != nil {
-            throw GongQinError.invalid("单位“\(unit.name)”已存在", hint: "可用 gongqin unit list 查看")
+    /// A unit as it is stored: names trimmed, empty ones nil.
+    static func normalized(_ unit: Unit) -> Unit {
+        Unit(name: unit.name.trimmingSpaces, department: unit.department?.trimmingSpaces.nilIfEmpty,
+             district: unit.district?.trimmingSpaces.nilIfEmpty)
+    }
+
+    /// Every check of a unit before it is written, by `unit add` and `import units`.
+    func check(_ unit: Unit) throws -> Checked {
+        let unit = Self.normalized(unit)
+        guard !unit.name.isEmpty else { return Checked(problems: [FieldProblem("name", "单位名称为空")]) }
+        var checked = Checked()
+        if let id = try unitIDs()[unit.name] {
+            let existing = try UnitRow.fetchOne(db, key: id)!.unit
+            checked.existing = .init(id: id, identical: existing == unit, problem: FieldProblem(
+                "name", "单位“\(unit.name)”已存在（可用 gongqin unit list 查看）"))
         }
-        var row = UnitRow(unit)
-        try row.insert(db)
-        session.names.forgetUnits()
-        return unit
+        return checked
+    }
+
+    @discardableResult
+    func save(_ unit: Unit, replacing: Int64?) throws -> Int64 {
+        var row = UnitRow(id: replacing, Self.normalized(unit))
+        let id = try row.write(db)
+        session.names.remember(unit: row.name, id: id)
+        return id
+    }
+
+    public func addUnit(_ unit: Unit) throws -> Unit {
+        let checked = try check(unit)
+        if let problem = checked.all.first { throw GongQinError.invalid(problem.message) }
+        try save(unit, replacing: nil)
+        return Self.normalized(unit)
     }
 
     public func units() throws -> [UnitSummary] {
@@ -82,26 +101,49 @@ public struct Catalog {
 
     // MARK: Trades
 
-    public func addTrade(_ trade: Trade) throws -> Trade {
+    /// A trade as it is stored: names trimmed, an empty category nil.
+    static func normalized(_ trade: Trade) -> Trade {
         var trade = trade
         trade.name = trade.name.trimmingSpaces
         trade.category = trade.category?.trimmingSpaces.nilIfEmpty
-        guard !trade.name.isEmpty else { throw GongQinError.invalid("工种名称为空") }
-        if try tradeIDs()[trade.name] != nil {
-            throw GongQinError.invalid("工种“\(trade.name)”已存在", hint: "可用 gongqin trade list 查看，用 gongqin trade update 修改")
-        }
-        var row = TradeRow(trade)
-        try row.insert(db)
-        session.names.forgetTrades()
         return trade
+    }
+
+    /// Every check of a trade before it is written, by `trade add` and `import trades`.
+    /// Whether it is built in is not compared: a file cannot say so.
+    func check(_ trade: Trade) throws -> Checked {
+        let trade = Self.normalized(trade)
+        guard !trade.name.isEmpty else { return Checked(problems: [FieldProblem("name", "工种名称为空")]) }
+        var checked = Checked()
+        if let id = try tradeIDs()[trade.name] {
+            var existing = try TradeRow.fetchOne(db, key: id)!.trade
+            existing.builtin = trade.builtin
+            checked.existing = .init(id: id, identical: existing == trade, problem: FieldProblem(
+                "name", "工种“\(trade.name)”已存在（可用 gongqin trade list 查看，用 gongqin trade update 修改）"))
+        }
+        return checked
+    }
+
+    /// Writes a trade: a new one, or the row `replacing`, whose built-in mark stays.
+    @discardableResult
+    func save(_ trade: Trade, replacing: Int64?) throws -> Int64 {
+        var row = TradeRow(id: replacing, Self.normalized(trade))
+        if let replacing { row.builtin = try TradeRow.fetchOne(db, key: replacing)!.builtin }
+        let id = try row.write(db)
+        session.names.remember(trade: row.name, id: id)
+        return id
+    }
+
+    public func addTrade(_ trade: Trade) throws -> Trade {
+        let checked = try check(trade)
+        if let problem = checked.all.first { throw GongQinError.invalid(problem.message) }
+        try save(trade, replacing: nil)
+        return Self.normalized(trade)
     }
 
     /// Changes a trade's highest grade or flags; the name stays.
     public func updateTrade(_ trade: Trade) throws {
-        let id = try tradeID(named: trade.name)
-        var row = TradeRow(id: id, trade)
-        row.builtin = try TradeRow.fetchOne(db, key: id)!.builtin
-        try row.update(db)
+        try save(trade, replacing: try tradeID(named: trade.name))
     }
 
     public func trades() throws -> [Trade] {

@@ -57,6 +57,39 @@ public struct Ledger {
         return use
     }
 
+    /// Every check of a historic use before an import writes it: the checks of
+    /// `exceptional record`, and the use of the same category already recorded (X1).
+    func check(_ use: ExceptionalUse, owner: PersonRow, today: Day) throws -> Checked {
+        var checked = Checked(problems: use.problems(of: try session.people.person(of: owner), today: today))
+        let condition: ExceptionalCondition
+        do {
+            condition = try session.catalog.condition(code: use.condition)
+        } catch let error as GongQinError {
+            return checked.adding(FieldProblem("condition", error.line))
+        }
+        if let earlier = try session.people.fetch(UseRow.self, "SELECT * FROM exceptional_use WHERE person_id = ? AND category = ?",
+                                                  [owner.id!, condition.category]) {
+            let same = earlier.conditionCode == use.condition && earlier.grade == use.grade && earlier.year == use.year
+                && earlier.note == use.note
+            let problem = earlier.source == .historic && earlier.conditionCode == use.condition && earlier.year == use.year
+                ? FieldProblem("condition", "\(owner.name)已登记\(earlier.year)年\(earlier.grade.chinese)使用“\(condition.name)”")
+                : FieldProblem("condition", Self.alreadyUsed(earlier.use, name: owner.name, condition: condition).line)
+            // Only a historic use may be replaced by a file; an application's use stays with it.
+            if earlier.source != .historic { return checked.adding(problem) }
+            checked.existing = .init(id: earlier.id!, identical: same, problem: problem)
+        }
+        return checked
+    }
+
+    /// Writes a historic use checked by `check`: a new row, or the row `replacing`.
+    @discardableResult
+    func save(_ use: ExceptionalUse, owner: PersonRow, replacing: Int64?) throws -> Int64 {
+        let condition = try session.catalog.condition(code: use.condition)
+        var row = UseRow(id: replacing, personId: owner.id!, conditionCode: condition.code, category: condition.category,
+                         grade: use.grade, year: use.year, source: .historic, applicationId: nil, note: use.note)
+        return try row.write(db)
+    }
+
     /// Inserts a use after checking X1; a concurrent writer that slipped past the check
     /// meets the UNIQUE constraint, which is reported the same way.
     func insert(_ use: inout ExceptionalUse, personID: Int64, ownerName: String, condition: ExceptionalCondition) throws {

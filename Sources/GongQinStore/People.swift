@@ -12,7 +12,7 @@ public struct People {
 
     /// The row of a person, or an "unknown person" error.
     func row(_ id: IDNumber) throws -> PersonRow {
-        if let row = try PersonRow.filter(sql: "id_number = ?", arguments: [id.text]).fetchOne(db) { return row }
+        if let row = try existingRow(id) { return row }
         throw GongQinError.invalid("未找到身份证号为 \(id.masked) 的人员",
                                    hint: "请核对号码，或用 gongqin person list 查看已登记人员")
     }
@@ -130,33 +130,50 @@ public struct People {
 
     // MARK: Writing people
 
+    /// The person with this identity number, read through a cached statement: an import
+    /// asks once per row.
+    func existingRow(_ id: IDNumber) throws -> PersonRow? {
+        try PersonRow.fetchOne(try db.cachedStatement(sql: "SELECT * FROM person WHERE id_number = ?"), arguments: [id.text])
+    }
+
+    /// Every check of a person before it is written, by `person add`, `person update` and
+    /// `import persons` alike: its own fields, its unit and trade, and the row that already
+    /// holds the identity number.
+    func check(_ person: Person, today: Day) throws -> Checked {
+        var checked = Checked(problems: person.problems(today: today))
+        checked.problems += [catalog.unitProblem(person.unit), catalog.tradeProblem(person.trade, field: "trade")].compactMap { $0 }
+        if let existing = try existingRow(person.idNumber) {
+            let same = try self.person(of: existing) == person
+            checked.existing = .init(id: existing.id!, identical: same,
+                                     problem: FieldProblem("id-number", "身份证号 \(person.idNumber.masked) 已登记（\(existing.name)）"))
+        }
+        return checked
+    }
+
+    /// Writes a checked person: a new row, or the row `replacing`. Returns the row id.
+    @discardableResult
+    func save(_ person: Person, replacing: Int64?) throws -> Int64 {
+        var row = PersonRow(id: replacing, person, unitID: try catalog.unitID(named: person.unit),
+                            tradeID: try catalog.tradeID(named: person.trade))
+        return try row.write(db)
+    }
+
     /// Every problem with adding `person`: its own fields, its unit and trade, and a
     /// duplicate identity number.
     public func problems(adding person: Person, today: Day) throws -> [FieldProblem] {
-        var problems = person.problems(today: today)
-        problems += [catalog.unitProblem(person.unit), catalog.tradeProblem(person.trade, field: "trade")].compactMap { $0 }
-        if try exists(person.idNumber) {
-            problems.append(FieldProblem("id-number", "身份证号 \(person.idNumber.masked) 已登记（\(try self.person(person.idNumber).name)）"))
-        }
-        return problems
+        try check(person, today: today).all
     }
 
     public func add(_ person: Person, today: Day) throws {
         try refuse(try problems(adding: person, today: today))
-        var row = PersonRow(person, unitID: try catalog.unitID(named: person.unit),
-                            tradeID: try catalog.tradeID(named: person.trade))
-        try row.insert(db)
+        try save(person, replacing: nil)
     }
 
     /// Replaces a person's fields; the identity number stays.
     public func update(_ person: Person, today: Day) throws {
         let existing = try row(person.idNumber)
-        var problems = person.problems(today: today)
-        problems += [catalog.unitProblem(person.unit), catalog.tradeProblem(person.trade, field: "trade")].compactMap { $0 }
-        try refuse(problems)
-        let row = PersonRow(id: existing.id, person, unitID: try catalog.unitID(named: person.unit),
-                            tradeID: try catalog.tradeID(named: person.trade))
-        try row.update(db)
+        try refuse(try check(person, today: today).problems)
+        try save(person, replacing: existing.id)
     }
 
     /// Removes a person and their records. Refused while the person has exceptional uses
@@ -178,32 +195,60 @@ public struct People {
     }
 
     // MARK: Writing records
+    //
+    // Each kind of record has a `check` (every problem, and the row that already holds the
+    // same record) and a `save`; `add…` and `import` both go through them (issue 6).
 
-    public func problems(adding certificate: Certificate, to id: IDNumber, today: Day) throws -> [FieldProblem] {
+    /// What every `add…` does: checks the record against its owner, and refuses it with
+    /// every problem or writes it.
+    func add<R>(_ record: R, to id: IDNumber, today: Day, check: (R, PersonRow, Day) throws -> Checked,
+                save: (R, PersonRow) throws -> Int64) throws {
         let owner = try row(id)
-        var problems = certificate.problems(of: try person(of: owner), today: today)
-        if let p = catalog.tradeProblem(certificate.trade, field: "trade") { return problems + [p] }
+        try refuse(try check(record, owner, today).all)
+        _ = try save(record, owner)
+    }
+
+    /// A row found by a cached statement, for the duplicate checks.
+    func fetch<R: FetchableRecord>(_ type: R.Type, _ sql: String, _ arguments: StatementArguments) throws -> R? {
+        try R.fetchOne(try db.cachedStatement(sql: sql), arguments: arguments)
+    }
+
+    func check(_ certificate: Certificate, owner: PersonRow, today: Day) throws -> Checked {
+        var checked = Checked(problems: certificate.problems(of: try person(of: owner), today: today))
+        if let p = catalog.tradeProblem(certificate.trade, field: "trade") { return checked.adding(p) }
         let tradeID = try catalog.tradeID(named: certificate.trade)
-        if let existing = try CertificateRow.filter(sql: "person_id = ? AND trade_id = ? AND grade = ?",
-                                                    arguments: [owner.id!, tradeID, certificate.grade.rawValue]).fetchOne(db) {
-            problems.append(FieldProblem("grade", "\(owner.name)已有\(certificate.trade)\(certificate.grade.chinese)证书（\(existing.issued)发证）"))
+        if let existing = try fetch(CertificateRow.self, "SELECT * FROM certificate WHERE person_id = ? AND trade_id = ? AND grade = ?",
+                                    [owner.id!, tradeID, certificate.grade.rawValue]) {
+            let same = existing.issued == certificate.issued && existing.number == certificate.number
+                && existing.route == certificate.route && existing.province == certificate.province
+            checked.existing = .init(id: existing.id!, identical: same, problem: FieldProblem(
+                "grade", "\(owner.name)已有\(certificate.trade)\(certificate.grade.chinese)证书（\(existing.issued)发证）"))
         }
         if let number = certificate.number,
-           let holder = try String.fetchOne(db, sql: """
-               SELECT person.name FROM certificate JOIN person ON person.id = certificate.person_id
+           let holder = try Row.fetchOne(try db.cachedStatement(sql: """
+               SELECT certificate.id, person.name FROM certificate JOIN person ON person.id = certificate.person_id
                WHERE certificate.number = ?
-               """, arguments: [number]) {
-            problems.append(FieldProblem("number", "证书编号\(number)已登记在\(holder)名下"))
+               """), arguments: [number]),
+           holder["id"] as Int64 != checked.existing?.id {
+            checked.problems.append(FieldProblem("number", "证书编号\(number)已登记在\(holder["name"] as String)名下"))
         }
-        return problems
+        return checked
+    }
+
+    @discardableResult
+    func save(_ certificate: Certificate, owner: PersonRow, replacing: Int64?) throws -> Int64 {
+        var row = CertificateRow(id: replacing, personId: owner.id!, tradeId: try catalog.tradeID(named: certificate.trade),
+                                 grade: certificate.grade, issued: certificate.issued, number: certificate.number,
+                                 route: certificate.route, province: certificate.province)
+        return try row.write(db)
+    }
+
+    public func problems(adding certificate: Certificate, to id: IDNumber, today: Day) throws -> [FieldProblem] {
+        try check(certificate, owner: try row(id), today: today).all
     }
 
     public func addCertificate(_ certificate: Certificate, to id: IDNumber, today: Day) throws {
-        try refuse(try problems(adding: certificate, to: id, today: today))
-        var row = CertificateRow(personId: try row(id).id!, tradeId: try catalog.tradeID(named: certificate.trade),
-                                 grade: certificate.grade, issued: certificate.issued, number: certificate.number,
-                                 route: certificate.route, province: certificate.province)
-        try row.insert(db)
+        try add(certificate, to: id, today: today, check: check(_:owner:today:)) { try save($0, owner: $1, replacing: nil) }
     }
 
     /// The transfer a person makes from their current trade to `trade` on `date`.
@@ -211,90 +256,177 @@ public struct People {
         Transfer(from: try person(id).trade, to: trade.trimmingSpaces, date: date)
     }
 
-    public func problems(adding transfer: Transfer, to id: IDNumber, today: Day) throws -> [FieldProblem] {
-        let owner = try row(id)
-        if let p = catalog.tradeProblem(transfer.to, field: "to") { return [p] }
-        let previous = try TransferRow.filter(sql: "person_id = ?", arguments: [owner.id!]).order(sql: "date DESC").fetchOne(db)
-        let previousTransfer = try previous.map {
+    /// The person's latest transfer.
+    func lastTransfer(personID: Int64) throws -> Transfer? {
+        try fetch(TransferRow.self, "SELECT * FROM transfer WHERE person_id = ? ORDER BY date DESC LIMIT 1", [personID]).map {
             Transfer(from: try catalog.tradeName(id: $0.fromTradeId), to: try catalog.tradeName(id: $0.toTradeId), date: $0.date)
         }
-        return transfer.problems(of: try person(of: owner), previous: previousTransfer, today: today)
+    }
+
+    func check(_ transfer: Transfer, owner: PersonRow, today: Day) throws -> Checked {
+        let problems = [catalog.tradeProblem(transfer.from, field: "from"), catalog.tradeProblem(transfer.to, field: "to")].compactMap { $0 }
+        if !problems.isEmpty { return Checked(problems: problems) }
+        let existing = try fetch(TransferRow.self, "SELECT * FROM transfer WHERE person_id = ? AND date = ?",
+                                 [owner.id!, transfer.date.description])
+        // A transfer on the same day is the duplicate, not an earlier transfer to follow.
+        var checked = Checked(problems: transfer.problems(of: try person(of: owner),
+                                                           previous: existing == nil ? try lastTransfer(personID: owner.id!) : nil,
+                                                           today: today))
+        if let existing {
+            let from = try catalog.tradeName(id: existing.fromTradeId), to = try catalog.tradeName(id: existing.toTradeId)
+            checked.existing = .init(id: existing.id!, identical: from == transfer.from && to == transfer.to, problem: FieldProblem(
+                "date", "\(owner.name)\(transfer.date)已有转岗记录（\(from)→\(to)）"))
+        }
+        return checked
+    }
+
+    /// Records a transfer. When the person's current trade is the one they transferred
+    /// from, it becomes the new one, as `transfer add` says; an import that names the
+    /// `from` of an earlier transfer of someone already filed in their new trade leaves it.
+    @discardableResult
+    func save(_ transfer: Transfer, owner: PersonRow) throws -> Int64 {
+        var owner = owner
+        var row = TransferRow(personId: owner.id!, fromTradeId: try catalog.tradeID(named: transfer.from),
+                              toTradeId: try catalog.tradeID(named: transfer.to), date: transfer.date)
+        try row.insert(db)
+        if owner.tradeId == row.fromTradeId {
+            owner.tradeId = row.toTradeId
+            try owner.update(db)
+        }
+        return row.id!
+    }
+
+    public func problems(adding transfer: Transfer, to id: IDNumber, today: Day) throws -> [FieldProblem] {
+        try check(transfer, owner: try row(id), today: today).all
     }
 
     /// Records a transfer from the current trade; the current trade becomes the new one.
     public func addTransfer(_ transfer: Transfer, to id: IDNumber, today: Day) throws {
-        try refuse(try problems(adding: transfer, to: id, today: today))
-        var owner = try row(id)
-        var row = TransferRow(personId: owner.id!, fromTradeId: try catalog.tradeID(named: transfer.from),
-                              toTradeId: try catalog.tradeID(named: transfer.to), date: transfer.date)
-        try row.insert(db)
-        owner.tradeId = row.toTradeId
-        try owner.update(db)
+        try add(transfer, to: id, today: today, check: check(_:owner:today:)) { try save($0, owner: $1) }
+    }
+
+    func check(_ assessment: AnnualAssessment, owner: PersonRow, today: Day) throws -> Checked {
+        var checked = Checked(problems: assessment.problems(of: try person(of: owner), today: today))
+        if let existing = try fetch(AssessmentRow.self, "SELECT * FROM annual_assessment WHERE person_id = ? AND year = ?",
+                                    [owner.id!, assessment.year]) {
+            checked.existing = .init(id: existing.id!, identical: existing.result == assessment.result, problem: FieldProblem(
+                "year", "\(owner.name)\(assessment.year)年度考核已登记为“\(existing.result.chinese)”"))
+        }
+        return checked
+    }
+
+    @discardableResult
+    func save(_ assessment: AnnualAssessment, owner: PersonRow, replacing: Int64?) throws -> Int64 {
+        var row = AssessmentRow(id: replacing, personId: owner.id!, year: assessment.year, result: assessment.result)
+        return try row.write(db)
     }
 
     public func problems(adding assessment: AnnualAssessment, to id: IDNumber, today: Day) throws -> [FieldProblem] {
-        let owner = try row(id)
-        var problems = assessment.problems(of: try person(of: owner), today: today)
-        if let existing = try AssessmentRow.filter(sql: "person_id = ? AND year = ?", arguments: [owner.id!, assessment.year]).fetchOne(db) {
-            problems.append(FieldProblem("year", "\(owner.name)\(assessment.year)年度考核已登记为“\(existing.result.chinese)”"))
-        }
-        return problems
+        try check(assessment, owner: try row(id), today: today).all
     }
 
     public func addAssessment(_ assessment: AnnualAssessment, to id: IDNumber, today: Day) throws {
-        try refuse(try problems(adding: assessment, to: id, today: today))
-        var row = AssessmentRow(personId: try row(id).id!, year: assessment.year, result: assessment.result)
-        try row.insert(db)
+        try add(assessment, to: id, today: today, check: check(_:owner:today:)) { try save($0, owner: $1, replacing: nil) }
+    }
+
+    func check(_ education: Education, owner: PersonRow, today: Day) throws -> Checked {
+        var checked = Checked(problems: education.problems(of: try person(of: owner), today: today))
+        if let existing = try fetch(EducationRow.self, "SELECT * FROM education WHERE person_id = ? AND level = ? AND graduated = ?",
+                                    [owner.id!, education.level.rawValue, education.graduated.description]) {
+            let same = existing.major == education.major && existing.school == education.school && existing.relevant == education.relevant
+            checked.existing = .init(id: existing.id!, identical: same, problem: FieldProblem(
+                "level", "\(owner.name)已有\(education.graduated)毕业的\(education.level.chinese)学历"))
+        }
+        return checked
+    }
+
+    @discardableResult
+    func save(_ education: Education, owner: PersonRow, replacing: Int64?) throws -> Int64 {
+        var row = EducationRow(id: replacing, personId: owner.id!, level: education.level, graduated: education.graduated,
+                               major: education.major, school: education.school, relevant: education.relevant)
+        return try row.write(db)
     }
 
     public func problems(adding education: Education, to id: IDNumber, today: Day) throws -> [FieldProblem] {
-        let owner = try row(id)
-        var problems = education.problems(of: try person(of: owner), today: today)
-        if try EducationRow.filter(sql: "person_id = ? AND level = ? AND graduated = ?",
-                                   arguments: [owner.id!, education.level.rawValue, education.graduated.description]).fetchCount(db) > 0 {
-            problems.append(FieldProblem("level", "\(owner.name)已有\(education.graduated)毕业的\(education.level.chinese)学历"))
-        }
-        return problems
+        try check(education, owner: try row(id), today: today).all
     }
 
     public func addEducation(_ education: Education, to id: IDNumber, today: Day) throws {
-        try refuse(try problems(adding: education, to: id, today: today))
-        var row = EducationRow(personId: try row(id).id!, level: education.level, graduated: education.graduated,
-                               major: education.major, school: education.school, relevant: education.relevant)
-        try row.insert(db)
+        try add(education, to: id, today: today, check: check(_:owner:today:)) { try save($0, owner: $1, replacing: nil) }
+    }
+
+    func check(_ award: Award, owner: PersonRow, today: Day) throws -> Checked {
+        var checked = Checked(problems: award.problems(of: try person(of: owner), today: today))
+        if let existing = try fetch(AwardRow.self, "SELECT * FROM award WHERE person_id = ? AND name = ? AND date = ?",
+                                    [owner.id!, award.name, award.date.description]) {
+            checked.existing = .init(id: existing.id!, identical: existing.issuer == award.issuer, problem: FieldProblem(
+                "name", "\(owner.name)已有\(award.date)的“\(award.name)”"))
+        }
+        return checked
+    }
+
+    @discardableResult
+    func save(_ award: Award, owner: PersonRow, replacing: Int64?) throws -> Int64 {
+        var row = AwardRow(id: replacing, personId: owner.id!, name: award.name, date: award.date, issuer: award.issuer)
+        return try row.write(db)
     }
 
     public func problems(adding award: Award, to id: IDNumber, today: Day) throws -> [FieldProblem] {
-        let owner = try row(id)
-        var problems = award.problems(of: try person(of: owner), today: today)
-        if try AwardRow.filter(sql: "person_id = ? AND name = ? AND date = ?",
-                               arguments: [owner.id!, award.name, award.date.description]).fetchCount(db) > 0 {
-            problems.append(FieldProblem("name", "\(owner.name)已有\(award.date)的“\(award.name)”"))
-        }
-        return problems
+        try check(award, owner: try row(id), today: today).all
     }
 
     public func addAward(_ award: Award, to id: IDNumber, today: Day) throws {
-        try refuse(try problems(adding: award, to: id, today: today))
-        var row = AwardRow(personId: try row(id).id!, name: award.name, date: award.date, issuer: award.issuer)
-        try row.insert(db)
+        try add(award, to: id, today: today, check: check(_:owner:today:)) { try save($0, owner: $1, replacing: nil) }
+    }
+
+    func check(_ training: ContinuingEducation, owner: PersonRow, today: Day) throws -> Checked {
+        var checked = Checked(problems: training.problems(of: try person(of: owner), today: today))
+        if let existing = try fetch(ContinuingEducationRow.self,
+                                    "SELECT * FROM continuing_education WHERE person_id = ? AND name = ? AND date = ?",
+                                    [owner.id!, training.name, training.date.description]) {
+            checked.existing = .init(id: existing.id!, identical: existing.hours == training.hours && existing.issuer == training.issuer,
+                                     problem: FieldProblem("name", "\(owner.name)已有\(training.date)的继续教育“\(training.name)”"))
+        }
+        return checked
+    }
+
+    @discardableResult
+    func save(_ training: ContinuingEducation, owner: PersonRow, replacing: Int64?) throws -> Int64 {
+        var row = ContinuingEducationRow(id: replacing, personId: owner.id!, name: training.name, date: training.date,
+                                         hours: training.hours, issuer: training.issuer)
+        return try row.write(db)
     }
 
     public func problems(adding training: ContinuingEducation, to id: IDNumber, today: Day) throws -> [FieldProblem] {
-        let owner = try row(id)
-        var problems = training.problems(of: try person(of: owner), today: today)
-        if try ContinuingEducationRow.filter(sql: "person_id = ? AND name = ? AND date = ?",
-                                             arguments: [owner.id!, training.name, training.date.description]).fetchCount(db) > 0 {
-            problems.append(FieldProblem("name", "\(owner.name)已有\(training.date)的继续教育“\(training.name)”"))
-        }
-        return problems
+        try check(training, owner: try row(id), today: today).all
     }
 
     public func addContinuingEducation(_ training: ContinuingEducation, to id: IDNumber, today: Day) throws {
-        try refuse(try problems(adding: training, to: id, today: today))
-        var row = ContinuingEducationRow(personId: try row(id).id!, name: training.name, date: training.date,
-                                         hours: training.hours, issuer: training.issuer)
-        try row.insert(db)
+        try add(training, to: id, today: today, check: check(_:owner:today:)) { try save($0, owner: $1, replacing: nil) }
+    }
+}
+
+/// What the store finds when it checks a record before writing it (issue 2 §4, issue 6):
+/// the problems, and the row that already holds the same record, if any.
+struct Checked {
+    var problems: [FieldProblem] = []
+    var existing: Existing?
+
+    struct Existing {
+        var id: Int64
+        /// The row holds exactly this record.
+        var identical: Bool
+        /// What `add` says about it.
+        var problem: FieldProblem
+    }
+
+    /// Every problem for an `add`: a record that exists is one.
+    var all: [FieldProblem] { problems + (existing.map { [$0.problem] } ?? []) }
+
+    func adding(_ problem: FieldProblem) -> Checked {
+        var copy = self
+        copy.problems.append(problem)
+        return copy
     }
 }
 

@@ -47,6 +47,12 @@ protocol RowWithID: SnakeCaseRecord {
 
 extension RowWithID {
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+
+    /// Inserts the row, or updates the row `id` names; returns the row id.
+    mutating func write(_ db: Database) throws -> Int64 {
+        if id == nil { try insert(db) } else { try update(db) }
+        return id!
+    }
 }
 
 struct UnitRow: RowWithID {

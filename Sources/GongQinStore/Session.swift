@@ -29,14 +29,13 @@ final class NameCache {
     var tradeIDs: [String: Int64]?
     var tradeNames: [Int64: String]?
 
-    func forgetUnits() {
-        unitIDs = nil
-        unitNames = nil
+    /// Adds a unit written in this transaction to the maps, when they are filled.
+    func remember(unit name: String, id: Int64) {
+        if unitIDs != nil { unitIDs![name] = id; unitNames![id] = name }
     }
 
-    func forgetTrades() {
-        tradeIDs = nil
-        tradeNames = nil
+    func remember(trade name: String, id: Int64) {
+        if tradeIDs != nil { tradeIDs![name] = id; tradeNames![id] = name }
     }
 }
 

@@ -1,0 +1,413 @@
+/// The file format of `import KIND FILE` and `export KIND` (issue 6): one row per record,
+/// a header row naming the columns by the long flag of the matching `add` command or by
+/// its Chinese label. The fields are defined here once, as data; the CLI, the README and
+/// the tests read them from here.
+
+/// One column: the long flag of the `add` command, its Chinese label, whether a row must
+/// fill it, and further header spellings accepted.
+public struct FieldSpec: Hashable, Sendable {
+    public let name: String
+    public let label: String
+    public let required: Bool
+    public let aliases: [String]
+    /// What the column holds, for the README.
+    public let help: String
+
+    init(_ name: String, _ label: String, required: Bool = false, aliases: [String] = [], _ help: String = "") {
+        self.name = name
+        self.label = label
+        self.required = required
+        self.aliases = aliases
+        self.help = help
+    }
+
+    static let idNumber = FieldSpec("id-number", "身份证号", required: true, aliases: ["身份证号码", "身份证"], "18位")
+}
+
+/// The kinds of record a file holds.
+///
+/// Employment history (工作简历, "jobs") is not recorded yet. When it is, add `case jobs`
+/// here with its fields, a `FileRecord.job` case with its decoding and values below, and
+/// its branch in GongQinStore's `Importer` and `Exporter`; the commands and the README
+/// table follow from `fields`.
+public enum RecordKind: String, CaseIterable, Sendable {
+    case units
+    case trades
+    case persons
+    case certs
+    case transfers
+    case assessments
+    case education
+    case awards
+    case training
+    case exceptional
+
+    public var chinese: String {
+        switch self {
+        case .units: "用人单位"
+        case .trades: "工种"
+        case .persons: "人员"
+        case .certs: "等级证书"
+        case .transfers: "转岗"
+        case .assessments: "年度考核"
+        case .education: "学历"
+        case .awards: "奖励"
+        case .training: "继续教育"
+        case .exceptional: "历史破格使用"
+        }
+    }
+
+    /// The command that adds one record of the kind; its long flags are the header.
+    public var command: String {
+        switch self {
+        case .units: "unit add NAME"
+        case .trades: "trade add NAME"
+        case .persons: "person add"
+        case .certs: "cert add ID"
+        case .transfers: "transfer add ID"
+        case .assessments: "assessment add ID"
+        case .education: "education add ID"
+        case .awards: "award add ID"
+        case .training: "training add ID"
+        case .exceptional: "exceptional record ID"
+        }
+    }
+
+    public var fields: [FieldSpec] {
+        switch self {
+        case .units:
+            [FieldSpec("name", "单位", required: true, aliases: ["单位名称", "用人单位"]),
+             FieldSpec("department", "主管部门"),
+             FieldSpec("district", "辖市区")]
+        case .trades:
+            [FieldSpec("name", "工种", required: true, aliases: ["工种名称"]),
+             FieldSpec("category", "类别", "如 机电类"),
+             FieldSpec("max-grade", "最高等级", "等级代码或中文；空为高级工"),
+             FieldSpec("driver", "驾驶类", "是/否"),
+             FieldSpec("cashier", "收银类", "是/否"),
+             FieldSpec("licensed", "持证上岗", "是/否")]
+        case .persons:
+            [.idNumber,
+             FieldSpec("name", "姓名", required: true),
+             FieldSpec("unit", "单位", required: true, aliases: ["用人单位"], "须已登记"),
+             FieldSpec("trade", "工种", required: true, aliases: ["现工种", "岗位工种"], "现岗位工种"),
+             FieldSpec("work-start", "参加工作时间", required: true, "YYYY-MM-DD 或 YYYY-MM"),
+             FieldSpec("probation-end", "试用期满时间", "可为将来日期"),
+             FieldSpec("enlisted", "入伍时间"),
+             FieldSpec("discharged", "退役时间"),
+             FieldSpec("placed", "安置时间", "有此项即为退役安置人员"),
+             FieldSpec("from-province", "调出省份", "外省调入人员")]
+        case .certs:
+            [.idNumber,
+             FieldSpec("trade", "证书工种", required: true),
+             FieldSpec("grade", "证书等级", required: true, aliases: ["等级"], "junior…senior-technician 或 初级工…高级技师"),
+             FieldSpec("issued", "发证时间", required: true, aliases: ["取证时间"]),
+             FieldSpec("number", "证书编号"),
+             FieldSpec("route", "取得方式", "normal/early/exceptional/transfer/review 或 正常/提前/破格/转岗/复核；空为正常"),
+             FieldSpec("province", "发证省份", "空为江苏")]
+        case .transfers:
+            [.idNumber,
+             FieldSpec("from", "转出工种", aliases: ["原工种"], "空为转岗前所在工种（同 transfer add）"),
+             FieldSpec("to", "转入工种", required: true, aliases: ["新工种"]),
+             FieldSpec("date", "转岗时间", required: true, "YYYY-MM-DD 或 YYYY-MM")]
+        case .assessments:
+            [.idNumber,
+             FieldSpec("year", "考核年度", required: true, aliases: ["年度"]),
+             FieldSpec("result", "考核结果", required: true, aliases: ["结果"], "优秀/合格/基本合格/不合格 或 excellent/pass/basic/fail")]
+        case .education:
+            [.idNumber,
+             FieldSpec("level", "学历", required: true, "初中…博士、成人高等教育专业证书"),
+             FieldSpec("graduated", "毕业时间", required: true, "YYYY-MM-DD 或 YYYY-MM"),
+             FieldSpec("major", "专业"),
+             FieldSpec("school", "学校", aliases: ["毕业学校"]),
+             FieldSpec("relevant", "是否相关专业", aliases: ["相关专业"], "是/否（true/false、1/0、y/n）")]
+        case .awards:
+            [.idNumber,
+             FieldSpec("name", "奖励名称", required: true),
+             FieldSpec("date", "获奖时间", required: true),
+             FieldSpec("issuer", "授予单位")]
+        case .training:
+            [.idNumber,
+             FieldSpec("name", "培训名称", required: true, aliases: ["继续教育名称"]),
+             FieldSpec("date", "培训时间", required: true, aliases: ["继续教育时间"]),
+             FieldSpec("hours", "学时"),
+             FieldSpec("issuer", "发证单位")]
+        case .exceptional:
+            [.idNumber,
+             FieldSpec("condition", "破格条件", required: true, "条件代码，见 exceptional conditions"),
+             FieldSpec("year", "年度", required: true, aliases: ["使用年度", "审批表年度"]),
+             FieldSpec("grade", "等级", required: true, aliases: ["申报等级"]),
+             FieldSpec("note", "备注")]
+        }
+    }
+
+    /// `units（用人单位）、trades（工种）…`, for messages.
+    public static var choices: String { allCases.map { "\($0.rawValue)（\($0.chinese)）" }.joined(separator: "、") }
+}
+
+/// The header of a file: which column holds which field.
+public struct FileHeader: Sendable {
+    public let kind: RecordKind
+    /// The header as the file writes it.
+    public let names: [String]
+    /// For each field of the kind, in order, the column that holds it.
+    public let columns: [Int?]
+
+    /// Columns of an error report (`--report`), ignored when the report comes back fixed.
+    public static let reportColumns: [(name: String, label: String)] = [("row", "行号"), ("errors", "错误")]
+
+    /// Reads the header row. Every column must name a field of the kind (by flag name or
+    /// Chinese label), no field twice, and every required field must be there.
+    public init(kind: RecordKind, names: [String]) throws(GongQinError) {
+        self.kind = kind
+        self.names = names
+        let fields = kind.fields
+        var columns = [Int?](repeating: nil, count: fields.count)
+        var problems: [String] = []
+        for (column, raw) in names.enumerated() {
+            let name = raw.trimmingSpaces
+            if name.isEmpty { continue }
+            if Self.reportColumns.contains(where: { $0.name == name.lowercased() || $0.label == name }) { continue }
+            guard let index = fields.firstIndex(where: {
+                $0.name == name.lowercased() || $0.label == name || $0.aliases.contains(name)
+            }) else {
+                problems.append("第\(column + 1)列“\(name)”不是\(kind.chinese)文件的列")
+                continue
+            }
+            if let earlier = columns[index] {
+                problems.append("第\(column + 1)列“\(name)”与第\(earlier + 1)列重复")
+            }
+            columns[index] = column
+        }
+        let missing = zip(fields, columns).filter { $0.0.required && $0.1 == nil }.map { "\($0.0.name)（\($0.0.label)）" }
+        if !missing.isEmpty { problems.append("缺少必填列：\(missing.joined(separator: "、"))") }
+        guard problems.isEmpty else {
+            throw GongQinError(.invalidData, "\(kind.chinese)文件的表头不对：\(problems.joined(separator: "；"))",
+                               hint: "表头用 \(kind.command) 的长选项名或中文名：" + fields.map { "\($0.name)/\($0.label)" }.joined(separator: ","))
+        }
+        self.columns = columns
+    }
+
+    /// A row's cells, one per field of the kind; nil where the file has no such column.
+    public func values(of row: [String]) -> [String?] {
+        columns.map { column in column.flatMap { $0 < row.count ? row[$0] : "" } }
+    }
+}
+
+/// A set of problems with one row, thrown by decoding.
+public struct RowProblems: Error, Sendable {
+    public var problems: [FieldProblem]
+}
+
+/// One record as one row of a file.
+public enum FileRecord: Hashable, Sendable {
+    case unit(Unit)
+    case trade(Trade)
+    case person(Person)
+    case certificate(IDNumber, Certificate)
+    /// `from` is nil when the file leaves it to the person's trade at that time.
+    case transfer(IDNumber, from: String?, to: String, date: Day)
+    case assessment(IDNumber, AnnualAssessment)
+    case education(IDNumber, Education)
+    case award(IDNumber, Award)
+    case training(IDNumber, ContinuingEducation)
+    /// A historic use: the condition's code, the year and the grade of the approval form.
+    case exceptional(IDNumber, condition: String, year: Int, grade: Grade, note: String?)
+
+    public var kind: RecordKind {
+        switch self {
+        case .unit: .units
+        case .trade: .trades
+        case .person: .persons
+        case .certificate: .certs
+        case .transfer: .transfers
+        case .assessment: .assessments
+        case .education: .education
+        case .award: .awards
+        case .training: .training
+        case .exceptional: .exceptional
+        }
+    }
+
+    /// The cells of the row, one per field of the kind, as `export` writes them: codes for
+    /// the vocabularies, `YYYY-MM-DD` for dates, `true`/`false`, empty for nothing.
+    public var values: [String] {
+        func d(_ day: Day?) -> String { day?.description ?? "" }
+        switch self {
+        case .unit(let u): return [u.name, u.department ?? "", u.district ?? ""]
+        case .trade(let t):
+            return [t.name, t.category ?? "", t.maxGrade.code, String(t.driver), String(t.cashier), String(t.licensed)]
+        case .person(let p):
+            return [p.idNumber.text, p.name, p.unit, p.trade, d(p.workStart), d(p.probationEnd), d(p.enlisted),
+                    d(p.discharged), d(p.placed), p.fromProvince ?? ""]
+        case .certificate(let id, let c):
+            return [id.text, c.trade, c.grade.code, d(c.issued), c.number ?? "", c.route.code, c.province]
+        case .transfer(let id, let from, let to, let date):
+            return [id.text, from ?? "", to, d(date)]
+        case .assessment(let id, let a):
+            return [id.text, String(a.year), a.result.code]
+        case .education(let id, let e):
+            return [id.text, e.level.code, d(e.graduated), e.major ?? "", e.school ?? "", String(e.relevant)]
+        case .award(let id, let a):
+            return [id.text, a.name, d(a.date), a.issuer ?? ""]
+        case .training(let id, let t):
+            return [id.text, t.name, d(t.date), t.hours.map(String.init) ?? "", t.issuer ?? ""]
+        case .exceptional(let id, let condition, let year, let grade, let note):
+            return [id.text, condition, String(year), grade.code, note ?? ""]
+        }
+    }
+
+    /// Reads a row: `values` has one cell per field of `kind` (nil for a column the file
+    /// lacks). Each cell is read by `Values`, as the `add` command reads its flag; every
+    /// problem of the row is thrown at once.
+    public static func decode(_ kind: RecordKind, _ values: [String?], today: Day) throws(RowProblems) -> FileRecord {
+        var r = CellReader(fields: kind.fields, values: values, today: today)
+        let record: FileRecord?
+        switch kind {
+        case .units:
+            let name = r.required("name"), department = r.text("department"), district = r.text("district")
+            record = name.map { .unit(Unit(name: $0, department: department, district: district)) }
+        case .trades:
+            let name = r.required("name"), category = r.text("category")
+            let maxGrade: Grade? = r.optional("max-grade") { t, what throws(GongQinError) in try Values.vocabulary(t, what) }
+            let driver = r.bool("driver"), cashier = r.bool("cashier"), licensed = r.bool("licensed")
+            record = name.map {
+                .trade(Trade(name: $0, category: category, maxGrade: maxGrade ?? .senior, driver: driver,
+                             cashier: cashier, licensed: licensed))
+            }
+        case .persons:
+            let id = r.id(), name = r.required("name"), unit = r.required("unit"), trade = r.required("trade")
+            let workStart = r.day("work-start", allowMonth: true)
+            let probationEnd = r.optionalDay("probation-end", allowMonth: true, allowFuture: true)
+            let enlisted = r.optionalDay("enlisted", allowMonth: true)
+            let discharged = r.optionalDay("discharged", allowMonth: true)
+            let placed = r.optionalDay("placed", allowMonth: true)
+            let fromProvince = r.text("from-province")
+            if let id, let name, let unit, let trade, let workStart {
+                record = (.person(Person(idNumber: id, name: name, unit: unit, trade: trade, workStart: workStart,
+                                                 probationEnd: probationEnd, enlisted: enlisted, discharged: discharged,
+                                                 placed: placed, fromProvince: fromProvince)))
+            } else { record = nil }
+        case .certs:
+            let id = r.id(), trade = r.required("trade")
+            let grade: Grade? = r.vocabulary("grade")
+            let issued = r.day("issued")
+            let route: Module? = r.optional("route") { t, what throws(GongQinError) in try Values.vocabulary(t, what) }
+            let number = r.text("number"), province = r.text("province")
+            if let id, let trade, let grade, let issued {
+                record = (.certificate(id, Certificate(trade: trade, grade: grade, issued: issued, number: number,
+                                                               route: route ?? .normal, province: province ?? Certificate.homeProvince)))
+            } else { record = nil }
+        case .transfers:
+            let id = r.id(), from = r.text("from"), to = r.required("to"), date = r.day("date", allowMonth: true)
+            if let id, let to, let date {
+                record = (.transfer(id, from: from, to: to, date: date))
+            } else { record = nil }
+        case .assessments:
+            let id = r.id(), year = r.year("year")
+            let result: AssessmentResult? = r.vocabulary("result")
+            if let id, let year, let result {
+                record = (.assessment(id, AnnualAssessment(year: year, result: result)))
+            } else { record = nil }
+        case .education:
+            let id = r.id()
+            let level: EducationLevel? = r.vocabulary("level")
+            let graduated = r.day("graduated", allowMonth: true)
+            let major = r.text("major"), school = r.text("school"), relevant = r.bool("relevant")
+            if let id, let level, let graduated {
+                record = (.education(id, Education(level: level, graduated: graduated, major: major, school: school,
+                                                           relevant: relevant)))
+            } else { record = nil }
+        case .awards:
+            let id = r.id(), name = r.required("name"), date = r.day("date", allowMonth: true), issuer = r.text("issuer")
+            if let id, let name, let date {
+                record = (.award(id, Award(name: name, date: date, issuer: issuer)))
+            } else { record = nil }
+        case .training:
+            let id = r.id(), name = r.required("name"), date = r.day("date", allowMonth: true)
+            let hours: Int? = r.optional("hours") { t, what throws(GongQinError) in try Values.integer(t, what) }
+            let issuer = r.text("issuer")
+            if let id, let name, let date {
+                record = (.training(id, ContinuingEducation(name: name, date: date, hours: hours, issuer: issuer)))
+            } else { record = nil }
+        case .exceptional:
+            let id = r.id(), condition = r.required("condition"), year = r.year("year")
+            let grade: Grade? = r.vocabulary("grade")
+            let note = r.text("note")
+            if let id, let condition, let year, let grade {
+                record = (.exceptional(id, condition: condition, year: year, grade: grade, note: note))
+            } else { record = nil }
+        }
+        guard let record, r.problems.isEmpty else { throw RowProblems(problems: r.problems) }
+        return record
+    }
+}
+
+/// Reads the cells of one row by field name, collecting a problem for each bad cell.
+struct CellReader {
+    let fields: [FieldSpec]
+    let values: [String?]
+    let today: Day
+    var problems: [FieldProblem] = []
+
+    func spec(_ name: String) -> (FieldSpec, String?) {
+        let i = fields.firstIndex { $0.name == name }!
+        return (fields[i], values[i])
+    }
+
+    /// The cell, trimmed; nil when empty or absent.
+    func text(_ name: String) -> String? { Values.text(spec(name).1) }
+
+    /// The cell of a required field; a problem when empty.
+    mutating func required(_ name: String) -> String? {
+        let (field, _) = spec(name)
+        if let t = text(name) { return t }
+        problems.append(FieldProblem(name, "缺少\(field.label)"))
+        return nil
+    }
+
+    /// The cell read by `parse`, or nil when empty; a problem when `parse` refuses it.
+    mutating func optional<T>(_ name: String, _ parse: (String, String) throws(GongQinError) -> T) -> T? {
+        guard let t = text(name) else { return nil }
+        do {
+            return try parse(t, spec(name).0.label)
+        } catch {
+            problems.append(FieldProblem(name, error.line))
+            return nil
+        }
+    }
+
+    mutating func requiredValue<T>(_ name: String, _ parse: (String, String) throws(GongQinError) -> T) -> T? {
+        guard required(name) != nil else { return nil }
+        return optional(name, parse)
+    }
+
+    mutating func id() -> IDNumber? {
+        let today = self.today
+        return requiredValue("id-number") { t, _ throws(GongQinError) in try Values.idNumber(t, today: today) }
+    }
+
+    mutating func day(_ name: String, allowMonth: Bool = false) -> Day? {
+        let today = self.today
+        return requiredValue(name) { t, what throws(GongQinError) in try Values.day(t, what, today: today, allowMonth: allowMonth) }
+    }
+
+    mutating func optionalDay(_ name: String, allowMonth: Bool = false, allowFuture: Bool = false) -> Day? {
+        let today = self.today
+        return optional(name) { t, what throws(GongQinError) in
+            try Values.day(t, what, today: today, allowMonth: allowMonth, allowFuture: allowFuture)
+        }
+    }
+
+    mutating func year(_ name: String) -> Int? {
+        requiredValue(name) { t, what throws(GongQinError) in try Values.year(t, what) }
+    }
+
+    mutating func vocabulary<V: Vocabulary>(_ name: String) -> V? {
+        requiredValue(name) { t, what throws(GongQinError) in try Values.vocabulary(t, what) }
+    }
+
+    mutating func bool(_ name: String) -> Bool {
+        optional(name) { t, what throws(GongQinError) in try Values.bool(t, what) } ?? false
+    }
+}

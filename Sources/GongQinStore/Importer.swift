@@ -1,0 +1,204 @@
+import GongQinCore
+import GRDB
+
+/// Writes the rows of an import file (issue 6 §1), inside the one transaction of the
+/// command. Each row is checked by the same `check` as its `add` command, and written at
+/// once when it passes; the command rolls the transaction back when any row failed, so a
+/// file goes in whole or not at all. Every problem is kept with its row.
+///
+/// A row whose record is already in the database is a problem, unless `update` is set:
+/// then it replaces the record. A row repeating an earlier row of the file is always a
+/// problem. Units and trades are looked up in the session's name cache; the other
+/// look-ups and the writes go through cached statements.
+public final class Importer {
+    public let kind: RecordKind
+    let session: Session
+    let update: Bool
+    let today: Day
+
+    /// The problems, by row (the header is row 1, as a spreadsheet counts).
+    public private(set) var problems: [Int: [FieldProblem]] = [:]
+    public private(set) var counts = Counts()
+
+    public struct Counts: Sendable, Codable {
+        public var added = 0
+        public var updated = 0
+        public var unchanged = 0
+    }
+
+    /// The file row that wrote or matched each row of the table, to name the first row of
+    /// a record the file holds twice.
+    var rowOfRecord: [Int64: Int32] = [:]
+    /// Transfers: for each person, the row of their last transfer and where it led.
+    var lastTransfer: [Int64: (row: Int, to: String)] = [:]
+
+    init(session: Session, kind: RecordKind, update: Bool, today: Day) {
+        self.session = session
+        self.kind = kind
+        self.update = update
+        self.today = today
+    }
+
+    public var hasProblems: Bool { !problems.isEmpty }
+    public var problemCount: Int { problems.values.reduce(0) { $0 + $1.count } }
+
+    /// Records problems found before the store saw the row (a cell that does not read).
+    public func reject(row: Int, _ rowProblems: [FieldProblem]) {
+        problems[row, default: []] += rowProblems
+    }
+
+    /// Records the problems of a row whose cells do not all read, and checks what the
+    /// readable cells name (unit, trades, the person), so that one pass names every
+    /// problem of the row.
+    public func reject(row: Int, _ rowProblems: [FieldProblem], cells: [String?]) throws {
+        var found = rowProblems
+        for (field, cell) in zip(kind.fields, cells) {
+            guard let value = Values.text(cell), !found.contains(where: { $0.field == field.name }) else { continue }
+            switch (kind, field.name) {
+            case (.persons, "unit"):
+                found += [session.catalog.unitProblem(value)].compactMap { $0 }
+            case (.persons, "trade"), (.certs, "trade"), (.transfers, "from"), (.transfers, "to"):
+                found += [session.catalog.tradeProblem(value, field: field.name)].compactMap { $0 }
+            case (_, "id-number") where kind != .persons:
+                if let id = try? IDNumber(value), try session.people.existingRow(id) == nil {
+                    found.append(Self.unknownPerson(id))
+                }
+            default: continue
+            }
+        }
+        reject(row: row, found)
+    }
+
+    /// Checks one row and writes it when it passes. Throws only when the database fails;
+    /// a problem with the row is kept.
+    public func take(_ record: FileRecord, row: Int) throws {
+        do {
+            try write(record, row: row)
+        } catch let error as GongQinError where error.kind != .internalError && error.kind != .busy {
+            reject(row: row, [FieldProblem("", error.line)])
+        } catch let error as DatabaseError where error.extendedResultCode.primaryResultCode == .SQLITE_CONSTRAINT {
+            // A limit the checks do not know (a name too long for its column): the statement
+            // failed alone, and the transaction goes on to the next row.
+            reject(row: row, [FieldProblem("", StoreErrors.map(error, path: "").line)])
+        }
+    }
+
+    func write(_ record: FileRecord, row: Int) throws {
+        let people = session.people
+        switch record {
+        case .unit(let unit):
+            try resolve(try session.catalog.check(unit), row: row) { try session.catalog.save(unit, replacing: $0) }
+        case .trade(let trade):
+            try resolve(try session.catalog.check(trade), row: row) { try session.catalog.save(trade, replacing: $0) }
+        case .person(let person):
+            try resolve(try people.check(person, today: today), row: row) { try people.save(person, replacing: $0) }
+        case .certificate(let id, let certificate):
+            guard let owner = try owner(id, row: row) else { return }
+            try resolve(try people.check(certificate, owner: owner, today: today), row: row) {
+                try people.save(certificate, owner: owner, replacing: $0)
+            }
+        case .transfer(let id, let from, let to, let date):
+            guard let owner = try owner(id, row: row) else { return }
+            let previous = try people.lastTransfer(personID: owner.id!)
+            let held = try previous?.to ?? session.catalog.tradeName(id: owner.tradeId)
+            let transfer = Transfer(from: from ?? held, to: to, date: date)
+            // A transfer cannot be rewritten by a file: the trades after it follow from it.
+            try resolve(try people.check(transfer, owner: owner, today: today), row: row, replaceable: false) { _ in
+                try people.save(transfer, owner: owner)
+            }
+            if problems[row] == nil { lastTransfer[owner.id!] = (row, to) }
+        case .assessment(let id, let assessment):
+            guard let owner = try owner(id, row: row) else { return }
+            try resolve(try people.check(assessment, owner: owner, today: today), row: row) {
+                try people.save(assessment, owner: owner, replacing: $0)
+            }
+        case .education(let id, let education):
+            guard let owner = try owner(id, row: row) else { return }
+            try resolve(try people.check(education, owner: owner, today: today), row: row) {
+                try people.save(education, owner: owner, replacing: $0)
+            }
+        case .award(let id, let award):
+            guard let owner = try owner(id, row: row) else { return }
+            try resolve(try people.check(award, owner: owner, today: today), row: row) {
+                try people.save(award, owner: owner, replacing: $0)
+            }
+        case .training(let id, let training):
+            guard let owner = try owner(id, row: row) else { return }
+            try resolve(try people.check(training, owner: owner, today: today), row: row) {
+                try people.save(training, owner: owner, replacing: $0)
+            }
+        case .exceptional(let id, let condition, let year, let grade, let note):
+            guard let owner = try owner(id, row: row) else { return }
+            let use = ExceptionalUse(condition: condition, category: "", grade: grade, year: year, source: .historic, note: note)
+            try resolve(try session.ledger.check(use, owner: owner, today: today), row: row) {
+                try session.ledger.save(use, owner: owner, replacing: $0)
+            }
+        }
+    }
+
+    /// The person a record belongs to, or a problem on the row.
+    func owner(_ id: IDNumber, row: Int) throws -> PersonRow? {
+        if let owner = try session.people.existingRow(id) { return owner }
+        reject(row: row, [Self.unknownPerson(id)])
+        return nil
+    }
+
+    static func unknownPerson(_ id: IDNumber) -> FieldProblem {
+        FieldProblem("id-number", "未找到身份证号为 \(id.masked) 的人员，请先导入或登记该人员（gongqin import persons）")
+    }
+
+    /// Writes a checked row, or keeps its problems. `save` gets the row to replace, or nil
+    /// to add one, and returns the row id written.
+    func resolve(_ checked: Checked, row: Int, replaceable: Bool = true, save: (Int64?) throws -> Int64) throws {
+        var rowProblems = checked.problems
+        var replacing: Int64?
+        if let existing = checked.existing {
+            let problem = existing.problem
+            if let first = rowOfRecord[existing.id] {
+                rowProblems.append(FieldProblem(problem.field, "与第\(first)行重复：\(problem.message)"))
+            } else if existing.identical && (update || kind == .trades) {
+                // Already there as the file says: nothing to write. The seeded trade catalogue
+                // is in every database, so an export of it goes back in without --update.
+                if rowProblems.isEmpty {
+                    rowOfRecord[existing.id] = Int32(row)
+                    counts.unchanged += 1
+                    return
+                }
+            } else if update && replaceable {
+                replacing = existing.id
+            } else if update {
+                rowProblems.append(FieldProblem(problem.field, problem.message + "；已有的转岗记录不能用 --update 改写"))
+            } else {
+                rowProblems.append(FieldProblem(problem.field, problem.message + "；数据库中已有，要以文件为准请加 --update"))
+            }
+        }
+        guard rowProblems.isEmpty else {
+            reject(row: row, rowProblems)
+            return
+        }
+        let id = try save(replacing)
+        rowOfRecord[id] = Int32(row)
+        if replacing == nil { counts.added += 1 } else { counts.updated += 1 }
+    }
+
+    /// The checks that need the whole file: after the transfers, each person's current
+    /// trade must be where their last transfer led (RULES T1).
+    public func finish() throws {
+        guard kind == .transfers else { return }
+        let statement = try session.db.cachedStatement(sql: "SELECT trade_id FROM person WHERE id = ?")
+        for (personID, last) in lastTransfer.sorted(by: { $0.value.row < $1.value.row }) {
+            guard let tradeID = try Int64.fetchOne(statement, arguments: [personID]) else { continue }
+            let current = try session.catalog.tradeName(id: tradeID)
+            if current != last.to {
+                reject(row: last.row, [FieldProblem("to", "人员现工种为\(current)，而最后一次转岗转入\(last.to)：导入转岗时，人员登记的工种应为转岗前的工种或最后转入的工种")])
+            }
+        }
+    }
+}
+
+extension Session {
+    /// An importer of `kind` rows, writing in this transaction.
+    public func importer(_ kind: RecordKind, update: Bool, today: Day) -> Importer {
+        Importer(session: self, kind: kind, update: update, today: today)
+    }
+}

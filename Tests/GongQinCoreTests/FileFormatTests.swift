@@ -1,0 +1,92 @@
+@testable import GongQinCore
+import Testing
+
+@Suite("the import file format (issue 6)")
+struct FileFormatTests {
+    let today = Day(year: 2026, month: 11, day: 26)!
+    let id = "320402198503121230"
+
+    @Test("a header names columns by flag name, Chinese label or alias, in any order; report columns are ignored")
+    func header() throws {
+        let header = try FileHeader(kind: .persons, names: ["姓名", "ID-Number", "单位", "现工种", "参加工作时间", "行号", "错误"])
+        #expect(header.values(of: ["张三", id, "某局", "电工", "2005-07", "9", "x"])
+            == [id, "张三", "某局", "电工", "2005-07", nil, nil, nil, nil, nil])
+        #expect(header.values(of: ["张三"]) == ["", "张三", "", "", "", nil, nil, nil, nil, nil])
+    }
+
+    @Test("a header with an unknown, a repeated or a missing required column is refused, all named at once")
+    func badHeader() {
+        #expect {
+            try FileHeader(kind: .certs, names: ["身份证号", "trade", "证书工种", "工资"])
+        } throws: { error in
+            let e = error as? GongQinError
+            return e?.kind == .invalidData && e!.message.contains("“工资”不是等级证书文件的列")
+                && e!.message.contains("与第2列重复") && e!.message.contains("grade（证书等级）")
+                && e!.message.contains("issued（发证时间）")
+        }
+    }
+
+    @Test("every field has a distinct flag name and Chinese label within its kind")
+    func fieldsAreDistinct() {
+        for kind in RecordKind.allCases {
+            let names = kind.fields.map(\.name), labels = kind.fields.flatMap { [$0.label] + $0.aliases }
+            #expect(Set(names).count == names.count, "\(kind)")
+            #expect(Set(labels).count == labels.count, "\(kind)")
+        }
+    }
+
+    @Test("a row is read as the add command reads its flags; every bad cell is named")
+    func decode() throws {
+        let record = try FileRecord.decode(.education, [id, "大专", "2004-07", " 电气 ", "", "是"], today: today)
+        #expect(record == .education(try IDNumber(id), Education(level: .college, graduated: Day(year: 2004, month: 7, day: 1)!,
+                                                                  major: "电气", school: nil, relevant: true)))
+        #expect {
+            try FileRecord.decode(.certs, ["123", "", "大师", "2030-01-01", "", "luck", ""], today: today)
+        } throws: { error in
+            let problems = (error as? RowProblems)?.problems ?? []
+            return problems.map(\.field) == ["id-number", "trade", "grade", "issued", "route"]
+                && problems[2].message.contains("证书等级“大师”无效") && problems[3].message.contains("晚于今天")
+        }
+    }
+
+    @Test("a written record reads back as itself", arguments: [
+        FileRecord.unit(Unit(name: "某局", department: "某主管局", district: nil)),
+        .trade(Trade(name: "维修电工", category: "机电类", maxGrade: .technician, licensed: true)),
+        .certificate(try! IDNumber("320402198503121230"), Certificate(trade: "电工", grade: .seniorTechnician,
+                                                                      issued: Day(year: 2020, month: 2, day: 29)!, number: "A,1", route: .review, province: "浙江")),
+        .transfer(try! IDNumber("320402198503121230"), from: "电工", to: "药剂", date: Day(year: 2020, month: 3, day: 1)!),
+        .assessment(try! IDNumber("320402198503121230"), AnnualAssessment(year: 2023, result: .basic)),
+        .training(try! IDNumber("320402198503121230"), ContinuingEducation(name: "安全", date: Day(year: 2021, month: 5, day: 1)!, hours: 8)),
+        .exceptional(try! IDNumber("320402198503121230"), condition: "merit-award", year: 2016, grade: .intermediate, note: nil),
+    ])
+    func roundTrip(_ record: FileRecord) throws {
+        #expect(try FileRecord.decode(record.kind, record.values, today: today) == record)
+    }
+
+    @Test("yes and no, as clerks write them", arguments: [("是", true), ("否", false), ("TRUE", true), ("0", false), ("y", true), ("N", false)])
+    func booleans(_ text: String, _ value: Bool) throws {
+        #expect(try Values.bool(text, "是否相关专业") == value)
+    }
+
+    @Test("the trade chain follows transfers back from the current trade; the roster shows both certificates (T1, F1)")
+    func chain() throws {
+        let person = Person(idNumber: try IDNumber(id), name: "张三", unit: "某局", trade: "电工",
+                            workStart: Day(year: 2005, month: 7, day: 1)!)
+        let d = { (y: Int) in Day(year: y, month: 6, day: 1)! }
+        let record = PersonRecord(
+            person: person,
+            certificates: [Certificate(trade: "汽车驾驶与管理", grade: .junior, issued: d(2008)),
+                           Certificate(trade: "汽车驾驶与管理", grade: .intermediate, issued: d(2013), number: "B2"),
+                           Certificate(trade: "药剂", grade: .senior, issued: d(2014)),
+                           Certificate(trade: "电工", grade: .intermediate, issued: d(2020), number: "E2")],
+            transfers: [Transfer(from: "药剂", to: "汽车驾驶与管理", date: d(2010)),
+                        Transfer(from: "汽车驾驶与管理", to: "电工", date: d(2016))])
+        #expect(record.tradeChain == ["药剂", "汽车驾驶与管理", "电工"])
+        #expect(record.chainCertificates.map(\.number) == [nil, "B2", "E2"])
+        let application = Application(id: 1, cycle: 2026, grade: .senior, module: .normal, trade: "电工", status: .filed,
+                                      filedOn: d(2026), certificateYear: 2026)
+        let row = RosterRow(number: 1, department: nil, record: record, application: application, conditions: [])
+        #expect(row.cells[9] == "药剂；汽车驾驶与管理；电工")
+        #expect(row.cells[10] == "高级工；中级工；中级工")
+    }
+}
