@@ -79,6 +79,27 @@ public struct IDNumber: Hashable, Comparable, Sendable, CustomStringConvertible 
         self.sex = chars[16].wholeNumberValue! % 2 == 1 ? .male : .female
     }
 
+    /// A number as the database stores it, already checked when it was written: the birth
+    /// date and sex are read off it, and nothing is checked but its shape.
+    public init?(stored text: String) {
+        let b = Array(text.utf8)
+        guard b.count == 18 else { return nil }
+        func digits(_ range: Range<Int>) -> Int? {
+            var n = 0
+            for i in range {
+                let d = Int(b[i]) - 0x30
+                guard (0...9).contains(d) else { return nil }
+                n = n * 10 + d
+            }
+            return n
+        }
+        guard let y = digits(6..<10), let m = digits(10..<12), let d = digits(12..<14), let sexDigit = digits(16..<17),
+              let birth = Day(year: y, month: m, day: d) else { return nil }
+        self.text = text
+        self.birthDate = birth
+        self.sex = sexDigit % 2 == 1 ? .male : .female
+    }
+
     public var description: String { text }
 
     /// `320402********123X`: the region and the last four, for table output.

@@ -9,7 +9,7 @@ extension Day: DatabaseValueConvertible {
 
     public static func fromDatabaseValue(_ dbValue: DatabaseValue) -> Day? {
         guard let text = String.fromDatabaseValue(dbValue) else { return nil }
-        return try? Day.parse(text)
+        return Day(iso: text)
     }
 }
 
@@ -18,7 +18,7 @@ extension IDNumber: DatabaseValueConvertible {
 
     public static func fromDatabaseValue(_ dbValue: DatabaseValue) -> IDNumber? {
         guard let text = String.fromDatabaseValue(dbValue) else { return nil }
-        return try? IDNumber(text)
+        return IDNumber(stored: text)
     }
 }
 
@@ -32,16 +32,12 @@ extension UseSource: DatabaseValueConvertible {}
 extension ApplicationStatus: DatabaseValueConvertible {}
 extension ExamResult: DatabaseValueConvertible {}
 
-/// Column names are the snake_case of the properties.
-protocol SnakeCaseRecord: Codable, FetchableRecord, MutablePersistableRecord {}
-
-extension SnakeCaseRecord {
-    static var databaseColumnDecodingStrategy: DatabaseColumnDecodingStrategy { .convertFromSnakeCase }
-    static var databaseColumnEncodingStrategy: DatabaseColumnEncodingStrategy { .convertToSnakeCase }
-}
+/// A row of one of gongqin's tables. Each reads and writes its columns by name (the
+/// extensions at the end of this file), in snake_case.
+protocol TableRow: FetchableRecord, MutablePersistableRecord {}
 
 /// A row with an INTEGER PRIMARY KEY `id` that SQLite assigns.
-protocol RowWithID: SnakeCaseRecord {
+protocol RowWithID: TableRow {
     var id: Int64? { get set }
 }
 
@@ -194,7 +190,7 @@ struct ContinuingEducationRow: RowWithID {
     var issuer: String?
 }
 
-struct ConditionRow: SnakeCaseRecord {
+struct ConditionRow: TableRow {
     static let databaseTableName = "exceptional_condition"
     var code: String
     var category: String
@@ -267,5 +263,283 @@ extension ApplicationRow {
         Application(id: id!, cycle: cycle, grade: grade, module: module, trade: try catalog.tradeName(id: tradeId),
                     status: status, filedOn: filedOn, certificateYear: certificateYear, note: note,
                     examResult: examResult, reviewResult: reviewResult)
+    }
+}
+
+// Reading and writing rows by column name, without Codable: an import or an `eligible`
+// over a province decodes millions of rows, and Codable's keyed containers cost more
+// than the query.
+
+extension UnitRow {
+    init(row: Row) throws {
+        id = row["id"]
+        name = row["name"]
+        department = row["department"]
+        district = row["district"]
+    }
+
+    func encode(to container: inout PersistenceContainer) throws {
+        container["id"] = id
+        container["name"] = name
+        container["department"] = department
+        container["district"] = district
+    }
+}
+
+extension TradeRow {
+    init(row: Row) throws {
+        id = row["id"]
+        name = row["name"]
+        category = row["category"]
+        maxGrade = row["max_grade"]
+        driver = row["driver"]
+        cashier = row["cashier"]
+        licensed = row["licensed"]
+        builtin = row["builtin"]
+    }
+
+    func encode(to container: inout PersistenceContainer) throws {
+        container["id"] = id
+        container["name"] = name
+        container["category"] = category
+        container["max_grade"] = maxGrade
+        container["driver"] = driver
+        container["cashier"] = cashier
+        container["licensed"] = licensed
+        container["builtin"] = builtin
+    }
+}
+
+extension PersonRow {
+    init(row: Row) throws {
+        id = row["id"]
+        idNumber = row["id_number"]
+        name = row["name"]
+        unitId = row["unit_id"]
+        tradeId = row["trade_id"]
+        workStart = row["work_start"]
+        probationEnd = row["probation_end"]
+        enlisted = row["enlisted"]
+        discharged = row["discharged"]
+        placed = row["placed"]
+        fromProvince = row["from_province"]
+    }
+
+    func encode(to container: inout PersistenceContainer) throws {
+        container["id"] = id
+        container["id_number"] = idNumber
+        container["name"] = name
+        container["unit_id"] = unitId
+        container["trade_id"] = tradeId
+        container["work_start"] = workStart
+        container["probation_end"] = probationEnd
+        container["enlisted"] = enlisted
+        container["discharged"] = discharged
+        container["placed"] = placed
+        container["from_province"] = fromProvince
+    }
+}
+
+extension CertificateRow {
+    init(row: Row) throws {
+        id = row["id"]
+        personId = row["person_id"]
+        tradeId = row["trade_id"]
+        grade = row["grade"]
+        issued = row["issued"]
+        number = row["number"]
+        route = row["route"]
+        province = row["province"]
+    }
+
+    func encode(to container: inout PersistenceContainer) throws {
+        container["id"] = id
+        container["person_id"] = personId
+        container["trade_id"] = tradeId
+        container["grade"] = grade
+        container["issued"] = issued
+        container["number"] = number
+        container["route"] = route
+        container["province"] = province
+    }
+}
+
+extension TransferRow {
+    init(row: Row) throws {
+        id = row["id"]
+        personId = row["person_id"]
+        fromTradeId = row["from_trade_id"]
+        toTradeId = row["to_trade_id"]
+        date = row["date"]
+    }
+
+    func encode(to container: inout PersistenceContainer) throws {
+        container["id"] = id
+        container["person_id"] = personId
+        container["from_trade_id"] = fromTradeId
+        container["to_trade_id"] = toTradeId
+        container["date"] = date
+    }
+}
+
+extension AssessmentRow {
+    init(row: Row) throws {
+        id = row["id"]
+        personId = row["person_id"]
+        year = row["year"]
+        result = row["result"]
+    }
+
+    func encode(to container: inout PersistenceContainer) throws {
+        container["id"] = id
+        container["person_id"] = personId
+        container["year"] = year
+        container["result"] = result
+    }
+}
+
+extension EducationRow {
+    init(row: Row) throws {
+        id = row["id"]
+        personId = row["person_id"]
+        level = row["level"]
+        graduated = row["graduated"]
+        major = row["major"]
+        school = row["school"]
+        relevant = row["relevant"]
+    }
+
+    func encode(to container: inout PersistenceContainer) throws {
+        container["id"] = id
+        container["person_id"] = personId
+        container["level"] = level
+        container["graduated"] = graduated
+        container["major"] = major
+        container["school"] = school
+        container["relevant"] = relevant
+    }
+}
+
+extension AwardRow {
+    init(row: Row) throws {
+        id = row["id"]
+        personId = row["person_id"]
+        name = row["name"]
+        date = row["date"]
+        issuer = row["issuer"]
+    }
+
+    func encode(to container: inout PersistenceContainer) throws {
+        container["id"] = id
+        container["person_id"] = personId
+        container["name"] = name
+        container["date"] = date
+        container["issuer"] = issuer
+    }
+}
+
+extension ContinuingEducationRow {
+    init(row: Row) throws {
+        id = row["id"]
+        personId = row["person_id"]
+        name = row["name"]
+        date = row["date"]
+        hours = row["hours"]
+        issuer = row["issuer"]
+    }
+
+    func encode(to container: inout PersistenceContainer) throws {
+        container["id"] = id
+        container["person_id"] = personId
+        container["name"] = name
+        container["date"] = date
+        container["hours"] = hours
+        container["issuer"] = issuer
+    }
+}
+
+extension ConditionRow {
+    init(row: Row) throws {
+        code = row["code"]
+        category = row["category"]
+        name = row["name"]
+        evidence = row["evidence"]
+        relaxWorkYears = row["relax_work_years"]
+        relaxGradeYears = row["relax_grade_years"]
+        waivesEducation = row["waives_education"]
+        relaxStatus = row["relax_status"]
+        clause = row["clause"]
+        builtin = row["builtin"]
+    }
+
+    func encode(to container: inout PersistenceContainer) throws {
+        container["code"] = code
+        container["category"] = category
+        container["name"] = name
+        container["evidence"] = evidence
+        container["relax_work_years"] = relaxWorkYears
+        container["relax_grade_years"] = relaxGradeYears
+        container["waives_education"] = waivesEducation
+        container["relax_status"] = relaxStatus
+        container["clause"] = clause
+        container["builtin"] = builtin
+    }
+}
+
+extension UseRow {
+    init(row: Row) throws {
+        id = row["id"]
+        personId = row["person_id"]
+        conditionCode = row["condition_code"]
+        category = row["category"]
+        grade = row["grade"]
+        year = row["year"]
+        source = row["source"]
+        applicationId = row["application_id"]
+        note = row["note"]
+    }
+
+    func encode(to container: inout PersistenceContainer) throws {
+        container["id"] = id
+        container["person_id"] = personId
+        container["condition_code"] = conditionCode
+        container["category"] = category
+        container["grade"] = grade
+        container["year"] = year
+        container["source"] = source
+        container["application_id"] = applicationId
+        container["note"] = note
+    }
+}
+
+extension ApplicationRow {
+    init(row: Row) throws {
+        id = row["id"]
+        personId = row["person_id"]
+        cycle = row["cycle"]
+        grade = row["grade"]
+        module = row["module"]
+        tradeId = row["trade_id"]
+        status = row["status"]
+        filedOn = row["filed_on"]
+        certificateYear = row["certificate_year"]
+        note = row["note"]
+        examResult = row["exam_result"]
+        reviewResult = row["review_result"]
+    }
+
+    func encode(to container: inout PersistenceContainer) throws {
+        container["id"] = id
+        container["person_id"] = personId
+        container["cycle"] = cycle
+        container["grade"] = grade
+        container["module"] = module
+        container["trade_id"] = tradeId
+        container["status"] = status
+        container["filed_on"] = filedOn
+        container["certificate_year"] = certificateYear
+        container["note"] = note
+        container["exam_result"] = examResult
+        container["review_result"] = reviewResult
     }
 }
