@@ -24,6 +24,7 @@ struct GongQin: ParsableCommand {
             EducationCommand.self,
             AwardCommand.self,
             TrainingCommand.self,
+            JobCommand.self,
             ExceptionalCommand.self,
             Eligible.self,
             Explain.self,

@@ -252,3 +252,21 @@ struct ApplicationRow: RowWithID {
     var certificateYear: Int
     var note: String?
 }
+
+struct JobRow: RowWithID {
+    static let databaseTableName = "job"
+    var id: Int64?
+    var personId: Int64
+    var fromDate: Day
+    var toDate: Day?
+    var unit: String
+    var post: String
+
+    var job: Job { Job(from: fromDate, to: toDate, unit: unit, post: post) }
+}
+
+struct SettingRow: SnakeCaseRecord {
+    static let databaseTableName = "setting"
+    var key: String
+    var value: String
+}

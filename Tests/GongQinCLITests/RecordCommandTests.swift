@@ -8,7 +8,7 @@ struct RecordCommandTests {
     @Test("init creates a 0600 database and is idempotent")
     func initDatabase() throws {
         let s = Sandbox()
-        #expect(s.ok("init").contains("结构版本：0002_policy"))
+        #expect(s.ok("init").contains("结构版本：0004_jobs"))
         let mode = try FileManager.default.attributesOfItem(atPath: s.db)[.posixPermissions] as? NSNumber
         #expect(mode?.intValue == 0o600)
         s.ok("init")
