@@ -29,6 +29,7 @@ struct GongQin: ParsableCommand {
             Eligible.self,
             Explain.self,
             SeniorityCommand.self,
+            MaterialsCommand.self,
             PolicyCommand.self,
             Demo.self,
         ]

@@ -120,18 +120,22 @@ extension Certificate {
 
 extension PersonRecord {
     /// The certificates of `grade` in the current trade chain (T1): the one in the current
-    /// trade, and for a transferred person the one in each earlier trade, or that trade's
-    /// highest when it has none of `grade`. With no grade, the highest grade held in the chain.
-    public func heldCertificates(grade: Grade? = nil) -> HeldCertificates {
+    /// trade, and for a transferred person the one in each earlier trade, or (unless
+    /// `exact`) that trade's highest below `grade` when it has none of it. With no grade,
+    /// the highest grade held in the chain.
+    public func heldCertificates(grade: Grade? = nil, exact: Bool = false) -> HeldCertificates {
         let chain = self.chain
         let held = certificatesInChain(chain)
         guard let basis = grade ?? held.map(\.grade).max() else { return HeldCertificates(current: nil, preTransfer: []) }
-        func pick(in trade: String) -> Certificate? {
+        func pick(in trade: String, exact: Bool) -> Certificate? {
             let inTrade = held.filter { $0.trade == trade }
-            return inTrade.filter { $0.grade == basis }.min { $0.issued < $1.issued }
-                ?? inTrade.filter { $0.grade < basis }.max { ($0.grade, $0.issued) < ($1.grade, $1.issued) }
+            let same = inTrade.filter { $0.grade == basis }.min { $0.issued < $1.issued }
+            if exact { return same }
+            return same ?? inTrade.filter { $0.grade < basis }.max { ($0.grade, $0.issued) < ($1.grade, $1.issued) }
         }
-        let pre = chain.isTransferred ? chain.trades.dropFirst().compactMap(pick) : []
-        return HeldCertificates(current: pick(in: chain.current), preTransfer: pre)
+        let pre = chain.isTransferred ? chain.trades.dropFirst().compactMap { pick(in: $0, exact: exact) } : []
+        // In the current trade only the grade asked for: a lower one is not the certificate
+        // the application builds on.
+        return HeldCertificates(current: pick(in: chain.current, exact: grade != nil || exact), preTransfer: pre)
     }
 }
