@@ -30,6 +30,7 @@ struct GongQin: ParsableCommand {
             Explain.self,
             SeniorityCommand.self,
             MaterialsCommand.self,
+            FormCommand.self,
             PolicyCommand.self,
             Demo.self,
         ]

@@ -10,8 +10,8 @@ struct MaterialsCommand: ParsableCommand {
         commandName: "materials",
         abstract: "申报材料清单（按须知序号），以及上传前检查扫描件文件夹",
         discussion: """
-            gongqin materials 身份证号 --cycle 2024 --grade senior --module normal     列出材料清单
-            gongqin materials check 文件夹 --person 身份证号 --cycle 2024 --grade … --module …   检查扫描件
+            列出清单：gongqin materials 身份证号 --cycle 2024 --grade senior --module normal
+            检查扫描件：gongqin materials check 文件夹 --person 身份证号 --cycle 2024 --grade senior --module normal
             每个序号扫描为一个PDF（照片为jpg），按“序号+简称”命名，如 1审批表.pdf（RULES §8，须知·六·8）。
             """,
         subcommands: [List.self, Check.self],

@@ -83,6 +83,8 @@ public struct ApprovalForm: Hashable, Sendable, Encodable {
     public var achievementsAreRemark: Bool
     /// What the clerk should know: derived lines, missing records.
     public var notes: [String]
+    /// Whether the option is open to the person; the caller sets it from the engine.
+    public var open = true
 
     /// Drafts the form. `remark` is the employer remark for a person without awards.
     public static func draft(_ record: PersonRecord, grade: Grade, module: Module, cycle: Int,
@@ -100,7 +102,9 @@ public struct ApprovalForm: Hashable, Sendable, Encodable {
             + (held.current.map { [$0] } ?? []).map { HeldCertificate($0, preTransfer: false) }
         if certificates.isEmpty {
             notes.append("未持等级证书，原持证技术工种栏空")
-        } else if record.chain.isTransferred {
+        } else if held.current == nil, !held.preTransfer.isEmpty {
+            notes.append("转岗后尚无现工种\(p.trade)证书，原持证技术工种填转岗前的证书（F1，须知·五·2）")
+        } else if certificates.count > 1 {
             notes.append("转岗人员：转岗前后两个证书的工种、证书号码、取证时间并排填写，汇总名册相同（F1，须知·五·2）")
         }
         if certificates.contains(where: { $0.number == nil }) { notes.append("有证书未登记编号，证书号码栏须补填") }
@@ -134,7 +138,9 @@ public struct ApprovalForm: Hashable, Sendable, Encodable {
         var lines = jobs.map { ($0.from, $0.formLine) }
         if let enlisted = p.enlisted, let discharged = p.discharged {
             let service = Job(from: enlisted, to: discharged, unit: "部队", post: "服役")
-            if !jobs.contains(where: { $0.overlaps(service) }) {
+            // A recorded post inside the service is the clerk's own line for it; one that
+            // starts the day of discharge is not.
+            if !record.jobs.contains(where: { $0.from < discharged && enlisted < ($0.to ?? discharged) }) {
                 lines.append((enlisted, service.formLine))
                 notes.append("服役经历按入伍、退役时间列入工作简历，请填写部队名称")
             }

@@ -28,7 +28,7 @@ public enum MaterialMark: String, CaseIterable, Sendable, Codable {
         case .driver: "仅汽车驾驶与管理工种"
         case .cashier: "仅收银审核工种"
         case .licensed: "仅须持证上岗的工种"
-        case .exceptional: "仅破格申报（或复核时使用破格条件）"
+        case .exceptional: "仅破格申报，或复核时使用破格条件"
         case .veteran: "仅退役安置人员"
         case .optionalForVeterans: "退役安置人员可不提供"
         case .holdersOnly: "初级工申报人未持证书的不需"

@@ -86,7 +86,7 @@ extension Engine {
                 entry.note = notes.note(for: item, required: entry.required)
             } else {
                 entry.required = false
-                entry.note = item.marks.map { "\($0.chinese)（\($0.rawValue)）" }.joined(separator: "、")
+                entry.note = item.marks.map { "\($0.rawValue)：\($0.chinese)" }.joined(separator: "；")
             }
             return entry
         }

@@ -9,14 +9,21 @@ struct JobTests {
 
     func day(_ text: String) -> Day { try! Day.parse(text, allowMonth: true) }
 
+    /// 2005-07…2012-03 驾驶员, then 2012-04 onwards 工作人员 (the current post).
+    func addTwoJobs(_ store: TempStore, _ id: IDNumber, currentFirst: Bool = false) throws {
+        var jobs = [Job(from: day("2005-07"), to: day("2012-03"), unit: "常州市某单位", post: "驾驶员"),
+                    Job(from: day("2012-04"), unit: "常州市某某办公室", post: "工作人员")]
+        if currentFirst { jobs.reverse() }
+        try store.database.write { s in
+            for job in jobs { try s.people.addJob(job, to: id, today: today) }
+        }
+    }
+
     @Test("jobs come back with the record, oldest first; the current post is open-ended")
     func jobsInRecord() throws {
         let store = try TempStore()
         let id = try store.seedPerson()
-        try store.database.write { s in
-            try s.people.addJob(Job(from: day("2012-04"), unit: "常州市某某办公室", post: "工作人员"), to: id, today: today)
-            try s.people.addJob(Job(from: day("2005-07"), to: day("2012-03"), unit: "常州市某单位", post: "驾驶员"), to: id, today: today)
-        }
+        try addTwoJobs(store, id, currentFirst: true)
         let record = try store.database.read { s in try s.people.record(id) }
         #expect(record.jobs.map(\.formLine) == ["2005年07月-2012年03月 常州市某单位驾驶员", "2012年04月-  常州市某某办公室工作人员"])
     }
@@ -31,10 +38,7 @@ struct JobTests {
     func refused(_ from: String, _ to: String?, _ expected: String) throws {
         let store = try TempStore()
         let id = try store.seedPerson()
-        try store.database.write { s in
-            try s.people.addJob(Job(from: day("2005-07"), to: day("2012-03"), unit: "常州市某单位", post: "驾驶员"), to: id, today: today)
-            try s.people.addJob(Job(from: day("2012-04"), unit: "常州市某某办公室", post: "工作人员"), to: id, today: today)
-        }
+        try addTwoJobs(store, id)
         #expect {
             try store.database.write { s in
                 try s.people.addJob(Job(from: day(from), to: to.map(day), unit: "常州市某局", post: "工作人员"), to: id, today: today)
