@@ -25,6 +25,7 @@ let package = Package(
                 .embedInCode("0001_records.sql"),
                 .embedInCode("0002_policy.sql"),
                 .embedInCode("0003_ledger.sql"),
+                .embedInCode("0004_jobs.sql"),
             ]
         ),
         // The repository layer over SQLite: the only place with SQL.

@@ -10,5 +10,6 @@ public enum SchemaMigrations {
         ("0001_records", String(decoding: PackageResources._001_records_sql, as: UTF8.self)),
         ("0002_policy", String(decoding: PackageResources._002_policy_sql, as: UTF8.self)),
         ("0003_ledger", String(decoding: PackageResources._003_ledger_sql, as: UTF8.self)),
+        ("0004_jobs", String(decoding: PackageResources._004_jobs_sql, as: UTF8.self)),
     ]
 }

@@ -125,6 +125,9 @@ struct DemoRoster {
         add("吴刚", .male, "汽车驾驶与管理", start: d(-21), story: "转岗：原工种中级工，平级或晋级转入电工（T4）") {
             $0.cert(.junior, d(-17)); $0.cert(.intermediate, d(-10))
             $0.transfers.append(("电工", d(-3, 3)))
+            // 工作简历 for the approval form (F1).
+            $0.jobs = [Job(from: d(-21), to: d(-3, 2), unit: Demo.unit.name, post: "驾驶员"),
+                       Job(from: d(-3, 3), unit: Demo.unit.name, post: "电工")]
         }
         add("郑华", .female, "汽车驾驶与管理", start: d(-12), story: "两次转岗，初级工年限从原工种证书起算（T1）") {
             $0.cert(.junior, d(-8))
@@ -172,6 +175,7 @@ struct DemoRoster {
         add("朱敏", .female, "行政事务", start: d(-22), story: "技师正常申报（大专）") {
             $0.cert(.junior, d(-19)); $0.cert(.intermediate, d(-14)); $0.cert(.senior, d(-8))
             $0.education = [Education(level: .college, graduated: d(-23, 7))]
+            $0.awards = [Award(name: "嘉奖", date: d(-3, 12), issuer: "常州市示范局")]
         }
         add("秦峰", .male, "机械加工", start: d(-20), story: "技师正常申报（本工种技校）") {
             $0.cert(.junior, d(-17)); $0.cert(.intermediate, d(-12)); $0.cert(.senior, d(-6))
@@ -212,6 +216,7 @@ struct DemoRoster {
             for assessment in worker.assessments { try s.people.addAssessment(assessment, to: id, today: today) }
             for education in worker.education { try s.people.addEducation(education, to: id, today: today) }
             for award in worker.awards { try s.people.addAward(award, to: id, today: today) }
+            for job in worker.jobs { try s.people.addJob(job, to: id, today: today) }
             for (condition, year, grade) in worker.uses {
                 _ = try s.ledger.recordHistoricUse(id, condition: condition, grade: grade, year: year,
                                                    note: "\(year)年审批表", today: today)
@@ -241,6 +246,7 @@ struct DemoWorker {
     var assessments: [AnnualAssessment] = []
     var education: [Education] = []
     var awards: [Award] = []
+    var jobs: [Job] = []
     var uses: [(String, Int, Grade)] = []
 
     init(name: String, story: String, trade: String, start: Day) {

@@ -48,15 +48,7 @@ enum Explanation {
         for option in evaluation.options {
             lines.append("")
             lines.append(heading(option))
-            for check in option.checks {
-                let mark = switch check.verdict {
-                case .pass: "✓"
-                case .fail: "✗"
-                case .warning: "!"
-                }
-                let status = check.status.map { "［\($0.chinese)］" } ?? ""
-                lines.append("  \(mark) \(check.rule.rawValue.padding(2)) \(check.clause)：\(check.detail)\(status)")
-            }
+            for check in option.checks { lines.append("  " + line(check)) }
         }
         let closed = evaluation.options.filter { !$0.open }
         if !closed.isEmpty {
@@ -72,6 +64,17 @@ enum Explanation {
             }
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// `✗ N3 须知·一·表：中级工证书2021年取得，须2019年及以前`: one check, with its rule and clause.
+    static func line(_ check: Check) -> String {
+        let mark = switch check.verdict {
+        case .pass: "✓"
+        case .fail: "✗"
+        case .warning: "!"
+        }
+        let status = check.status.map { "［\($0.chinese)］" } ?? ""
+        return "\(mark) \(check.rule.rawValue.padding(2)) \(check.clause)：\(check.detail)\(status)"
     }
 
     static func name(_ option: OptionDecision) -> String {

@@ -23,6 +23,7 @@ struct PersonView: Encodable {
     var continuingEducation: [ContinuingEducation]
     var exceptionalUses: [ExceptionalUse]
     var applications: [Application]
+    var jobs: [Job]
 
     init(_ record: PersonRecord, unit: Unit) {
         let p = record.person
@@ -47,6 +48,7 @@ struct PersonView: Encodable {
         continuingEducation = record.continuingEducation
         exceptionalUses = record.exceptionalUses
         applications = record.applications
+        jobs = record.jobs
     }
 
     /// The sections of the record: a title, the column titles and the rows.
@@ -60,6 +62,8 @@ struct PersonView: Encodable {
              assessments.map { [String($0.year), $0.result.chinese] }),
             ("学历", "education", ["学历", "毕业时间", "专业", "学校", "与工种相关"],
              education.map { [$0.level.chinese, $0.graduated.description, $0.major.cell, $0.school.cell, $0.relevant.yesNo] }),
+            ("工作经历", "jobs", ["起始", "截止", "工作单位", "岗位"],
+             jobs.map { [$0.from.description, $0.to?.description ?? "至今", $0.unit, $0.post] }),
             ("奖励", "awards", ["名称", "时间", "授予单位"],
              awards.map { [$0.name, $0.date.description, $0.issuer.cell] }),
             ("继续教育", "continuingEducation", ["名称", "时间", "学时", "发证单位"],

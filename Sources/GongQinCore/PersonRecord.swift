@@ -10,11 +10,13 @@ public struct PersonRecord: Hashable, Sendable, Codable {
     public var continuingEducation: [ContinuingEducation]
     public var exceptionalUses: [ExceptionalUse]
     public var applications: [Application]
+    /// The posts held, oldest first (工作经历, RULES F1).
+    public var jobs: [Job]
 
     public init(person: Person, certificates: [Certificate] = [], transfers: [Transfer] = [],
                 assessments: [AnnualAssessment] = [], education: [Education] = [], awards: [Award] = [],
                 continuingEducation: [ContinuingEducation] = [], exceptionalUses: [ExceptionalUse] = [],
-                applications: [Application] = []) {
+                applications: [Application] = [], jobs: [Job] = []) {
         self.person = person
         self.certificates = certificates.sorted { ($0.issued, $0.grade) < ($1.issued, $1.grade) }
         self.transfers = transfers.sorted { $0.date < $1.date }
@@ -24,6 +26,7 @@ public struct PersonRecord: Hashable, Sendable, Codable {
         self.continuingEducation = continuingEducation.sorted { $0.date < $1.date }
         self.exceptionalUses = exceptionalUses.sorted { $0.year < $1.year }
         self.applications = applications.sorted { ($0.cycle, $0.id) < ($1.cycle, $1.id) }
+        self.jobs = jobs.sorted { $0.from < $1.from }
     }
 
     public func assessment(in year: Int) -> AnnualAssessment? {

@@ -192,3 +192,27 @@ public struct ContinuingEducation: Hashable, Sendable, Codable {
         self.issuer = issuer
     }
 }
+
+/// One post held (工作经历), for the 工作简历 of the approval form (RULES F1, 须知·五·3).
+public struct Job: Hashable, Sendable, Codable {
+    public var from: Day
+    /// The last month of the post; nil for the post held now, whose line is open-ended.
+    public var to: Day?
+    /// The employer's full name, as the form writes it: 常州市某某管理处.
+    public var unit: String
+    /// The post: 驾驶员, 工作人员.
+    public var post: String
+
+    public init(from: Day, to: Day? = nil, unit: String, post: String) {
+        self.from = from
+        self.to = to
+        self.unit = unit
+        self.post = post
+    }
+
+    /// Whether the two posts share a day; an open-ended post runs on for ever.
+    public func overlaps(_ other: Job) -> Bool {
+        let farFuture = Day(year: 9999, month: 12, day: 31)!
+        return from <= (other.to ?? farFuture) && other.from <= (to ?? farFuture)
+    }
+}

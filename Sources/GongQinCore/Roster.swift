@@ -22,11 +22,6 @@ extension PersonRecord {
             certificates.filter { $0.trade == trade }.max { ($0.grade, $0.issued) < ($1.grade, $1.issued) }
         }
     }
-
-    /// The highest education by RULES M1's rank; the later one of equal rank.
-    public var highestEducation: Education? {
-        education.max { ($0.level.rank, $0.graduated) < ($1.level.rank, $1.graduated) }
-    }
 }
 
 /// One row of the roster.

@@ -160,3 +160,25 @@ extension Day {
         Day(year: year + years, month: month, day: day) ?? Day(year: year + years, month: month, day: 28)!
     }
 }
+
+extension Job {
+    /// The checks of a post: real dates, none in the future, the end not before the
+    /// start, a start on or after the 16th birthday, and no overlap with another post.
+    public func problems(of person: Person, others: [Job], today: Day) -> [FieldProblem] {
+        var problems = [from.futureProblem("from", today: today, what: "任职起始时间"),
+                        to?.futureProblem("to", today: today, what: "任职截止时间")].compactMap { $0 }
+        if let to, to < from { problems.append(FieldProblem("to", "任职截止时间\(to)早于起始时间\(from)")) }
+        if from < person.idNumber.birthDate.adding(years: minimumWorkingAge) {
+            problems.append(FieldProblem("from", "任职起始时间\(from)时未满\(minimumWorkingAge)周岁（出生于\(person.idNumber.birthDate)）"))
+        }
+        if unit.trimmingSpaces.isEmpty { problems.append(FieldProblem("unit", "工作单位为空")) }
+        if unit.count > 200 { problems.append(FieldProblem("unit", "工作单位超过200个字")) }
+        if post.trimmingSpaces.isEmpty { problems.append(FieldProblem("post", "岗位（职务）为空")) }
+        if post.count > 100 { problems.append(FieldProblem("post", "岗位（职务）超过100个字")) }
+        for other in others where overlaps(other) {
+            problems.append(FieldProblem("from", "与已登记的工作经历“\(other.formLine)”时间重叠"
+                                         + (other.to == nil && to == nil ? "：现任岗位（不写截止时间的一段）只能有一段" : "")))
+        }
+        return problems
+    }
+}

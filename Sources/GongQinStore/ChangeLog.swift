@@ -56,17 +56,14 @@ enum ChangeLog {
     }
 
     /// The key and JSON expressions the triggers log a row of `table` with: every column
-    /// in table order, the key an `id` unless the table names its rows otherwise. The
+    /// in table order, the key the primary key (the identity number for a person). The
     /// migrations write their triggers the same way; `check` recomputes them to compare.
     static func rowExpressions(_ db: Database, table: String) throws -> (key: String, json: String) {
-        let columns = try Row.fetchAll(db, sql: "SELECT name FROM pragma_table_info(?) ORDER BY cid", arguments: [table])
-            .map { $0["name"] as String }
-        let key = switch table {
-        case "person": "id_number"
-        case "exceptional_condition": "code"
-        case "policy": "CAST(year AS TEXT)"
-        default: "CAST(id AS TEXT)"
-        }
+        let info = try Row.fetchAll(db, sql: "SELECT name, pk FROM pragma_table_info(?) ORDER BY cid", arguments: [table])
+        let columns = info.map { $0["name"] as String }
+        let primaryKey = info.first { ($0["pk"] as Int) == 1 }.map { $0["name"] as String } ?? "rowid"
+        // A person is logged under the identity number, every other row under its key.
+        let key = table == "person" ? "id_number" : "CAST(\"\(primaryKey)\" AS TEXT)"
         let json: String = "json_object(" + columns.map { column in
             let value = (table, column) == ("policy", "document") ? "json(document)" : "\"\(column)\""
             return "'\(column)', \(value)"

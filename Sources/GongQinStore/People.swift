@@ -35,7 +35,7 @@ public struct People {
         return try records(of: [row])[0]
     }
 
-    /// The records of many people, with five queries per batch rather than per person.
+    /// The records of many people, with one query per kind of record per batch rather than per person.
     func records(of rows: [PersonRow]) throws -> [PersonRecord] {
         guard !rows.isEmpty else { return [] }
         let ids = rows.map { $0.id! }
@@ -54,6 +54,7 @@ public struct People {
         let trainings = try grouped(ContinuingEducationRow.self, order: "date", \.personId)
         let uses = try grouped(UseRow.self, order: "year", \.personId)
         let applications = try grouped(ApplicationRow.self, order: "cycle, id", \.personId)
+        let jobs = try grouped(JobRow.self, order: "from_date", \.personId)
         return try rows.map { row in
             let id = row.id!
             return PersonRecord(
@@ -76,7 +77,8 @@ public struct People {
                     ContinuingEducation(name: $0.name, date: $0.date, hours: $0.hours, issuer: $0.issuer)
                 },
                 exceptionalUses: (uses[id] ?? []).map(\.use),
-                applications: try (applications[id] ?? []).map { try $0.application(catalog) })
+                applications: try (applications[id] ?? []).map { try $0.application(catalog) },
+                jobs: (jobs[id] ?? []).map(\.job))
         }
     }
 
@@ -188,7 +190,7 @@ public struct People {
                 "\(row.name)（\(id.masked)）有\(uses)条破格使用记录和\(applications)条申报记录，不能删除：破格条件每类终身只能使用一次，记录须可查（X1，须知·四·8）",
                 hint: "如人员调离，可用 gongqin person update 修改单位")
         }
-        for table in ["certificate", "transfer", "annual_assessment", "education", "award", "continuing_education"] {
+        for table in ["certificate", "transfer", "annual_assessment", "education", "award", "continuing_education", "job"] {
             try db.execute(sql: "DELETE FROM \(table) WHERE person_id = ?", arguments: [personID])
         }
         _ = try row.delete(db)
@@ -427,6 +429,52 @@ struct Checked {
         var copy = self
         copy.problems.append(problem)
         return copy
+    }
+}
+
+extension People {
+    // MARK: Employment history (工作经历, RULES F1)
+
+    func jobRows(of owner: PersonRow) throws -> [JobRow] {
+        try JobRow.filter(sql: "person_id = ?", arguments: [owner.id!]).order(sql: "from_date").fetchAll(db)
+    }
+
+    public func jobs(_ id: IDNumber) throws -> [Job] {
+        try jobRows(of: try row(id)).map(\.job)
+    }
+
+    public func problems(adding job: Job, to id: IDNumber, today: Day) throws -> [FieldProblem] {
+        let owner = try row(id)
+        return job.problems(of: try person(of: owner), others: try jobRows(of: owner).map(\.job), today: today)
+    }
+
+    public func addJob(_ job: Job, to id: IDNumber, today: Day) throws {
+        let problems = try problems(adding: job, to: id, today: today)
+        if !problems.isEmpty, job.to == nil, try jobs(id).contains(where: { $0.to == nil }) {
+            throw GongQinError.invalid(problems.map(\.message).joined(separator: "；"),
+                                       hint: "换了岗位请先用 gongqin job end 身份证号 --to YYYY-MM 结束现任岗位")
+        }
+        try refuse(problems)
+        var row = JobRow(personId: try row(id).id!, fromDate: job.from, toDate: job.to,
+                         unit: job.unit.trimmingSpaces, post: job.post.trimmingSpaces)
+        try row.insert(db)
+    }
+
+    /// Ends the post held now (the open-ended one) with `to`. Returns it, ended.
+    public func endJob(of id: IDNumber, to: Day, today: Day) throws -> Job {
+        let owner = try row(id)
+        let rows = try jobRows(of: owner)
+        guard var current = rows.first(where: { $0.toDate == nil }) else {
+            throw GongQinError.invalid("\(owner.name)没有现任岗位（截止时间为空的工作经历）",
+                                       hint: "可用 gongqin job list 身份证号 查看")
+        }
+        var ended = current.job
+        ended.to = to
+        let others = rows.filter { $0.id != current.id }.map(\.job)
+        try refuse(ended.problems(of: try person(of: owner), others: others, today: today))
+        current.toDate = to
+        try current.update(db)
+        return ended
     }
 }
 

@@ -543,3 +543,53 @@ extension ApplicationRow {
         container["review_result"] = reviewResult
     }
 }
+
+struct JobRow: RowWithID {
+    static let databaseTableName = "job"
+    var id: Int64?
+    var personId: Int64
+    var fromDate: Day
+    var toDate: Day?
+    var unit: String
+    var post: String
+
+    var job: Job { Job(from: fromDate, to: toDate, unit: unit, post: post) }
+}
+
+struct SettingRow: TableRow {
+    static let databaseTableName = "setting"
+    var key: String
+    var value: String
+}
+
+extension JobRow {
+    init(row: Row) throws {
+        id = row["id"]
+        personId = row["person_id"]
+        fromDate = row["from_date"]
+        toDate = row["to_date"]
+        unit = row["unit"]
+        post = row["post"]
+    }
+
+    func encode(to container: inout PersistenceContainer) throws {
+        container["id"] = id
+        container["person_id"] = personId
+        container["from_date"] = fromDate
+        container["to_date"] = toDate
+        container["unit"] = unit
+        container["post"] = post
+    }
+}
+
+extension SettingRow {
+    init(row: Row) throws {
+        key = row["key"]
+        value = row["value"]
+    }
+
+    func encode(to container: inout PersistenceContainer) throws {
+        container["key"] = key
+        container["value"] = value
+    }
+}

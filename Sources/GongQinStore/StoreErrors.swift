@@ -67,11 +67,13 @@ enum Tables {
         ("application", "申报"),
         ("certificate", "等级证书"),
         ("change_log", "变更日志"),
+        ("setting", "设置"),
         ("education", "学历"),
         ("transfer", "转岗"),
         ("person", "人员"),
         ("policy", "年度政策"),
         ("award", "奖励"),
+        ("job", "工作经历"),
         ("trade", "工种"),
         ("unit", "单位"),
     ]

@@ -22,7 +22,8 @@ struct Worker {
                                    transfers: copy.record.transfers, assessments: copy.record.assessments,
                                    education: copy.record.education, awards: copy.record.awards,
                                    continuingEducation: copy.record.continuingEducation,
-                                   exceptionalUses: copy.record.exceptionalUses, applications: copy.record.applications)
+                                   exceptionalUses: copy.record.exceptionalUses, applications: copy.record.applications,
+                                   jobs: copy.record.jobs)
         return copy
     }
 

@@ -1,0 +1,146 @@
+import ArgumentParser
+import GongQinCore
+import GongQinStore
+
+/// `gongqin form ID …` drafts the approval form (审批表, 附件1) per RULES F1 (须知·五);
+/// `gongqin form remark set|show` keeps the default employer remark of 工作业绩.
+struct FormCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "form",
+        abstract: "审批表（附件1）草表：按 F1 从记录生成各栏，供在申报系统中填写",
+        discussion: """
+            gongqin form 身份证号 --cycle 2024 --grade senior --module normal [--remark 评语]
+            gongqin form remark set 评语 / gongqin form remark show：没有奖励的人员工作业绩栏所填的默认评语（不能为空）
+            """,
+        subcommands: [Draft.self, Remark.self],
+        defaultSubcommand: Draft.self)
+
+    struct Draft: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "生成某人某次申报的审批表草表（默认子命令：gongqin form 身份证号 …）",
+            discussion: """
+                隶属统一填写常州市；出生年月、性别由身份证号得出；转岗人员原持证工种、证书号码、取证时间两证并排；
+                工作简历按工作经历（job add）逐段一行，现任岗位开放；工作业绩按奖励列出，没有奖励时填用人单位评语（F1，须知·五）。
+                """)
+
+        @Argument(help: "身份证号") var id: String
+        @OptionGroup var application: MaterialsCommand.Application
+        @Option(help: "没有奖励时工作业绩栏的评语（默认用 form remark set 设置的，未设置时用须知的示例）") var remark: String?
+        @OptionGroup var store: StoreOptions
+        @OptionGroup var output: OutputOptions
+
+        func run() throws {
+            let id = try Parse.id(self.id)
+            let given = try remark.map { try ApprovalForm.remark($0) }
+            // The list of the grade and module decides whether the notice has a form for
+            // it at all (T3, V0, E2/E3), and the engine whether the option is open.
+            let (materials, stored) = try store.open().read { s in
+                (try application.materials(of: id, in: s), try s.settings.formRemark())
+            }
+            var form = try ApprovalForm.draft(materials.record, grade: materials.grade, module: materials.module,
+                                              cycle: materials.cycle, remark: given ?? stored)
+            form.open = materials.open
+            if let note = MaterialsText.notOpen(materials) { form.notes.insert(note, at: 0) }
+            if given != nil, !form.achievementsAreRemark { form.notes.append("已登记奖励，工作业绩按奖励填写，未使用 --remark") }
+            switch output.format {
+            case .json: try Render.json(form)
+            case .csv:
+                Console.out(Render.csvLine(["field", "value"]))
+                for (key, _, value) in FormText.fields(form, output: output) { Console.out(Render.csvLine([key, value ?? ""])) }
+            case .table: Console.out(FormText.text(form, output: output))
+            }
+        }
+    }
+
+    struct Remark: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "没有奖励的人员工作业绩栏的默认评语（F1，须知·五·3(3)）", subcommands: [SetRemark.self, ShowRemark.self])
+
+        struct SetRemark: ParsableCommand {
+            static let configuration = CommandConfiguration(commandName: "set", abstract: "设置默认评语（不能为空）")
+
+            @Argument(help: "评语，如“该同志工作认真负责，积极主动，刻苦钻研业务。”") var text: String
+            @OptionGroup var store: StoreOptions
+
+            func run() throws {
+                let remark = try store.open().write { s in try s.settings.setFormRemark(text) }
+                Console.out("已设置工作业绩默认评语：\(remark)")
+            }
+        }
+
+        struct ShowRemark: ParsableCommand {
+            static let configuration = CommandConfiguration(commandName: "show", abstract: "显示默认评语")
+
+            @OptionGroup var store: StoreOptions
+            @OptionGroup var output: OutputOptions
+
+            struct View: Encodable {
+                var remark: String
+                var builtin: Bool
+            }
+
+            func run() throws {
+                let remark = try store.open().read { s in try s.settings.formRemark() }
+                let view = View(remark: remark, builtin: remark == ApprovalForm.defaultRemark)
+                switch output.format {
+                case .json: try Render.json(view)
+                case .table, .csv: Console.out(remark + (view.builtin ? "（须知示例，未另行设置）" : ""))
+                }
+            }
+        }
+    }
+}
+
+/// The form as text a clerk can copy, field by field, into the online form.
+enum FormText {
+    /// The single-line fields, in the form's order: (key, label, value). A transferred
+    /// person's two certificates stand side by side in each field (F1, 须知·五·2).
+    static func fields(_ form: ApprovalForm, output: OutputOptions) -> [(key: String, label: String, value: String?)] {
+        let held = form.heldCertificates
+        let sideBySide: (([ApprovalForm.HeldCertificate]) -> [String]) -> String? = { field in
+            held.isEmpty ? nil : field(held).joined(separator: "、")
+        }
+        return [
+            ("affiliation", "隶属", form.affiliation),
+            ("name", "姓名", form.name),
+            ("sex", "性别", form.sex),
+            ("birthMonth", "出生年月", form.birthMonth),
+            ("idNumber", "身份证号", output.show(form.idNumber)),
+            ("unit", "工作单位", form.unit),
+            ("workStart", "参加工作时间", form.workStart.chineseMonth),
+            ("education", "学历", form.education.map { e in
+                "\(e.level.chinese)（\([e.graduated.chineseMonth + "毕业", e.school, e.major.map { "\($0)专业" }].compactMap { $0 }.joined(separator: "，"))）"
+            } ?? "（未登记）"),
+            ("verification", "学历认证", form.education?.verification),
+            ("heldTrade", "原持证技术工种", sideBySide { $0.map(\.trade) } ?? "（无）"),
+            ("heldGrade", "原技术等级", sideBySide { $0.map(\.grade.chinese) }),
+            ("certificateNumber", "证书号码", sideBySide { $0.map { $0.number ?? "（未登记）" } }),
+            ("certificateIssued", "取证时间", sideBySide { $0.map(\.issued.chineseMonth) }),
+            ("trade", "申报考评工种", form.trade),
+            ("grade", "申报等级", form.grade.chinese),
+            ("workHistory", "工作简历", form.workHistory.joined(separator: "\n")),
+            ("achievements", "工作业绩", form.achievements.joined(separator: "\n")),
+        ]
+    }
+
+    static func text(_ form: ApprovalForm, output: OutputOptions) -> String {
+        let single = fields(form, output: output).filter { $0.key != "workHistory" && $0.key != "achievements" }
+        var lines = [
+            "江苏省机关事业单位工勤技能岗位技术等级考评审批表（附件1）草表：\(form.cycle)年\(form.grade.chinese)·\(form.module.chinese)",
+            "按 F1（须知·五）生成，请在申报系统里逐栏填写后下载，一式两份",
+            "",
+            Render.fields(single.map { ($0.label, $0.value) }),
+            "",
+            "工作简历：",
+        ]
+        lines += form.workHistory
+        lines.append("")
+        lines.append(form.achievementsAreRemark ? "工作业绩（无奖励，填用人单位评语）：" : "工作业绩：")
+        lines += form.achievements
+        if !form.notes.isEmpty {
+            lines.append("")
+            lines += form.notes.map { "注：\($0)" }
+        }
+        return lines.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,97 @@
+import ArgumentParser
+import GongQinCore
+import GongQinStore
+
+/// `job add|list|end`: the employment history (工作经历) behind the 工作简历 of the approval
+/// form (RULES F1, 须知·五·3).
+struct JobCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "job", abstract: "工作经历（审批表的工作简历，F1）", subcommands: [Add.self, List.self, End.self])
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "登记一段工作经历",
+            discussion: """
+                审批表工作简历每段一行：2005年07月-2012年03月 常州市某单位驾驶员；现任岗位不写截止时间，该行开放：
+                2012年04月-  常州市某某办公室工作人员（F1，须知·五·3）。各段不得重叠，起始不早于16周岁。
+                """)
+
+        @OptionGroup var target: RecordTarget
+        @Option(help: ArgumentHelp("起始时间，YYYY-MM 或 YYYY-MM-DD", valueName: "date")) var from: String
+        @Option(help: ArgumentHelp("截止时间；现任岗位不写", valueName: "date")) var to: String?
+        @Option(help: "工作单位全称，如“常州市某某管理处”") var unit: String
+        @Option(help: "岗位（职务），如“驾驶员”“工作人员”") var post: String
+
+        func run() throws {
+            let job = Job(from: try Parse.day(from, "任职起始时间", allowMonth: true),
+                          to: try Parse.optionalDay(to, "任职截止时间", allowMonth: true),
+                          unit: unit.trimmingSpaces, post: post.trimmingSpaces)
+            let (_, name) = try target.write { s, id, today in try s.people.addJob(job, to: id, today: today) }
+            try Render.added(JobLine(job), target.output, "已登记\(name)的工作经历：\(job.formLine)")
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "列出某人的工作经历")
+
+        @Argument(help: "身份证号") var id: String
+        @OptionGroup var store: StoreOptions
+        @OptionGroup var output: OutputOptions
+
+        func run() throws {
+            let id = try Parse.id(self.id)
+            let jobs = try store.open().read { s in try s.people.jobs(id) }
+            try Render.list(jobs.map(JobLine.init), output, empty: "尚无工作经历。可用 gongqin job add 登记")
+        }
+    }
+
+    struct End: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "结束现任岗位：给截止时间为空的那段经历加上截止时间")
+
+        @OptionGroup var target: RecordTarget
+        @Option(help: ArgumentHelp("截止时间，YYYY-MM 或 YYYY-MM-DD", valueName: "date")) var to: String
+
+        func run() throws {
+            let day = try Parse.day(to, "任职截止时间", allowMonth: true)
+            let (job, name) = try target.write { s, id, today in try s.people.endJob(of: id, to: day, today: today) }
+            try Render.added(JobLine(job), target.output, "已结束\(name)的现任岗位：\(job.formLine)")
+        }
+    }
+}
+
+/// A post as `job list` shows it, with its line on the form.
+struct JobLine: Listable {
+    var from: Day
+    var to: Day?
+    var unit: String
+    var post: String
+    /// The 工作简历 line (F1).
+    var line: String
+
+    init(_ job: Job) {
+        from = job.from
+        to = job.to
+        unit = job.unit
+        post = job.post
+        line = job.formLine
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(from, forKey: .from)
+        try c.encode(to, forKey: .to)  // null for the post held now
+        try c.encode(unit, forKey: .unit)
+        try c.encode(post, forKey: .post)
+        try c.encode(line, forKey: .line)
+    }
+
+    enum CodingKeys: String, CodingKey { case from, to, unit, post, line }
+
+    static let columns: [(key: String, title: String)] = [
+        ("from", "起始"), ("to", "截止"), ("unit", "工作单位"), ("post", "岗位"), ("line", "工作简历"),
+    ]
+
+    func cells(_ output: OutputOptions) -> [String] {
+        [from.description, to?.description ?? (output.format == .table ? "至今" : ""), unit, post, line]
+    }
+}

@@ -1,0 +1,161 @@
+/// The draft of the approval form (审批表, 附件1) per RULES F1 (须知·五): the fields a
+/// clerk copies into the online form, drawn from the records.
+
+extension Job {
+    /// `2005年07月-2012年03月 常州市某单位驾驶员`; the current post open-ended:
+    /// `2012年04月-  常州市某某办公室工作人员` (F1, 须知·五·3(1)).
+    public var formLine: String {
+        "\(from.chineseMonth)-\(to?.chineseMonth ?? " ") \(unit)\(post)"
+    }
+}
+
+extension Award {
+    /// `2019年12月某局嘉奖`, `2020年7月某区优秀党员`: the month as the notice writes it
+    /// (F1, 须知·五·3(2)).
+    public var formLine: String { "\(date.year)年\(date.month)月\(issuer ?? "")\(name)" }
+}
+
+public struct ApprovalForm: Hashable, Sendable, Encodable {
+    /// 隶属 is always 常州市 (F1, 须知·五·1).
+    public static let affiliation = "常州市"
+    /// The employer remark used when there are no awards and none is configured: the
+    /// notice's own example (须知·五·3(3)).
+    public static let defaultRemark = "该同志工作认真负责，积极主动，刻苦钻研业务，较好地完成了各项工作任务。"
+    /// The longest remark accepted.
+    public static let remarkLimit = 300
+
+    /// A remark as the form takes it: trimmed, never empty (F1).
+    public static func remark(_ text: String) throws(GongQinError) -> String {
+        let trimmed = text.trimmingSpaces
+        guard !trimmed.isEmpty else {
+            throw .invalid("工作业绩评语不能为空：没有奖励的人员工作业绩栏不能为空（F1，须知·五·3(3)）",
+                           hint: "请写几句工作鉴定，如“\(defaultRemark)”")
+        }
+        guard trimmed.count <= remarkLimit else {
+            throw .invalid("工作业绩评语超过\(remarkLimit)个字（\(trimmed.count)个字）", hint: "请写几句简短的工作鉴定")
+        }
+        return trimmed
+    }
+
+    /// One certificate of 原持证技术工种; for a transferred person the old and the new stand
+    /// side by side (F1, 须知·五·2).
+    public struct HeldCertificate: Hashable, Sendable, Encodable {
+        public var trade: String
+        public var grade: Grade
+        public var number: String?
+        public var issued: Day
+        /// Held in a trade before a transfer.
+        public var preTransfer: Bool
+    }
+
+    public struct EducationField: Hashable, Sendable, Encodable {
+        public var level: EducationLevel
+        public var graduated: Day
+        public var school: String?
+        public var major: String?
+        /// D5's proof.
+        public var verification: String
+    }
+
+    public var affiliation: String
+    public var idNumber: IDNumber
+    public var name: String
+    public var sex: String
+    /// 出生年月: `1980年03月`.
+    public var birthMonth: String
+    public var birthDate: Day
+    public var unit: String
+    public var workStart: Day
+    public var education: EducationField?
+    /// 原持证技术工种, 证书号码, 取证时间: the highest grade in the current trade chain (T1),
+    /// for a transferred person the pre-transfer certificate beside the current one.
+    public var heldCertificates: [HeldCertificate]
+    /// 申报考评工种: the current trade (常人社办〔2020〕40号 names).
+    public var trade: String
+    public var grade: Grade
+    public var module: Module
+    public var cycle: Int
+    /// 工作简历 lines.
+    public var workHistory: [String]
+    /// 工作业绩 lines: the awards, or the employer remark.
+    public var achievements: [String]
+    /// Whether 工作业绩 is the employer remark (no awards recorded).
+    public var achievementsAreRemark: Bool
+    /// What the clerk should know: derived lines, missing records.
+    public var notes: [String]
+    /// Whether the option is open to the person; the caller sets it from the engine.
+    public var open = true
+
+    /// Drafts the form. `remark` is the employer remark for a person without awards.
+    public static func draft(_ record: PersonRecord, grade: Grade, module: Module, cycle: Int,
+                             remark: String) throws(GongQinError) -> ApprovalForm {
+        let p = record.person
+        var notes: [String] = []
+        let education = record.highestEducation.map {
+            EducationField(level: $0.level, graduated: $0.graduated, school: $0.school, major: $0.major,
+                           verification: $0.verification + "（\(Formality.D5.citation)）")
+        }
+        if education == nil { notes.append("未登记学历，学历栏须补填") }
+        let held = record.heldCertificates()
+        // The old trade first, then the new: the order they were held in.
+        let certificates = held.preTransfer.reversed().map { HeldCertificate($0, preTransfer: true) }
+            + (held.current.map { [$0] } ?? []).map { HeldCertificate($0, preTransfer: false) }
+        if certificates.isEmpty {
+            notes.append("未持等级证书，原持证技术工种栏空")
+        } else if held.current == nil, !held.preTransfer.isEmpty {
+            notes.append("转岗后尚无现工种\(p.trade)证书，原持证技术工种填转岗前的证书（F1，须知·五·2）")
+        } else if certificates.count > 1 {
+            notes.append("转岗人员：转岗前后两个证书的工种、证书号码、取证时间并排填写，汇总名册相同（F1，须知·五·2）")
+        }
+        if certificates.contains(where: { $0.number == nil }) { notes.append("有证书未登记编号，证书号码栏须补填") }
+        let history = workHistory(record, notes: &notes)
+        let achievements: [String]
+        let fromRemark = record.awards.isEmpty
+        if fromRemark {
+            achievements = [try ApprovalForm.remark(remark)]
+            notes.append("未登记奖励，工作业绩栏填写用人单位评语，不能为空（F1，须知·五·3(3)）")
+        } else {
+            achievements = record.awards.map(\.formLine)
+        }
+        return ApprovalForm(
+            affiliation: affiliation, idNumber: p.idNumber, name: p.name, sex: p.idNumber.sex.chinese,
+            birthMonth: p.idNumber.birthDate.chineseMonth, birthDate: p.idNumber.birthDate, unit: p.unit,
+            workStart: p.workStart, education: education, heldCertificates: certificates, trade: p.trade, grade: grade,
+            module: module, cycle: cycle, workHistory: history, achievements: achievements,
+            achievementsAreRemark: fromRemark, notes: notes)
+    }
+
+    /// 工作简历 from the jobs; with none recorded, one open-ended line from the work start,
+    /// the unit and the trade, said so in a note. Military service (军龄 counts as 工龄)
+    /// gets a line when no job covers it.
+    static func workHistory(_ record: PersonRecord, notes: inout [String]) -> [String] {
+        let p = record.person
+        var jobs = record.jobs
+        if jobs.isEmpty {
+            jobs = [Job(from: p.workStart, to: nil, unit: p.unit, post: p.trade)]
+            notes.append("未登记工作经历，工作简历按参加工作时间、现单位和现工种推得，请核对补全（job add）")
+        }
+        var lines = jobs.map { ($0.from, $0.formLine) }
+        if let enlisted = p.enlisted, let discharged = p.discharged {
+            let service = Job(from: enlisted, to: discharged, unit: "部队", post: "服役")
+            // A recorded post inside the service is the clerk's own line for it; one that
+            // starts the day of discharge is not.
+            if !record.jobs.contains(where: { $0.from < discharged && enlisted < ($0.to ?? discharged) }) {
+                lines.append((enlisted, service.formLine))
+                notes.append("服役经历按入伍、退役时间列入工作简历，请填写部队名称")
+            }
+        }
+        return lines.sorted { $0.0 < $1.0 }.map(\.1)
+    }
+}
+
+extension ApprovalForm.HeldCertificate {
+    init(_ c: Certificate, preTransfer: Bool) {
+        self.init(trade: c.trade, grade: c.grade, number: c.number, issued: c.issued, preTransfer: preTransfer)
+    }
+
+    /// `汽车驾驶与管理 中级工 证书号码1207 取证时间2012年06月`.
+    public var chinese: String {
+        "\(trade) \(grade.chinese) 证书号码\(number ?? "（未登记）") 取证时间\(issued.chineseMonth)"
+    }
+}

@@ -1,0 +1,141 @@
+/// The formalities of RULES §7 and §8 that the materials list and the approval form
+/// cite (issue 5). They are not eligibility checks, so they are not in `RuleID`, the
+/// engine's catalogue: D1 is, and is cited from there.
+public enum Formality: String, CaseIterable, Sendable {
+    /// The technician selection exam, and who is exempt (须知·四·10).
+    case D2
+    /// The 量化考评 score, published for at least 5 working days (须知·四·11).
+    case D4
+    /// Education verification (须知·四·6).
+    case D5
+    /// The approval form (须知·五).
+    case F1
+    /// The materials: numbered as the notice numbers them, one file per item (RULES §8).
+    case materials = "§8"
+
+    public var clause: String {
+        switch self {
+        case .D2: "须知·四·10"
+        case .D4: "须知·四·11"
+        case .D5: "须知·四·6"
+        case .F1: "须知·五"
+        case .materials: "须知·六·8"
+        }
+    }
+
+    /// `D5，须知·四·6`: what a note ends with.
+    public var citation: String { "\(rawValue)，\(clause)" }
+}
+
+// MARK: - D5 (须知·四·6)
+
+extension Education {
+    /// Whether the materials need a verification besides the certificate: 大专 or above
+    /// do; the 成人高等教育专业证书, 中专 and below do not (D5).
+    public var needsVerification: Bool { level.isCollegeOrAbove }
+
+    /// D5: what proves this education in the materials.
+    /// - 大专 or above graduated 2001 or later: a 学信网 report;
+    /// - graduated 2000 or earlier: the archived 毕业生登记表;
+    /// - 成人高等教育专业证书 (counts as 大专), 中专 and below: originals and copies only.
+    public var verification: String {
+        if level == .adultHigherEducationCertificate {
+            return "成人高等教育专业证书视同大专，只需原件和复印件，不需认证材料"
+        }
+        guard level.isCollegeOrAbove else { return "\(level.chinese)学历只需原件和复印件，不需认证材料" }
+        if graduated.year >= 2001 {
+            return "\(graduated.year)年毕业（2001年及以后）的\(level.chinese)学历，附学信网学历认证报告（学信网查询下载或截屏）"
+        }
+        return "\(graduated.year)年毕业（2000年及以前）的\(level.chinese)学历，附个人档案中《毕业生登记表》复印件作为认证材料"
+    }
+
+    /// `大专（2005年07月毕业，常州某学院，会计专业）`.
+    public var chineseSummary: String {
+        let details = ["\(graduated.chineseMonth)毕业", school, major.map { "\($0)专业" }].compactMap { $0 }
+        return "\(level.chinese)（\(details.joined(separator: "，"))）"
+    }
+}
+
+extension PersonRecord {
+    /// The highest education: by level, a real degree before the certificate that counts
+    /// as one, then the latest.
+    public var highestEducation: Education? {
+        education.max { a, b in
+            (a.level.rank, a.level.isCollegeOrAbove ? 1 : 0, a.graduated) < (b.level.rank, b.level.isCollegeOrAbove ? 1 : 0, b.graduated)
+        }
+    }
+}
+
+// MARK: - D2 (须知·四·10)
+
+/// Whether a technician applicant sits the selection exam (D2).
+public struct SelectionExam: Hashable, Sendable {
+    public var required: Bool
+    /// The earlier application whose failed 综合评审 exempts the applicant.
+    public var exemptingApplication: Application?
+    /// A Chinese sentence naming the rule and clause.
+    public var detail: String
+}
+
+extension PersonRecord {
+    /// D2: technician applicants sit the 技师选拔考试, except those who failed the provincial
+    /// 综合评审 in an earlier year and are re-applying. An earlier technician application
+    /// whose `reviewResult` is failed exempts, whatever its status (failed or deferred).
+    /// Nil for any other grade.
+    public func selectionExam(grade: Grade, cycle: Int, examDate: Day?) -> SelectionExam? {
+        guard grade == .technician else { return nil }
+        let earlier = applications.filter { $0.grade == .technician && $0.cycle < cycle && $0.reviewResult == .failed }
+        if let failed = earlier.last {
+            return SelectionExam(required: false, exemptingApplication: failed,
+                                 detail: "\(failed.cycle)年申报技师、省综合评审未通过，今年重新申报，不需参加技师选拔考试（\(Formality.D2.citation)）")
+        }
+        let date = examDate.map { "\($0)" } ?? "日期待公布"
+        return SelectionExam(required: true, exemptingApplication: nil,
+                             detail: "须参加技师选拔考试（\(date)）；往年省综合评审未通过、重新申报的人员才可免考（\(Formality.D2.citation)）")
+    }
+}
+
+// MARK: - The certificates held (F1, 须知·五·2; 须知·一(一)7; 须知·二(一)6)
+
+/// The certificates an applicant shows: the one in the current trade and, for a
+/// transferred person, the pre-transfer ones, side by side (RULES F1, T5).
+public struct HeldCertificates: Hashable, Sendable {
+    /// In the current trade.
+    public var current: Certificate?
+    /// In the trades before the transfers, most recent trade first.
+    public var preTransfer: [Certificate]
+
+    public var all: [Certificate] { (current.map { [$0] } ?? []) + preTransfer }
+    public var isEmpty: Bool { all.isEmpty }
+}
+
+extension Certificate {
+    /// `电工中级工证书（编号1207，2012-06-01发证）`.
+    public var chineseSummary: String {
+        let number = self.number.map { "编号\($0)，" } ?? "未登记编号，"
+        let province = isJiangsu ? "" : "\(province)"
+        return "\(province)\(trade)\(grade.chinese)证书（\(number)\(issued)发证）"
+    }
+}
+
+extension PersonRecord {
+    /// The certificates of `grade` in the current trade chain (T1): the one in the current
+    /// trade, and for a transferred person the one in each earlier trade, or (unless
+    /// `exact`) that trade's highest below `grade` when it has none of it. With no grade,
+    /// the highest grade held in the chain.
+    public func heldCertificates(grade: Grade? = nil, exact: Bool = false) -> HeldCertificates {
+        let chain = self.chain
+        let held = certificatesInChain(chain)
+        guard let basis = grade ?? held.map(\.grade).max() else { return HeldCertificates(current: nil, preTransfer: []) }
+        func pick(in trade: String, exact: Bool) -> Certificate? {
+            let inTrade = held.filter { $0.trade == trade }
+            let same = inTrade.filter { $0.grade == basis }.min { $0.issued < $1.issued }
+            if exact { return same }
+            return same ?? inTrade.filter { $0.grade < basis }.max { ($0.grade, $0.issued) < ($1.grade, $1.issued) }
+        }
+        let pre = chain.isTransferred ? chain.trades.dropFirst().compactMap { pick(in: $0, exact: exact) } : []
+        // In the current trade only the grade asked for: a lower one is not the certificate
+        // the application builds on.
+        return HeldCertificates(current: pick(in: chain.current, exact: grade != nil || exact), preTransfer: pre)
+    }
+}

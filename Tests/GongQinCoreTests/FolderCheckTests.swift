@@ -1,0 +1,123 @@
+import GongQinCore
+import Testing
+
+/// Files as the CLI would read them.
+enum Scan {
+    static let pdfBytes = Array("%PDF-1.7\n%".utf8)
+    static let jpegBytes: [UInt8] = [0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10, 0x4A, 0x46]
+    static let pngBytes: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
+
+    static func pdf(_ name: String, size: Int = 120_000) -> ScannedFile { ScannedFile(name: name, size: size, leadingBytes: pdfBytes) }
+    static func jpeg(_ name: String, size: Int = 300_000) -> ScannedFile { ScannedFile(name: name, size: size, leadingBytes: jpegBytes) }
+    static func png(_ name: String) -> ScannedFile { ScannedFile(name: name, size: 300_000, leadingBytes: pngBytes) }
+
+    /// A folder ready for a senior normal application: items 1–7.
+    static let clean: [ScannedFile] = [pdf("1审批表.pdf"), pdf("2身份证.pdf"), jpeg("3照片.jpg"), pdf("4学历.pdf"),
+                                       pdf("5年度考核.pdf"), pdf("6继续教育.pdf"), pdf("7原等级证书.pdf")]
+
+    /// The clean folder with `name` replaced by `files` (or removed).
+    static func replacing(_ name: String, with files: [ScannedFile] = []) -> [ScannedFile] {
+        clean.filter { $0.name != name } + files
+    }
+}
+
+struct FolderCase: CustomTestStringConvertible, Sendable {
+    var name: String
+    var files: [ScannedFile]
+    /// `kind number` of each problem, in the report's order.
+    var problems: [String]
+    /// A phrase the first problem's message says.
+    var says: String?
+
+    var testDescription: String { name }
+}
+
+enum FolderCases {
+    static let all: [FolderCase] = [
+        FolderCase(name: "a clean folder", files: Scan.clean, problems: []),
+        FolderCase(name: "the extension's case does not matter", files: Scan.replacing("1审批表.pdf", with: [Scan.pdf("1审批表.PDF")]),
+                   problems: []),
+        FolderCase(name: "system files and a subfolder are notices, not problems",
+                   files: Scan.clean + [Scan.pdf(".DS_Store", size: 6148), Scan.pdf("Thumbs.db"), Scan.pdf("~$审批表.docx"),
+                                        ScannedFile(name: "旧版", size: 0, leadingBytes: [], isDirectory: true)],
+                   problems: ["system-file -", "system-file -", "system-file -", "subfolder -"]),
+        FolderCase(name: "a required item missing", files: Scan.replacing("5年度考核.pdf"),
+                   problems: ["missing 5"], says: "缺少第5项“5年度考核.pdf”"),
+        FolderCase(name: "two files for one number", files: Scan.clean + [Scan.pdf("2身份证.PDF")],
+                   problems: ["duplicate 2"], says: "第2项有2个文件"),
+        FolderCase(name: "a copy under another name is misnamed and a duplicate", files: Scan.clean + [Scan.pdf("2身份证(1).pdf")],
+                   problems: ["misnamed 2", "duplicate 2"], says: "简称不对：第2项的简称是“身份证”，应命名为“2身份证.pdf”"),
+        FolderCase(name: "the wrong short name", files: Scan.replacing("5年度考核.pdf", with: [Scan.pdf("5年度考核表.pdf")]),
+                   problems: ["misnamed 5"], says: "“5年度考核表.pdf”简称不对：第5项的简称是“年度考核”，应命名为“5年度考核.pdf”"),
+        FolderCase(name: "the wrong number", files: Scan.replacing("5年度考核.pdf", with: [Scan.pdf("6年度考核.pdf")]),
+                   problems: ["misnamed 5"], says: "“6年度考核.pdf”序号不对：“年度考核”是第5项，应命名为“5年度考核.pdf”"),
+        FolderCase(name: "no number", files: Scan.replacing("5年度考核.pdf", with: [Scan.pdf("年度考核.pdf")]),
+                   problems: ["misnamed 5"], says: "“年度考核.pdf”缺序号，应命名为“5年度考核.pdf”"),
+        FolderCase(name: "a full-width number", files: Scan.replacing("1审批表.pdf", with: [Scan.pdf("１审批表.pdf")]),
+                   problems: ["misnamed 1"], says: "应命名为“1审批表.pdf”"),
+        FolderCase(name: "the wrong extension for the photo", files: Scan.replacing("3照片.jpg", with: [Scan.png("3照片.png")]),
+                   problems: ["misnamed 3", "wrong-content 3"], says: "扩展名不对：照片须为jpg，应命名为“3照片.jpg”"),
+        FolderCase(name: "an unexpected file", files: Scan.clean + [Scan.pdf("扫描001.pdf")],
+                   problems: ["unexpected -"], says: "“扫描001.pdf”不是本清单的材料"),
+        FolderCase(name: "an item that does not apply to the person", files: Scan.clean + [Scan.pdf("8破格申请.pdf")],
+                   problems: ["unexpected -"], says: "第8项“破格申请”不适用于本人"),
+        FolderCase(name: "a PDF that is a PNG", files: Scan.replacing("1审批表.pdf", with: [ScannedFile(name: "1审批表.pdf", size: 5000, leadingBytes: Scan.pngBytes)]),
+                   problems: ["wrong-content 1"], says: "不是真正的PDF（PDF文件以 %PDF- 开头，这个文件实际是PNG图片）"),
+        FolderCase(name: "a JPEG that is a PDF", files: Scan.replacing("3照片.jpg", with: [ScannedFile(name: "3照片.jpg", size: 5000, leadingBytes: Scan.pdfBytes)]),
+                   problems: ["wrong-content 3"], says: "不是真正的JPEG（JPEG文件以 FF D8 FF 开头"),
+        FolderCase(name: "an empty file", files: Scan.replacing("4学历.pdf", with: [ScannedFile(name: "4学历.pdf", size: 0, leadingBytes: [])]),
+                   problems: ["empty 4"], says: "“4学历.pdf”是空文件（0字节）"),
+        FolderCase(name: "a photo over 2 MB", files: Scan.replacing("3照片.jpg", with: [Scan.jpeg("3照片.jpg", size: 2 * 1024 * 1024 + 1)]),
+                   problems: ["photo-too-large 3"], says: "照片“3照片.jpg”大小2.0MB（2097153字节），超过2MB"),
+        FolderCase(name: "a photo of exactly 2 MB", files: Scan.replacing("3照片.jpg", with: [Scan.jpeg("3照片.jpg", size: 2 * 1024 * 1024)]),
+                   problems: []),
+        FolderCase(name: "an unreadable file", files: Scan.replacing("6继续教育.pdf", with: [ScannedFile(name: "6继续教育.pdf", size: 10, leadingBytes: [], readable: false)]),
+                   problems: ["unreadable 6"], says: "无法读取“6继续教育.pdf”"),
+        FolderCase(name: "many at once, in item order", files: [Scan.pdf("2身份证.pdf"), Scan.pdf("1审批表.jpg"), Scan.pdf("7原等级证书.pdf"),
+                                                               Scan.pdf("5年度考核.pdf"), Scan.pdf("4学历.pdf"), Scan.pdf(".DS_Store")],
+                   problems: ["misnamed 1", "missing 3", "missing 6", "system-file -"], says: "扩展名不对：每项须扫描为一个PDF，应命名为“1审批表.pdf”"),
+    ]
+}
+
+@Suite("the folder check before upload (须知·六·8)")
+struct FolderCheckTests {
+    let materials = try! MaterialTrades.engine.materials(for: Worker.senior.record, grade: .senior, module: .normal, cycle: 2024)
+
+    @Test("each problem kind, and a clean folder", arguments: FolderCases.all)
+    func folder(_ c: FolderCase) {
+        let report = FolderCheck.check(c.files, against: materials)
+        #expect(report.problems.map { "\($0.kind.rawValue) \($0.number.map(String.init) ?? "-")" } == c.problems)
+        #expect(report.ready == c.problems.allSatisfy { $0.hasPrefix("system-file") || $0.hasPrefix("subfolder") })
+        if let says = c.says {
+            #expect(report.problems.first?.message.contains(says) == true, "\(report.problems.first?.message ?? "none")")
+        }
+        if report.ready { #expect(report.matched.count == 7) }
+        #expect(report.fileCount == c.files.count)
+    }
+
+    @Test("an optional item may be left out; a driver's items are required only of a driver")
+    func optionalAndMarks() throws {
+        let engine = MaterialTrades.engine
+        let plain = try engine.materials(for: Worker.technician(in: "行政事务").record, grade: .technician, module: .normal, cycle: 2024)
+        let files = plain.applicable.filter(\.required).map { entry in
+            entry.item.kind == .photo ? Scan.jpeg(entry.fileName) : Scan.pdf(entry.fileName)
+        }
+        #expect(FolderCheck.check(files, against: plain).ready)
+        let driver = try engine.materials(for: Worker.technician(in: "汽车驾驶与管理").record, grade: .technician, module: .normal, cycle: 2024)
+        let report = FolderCheck.check(files, against: driver)
+        #expect(report.failures.map(\.number) == [14, 15])
+        #expect(report.failures.map(\.kind) == [.missing, .missing])
+    }
+
+    @Test("names are compared canonically: a decomposed name matches its composed form")
+    func canonical() {
+        // U+F9D0 is a CJK compatibility ideograph whose canonical form is U+985E; a file
+        // system may store either. Both read as the same name.
+        let composed = "\u{985E}", compatibility = "\u{F9D0}"
+        #expect(composed == compatibility)
+        // A decomposed Latin name (as macOS writes it) is one stray file, named as given.
+        let report = FolderCheck.check(Scan.clean + [Scan.pdf("Re\u{301}sume\u{301}.pdf")], against: materials)
+        #expect(report.failures.map(\.kind) == [.unexpected])
+        #expect(report.failures.first?.message.contains("Résumé.pdf") == true)
+    }
+}

@@ -1,0 +1,95 @@
+import GongQinCore
+@testable import GongQinStore
+import GRDB
+import Testing
+
+@Suite("employment history and settings (Schema/0004)")
+struct JobTests {
+    let today = TempStore.today
+
+    func day(_ text: String) -> Day { try! Day.parse(text, allowMonth: true) }
+
+    /// 2005-07…2012-03 驾驶员, then 2012-04 onwards 工作人员 (the current post).
+    func addTwoJobs(_ store: TempStore, _ id: IDNumber, currentFirst: Bool = false) throws {
+        var jobs = [Job(from: day("2005-07"), to: day("2012-03"), unit: "常州市某单位", post: "驾驶员"),
+                    Job(from: day("2012-04"), unit: "常州市某某办公室", post: "工作人员")]
+        if currentFirst { jobs.reverse() }
+        try store.database.write { s in
+            for job in jobs { try s.people.addJob(job, to: id, today: today) }
+        }
+    }
+
+    @Test("jobs come back with the record, oldest first; the current post is open-ended")
+    func jobsInRecord() throws {
+        let store = try TempStore()
+        let id = try store.seedPerson()
+        try addTwoJobs(store, id, currentFirst: true)
+        let record = try store.database.read { s in try s.people.record(id) }
+        #expect(record.jobs.map(\.formLine) == ["2005年07月-2012年03月 常州市某单位驾驶员", "2012年04月-  常州市某某办公室工作人员"])
+    }
+
+    @Test("overlaps, a second current post, a start before 16 and a future end are refused", arguments: [
+        ("2010-01", "2013-01", "时间重叠"),
+        ("2013-01", nil, "现任岗位（不写截止时间的一段）只能有一段"),
+        ("1999-01", "2000-01", "未满16周岁"),
+        ("2026-01", "2027-01", "晚于今天"),
+        ("2003-01", "2002-01", "早于起始时间"),
+    ] as [(String, String?, String)])
+    func refused(_ from: String, _ to: String?, _ expected: String) throws {
+        let store = try TempStore()
+        let id = try store.seedPerson()
+        try addTwoJobs(store, id)
+        #expect {
+            try store.database.write { s in
+                try s.people.addJob(Job(from: day(from), to: to.map(day), unit: "常州市某局", post: "工作人员"), to: id, today: today)
+            }
+        } throws: { error in
+            (error as? GongQinError)?.kind == .invalidData && (error as? GongQinError)?.line.contains(expected) == true
+        }
+        #expect(try store.database.read { s in try s.people.jobs(id).count } == 2)
+    }
+
+    @Test("ending the current post lets a new one start")
+    func endCurrent() throws {
+        let store = try TempStore()
+        let id = try store.seedPerson()
+        try store.database.write { s in
+            try s.people.addJob(Job(from: day("2005-07"), unit: "常州市某单位", post: "驾驶员"), to: id, today: today)
+            let ended = try s.people.endJob(of: id, to: day("2012-03"), today: today)
+            #expect(ended.to == day("2012-03"))
+            try s.people.addJob(Job(from: day("2012-04"), unit: "常州市某某办公室", post: "工作人员"), to: id, today: today)
+        }
+        #expect(try store.database.read { s in try s.people.jobs(id).map(\.to) } == [day("2012-03"), nil])
+    }
+
+    @Test("a person with jobs can be removed; jobs and settings are in the change log")
+    func removeAndLog() throws {
+        let store = try TempStore()
+        let id = try store.seedPerson()
+        try store.database.write { s in
+            try s.people.addJob(Job(from: day("2005-07"), unit: "常州市某单位", post: "驾驶员"), to: id, today: today)
+            _ = try s.settings.setFormRemark("该同志工作认真。")
+            _ = try s.settings.setFormRemark("该同志工作认真负责。")
+        }
+        try store.database.write { s in try s.people.remove(id) }
+        let ops = try store.database.readDatabase { db in
+            try Row.fetchAll(db, sql: "SELECT table_name, op FROM change_log WHERE table_name IN ('job', 'setting') ORDER BY seq")
+                .map { "\($0["table_name"] as String) \($0["op"] as String)" }
+        }
+        #expect(ops == ["job insert", "setting insert", "setting update", "job delete"])
+    }
+
+    @Test("the employer remark: the notice's example by default, settable, never empty")
+    func remark() throws {
+        let store = try TempStore()
+        #expect(try store.database.read { s in try s.settings.formRemark() } == ApprovalForm.defaultRemark)
+        try store.database.write { s in _ = try s.settings.setFormRemark("  该同志爱岗敬业。 ") }
+        #expect(try store.database.read { s in try s.settings.formRemark() } == "该同志爱岗敬业。")
+        #expect(throws: GongQinError.self) { try store.database.write { s in _ = try s.settings.setFormRemark("　 ") } }
+        #expect(try store.database.read { s in try s.settings.formRemark() } == "该同志爱岗敬业。")
+        // The schema refuses an empty value too.
+        #expect(throws: GongQinError.self) {
+            try store.database.writeDatabase { db in try db.execute(sql: "UPDATE setting SET value = '  '") }
+        }
+    }
+}
