@@ -46,6 +46,9 @@ public struct Engine: Sendable {
         if today > p.levelDeadline.value {
             notes.append("\(cycle)年网上申报已于\(p.levelDeadline.value)（等级工、技师）和\(p.seniorTechnicianDeadline.value)（高级技师）截止，不予补报；以下按截止日判断（D1，\(RuleID.D1.clause)）")
         }
+        if let filed = record.applications.first(where: { $0.cycle == cycle && !$0.status.isWithdrawn }) {
+            notes.append("已于\(filed.filedOn)申报\(cycle)年\(filed.grade.chinese)·\(filed.module.chinese)（编号\(filed.id)，\(filed.status.chinese)）")
+        }
         if subject.highest?.grade == .seniorTechnician {
             notes.append("已持高级技师证书，已是最高等级（G1）")
         }

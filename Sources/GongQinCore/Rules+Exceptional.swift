@@ -96,7 +96,13 @@ extension Context {
 
     /// X1: a category may be used once in a person's whole history, historic uses included.
     func unusedX1(_ condition: ExceptionalCondition) -> Check {
-        if let earlier = record.use(ofCategory: condition.category) {
+        // `explain` and `eligible` judge the cycle as if not yet filed: the uses of the
+        // person's own application in this cycle are that option's, not earlier ones.
+        // `apply` counts every use.
+        let ownApplications = enforceDeadline ? [] : Set(record.applications.filter { $0.cycle == cycle && !$0.status.isWithdrawn }.map(\.id))
+        if let earlier = record.exceptionalUses.first(where: {
+            $0.category == condition.category && !($0.applicationID.map(ownApplications.contains) ?? false)
+        }) {
             return .fail(.X1, "“\(condition.name)”类已于\(earlier.chineseSummary)使用（\(earlier.condition)），每类终身只能使用一次",
                          record: "破格使用 \(earlier.year)年\(earlier.grade.chinese)")
         }
