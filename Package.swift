@@ -35,6 +35,7 @@ let package = Package(
                 "GongQinCore",
                 "GongQinSchema",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),

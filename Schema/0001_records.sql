@@ -140,7 +140,7 @@ CREATE TABLE exceptional_condition (
 CREATE TABLE application (
     id               INTEGER PRIMARY KEY,
     person_id        INTEGER NOT NULL REFERENCES person (id),
-    cycle            INTEGER NOT NULL CHECK (cycle BETWEEN 1990 AND 2100),
+    cycle            INTEGER NOT NULL CHECK (cycle BETWEEN 1950 AND 2100),
     grade            TEXT NOT NULL CHECK (grade IN ('junior', 'intermediate', 'senior', 'technician', 'senior-technician')),
     module           TEXT NOT NULL CHECK (module IN ('normal', 'early', 'exceptional', 'transfer', 'review')),
     trade_id         INTEGER NOT NULL REFERENCES trade (id),
@@ -162,7 +162,7 @@ CREATE TABLE exceptional_use (
     condition_code TEXT NOT NULL,
     category       TEXT NOT NULL,
     grade          TEXT NOT NULL CHECK (grade IN ('junior', 'intermediate', 'senior', 'technician', 'senior-technician')),
-    year           INTEGER NOT NULL CHECK (year BETWEEN 1990 AND 2100),
+    year           INTEGER NOT NULL CHECK (year BETWEEN 1950 AND 2100),
     source         TEXT NOT NULL CHECK (source IN ('historic', 'application')),
     application_id INTEGER REFERENCES application (id),
     note           TEXT,
@@ -172,24 +172,28 @@ CREATE TABLE exceptional_use (
 ) STRICT;
 CREATE INDEX exceptional_use_application ON exceptional_use (application_id);
 
--- The change log: every insert, update and delete of the tables above, hash-chained.
--- hash = SHA-256 over prev_hash and the entry's own fields (see GongQinStore ChangeLog).
+-- The change log: every insert, update and delete of the tables above, hash-chained:
+-- hash = SHA-256 over the previous entry's hash and this entry's fields (GongQinStore,
+-- ChangeLog.chainHash), so an entry edited, deleted or inserted by hand breaks the chain.
+-- row_id is the row's rowid and person_row the person's: integer keys, which the
+-- indexes take in the order rows are written. row_key and person are for people to read.
 CREATE TABLE change_log (
     seq        INTEGER PRIMARY KEY,
     at         TEXT NOT NULL,
     actor      TEXT NOT NULL,
     command    TEXT NOT NULL,
     table_name TEXT NOT NULL,
+    row_id     INTEGER NOT NULL,
     row_key    TEXT NOT NULL,
+    person_row INTEGER,
     person     TEXT,
     op         TEXT NOT NULL CHECK (op IN ('insert', 'update', 'delete')),
     before     TEXT CHECK (before IS NULL OR json_valid(before)),
     after      TEXT CHECK (after IS NULL OR json_valid(after)),
-    prev_hash  TEXT NOT NULL,
     hash       TEXT NOT NULL
 ) STRICT;
-CREATE INDEX change_log_person ON change_log (person) WHERE person IS NOT NULL;
-CREATE INDEX change_log_row ON change_log (table_name, row_key);
+CREATE INDEX change_log_row ON change_log (table_name, row_id);
+CREATE INDEX change_log_person ON change_log (person_row) WHERE person_row IS NOT NULL;
 
 CREATE TRIGGER change_log_no_update BEFORE UPDATE ON change_log BEGIN
     SELECT RAISE(ABORT, 'change_log is append-only');
@@ -198,187 +202,189 @@ CREATE TRIGGER change_log_no_delete BEFORE DELETE ON change_log BEGIN
     SELECT RAISE(ABORT, 'change_log is append-only');
 END;
 
-CREATE VIEW change_log_append (table_name, row_key, person, op, before, after) AS
-    SELECT table_name, row_key, person, op, before, after FROM change_log WHERE 0;
+CREATE VIEW change_log_append (table_name, row_id, row_key, person_row, person, op, before, after) AS
+    SELECT table_name, row_id, row_key, person_row, person, op, before, after FROM change_log WHERE 0;
 
 CREATE TRIGGER change_log_append_insert INSTEAD OF INSERT ON change_log_append BEGIN
-    INSERT INTO change_log (seq, at, actor, command, table_name, row_key, person, op, before, after, prev_hash, hash)
-    SELECT h.seq, h.at, gongqin_actor(), gongqin_command(), NEW.table_name, NEW.row_key, NEW.person, NEW.op,
-           NEW.before, NEW.after, h.prev,
-           gongqin_chain_hash(h.prev, h.seq, h.at, gongqin_actor(), gongqin_command(),
-                              NEW.table_name, NEW.row_key, NEW.person, NEW.op, NEW.before, NEW.after)
+    INSERT INTO change_log (seq, at, actor, command, table_name, row_id, row_key, person_row, person, op, before, after, hash)
+    SELECT h.seq, h.at, h.actor, h.command, NEW.table_name, NEW.row_id, NEW.row_key, NEW.person_row, NEW.person, NEW.op,
+           NEW.before, NEW.after,
+           gongqin_chain_hash(h.prev, h.seq, h.at, h.actor, h.command, NEW.table_name, NEW.row_id, NEW.row_key,
+                              NEW.person_row, NEW.person, NEW.op, NEW.before, NEW.after)
     FROM (SELECT coalesce((SELECT seq FROM change_log ORDER BY seq DESC LIMIT 1), 0) + 1 AS seq,
                  strftime('%Y-%m-%dT%H:%M:%fZ', 'now') AS at,
+                 gongqin_actor() AS actor,
+                 gongqin_command() AS command,
                  coalesce((SELECT hash FROM change_log ORDER BY seq DESC LIMIT 1), '') AS prev) AS h;
 END;
 
 -- The change-log triggers: one for each insert, update and delete of each table.
 -- unit
 CREATE TRIGGER unit_log_insert AFTER INSERT ON unit BEGIN
-  INSERT INTO change_log_append VALUES ('unit', CAST(NEW.id AS TEXT), NULL, 'insert', NULL,
+  INSERT INTO change_log_append VALUES ('unit', NEW.id, CAST(NEW.id AS TEXT), NULL, NULL, 'insert', NULL,
     json_object('id', NEW.id, 'name', NEW.name, 'department', NEW.department, 'district', NEW.district));
 END;
 CREATE TRIGGER unit_log_update AFTER UPDATE ON unit BEGIN
-  INSERT INTO change_log_append VALUES ('unit', CAST(NEW.id AS TEXT), NULL, 'update',
+  INSERT INTO change_log_append VALUES ('unit', NEW.id, CAST(NEW.id AS TEXT), NULL, NULL, 'update',
     json_object('id', OLD.id, 'name', OLD.name, 'department', OLD.department, 'district', OLD.district),
     json_object('id', NEW.id, 'name', NEW.name, 'department', NEW.department, 'district', NEW.district));
 END;
 CREATE TRIGGER unit_log_delete AFTER DELETE ON unit BEGIN
-  INSERT INTO change_log_append VALUES ('unit', CAST(OLD.id AS TEXT), NULL, 'delete',
+  INSERT INTO change_log_append VALUES ('unit', OLD.id, CAST(OLD.id AS TEXT), NULL, NULL, 'delete',
     json_object('id', OLD.id, 'name', OLD.name, 'department', OLD.department, 'district', OLD.district), NULL);
 END;
 -- trade
 CREATE TRIGGER trade_log_insert AFTER INSERT ON trade BEGIN
-  INSERT INTO change_log_append VALUES ('trade', CAST(NEW.id AS TEXT), NULL, 'insert', NULL,
+  INSERT INTO change_log_append VALUES ('trade', NEW.id, CAST(NEW.id AS TEXT), NULL, NULL, 'insert', NULL,
     json_object('id', NEW.id, 'name', NEW.name, 'category', NEW.category, 'max_grade', NEW.max_grade, 'driver', NEW.driver, 'cashier', NEW.cashier, 'licensed', NEW.licensed, 'builtin', NEW.builtin));
 END;
 CREATE TRIGGER trade_log_update AFTER UPDATE ON trade BEGIN
-  INSERT INTO change_log_append VALUES ('trade', CAST(NEW.id AS TEXT), NULL, 'update',
+  INSERT INTO change_log_append VALUES ('trade', NEW.id, CAST(NEW.id AS TEXT), NULL, NULL, 'update',
     json_object('id', OLD.id, 'name', OLD.name, 'category', OLD.category, 'max_grade', OLD.max_grade, 'driver', OLD.driver, 'cashier', OLD.cashier, 'licensed', OLD.licensed, 'builtin', OLD.builtin),
     json_object('id', NEW.id, 'name', NEW.name, 'category', NEW.category, 'max_grade', NEW.max_grade, 'driver', NEW.driver, 'cashier', NEW.cashier, 'licensed', NEW.licensed, 'builtin', NEW.builtin));
 END;
 CREATE TRIGGER trade_log_delete AFTER DELETE ON trade BEGIN
-  INSERT INTO change_log_append VALUES ('trade', CAST(OLD.id AS TEXT), NULL, 'delete',
+  INSERT INTO change_log_append VALUES ('trade', OLD.id, CAST(OLD.id AS TEXT), NULL, NULL, 'delete',
     json_object('id', OLD.id, 'name', OLD.name, 'category', OLD.category, 'max_grade', OLD.max_grade, 'driver', OLD.driver, 'cashier', OLD.cashier, 'licensed', OLD.licensed, 'builtin', OLD.builtin), NULL);
 END;
 -- person
 CREATE TRIGGER person_log_insert AFTER INSERT ON person BEGIN
-  INSERT INTO change_log_append VALUES ('person', NEW.id_number, NEW.id_number, 'insert', NULL,
+  INSERT INTO change_log_append VALUES ('person', NEW.id, NEW.id_number, NEW.id, NEW.id_number, 'insert', NULL,
     json_object('id', NEW.id, 'id_number', NEW.id_number, 'name', NEW.name, 'unit_id', NEW.unit_id, 'trade_id', NEW.trade_id, 'work_start', NEW.work_start, 'probation_end', NEW.probation_end, 'enlisted', NEW.enlisted, 'discharged', NEW.discharged, 'placed', NEW.placed, 'from_province', NEW.from_province));
 END;
 CREATE TRIGGER person_log_update AFTER UPDATE ON person BEGIN
-  INSERT INTO change_log_append VALUES ('person', NEW.id_number, NEW.id_number, 'update',
+  INSERT INTO change_log_append VALUES ('person', NEW.id, NEW.id_number, NEW.id, NEW.id_number, 'update',
     json_object('id', OLD.id, 'id_number', OLD.id_number, 'name', OLD.name, 'unit_id', OLD.unit_id, 'trade_id', OLD.trade_id, 'work_start', OLD.work_start, 'probation_end', OLD.probation_end, 'enlisted', OLD.enlisted, 'discharged', OLD.discharged, 'placed', OLD.placed, 'from_province', OLD.from_province),
     json_object('id', NEW.id, 'id_number', NEW.id_number, 'name', NEW.name, 'unit_id', NEW.unit_id, 'trade_id', NEW.trade_id, 'work_start', NEW.work_start, 'probation_end', NEW.probation_end, 'enlisted', NEW.enlisted, 'discharged', NEW.discharged, 'placed', NEW.placed, 'from_province', NEW.from_province));
 END;
 CREATE TRIGGER person_log_delete AFTER DELETE ON person BEGIN
-  INSERT INTO change_log_append VALUES ('person', OLD.id_number, OLD.id_number, 'delete',
+  INSERT INTO change_log_append VALUES ('person', OLD.id, OLD.id_number, OLD.id, OLD.id_number, 'delete',
     json_object('id', OLD.id, 'id_number', OLD.id_number, 'name', OLD.name, 'unit_id', OLD.unit_id, 'trade_id', OLD.trade_id, 'work_start', OLD.work_start, 'probation_end', OLD.probation_end, 'enlisted', OLD.enlisted, 'discharged', OLD.discharged, 'placed', OLD.placed, 'from_province', OLD.from_province), NULL);
 END;
 -- certificate
 CREATE TRIGGER certificate_log_insert AFTER INSERT ON certificate BEGIN
-  INSERT INTO change_log_append VALUES ('certificate', CAST(NEW.id AS TEXT), (SELECT id_number FROM person WHERE id = NEW.person_id), 'insert', NULL,
+  INSERT INTO change_log_append VALUES ('certificate', NEW.id, CAST(NEW.id AS TEXT), NEW.person_id, (SELECT id_number FROM person WHERE id = NEW.person_id), 'insert', NULL,
     json_object('id', NEW.id, 'person_id', NEW.person_id, 'trade_id', NEW.trade_id, 'grade', NEW.grade, 'issued', NEW.issued, 'number', NEW.number, 'route', NEW.route, 'province', NEW.province));
 END;
 CREATE TRIGGER certificate_log_update AFTER UPDATE ON certificate BEGIN
-  INSERT INTO change_log_append VALUES ('certificate', CAST(NEW.id AS TEXT), (SELECT id_number FROM person WHERE id = NEW.person_id), 'update',
+  INSERT INTO change_log_append VALUES ('certificate', NEW.id, CAST(NEW.id AS TEXT), NEW.person_id, (SELECT id_number FROM person WHERE id = NEW.person_id), 'update',
     json_object('id', OLD.id, 'person_id', OLD.person_id, 'trade_id', OLD.trade_id, 'grade', OLD.grade, 'issued', OLD.issued, 'number', OLD.number, 'route', OLD.route, 'province', OLD.province),
     json_object('id', NEW.id, 'person_id', NEW.person_id, 'trade_id', NEW.trade_id, 'grade', NEW.grade, 'issued', NEW.issued, 'number', NEW.number, 'route', NEW.route, 'province', NEW.province));
 END;
 CREATE TRIGGER certificate_log_delete AFTER DELETE ON certificate BEGIN
-  INSERT INTO change_log_append VALUES ('certificate', CAST(OLD.id AS TEXT), (SELECT id_number FROM person WHERE id = OLD.person_id), 'delete',
+  INSERT INTO change_log_append VALUES ('certificate', OLD.id, CAST(OLD.id AS TEXT), OLD.person_id, (SELECT id_number FROM person WHERE id = OLD.person_id), 'delete',
     json_object('id', OLD.id, 'person_id', OLD.person_id, 'trade_id', OLD.trade_id, 'grade', OLD.grade, 'issued', OLD.issued, 'number', OLD.number, 'route', OLD.route, 'province', OLD.province), NULL);
 END;
 -- transfer
 CREATE TRIGGER transfer_log_insert AFTER INSERT ON transfer BEGIN
-  INSERT INTO change_log_append VALUES ('transfer', CAST(NEW.id AS TEXT), (SELECT id_number FROM person WHERE id = NEW.person_id), 'insert', NULL,
+  INSERT INTO change_log_append VALUES ('transfer', NEW.id, CAST(NEW.id AS TEXT), NEW.person_id, (SELECT id_number FROM person WHERE id = NEW.person_id), 'insert', NULL,
     json_object('id', NEW.id, 'person_id', NEW.person_id, 'from_trade_id', NEW.from_trade_id, 'to_trade_id', NEW.to_trade_id, 'date', NEW.date));
 END;
 CREATE TRIGGER transfer_log_update AFTER UPDATE ON transfer BEGIN
-  INSERT INTO change_log_append VALUES ('transfer', CAST(NEW.id AS TEXT), (SELECT id_number FROM person WHERE id = NEW.person_id), 'update',
+  INSERT INTO change_log_append VALUES ('transfer', NEW.id, CAST(NEW.id AS TEXT), NEW.person_id, (SELECT id_number FROM person WHERE id = NEW.person_id), 'update',
     json_object('id', OLD.id, 'person_id', OLD.person_id, 'from_trade_id', OLD.from_trade_id, 'to_trade_id', OLD.to_trade_id, 'date', OLD.date),
     json_object('id', NEW.id, 'person_id', NEW.person_id, 'from_trade_id', NEW.from_trade_id, 'to_trade_id', NEW.to_trade_id, 'date', NEW.date));
 END;
 CREATE TRIGGER transfer_log_delete AFTER DELETE ON transfer BEGIN
-  INSERT INTO change_log_append VALUES ('transfer', CAST(OLD.id AS TEXT), (SELECT id_number FROM person WHERE id = OLD.person_id), 'delete',
+  INSERT INTO change_log_append VALUES ('transfer', OLD.id, CAST(OLD.id AS TEXT), OLD.person_id, (SELECT id_number FROM person WHERE id = OLD.person_id), 'delete',
     json_object('id', OLD.id, 'person_id', OLD.person_id, 'from_trade_id', OLD.from_trade_id, 'to_trade_id', OLD.to_trade_id, 'date', OLD.date), NULL);
 END;
 -- annual_assessment
 CREATE TRIGGER annual_assessment_log_insert AFTER INSERT ON annual_assessment BEGIN
-  INSERT INTO change_log_append VALUES ('annual_assessment', CAST(NEW.id AS TEXT), (SELECT id_number FROM person WHERE id = NEW.person_id), 'insert', NULL,
+  INSERT INTO change_log_append VALUES ('annual_assessment', NEW.id, CAST(NEW.id AS TEXT), NEW.person_id, (SELECT id_number FROM person WHERE id = NEW.person_id), 'insert', NULL,
     json_object('id', NEW.id, 'person_id', NEW.person_id, 'year', NEW.year, 'result', NEW.result));
 END;
 CREATE TRIGGER annual_assessment_log_update AFTER UPDATE ON annual_assessment BEGIN
-  INSERT INTO change_log_append VALUES ('annual_assessment', CAST(NEW.id AS TEXT), (SELECT id_number FROM person WHERE id = NEW.person_id), 'update',
+  INSERT INTO change_log_append VALUES ('annual_assessment', NEW.id, CAST(NEW.id AS TEXT), NEW.person_id, (SELECT id_number FROM person WHERE id = NEW.person_id), 'update',
     json_object('id', OLD.id, 'person_id', OLD.person_id, 'year', OLD.year, 'result', OLD.result),
     json_object('id', NEW.id, 'person_id', NEW.person_id, 'year', NEW.year, 'result', NEW.result));
 END;
 CREATE TRIGGER annual_assessment_log_delete AFTER DELETE ON annual_assessment BEGIN
-  INSERT INTO change_log_append VALUES ('annual_assessment', CAST(OLD.id AS TEXT), (SELECT id_number FROM person WHERE id = OLD.person_id), 'delete',
+  INSERT INTO change_log_append VALUES ('annual_assessment', OLD.id, CAST(OLD.id AS TEXT), OLD.person_id, (SELECT id_number FROM person WHERE id = OLD.person_id), 'delete',
     json_object('id', OLD.id, 'person_id', OLD.person_id, 'year', OLD.year, 'result', OLD.result), NULL);
 END;
 -- education
 CREATE TRIGGER education_log_insert AFTER INSERT ON education BEGIN
-  INSERT INTO change_log_append VALUES ('education', CAST(NEW.id AS TEXT), (SELECT id_number FROM person WHERE id = NEW.person_id), 'insert', NULL,
+  INSERT INTO change_log_append VALUES ('education', NEW.id, CAST(NEW.id AS TEXT), NEW.person_id, (SELECT id_number FROM person WHERE id = NEW.person_id), 'insert', NULL,
     json_object('id', NEW.id, 'person_id', NEW.person_id, 'level', NEW.level, 'graduated', NEW.graduated, 'major', NEW.major, 'school', NEW.school, 'relevant', NEW.relevant));
 END;
 CREATE TRIGGER education_log_update AFTER UPDATE ON education BEGIN
-  INSERT INTO change_log_append VALUES ('education', CAST(NEW.id AS TEXT), (SELECT id_number FROM person WHERE id = NEW.person_id), 'update',
+  INSERT INTO change_log_append VALUES ('education', NEW.id, CAST(NEW.id AS TEXT), NEW.person_id, (SELECT id_number FROM person WHERE id = NEW.person_id), 'update',
     json_object('id', OLD.id, 'person_id', OLD.person_id, 'level', OLD.level, 'graduated', OLD.graduated, 'major', OLD.major, 'school', OLD.school, 'relevant', OLD.relevant),
     json_object('id', NEW.id, 'person_id', NEW.person_id, 'level', NEW.level, 'graduated', NEW.graduated, 'major', NEW.major, 'school', NEW.school, 'relevant', NEW.relevant));
 END;
 CREATE TRIGGER education_log_delete AFTER DELETE ON education BEGIN
-  INSERT INTO change_log_append VALUES ('education', CAST(OLD.id AS TEXT), (SELECT id_number FROM person WHERE id = OLD.person_id), 'delete',
+  INSERT INTO change_log_append VALUES ('education', OLD.id, CAST(OLD.id AS TEXT), OLD.person_id, (SELECT id_number FROM person WHERE id = OLD.person_id), 'delete',
     json_object('id', OLD.id, 'person_id', OLD.person_id, 'level', OLD.level, 'graduated', OLD.graduated, 'major', OLD.major, 'school', OLD.school, 'relevant', OLD.relevant), NULL);
 END;
 -- award
 CREATE TRIGGER award_log_insert AFTER INSERT ON award BEGIN
-  INSERT INTO change_log_append VALUES ('award', CAST(NEW.id AS TEXT), (SELECT id_number FROM person WHERE id = NEW.person_id), 'insert', NULL,
+  INSERT INTO change_log_append VALUES ('award', NEW.id, CAST(NEW.id AS TEXT), NEW.person_id, (SELECT id_number FROM person WHERE id = NEW.person_id), 'insert', NULL,
     json_object('id', NEW.id, 'person_id', NEW.person_id, 'name', NEW.name, 'date', NEW.date, 'issuer', NEW.issuer));
 END;
 CREATE TRIGGER award_log_update AFTER UPDATE ON award BEGIN
-  INSERT INTO change_log_append VALUES ('award', CAST(NEW.id AS TEXT), (SELECT id_number FROM person WHERE id = NEW.person_id), 'update',
+  INSERT INTO change_log_append VALUES ('award', NEW.id, CAST(NEW.id AS TEXT), NEW.person_id, (SELECT id_number FROM person WHERE id = NEW.person_id), 'update',
     json_object('id', OLD.id, 'person_id', OLD.person_id, 'name', OLD.name, 'date', OLD.date, 'issuer', OLD.issuer),
     json_object('id', NEW.id, 'person_id', NEW.person_id, 'name', NEW.name, 'date', NEW.date, 'issuer', NEW.issuer));
 END;
 CREATE TRIGGER award_log_delete AFTER DELETE ON award BEGIN
-  INSERT INTO change_log_append VALUES ('award', CAST(OLD.id AS TEXT), (SELECT id_number FROM person WHERE id = OLD.person_id), 'delete',
+  INSERT INTO change_log_append VALUES ('award', OLD.id, CAST(OLD.id AS TEXT), OLD.person_id, (SELECT id_number FROM person WHERE id = OLD.person_id), 'delete',
     json_object('id', OLD.id, 'person_id', OLD.person_id, 'name', OLD.name, 'date', OLD.date, 'issuer', OLD.issuer), NULL);
 END;
 -- continuing_education
 CREATE TRIGGER continuing_education_log_insert AFTER INSERT ON continuing_education BEGIN
-  INSERT INTO change_log_append VALUES ('continuing_education', CAST(NEW.id AS TEXT), (SELECT id_number FROM person WHERE id = NEW.person_id), 'insert', NULL,
+  INSERT INTO change_log_append VALUES ('continuing_education', NEW.id, CAST(NEW.id AS TEXT), NEW.person_id, (SELECT id_number FROM person WHERE id = NEW.person_id), 'insert', NULL,
     json_object('id', NEW.id, 'person_id', NEW.person_id, 'name', NEW.name, 'date', NEW.date, 'hours', NEW.hours, 'issuer', NEW.issuer));
 END;
 CREATE TRIGGER continuing_education_log_update AFTER UPDATE ON continuing_education BEGIN
-  INSERT INTO change_log_append VALUES ('continuing_education', CAST(NEW.id AS TEXT), (SELECT id_number FROM person WHERE id = NEW.person_id), 'update',
+  INSERT INTO change_log_append VALUES ('continuing_education', NEW.id, CAST(NEW.id AS TEXT), NEW.person_id, (SELECT id_number FROM person WHERE id = NEW.person_id), 'update',
     json_object('id', OLD.id, 'person_id', OLD.person_id, 'name', OLD.name, 'date', OLD.date, 'hours', OLD.hours, 'issuer', OLD.issuer),
     json_object('id', NEW.id, 'person_id', NEW.person_id, 'name', NEW.name, 'date', NEW.date, 'hours', NEW.hours, 'issuer', NEW.issuer));
 END;
 CREATE TRIGGER continuing_education_log_delete AFTER DELETE ON continuing_education BEGIN
-  INSERT INTO change_log_append VALUES ('continuing_education', CAST(OLD.id AS TEXT), (SELECT id_number FROM person WHERE id = OLD.person_id), 'delete',
+  INSERT INTO change_log_append VALUES ('continuing_education', OLD.id, CAST(OLD.id AS TEXT), OLD.person_id, (SELECT id_number FROM person WHERE id = OLD.person_id), 'delete',
     json_object('id', OLD.id, 'person_id', OLD.person_id, 'name', OLD.name, 'date', OLD.date, 'hours', OLD.hours, 'issuer', OLD.issuer), NULL);
 END;
 -- exceptional_condition
 CREATE TRIGGER exceptional_condition_log_insert AFTER INSERT ON exceptional_condition BEGIN
-  INSERT INTO change_log_append VALUES ('exceptional_condition', NEW.code, NULL, 'insert', NULL,
+  INSERT INTO change_log_append VALUES ('exceptional_condition', NEW.rowid, NEW.code, NULL, NULL, 'insert', NULL,
     json_object('code', NEW.code, 'category', NEW.category, 'name', NEW.name, 'evidence', NEW.evidence, 'relax_work_years', NEW.relax_work_years, 'relax_grade_years', NEW.relax_grade_years, 'waives_education', NEW.waives_education, 'relax_status', NEW.relax_status, 'clause', NEW.clause, 'builtin', NEW.builtin));
 END;
 CREATE TRIGGER exceptional_condition_log_update AFTER UPDATE ON exceptional_condition BEGIN
-  INSERT INTO change_log_append VALUES ('exceptional_condition', NEW.code, NULL, 'update',
+  INSERT INTO change_log_append VALUES ('exceptional_condition', NEW.rowid, NEW.code, NULL, NULL, 'update',
     json_object('code', OLD.code, 'category', OLD.category, 'name', OLD.name, 'evidence', OLD.evidence, 'relax_work_years', OLD.relax_work_years, 'relax_grade_years', OLD.relax_grade_years, 'waives_education', OLD.waives_education, 'relax_status', OLD.relax_status, 'clause', OLD.clause, 'builtin', OLD.builtin),
     json_object('code', NEW.code, 'category', NEW.category, 'name', NEW.name, 'evidence', NEW.evidence, 'relax_work_years', NEW.relax_work_years, 'relax_grade_years', NEW.relax_grade_years, 'waives_education', NEW.waives_education, 'relax_status', NEW.relax_status, 'clause', NEW.clause, 'builtin', NEW.builtin));
 END;
 CREATE TRIGGER exceptional_condition_log_delete AFTER DELETE ON exceptional_condition BEGIN
-  INSERT INTO change_log_append VALUES ('exceptional_condition', OLD.code, NULL, 'delete',
+  INSERT INTO change_log_append VALUES ('exceptional_condition', OLD.rowid, OLD.code, NULL, NULL, 'delete',
     json_object('code', OLD.code, 'category', OLD.category, 'name', OLD.name, 'evidence', OLD.evidence, 'relax_work_years', OLD.relax_work_years, 'relax_grade_years', OLD.relax_grade_years, 'waives_education', OLD.waives_education, 'relax_status', OLD.relax_status, 'clause', OLD.clause, 'builtin', OLD.builtin), NULL);
 END;
 -- exceptional_use
 CREATE TRIGGER exceptional_use_log_insert AFTER INSERT ON exceptional_use BEGIN
-  INSERT INTO change_log_append VALUES ('exceptional_use', CAST(NEW.id AS TEXT), (SELECT id_number FROM person WHERE id = NEW.person_id), 'insert', NULL,
+  INSERT INTO change_log_append VALUES ('exceptional_use', NEW.id, CAST(NEW.id AS TEXT), NEW.person_id, (SELECT id_number FROM person WHERE id = NEW.person_id), 'insert', NULL,
     json_object('id', NEW.id, 'person_id', NEW.person_id, 'condition_code', NEW.condition_code, 'category', NEW.category, 'grade', NEW.grade, 'year', NEW.year, 'source', NEW.source, 'application_id', NEW.application_id, 'note', NEW.note));
 END;
 CREATE TRIGGER exceptional_use_log_update AFTER UPDATE ON exceptional_use BEGIN
-  INSERT INTO change_log_append VALUES ('exceptional_use', CAST(NEW.id AS TEXT), (SELECT id_number FROM person WHERE id = NEW.person_id), 'update',
+  INSERT INTO change_log_append VALUES ('exceptional_use', NEW.id, CAST(NEW.id AS TEXT), NEW.person_id, (SELECT id_number FROM person WHERE id = NEW.person_id), 'update',
     json_object('id', OLD.id, 'person_id', OLD.person_id, 'condition_code', OLD.condition_code, 'category', OLD.category, 'grade', OLD.grade, 'year', OLD.year, 'source', OLD.source, 'application_id', OLD.application_id, 'note', OLD.note),
     json_object('id', NEW.id, 'person_id', NEW.person_id, 'condition_code', NEW.condition_code, 'category', NEW.category, 'grade', NEW.grade, 'year', NEW.year, 'source', NEW.source, 'application_id', NEW.application_id, 'note', NEW.note));
 END;
 CREATE TRIGGER exceptional_use_log_delete AFTER DELETE ON exceptional_use BEGIN
-  INSERT INTO change_log_append VALUES ('exceptional_use', CAST(OLD.id AS TEXT), (SELECT id_number FROM person WHERE id = OLD.person_id), 'delete',
+  INSERT INTO change_log_append VALUES ('exceptional_use', OLD.id, CAST(OLD.id AS TEXT), OLD.person_id, (SELECT id_number FROM person WHERE id = OLD.person_id), 'delete',
     json_object('id', OLD.id, 'person_id', OLD.person_id, 'condition_code', OLD.condition_code, 'category', OLD.category, 'grade', OLD.grade, 'year', OLD.year, 'source', OLD.source, 'application_id', OLD.application_id, 'note', OLD.note), NULL);
 END;
 -- application
 CREATE TRIGGER application_log_insert AFTER INSERT ON application BEGIN
-  INSERT INTO change_log_append VALUES ('application', CAST(NEW.id AS TEXT), (SELECT id_number FROM person WHERE id = NEW.person_id), 'insert', NULL,
+  INSERT INTO change_log_append VALUES ('application', NEW.id, CAST(NEW.id AS TEXT), NEW.person_id, (SELECT id_number FROM person WHERE id = NEW.person_id), 'insert', NULL,
     json_object('id', NEW.id, 'person_id', NEW.person_id, 'cycle', NEW.cycle, 'grade', NEW.grade, 'module', NEW.module, 'trade_id', NEW.trade_id, 'status', NEW.status, 'filed_on', NEW.filed_on, 'certificate_year', NEW.certificate_year, 'note', NEW.note));
 END;
 CREATE TRIGGER application_log_update AFTER UPDATE ON application BEGIN
-  INSERT INTO change_log_append VALUES ('application', CAST(NEW.id AS TEXT), (SELECT id_number FROM person WHERE id = NEW.person_id), 'update',
+  INSERT INTO change_log_append VALUES ('application', NEW.id, CAST(NEW.id AS TEXT), NEW.person_id, (SELECT id_number FROM person WHERE id = NEW.person_id), 'update',
     json_object('id', OLD.id, 'person_id', OLD.person_id, 'cycle', OLD.cycle, 'grade', OLD.grade, 'module', OLD.module, 'trade_id', OLD.trade_id, 'status', OLD.status, 'filed_on', OLD.filed_on, 'certificate_year', OLD.certificate_year, 'note', OLD.note),
     json_object('id', NEW.id, 'person_id', NEW.person_id, 'cycle', NEW.cycle, 'grade', NEW.grade, 'module', NEW.module, 'trade_id', NEW.trade_id, 'status', NEW.status, 'filed_on', NEW.filed_on, 'certificate_year', NEW.certificate_year, 'note', NEW.note));
 END;
 CREATE TRIGGER application_log_delete AFTER DELETE ON application BEGIN
-  INSERT INTO change_log_append VALUES ('application', CAST(OLD.id AS TEXT), (SELECT id_number FROM person WHERE id = OLD.person_id), 'delete',
+  INSERT INTO change_log_append VALUES ('application', OLD.id, CAST(OLD.id AS TEXT), OLD.person_id, (SELECT id_number FROM person WHERE id = OLD.person_id), 'delete',
     json_object('id', OLD.id, 'person_id', OLD.person_id, 'cycle', OLD.cycle, 'grade', OLD.grade, 'module', OLD.module, 'trade_id', OLD.trade_id, 'status', OLD.status, 'filed_on', OLD.filed_on, 'certificate_year', OLD.certificate_year, 'note', OLD.note), NULL);
 END;
 

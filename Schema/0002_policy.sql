@@ -9,15 +9,15 @@ CREATE TABLE policy (
 ) STRICT;
 
 CREATE TRIGGER policy_log_insert AFTER INSERT ON policy BEGIN
-  INSERT INTO change_log_append VALUES ('policy', CAST(NEW.year AS TEXT), NULL, 'insert', NULL,
+  INSERT INTO change_log_append VALUES ('policy', NEW.year, CAST(NEW.year AS TEXT), NULL, NULL, 'insert', NULL,
     json_object('year', NEW.year, 'source', NEW.source, 'document', json(NEW.document), 'loaded_on', NEW.loaded_on));
 END;
 CREATE TRIGGER policy_log_update AFTER UPDATE ON policy BEGIN
-  INSERT INTO change_log_append VALUES ('policy', CAST(NEW.year AS TEXT), NULL, 'update',
+  INSERT INTO change_log_append VALUES ('policy', NEW.year, CAST(NEW.year AS TEXT), NULL, NULL, 'update',
     json_object('year', OLD.year, 'source', OLD.source, 'document', json(OLD.document), 'loaded_on', OLD.loaded_on),
     json_object('year', NEW.year, 'source', NEW.source, 'document', json(NEW.document), 'loaded_on', NEW.loaded_on));
 END;
 CREATE TRIGGER policy_log_delete AFTER DELETE ON policy BEGIN
-  INSERT INTO change_log_append VALUES ('policy', CAST(OLD.year AS TEXT), NULL, 'delete',
+  INSERT INTO change_log_append VALUES ('policy', OLD.year, CAST(OLD.year AS TEXT), NULL, NULL, 'delete',
     json_object('year', OLD.year, 'source', OLD.source, 'document', json(OLD.document), 'loaded_on', OLD.loaded_on), NULL);
 END;

@@ -40,15 +40,15 @@ DROP TRIGGER application_log_insert;
 DROP TRIGGER application_log_update;
 DROP TRIGGER application_log_delete;
 CREATE TRIGGER application_log_insert AFTER INSERT ON application BEGIN
-  INSERT INTO change_log_append VALUES ('application', CAST(NEW.id AS TEXT), (SELECT id_number FROM person WHERE id = NEW.person_id), 'insert', NULL,
+  INSERT INTO change_log_append VALUES ('application', NEW.id, CAST(NEW.id AS TEXT), NEW.person_id, (SELECT id_number FROM person WHERE id = NEW.person_id), 'insert', NULL,
     json_object('id', NEW.id, 'person_id', NEW.person_id, 'cycle', NEW.cycle, 'grade', NEW.grade, 'module', NEW.module, 'trade_id', NEW.trade_id, 'status', NEW.status, 'filed_on', NEW.filed_on, 'certificate_year', NEW.certificate_year, 'note', NEW.note, 'exam_result', NEW.exam_result, 'review_result', NEW.review_result));
 END;
 CREATE TRIGGER application_log_update AFTER UPDATE ON application BEGIN
-  INSERT INTO change_log_append VALUES ('application', CAST(NEW.id AS TEXT), (SELECT id_number FROM person WHERE id = NEW.person_id), 'update',
+  INSERT INTO change_log_append VALUES ('application', NEW.id, CAST(NEW.id AS TEXT), NEW.person_id, (SELECT id_number FROM person WHERE id = NEW.person_id), 'update',
     json_object('id', OLD.id, 'person_id', OLD.person_id, 'cycle', OLD.cycle, 'grade', OLD.grade, 'module', OLD.module, 'trade_id', OLD.trade_id, 'status', OLD.status, 'filed_on', OLD.filed_on, 'certificate_year', OLD.certificate_year, 'note', OLD.note, 'exam_result', OLD.exam_result, 'review_result', OLD.review_result),
     json_object('id', NEW.id, 'person_id', NEW.person_id, 'cycle', NEW.cycle, 'grade', NEW.grade, 'module', NEW.module, 'trade_id', NEW.trade_id, 'status', NEW.status, 'filed_on', NEW.filed_on, 'certificate_year', NEW.certificate_year, 'note', NEW.note, 'exam_result', NEW.exam_result, 'review_result', NEW.review_result));
 END;
 CREATE TRIGGER application_log_delete AFTER DELETE ON application BEGIN
-  INSERT INTO change_log_append VALUES ('application', CAST(OLD.id AS TEXT), (SELECT id_number FROM person WHERE id = OLD.person_id), 'delete',
+  INSERT INTO change_log_append VALUES ('application', OLD.id, CAST(OLD.id AS TEXT), OLD.person_id, (SELECT id_number FROM person WHERE id = OLD.person_id), 'delete',
     json_object('id', OLD.id, 'person_id', OLD.person_id, 'cycle', OLD.cycle, 'grade', OLD.grade, 'module', OLD.module, 'trade_id', OLD.trade_id, 'status', OLD.status, 'filed_on', OLD.filed_on, 'certificate_year', OLD.certificate_year, 'note', OLD.note, 'exam_result', OLD.exam_result, 'review_result', OLD.review_result), NULL);
 END;

@@ -24,29 +24,29 @@ CREATE TABLE setting (
 
 -- job
 CREATE TRIGGER job_log_insert AFTER INSERT ON job BEGIN
-  INSERT INTO change_log_append VALUES ('job', CAST(NEW.id AS TEXT), (SELECT id_number FROM person WHERE id = NEW.person_id), 'insert', NULL,
+  INSERT INTO change_log_append VALUES ('job', NEW.id, CAST(NEW.id AS TEXT), NEW.person_id, (SELECT id_number FROM person WHERE id = NEW.person_id), 'insert', NULL,
     json_object('id', NEW.id, 'person_id', NEW.person_id, 'from_date', NEW.from_date, 'to_date', NEW.to_date, 'unit', NEW.unit, 'post', NEW.post));
 END;
 CREATE TRIGGER job_log_update AFTER UPDATE ON job BEGIN
-  INSERT INTO change_log_append VALUES ('job', CAST(NEW.id AS TEXT), (SELECT id_number FROM person WHERE id = NEW.person_id), 'update',
+  INSERT INTO change_log_append VALUES ('job', NEW.id, CAST(NEW.id AS TEXT), NEW.person_id, (SELECT id_number FROM person WHERE id = NEW.person_id), 'update',
     json_object('id', OLD.id, 'person_id', OLD.person_id, 'from_date', OLD.from_date, 'to_date', OLD.to_date, 'unit', OLD.unit, 'post', OLD.post),
     json_object('id', NEW.id, 'person_id', NEW.person_id, 'from_date', NEW.from_date, 'to_date', NEW.to_date, 'unit', NEW.unit, 'post', NEW.post));
 END;
 CREATE TRIGGER job_log_delete AFTER DELETE ON job BEGIN
-  INSERT INTO change_log_append VALUES ('job', CAST(OLD.id AS TEXT), (SELECT id_number FROM person WHERE id = OLD.person_id), 'delete',
+  INSERT INTO change_log_append VALUES ('job', OLD.id, CAST(OLD.id AS TEXT), OLD.person_id, (SELECT id_number FROM person WHERE id = OLD.person_id), 'delete',
     json_object('id', OLD.id, 'person_id', OLD.person_id, 'from_date', OLD.from_date, 'to_date', OLD.to_date, 'unit', OLD.unit, 'post', OLD.post), NULL);
 END;
 -- setting
 CREATE TRIGGER setting_log_insert AFTER INSERT ON setting BEGIN
-  INSERT INTO change_log_append VALUES ('setting', NEW.key, NULL, 'insert', NULL,
+  INSERT INTO change_log_append VALUES ('setting', NEW.rowid, NEW.key, NULL, NULL, 'insert', NULL,
     json_object('key', NEW.key, 'value', NEW.value));
 END;
 CREATE TRIGGER setting_log_update AFTER UPDATE ON setting BEGIN
-  INSERT INTO change_log_append VALUES ('setting', NEW.key, NULL, 'update',
+  INSERT INTO change_log_append VALUES ('setting', NEW.rowid, NEW.key, NULL, NULL, 'update',
     json_object('key', OLD.key, 'value', OLD.value),
     json_object('key', NEW.key, 'value', NEW.value));
 END;
 CREATE TRIGGER setting_log_delete AFTER DELETE ON setting BEGIN
-  INSERT INTO change_log_append VALUES ('setting', OLD.key, NULL, 'delete',
+  INSERT INTO change_log_append VALUES ('setting', OLD.rowid, OLD.key, NULL, NULL, 'delete',
     json_object('key', OLD.key, 'value', OLD.value), NULL);
 END;

@@ -55,28 +55,39 @@ public struct IDNumber: Hashable, Comparable, Sendable, CustomStringConvertible 
         return checkCharacters[sum % 11]
     }
 
-    /// Checks `text`. `today`, when given, refuses a birth date after it.
+    /// Checks `text`. `today`, when given, refuses a birth date after it. Works on the
+    /// UTF-8 bytes: an import checks one number per row.
     public init(_ raw: String, today: Day? = nil) throws(Invalid) {
-        let text = raw.trimmingSpaces.uppercased()
-        let chars = Array(text)
-        guard chars.count == 18 else { throw .length(chars.count) }
-        guard chars[..<17].allSatisfy({ $0.isASCII && $0.isNumber }),
-              chars[17].isASCII, chars[17].isNumber || chars[17] == "X" else { throw .characters }
-        let region = String(chars[0..<6])
+        let trimmed = raw.trimmingSpaces
+        var b = Array(trimmed.utf8)
+        guard b.count == 18 else {
+            let characters = trimmed.count
+            throw characters == 18 ? .characters : .length(characters)
+        }
+        if b[17] == 0x78 { b[17] = 0x58 }  // x → X
+        let isDigit = { (byte: UInt8) in byte >= 0x30 && byte <= 0x39 }
+        guard b[..<17].allSatisfy(isDigit), isDigit(b[17]) || b[17] == 0x58 else { throw .characters }
+        let text = String(decoding: b, as: UTF8.self)
+        func number(_ range: Range<Int>) -> Int { b[range].reduce(0) { $0 * 10 + Int($1 - 0x30) } }
         // A province code followed by a city and county; "320000" names a province, not a place
         // of registration.
-        guard IDNumber.provinceCodes.contains(String(chars[0..<2])), !region.hasSuffix("0000") else {
+        let region = String(decoding: b[0..<6], as: UTF8.self)
+        guard IDNumber.provinceCodes.contains(String(decoding: b[0..<2], as: UTF8.self)), number(2..<6) != 0 else {
             throw .region(region)
         }
-        let y = Int(String(chars[6..<10]))!, m = Int(String(chars[10..<12]))!, d = Int(String(chars[12..<14]))!
-        let birthText = String(chars[6..<14])
-        guard y >= 1900, let birth = Day(year: y, month: m, day: d) else { throw .birthDate(birthText) }
+        let birthText = String(decoding: b[6..<14], as: UTF8.self)
+        guard number(6..<10) >= 1900, let birth = Day(year: number(6..<10), month: number(10..<12), day: number(12..<14)) else {
+            throw .birthDate(birthText)
+        }
         if let today, birth > today { throw .birthDateInFuture(birthText) }
-        let expected = IDNumber.checkCharacter(for: chars[..<17])!
-        guard expected == chars[17] else { throw .checkCharacter(expected: expected, found: chars[17]) }
+        var sum = 0
+        for i in 0..<17 { sum += Int(b[i] - 0x30) * IDNumber.weights[i] }
+        let expected = IDNumber.checkCharacters[sum % 11]
+        let found = Character(Unicode.Scalar(b[17]))
+        guard expected == found else { throw .checkCharacter(expected: expected, found: found) }
         self.text = text
         self.birthDate = birth
-        self.sex = chars[16].wholeNumberValue! % 2 == 1 ? .male : .female
+        self.sex = Int(b[16] - 0x30) % 2 == 1 ? .male : .female
     }
 
     /// A number as the database stores it, already checked when it was written: the birth

@@ -2,6 +2,7 @@ import Crypto
 import Foundation
 import GongQinCore
 import GRDB
+import GRDBSQLite
 
 /// The change log (table `change_log`): triggers on every table append one entry per
 /// insert, update and delete, through the view `change_log_append` (Schema/0001).
@@ -15,37 +16,66 @@ enum ChangeLog {
     static func registerFunctions(in db: Database, context: LogContext) {
         db.add(function: DatabaseFunction("gongqin_actor", argumentCount: 0, pure: false) { _ in context.actor })
         db.add(function: DatabaseFunction("gongqin_command", argumentCount: 0, pure: false) { _ in context.command })
-        db.add(function: DatabaseFunction("gongqin_chain_hash", argumentCount: 11, pure: true) { values in
-            chainHash(values.map { value -> String? in
-                switch value.storage {
-                case .null: return nil
-                case .int64(let n): return String(n)
-                case .double(let d): return String(d)
-                case .string(let s): return s
-                case .blob(let b): return b.base64EncodedString()
+        // Called once per logged row, so straight on SQLite's C interface: no arrays of
+        // values, no Swift strings, the bytes hashed where SQLite holds them.
+        sqlite3_create_function_v2(db.sqliteConnection, "gongqin_chain_hash", Int32(fieldCount),
+                                   SQLITE_UTF8 | SQLITE_DETERMINISTIC, nil, { context, count, values in
+            var hasher = SHA256()
+            for i in 0..<Int(count) {
+                let value = values![i]
+                if sqlite3_value_type(value) == SQLITE_NULL {
+                    hasher.update(data: ChangeLog.nullField)
+                    continue
                 }
-            })
-        })
+                let text = sqlite3_value_text(value)
+                let length = Int(sqlite3_value_bytes(value))
+                hasher.update(data: ChangeLog.lengthPrefix(length))
+                hasher.update(bufferPointer: UnsafeRawBufferPointer(start: text, count: length))
+            }
+            let hex = ChangeLog.hexadecimal(hasher.finalize())
+            hex.withUnsafeBufferPointer { buffer in
+                sqlite3_result_text(context, buffer.baseAddress.map { UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self) },
+                                    Int32(buffer.count), unsafeBitCast(-1, to: sqlite3_destructor_type.self))
+            }
+        }, nil, nil, nil)
     }
 
-    /// SHA-256, in hex, of the fields in order: previous hash, seq, at, actor, command,
-    /// table, row key, person, op, before, after. Each field is written as its UTF-8
-    /// length, a colon and its bytes, and NULL as `-`, so no two lists of fields collide.
+    /// The fields of an entry, in the order they are hashed: the previous entry's hash,
+    /// then seq, at, actor, command, table_name, row_id, row_key, person_row, person, op,
+    /// before, after.
+    static let fieldCount = 13
+
+    static let nullField: [UInt8] = Array("-".utf8)
+
+    /// `12:` for a field of 12 bytes.
+    static func lengthPrefix(_ length: Int) -> [UInt8] { Array("\(length):".utf8) }
+
+    static func hexadecimal(_ digest: SHA256.Digest) -> [UInt8] {
+        let digits = Array("0123456789abcdef".utf8)
+        var out = [UInt8]()
+        out.reserveCapacity(64)
+        for byte in digest {
+            out.append(digits[Int(byte >> 4)])
+            out.append(digits[Int(byte & 0x0F)])
+        }
+        return out
+    }
+
+    /// SHA-256, in hex, of the fields in order (see `fieldCount`). Each field is written
+    /// as its UTF-8 length, a colon and its bytes, and NULL as `-`, so no two lists of
+    /// fields collide. `check` recomputes it here; the triggers through the SQL function.
     static func chainHash(_ fields: [String?]) -> String {
         var hasher = SHA256()
         for field in fields {
             if let field {
                 let bytes = Array(field.utf8)
-                hasher.update(data: Array("\(bytes.count):".utf8))
+                hasher.update(data: lengthPrefix(bytes.count))
                 hasher.update(data: bytes)
             } else {
-                hasher.update(data: Array("-".utf8))
+                hasher.update(data: nullField)
             }
         }
-        return hasher.finalize().map { byte in
-            let hex = String(byte, radix: 16)
-            return byte < 16 ? "0" + hex : hex
-        }.joined()
+        return String(decoding: hexadecimal(hasher.finalize()), as: UTF8.self)
     }
 
     /// The tables whose writes the triggers log: those with a `<table>_log_insert` trigger.
@@ -62,7 +92,6 @@ enum ChangeLog {
         let info = try Row.fetchAll(db, sql: "SELECT name, pk FROM pragma_table_info(?) ORDER BY cid", arguments: [table])
         let columns = info.map { $0["name"] as String }
         let primaryKey = info.first { ($0["pk"] as Int) == 1 }.map { $0["name"] as String } ?? "rowid"
-        // A person is logged under the identity number, every other row under its key.
         let key = table == "person" ? "id_number" : "CAST(\"\(primaryKey)\" AS TEXT)"
         let json: String = "json_object(" + columns.map { column in
             let value = (table, column) == ("policy", "document") ? "json(document)" : "\"\(column)\""
@@ -96,6 +125,12 @@ public struct ChangeLogReader {
         var conditions: [String] = []
         var arguments: StatementArguments = []
         if let person {
+            // The rows the person has had (a row id may come back after a removal, so the
+            // identity number is checked too), through the index on person_row.
+            let rows = try Int64.fetchAll(session.db, sql: """
+                SELECT DISTINCT row_id FROM change_log WHERE table_name = 'person' AND row_key = ?
+                """, arguments: [person.text])
+            conditions.append("person_row IN (\(rows.map(String.init).joined(separator: ",")))")
             conditions.append("person = ?")
             arguments += [person.text]
         }

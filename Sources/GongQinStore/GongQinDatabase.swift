@@ -50,6 +50,9 @@ public struct GongQinDatabase: Sendable {
             }
             // Every committed transaction reaches the disk before the command reports it.
             try db.execute(sql: "PRAGMA synchronous = FULL")
+            // 64 MB of page cache: a bulk import or an evaluation over a province keeps
+            // its index pages in memory instead of spilling and rereading them.
+            try db.execute(sql: "PRAGMA cache_size = -65536")
             ChangeLog.registerFunctions(in: db, context: context)
         }
         return config

@@ -136,9 +136,17 @@ public final class Importer {
         }
     }
 
+    /// The last person looked up: a file lists a person's records together, so most rows
+    /// need no query. Transfers change the person, so they always read it afresh.
+    var lastOwner: PersonRow?
+
     /// The person a record belongs to, or a problem on the row.
     func owner(_ id: IDNumber, row: Int) throws -> PersonRow? {
-        if let owner = try session.people.existingRow(id) { return owner }
+        if kind != .transfers, let last = lastOwner, last.idNumber == id { return last }
+        if let owner = try session.people.existingRow(id) {
+            lastOwner = owner
+            return owner
+        }
         reject(row: row, [Self.unknownPerson(id)])
         return nil
     }

@@ -48,8 +48,9 @@ public struct Integrity {
         return findings
     }
 
-    /// The hash chain: every entry follows the previous one without a gap, names its hash,
-    /// and hashes to what it stores.
+    /// The hash chain: every entry follows the previous one without a gap, and hashes,
+    /// with the previous entry's hash, to what it stores. An entry deleted, inserted or
+    /// edited breaks it at that entry.
     func chain() throws -> [IntegrityFinding] {
         var findings: [IntegrityFinding] = []
         var expectedSeq: Int64 = 1
@@ -57,17 +58,18 @@ public struct Integrity {
         let cursor = try Row.fetchCursor(db, sql: "SELECT * FROM change_log ORDER BY seq")
         while let row = try cursor.next() {
             let seq: Int64 = row["seq"]
-            let prev: String = row["prev_hash"]
             let stored: String = row["hash"]
             if seq != expectedSeq {
                 findings.append(IntegrityFinding(check: "chain", detail: "变更日志缺少第\(expectedSeq)–\(seq - 1)条：记录被删除"))
-            } else if prev != previous {
-                findings.append(IntegrityFinding(check: "chain", detail: "变更日志第\(seq)条与前一条衔接不上：其前的记录被删除、插入或改动"))
             }
-            let fields: [String?] = [prev, String(seq), row["at"], row["actor"], row["command"], row["table_name"],
-                                     row["row_key"], row["person"], row["op"], row["before"], row["after"]]
+            let number = { (value: Int64?) in value.map(String.init) }
+            let fields: [String?] = [previous, String(seq), row["at"], row["actor"], row["command"], row["table_name"],
+                                     number(row["row_id"]), row["row_key"], number(row["person_row"]), row["person"], row["op"],
+                                     row["before"], row["after"]]
             if ChangeLog.chainHash(fields) != stored {
-                findings.append(IntegrityFinding(check: "chain", detail: "变更日志第\(seq)条的内容与其哈希不符：该条被改动或伪造"))
+                findings.append(IntegrityFinding(check: "chain", detail: seq == expectedSeq
+                    ? "变更日志第\(seq)条的内容与其哈希不符：该条或其前一条被改动、伪造或删除"
+                    : "变更日志第\(seq)条与前面的记录衔接不上：其前的记录被删除"))
             }
             expectedSeq = seq + 1
             previous = stored
@@ -120,14 +122,14 @@ public struct Integrity {
         for table in try ChangeLog.loggedTables(db) {
             let (key, json) = try ChangeLog.rowExpressions(db, table: table)
             let sql = """
-                WITH cur AS (SELECT \(key) AS k, \(json) AS j FROM "\(table)"),
-                     latest AS (SELECT row_key AS k, op, after AS j FROM change_log
-                                WHERE seq IN (SELECT max(seq) FROM change_log WHERE table_name = ? GROUP BY row_key))
-                SELECT 'changed' AS kind, cur.k FROM cur JOIN latest ON latest.k = cur.k WHERE latest.op = 'delete' OR latest.j IS NOT cur.j
+                WITH cur AS (SELECT rowid AS k, \(key) AS shown, \(json) AS j FROM "\(table)"),
+                     latest AS (SELECT row_id AS k, row_key AS shown, op, after AS j FROM change_log
+                                WHERE seq IN (SELECT max(seq) FROM change_log WHERE table_name = ? GROUP BY row_id))
+                SELECT 'changed' AS kind, cur.shown FROM cur JOIN latest ON latest.k = cur.k WHERE latest.op = 'delete' OR latest.j IS NOT cur.j
                 UNION ALL
-                SELECT 'unlogged', cur.k FROM cur WHERE cur.k NOT IN (SELECT k FROM latest)
+                SELECT 'unlogged', cur.shown FROM cur WHERE cur.k NOT IN (SELECT k FROM latest)
                 UNION ALL
-                SELECT 'missing', latest.k FROM latest WHERE latest.op <> 'delete' AND latest.k NOT IN (SELECT k FROM cur)
+                SELECT 'missing', latest.shown FROM latest WHERE latest.op <> 'delete' AND latest.k NOT IN (SELECT k FROM cur)
                 LIMIT \(Self.limit)
                 """
             let name = Tables.chineseName(of: table) ?? table

@@ -197,7 +197,7 @@ struct LedgerCommandTests {
             ("DROP TRIGGER change_log_no_update; UPDATE change_log SET actor = 'someone' WHERE seq = 50;", "第50条的内容与其哈希不符"),
             ("DROP TRIGGER change_log_no_delete; DELETE FROM change_log WHERE seq = 50;", "缺少第50–50条"),
             ("DROP TRIGGER change_log_no_delete; DELETE FROM change_log WHERE seq = (SELECT max(seq) FROM change_log);", "在变更日志中没有记载"),
-            ("INSERT INTO change_log SELECT seq + 1, at, actor, command, table_name, row_key, person, op, before, after, hash, 'forged' FROM change_log WHERE seq = (SELECT max(seq) FROM change_log);", "与其哈希不符"),
+            ("INSERT INTO change_log SELECT seq + 1, at, actor, command, table_name, row_id, row_key, person_row, person, op, before, after, 'forged' FROM change_log WHERE seq = (SELECT max(seq) FROM change_log);", "与其哈希不符"),
             ("DROP TRIGGER annual_assessment_log_update; UPDATE annual_assessment SET result = 'excellent' WHERE year = 2019;", "与变更日志的最后一条不符"),
             ("DROP TRIGGER education_log_delete; DELETE FROM education;", "已不在"),
         ]
