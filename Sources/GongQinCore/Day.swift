@@ -29,13 +29,14 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
         }
     }
 
-    /// `YYYY-MM-DD`.
+    /// `YYYY-MM-DD`, written digit by digit: dates are formatted for every check.
     public var description: String {
-        func pad(_ n: Int, _ width: Int) -> String {
-            let s = String(n)
-            return String(repeating: "0", count: max(0, width - s.count)) + s
+        String(unsafeUninitializedCapacity: 10) { buffer in
+            let digits = [year / 1000 % 10, year / 100 % 10, year / 10 % 10, year % 10, -3,
+                          month / 10, month % 10, -3, day / 10, day % 10]
+            for (i, d) in digits.enumerated() { buffer[i] = UInt8(0x30 + d) }
+            return 10
         }
-        return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
     }
 
     /// `2019年07月`, as the approval form writes months (RULES F1).

@@ -17,40 +17,116 @@ public enum Verdict: String, Codable, Sendable {
 
 /// One check of one rule: its verdict, the record it looked at and a Chinese detail a
 /// clerk can check against the paper.
+///
+/// The detail and the record are written when first read: `eligible` over a province
+/// makes tens of millions of checks and shows the words of very few of them.
 public struct Check: Hashable, Sendable, Codable {
     public var rule: RuleID
-    public var clause: String
     public var verdict: Verdict
-    public var detail: String
-    /// The record looked at, such as `电工中级工证书 2019-06-01` or `2019–2023年度考核`.
-    public var record: String?
     /// The weakest status of the policy values the check used: a decision resting on a
     /// provisional or assumed value says so.
     public var status: ValueStatus?
+    private var detailText: Text
+    private var recordText: Text
+
+    /// The clause of the notice the rule encodes.
+    public var clause: String { rule.clause }
+
+    public var detail: String {
+        get { detailText.value ?? "" }
+        set { detailText = .ready(newValue) }
+    }
+
+    /// The record looked at, such as `电工中级工证书 2019-06-01` or `2019–2023年度考核`.
+    public var record: String? {
+        get { recordText.value }
+        set { recordText = .ready(newValue) }
+    }
+
+    /// A text now, or the way to write it.
+    enum Text: Sendable {
+        case ready(String?)
+        case later(@Sendable () -> String?)
+
+        var value: String? {
+            switch self {
+            case .ready(let text): text
+            case .later(let write): write()
+            }
+        }
+    }
 
     public init(_ rule: RuleID, _ verdict: Verdict, _ detail: String, record: String? = nil, status: ValueStatus? = nil) {
+        self.init(rule, verdict, .ready(detail), record: .ready(record), status: status)
+    }
+
+    init(_ rule: RuleID, _ verdict: Verdict, _ detail: Text, record: Text, status: ValueStatus?) {
         self.rule = rule
-        self.clause = rule.clause
         self.verdict = verdict
-        self.detail = detail
-        self.record = record
+        self.detailText = detail
+        self.recordText = record
         self.status = status == .official ? nil : status
     }
 
-    static func pass(_ rule: RuleID, _ detail: String, record: String? = nil, status: ValueStatus? = nil) -> Check {
-        Check(rule, .pass, detail, record: record, status: status)
+    static func pass(_ rule: RuleID, _ detail: @autoclosure @escaping @Sendable () -> String,
+                     record: @autoclosure @escaping @Sendable () -> String? = nil, status: ValueStatus? = nil) -> Check {
+        Check(rule, .pass, .later(detail), record: .later(record), status: status)
     }
 
-    static func fail(_ rule: RuleID, _ detail: String, record: String? = nil, status: ValueStatus? = nil) -> Check {
-        Check(rule, .fail, detail, record: record, status: status)
+    static func fail(_ rule: RuleID, _ detail: @autoclosure @escaping @Sendable () -> String,
+                     record: @autoclosure @escaping @Sendable () -> String? = nil, status: ValueStatus? = nil) -> Check {
+        Check(rule, .fail, .later(detail), record: .later(record), status: status)
     }
 
-    static func warning(_ rule: RuleID, _ detail: String, record: String? = nil, status: ValueStatus? = nil) -> Check {
-        Check(rule, .warning, detail, record: record, status: status)
+    static func warning(_ rule: RuleID, _ detail: @autoclosure @escaping @Sendable () -> String,
+                        record: @autoclosure @escaping @Sendable () -> String? = nil, status: ValueStatus? = nil) -> Check {
+        Check(rule, .warning, .later(detail), record: .later(record), status: status)
     }
 
-    static func verdict(_ rule: RuleID, _ passes: Bool, _ detail: String, record: String? = nil, status: ValueStatus? = nil) -> Check {
-        Check(rule, passes ? .pass : .fail, detail, record: record, status: status)
+    static func verdict(_ rule: RuleID, _ passes: Bool, _ detail: @autoclosure @escaping @Sendable () -> String,
+                        record: @autoclosure @escaping @Sendable () -> String? = nil, status: ValueStatus? = nil) -> Check {
+        Check(rule, passes ? .pass : .fail, .later(detail), record: .later(record), status: status)
+    }
+
+    /// The check with `prefix` before its detail, still written when first read.
+    func prefixed(_ prefix: String) -> Check {
+        var copy = self
+        let detail = detailText
+        copy.detailText = .later { prefix + (detail.value ?? "") }
+        return copy
+    }
+
+    // Equal, hashed and coded by what a clerk reads.
+
+    public static func == (a: Check, b: Check) -> Bool {
+        a.rule == b.rule && a.verdict == b.verdict && a.status == b.status && a.detail == b.detail && a.record == b.record
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(rule)
+        hasher.combine(verdict)
+        hasher.combine(detail)
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case rule, clause, verdict, detail, record, status
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(try c.decode(RuleID.self, forKey: .rule), try c.decode(Verdict.self, forKey: .verdict),
+                  try c.decode(String.self, forKey: .detail), record: try c.decodeIfPresent(String.self, forKey: .record),
+                  status: try c.decodeIfPresent(ValueStatus.self, forKey: .status))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(rule, forKey: .rule)
+        try c.encode(clause, forKey: .clause)
+        try c.encode(verdict, forKey: .verdict)
+        try c.encode(detail, forKey: .detail)
+        try c.encodeIfPresent(record, forKey: .record)
+        try c.encodeIfPresent(status, forKey: .status)
     }
 }
 
@@ -70,6 +146,18 @@ public struct OptionDecision: Hashable, Sendable, Codable {
     /// For a closed option, the first cycle within 30 years in which it would open if
     /// only time passed; nil when time alone does not open it.
     public var earliestCycle: Int?
+
+    public init(grade: Grade, module: Module, trade: String, open: Bool, checks: [Check], conditions: [String],
+                certificateYear: Int, earliestCycle: Int?) {
+        self.grade = grade
+        self.module = module
+        self.trade = trade
+        self.open = open
+        self.checks = checks
+        self.conditions = conditions
+        self.certificateYear = certificateYear
+        self.earliestCycle = earliestCycle
+    }
 
     /// The IDs of the rules that passed.
     public var passedRules: [RuleID] {

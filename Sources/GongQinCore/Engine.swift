@@ -63,10 +63,13 @@ public struct Engine: Sendable {
         return Evaluation(record: record, cycle: cycle, options: options, notes: notes)
     }
 
-    /// The open options only, without the look ahead: what `eligible` lists.
+    /// The open options only, without the look ahead: what `eligible` lists. The old
+    /// trade's option, which T2 always closes, is not tried, and an option whose common
+    /// checks fail is not taken further.
     public func openOptions(_ record: PersonRecord, cycle: Int) -> [OptionDecision] {
         let subject = Subject(record)
-        return considered(subject, cycle: cycle).map { decide(subject, $0, cycle: cycle, filingDate: nil) }.filter(\.open)
+        return considered(subject, cycle: cycle).filter { $0.trade == record.person.trade }
+            .map { decide(subject, $0, cycle: cycle, filingDate: nil, complete: false) }.filter(\.open)
     }
 
     /// One option, as `apply` asks for it: any grade and module, with the conditions the
@@ -80,7 +83,7 @@ public struct Engine: Sendable {
     }
 
     /// What was asked.
-    struct Request {
+    struct Request: Sendable {
         var grade: Grade
         var module: Module
         var trade: String
@@ -143,14 +146,31 @@ public struct Engine: Sendable {
         }
     }
 
-    /// Decides one option.
-    func decide(_ s: Subject, _ request: Request, cycle: Int, filingDate: Day?) -> OptionDecision {
+    /// Whether an option is open, decided once per person: the early and exceptional
+    /// modules ask whether the routes before them are open (E2, E3, X4).
+    func isOpen(_ s: Subject, _ request: Request, cycle: Int, filingDate: Day?) -> Bool {
+        var plain = request
+        plain.namedConditions = nil
+        let key = Subject.OpenKey(grade: plain.grade, module: plain.module, trade: plain.trade, cycle: cycle, filingDate: filingDate)
+        if let known = s.open.known[key] { return known }
+        let open = decide(s, plain, cycle: cycle, filingDate: filingDate, complete: false).open
+        s.open.known[key] = open
+        return open
+    }
+
+    /// Decides one option. `complete` asks for every check even when an early one fails,
+    /// as `explain` and `apply` show them all.
+    func decide(_ s: Subject, _ request: Request, cycle: Int, filingDate: Day?, complete: Bool = true) -> OptionDecision {
         let p = policy(cycle)
         let context = Context(engine: self, subject: s, policy: p, cycle: cycle, request: request,
                               filingDate: filingDate ?? p.deadline(for: request.grade).value, enforceDeadline: filingDate != nil)
         var option = OptionDecision(grade: request.grade, module: request.module, trade: request.trade, open: false,
                                     checks: [], conditions: [], certificateYear: cycle, earliestCycle: nil)
         var checks = context.commonChecks()
+        if !complete, checks.contains(where: { $0.verdict == .fail }) {
+            option.checks = checks
+            return option
+        }
         let outcome: ModuleOutcome
         switch request.module {
         case .normal: outcome = context.normalModule()
@@ -185,7 +205,7 @@ struct ModuleOutcome {
 }
 
 /// Facts about a person that every rule reads.
-struct Subject {
+struct Subject: Sendable {
     let record: PersonRecord
     let person: Person
     let chain: TradeChain
@@ -193,8 +213,24 @@ struct Subject {
     /// The highest grade held in the current trade chain.
     let highest: Seniority?
     let reviewKind: ReviewKind?
+    /// The options already found open or closed, for this person.
+    let open = OpenCache()
 
-    enum ReviewKind {
+    struct OpenKey: Hashable {
+        var grade: Grade
+        var module: Module
+        var trade: String
+        var cycle: Int
+        var filingDate: Day?
+    }
+
+    /// Filled and read by one evaluation on one thread; the checks' texts, which may be
+    /// read later elsewhere, never touch it.
+    final class OpenCache: @unchecked Sendable {
+        var known: [OpenKey: Bool] = [:]
+    }
+
+    enum ReviewKind: Sendable {
         /// A placed veteran without a certificate obtained through review (V0).
         case veteran(placed: Day)
         /// A staff member from another province holding no Jiangsu certificate (V0, V6).
@@ -231,17 +267,48 @@ struct Subject {
     }
 }
 
-/// One option being decided: everything a rule needs.
-struct Context {
-    let engine: Engine
-    let subject: Subject
-    let policy: Policy
-    let cycle: Int
-    let request: Engine.Request
+/// One option being decided: everything a rule needs. Its fields live in one object, so
+/// that the texts of the checks, written when first read, each hold one reference to it
+/// rather than a copy of everything.
+struct Context: Sendable {
+    final class Fields: Sendable {
+        let engine: Engine
+        let subject: Subject
+        let policy: Policy
+        let cycle: Int
+        let request: Engine.Request
+        let filingDate: Day
+        let enforceDeadline: Bool
+
+        init(engine: Engine, subject: Subject, policy: Policy, cycle: Int, request: Engine.Request, filingDate: Day,
+             enforceDeadline: Bool) {
+            self.engine = engine
+            self.subject = subject
+            self.policy = policy
+            self.cycle = cycle
+            self.request = request
+            self.filingDate = filingDate
+            self.enforceDeadline = enforceDeadline
+        }
+    }
+
+    let fields: Fields
+
+    init(engine: Engine, subject: Subject, policy: Policy, cycle: Int, request: Engine.Request, filingDate: Day,
+         enforceDeadline: Bool) {
+        fields = Fields(engine: engine, subject: subject, policy: policy, cycle: cycle, request: request,
+                        filingDate: filingDate, enforceDeadline: enforceDeadline)
+    }
+
+    var engine: Engine { fields.engine }
+    var subject: Subject { fields.subject }
+    var policy: Policy { fields.policy }
+    var cycle: Int { fields.cycle }
+    var request: Engine.Request { fields.request }
     /// The filing date, or the cycle's deadline when none is given (RULES N1, D1).
-    let filingDate: Day
+    var filingDate: Day { fields.filingDate }
     /// Whether a filing after the deadline fails (apply) or is only noted (eligible).
-    let enforceDeadline: Bool
+    var enforceDeadline: Bool { fields.enforceDeadline }
 
     var grade: Grade { request.grade }
     var person: Person { subject.person }

@@ -40,8 +40,7 @@ extension Context {
     var earlyIsOpen: Bool {
         var early = request
         early.module = .early
-        early.namedConditions = nil
-        return engine.decide(subject, early, cycle: cycle, filingDate: enforceDeadline ? filingDate : nil).open
+        return engine.isOpen(subject, early, cycle: cycle, filingDate: enforceDeadline ? filingDate : nil)
     }
 
     /// Tries each condition: the ones the clerk named, or every condition of the
@@ -64,11 +63,7 @@ extension Context {
         for condition in candidates {
             var checks = [evidenceX2(condition), unusedX1(condition)]
             checks += relaxed(condition)
-            checks = checks.map { check in
-                var check = check
-                check.detail = "[\(condition.code)] " + check.detail
-                return check
-            }
+            checks = checks.map { $0.prefixed("[\(condition.code)] ") }
             trials.append(ConditionTrial(condition: condition, checks: checks))
         }
         return trials

@@ -146,7 +146,8 @@ extension Context {
         var checks: [Check] = []
         if let t4 = transferBeforePromotionT4() { checks.append(t4) }
         if normalIsOpen {
-            checks.append(.fail(rule, "已符合\(cycle)年正常申报，不走提前一年申报"))
+            return ModuleOutcome(checks: checks + [.fail(rule, "已符合\(cycle)年正常申报，不走提前一年申报")],
+                                 certificateYear: cycle + 1)
         }
         checks += thresholds(relax: nil, early: true)
         return ModuleOutcome(checks: checks, certificateYear: cycle + 1)
@@ -156,7 +157,6 @@ extension Context {
     var normalIsOpen: Bool {
         var normal = request
         normal.module = .normal
-        normal.namedConditions = nil
-        return engine.decide(subject, normal, cycle: cycle, filingDate: enforceDeadline ? filingDate : nil).open
+        return engine.isOpen(subject, normal, cycle: cycle, filingDate: enforceDeadline ? filingDate : nil)
     }
 }

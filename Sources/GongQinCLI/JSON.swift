@@ -1,0 +1,38 @@
+/// A minimal JSON writer for the lines a command streams by the million; everything else
+/// goes through JSONEncoder.
+enum JSON {
+    /// A string literal, escaped as RFC 8259 requires.
+    static func quoted(_ text: String) -> String {
+        // Most texts need no escaping: names, codes, dates.
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) { return "\"" + text + "\"" }
+        var out = "\""
+        out.reserveCapacity(text.utf8.count + 2)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where scalar.value < 0x20:
+                let hex = String(scalar.value, radix: 16)
+                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
+    }
+
+    /// An object, its members in the order added.
+    struct Object {
+        private var members: [String] = []
+
+        mutating func add(_ key: String, _ value: String) { members.append(JSON.quoted(key) + ":" + JSON.quoted(value)) }
+        mutating func add(_ key: String, _ value: Int) { members.append(JSON.quoted(key) + ":" + String(value)) }
+        mutating func add(_ key: String, _ values: [String]) {
+            members.append(JSON.quoted(key) + ":[" + values.map(JSON.quoted).joined(separator: ",") + "]")
+        }
+
+        var text: String { "{" + members.joined(separator: ",") + "}" }
+    }
+}
