@@ -8,6 +8,14 @@ import GongQinCore
 public enum GongQinMain {
     public static func main() -> Never {
         signal(SIGPIPE, SIG_IGN)
+        // Swift repairs bytes that are not UTF-8 into U+FFFD; a name or a number mangled
+        // that way must not be written. Refuse the command line instead.
+        for i in 1..<Int(CommandLine.argc) {
+            if let argument = CommandLine.unsafeArgv[i], String(validatingCString: argument) == nil {
+                Console.errorLine("错误：第\(i)个参数含有无法识别的字节（不是 UTF-8 编码），未执行任何操作。请检查终端或脚本的字符编码")
+                exit(65)
+            }
+        }
         exit(run(Array(CommandLine.arguments.dropFirst())))
     }
 

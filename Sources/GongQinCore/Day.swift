@@ -163,9 +163,9 @@ extension Day.ParseError {
     public var chinese: String {
         switch self {
         case .empty: return "日期为空"
-        case .malformed(let t): return "“\(t)”不是日期，应写作 YYYY-MM-DD，如 2019-07-01"
-        case .impossible(let t): return "“\(t)”不是真实存在的日期"
-        case .monthNotAllowed(let t): return "“\(t)”只有年月，这里须写到日：YYYY-MM-DD"
+        case .malformed(let t): return "“\(t.clipped())”不是日期，应写作 YYYY-MM-DD，如 2019-07-01"
+        case .impossible(let t): return "“\(t.clipped())”不是真实存在的日期"
+        case .monthNotAllowed(let t): return "“\(t.clipped())”只有年月，这里须写到日：YYYY-MM-DD"
         }
     }
 }
@@ -202,5 +202,13 @@ extension Day: Codable {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(description)
+    }
+}
+
+extension String {
+    /// The text, cut to `limit` characters with an ellipsis: what an error message echoes
+    /// of a value, so that a 10 MB cell does not become a 10 MB line.
+    public func clipped(_ limit: Int = 40) -> String {
+        count <= limit ? self : String(prefix(limit)) + "…（共\(count)字）"
     }
 }

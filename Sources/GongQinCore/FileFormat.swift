@@ -171,11 +171,11 @@ public struct FileHeader: Sendable {
             guard let index = fields.firstIndex(where: {
                 $0.name == name.lowercased() || $0.label == name || $0.aliases.contains(name)
             }) else {
-                problems.append("第\(column + 1)列“\(name)”不是\(kind.chinese)文件的列")
+                problems.append("第\(column + 1)列“\(name.clipped())”不是\(kind.chinese)文件的列")
                 continue
             }
             if let earlier = columns[index] {
-                problems.append("第\(column + 1)列“\(name)”与第\(earlier + 1)列重复")
+                problems.append("第\(column + 1)列“\(name.clipped())”与第\(earlier + 1)列重复")
             }
             columns[index] = column
         }

@@ -6,7 +6,8 @@ public enum NameMatch {
     /// most half the query's length wins.
     public static func nearest<S: Sequence<String>>(to query: String, in candidates: S) -> String? {
         let q = query.trimmingSpaces
-        guard !q.isEmpty else { return nil }
+        // A name longer than any in a catalogue is a pasted mistake, not a near miss.
+        guard !q.isEmpty, q.count <= 100 else { return nil }
         var best: (name: String, score: Int)?
         for candidate in candidates {
             let score: Int

@@ -7,7 +7,7 @@ public enum Values {
         do {
             return try IDNumber(text, today: today)
         } catch {
-            throw .invalid("身份证号“\(text.trimmingSpaces)”无效：\(error.chinese)")
+            throw .invalid("身份证号“\(text.trimmingSpaces.clipped(24))”无效：\(error.chinese)")
         }
     }
 
@@ -44,7 +44,7 @@ public enum Values {
     public static func integer(_ text: String, _ what: String) throws(GongQinError) -> Int {
         let t = text.trimmingSpaces
         guard !t.isEmpty, t.count <= 9, t.allSatisfy({ $0.isASCII && $0.isNumber }), let n = Int(t) else {
-            throw .invalid("\(what)“\(t)”不是整数")
+            throw .invalid("\(what)“\(t.clipped())”不是整数")
         }
         return n
     }
@@ -60,7 +60,7 @@ public enum Values {
         switch text.trimmingSpaces.lowercased() {
         case "是", "true", "1", "y", "yes", "√": return true
         case "否", "false", "0", "n", "no", "": return false
-        default: throw .invalid("\(what)“\(text.trimmingSpaces)”应为“是”或“否”（也可写 true/false、1/0、y/n）")
+        default: throw .invalid("\(what)“\(text.trimmingSpaces.clipped())”应为“是”或“否”（也可写 true/false、1/0、y/n）")
         }
     }
 
@@ -68,7 +68,7 @@ public enum Values {
     /// outside the list is a usage error; in a file it is invalid data of that row.
     public static func vocabulary<V: Vocabulary>(_ text: String, _ what: String, as type: V.Type = V.self) throws(GongQinError) -> V {
         guard let value = V(parsing: text) else {
-            throw .invalid("\(what)“\(text.trimmingSpaces)”无效，可选：\(V.choices)")
+            throw .invalid("\(what)“\(text.trimmingSpaces.clipped())”无效，可选：\(V.choices)")
         }
         return value
     }

@@ -89,7 +89,7 @@ public struct Catalog {
     func unitID(named name: String) throws -> Int64 {
         let ids = try unitIDs()
         if let id = ids[name.trimmingSpaces] { return id }
-        throw GongQinError.invalid("未找到单位“\(name)”",
+        throw GongQinError.invalid("未找到单位“\(name.clipped())”",
                                    hint: NameMatch.hint(for: name, in: ids.keys, listCommand: "gongqin unit list")
                                        + "；新单位请先用 gongqin unit add 添加")
     }
@@ -173,7 +173,7 @@ public struct Catalog {
     func tradeID(named name: String) throws -> Int64 {
         let ids = try tradeIDs()
         if let id = ids[name.trimmingSpaces] { return id }
-        throw GongQinError.invalid("未找到工种“\(name)”",
+        throw GongQinError.invalid("未找到工种“\(name.clipped())”",
                                    hint: NameMatch.hint(for: name, in: ids.keys, listCommand: "gongqin trade list")
                                        + "；目录外的工种请先用 gongqin trade add 添加")
     }
@@ -192,7 +192,7 @@ public struct Catalog {
     public func condition(code: String) throws -> ExceptionalCondition {
         if let row = try ConditionRow.fetchOne(db, key: code.trimmingSpaces) { return row.condition }
         let codes = try String.fetchAll(db, sql: "SELECT code FROM exceptional_condition")
-        throw GongQinError.invalid("未找到破格条件“\(code)”",
+        throw GongQinError.invalid("未找到破格条件“\(code.clipped())”",
                                    hint: NameMatch.hint(for: code, in: codes, listCommand: "gongqin exceptional conditions"))
     }
 

@@ -34,8 +34,14 @@ final class Sandbox: @unchecked Sendable {
     @discardableResult
     func run(_ arguments: [String], environment extra: [String: String] = [:], useDefaultDB: Bool = true) -> Result {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: Sandbox.binary)
-        process.arguments = arguments
+        if arguments.first == "__bash__" {
+            // A command line with bytes Swift's strings cannot carry (runBytes).
+            process.executableURL = URL(fileURLWithPath: "/bin/bash")
+            process.arguments = ["-c", arguments[1]]
+        } else {
+            process.executableURL = URL(fileURLWithPath: Sandbox.binary)
+            process.arguments = arguments
+        }
         var environment = ["HOME": folder, "PATH": "/usr/bin:/bin", "GONGQIN_TODAY": today, "LANG": "C.UTF-8"]
         if useDefaultDB { environment["GONGQIN_DB"] = db }
         environment.merge(extra) { $1 }
@@ -44,8 +50,21 @@ final class Sandbox: @unchecked Sendable {
         process.standardOutput = out
         process.standardError = err
         try! process.run()
+        // Both pipes drain at once: a child that fills one while we wait on the other
+        // would never finish.
+        final class Drained: @unchecked Sendable {
+            var data = Data()
+            let done = DispatchSemaphore(value: 0)
+        }
+        let errDrained = Drained()
+        let errHandle = err.fileHandleForReading
+        Thread {
+            errDrained.data = errHandle.readDataToEndOfFile()
+            errDrained.done.signal()
+        }.start()
         let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        errDrained.done.wait()
+        let errData = errDrained.data
         process.waitUntilExit()
         return Result(code: process.terminationStatus, out: String(decoding: outData, as: UTF8.self),
                       err: String(decoding: errData, as: UTF8.self))
