@@ -1,0 +1,66 @@
+import Foundation
+import GongQinCore
+import Testing
+
+/// Replays the fuzzers' inputs (Tests/Fuzz): the seed corpus, and every crash Scripts/fuzz
+/// has saved under regressions/, through the same properties the harnesses check.
+@Suite("fuzzer corpus and regressions")
+struct FuzzRegressionTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../Fuzz").standardized
+
+    static func inputs(_ target: String) -> [Data] {
+        ["corpus", "regressions"].flatMap { folder -> [Data] in
+            let dir = root.appendingPathComponent("\(folder)/\(target)")
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []
+            return names.filter { !$0.hasPrefix(".") }.sorted().compactMap { FileManager.default.contents(atPath: dir.appendingPathComponent($0).path) }
+        }
+    }
+
+    @Test("identity numbers: accepted means valid")
+    func idNumbers() {
+        let inputs = Self.inputs("IDNumber")
+        #expect(!inputs.isEmpty)
+        for data in inputs {
+            let text = String(decoding: data, as: UTF8.self)
+            guard let id = try? IDNumber(text) else { continue }
+            let chars = Array(id.text)
+            #expect(chars.count == 18)
+            #expect(IDNumber.checkCharacter(for: chars[..<17]) == chars[17])
+            #expect((try? IDNumber(id.text))?.text == id.text)
+        }
+    }
+
+    @Test("dates: accepted means real, and survives its written form")
+    func days() {
+        let inputs = Self.inputs("Day")
+        #expect(!inputs.isEmpty)
+        for data in inputs {
+            let text = String(decoding: data, as: UTF8.self)
+            for allowMonth in [false, true] {
+                guard let day = try? Day.parse(text, allowMonth: allowMonth) else { continue }
+                #expect((try? Day.parse(day.description)) == day)
+                #expect(Day(ordinal: day.ordinal) == day)
+            }
+        }
+    }
+
+    @Test("import rows: accepted means it reads back from its exported cells")
+    func fileRows() {
+        let inputs = Self.inputs("FileRow")
+        #expect(!inputs.isEmpty)
+        let today = Day(year: 2026, month: 11, day: 26)!
+        var accepted = 0
+        for data in inputs where !data.isEmpty {
+            let kinds = RecordKind.allCases
+            let kind = kinds[Int(data[0]) % kinds.count]
+            let cells = data.dropFirst().split(separator: 0x1F, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
+            var row = [String?](repeating: nil, count: kind.fields.count)
+            for (i, cell) in cells.prefix(kind.fields.count).enumerated() { row[i] = cell }
+            guard let record = try? FileRecord.decode(kind, row, today: today) else { continue }
+            accepted += 1
+            #expect(record.kind == kind)
+            #expect((try? FileRecord.decode(kind, record.values.map { Optional($0) }, today: today)) == record)
+        }
+        #expect(accepted > 0)
+    }
+}
