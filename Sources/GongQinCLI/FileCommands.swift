@@ -62,7 +62,7 @@ struct ImportCommand: ParsableCommand {
         let counts: Importer.Counts
         do {
             counts = try database.write { s in
-                let importer = s.importer(kind, update: update, today: today)
+                let importer = try s.importer(kind, update: update, today: today)
                 var bytes: Int64 = 0
                 try input.forEachRow { row, cells in
                     rows += 1
@@ -109,8 +109,13 @@ struct ImportCommand: ParsableCommand {
                 lines.append("第\(row)行" + describe(problem))
             }
         }
-        if count > lines.count { lines.append("……另有\(count - lines.count)个问题未列出，加 --report FILE 可得到全部") }
-        return GongQinError(.invalidData, "文件“\(file)”有\(problems.count)行不符合要求（共\(rows)行，\(count)个问题），未导入任何记录",
+        let kept = problems.values.reduce(0) { $0 + $1.count }
+        if kept > lines.count { lines.append("……另有\(kept - lines.count)个问题未列出，加 --report FILE 可得到这些行") }
+        if count > kept {
+            lines.append("……错误的行超过\(Importer.keptRows)行，其后的\(count - kept)个问题只计数：请先检查整列的格式（如日期写法）")
+        }
+        let badRows = count > kept ? "超过\(problems.count)行" : "\(problems.count)行"
+        return GongQinError(.invalidData, "文件“\(file)”有\(badRows)不符合要求（共\(rows)行，\(count)个问题），未导入任何记录",
                             hint: report == nil ? "请按上面各行的说明修改后重新导入；加 --report FILE 可把出错的行写成 CSV"
                                 : "出错的行已写入“\(report!)”，改好后可重新导入",
                             details: lines)

@@ -27,23 +27,75 @@ public final class Importer {
     }
 
     /// The file row that wrote or matched each row of the table, to name the first row of
-    /// a record the file holds twice.
-    var rowOfRecord: [Int64: Int32] = [:]
+    /// a record the file holds twice. Rows this import adds get ids above the table's
+    /// largest at the start, one after another, so their file rows sit in a flat array
+    /// (4 bytes a row: a province's assessments fit); rows it updates or finds unchanged
+    /// go in a dictionary.
+    var rowOfRecord = RowNumbers()
+
+    struct RowNumbers {
+        var firstNewID: Int64 = .max
+        var added: [Int32] = []
+        var others: [Int64: Int32] = [:]
+
+        subscript(id: Int64) -> Int32? {
+            get {
+                if id >= firstNewID, id - firstNewID < added.count, added[Int(id - firstNewID)] != 0 {
+                    return added[Int(id - firstNewID)]
+                }
+                return others[id]
+            }
+            set {
+                guard let newValue else { return }
+                if id >= firstNewID, id - firstNewID <= Int64(added.count) + 1_000_000 {
+                    let index = Int(id - firstNewID)
+                    if index >= added.count { added.append(contentsOf: repeatElement(0, count: index - added.count + 1)) }
+                    added[index] = newValue
+                } else {
+                    others[id] = newValue
+                }
+            }
+        }
+    }
     /// Transfers: for each person, the row of their last transfer and where it led.
     var lastTransfer: [Int64: (row: Int, to: String)] = [:]
 
-    init(session: Session, kind: RecordKind, update: Bool, today: Day) {
+    init(session: Session, kind: RecordKind, update: Bool, today: Day) throws {
         self.session = session
         self.kind = kind
         self.update = update
         self.today = today
+        let table = switch kind {
+        case .units: "unit"
+        case .trades: "trade"
+        case .persons: "person"
+        case .certs: "certificate"
+        case .transfers: "transfer"
+        case .assessments: "annual_assessment"
+        case .education: "education"
+        case .awards: "award"
+        case .training: "continuing_education"
+        case .exceptional: "exceptional_use"
+        }
+        rowOfRecord.firstNewID = (try Int64.fetchOne(session.db, sql: "SELECT max(rowid) FROM \(table)") ?? 0) + 1
     }
 
     public var hasProblems: Bool { !problems.isEmpty }
-    public var problemCount: Int { problems.values.reduce(0) { $0 + $1.count } }
+    public var problemCount: Int { problems.values.reduce(0) { $0 + $1.count } + uncountedProblems }
+
+    /// At most this many bad rows are kept with their problems: a file whose every row
+    /// is wrong (a date format a spreadsheet chose) must not fill the memory. The rest
+    /// are counted.
+    public static let keptRows = 50_000
+    /// The problems of the rows past `keptRows`.
+    public private(set) var uncountedProblems = 0
 
     /// Records problems found before the store saw the row (a cell that does not read).
     public func reject(row: Int, _ rowProblems: [FieldProblem]) {
+        if problems[row] == nil, problems.count >= Self.keptRows {
+            uncountedProblems += rowProblems.count
+            return
+        }
         problems[row, default: []] += rowProblems
     }
 
@@ -206,7 +258,7 @@ public final class Importer {
 
 extension Session {
     /// An importer of `kind` rows, writing in this transaction.
-    public func importer(_ kind: RecordKind, update: Bool, today: Day) -> Importer {
-        Importer(session: self, kind: kind, update: update, today: today)
+    public func importer(_ kind: RecordKind, update: Bool, today: Day) throws -> Importer {
+        try Importer(session: self, kind: kind, update: update, today: today)
     }
 }
