@@ -142,6 +142,8 @@ struct EligibleWriter {
     let policy: Policy
     let today: Day
     var count = 0
+    /// The people with an open option, for the table's summary line; JSON and CSV stream
+    /// and keep nothing.
     var people = Set<IDNumber>()
     var rows: [[String]] = []
     /// Per-person warnings for the table, and the notes on unofficial values shared by all.
@@ -174,7 +176,7 @@ struct EligibleWriter {
             }
         }
         count += 1
-        people.insert(line.idNumber)
+        if output.format == .table { people.insert(line.idNumber) }
     }
 
     mutating func end() {

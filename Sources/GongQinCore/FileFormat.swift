@@ -25,11 +25,6 @@ public struct FieldSpec: Hashable, Sendable {
 }
 
 /// The kinds of record a file holds.
-///
-/// Employment history (工作简历, "jobs") is not recorded yet. When it is, add `case jobs`
-/// here with its fields, a `FileRecord.job` case with its decoding and values below, and
-/// its branch in GongQinStore's `Importer` and `Exporter`; the commands and the README
-/// table follow from `fields`.
 public enum RecordKind: String, CaseIterable, Sendable {
     case units
     case trades
@@ -41,6 +36,7 @@ public enum RecordKind: String, CaseIterable, Sendable {
     case awards
     case training
     case exceptional
+    case jobs
 
     public var chinese: String {
         switch self {
@@ -54,6 +50,7 @@ public enum RecordKind: String, CaseIterable, Sendable {
         case .awards: "奖励"
         case .training: "继续教育"
         case .exceptional: "历史破格使用"
+        case .jobs: "工作经历"
         }
     }
 
@@ -70,6 +67,7 @@ public enum RecordKind: String, CaseIterable, Sendable {
         case .awards: "award add ID"
         case .training: "training add ID"
         case .exceptional: "exceptional record ID"
+        case .jobs: "job add ID"
         }
     }
 
@@ -138,6 +136,12 @@ public enum RecordKind: String, CaseIterable, Sendable {
              FieldSpec("year", "年度", required: true, aliases: ["使用年度", "审批表年度"]),
              FieldSpec("grade", "等级", required: true, aliases: ["申报等级"]),
              FieldSpec("note", "备注")]
+        case .jobs:
+            [.idNumber,
+             FieldSpec("from", "起始时间", required: true, aliases: ["任职起始时间"], "YYYY-MM-DD 或 YYYY-MM"),
+             FieldSpec("to", "截止时间", aliases: ["任职截止时间"], "空为现任岗位"),
+             FieldSpec("unit", "工作单位", required: true),
+             FieldSpec("post", "岗位", required: true, aliases: ["职务", "岗位（职务）"])]
         }
     }
 
@@ -213,6 +217,8 @@ public enum FileRecord: Hashable, Sendable {
     case training(IDNumber, ContinuingEducation)
     /// A historic use: the condition's code, the year and the grade of the approval form.
     case exceptional(IDNumber, condition: String, year: Int, grade: Grade, note: String?)
+    /// A post held (工作经历, RULES F1).
+    case job(IDNumber, Job)
 
     public var kind: RecordKind {
         switch self {
@@ -226,6 +232,7 @@ public enum FileRecord: Hashable, Sendable {
         case .award: .awards
         case .training: .training
         case .exceptional: .exceptional
+        case .job: .jobs
         }
     }
 
@@ -254,6 +261,8 @@ public enum FileRecord: Hashable, Sendable {
             return [id.text, t.name, d(t.date), t.hours.map(String.init) ?? "", t.issuer ?? ""]
         case .exceptional(let id, let condition, let year, let grade, let note):
             return [id.text, condition, String(year), grade.code, note ?? ""]
+        case .job(let id, let j):
+            return [id.text, d(j.from), d(j.to), j.unit, j.post]
         }
     }
 
@@ -336,6 +345,12 @@ public enum FileRecord: Hashable, Sendable {
             let note = r.text("note")
             if let id, let condition, let year, let grade {
                 record = (.exceptional(id, condition: condition, year: year, grade: grade, note: note))
+            } else { record = nil }
+        case .jobs:
+            let id = r.id(), from = r.day("from", allowMonth: true), to = r.optionalDay("to", allowMonth: true)
+            let unit = r.required("unit"), post = r.required("post")
+            if let id, let from, let unit, let post {
+                record = .job(id, Job(from: from, to: to, unit: unit, post: post))
             } else { record = nil }
         }
         guard let record, r.problems.isEmpty else { throw RowProblems(problems: r.problems) }

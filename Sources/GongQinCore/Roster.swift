@@ -3,16 +3,8 @@
 
 extension PersonRecord {
     /// The trades of the current trade chain (RULES T1), oldest first and the current
-    /// trade last: the person's transfers followed backwards from the current trade, each
-    /// trade once.
-    public var tradeChain: [String] {
-        var chain = [person.trade]
-        for transfer in transfers.reversed() where transfer.to == chain.last {
-            chain.append(transfer.from)
-        }
-        var seen = Set<String>()
-        return chain.filter { seen.insert($0).inserted }.reversed()
-    }
+    /// trade last.
+    public var tradeChain: [String] { chain.trades.reversed() }
 
     /// The highest certificate held in each trade of the chain, oldest trade first. A
     /// transferred person's old and new certificates stand side by side (须知·五·2,

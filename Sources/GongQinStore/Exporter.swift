@@ -69,6 +69,8 @@ public struct Exporter {
                 let u = try UseRow(row: row)
                 return .exceptional(id(row), condition: u.conditionCode, year: u.year, grade: u.grade, note: u.note)
             }
+        case .jobs:
+            try each(owned("job", order: "t.from_date")) { row in .job(id(row), try JobRow(row: row).job) }
         }
     }
 

@@ -76,6 +76,7 @@ public final class Importer {
         case .awards: "award"
         case .training: "continuing_education"
         case .exceptional: "exceptional_use"
+        case .jobs: "job"
         }
         rowOfRecord.firstNewID = (try Int64.fetchOne(session.db, sql: "SELECT max(rowid) FROM \(table)") ?? 0) + 1
     }
@@ -178,6 +179,11 @@ public final class Importer {
             guard let owner = try owner(id, row: row) else { return }
             try resolve(try people.check(training, owner: owner, today: today), row: row) {
                 try people.save(training, owner: owner, replacing: $0)
+            }
+        case .job(let id, let job):
+            guard let owner = try owner(id, row: row) else { return }
+            try resolve(try people.check(job, owner: owner, today: today), row: row) {
+                try people.save(job, owner: owner, replacing: $0)
             }
         case .exceptional(let id, let condition, let year, let grade, let note):
             guard let owner = try owner(id, row: row) else { return }

@@ -443,9 +443,29 @@ extension People {
         try jobRows(of: try row(id)).map(\.job)
     }
 
+    /// Every check of a post before it is written, by `job add` and `import jobs` alike;
+    /// a post starting on the same day as a recorded one is the same post.
+    func check(_ job: Job, owner: PersonRow, today: Day) throws -> Checked {
+        let rows = try jobRows(of: owner)
+        let same = rows.first { $0.fromDate == job.from }
+        var checked = Checked(problems: job.problems(of: try person(of: owner),
+                                                     others: rows.filter { $0.id != same?.id }.map(\.job), today: today))
+        if let same {
+            checked.existing = .init(id: same.id!, identical: same.job == job, problem: FieldProblem(
+                "from", "\(owner.name)已有\(job.from)起的工作经历“\(same.job.formLine)”"))
+        }
+        return checked
+    }
+
+    @discardableResult
+    func save(_ job: Job, owner: PersonRow, replacing: Int64?) throws -> Int64 {
+        var row = JobRow(id: replacing, personId: owner.id!, fromDate: job.from, toDate: job.to,
+                         unit: job.unit.trimmingSpaces, post: job.post.trimmingSpaces)
+        return try row.write(db)
+    }
+
     public func problems(adding job: Job, to id: IDNumber, today: Day) throws -> [FieldProblem] {
-        let owner = try row(id)
-        return job.problems(of: try person(of: owner), others: try jobRows(of: owner).map(\.job), today: today)
+        try check(job, owner: try row(id), today: today).all
     }
 
     public func addJob(_ job: Job, to id: IDNumber, today: Day) throws {
@@ -455,9 +475,7 @@ extension People {
                                        hint: "换了岗位请先用 gongqin job end 身份证号 --to YYYY-MM 结束现任岗位")
         }
         try refuse(problems)
-        var row = JobRow(personId: try row(id).id!, fromDate: job.from, toDate: job.to,
-                         unit: job.unit.trimmingSpaces, post: job.post.trimmingSpaces)
-        try row.insert(db)
+        try save(job, owner: try row(id), replacing: nil)
     }
 
     /// Ends the post held now (the open-ended one) with `to`. Returns it, ended.

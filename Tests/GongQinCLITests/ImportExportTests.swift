@@ -69,6 +69,8 @@ struct ImportExportTests {
             ("training", chinese ? "身份证号,培训名称,培训时间,学时,发证单位" : "id-number,name,date,hours,issuer", "\(a),安全生产,2021-05-01,24,某局\n"),
             ("exceptional", chinese ? "身份证号,破格条件,年度,等级,备注" : "id-number,condition,year,grade,note",
              "\(b),merit-award,2016,中级工,2016年审批表\n"),
+            ("jobs", chinese ? "身份证号,起始时间,截止时间,工作单位,岗位" : "id-number,from,to,unit,post",
+             "\(a),2005-07,2020-02,常州市某局,电工\n\(a),2020-03,,常州市某局,驾驶员\n"),
         ]
     }
 
@@ -90,6 +92,7 @@ struct ImportExportTests {
         #expect((shown["assessments"] as? [[String: Any]])?.map { $0["result"] as? String } == ["excellent", "pass"])
         #expect((shown["education"] as? [[String: Any]])?.first?["relevant"] as? Bool == true)
         #expect((shown["continuingEducation"] as? [[String: Any]])?.first?["hours"] as? Int == 24)
+        #expect((shown["jobs"] as? [[String: Any]])?.map { $0["post"] as? String } == ["电工", "驾驶员"])
         let other = try #require(s.json("person", "show", b) as? [String: Any])
         #expect(other["placed"] as? String == "2003-01-01")
         #expect(other["unit"] as? String == "常州市另一局")
@@ -232,7 +235,8 @@ struct ImportExportTests {
         for (kind, header, rows) in kinds(false) { s.ok("import", kind, s.file("\(kind).csv", header + "\n" + rows)) }
         s.ok("transfer", "add", a, "--to", "维修电工", "--date", "2022-06")
         s.ok("cert", "add", a, "--trade", "维修电工", "--grade", "junior", "--issued", "2023-01-01", "--number", "号,\"1\"")
-        let kinds = ["units", "trades", "persons", "certs", "transfers", "assessments", "education", "awards", "training", "exceptional"]
+        let kinds = ["units", "trades", "persons", "certs", "transfers", "assessments", "education", "awards", "training", "exceptional",
+                     "jobs"]
         for kind in kinds { s.ok("export", kind, "--output", s.folder + "/out-\(kind).csv") }
         let copy = s.folder + "/copy.sqlite"
         for kind in kinds {
