@@ -223,3 +223,51 @@ struct LedgerCommandTests {
         s.fails(65, "log", "--table", "persons")
     }
 }
+
+@Suite("a filed cycle, seen again")
+struct FiledCycleTests {
+    @Test("explain after apply: the option stays open, its own use is not an earlier use (X1)")
+    func explainAfterApply() throws {
+        let s = Sandbox()
+        s.today = "2024-03-01"
+        s.seed()
+        let id = IDs.make(birth: "19800312", sequence: 123)
+        s.person(id, workStart: "2000-07")
+        s.ok("cert", "add", id, "--trade", "电工", "--grade", "初级工", "--issued", "2003-06-01")
+        s.ok("cert", "add", id, "--trade", "电工", "--grade", "中级工", "--issued", "2021-06-01")
+        for year in [2019, 2020, 2023] { s.ok("assessment", "add", id, "--year", String(year), "--result", "合格") }
+        for year in [2021, 2022] { s.ok("assessment", "add", id, "--year", String(year), "--result", "优秀") }
+        s.ok("education", "add", id, "--level", "高中", "--graduated", "1998-07")
+        s.ok("apply", id, "--cycle", "2024", "--grade", "高级工", "--module", "破格", "--condition", "excellent-two-years")
+        let explained = try #require(s.json("explain", id, "--cycle", "2024") as? [String: Any])
+        let options = try #require(explained["options"] as? [[String: Any]])
+        let exceptional = try #require(options.first { $0["module"] as? String == "exceptional" })
+        #expect(exceptional["open"] as? Bool == true)
+        #expect((explained["notes"] as? [String])?.contains { $0.contains("已于2024-03-01申报") } == true)
+        // apply counts every use: filing again names this one.
+        #expect(s.fails(1, "apply", id, "--cycle", "2024", "--grade", "高级工", "--module", "破格", "--condition", "excellent-two-years")
+            .contains("2024年高级工（本系统申报）"))
+    }
+
+    @Test("D2 end to end: after a failed 综合评审 the technician exam is waived in the materials")
+    func selectionExamWaived() throws {
+        let s = Sandbox()
+        s.today = "2024-03-01"
+        s.seed()
+        let id = IDs.make(birth: "19800312", sequence: 123)
+        s.person(id, workStart: "2000-07")
+        s.ok("cert", "add", id, "--trade", "电工", "--grade", "高级工", "--issued", "2015-06-01")
+        for year in 2019...2023 { s.ok("assessment", "add", id, "--year", String(year), "--result", "合格") }
+        s.ok("education", "add", id, "--level", "大专", "--graduated", "2002-07")
+        let before = s.ok("materials", id, "--cycle", "2024", "--grade", "技师", "--module", "正常")
+        #expect(before.contains("须参加技师选拔考试"))
+        s.ok("apply", id, "--cycle", "2024", "--grade", "技师", "--module", "正常")
+        s.ok("application", "set-status", "1", "accepted")
+        s.ok("application", "result", "1", "--exam", "passed", "--review", "failed")
+        s.ok("application", "set-status", "1", "failed")
+        s.today = "2025-03-01"
+        s.ok("assessment", "add", id, "--year", "2024", "--result", "合格")
+        let after = s.ok("materials", id, "--cycle", "2025", "--grade", "技师", "--module", "正常")
+        #expect(after.contains("2024年申报技师、省综合评审未通过，今年重新申报，不需参加技师选拔考试"), "\(after)")
+    }
+}

@@ -161,3 +161,23 @@ struct SeedTests {
         #expect(Set(seeded) == Set(ExceptionalCondition.builtins))
     }
 }
+
+@Suite("upgrades")
+struct UpgradeTests {
+    @Test("a database from an older gongqin is brought up to date on open, its records kept")
+    func upgradesOlderSchema() throws {
+        let folder = NSTemporaryDirectory() + "gongqin-upgrade-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let path = folder + "/old.sqlite"
+        // A file as the first version wrote it: only 0001, with a unit in it.
+        let context = LogContext(actor: "t", command: "t")
+        let old = try DatabaseQueue(path: path, configuration: GongQinDatabase.makeConfiguration(context: context))
+        try GongQinDatabase.migrator.migrate(old, upTo: "0001_records")
+        try old.write { db in try db.execute(sql: "INSERT INTO unit (name) VALUES ('旧单位')") }
+        try old.close()
+        let database = try GongQinDatabase.open(at: path, context: context)
+        #expect(try database.appliedMigrations() == GongQinDatabase.migrationIdentifiers)
+        #expect(try database.read { s in try s.catalog.units().map(\.unit.name) } == ["旧单位"])
+        #expect(try database.read { s in try s.integrity.run() } == [])
+    }
+}
