@@ -36,6 +36,12 @@ enum Console {
         buffer.removeAll(keepingCapacity: true)
     }
 
+    /// Drops what is buffered and not yet written: a command that fails prints its error,
+    /// not half a document.
+    static func discard() {
+        buffer.removeAll(keepingCapacity: true)
+    }
+
     static func errorLine(_ text: String) {
         FileHandle.standardError.write(Data((text + "\n").utf8))
     }

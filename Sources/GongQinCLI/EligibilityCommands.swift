@@ -52,6 +52,8 @@ struct Eligible: ParsableCommand {
             let engine = try s.engine(today: today)
             let year = cycle.resolve(engine, asOf: today)
             let filter = People.Filter(unit: unit, person: id)
+            // An unknown unit or person is refused before the first byte of output.
+            try s.people.check(filter)
             let writer = Box(EligibleWriter(output: output, cycle: year, policy: engine.policy(year), today: today))
             writer.value.begin()
             // One thread reads the records, another judges and writes them, in order.
@@ -62,8 +64,10 @@ struct Eligible: ParsableCommand {
                     }
                 }
             }
-            try s.people.forEachRecord(filter) { pipeline.submit($0) }
-            pipeline.finish()
+            do {
+                defer { pipeline.finish() }
+                try s.people.forEachRecord(filter) { pipeline.submit($0) }
+            }
             writer.value.end()
         }
     }
@@ -187,12 +191,7 @@ struct EligibleWriter {
             break
         case .table:
             Console.out("\(cycle)年申报周期（\(policy.origin)）")
-            if today > policy.levelDeadline.value {
-                Console.out("注：\(cycle)年网上申报已于\(policy.levelDeadline.value)（等级工、技师）和\(policy.seniorTechnicianDeadline.value)（高级技师）截止，以下按截止日判断（D1）")
-            }
-            if !policy.levelCycleYear.value {
-                Console.out("注：\(cycle)年不是等级工申报年，只受理技师、高级技师（CY）")
-            }
+            for note in policy.notes(asOf: today) { Console.out("注：\(note)") }
             for note in valueNotes { Console.out("注：\(note)") }
             Console.out("")
             if rows.isEmpty {

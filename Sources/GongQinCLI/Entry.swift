@@ -26,6 +26,7 @@ public enum GongQinMain {
             try command.run()
             code = 0
         } catch let error as GongQinError {
+            Console.discard()
             Console.error(error)
             code = exitCode(error.kind)
         } catch let error as ExitCode {
@@ -49,16 +50,23 @@ public enum GongQinMain {
         }
     }
 
-    /// Help, version and usage errors from the argument parser.
+    /// Help, version and usage errors from the argument parser; anything else that got
+    /// this far is an internal error, reported without its raw text.
     static func handleParserError(_ error: any Error) -> Int32 {
         let code = GongQin.exitCode(for: error).rawValue
         if code == 0 {
             Console.out(GongQin.fullMessage(for: error))
             return 0
         }
+        Console.discard()
+        guard code == ExitCode.validationFailure.rawValue else {
+            Console.error(GongQinError(.internalError, "内部错误（\(type(of: error))），未写入任何内容",
+                                       hint: "请把命令和数据库备份交给维护人员"))
+            return exitCode(.internalError)
+        }
         let message = UsageMessages.chinese(GongQin.message(for: error))
         Console.errorLine("用法错误：\(message)。可运行 gongqin help 查看用法")
-        return code == 1 ? 64 : code
+        return code
     }
 }
 

@@ -183,7 +183,8 @@ struct ExportCommand: ParsableCommand {
     @Flag(name: .customLong("chinese-header"), help: "表头用中文名（默认用长选项名）") var chineseHeader = false
     @OptionGroup var store: StoreOptions
 
-    func validate() throws {
+    /// The flags that go together, checked before anything is opened (exit 64).
+    func checkFlags() throws {
         if kind == .roster && cycle == nil { throw GongQinError.usage("导出汇总名册须给出 --cycle 年度") }
         if kind != .roster && cycle != nil { throw GongQinError.usage("--cycle 只用于 export roster") }
         if let output, output.lowercased().hasSuffix(".xlsx"), kind != .roster {
@@ -192,6 +193,7 @@ struct ExportCommand: ParsableCommand {
     }
 
     func run() throws {
+        try checkFlags()
         let database = try store.open()
         switch kind {
         case .records(let kind):

@@ -31,9 +31,15 @@ public enum ApplicationStatus: String, Vocabulary {
         }
     }
 
-    /// Open: neither withdrawn nor decided. Only one application per person and cycle may
-    /// be anything but withdrawn (RULES §7).
+    /// Only one application per person and cycle may be anything but withdrawn (RULES §7).
     public var isWithdrawn: Bool { self == .withdrawn }
+
+    /// Interpretation (issue 4) of X1's "once in their whole history": a use counts from
+    /// the moment its application is filed; withdrawing the application before the 主管部门
+    /// accepts it (the only withdrawals the lifecycle allows) gives its uses back, as if
+    /// never filed; a failed or deferred application keeps them. This is the one place
+    /// that says so; `Applications.setStatus` and Schema/0003 follow it.
+    public var releasesExceptionalUses: Bool { self == .withdrawn }
 }
 
 /// The result of the technician selection exam (技师选拔考试, 须知·四·10) or of the

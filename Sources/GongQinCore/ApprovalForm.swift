@@ -97,9 +97,7 @@ public struct ApprovalForm: Hashable, Sendable, Encodable {
         }
         if education == nil { notes.append("未登记学历，学历栏须补填") }
         let held = record.heldCertificates()
-        // The old trade first, then the new: the order they were held in.
-        let certificates = held.preTransfer.reversed().map { HeldCertificate($0, preTransfer: true) }
-            + (held.current.map { [$0] } ?? []).map { HeldCertificate($0, preTransfer: false) }
+        let certificates = held.inOrder.map { HeldCertificate($0, preTransfer: $0 != held.current) }
         if certificates.isEmpty {
             notes.append("未持等级证书，原持证技术工种栏空")
         } else if held.current == nil, !held.preTransfer.isEmpty {

@@ -27,12 +27,13 @@ public enum Audit {
         public var detail: String
     }
 
-    /// The findings on one person. `filedOn` gives the filing date of an application use.
+    /// The findings on one person (X5, 须知·四·8).
     public static func findings(_ record: PersonRecord, catalogue: [ExceptionalCondition]) -> [Finding] {
         let person = record.person
         var findings: [Finding] = []
         func add(_ kind: Kind, _ detail: String) {
-            findings.append(Finding(kind: kind, idNumber: person.idNumber, name: person.name, detail: detail))
+            findings.append(Finding(kind: kind, idNumber: person.idNumber, name: person.name,
+                                    detail: detail + "（X5，须知·四·8）"))
         }
         for certificate in record.certificates where certificate.route == .exceptional {
             if !record.exceptionalUses.contains(where: { $0.grade == certificate.grade }) {
@@ -41,7 +42,7 @@ public enum Audit {
             }
         }
         for (category, uses) in Dictionary(grouping: record.exceptionalUses, by: \.category) where uses.count > 1 {
-            add(.categoryUsedTwice, "“\(category)”类使用了\(uses.count)次：" + uses.map(\.chineseSummary).joined(separator: "、") + "（X1，须知·四·8）")
+            add(.categoryUsedTwice, "“\(category)”类使用了\(uses.count)次：" + uses.map(\.chineseSummary).joined(separator: "、") + "；每类终身只能使用一次（X1）")
         }
         for use in record.exceptionalUses {
             guard let condition = catalogue.first(where: { $0.code == use.condition }) else { continue }
@@ -49,8 +50,12 @@ public enum Audit {
             // before the filing date of an application, or before U for a historic use.
             let application = use.applicationID.flatMap { id in record.applications.first { $0.id == id } }
             let cutoff = application?.filedOn ?? Day.endOfYear(use.year - 1)
+            // Military honours count only in a veteran's review (X2): an application says its
+            // module; a historic use of a veteran counts them only for a 等级工 grade, the
+            // grades a review gives.
+            let inReview = application.map { $0.module == .review } ?? (person.isVeteran && use.grade.isLevelWorker)
             let evidence = Evidence.check(condition, in: record, window: (use.year - 5)...(use.year - 1), by: cutoff,
-                                          militaryHonours: person.isVeteran)
+                                          militaryHonours: inReview)
             switch evidence {
             case .satisfied: break
             case .missing(let detail):

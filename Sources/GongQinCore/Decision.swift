@@ -32,10 +32,20 @@ public struct Check: Hashable, Sendable, Codable {
     /// The clause of the notice the rule encodes.
     public var clause: String { rule.clause }
 
+    /// The exceptional condition the check is about, when it is one of a condition's
+    /// trial (X1–X3); the detail then begins with `[code] `.
+    public private(set) var condition: String?
+
     public var detail: String {
-        get { detailText.value ?? "" }
-        set { detailText = .ready(newValue) }
+        get { (condition.map { "[\($0)] " } ?? "") + bareDetail }
+        set {
+            condition = nil
+            detailText = .ready(newValue)
+        }
     }
+
+    /// The detail without the condition it is about.
+    public var bareDetail: String { detailText.value ?? "" }
 
     /// The record looked at, such as `电工中级工证书 2019-06-01` or `2019–2023年度考核`.
     public var record: String? {
@@ -88,11 +98,10 @@ public struct Check: Hashable, Sendable, Codable {
         Check(rule, passes ? .pass : .fail, .later(detail), record: .later(record), status: status)
     }
 
-    /// The check with `prefix` before its detail, still written when first read.
-    func prefixed(_ prefix: String) -> Check {
+    /// The check as part of the trial of `condition`.
+    func about(condition code: String) -> Check {
         var copy = self
-        let detail = detailText
-        copy.detailText = .later { prefix + (detail.value ?? "") }
+        copy.condition = code
         return copy
     }
 
@@ -109,7 +118,7 @@ public struct Check: Hashable, Sendable, Codable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case rule, clause, verdict, detail, record, status
+        case rule, clause, verdict, detail, record, status, condition
     }
 
     public init(from decoder: any Decoder) throws {
@@ -117,6 +126,11 @@ public struct Check: Hashable, Sendable, Codable {
         self.init(try c.decode(RuleID.self, forKey: .rule), try c.decode(Verdict.self, forKey: .verdict),
                   try c.decode(String.self, forKey: .detail), record: try c.decodeIfPresent(String.self, forKey: .record),
                   status: try c.decodeIfPresent(ValueStatus.self, forKey: .status))
+        if let code = try c.decodeIfPresent(String.self, forKey: .condition) {
+            let prefix = "[\(code)] "
+            detailText = .ready(detail.hasPrefix(prefix) ? String(detail.dropFirst(prefix.count)) : detail)
+            condition = code
+        }
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -127,6 +141,7 @@ public struct Check: Hashable, Sendable, Codable {
         try c.encode(detail, forKey: .detail)
         try c.encodeIfPresent(record, forKey: .record)
         try c.encodeIfPresent(status, forKey: .status)
+        try c.encodeIfPresent(condition, forKey: .condition)
     }
 }
 

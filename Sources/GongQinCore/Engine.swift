@@ -39,21 +39,15 @@ public struct Engine: Sendable {
     public func evaluate(_ record: PersonRecord, cycle: Int, earliest: Bool = true) -> Evaluation {
         let subject = Subject(record)
         let p = policy(cycle)
-        var notes: [String] = []
-        if !p.levelCycleYear.value {
-            notes.append("\(cycle)年不是等级工申报年，本年只受理技师、高级技师（CY，\(RuleID.CY.clause)）")
-        }
-        if today > p.levelDeadline.value {
-            notes.append("\(cycle)年网上申报已于\(p.levelDeadline.value)（等级工、技师）和\(p.seniorTechnicianDeadline.value)（高级技师）截止，不予补报；以下按截止日判断（D1，\(RuleID.D1.clause)）")
-        }
+        var notes = p.notes(asOf: today)
         if let filed = record.applications.first(where: { $0.cycle == cycle && !$0.status.isWithdrawn }) {
             notes.append("已于\(filed.filedOn)申报\(cycle)年\(filed.grade.chinese)·\(filed.module.chinese)（编号\(filed.id)，\(filed.status.chinese)）")
         }
         if subject.highest?.grade == .seniorTechnician {
-            notes.append("已持高级技师证书，已是最高等级（G1）")
+            notes.append("已持高级技师证书，已是最高等级（G1，\(RuleID.G1.clause)）")
         }
         var options = considered(subject, cycle: cycle).map { request in
-            decide(subject, request, cycle: cycle, filingDate: nil)
+            decide(subject, request, cycle: cycle, filingDate: nil, purpose: .judge)
         }
         if earliest {
             for i in options.indices where !options[i].open {
@@ -69,17 +63,27 @@ public struct Engine: Sendable {
     public func openOptions(_ record: PersonRecord, cycle: Int) -> [OptionDecision] {
         let subject = Subject(record)
         return considered(subject, cycle: cycle).filter { $0.trade == record.person.trade }
-            .map { decide(subject, $0, cycle: cycle, filingDate: nil, complete: false) }.filter(\.open)
+            .map { decide(subject, $0, cycle: cycle, filingDate: nil, purpose: .judge, complete: false) }.filter(\.open)
+    }
+
+    /// What a decision is for.
+    public enum Purpose: Hashable, Sendable {
+        /// `explain`, `eligible`, `materials`: the cycle judged as of a day (its deadline by
+        /// default), a passed deadline only noted; the uses recorded with the person's own
+        /// application in the cycle belong to that option, not to earlier ones (X1).
+        case judge
+        /// `apply`: the filing date must be on time (D1), and every recorded use counts.
+        case file
     }
 
     /// One option, as `apply` asks for it: any grade and module, with the conditions the
     /// clerk names and the filing date, which must be on time (RULES D1).
     public func decide(_ record: PersonRecord, grade: Grade, module: Module, trade: String? = nil, cycle: Int,
-                       filingDate: Day, conditions named: [String]? = nil) -> OptionDecision {
+                       filingDate: Day, conditions named: [String]? = nil, purpose: Purpose = .file) -> OptionDecision {
         let subject = Subject(record)
         var request = Request(grade: grade, module: module, trade: trade ?? record.person.trade)
         request.namedConditions = named
-        return decide(subject, request, cycle: cycle, filingDate: filingDate)
+        return decide(subject, request, cycle: cycle, filingDate: filingDate, purpose: purpose)
     }
 
     /// What was asked.
@@ -148,22 +152,24 @@ public struct Engine: Sendable {
 
     /// Whether an option is open, decided once per person: the early and exceptional
     /// modules ask whether the routes before them are open (E2, E3, X4).
-    func isOpen(_ s: Subject, _ request: Request, cycle: Int, filingDate: Day?) -> Bool {
+    func isOpen(_ s: Subject, _ request: Request, cycle: Int, filingDate: Day?, purpose: Purpose) -> Bool {
         var plain = request
         plain.namedConditions = nil
-        let key = Subject.OpenKey(grade: plain.grade, module: plain.module, trade: plain.trade, cycle: cycle, filingDate: filingDate)
+        let key = Subject.OpenKey(grade: plain.grade, module: plain.module, trade: plain.trade, cycle: cycle,
+                                  filingDate: filingDate, purpose: purpose)
         if let known = s.open.known[key] { return known }
-        let open = decide(s, plain, cycle: cycle, filingDate: filingDate, complete: false).open
+        let open = decide(s, plain, cycle: cycle, filingDate: filingDate, purpose: purpose, complete: false).open
         s.open.known[key] = open
         return open
     }
 
     /// Decides one option. `complete` asks for every check even when an early one fails,
     /// as `explain` and `apply` show them all.
-    func decide(_ s: Subject, _ request: Request, cycle: Int, filingDate: Day?, complete: Bool = true) -> OptionDecision {
+    func decide(_ s: Subject, _ request: Request, cycle: Int, filingDate: Day?, purpose: Purpose,
+                complete: Bool = true) -> OptionDecision {
         let p = policy(cycle)
         let context = Context(engine: self, subject: s, policy: p, cycle: cycle, request: request,
-                              filingDate: filingDate ?? p.deadline(for: request.grade).value, enforceDeadline: filingDate != nil)
+                              filingDate: filingDate ?? p.deadline(for: request.grade).value, purpose: purpose)
         var option = OptionDecision(grade: request.grade, module: request.module, trade: request.trade, open: false,
                                     checks: [], conditions: [], certificateYear: cycle, earliestCycle: nil)
         var checks = context.commonChecks()
@@ -190,7 +196,7 @@ public struct Engine: Sendable {
     /// The first cycle after `cycle`, within the horizon, in which the option opens if
     /// only time passes.
     func earliestCycle(_ s: Subject, _ request: Request, after cycle: Int) -> Int? {
-        for year in (cycle + 1)...(cycle + Engine.horizon) where decide(s, request, cycle: year, filingDate: nil).open {
+        for year in (cycle + 1)...(cycle + Engine.horizon) where decide(s, request, cycle: year, filingDate: nil, purpose: .judge).open {
             return year
         }
         return nil
@@ -222,6 +228,7 @@ struct Subject: Sendable {
         var trade: String
         var cycle: Int
         var filingDate: Day?
+        var purpose: Engine.Purpose
     }
 
     /// Filled and read by one evaluation on one thread; the checks' texts, which may be
@@ -278,26 +285,26 @@ struct Context: Sendable {
         let cycle: Int
         let request: Engine.Request
         let filingDate: Day
-        let enforceDeadline: Bool
+        let purpose: Engine.Purpose
 
         init(engine: Engine, subject: Subject, policy: Policy, cycle: Int, request: Engine.Request, filingDate: Day,
-             enforceDeadline: Bool) {
+             purpose: Engine.Purpose) {
             self.engine = engine
             self.subject = subject
             self.policy = policy
             self.cycle = cycle
             self.request = request
             self.filingDate = filingDate
-            self.enforceDeadline = enforceDeadline
+            self.purpose = purpose
         }
     }
 
     let fields: Fields
 
     init(engine: Engine, subject: Subject, policy: Policy, cycle: Int, request: Engine.Request, filingDate: Day,
-         enforceDeadline: Bool) {
+         purpose: Engine.Purpose) {
         fields = Fields(engine: engine, subject: subject, policy: policy, cycle: cycle, request: request,
-                        filingDate: filingDate, enforceDeadline: enforceDeadline)
+                        filingDate: filingDate, purpose: purpose)
     }
 
     var engine: Engine { fields.engine }
@@ -307,8 +314,11 @@ struct Context: Sendable {
     var request: Engine.Request { fields.request }
     /// The filing date, or the cycle's deadline when none is given (RULES N1, D1).
     var filingDate: Day { fields.filingDate }
-    /// Whether a filing after the deadline fails (apply) or is only noted (eligible).
-    var enforceDeadline: Bool { fields.enforceDeadline }
+    /// What the decision is for: judging a cycle, or filing in it.
+    var purpose: Engine.Purpose { fields.purpose }
+    /// The filing date given to `isOpen` by the routes that ask about others: the
+    /// deadline is the default when judging.
+    var askedDate: Day? { purpose == .file ? filingDate : nil }
 
     var grade: Grade { request.grade }
     var person: Person { subject.person }

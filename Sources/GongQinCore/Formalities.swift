@@ -106,6 +106,9 @@ public struct HeldCertificates: Hashable, Sendable {
     public var preTransfer: [Certificate]
 
     public var all: [Certificate] { (current.map { [$0] } ?? []) + preTransfer }
+    /// The order they were held in, the oldest trade first: how the form and the roster
+    /// set them side by side (F1, 须知·五·2).
+    public var inOrder: [Certificate] { preTransfer.reversed() + (current.map { [$0] } ?? []) }
     public var isEmpty: Bool { all.isEmpty }
 }
 

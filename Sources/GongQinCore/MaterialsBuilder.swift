@@ -58,16 +58,16 @@ extension Engine {
         let recorded = filed.map { application in record.exceptionalUses.filter { $0.applicationID == application.id } } ?? []
         let chosen = (named?.isEmpty == false ? named : nil) ?? (recorded.isEmpty ? nil : recorded.map(\.condition))
         // The uses recorded with this very application are the ones it makes, not earlier
-        // ones: X1 judges against the others.
+        // ones: the decision judges the cycle (X1), and the notes list only the others.
         var judged = record
         judged.exceptionalUses.removeAll { use in filed.map { use.applicationID == $0.id } ?? false }
         let p = policy(cycle)
-        let decision = decide(judged, grade: grade, module: module, cycle: cycle, filingDate: p.deadline(for: grade).value,
-                              conditions: chosen)
+        let decision = decide(record, grade: grade, module: module, cycle: cycle, filingDate: p.deadline(for: grade).value,
+                              conditions: chosen, purpose: .judge)
         let trade = trades[record.person.trade] ?? Trade(name: record.person.trade)
         let notes = MaterialNotes(record: judged, grade: grade, module: module, cycle: cycle, list: list, policy: p,
                                   decision: decision, catalogue: catalogue, today: today, conditionsNamed: chosen != nil)
-        let usesCondition = module == .exceptional || (module == .review && decision.checks.contains { $0.rule == .V3 })
+        let usesCondition = consumesConditions(record, grade: grade, module: module, cycle: cycle)
         let entries = list.items.map { item in
             var entry = MaterialEntry(item: item, applies: true, required: true, note: "")
             for mark in item.marks {
@@ -171,21 +171,19 @@ struct MaterialNotes {
     /// `2019–2023年度考核表，缺2020年`: the years due in the window, counted from the work
     /// start for new staff; the missing, the not yet assessed and the unsatisfactory ones.
     var assessments: String {
-        let window = policy.assessmentWindow
-        let years = window.filter { $0 >= person.workStart.year }
+        let a = AssessmentYears(record, window: policy.assessmentWindow, today: today)
+        let window = a.window
         let citation = "A1，\(RuleID.A1.clause)"
-        guard let first = years.first, let last = years.last else {
+        guard let first = a.due.first, let last = a.due.last else {
             return "\(person.workStart)参加工作，\(window.lowerBound)–\(window.upperBound)年度无应提供的年度考核表（\(citation)）"
         }
         var text = first == last ? "\(first)年度考核表" : "\(first)–\(last)年度考核表"
-        if years.count < window.count { text += "（\(person.workStart.year)年参加工作，按实际工作年限提供）" }
-        let unrecorded = years.filter { record.assessment(in: $0) == nil }
-        let missing = unrecorded.filter { $0 < today.year }
-        let pending = unrecorded.filter { $0 >= today.year }
-        if !missing.isEmpty { text += "，缺\(missing.yearList)年" }
-        if !pending.isEmpty { text += "，\(pending.yearList)年度尚未考核，届时补齐" }
-        let bad = years.compactMap { record.assessment(in: $0) }.filter { !$0.result.isSatisfactory }
-        if !bad.isEmpty { text += "；" + bad.map { "\($0.year)年\($0.result.chinese)" }.joined(separator: "、") + "，须每年合格或优秀" }
+        if a.due.count < window.count { text += "（\(person.workStart.year)年参加工作，按实际工作年限提供）" }
+        if !a.missing.isEmpty { text += "，缺\(a.missing.yearList)年" }
+        if !a.pending.isEmpty { text += "，\(a.pending.yearList)年度尚未考核，届时补齐" }
+        if !a.unsatisfactory.isEmpty {
+            text += "；" + a.unsatisfactory.map { "\($0.year)年\($0.result.chinese)" }.joined(separator: "、") + "，须每年合格或优秀"
+        }
         return text + "（\(citation)）"
     }
 
@@ -255,9 +253,8 @@ struct MaterialNotes {
 
     /// The X2 check of a condition: its evidence, as the engine found it.
     func evidence(of code: String) -> String? {
-        let prefix = "[\(code)] "
-        return decision.checks.first { $0.rule == .X2 && $0.verdict != .fail && $0.detail.hasPrefix(prefix) }
-            .map { String($0.detail.dropFirst(prefix.count)) + "（X2，\(RuleID.X2.clause)）" }
+        decision.checks.first { $0.rule == .X2 && $0.verdict != .fail && $0.condition == code }
+            .map { $0.bareDetail + "（X2，\(RuleID.X2.clause)）" }
     }
 
     // MARK: 转岗申请, 复核申请, 入伍退役证明

@@ -92,6 +92,22 @@ public struct Policy: Codable, Sendable, Hashable {
 
     public var assessmentWindow: ClosedRange<Int> { assessmentFrom.value...max(assessmentFrom.value, assessmentTo.value) }
 
+    /// The notes on the cycle as a whole, as of `today`: a year that is not a 等级工 year
+    /// (CY), and each filing deadline already passed (D1); `eligible` and `explain` print
+    /// them above their answer.
+    public func notes(asOf today: Day) -> [String] {
+        var notes: [String] = []
+        if !levelCycleYear.value {
+            notes.append("\(year)年不是等级工申报年，本年只受理技师、高级技师（CY，\(RuleID.CY.clause)）")
+        }
+        let passed = [(levelDeadline.value, "等级工、技师"), (seniorTechnicianDeadline.value, "高级技师")].filter { today > $0.0 }
+        if !passed.isEmpty {
+            notes.append("\(year)年网上申报已于" + passed.map { "\($0.0)（\($0.1)）" }.joined(separator: "、")
+                         + "截止，不予补报；以下按截止日判断（D1，\(RuleID.D1.clause)）")
+        }
+        return notes
+    }
+
     /// The relaxation of a condition in this year: the policy's, or the catalogue's.
     public func relaxation(of condition: ExceptionalCondition) -> Sourced<Relaxation> {
         relaxations[condition.code]

@@ -1,21 +1,6 @@
 /// The summary roster (汇总名册, 须知·六·1) of the applications filed for a cycle, grouped
 /// by supervising department, then unit (issue 6 §3).
 
-extension PersonRecord {
-    /// The trades of the current trade chain (RULES T1), oldest first and the current
-    /// trade last.
-    public var tradeChain: [String] { chain.trades.reversed() }
-
-    /// The highest certificate held in each trade of the chain, oldest trade first. A
-    /// transferred person's old and new certificates stand side by side (须知·五·2,
-    /// RULES F1).
-    public var chainCertificates: [Certificate] {
-        tradeChain.compactMap { trade in
-            certificates.filter { $0.trade == trade }.max { ($0.grade, $0.issued) < ($1.grade, $1.issued) }
-        }
-    }
-}
-
 /// One row of the roster.
 public struct RosterRow: Hashable, Sendable {
     public static let columns = ["序号", "主管部门", "单位", "姓名", "性别", "出生年月", "身份证号", "学历", "参加工作时间",
@@ -32,7 +17,8 @@ public struct RosterRow: Hashable, Sendable {
     /// exceptional conditions the application uses.
     public init(number: Int, department: String?, record: PersonRecord, application: Application, conditions: [String]) {
         let p = record.person
-        let certificates = record.chainCertificates
+        // The same certificates as the approval form's, in the same order (F1: 汇总名册相同).
+        let certificates = record.heldCertificates().inOrder
         func joined(_ f: (Certificate) -> String) -> String { certificates.map(f).joined(separator: Self.sideBySide) }
         cells = [
             String(number), department ?? "", p.unit, p.name, p.idNumber.sex.chinese, p.idNumber.birthDate.chineseMonth,

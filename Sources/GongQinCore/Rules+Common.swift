@@ -23,7 +23,7 @@ extension Context {
     func deadlineD1() -> Check {
         let deadline = policy.deadline(for: grade)
         let which = grade == .seniorTechnician ? "高级技师" : "等级工、技师"
-        if enforceDeadline {
+        if purpose == .file {
             if filingDate.year != cycle {
                 return .fail(.D1, "申报日期\(filingDate)不在\(cycle)年申报期内：须在\(cycle)年、截止日\(deadline.value)之前网上申报",
                              status: deadline.status)
@@ -46,8 +46,9 @@ extension Context {
     /// 等级工 option is open.
     func cycleYearCY() -> Check {
         let flag = policy.levelCycleYear
+        let next = flag.value ? cycle : engine.nextCycle(asOf: Day(year: cycle + 1, month: 1, day: 1)!)
         return .verdict(.CY, flag.value,
-                        flag.value ? "\(cycle)年是等级工申报年" : "\(cycle)年不是等级工申报年（逢双年申报，下一次为\(cycle + 1)年）",
+                        flag.value ? "\(cycle)年是等级工申报年" : "\(cycle)年不是等级工申报年（\(flag.source)；下一次为\(next)年）",
                         status: flag.status)
     }
 
@@ -94,31 +95,25 @@ extension Context {
     /// civilian work start count.
     func annualAssessmentA1() -> [Check] {
         guard policy.baseline.annualAssessment.value else { return [] }
-        let window = policy.assessmentWindow
+        let a = AssessmentYears(record, window: policy.assessmentWindow, today: engine.today)
+        let window = a.window
         let status = [policy.assessmentFrom.status, policy.assessmentTo.status].weakest
-        let years = window.filter { $0 >= person.workStart.year }
         let label = "\(window.lowerBound)–\(window.upperBound)年度考核"
-        guard !years.isEmpty else {
+        guard let first = a.due.first, let last = a.due.last else {
             return [.pass(.A1, "\(person.workStart)参加工作，考核窗口\(window.lowerBound)–\(window.upperBound)年内尚无应考核年度", record: label, status: status)]
         }
-        let bad = years.compactMap { record.assessment(in: $0) }.filter { !$0.result.isSatisfactory }
-        // A year that has not ended yet cannot have its assessment: for a future cycle the
-        // decision assumes it will be 合格 and says so; only past years can be missing.
-        let unrecorded = years.filter { record.assessment(in: $0) == nil }
-        let pending = unrecorded.filter { $0 >= engine.today.year }
-        let missing = unrecorded.filter { $0 < engine.today.year }
         var checks: [Check] = []
-        if bad.isEmpty {
-            let counted = years.count == window.count ? "" : "（\(person.workStart.year)年参加工作，计\(years.first!)–\(years.last!)年）"
-            let future = pending.isEmpty ? "" : "；\(pending.yearList)年度尚未考核，须届时合格"
-            let done = pending.count == years.count ? "\(label)尚未进行，须届时合格" : "\(label)已有记录均为合格或优秀\(counted)\(future)"
-            checks.append(.pass(.A1, pending.isEmpty ? "\(label)均为合格或优秀\(counted)" : done, record: label, status: status))
+        if a.unsatisfactory.isEmpty {
+            let counted = a.due.count == window.count ? "" : "（\(person.workStart.year)年参加工作，计\(first)–\(last)年）"
+            let future = a.pending.isEmpty ? "" : "；\(a.pending.yearList)年度尚未考核，须届时合格"
+            let done = a.pending.count == a.due.count ? "\(label)尚未进行，须届时合格" : "\(label)已有记录均为合格或优秀\(counted)\(future)"
+            checks.append(.pass(.A1, a.pending.isEmpty ? "\(label)均为合格或优秀\(counted)" : done, record: label, status: status))
         } else {
-            checks.append(.fail(.A1, bad.map { "\($0.year)年\($0.result.chinese)" }.joined(separator: "、") + "，须每年合格或优秀",
+            checks.append(.fail(.A1, a.unsatisfactory.map { "\($0.year)年\($0.result.chinese)" }.joined(separator: "、") + "，须每年合格或优秀",
                                 record: label, status: status))
         }
-        if !missing.isEmpty {
-            checks.append(.warning(.A1, "缺\(missing.yearList)年考核记录，年度考核材料将不全", record: label, status: status))
+        if !a.missing.isEmpty {
+            checks.append(.warning(.A1, "缺\(a.missing.yearList)年考核记录，年度考核材料将不全", record: label, status: status))
         }
         return checks
     }
@@ -159,5 +154,26 @@ extension Array where Element == Int {
         guard let first, let last else { return "" }
         if count > 2 && last - first == count - 1 { return "\(first)–\(last)" }
         return map(String.init).joined(separator: "、")
+    }
+}
+
+/// The annual assessments A1 asks for (省·基线; 须知·一(一)5): the years of the window
+/// since the civilian work start (new staff count only those), and among them the
+/// unsatisfactory ones, the past years without a record, and the years not yet over,
+/// whose assessment cannot exist yet. The rule and the materials' note both read it.
+public struct AssessmentYears: Sendable {
+    public let window: ClosedRange<Int>
+    public let due: [Int]
+    public let unsatisfactory: [AnnualAssessment]
+    public let missing: [Int]
+    public let pending: [Int]
+
+    public init(_ record: PersonRecord, window: ClosedRange<Int>, today: Day) {
+        self.window = window
+        due = window.filter { $0 >= record.person.workStart.year }
+        unsatisfactory = due.compactMap { record.assessment(in: $0) }.filter { !$0.result.isSatisfactory }
+        let unrecorded = due.filter { record.assessment(in: $0) == nil }
+        missing = unrecorded.filter { $0 < today.year }
+        pending = unrecorded.filter { $0 >= today.year }
     }
 }

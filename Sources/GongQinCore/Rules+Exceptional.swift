@@ -40,7 +40,7 @@ extension Context {
     var earlyIsOpen: Bool {
         var early = request
         early.module = .early
-        return engine.isOpen(subject, early, cycle: cycle, filingDate: enforceDeadline ? filingDate : nil)
+        return engine.isOpen(subject, early, cycle: cycle, filingDate: askedDate, purpose: purpose)
     }
 
     /// Tries each condition: the ones the clerk named, or every condition of the
@@ -55,7 +55,7 @@ extension Context {
                     condition: ExceptionalCondition(code: code, category: code, name: code, evidence: .declared,
                                                     relaxation: Relaxation(workYears: 0, gradeYears: 0), relaxationStatus: .assumed,
                                                     clause: ""),
-                    checks: [.fail(.X2, "[\(code)] 破格条件目录中没有此条件")]))
+                    checks: [Check.fail(.X2, "破格条件目录中没有此条件").about(condition: code)]))
             }
         } else {
             candidates = engine.catalogue.filter { $0.evidence != .declared }
@@ -63,7 +63,7 @@ extension Context {
         for condition in candidates {
             var checks = [evidenceX2(condition), unusedX1(condition)]
             checks += relaxed(condition)
-            checks = checks.map { $0.prefixed("[\(condition.code)] ") }
+            checks = checks.map { $0.about(condition: condition.code) }
             trials.append(ConditionTrial(condition: condition, checks: checks))
         }
         return trials
@@ -94,7 +94,7 @@ extension Context {
         // `explain` and `eligible` judge the cycle as if not yet filed: the uses of the
         // person's own application in this cycle are that option's, not earlier ones.
         // `apply` counts every use.
-        let ownApplications = enforceDeadline ? [] : Set(record.applications.filter { $0.cycle == cycle && !$0.status.isWithdrawn }.map(\.id))
+        let ownApplications = purpose == .file ? [] : Set(record.applications.filter { $0.cycle == cycle && !$0.status.isWithdrawn }.map(\.id))
         if let earlier = record.exceptionalUses.first(where: {
             $0.category == condition.category && !($0.applicationID.map(ownApplications.contains) ?? false)
         }) {

@@ -157,6 +157,6 @@ extension Context {
     var normalIsOpen: Bool {
         var normal = request
         normal.module = .normal
-        return engine.isOpen(subject, normal, cycle: cycle, filingDate: enforceDeadline ? filingDate : nil)
+        return engine.isOpen(subject, normal, cycle: cycle, filingDate: askedDate, purpose: purpose)
     }
 }

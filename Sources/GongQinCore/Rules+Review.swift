@@ -97,6 +97,22 @@ extension Subject.ReviewKind {
 }
 
 extension Engine {
+    /// Whether filing this option uses exceptional conditions, which the clerk must name
+    /// and the ledger records (X1, X4): the exceptional module, and a veteran's review above
+    /// the grade V1 gives (V3).
+    public func consumesConditions(_ record: PersonRecord, grade: Grade, module: Module, cycle: Int) -> Bool {
+        switch module {
+        case .exceptional:
+            return true
+        case .review:
+            let s = Subject(record)
+            guard case .veteran(let placed) = s.reviewKind else { return false }
+            return grade > veteranGrade(years: placed.year - s.person.seniorityStart.year, policy(cycle), relax: 0)
+        default:
+            return false
+        }
+    }
+
     /// V1 with V3: 工龄（军龄） of at least the senior threshold gives 高级工, of the
     /// intermediate threshold 中级工, otherwise 初级工 (the notice names only the two
     /// thresholds); `relax` is V3's relaxation.

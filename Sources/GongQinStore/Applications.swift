@@ -48,6 +48,8 @@ public struct Applications {
     public func file(_ request: ApplicationRequest, today: Day) throws -> ApplicationEntry {
         let people = session.people
         let owner = try people.row(request.person)
+        // Names first: an unknown trade or condition is invalid data (65), not a rule's refusal.
+        if let trade = request.trade { _ = try session.catalog.tradeID(named: trade) }
         let record = try people.records(of: [owner])[0]
         let conditions = try request.conditions.map { try session.catalog.condition(code: $0) }
         if request.conditions.count != Set(request.conditions).count {
@@ -86,18 +88,10 @@ public struct Applications {
         return try entry(row.id!)
     }
 
-    /// Whether the option consumes conditions: the exceptional module, and a review above
-    /// the V1 grade (V3). Conditions named for any other option are refused.
+    /// Whether the option consumes conditions (Engine.consumesConditions): they must then
+    /// be named; conditions named for any other option are refused.
     func usesConditions(_ request: ApplicationRequest, record: PersonRecord, engine: Engine) throws -> Bool {
-        let needs: Bool
-        switch request.module {
-        case .exceptional: needs = true
-        case .review:
-            let plain = engine.decide(record, grade: request.grade, module: .review, trade: request.trade, cycle: request.cycle,
-                                      filingDate: request.filedOn, conditions: nil)
-            needs = !plain.conditions.isEmpty || plain.checks.contains { $0.rule == .V3 }
-        default: needs = false
-        }
+        let needs = engine.consumesConditions(record, grade: request.grade, module: request.module, cycle: request.cycle)
         if needs, request.conditions.isEmpty {
             let offered = engine.decide(record, grade: request.grade, module: request.module, trade: request.trade,
                                         cycle: request.cycle, filingDate: request.filedOn, conditions: nil).conditions
@@ -180,7 +174,7 @@ public struct Applications {
             throw GongQinError.refused("\(entry.name)在\(entry.application.cycle)年已有另一份申报（编号\(other.application.id)）")
         }
         var released: [ExceptionalUse] = []
-        if status == .withdrawn {
+        if status.releasesExceptionalUses {
             released = entry.uses
             try db.execute(sql: "DELETE FROM exceptional_use WHERE application_id = ?", arguments: [id])
         }

@@ -126,8 +126,11 @@ public struct People {
         return request
     }
 
-    public func count(_ filter: Filter = Filter()) throws -> Int {
-        try request(filter).fetchCount(db)
+    /// Refuses a filter naming an unknown unit or person, as `request` would, without
+    /// reading anyone.
+    public func check(_ filter: Filter) throws {
+        if let unit = filter.unit { _ = try catalog.unitID(named: unit) }
+        if let id = filter.person { _ = try row(id) }
     }
 
     // MARK: Writing people

@@ -272,10 +272,10 @@ extension ApplicationRow {
 
 extension UnitRow {
     init(row: Row) throws {
-        id = row["id"]
-        name = row["name"]
-        department = row["department"]
-        district = row["district"]
+        id = try row.decode(forColumn: "id")
+        name = try row.decode(forColumn: "name")
+        department = try row.decode(forColumn: "department")
+        district = try row.decode(forColumn: "district")
     }
 
     func encode(to container: inout PersistenceContainer) throws {
@@ -288,14 +288,14 @@ extension UnitRow {
 
 extension TradeRow {
     init(row: Row) throws {
-        id = row["id"]
-        name = row["name"]
-        category = row["category"]
-        maxGrade = row["max_grade"]
-        driver = row["driver"]
-        cashier = row["cashier"]
-        licensed = row["licensed"]
-        builtin = row["builtin"]
+        id = try row.decode(forColumn: "id")
+        name = try row.decode(forColumn: "name")
+        category = try row.decode(forColumn: "category")
+        maxGrade = try row.decode(forColumn: "max_grade")
+        driver = try row.decode(forColumn: "driver")
+        cashier = try row.decode(forColumn: "cashier")
+        licensed = try row.decode(forColumn: "licensed")
+        builtin = try row.decode(forColumn: "builtin")
     }
 
     func encode(to container: inout PersistenceContainer) throws {
@@ -312,17 +312,17 @@ extension TradeRow {
 
 extension PersonRow {
     init(row: Row) throws {
-        id = row["id"]
-        idNumber = row["id_number"]
-        name = row["name"]
-        unitId = row["unit_id"]
-        tradeId = row["trade_id"]
-        workStart = row["work_start"]
-        probationEnd = row["probation_end"]
-        enlisted = row["enlisted"]
-        discharged = row["discharged"]
-        placed = row["placed"]
-        fromProvince = row["from_province"]
+        id = try row.decode(forColumn: "id")
+        idNumber = try row.decode(forColumn: "id_number")
+        name = try row.decode(forColumn: "name")
+        unitId = try row.decode(forColumn: "unit_id")
+        tradeId = try row.decode(forColumn: "trade_id")
+        workStart = try row.decode(forColumn: "work_start")
+        probationEnd = try row.decode(forColumn: "probation_end")
+        enlisted = try row.decode(forColumn: "enlisted")
+        discharged = try row.decode(forColumn: "discharged")
+        placed = try row.decode(forColumn: "placed")
+        fromProvince = try row.decode(forColumn: "from_province")
     }
 
     func encode(to container: inout PersistenceContainer) throws {
@@ -342,14 +342,14 @@ extension PersonRow {
 
 extension CertificateRow {
     init(row: Row) throws {
-        id = row["id"]
-        personId = row["person_id"]
-        tradeId = row["trade_id"]
-        grade = row["grade"]
-        issued = row["issued"]
-        number = row["number"]
-        route = row["route"]
-        province = row["province"]
+        id = try row.decode(forColumn: "id")
+        personId = try row.decode(forColumn: "person_id")
+        tradeId = try row.decode(forColumn: "trade_id")
+        grade = try row.decode(forColumn: "grade")
+        issued = try row.decode(forColumn: "issued")
+        number = try row.decode(forColumn: "number")
+        route = try row.decode(forColumn: "route")
+        province = try row.decode(forColumn: "province")
     }
 
     func encode(to container: inout PersistenceContainer) throws {
@@ -366,11 +366,11 @@ extension CertificateRow {
 
 extension TransferRow {
     init(row: Row) throws {
-        id = row["id"]
-        personId = row["person_id"]
-        fromTradeId = row["from_trade_id"]
-        toTradeId = row["to_trade_id"]
-        date = row["date"]
+        id = try row.decode(forColumn: "id")
+        personId = try row.decode(forColumn: "person_id")
+        fromTradeId = try row.decode(forColumn: "from_trade_id")
+        toTradeId = try row.decode(forColumn: "to_trade_id")
+        date = try row.decode(forColumn: "date")
     }
 
     func encode(to container: inout PersistenceContainer) throws {
@@ -384,10 +384,10 @@ extension TransferRow {
 
 extension AssessmentRow {
     init(row: Row) throws {
-        id = row["id"]
-        personId = row["person_id"]
-        year = row["year"]
-        result = row["result"]
+        id = try row.decode(forColumn: "id")
+        personId = try row.decode(forColumn: "person_id")
+        year = try row.decode(forColumn: "year")
+        result = try row.decode(forColumn: "result")
     }
 
     func encode(to container: inout PersistenceContainer) throws {
@@ -400,13 +400,13 @@ extension AssessmentRow {
 
 extension EducationRow {
     init(row: Row) throws {
-        id = row["id"]
-        personId = row["person_id"]
-        level = row["level"]
-        graduated = row["graduated"]
-        major = row["major"]
-        school = row["school"]
-        relevant = row["relevant"]
+        id = try row.decode(forColumn: "id")
+        personId = try row.decode(forColumn: "person_id")
+        level = try row.decode(forColumn: "level")
+        graduated = try row.decode(forColumn: "graduated")
+        major = try row.decode(forColumn: "major")
+        school = try row.decode(forColumn: "school")
+        relevant = try row.decode(forColumn: "relevant")
     }
 
     func encode(to container: inout PersistenceContainer) throws {
@@ -422,11 +422,11 @@ extension EducationRow {
 
 extension AwardRow {
     init(row: Row) throws {
-        id = row["id"]
-        personId = row["person_id"]
-        name = row["name"]
-        date = row["date"]
-        issuer = row["issuer"]
+        id = try row.decode(forColumn: "id")
+        personId = try row.decode(forColumn: "person_id")
+        name = try row.decode(forColumn: "name")
+        date = try row.decode(forColumn: "date")
+        issuer = try row.decode(forColumn: "issuer")
     }
 
     func encode(to container: inout PersistenceContainer) throws {
@@ -440,12 +440,12 @@ extension AwardRow {
 
 extension ContinuingEducationRow {
     init(row: Row) throws {
-        id = row["id"]
-        personId = row["person_id"]
-        name = row["name"]
-        date = row["date"]
-        hours = row["hours"]
-        issuer = row["issuer"]
+        id = try row.decode(forColumn: "id")
+        personId = try row.decode(forColumn: "person_id")
+        name = try row.decode(forColumn: "name")
+        date = try row.decode(forColumn: "date")
+        hours = try row.decode(forColumn: "hours")
+        issuer = try row.decode(forColumn: "issuer")
     }
 
     func encode(to container: inout PersistenceContainer) throws {
@@ -460,16 +460,16 @@ extension ContinuingEducationRow {
 
 extension ConditionRow {
     init(row: Row) throws {
-        code = row["code"]
-        category = row["category"]
-        name = row["name"]
-        evidence = row["evidence"]
-        relaxWorkYears = row["relax_work_years"]
-        relaxGradeYears = row["relax_grade_years"]
-        waivesEducation = row["waives_education"]
-        relaxStatus = row["relax_status"]
-        clause = row["clause"]
-        builtin = row["builtin"]
+        code = try row.decode(forColumn: "code")
+        category = try row.decode(forColumn: "category")
+        name = try row.decode(forColumn: "name")
+        evidence = try row.decode(forColumn: "evidence")
+        relaxWorkYears = try row.decode(forColumn: "relax_work_years")
+        relaxGradeYears = try row.decode(forColumn: "relax_grade_years")
+        waivesEducation = try row.decode(forColumn: "waives_education")
+        relaxStatus = try row.decode(forColumn: "relax_status")
+        clause = try row.decode(forColumn: "clause")
+        builtin = try row.decode(forColumn: "builtin")
     }
 
     func encode(to container: inout PersistenceContainer) throws {
@@ -488,15 +488,15 @@ extension ConditionRow {
 
 extension UseRow {
     init(row: Row) throws {
-        id = row["id"]
-        personId = row["person_id"]
-        conditionCode = row["condition_code"]
-        category = row["category"]
-        grade = row["grade"]
-        year = row["year"]
-        source = row["source"]
-        applicationId = row["application_id"]
-        note = row["note"]
+        id = try row.decode(forColumn: "id")
+        personId = try row.decode(forColumn: "person_id")
+        conditionCode = try row.decode(forColumn: "condition_code")
+        category = try row.decode(forColumn: "category")
+        grade = try row.decode(forColumn: "grade")
+        year = try row.decode(forColumn: "year")
+        source = try row.decode(forColumn: "source")
+        applicationId = try row.decode(forColumn: "application_id")
+        note = try row.decode(forColumn: "note")
     }
 
     func encode(to container: inout PersistenceContainer) throws {
@@ -514,18 +514,18 @@ extension UseRow {
 
 extension ApplicationRow {
     init(row: Row) throws {
-        id = row["id"]
-        personId = row["person_id"]
-        cycle = row["cycle"]
-        grade = row["grade"]
-        module = row["module"]
-        tradeId = row["trade_id"]
-        status = row["status"]
-        filedOn = row["filed_on"]
-        certificateYear = row["certificate_year"]
-        note = row["note"]
-        examResult = row["exam_result"]
-        reviewResult = row["review_result"]
+        id = try row.decode(forColumn: "id")
+        personId = try row.decode(forColumn: "person_id")
+        cycle = try row.decode(forColumn: "cycle")
+        grade = try row.decode(forColumn: "grade")
+        module = try row.decode(forColumn: "module")
+        tradeId = try row.decode(forColumn: "trade_id")
+        status = try row.decode(forColumn: "status")
+        filedOn = try row.decode(forColumn: "filed_on")
+        certificateYear = try row.decode(forColumn: "certificate_year")
+        note = try row.decode(forColumn: "note")
+        examResult = try row.decode(forColumn: "exam_result")
+        reviewResult = try row.decode(forColumn: "review_result")
     }
 
     func encode(to container: inout PersistenceContainer) throws {
@@ -564,12 +564,12 @@ struct SettingRow: TableRow {
 
 extension JobRow {
     init(row: Row) throws {
-        id = row["id"]
-        personId = row["person_id"]
-        fromDate = row["from_date"]
-        toDate = row["to_date"]
-        unit = row["unit"]
-        post = row["post"]
+        id = try row.decode(forColumn: "id")
+        personId = try row.decode(forColumn: "person_id")
+        fromDate = try row.decode(forColumn: "from_date")
+        toDate = try row.decode(forColumn: "to_date")
+        unit = try row.decode(forColumn: "unit")
+        post = try row.decode(forColumn: "post")
     }
 
     func encode(to container: inout PersistenceContainer) throws {
@@ -584,8 +584,8 @@ extension JobRow {
 
 extension SettingRow {
     init(row: Row) throws {
-        key = row["key"]
-        value = row["value"]
+        key = try row.decode(forColumn: "key")
+        value = try row.decode(forColumn: "value")
     }
 
     func encode(to container: inout PersistenceContainer) throws {

@@ -7,6 +7,10 @@ import GRDB
 enum StoreErrors {
     static func map(_ error: any Error, path: String) -> GongQinError {
         if let error = error as? GongQinError { return error }
+        if error is RowDecodingError {
+            return GongQinError(.internalError, "数据库“\(path)”中有记录无法读取，可能在 gongqin 之外被改动",
+                                hint: "请运行 gongqin check 查看，或用 gongqin restore 从备份恢复")
+        }
         guard let error = error as? DatabaseError else {
             return GongQinError(.internalError, "内部错误（\(type(of: error))）", hint: "请把命令和数据库备份交给维护人员")
         }
@@ -50,6 +54,13 @@ enum StoreErrors {
         case .SQLITE_CONSTRAINT_CHECK, .SQLITE_CONSTRAINT_NOTNULL:
             return .invalid("数据不符合数据库规则\(what)", hint: "请检查日期、等级等取值")
         case .SQLITE_CONSTRAINT_TRIGGER:
+            // The triggers' own words (Schema/0001, 0003), in Chinese.
+            if message.contains("application status change") {
+                return .refused("申报状态不能这样改变：已申报可退回、受理或撤回，退回的可重新申报或撤回，受理的可定为通过、未通过或延期")
+            }
+            if message.contains("withdrawn application") {
+                return .refused("已撤回的申报不能占用破格条件：撤回时须先释放其破格使用（X1）")
+            }
             return .refused("变更日志只能追加，不能修改或删除（change_log）")
         default:
             return .invalid("数据不符合数据库约束\(what)")

@@ -86,6 +86,8 @@ struct BadInputCorpusTests {
         #expect(entry.expect.contains(result.code), "\(what) → \(result.code): \(result.err.prefix(300))")
         #expect(result.code != 70 && result.code < 128, "\(what) crashed or failed inside: \(result.code)")
         #expect(!result.err.isEmpty, "\(what) printed no message")
+        #expect(result.out.isEmpty, "\(what) printed to stdout: \(result.out.prefix(100))")
+        #expect(!result.err.contains("GongQinError("), "\(what) printed a struct: \(result.err.prefix(200))")
         #expect(!result.err.contains("Fatal error") && !result.err.contains("SQLite error"), "\(what): \(result.err.prefix(300))")
         #expect(FileManager.default.contents(atPath: s.db) == before, "\(what) changed the database")
     }

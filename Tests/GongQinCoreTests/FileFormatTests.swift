@@ -81,8 +81,8 @@ struct FileFormatTests {
                            Certificate(trade: "电工", grade: .intermediate, issued: d(2020), number: "E2")],
             transfers: [Transfer(from: "药剂", to: "汽车驾驶与管理", date: d(2010)),
                         Transfer(from: "汽车驾驶与管理", to: "电工", date: d(2016))])
-        #expect(record.tradeChain == ["药剂", "汽车驾驶与管理", "电工"])
-        #expect(record.chainCertificates.map(\.number) == [nil, "B2", "E2"])
+        #expect(Array(record.chain.trades.reversed()) == ["药剂", "汽车驾驶与管理", "电工"])
+        #expect(record.heldCertificates().inOrder.map(\.number) == [nil, "B2", "E2"])
         let application = Application(id: 1, cycle: 2026, grade: .senior, module: .normal, trade: "电工", status: .filed,
                                       filedOn: d(2026), certificateYear: 2026)
         let row = RosterRow(number: 1, department: nil, record: record, application: application, conditions: [])
