@@ -37,6 +37,7 @@ struct Demo: ParsableCommand {
             let cycle = try s.engine(today: today).nextCycle(asOf: today)
             let roster = DemoRoster(cycle: cycle, today: today)
             try roster.write(into: s, unit: Self.unit)
+            try s.settings.set(Settings.demo, "gongqin demo \(today)")
             return (cycle, roster.workers)
         }
         if output.format == .table {
@@ -62,15 +63,16 @@ struct Demo: ParsableCommand {
         Console.out("更多：gongqin person list --db \(path)；gongqin seniority 身份证号；gongqin policy show \(cycle)")
     }
 
-    /// Removes an earlier demo database; refuses a file that holds anything else.
+    /// Removes an earlier demo database. Any other file, a database of records above all,
+    /// is refused untouched: it is read, not opened for writing, to find the demo's mark.
     static func clear(_ path: String) throws {
-        guard FileManager.default.fileExists(atPath: path) else { return }
-        let existing = try GongQinDatabase.open(at: path, context: Environment.logContext)
-        let others = try existing.read { s in try s.catalog.units().filter { $0.unit.name != unit.name } }
-        if !others.isEmpty {
-            throw GongQinError.refused("“\(path)”含有演示以外的数据（单位：\(others.prefix(3).map(\.unit.name).joined(separator: "、"))），demo 不会覆盖它",
-                                       hint: "请用 --db 指定另一个文件")
+        let fm = FileManager.default
+        guard fm.fileExists(atPath: path) else { return }
+        let empty = ((try? fm.attributesOfItem(atPath: path)[.size] as? NSNumber)??.intValue ?? 1) == 0
+        guard empty || GongQinDatabase.isDemo(at: path) else {
+            throw GongQinError.refused("“\(path)”不是 gongqin demo 建立的演示数据库，demo 不会覆盖它",
+                                       hint: "请用 --db 指定另一个文件，或省略 --db 使用默认的演示数据库")
         }
-        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+        for suffix in ["", "-wal", "-shm"] { try? fm.removeItem(atPath: path + suffix) }
     }
 }

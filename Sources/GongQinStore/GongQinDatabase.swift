@@ -72,9 +72,6 @@ public struct GongQinDatabase: Sendable {
     /// The migrations this binary knows, in order.
     public static var migrationIdentifiers: [String] { SchemaMigrations.all.map(\.identifier) }
 
-    /// The identifier of the newest migration this binary knows.
-    public static var schemaVersion: String { SchemaMigrations.all.last!.identifier }
-
     func migrate() throws(GongQinError) {
         let migrator = Self.migrator
         do {
@@ -92,6 +89,20 @@ public struct GongQinDatabase: Sendable {
         } catch {
             throw StoreErrors.map(error, path: path)
         }
+    }
+
+    /// Whether the file at `path` is a database `gongqin demo` built, read without
+    /// migrating or writing anything: demo replaces such a file, and only such a file.
+    public static func isDemo(at path: String) -> Bool {
+        var config = Configuration()
+        config.readonly = true
+        guard let queue = try? DatabaseQueue(path: path, configuration: config) else { return false }
+        let marked = try? queue.read { db in
+            try db.tableExists("setting")
+                && String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = ?", arguments: [Settings.demo]) != nil
+        }
+        try? queue.close()
+        return marked ?? false
     }
 
     /// The migrations applied to this file.

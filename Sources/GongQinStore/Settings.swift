@@ -10,6 +10,10 @@ public struct Settings {
     /// The key of the employer remark used when a person has no awards.
     public static let formRemark = "form.remark"
 
+    /// The key that marks a database `gongqin demo` built: demo replaces such a file
+    /// (GongQinDatabase.isDemo), and only such a file.
+    public static let demo = "demo"
+
     public func value(_ key: String) throws -> String? {
         try SettingRow.fetchOne(db, key: key)?.value
     }

@@ -178,6 +178,23 @@ struct EligibilityCommandTests {
         #expect(people.count == 40)
         s.seed()
         #expect(s.run("demo", "--db", s.db).code == 1)
+        // Only a database demo built is ever replaced: not an empty gongqin database, not
+        // another program's SQLite file, and neither is changed.
+        let empty = s.folder + "/empty-gongqin.sqlite"
+        s.ok("init", "--db", empty)
+        let other = s.folder + "/other.sqlite"
+        let python = Process()
+        python.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        python.arguments = ["python3", "-c", "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute('CREATE TABLE t (x)'); c.commit()", other]
+        try python.run()
+        python.waitUntilExit()
+        for path in [empty, other] {
+            let before = FileManager.default.contents(atPath: path)
+            let refused = s.run("demo", "--db", path)
+            #expect(refused.code == 1, "\(path)")
+            #expect(refused.err.contains("不是 gongqin demo 建立的演示数据库"))
+            #expect(FileManager.default.contents(atPath: path) == before)
+        }
         let json = s.run("demo", "--db", path, "--format", "json")
         #expect(json.code == 0)
         #expect((try? JSONSerialization.jsonObject(with: Data(json.out.utf8))) is [Any])
