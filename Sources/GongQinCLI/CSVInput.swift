@@ -198,7 +198,7 @@ enum Transcoder {
                             return r
                         }
                         let produced = out.count - room
-                        if produced > 0 { output.write(Data(out[0..<produced])) }
+                        if produced > 0 { try output.write(contentsOf: out[0..<produced]) }
                         if result == -1 {
                             switch errno {
                             case E2BIG: continue
@@ -215,9 +215,15 @@ enum Transcoder {
                 carry = Array(bytes.suffix(left))
                 if atEnd { break }
             }
-        } catch {
+        } catch let error as GongQinError {
             try? FileManager.default.removeItem(atPath: target)
             throw error
+        } catch {
+            // A read of the file or a write of the temporary copy failed (a disk full,
+            // a file removed while read): a one-line error, not the system's dump.
+            try? FileManager.default.removeItem(atPath: target)
+            throw GongQinError(.unreadableFile, "转换文件“\(path)”的 GB18030 编码时读写失败",
+                               hint: "请检查文件是否仍在、磁盘空间是否足够，或先把文件另存为 UTF-8")
         }
         return target
     }

@@ -67,7 +67,8 @@ public struct Catalog {
 
     public func unit(named name: String) throws -> Unit {
         let id = try unitID(named: name)
-        return try UnitRow.fetchOne(db, key: id)!.unit
+        guard let row = try UnitRow.fetchOne(db, key: id) else { throw Self.dangling("单位", id) }
+        return row.unit
     }
 
     func unitIDs() throws -> [String: Int64] {
@@ -82,7 +83,8 @@ public struct Catalog {
 
     func unitName(id: Int64) throws -> String {
         if session.names.unitNames == nil { _ = try unitIDs() }
-        return session.names.unitNames![id]!
+        guard let name = session.names.unitNames?[id] else { throw Self.dangling("单位", id) }
+        return name
     }
 
     /// The row id of a unit, or an "unknown unit" error with the nearest name.
@@ -166,7 +168,15 @@ public struct Catalog {
 
     func tradeName(id: Int64) throws -> String {
         if session.names.tradeNames == nil { _ = try tradeIDs() }
-        return session.names.tradeNames![id]!
+        guard let name = session.names.tradeNames?[id] else { throw Self.dangling("工种", id) }
+        return name
+    }
+
+    /// A row refers to a unit or trade that is not there: the foreign keys forbid it, so
+    /// the file was changed outside gongqin.
+    static func dangling(_ what: String, _ id: Int64) -> GongQinError {
+        GongQinError(.internalError, "数据库中有记录引用了不存在的\(what)（编号\(id)），可能在 gongqin 之外被改动",
+                     hint: "请运行 gongqin check 查看，必要时用 gongqin restore 从备份恢复")
     }
 
     /// The row id of a trade, or an "unknown trade" error with the nearest name.
