@@ -11,7 +11,7 @@ enum CycleChoice: ExpressibleByArgument {
     init?(argument: String) {
         if argument == "next" || argument == "下一周期" {
             self = .next
-        } else if let year = Int(argument), (1990...2100).contains(year) {
+        } else if let year = Int(argument), Policy.years.contains(year) {
             self = .year(year)
         } else {
             return nil

@@ -108,9 +108,7 @@ enum FormText {
             ("idNumber", "身份证号", output.show(form.idNumber)),
             ("unit", "工作单位", form.unit),
             ("workStart", "参加工作时间", form.workStart.chineseMonth),
-            ("education", "学历", form.education.map { e in
-                "\(e.level.chinese)（\([e.graduated.chineseMonth + "毕业", e.school, e.major.map { "\($0)专业" }].compactMap { $0 }.joined(separator: "，"))）"
-            } ?? "（未登记）"),
+            ("education", "学历", form.education?.summary ?? "（未登记）"),
             ("verification", "学历认证", form.education?.verification),
             ("heldTrade", "原持证技术工种", sideBySide { $0.map(\.trade) } ?? "（无）"),
             ("heldGrade", "原技术等级", sideBySide { $0.map(\.grade.chinese) }),

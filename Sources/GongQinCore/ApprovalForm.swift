@@ -53,6 +53,8 @@ public struct ApprovalForm: Hashable, Sendable, Encodable {
         public var graduated: Day
         public var school: String?
         public var major: String?
+        /// The field as the form prints it: `大专（2005年07月毕业，常州某学院，会计专业）`.
+        public var summary: String
         /// D5's proof.
         public var verification: String
     }
@@ -93,7 +95,7 @@ public struct ApprovalForm: Hashable, Sendable, Encodable {
         var notes: [String] = []
         let education = record.highestEducation.map {
             EducationField(level: $0.level, graduated: $0.graduated, school: $0.school, major: $0.major,
-                           verification: $0.verification + "（\(Formality.D5.citation)）")
+                           summary: $0.chineseSummary, verification: $0.verification + "（\(Formality.D5.citation)）")
         }
         if education == nil { notes.append("未登记学历，学历栏须补填") }
         let held = record.heldCertificates()

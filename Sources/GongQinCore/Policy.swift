@@ -110,9 +110,14 @@ public struct Policy: Codable, Sendable, Hashable {
 
     /// The relaxation of a condition in this year: the policy's, or the catalogue's.
     public func relaxation(of condition: ExceptionalCondition) -> Sourced<Relaxation> {
-        relaxations[condition.code]
-            ?? Sourced(condition.relaxation, condition.relaxationStatus,
-                       condition.relaxationStatus == .assumed ? "假定值，须知未载明（RULES X3）" : condition.clause)
+        relaxations[condition.code] ?? condition.sourcedRelaxation
+    }
+}
+
+extension ExceptionalCondition {
+    /// The catalogue's relaxation with its source: the clause, or the assumption (X3).
+    var sourcedRelaxation: Sourced<Relaxation> {
+        Sourced(relaxation, relaxationStatus, relaxationStatus == .assumed ? "假定值，须知未载明（RULES X3）" : clause)
     }
 }
 
@@ -121,6 +126,9 @@ public struct Policy: Codable, Sendable, Hashable {
 extension Policy {
     /// The year whose values the notice prints.
     public static let noticeYear = 2024
+    /// The cycle years gongqin knows a policy for: a loaded one (Schema/0002's CHECK) or
+    /// the built-in one. `--cycle` takes these.
+    public static let years = 1990...2100
     static let notice = "2024年常州市机关事业单位工勤技能岗位技术等级考评申报须知"
 
     /// The policy of `year` from the notice: official for 2024, derived by the offsets of
@@ -160,10 +168,7 @@ extension Policy {
                 intermediateYears: Sourced(10, .official, "须知·一(五)3"),
                 seniorYears: Sourced(20, .official, "须知·一(五)3"),
                 relaxationYears: Sourced(3, .official, "须知·一(五)4")),
-            relaxations: Dictionary(uniqueKeysWithValues: catalogue.map { condition in
-                (condition.code, Sourced(condition.relaxation, condition.relaxationStatus,
-                                         condition.relaxationStatus == .assumed ? "假定值，须知未载明（RULES X3）" : condition.clause))
-            }),
+            relaxations: Dictionary(uniqueKeysWithValues: catalogue.map { ($0.code, $0.sourcedRelaxation) }),
             baseline: Baseline(
                 annualAssessment: Sourced(true, .official, baselineSource),
                 minimumEducationIntermediate: Sourced(.juniorHigh, .official, baselineSource),

@@ -67,7 +67,7 @@ public struct PolicyDocument: Codable, Sendable, Hashable {
     public func problems(conditions: Set<String>) -> [String] {
         var problems: [String] = []
         func check(_ ok: Bool, _ message: @autoclosure () -> String) { if !ok { problems.append(message()) } }
-        check((1990...2100).contains(year), "year \(year) 超出范围（1990–2100）")
+        check(Policy.years.contains(year), "year \(year) 超出范围（\(Policy.years.lowerBound)–\(Policy.years.upperBound)）")
         check(!source.trimmingSpaces.isEmpty, "source 为空：请写明文件名称和文号")
         for (name, value) in [("junior.workStartBy", junior.workStartBy),
                               ("intermediate.normal.workStartBy", intermediate.normal.workStartBy),

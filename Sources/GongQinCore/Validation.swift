@@ -107,7 +107,7 @@ extension AnnualAssessment {
             problems.append(FieldProblem("year", "考核年度\(year)晚于今年（\(today.year)）"))
         }
         if year < person.seniorityStart.year {
-            problems.append(FieldProblem("year", "考核年度\(year)早于参加工作时间\(person.workStart)"))
+            problems.append(FieldProblem("year", "考核年度\(year)早于工龄起算时间\(person.seniorityStart)（参加工作或入伍，取早者）"))
         }
         return problems
     }
@@ -148,7 +148,7 @@ extension ExceptionalUse {
         var problems: [FieldProblem] = []
         if year > today.year { problems.append(FieldProblem("year", "使用年度\(year)晚于今年（\(today.year)）")) }
         if year < person.seniorityStart.year {
-            problems.append(FieldProblem("year", "使用年度\(year)早于参加工作时间\(person.workStart)"))
+            problems.append(FieldProblem("year", "使用年度\(year)早于工龄起算时间\(person.seniorityStart)（参加工作或入伍，取早者）"))
         }
         return problems
     }

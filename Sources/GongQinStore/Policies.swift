@@ -82,8 +82,9 @@ public struct Policies {
         @Sendable func make(_ year: Int) -> Policy {
             documents[year]?.policy(catalogue: catalogue) ?? Policy.builtin(year: year, catalogue: catalogue)
         }
-        // Built once: the engine asks for a year's policy many times per person.
-        let years = 1990...2140
+        // Built once: the engine asks for a year's policy many times per person, up to
+        // its horizon past the last cycle.
+        let years = Policy.years.lowerBound...(Policy.years.upperBound + Engine.horizon)
         let policies = Dictionary(uniqueKeysWithValues: years.map { ($0, make($0)) })
         return { year in policies[year] ?? make(year) }
     }
