@@ -59,8 +59,8 @@ let package = Package(
         ),
         .testTarget(
             name: "GongQinCLITests",
-            // The store and GRDB: to put applications in a test database for the roster,
-            // until a command files them.
+            // The store and GRDB: to put a past cycle's applications straight into a test
+            // database for the export tests; `apply` files for the coming cycle only.
             dependencies: ["GongQinCLI", "gongqin", "GongQinStore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
     ],

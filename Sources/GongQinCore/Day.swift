@@ -82,13 +82,6 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// The last day of a year: "issued by the end of Y−4" (RULES N4, N5).
     public static func endOfYear(_ year: Int) -> Day { Day(year: year, month: 12, day: 31)! }
 
-    /// Whole years from `self` to `later`, as a birthday counts them.
-    public func wholeYears(until later: Day) -> Int {
-        var years = later.year - year
-        if (later.month, later.day) < (month, day) { years -= 1 }
-        return years
-    }
-
     // MARK: Parsing
 
     /// Reads exactly `YYYY-MM-DD`, as the database stores dates, without the general

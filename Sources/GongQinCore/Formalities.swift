@@ -30,10 +30,6 @@ public enum Formality: String, CaseIterable, Sendable {
 // MARK: - D5 (须知·四·6)
 
 extension Education {
-    /// Whether the materials need a verification besides the certificate: 大专 or above
-    /// do; the 成人高等教育专业证书, 中专 and below do not (D5).
-    public var needsVerification: Bool { level.isCollegeOrAbove }
-
     /// D5: what proves this education in the materials.
     /// - 大专 or above graduated 2001 or later: a 学信网 report;
     /// - graduated 2000 or earlier: the archived 毕业生登记表;

@@ -248,10 +248,6 @@ public struct People {
         return try row.write(db)
     }
 
-    public func problems(adding certificate: Certificate, to id: IDNumber, today: Day) throws -> [FieldProblem] {
-        try check(certificate, owner: try row(id), today: today).all
-    }
-
     public func addCertificate(_ certificate: Certificate, to id: IDNumber, today: Day) throws {
         try add(certificate, to: id, today: today, check: check(_:owner:today:)) { try save($0, owner: $1, replacing: nil) }
     }
@@ -301,10 +297,6 @@ public struct People {
         return row.id!
     }
 
-    public func problems(adding transfer: Transfer, to id: IDNumber, today: Day) throws -> [FieldProblem] {
-        try check(transfer, owner: try row(id), today: today).all
-    }
-
     /// Records a transfer from the current trade; the current trade becomes the new one.
     public func addTransfer(_ transfer: Transfer, to id: IDNumber, today: Day) throws {
         try add(transfer, to: id, today: today, check: check(_:owner:today:)) { try save($0, owner: $1) }
@@ -324,10 +316,6 @@ public struct People {
     func save(_ assessment: AnnualAssessment, owner: PersonRow, replacing: Int64?) throws -> Int64 {
         var row = AssessmentRow(id: replacing, personId: owner.id!, year: assessment.year, result: assessment.result)
         return try row.write(db)
-    }
-
-    public func problems(adding assessment: AnnualAssessment, to id: IDNumber, today: Day) throws -> [FieldProblem] {
-        try check(assessment, owner: try row(id), today: today).all
     }
 
     public func addAssessment(_ assessment: AnnualAssessment, to id: IDNumber, today: Day) throws {
@@ -352,10 +340,6 @@ public struct People {
         return try row.write(db)
     }
 
-    public func problems(adding education: Education, to id: IDNumber, today: Day) throws -> [FieldProblem] {
-        try check(education, owner: try row(id), today: today).all
-    }
-
     public func addEducation(_ education: Education, to id: IDNumber, today: Day) throws {
         try add(education, to: id, today: today, check: check(_:owner:today:)) { try save($0, owner: $1, replacing: nil) }
     }
@@ -374,10 +358,6 @@ public struct People {
     func save(_ award: Award, owner: PersonRow, replacing: Int64?) throws -> Int64 {
         var row = AwardRow(id: replacing, personId: owner.id!, name: award.name, date: award.date, issuer: award.issuer)
         return try row.write(db)
-    }
-
-    public func problems(adding award: Award, to id: IDNumber, today: Day) throws -> [FieldProblem] {
-        try check(award, owner: try row(id), today: today).all
     }
 
     public func addAward(_ award: Award, to id: IDNumber, today: Day) throws {
@@ -400,10 +380,6 @@ public struct People {
         var row = ContinuingEducationRow(id: replacing, personId: owner.id!, name: training.name, date: training.date,
                                          hours: training.hours, issuer: training.issuer)
         return try row.write(db)
-    }
-
-    public func problems(adding training: ContinuingEducation, to id: IDNumber, today: Day) throws -> [FieldProblem] {
-        try check(training, owner: try row(id), today: today).all
     }
 
     public func addContinuingEducation(_ training: ContinuingEducation, to id: IDNumber, today: Day) throws {

@@ -50,13 +50,6 @@ struct DayTests {
         #expect(Day(year: 2019, month: 12, day: 31)! < Day(year: 2020, month: 1, day: 1)!)
     }
 
-    @Test("whole years, as birthdays count them")
-    func wholeYears() {
-        let start = Day(year: 2005, month: 7, day: 1)!
-        #expect(start.wholeYears(until: Day(year: 2015, month: 6, day: 30)!) == 9)
-        #expect(start.wholeYears(until: Day(year: 2015, month: 7, day: 1)!) == 10)
-    }
-
     @Test("JSON is YYYY-MM-DD")
     func json() throws {
         let day = Day(year: 2019, month: 7, day: 1)!
