@@ -51,23 +51,29 @@ struct PersonView: Encodable {
         jobs = record.jobs
     }
 
+    typealias Section = (title: String, key: String, header: [String], rows: [[String]])
+
+    /// A section of records listed as their own `list`/`add` commands list them, with the
+    /// values as a person reads them (中级工, not `intermediate`) in every format.
+    private func section<T: Listable>(_ title: String, _ key: String, _ items: [T], _ output: OutputOptions) -> Section {
+        var shown = output
+        shown.format = .table
+        return (title, key, T.columns.map(\.title), items.map { $0.cells(shown) })
+    }
+
     /// The sections of the record: a title, the column titles and the rows.
-    private func sections(_ output: OutputOptions) -> [(title: String, key: String, header: [String], rows: [[String]])] {
+    private func sections(_ output: OutputOptions) -> [Section] {
         [
-            ("等级证书", "certificates", ["工种", "等级", "发证时间", "证书编号", "取得方式", "发证省份"],
-             certificates.map { [$0.trade, $0.grade.chinese, $0.issued.description, $0.number.cell, $0.route.chinese, $0.province] }),
-            ("转岗", "transfers", ["原工种", "新工种", "转岗时间"],
-             transfers.map { [$0.from, $0.to, $0.date.description] }),
-            ("年度考核", "assessments", ["年度", "结果"],
-             assessments.map { [String($0.year), $0.result.chinese] }),
-            ("学历", "education", ["学历", "毕业时间", "专业", "学校", "与工种相关"],
-             education.map { [$0.level.chinese, $0.graduated.description, $0.major.cell, $0.school.cell, $0.relevant.yesNo] }),
+            section("等级证书", "certificates", certificates, output),
+            section("转岗", "transfers", transfers, output),
+            section("年度考核", "assessments", assessments, output),
+            section("学历", "education", education, output),
+            // Jobs, uses and applications: their own lists carry columns this view does not
+            // need (the person, the F1 line), so the view names its own.
             ("工作经历", "jobs", ["起始", "截止", "工作单位", "岗位"],
              jobs.map { [$0.from.description, $0.to?.description ?? "至今", $0.unit, $0.post] }),
-            ("奖励", "awards", ["名称", "时间", "授予单位"],
-             awards.map { [$0.name, $0.date.description, $0.issuer.cell] }),
-            ("继续教育", "continuingEducation", ["名称", "时间", "学时", "发证单位"],
-             continuingEducation.map { [$0.name, $0.date.description, $0.hours.map(String.init) ?? "", $0.issuer.cell] }),
+            section("奖励", "awards", awards, output),
+            section("继续教育", "continuingEducation", continuingEducation, output),
             ("破格条件使用", "exceptionalUses", ["条件", "类别", "等级", "年度", "来源", "备注"],
              exceptionalUses.map { [$0.condition, $0.category, $0.grade.chinese, String($0.year), $0.source.chinese, $0.note.cell] }),
             ("申报", "applications", ["编号", "周期", "等级", "模块", "工种", "状态", "申报日期"],
