@@ -26,6 +26,7 @@ let package = Package(
                 .embedInCode("0002_policy.sql"),
                 .embedInCode("0003_ledger.sql"),
                 .embedInCode("0004_jobs.sql"),
+                .embedInCode("0006_departments.sql"),
             ]
         ),
         // The repository layer over SQLite: the only place with SQL.

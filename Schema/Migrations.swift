@@ -11,5 +11,6 @@ public enum SchemaMigrations {
         ("0002_policy", String(decoding: PackageResources._002_policy_sql, as: UTF8.self)),
         ("0003_ledger", String(decoding: PackageResources._003_ledger_sql, as: UTF8.self)),
         ("0004_jobs", String(decoding: PackageResources._004_jobs_sql, as: UTF8.self)),
+        ("0006_departments", String(decoding: PackageResources._006_departments_sql, as: UTF8.self)),
     ]
 }

@@ -16,7 +16,7 @@ struct AuditCommand: ParsableCommand {
             """)
 
     @Option(help: "只审计此人") var person: String?
-    @Option(help: "只审计该单位") var unit: String?
+    @OptionGroup var scope: ScopeOptions
     @OptionGroup var store: StoreOptions
     @OptionGroup var output: OutputOptions
 
@@ -38,6 +38,11 @@ struct AuditCommand: ParsableCommand {
         var idNumber: IDNumber
         var name: String
         var detail: String
+        /// For a category used in two units (R3): the category, both units, both uses.
+        var category: String? = nil
+        var units: [String]? = nil
+        var first: MergeReport.UseAt? = nil
+        var second: MergeReport.UseAt? = nil
 
         static let columns: [(key: String, title: String)] = [("kind", "类型"), ("idNumber", "身份证号"), ("name", "姓名"), ("detail", "说明")]
         func cells(_ output: OutputOptions) -> [String] {
@@ -50,7 +55,7 @@ struct AuditCommand: ParsableCommand {
         var report = Report(uses: [], unused: [], findings: [], peopleWithoutUses: 0)
         try store.open().read { s in
             let catalogue = try s.catalog.conditions()
-            let filter = People.Filter(unit: unit, person: id)
+            let filter = scope.filter(person: id)
             try s.people.forEachRecord(filter) { batch in
                 for record in batch {
                     let p = record.person
@@ -68,12 +73,27 @@ struct AuditCommand: ParsableCommand {
                     }
                 }
             }
+            // A category used in two units, kept in view by a merge (R3).
+            report.findings += try s.ledger.secondUses(filter).map { use in
+                FindingLine(kind: .categoryUsedTwice, idNumber: use.idNumber, name: use.name,
+                            detail: Self.detail(name: use.name, category: use.category, first: use.first, second: use.second),
+                            category: use.category, units: [use.first?.unit, use.second.unit].compactMap { $0 },
+                            first: use.first, second: use.second)
+            }
         }
         switch output.format {
         case .json: try Render.json(report)
         case .csv: try Render.list(report.findings, output, empty: "")
         case .table: text(report)
         }
+    }
+
+    /// A category used in two units, in words, naming both units, years and grades (R3).
+    static func detail(name: String, category: String, first: MergeReport.UseAt?, second: MergeReport.UseAt) -> String {
+        func at(_ use: MergeReport.UseAt) -> String { "“\(use.unit)”\(use.year)年\(use.grade.chinese)（\(use.condition)）" }
+        let firstText = first.map { "第一次在\(at($0))，为台账上的使用" } ?? "台账上的使用已不在"
+        return "\(name)的“\(category)”类破格条件在两个单位各用了一次：\(firstText)；另一次在\(at(second))，由合并数据包发现。"
+            + "每类终身只能使用一次，请主管部门核实（X1，R3，须知·四·8）"
     }
 
     func text(_ report: Report) {

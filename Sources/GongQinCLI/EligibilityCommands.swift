@@ -37,7 +37,7 @@ struct Eligible: ParsableCommand {
             """)
 
     @Option(help: ArgumentHelp("申报年度，或 next（下一个等级工申报年）", valueName: "year|next")) var cycle: CycleChoice
-    @Option(help: "只看该单位") var unit: String?
+    @OptionGroup var scope: ScopeOptions
     @Option(help: "只看该等级") var grade: Grade?
     @Option(help: "只看此人（身份证号）") var person: String?
     @Option(name: .customLong("as-of"), help: ArgumentHelp("把今天当作此日期来确定 next", valueName: "date")) var asOf: String?
@@ -51,8 +51,8 @@ struct Eligible: ParsableCommand {
         try database.read { s in
             let engine = try s.engine(today: today)
             let year = cycle.resolve(engine, asOf: today)
-            let filter = People.Filter(unit: unit, person: id)
-            // An unknown unit or person is refused before the first byte of output.
+            let filter = scope.filter(person: id)
+            // An unknown unit, department or person is refused before the first byte of output.
             try s.people.check(filter)
             let writer = Box(EligibleWriter(output: output, cycle: year, policy: engine.policy(year), today: today))
             writer.value.begin()

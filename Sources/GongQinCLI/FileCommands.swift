@@ -181,10 +181,12 @@ struct ExportCommand: ParsableCommand {
     @Option(help: "汇总名册的申报年度（仅 roster）") var cycle: Int?
     @Option(help: ArgumentHelp("输出文件：.csv，或（仅 roster）.xlsx", valueName: "file")) var output: String?
     @Flag(name: .customLong("chinese-header"), help: "表头用中文名（默认用长选项名）") var chineseHeader = false
+    @OptionGroup(title: "汇总名册的范围（仅 roster）") var scope: ScopeOptions
     @OptionGroup var store: StoreOptions
 
     /// The flags that go together, checked before anything is opened (exit 64).
     func checkFlags() throws {
+        if kind != .roster && !scope.isEmpty { throw GongQinError.usage("--unit 和 --department 只用于 export roster") }
         if kind == .roster && cycle == nil { throw GongQinError.usage("导出汇总名册须给出 --cycle 年度") }
         if kind != .roster && cycle != nil { throw GongQinError.usage("--cycle 只用于 export roster") }
         if let output, output.lowercased().hasSuffix(".xlsx"), kind != .roster {
@@ -206,7 +208,7 @@ struct ExportCommand: ParsableCommand {
             if let output, output.lowercased().hasSuffix(".xlsx") {
                 let book = try Workbook(path: output, sheetName: "\(cycle)年汇总名册", header: RosterRow.columns)
                 try database.read { s in
-                    try s.exporter.roster(cycle: cycle) { row in
+                    try s.exporter.roster(cycle: cycle, scope: scope.filter()) { row in
                         book.row(row.cells.enumerated().map { i, cell in i == 0 ? .number(Int(cell)!) : .text(cell) })
                     }
                 }
@@ -215,7 +217,7 @@ struct ExportCommand: ParsableCommand {
                 let sink = try CSVSink(path: output)
                 sink.row(RosterRow.columns)
                 try database.read { s in
-                    try s.exporter.roster(cycle: cycle) { row in
+                    try s.exporter.roster(cycle: cycle, scope: scope.filter()) { row in
                         // A leading tab keeps Excel and WPS from reading an identity or
                         // certificate number as a number and rounding it.
                         sink.row(row.cells.enumerated().map { i, cell in

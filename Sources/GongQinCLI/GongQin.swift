@@ -39,6 +39,8 @@ struct GongQin: ParsableCommand {
             CheckCommand.self,
             ImportCommand.self,
             ExportCommand.self,
+            BundleCommand.self,
+            MergeCommand.self,
             BackupCommand.self,
             RestoreCommand.self,
             Demo.self,

@@ -78,16 +78,17 @@ public struct Exporter {
     /// the applications that are not withdrawn, grouped by supervising department, then
     /// unit. Returns the number of rows.
     @discardableResult
-    public func roster(cycle: Int, _ body: (RosterRow) throws -> Void) throws -> Int {
+    public func roster(cycle: Int, scope filter: People.Filter = People.Filter(), _ body: (RosterRow) throws -> Void) throws -> Int {
         let conditions = Dictionary(uniqueKeysWithValues: try catalog.conditions().map { ($0.code, $0.name) })
+        let scope = try session.people.scope(filter, person: "person")
         let rows = try Row.fetchCursor(db, sql: """
             SELECT application.id AS application_id, unit.department, person.*
             FROM application
             JOIN person ON person.id = application.person_id
             JOIN unit ON unit.id = person.unit_id
-            WHERE application.cycle = ? AND application.status <> 'withdrawn'
+            WHERE application.cycle = ? AND application.status <> 'withdrawn' AND \(scope.sql)
             ORDER BY unit.department IS NULL, unit.department, unit.name, application.filed_on, application.id
-            """, arguments: [cycle])
+            """, arguments: [cycle] + scope.arguments)
         var number = 0
         while let row = try rows.next() {
             let applicationID: Int64 = row["application_id"]

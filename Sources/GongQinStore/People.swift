@@ -85,10 +85,13 @@ public struct People {
     /// Which people a listing or an evaluation covers.
     public struct Filter: Sendable {
         public var unit: String?
+        /// The supervising department (主管部门): every unit under it (issue 13).
+        public var department: String?
         public var person: IDNumber?
 
-        public init(unit: String? = nil, person: IDNumber? = nil) {
+        public init(unit: String? = nil, department: String? = nil, person: IDNumber? = nil) {
             self.unit = unit
+            self.department = department
             self.person = person
         }
     }
@@ -116,21 +119,41 @@ public struct People {
     }
 
     func request(_ filter: Filter) throws -> QueryInterfaceRequest<PersonRow> {
-        var request = PersonRow.all()
-        if let unit = filter.unit {
-            request = request.filter(sql: "unit_id = ?", arguments: [try catalog.unitID(named: unit)])
-        }
-        if let id = filter.person {
-            request = request.filter(sql: "id = ?", arguments: [try row(id).id!])
-        }
-        return request
+        let scope = try self.scope(filter, person: "person")
+        return PersonRow.all().filter(sql: scope.sql, arguments: scope.arguments)
     }
 
-    /// Refuses a filter naming an unknown unit or person, as `request` would, without
-    /// reading anyone.
+    /// The one place a filter becomes SQL: a condition on the people of the table alias
+    /// `person`, for every listing, evaluation, audit and roster. Refuses an unknown unit,
+    /// department or person.
+    func scope(_ filter: Filter, person alias: String) throws -> (sql: String, arguments: StatementArguments) {
+        var conditions = ["1"]
+        var arguments: StatementArguments = []
+        if let unit = filter.unit {
+            conditions.append("\(alias).unit_id = ?")
+            arguments += [try catalog.unitID(named: unit)]
+        }
+        if let department = filter.department {
+            let name = department.trimmingSpaces
+            let known = try String.fetchAll(db, sql: "SELECT DISTINCT department FROM unit WHERE department IS NOT NULL ORDER BY department")
+            guard known.contains(name) else {
+                throw GongQinError.invalid("未找到主管部门“\(department.clipped())”",
+                                           hint: NameMatch.hint(for: department, in: known, listCommand: "gongqin unit list"))
+            }
+            conditions.append("\(alias).unit_id IN (SELECT id FROM unit WHERE department = ?)")
+            arguments += [name]
+        }
+        if let id = filter.person {
+            conditions.append("\(alias).id = ?")
+            arguments += [try row(id).id!]
+        }
+        return (conditions.joined(separator: " AND "), arguments)
+    }
+
+    /// Refuses a filter naming an unknown unit, department or person, as `request` would,
+    /// without reading anyone.
     public func check(_ filter: Filter) throws {
-        if let unit = filter.unit { _ = try catalog.unitID(named: unit) }
-        if let id = filter.person { _ = try row(id) }
+        _ = try scope(filter, person: "person")
     }
 
     // MARK: Writing people

@@ -74,6 +74,8 @@ enum Tables {
         ("continuing_education", "继续教育"),
         ("exceptional_condition", "破格条件"),
         ("exceptional_use", "破格使用"),
+        ("bundle_merge", "数据包合并记录"),
+        ("second_use", "重复的破格使用"),
         ("annual_assessment", "年度考核"),
         ("application", "申报"),
         ("certificate", "等级证书"),

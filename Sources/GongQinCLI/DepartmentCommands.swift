@@ -1,0 +1,255 @@
+import ArgumentParser
+import Foundation
+import GongQinCore
+import GongQinStore
+
+/// `--unit UNIT` and `--department NAME`: which people a listing, an evaluation, an audit
+/// or a roster covers. The one home of the scope flags; the store turns them into SQL in
+/// one place (`People.scope`).
+struct ScopeOptions: ParsableArguments {
+    @Option(help: "只看该单位") var unit: String?
+    @Option(help: ArgumentHelp("只看该主管部门下的全部单位", valueName: "name")) var department: String?
+
+    func filter(person: IDNumber? = nil) -> People.Filter {
+        People.Filter(unit: unit, department: department, person: person)
+    }
+
+    var isEmpty: Bool { unit == nil && department == nil }
+}
+
+extension MergePreference: ExpressibleByArgument {}
+
+/// An ISO 8601 timestamp, UTC, for a bundle's creation and a merge.
+enum Timestamp {
+    static var now: String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime]
+        return formatter.string(from: Date())
+    }
+}
+
+/// `gongqin bundle --unit UNIT --output FILE`: one unit's records as one file.
+struct BundleCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bundle",
+        abstract: "把一个单位的全部记录打成数据包，交主管部门汇总（R3）",
+        discussion: """
+            数据包是一个 SQLite 文件，结构与 gongqin 数据库相同，只含该单位、其人员及其全部记录（证书、转岗、年度考核、学历、
+            奖励、继续教育、工作经历、申报及其破格使用、历次破格使用），外加清单表 bundle_manifest：单位、主管部门、生成时间、
+            本库变更日志的头（条数与哈希）、各表记录数与 SHA-256 摘要、总摘要。可用 sqlite3 打开查看；主管部门用 gongqin merge 合并。
+            文件权限为 0600（含身份证号）；不会覆盖已有文件。
+            """)
+
+    @Option(help: "单位名称") var unit: String
+    @Option(help: ArgumentHelp("数据包文件（不能已存在）", valueName: "file")) var output: String
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var format: OutputOptions
+
+    func run() throws {
+        let database = try store.open()
+        let manifest = try database.bundle(unit: unit, to: output, createdAt: Timestamp.now, context: Environment.logContext)
+        switch format.format {
+        case .json:
+            try Render.json(manifest)
+        case .csv:
+            Console.out(Render.csvLine(["table", "count", "sha256"]))
+            for table in UnitBundle.tables { Console.out(Render.csvLine([table, String(manifest.counts[table] ?? 0), manifest.digests[table] ?? ""])) }
+        case .table:
+            Console.out("已生成数据包“\(output)”：单位“\(manifest.unit)”" + (manifest.department.map { "（主管部门 \($0)）" } ?? ""))
+            Console.out("  " + MergeCommand.counts(manifest.counts, tables: UnitBundle.recordTables, zeros: true))
+            Console.out("  生成时间 \(manifest.createdAt)；本库变更日志 \(manifest.sourceHead.entries):\(manifest.sourceHead.hash.prefix(16))")
+            Console.out("  摘要 \(manifest.digest)")
+            Console.out("请把此文件交主管部门，由其运行 gongqin merge \(Environment.shellQuoted((output as NSString).lastPathComponent))")
+        }
+    }
+}
+
+/// `gongqin merge FILE...`: brings units' bundles into a department's database.
+struct MergeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "merge",
+        abstract: "把各单位的数据包合并到本库（主管部门汇总，R2、R3）",
+        discussion: """
+            每个数据包在一个事务中合并，全部写入或全不写入。先校验：SQLite 完整性、结构版本、清单中的每表摘要和总摘要、身份证号；
+            任何一项不符即以 65 退出，本库不变。人员按身份证号对应：已在其他单位的人视为调动（R2），改到数据包的单位并列出。
+            各类记录按其自然键对应（证书按工种和等级，考核按年度……）：值相同为同一条；值不同为冲突，列出双方的值和来源，
+            须用 --prefer bundle（采用数据包）或 --prefer stored（保留本库）决定，否则以 1 退出且不写入。
+            同一人同一类破格条件在两个单位各用一次：本库已有的使用仍为台账上的使用，数据包中的另一次记为审计发现
+            category-used-twice（gongqin audit 列出），不会丢弃（X1）。单位中已删除、本库仍有的记录不会被删除，只在报告中列为“数据包中没有”。
+            同一个数据包再合并一次不改变任何内容。--dry-run 只报告，不写入。
+            """)
+
+    @Argument(help: ArgumentHelp("数据包文件", valueName: "file")) var files: [String]
+    @Option(help: ArgumentHelp("冲突时采用哪一方：bundle（数据包）或 stored（本库）", valueName: "bundle|stored")) var prefer: MergePreference?
+    @Flag(name: .customLong("dry-run"), help: "只报告将要做的合并，不写入") var dryRun = false
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var output: OutputOptions
+
+    /// The JSON document: the contract's keys summed over the bundles, and each bundle.
+    struct Summary: Encodable {
+        var added: [String: Int] = [:]
+        var unchanged: [String: Int] = [:]
+        var updated: [String: Int] = [:]
+        var absent: [String: Int] = [:]
+        var moved: [MergeReport.Move] = []
+        var conflicts: [MergeReport.Conflict] = []
+        var findings: [MergeReport.SecondUse] = []
+        var bundles: [BundleLine] = []
+        var dryRun: Bool
+
+        mutating func add(_ report: MergeReport) {
+            added.merge(report.added, uniquingKeysWith: +)
+            unchanged.merge(report.unchanged, uniquingKeysWith: +)
+            updated.merge(report.updated, uniquingKeysWith: +)
+            absent.merge(report.absent, uniquingKeysWith: +)
+            moved += report.moved
+            conflicts += report.conflicts
+            findings += report.findings
+            bundles.append(BundleLine(report))
+        }
+    }
+
+    struct BundleLine: Encodable {
+        var file: String
+        var unit: String
+        var department: String?
+        var createdAt: String
+        var digest: String
+        var sourceHead: UnitBundle.Head
+        var outcome: MergeReport.Outcome
+        var mergedBefore: String?
+        var added: Int
+        var unchanged: Int
+        var moved: Int
+        var conflicts: Int
+        var findings: Int
+
+        init(_ report: MergeReport) {
+            added = report.added.values.reduce(0, +)
+            unchanged = report.unchanged.values.reduce(0, +)
+            moved = report.moved.count
+            conflicts = report.conflicts.count
+            findings = report.findings.count
+            file = report.file
+            unit = report.manifest.unit
+            department = report.manifest.department
+            createdAt = report.manifest.createdAt
+            digest = report.manifest.digest
+            sourceHead = report.manifest.sourceHead
+            outcome = report.outcome
+            mergedBefore = report.mergedBefore
+        }
+    }
+
+    func validate() throws {
+        if files.isEmpty { throw ValidationError("Missing expected argument '<file> ...'") }
+    }
+
+    func run() throws {
+        let database = try store.open()
+        let today = Environment.today
+        let terminal = Console.stderrIsTerminal
+        var summary = Summary(dryRun: dryRun)
+        for (index, file) in files.enumerated() {
+            if terminal && files.count > 1 { Console.errorLine("合并 \(index + 1)/\(files.count)：\(file)") }
+            let report = try database.merge(file: file, prefer: prefer, dryRun: dryRun, today: today, now: Timestamp.now,
+                                            progress: { if terminal { Console.errorLine("  " + $0) } })
+            if report.outcome == .refused {
+                let merged = summary.bundles.filter { $0.outcome == .merged }.map(\.file)
+                throw GongQinError.refused(
+                    "数据包“\(file)”与本库有\(report.conflicts.count)处记录不一致，未合并此包（R3）"
+                        + (merged.isEmpty ? "" : "；此前的\(merged.count)个数据包已合并：\(merged.joined(separator: "、"))"),
+                    hint: "核对后用 --prefer bundle（采用数据包）或 --prefer stored（保留本库）重新合并；可先用 --dry-run 查看",
+                    details: report.conflicts.map { Self.line($0, output) })
+            }
+            if terminal && files.count > 1 { Console.errorLine("  \(Self.outcome(report))") }
+            summary.add(report)
+            if output.format == .table { text(report) }
+        }
+        switch output.format {
+        case .json: try Render.json(summary)
+        case .csv:
+            Console.out(Render.csvLine(["file", "unit", "outcome", "added", "unchanged", "moved", "conflicts", "findings", "digest"]))
+            for line in summary.bundles {
+                Console.out(Render.csvLine([line.file, line.unit, line.outcome.rawValue, String(line.added), String(line.unchanged),
+                                            String(line.moved), String(line.conflicts), String(line.findings), line.digest]))
+            }
+        case .table:
+            if files.count > 1 {
+                let merged = summary.bundles.filter { $0.outcome == .merged }.count
+                Console.out("共\(files.count)个数据包：\(dryRun ? "试运行，未写入" : "合并\(merged)个，其余无变化")")
+            }
+        }
+    }
+
+    /// The Chinese names of the columns a conflict names.
+    static let fieldNames: [String: String] = [
+        "department": "主管部门", "district": "区", "name": "名称", "trade_id": "工种", "work_start": "参加工作时间",
+        "probation_end": "试用期满", "enlisted": "入伍时间", "discharged": "退役时间", "placed": "安置时间",
+        "from_province": "调入省份", "issued": "发证日期", "number": "证书编号", "route": "取得途径", "province": "发证省份",
+        "from_trade_id": "原工种", "to_trade_id": "新工种", "result": "考核结果", "major": "专业", "school": "学校",
+        "relevant": "本工种相关", "issuer": "颁发单位", "hours": "学时", "to_date": "截止时间", "unit": "单位", "post": "岗位",
+        "status": "状态", "certificate_year": "取证年度", "note": "备注", "exam_result": "考试结果", "review_result": "评审结果",
+        "condition_code": "破格条件", "source": "来源", "application_id": "申报编号", "cycle": "周期", "grade": "等级",
+        "module": "模块", "filed_on": "申报日期", "from_date": "起始时间",
+    ]
+
+    static func line(_ conflict: MergeReport.Conflict, _ output: OutputOptions) -> String {
+        let who = conflict.idNumber.map { "\(conflict.name ?? "")（\(output.show($0))）" } ?? ""
+        let fields = conflict.fields.map { field in
+            "\(fieldNames[field.field] ?? field.field)：\(conflict.storedSource)为“\(field.stored ?? "空")”，\(conflict.bundleSource)为“\(field.bundle ?? "空")”"
+        }.joined(separator: "；")
+        let kept = conflict.kept.map { $0 == .bundle ? "→ 采用数据包" : "→ 保留本库" } ?? ""
+        return "冲突：\(who)\(conflict.record)：\(fields)\(kept.isEmpty ? "" : " " + kept)"
+    }
+
+    static func counts(_ counts: [String: Int], tables: [String], zeros: Bool = false) -> String {
+        let parts = tables.compactMap { table -> String? in
+            let n = counts[table] ?? 0
+            guard n > 0 || zeros else { return nil }
+            return "\(MergeCommand.tableNames[table] ?? table)\(n)"
+        }
+        return parts.isEmpty ? "无" : parts.joined(separator: "、")
+    }
+
+    static let tableNames: [String: String] = [
+        "unit": "单位", "trade": "工种", "exceptional_condition": "破格条件", "person": "人员", "certificate": "证书",
+        "transfer": "转岗", "annual_assessment": "年度考核", "education": "学历", "award": "奖励", "continuing_education": "继续教育",
+        "job": "工作经历", "application": "申报", "exceptional_use": "破格使用",
+    ]
+
+    static func outcome(_ report: MergeReport) -> String {
+        switch report.outcome {
+        case .merged: "已合并"
+        case .dryRun: "试运行：以上为将要做的合并，未写入任何内容"
+        case .refused: "有冲突，未合并"
+        case .unchanged: "无变化：本库已含此数据包的全部记录，未写入任何内容"
+            + (report.mergedBefore.map { "（此数据包已于\($0)合并过）" } ?? "")
+        }
+    }
+
+    func text(_ report: MergeReport) {
+        let m = report.manifest
+        Console.out("数据包“\(report.file)”：单位“\(m.unit)”" + (m.department.map { "（主管部门 \($0)）" } ?? "")
+                    + "，\(m.createdAt)生成，摘要 \(m.digest.prefix(16))…")
+        let all = ["unit", "trade", "exceptional_condition"] + UnitBundle.recordTables
+        Console.out("  新增：" + Self.counts(report.added, tables: all))
+        Console.out("  相同：" + Self.counts(report.unchanged, tables: all))
+        if report.updated.values.contains(where: { $0 > 0 }) {
+            Console.out("  采用数据包更新：" + Self.counts(report.updated, tables: all))
+        }
+        for move in report.moved {
+            Console.out("  调动（R2）：\(move.name)（\(output.show(move.idNumber))）从“\(move.from)”调入“\(move.to)”")
+        }
+        for conflict in report.conflicts { Console.out("  " + Self.line(conflict, output)) }
+        for finding in report.findings {
+            Console.out("  破格类别重复（category-used-twice，X1，R3）：" + AuditCommand.detail(
+                name: finding.name, category: finding.category, first: finding.first, second: finding.second)
+                + (finding.new ? "" : "（已记录）"))
+        }
+        if report.absent.values.contains(where: { $0 > 0 }) {
+            Console.out("  本库有而数据包中没有（单位已删除或人员已调出；合并不删除）：" + Self.counts(report.absent, tables: all))
+        }
+        Console.out("  " + Self.outcome(report))
+    }
+}

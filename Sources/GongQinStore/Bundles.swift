@@ -1,0 +1,281 @@
+import Crypto
+import Foundation
+import GongQinCore
+import GRDB
+
+/// A unit's bundle (数据包, issue 13): one SQLite file made with gongqin's own migrations,
+/// holding one unit, its people and every record of theirs, the trade and exceptional
+/// catalogues they refer to, and a manifest (table `bundle_manifest`): the unit and its
+/// department, the creation time, the head of the unit's change log, the count and the
+/// SHA-256 of every table, and one digest over all of that. A department opens it with
+/// the sqlite3 shell, or merges it with `gongqin merge`.
+public enum UnitBundle {
+    /// The tables a bundle carries, in the order they are written and merged.
+    public static let tables = [
+        "unit", "trade", "exceptional_condition", "person", "certificate", "transfer", "annual_assessment",
+        "education", "award", "continuing_education", "job", "application", "exceptional_use",
+    ]
+
+    /// The record kinds a unit clerk counts: the tables of people and their records.
+    public static let recordTables = Array(tables.dropFirst(3))
+
+    static let format = "gongqin-bundle"
+    static let formatVersion = "1"
+
+    /// The manifest's own table, present only in bundles.
+    static let manifestSQL = """
+        CREATE TABLE bundle_manifest (
+            key   TEXT PRIMARY KEY CHECK (length(key) BETWEEN 1 AND 64),
+            value TEXT NOT NULL
+        ) STRICT
+        """
+
+    /// What a bundle says about itself.
+    public struct Manifest: Sendable, Codable, Equatable {
+        public var unit: String
+        public var department: String?
+        public var district: String?
+        public var createdAt: String
+        public var sourceHead: Head
+        /// The rows of each table of `UnitBundle.tables`.
+        public var counts: [String: Int]
+        /// SHA-256 of each table's rows, in hex.
+        public var digests: [String: String]
+        /// SHA-256 over everything above: the bundle's name in the merge log.
+        public var digest: String
+    }
+
+    /// The head of a change log: its entry count and its last hash.
+    public struct Head: Sendable, Codable, Equatable {
+        public var entries: Int
+        public var hash: String
+    }
+
+    static func head(_ db: Database, schema: String = "main") throws -> Head {
+        let row = try Row.fetchOne(db, sql: "SELECT count(*) AS n, (SELECT hash FROM \(schema).change_log ORDER BY seq DESC LIMIT 1) AS h FROM \(schema).change_log")
+        return Head(entries: row?["n"] ?? 0, hash: row?["h"] ?? "")
+    }
+
+    // MARK: Digests
+
+    /// SHA-256 over a table's rows in rowid order: the table's name, its column names, then
+    /// every value with its type, each written as a tag, its length and its bytes, so no
+    /// two different tables of values hash alike. Read from the bundle itself, by the unit
+    /// that makes it and the department that merges it.
+    static func tableDigest(_ db: Database, schema: String, table: String) throws -> (count: Int, digest: String) {
+        let columns = try String.fetchAll(db, sql: "SELECT name FROM pragma_table_info(?, ?) ORDER BY cid", arguments: [table, schema])
+        var hasher = SHA256()
+        func feed(_ tag: UInt8, _ bytes: some Collection<UInt8>) {
+            hasher.update(data: [tag] + Array("\(bytes.count):".utf8))
+            hasher.update(data: Array(bytes))
+        }
+        feed(UInt8(ascii: "T"), Array(table.utf8))
+        for column in columns { feed(UInt8(ascii: "C"), Array(column.utf8)) }
+        let list = columns.map { "\"\($0)\"" }.joined(separator: ", ")
+        let cursor = try Row.fetchCursor(db, sql: "SELECT \(list) FROM \(schema).\"\(table)\" ORDER BY rowid")
+        var count = 0
+        while let row = try cursor.next() {
+            count += 1
+            feed(UInt8(ascii: "R"), [])
+            for index in 0..<columns.count {
+                switch (row[index] as DatabaseValue).storage {
+                case .null: feed(UInt8(ascii: "N"), [])
+                case .int64(let value): feed(UInt8(ascii: "I"), Array(String(value).utf8))
+                case .double(let value): feed(UInt8(ascii: "D"), Array(String(value).utf8))
+                case .string(let value): feed(UInt8(ascii: "S"), Array(value.utf8))
+                case .blob(let value): feed(UInt8(ascii: "B"), Array(value))
+                }
+            }
+        }
+        return (count, hex(hasher.finalize()))
+    }
+
+    /// The digest over the manifest's other entries, in key order.
+    static func overallDigest(_ entries: [String: String]) -> String {
+        var hasher = SHA256()
+        for key in entries.keys.sorted() where key != "digest" {
+            let value = entries[key]!
+            hasher.update(data: Array("\(key.utf8.count):\(key)\(value.utf8.count):\(value)".utf8))
+        }
+        return hex(hasher.finalize())
+    }
+
+    static func hex(_ digest: SHA256.Digest) -> String {
+        digest.map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// The manifest as key–value pairs, as stored.
+    static func entries(_ manifest: Manifest) -> [String: String] {
+        var entries: [String: String] = [
+            "format": format, "format-version": formatVersion, "unit": manifest.unit, "created-at": manifest.createdAt,
+            "source-head-entries": String(manifest.sourceHead.entries), "source-head-hash": manifest.sourceHead.hash,
+        ]
+        if let department = manifest.department { entries["department"] = department }
+        if let district = manifest.district { entries["district"] = district }
+        for (table, count) in manifest.counts { entries["count.\(table)"] = String(count) }
+        for (table, digest) in manifest.digests { entries["sha256.\(table)"] = digest }
+        entries["digest"] = manifest.digest
+        return entries
+    }
+
+    // MARK: Reading a bundle
+
+    /// The refusal of a bundle: exit 65, with the file named and the database untouched.
+    static func refusal(_ file: String, _ reason: String) -> GongQinError {
+        .invalid("数据包“\(file)”\(reason)，未合并任何内容", hint: "请让单位用 gongqin bundle 重新生成数据包；数据库未被改动")
+    }
+
+    /// Checks the bundle attached as `schema` and returns its manifest: SQLite's own
+    /// integrity check, the schema (every table the same as this database's), the
+    /// manifest's counts and digests recomputed from the rows, one unit holding every
+    /// person, and every identity number valid. Any failure refuses the whole bundle.
+    static func verify(_ db: Database, schema: String, file: String, today: Day) throws -> Manifest {
+        let integrity: [String]
+        do {
+            integrity = try String.fetchAll(db, sql: "PRAGMA \(schema).integrity_check(20)")
+        } catch let error as DatabaseError where [.SQLITE_NOTADB, .SQLITE_CORRUPT].contains(error.resultCode) {
+            throw refusal(file, "不是 SQLite 文件或已损坏")
+        }
+        guard integrity == ["ok"] else { throw refusal(file, "已损坏，未通过 SQLite 完整性检查") }
+        let objects = try Row.fetchAll(db, sql: "SELECT type, name, sql FROM \(schema).sqlite_master WHERE type = 'table'")
+        let theirs = Dictionary(objects.map { ($0["name"] as String, $0["sql"] as String?) }, uniquingKeysWith: { a, _ in a })
+        guard theirs["bundle_manifest"] != nil, theirs["grdb_migrations"] != nil else {
+            throw refusal(file, "不是 gongqin 数据包（没有清单或结构版本记录）")
+        }
+        let migrations = try String.fetchAll(db, sql: "SELECT identifier FROM \(schema).grdb_migrations")
+        let unknown = migrations.filter { !GongQinDatabase.migrationIdentifiers.contains($0) }
+        if !unknown.isEmpty {
+            throw refusal(file, "由更新版本的 gongqin 生成（含本版本不认识的结构版本 \(unknown.sorted().joined(separator: "、"))），请升级 gongqin 后再合并")
+        }
+        for table in tables + ["change_log"] {
+            let ours = try String.fetchOne(db, sql: "SELECT sql FROM main.sqlite_master WHERE type = 'table' AND name = ?", arguments: [table])
+            guard theirs[table] == ours else {
+                throw refusal(file, "的表 \(table) 与本版本的结构不同（由其他版本的 gongqin 生成，或被改动）")
+            }
+        }
+        if try !Row.fetchAll(db, sql: "PRAGMA \(schema).foreign_key_check").isEmpty {
+            throw refusal(file, "中有记录引用了不存在的记录")
+        }
+        let stored = Dictionary(try Row.fetchAll(db, sql: "SELECT key, value FROM \(schema).bundle_manifest").map {
+            ($0["key"] as String, $0["value"] as String)
+        }, uniquingKeysWith: { a, _ in a })
+        guard stored["format"] == format else { throw refusal(file, "不是 gongqin 数据包（清单格式不符）") }
+        guard stored["format-version"] == formatVersion else {
+            throw refusal(file, "的格式版本（\(stored["format-version"] ?? "无")）本版本不认识")
+        }
+        guard let unit = stored["unit"], let created = stored["created-at"], let digest = stored["digest"],
+              let entries = stored["source-head-entries"].flatMap(Int.init), let hash = stored["source-head-hash"] else {
+            throw refusal(file, "的清单不完整")
+        }
+        guard overallDigest(stored) == digest else { throw refusal(file, "的清单与其摘要不符：生成后被改动") }
+        var counts: [String: Int] = [:], digests: [String: String] = [:]
+        for table in tables {
+            let (count, sha) = try tableDigest(db, schema: schema, table: table)
+            guard stored["count.\(table)"] == String(count), stored["sha256.\(table)"] == sha else {
+                throw refusal(file, "的\(Tables.chineseName(of: table) ?? table)记录与清单中的摘要不符：生成后被改动")
+            }
+            counts[table] = count
+            digests[table] = sha
+        }
+        let units = try Row.fetchAll(db, sql: "SELECT id, name FROM \(schema).unit")
+        guard units.count == 1, units[0]["name"] as String == unit else {
+            throw refusal(file, "应只含单位“\(unit)”，实际含\(units.count)个单位")
+        }
+        let unitID: Int64 = units[0]["id"]
+        if try Int.fetchOne(db, sql: "SELECT count(*) FROM \(schema).person WHERE unit_id <> ?", arguments: [unitID])! > 0 {
+            throw refusal(file, "中有人员不属于单位“\(unit)”")
+        }
+        let ids = try String.fetchCursor(db, sql: "SELECT id_number FROM \(schema).person")
+        while let text = try ids.next() {
+            if (try? IDNumber(text, today: today)) == nil {
+                throw refusal(file, "中的身份证号 \(IDNumber(stored: text)?.masked ?? "（格式错误）") 无效")
+            }
+        }
+        return Manifest(unit: unit, department: stored["department"], district: stored["district"], createdAt: created,
+                        sourceHead: Head(entries: entries, hash: hash), counts: counts, digests: digests, digest: digest)
+    }
+}
+
+extension GongQinDatabase {
+    /// `bundle --unit UNIT --output FILE`: writes the unit's records into a new bundle file
+    /// (mode 0600: it holds identity numbers). A file that exists is never overwritten; a
+    /// bundle that fails half-way is removed.
+    public func bundle(unit: String, to file: String, createdAt: String, context: LogContext) throws(GongQinError) -> UnitBundle.Manifest {
+        let fm = FileManager.default
+        var isDirectory: ObjCBool = false
+        if fm.fileExists(atPath: file, isDirectory: &isDirectory) || (try? fm.destinationOfSymbolicLink(atPath: file)) != nil {
+            throw .invalid("数据包文件“\(file)”已存在", hint: "数据包不会覆盖已有文件，请换一个文件名")
+        }
+        // The unit must exist before anything is created.
+        let unitName = try read { s in try s.catalog.unit(named: unit).name }
+        let bundle: GongQinDatabase
+        do {
+            bundle = try GongQinDatabase.open(at: file, context: context)
+        } catch {
+            try? fm.removeItem(atPath: file)
+            throw error
+        }
+        do {
+            let manifest = try bundle.withoutTransaction { db -> UnitBundle.Manifest in
+                try db.execute(sql: "ATTACH DATABASE ? AS source", arguments: [path])
+                defer { try? db.execute(sql: "DETACH DATABASE source") }
+                var manifest: UnitBundle.Manifest?
+                try db.inTransaction(.immediate) {
+                    manifest = try Self.fill(db, unit: unitName, createdAt: createdAt)
+                    return .commit
+                }
+                return manifest!
+            }
+            // One self-contained file: no write-ahead log beside it.
+            try bundle.withoutTransaction { db in try db.execute(sql: "PRAGMA journal_mode = DELETE") }
+            try bundle.writer.close()
+            return manifest
+        } catch {
+            try? bundle.writer.close()
+            for suffix in ["", "-wal", "-shm", "-journal"] { try? fm.removeItem(atPath: file + suffix) }
+            throw StoreErrors.map(error, path: file)
+        }
+    }
+
+    /// Copies the unit's rows from `source` into the fresh bundle `main`, keeping their row
+    /// ids, then writes the manifest.
+    static func fill(_ db: Database, unit: String, createdAt: String) throws -> UnitBundle.Manifest {
+        func columns(_ table: String) throws -> String {
+            try String.fetchAll(db, sql: "SELECT name FROM pragma_table_info(?, 'main') ORDER BY cid", arguments: [table])
+                .map { "\"\($0)\"" }.joined(separator: ", ")
+        }
+        func copy(_ table: String, where condition: String, _ arguments: StatementArguments = []) throws {
+            let list = try columns(table)
+            try db.execute(sql: "INSERT INTO main.\(table) (\(list)) SELECT \(list) FROM source.\(table) WHERE \(condition) ORDER BY rowid",
+                           arguments: arguments)
+        }
+        // The catalogues as the unit has them, row ids and all: the fresh bundle's seeded
+        // rows are replaced, so every trade id of the unit's records means the same trade.
+        try db.execute(sql: "DELETE FROM main.trade")
+        try db.execute(sql: "DELETE FROM main.exceptional_condition")
+        try copy("trade", where: "1")
+        try copy("exceptional_condition", where: "1")
+        try copy("unit", where: "name = ?", [unit])
+        try copy("person", where: "unit_id IN (SELECT id FROM main.unit)")
+        for table in ["certificate", "transfer", "annual_assessment", "education", "award", "continuing_education", "job",
+                      "application", "exceptional_use"] {
+            try copy(table, where: "person_id IN (SELECT id FROM main.person)")
+        }
+        try db.execute(sql: UnitBundle.manifestSQL)
+        let unitRow = try Row.fetchOne(db, sql: "SELECT department, district FROM main.unit")!
+        var counts: [String: Int] = [:], digests: [String: String] = [:]
+        for table in UnitBundle.tables {
+            let (count, digest) = try UnitBundle.tableDigest(db, schema: "main", table: table)
+            counts[table] = count
+            digests[table] = digest
+        }
+        var manifest = UnitBundle.Manifest(unit: unit, department: unitRow["department"], district: unitRow["district"],
+                                       createdAt: createdAt, sourceHead: try UnitBundle.head(db, schema: "source"),
+                                       counts: counts, digests: digests, digest: "")
+        manifest.digest = UnitBundle.overallDigest(UnitBundle.entries(manifest))
+        for (key, value) in UnitBundle.entries(manifest) {
+            try db.execute(sql: "INSERT INTO bundle_manifest (key, value) VALUES (?, ?)", arguments: [key, value])
+        }
+        return manifest
+    }
+}

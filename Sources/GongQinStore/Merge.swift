@@ -1,0 +1,668 @@
+import Foundation
+import GongQinCore
+import GRDB
+
+/// Which side a conflict keeps (`merge --prefer`).
+public enum MergePreference: String, Sendable, Codable, CaseIterable {
+    case bundle
+    case stored
+}
+
+/// What a merge of one bundle found and did (RULES R2, R3).
+public struct MergeReport: Sendable, Codable {
+    public enum Outcome: String, Sendable, Codable {
+        /// Written and committed.
+        case merged
+        /// Nothing to change: nothing written, not even a log entry.
+        case unchanged
+        /// `--dry-run`: reported, nothing written.
+        case dryRun = "dry-run"
+        /// Conflicts and no `--prefer`: nothing written.
+        case refused
+    }
+
+    public struct Move: Sendable, Codable {
+        public var idNumber: IDNumber
+        public var name: String
+        public var from: String
+        public var to: String
+    }
+
+    public struct Field: Sendable, Codable {
+        public var field: String
+        public var stored: String?
+        public var bundle: String?
+    }
+
+    /// A record present on both sides with different values (R3).
+    public struct Conflict: Sendable, Codable {
+        /// The table: unit, person, certificate, …
+        public var kind: String
+        public var idNumber: IDNumber?
+        public var name: String?
+        /// The record, by its natural key.
+        public var record: String
+        public var fields: [Field]
+        public var storedSource: String
+        public var bundleSource: String
+        /// The side kept: `bundle`, `stored`, or nil when the merge was refused.
+        public var kept: MergePreference?
+    }
+
+    /// One use of a category: where, when, which grade.
+    public struct UseAt: Sendable, Codable {
+        public var unit: String
+        public var condition: String
+        public var year: Int
+        public var grade: Grade
+    }
+
+    /// A category used in two units (R3, X1): the first stays the ledger's use, the second
+    /// is kept as a category-used-twice finding.
+    public struct SecondUse: Sendable, Codable {
+        public var kind = "category-used-twice"
+        public var idNumber: IDNumber
+        public var name: String
+        public var category: String
+        public var first: UseAt
+        public var second: UseAt
+        /// Found by this merge, rather than by an earlier one.
+        public var new: Bool
+    }
+
+    public var file: String
+    public var manifest: UnitBundle.Manifest
+    public var outcome: Outcome = .unchanged
+    /// Rows added, by table.
+    public var added: [String: Int] = [:]
+    /// Rows present on both sides with the same values, by table.
+    public var unchanged: [String: Int] = [:]
+    /// Rows changed to the bundle's values (`--prefer bundle`), by table.
+    public var updated: [String: Int] = [:]
+    public var moved: [Move] = []
+    public var conflicts: [Conflict] = []
+    public var findings: [SecondUse] = []
+    /// Rows of the bundle's people that the department holds and the bundle does not,
+    /// by table (`person`: people stored under the unit and absent from the bundle). Merge
+    /// never deletes them.
+    public var absent: [String: Int] = [:]
+    /// When this very bundle was merged before, if it was.
+    public var mergedBefore: String?
+
+    /// Whether the merge changes the database.
+    public var changes: Bool {
+        added.values.contains { $0 > 0 } || updated.values.contains { $0 > 0 } || !moved.isEmpty
+            || findings.contains { $0.new }
+    }
+}
+
+extension GongQinDatabase {
+    /// `merge FILE`: brings one bundle into this database, all or nothing, in one
+    /// transaction. The bundle is attached, checked (`UnitBundle.verify`: integrity,
+    /// schema, digests, identity numbers) and merged with set-based SQL. A bundle that
+    /// fails its checks throws (exit 65) and writes nothing; conflicts without `prefer`,
+    /// `dryRun`, and a merge that changes nothing write nothing either, and say so in the
+    /// report's outcome.
+    public func merge(file: String, prefer: MergePreference?, dryRun: Bool, today: Day, now: String,
+                      progress: @escaping (String) -> Void = { _ in }) throws(GongQinError) -> MergeReport {
+        try Self.checkBundleFile(file)
+        do {
+            return try writer.writeWithoutTransaction { db in
+                do {
+                    try db.execute(sql: "ATTACH DATABASE ? AS bundle", arguments: [file])
+                } catch {
+                    throw UnitBundle.refusal(file, "无法打开")
+                }
+                defer { try? db.execute(sql: "DETACH DATABASE bundle") }
+                var report: MergeReport?
+                try db.inTransaction(.immediate) {
+                    let manifest = try UnitBundle.verify(db, schema: "bundle", file: file, today: today)
+                    progress("已校验数据包“\(file)”（单位“\(manifest.unit)”）")
+                    var merger = Merger(db: db, file: file, prefer: prefer, report: MergeReport(file: file, manifest: manifest),
+                                        progress: progress)
+                    try merger.run(now: now)
+                    var result = merger.report
+                    if !result.conflicts.isEmpty && prefer == nil {
+                        result.outcome = .refused
+                    } else if !result.changes {
+                        result.outcome = .unchanged
+                    } else if dryRun {
+                        result.outcome = .dryRun
+                    } else {
+                        try merger.record(now: now)
+                        result.outcome = .merged
+                    }
+                    try merger.dropTemporaryTables()
+                    report = result
+                    return result.outcome == .merged ? .commit : .rollback
+                }
+                return report!
+            }
+        } catch {
+            if let error = error as? GongQinError { throw error }
+            if let error = error as? DatabaseError,
+               [.SQLITE_NOTADB, .SQLITE_CORRUPT].contains(error.resultCode) {
+                throw UnitBundle.refusal(file, "不是 SQLite 文件或已损坏")
+            }
+            throw StoreErrors.map(error, path: path)
+        }
+    }
+
+    /// A bundle must be a readable regular file: ATTACH would create a missing one, and a
+    /// FIFO or a device would hang or mislead it.
+    static func checkBundleFile(_ file: String) throws(GongQinError) {
+        var info = stat()
+        guard stat(file, &info) == 0 else {
+            throw GongQinError(.unreadableFile, "找不到数据包文件“\(file)”", hint: "请检查路径")
+        }
+        guard (info.st_mode & S_IFMT) == S_IFREG else {
+            throw .invalid("“\(file)”不是普通文件，不能作为数据包", hint: "请给出 gongqin bundle 生成的文件")
+        }
+        guard access(file, R_OK) == 0 else {
+            throw GongQinError(.unreadableFile, "无法读取数据包文件“\(file)”", hint: "请检查文件权限")
+        }
+    }
+}
+
+/// The work of one merge, inside its transaction. Temporary tables `mg_*` hold the
+/// bundle's rows with their ids mapped to this database's: trades by name, people by
+/// identity number, records by their natural key (the UNIQUE constraints of the schema).
+struct Merger {
+    let db: Database
+    let file: String
+    let prefer: MergePreference?
+    var report: MergeReport
+    let progress: (String) -> Void
+
+    /// This database's id of the bundle's unit.
+    var unitID: Int64 = 0
+    /// Unit names by id, for the report.
+    var unitNames: [Int64: String] = [:]
+
+    init(db: Database, file: String, prefer: MergePreference?, report: MergeReport, progress: @escaping (String) -> Void) {
+        self.db = db
+        self.file = file
+        self.prefer = prefer
+        self.report = report
+        self.progress = progress
+    }
+
+    /// The record kinds after people, in the order they are merged, with their natural
+    /// keys besides the person (the UNIQUE constraints of Schema/0001, 0003, 0004).
+    static let kinds: [(table: String, key: [String])] = [
+        ("certificate", ["trade_id", "grade"]),
+        ("transfer", ["date"]),
+        ("annual_assessment", ["year"]),
+        ("education", ["level", "graduated"]),
+        ("award", ["name", "date"]),
+        ("continuing_education", ["name", "date"]),
+        ("job", ["from_date"]),
+        ("application", ["cycle", "grade", "module", "filed_on"]),
+    ]
+
+    /// Columns holding a trade's row id: mapped by the trade's name.
+    static let tradeColumns: Set<String> = ["trade_id", "from_trade_id", "to_trade_id"]
+
+    var bundleSource: String {
+        "数据包“\((file as NSString).lastPathComponent)”（单位“\(report.manifest.unit)”，\(report.manifest.createdAt)生成）"
+    }
+
+    func storedSource(unit: Int64?) -> String {
+        "本库" + (unit.flatMap { unitNames[$0] }.map { "（单位“\($0)”）" } ?? "")
+    }
+
+    func columns(_ table: String) throws -> [String] {
+        try String.fetchAll(db, sql: "SELECT name FROM pragma_table_info(?, 'main') ORDER BY cid", arguments: [table])
+    }
+
+    func count(_ sql: String, _ arguments: StatementArguments = []) throws -> Int {
+        try Int.fetchOne(db, sql: sql, arguments: arguments) ?? 0
+    }
+
+    /// The SQL giving this database's value of a bundle column `b.column`.
+    func mapped(_ column: String, row: String = "b") -> String {
+        if Self.tradeColumns.contains(column) { return "(SELECT mid FROM temp.mg_trade WHERE bid = \(row).\"\(column)\")" }
+        return "\(row).\"\(column)\""
+    }
+
+    static let temporaryTables = ["mg_trade", "mg_person", "mg_use"] + kinds.map { "mg_" + $0.table }
+
+    func dropTemporaryTables() throws {
+        for table in Self.temporaryTables { try db.execute(sql: "DROP TABLE IF EXISTS temp.\(table)") }
+    }
+
+    mutating func run(now: String) throws {
+        try dropTemporaryTables()
+        report.mergedBefore = try String.fetchOne(db, sql: "SELECT merged_at FROM bundle_merge WHERE digest = ? ORDER BY id DESC LIMIT 1",
+                                                  arguments: [report.manifest.digest])
+        try mergeUnit()
+        try mergeCatalogues()
+        unitNames = Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT id, name FROM unit").map { ($0["id"], $0["name"]) })
+        try mergePeople()
+        progress("已核对\(report.manifest.counts["person"] ?? 0)人")
+        for kind in Self.kinds { try mergeRecords(kind.table, key: kind.key) }
+        try mergeUses()
+        progress("已核对全部记录")
+    }
+
+    // MARK: Unit and catalogues
+
+    mutating func mergeUnit() throws {
+        let theirs = try Row.fetchOne(db, sql: "SELECT name, department, district FROM bundle.unit")!
+        let name: String = theirs["name"]
+        if let ours = try Row.fetchOne(db, sql: "SELECT id, department, district FROM main.unit WHERE name = ?", arguments: [name]) {
+            unitID = ours["id"]
+            var fields: [MergeReport.Field] = []
+            for column in ["department", "district"] where (ours[column] as String?) != (theirs[column] as String?) {
+                fields.append(.init(field: column, stored: ours[column], bundle: theirs[column]))
+            }
+            if fields.isEmpty {
+                report.unchanged["unit", default: 0] += 1
+            } else {
+                report.conflicts.append(.init(kind: "unit", record: "单位“\(name)”", fields: fields, storedSource: "本库",
+                                              bundleSource: bundleSource, kept: prefer))
+                if prefer == .bundle {
+                    try db.execute(sql: "UPDATE main.unit SET department = ?, district = ? WHERE id = ?",
+                                   arguments: [theirs["department"] as String?, theirs["district"] as String?, unitID])
+                    report.updated["unit", default: 0] += 1
+                }
+            }
+        } else {
+            try db.execute(sql: "INSERT INTO main.unit (name, department, district) VALUES (?, ?, ?)",
+                           arguments: [name, theirs["department"] as String?, theirs["district"] as String?])
+            unitID = db.lastInsertedRowID
+            report.added["unit", default: 0] += 1
+        }
+    }
+
+    /// Trades and exceptional conditions the department lacks are added; those it has
+    /// stay as they are (the department's catalogue stands). A condition whose category
+    /// differs would count uses against the wrong category (X1): the bundle is refused.
+    mutating func mergeCatalogues() throws {
+        try db.execute(sql: """
+            INSERT INTO main.trade (name, category, max_grade, driver, cashier, licensed, builtin)
+            SELECT name, category, max_grade, driver, cashier, licensed, 0 FROM bundle.trade
+            WHERE name NOT IN (SELECT name FROM main.trade) ORDER BY id
+            """)
+        report.added["trade"] = db.changesCount
+        try db.execute(sql: "CREATE TEMP TABLE mg_trade (bid INTEGER PRIMARY KEY, mid INTEGER NOT NULL)")
+        try db.execute(sql: "INSERT INTO temp.mg_trade SELECT b.id, m.id FROM bundle.trade b JOIN main.trade m ON m.name = b.name")
+        if let code = try String.fetchOne(db, sql: """
+            SELECT b.code FROM bundle.exceptional_condition b JOIN main.exceptional_condition m ON m.code = b.code
+            WHERE m.category <> b.category LIMIT 1
+            """) {
+            throw UnitBundle.refusal(file, "中破格条件 \(code) 的类别与本库不同，合并会把使用记到错误的类别下（X1）")
+        }
+        let list = try columns("exceptional_condition").map { "\"\($0)\"" }.joined(separator: ", ")
+        try db.execute(sql: """
+            INSERT INTO main.exceptional_condition (\(list)) SELECT \(list) FROM bundle.exceptional_condition
+            WHERE code NOT IN (SELECT code FROM main.exceptional_condition) ORDER BY rowid
+            """)
+        report.added["exceptional_condition"] = db.changesCount
+    }
+
+    // MARK: People
+
+    /// People match by identity number (R2). A new one is added under the unit; a known
+    /// one under another unit has moved, and takes the bundle's unit; other fields that
+    /// differ are conflicts.
+    mutating func mergePeople() throws {
+        let all = try columns("person").filter { $0 != "id" && $0 != "unit_id" }
+        let values = all.filter { $0 != "id_number" }
+        try db.execute(sql: """
+            CREATE TEMP TABLE mg_person AS
+            SELECT b.id AS bid, m.id AS mid, m.unit_id AS from_unit, \(all.map { "\(mapped($0)) AS \"\($0)\"" }.joined(separator: ", "))
+            FROM bundle.person b LEFT JOIN main.person m ON m.id_number = b.id_number
+            """)
+        try db.execute(sql: "CREATE UNIQUE INDEX temp.mg_person_bid ON mg_person (bid)")
+        try db.execute(sql: "CREATE INDEX temp.mg_person_mid ON mg_person (mid)")
+        report.absent["person"] = try count("""
+            SELECT count(*) FROM main.person WHERE unit_id = ? AND id NOT IN (SELECT mid FROM temp.mg_person WHERE mid IS NOT NULL)
+            """, [unitID])
+
+        let differs = values.map { "m.\"\($0)\" IS NOT s.\"\($0)\"" }.joined(separator: " OR ")
+        let conflicting = try Int64.fetchAll(db, sql: """
+            SELECT m.bid FROM temp.mg_person m JOIN main.person s ON s.id = m.mid WHERE \(differs) ORDER BY m.bid
+            """)
+        report.unchanged["person"] = try count("SELECT count(*) FROM temp.mg_person WHERE mid IS NOT NULL") - conflicting.count
+        for bid in conflicting {
+            let theirs = try Row.fetchOne(db, sql: "SELECT * FROM temp.mg_person WHERE bid = ?", arguments: [bid])!
+            let ours = try Row.fetchOne(db, sql: "SELECT * FROM main.person WHERE id = ?", arguments: [theirs["mid"] as Int64])!
+            try conflict("person", ours: ours, theirs: theirs, columns: values, record: "人员信息", storedUnit: theirs["from_unit"])
+        }
+        if prefer == .bundle && !conflicting.isEmpty {
+            let set = values.map { "\"\($0)\"" }.joined(separator: ", ")
+            try db.execute(sql: """
+                UPDATE main.person SET (\(set)) = (SELECT \(set) FROM temp.mg_person m WHERE m.mid = person.id)
+                WHERE id IN (SELECT mid FROM temp.mg_person WHERE bid IN (\(conflicting.map(String.init).joined(separator: ","))))
+                """)
+            report.updated["person"] = conflicting.count
+        }
+
+        // Moved (R2): known under another unit.
+        let moved = try Row.fetchAll(db, sql: """
+            SELECT m.id_number, m.name, m.from_unit FROM temp.mg_person m WHERE m.mid IS NOT NULL AND m.from_unit <> ? ORDER BY m.bid
+            """, arguments: [unitID])
+        report.moved = moved.map { row in
+            MergeReport.Move(idNumber: row["id_number"], name: row["name"], from: unitNames[row["from_unit"]] ?? "",
+                             to: report.manifest.unit)
+        }
+        try db.execute(sql: """
+            UPDATE main.person SET unit_id = ? WHERE id IN (SELECT mid FROM temp.mg_person WHERE mid IS NOT NULL AND from_unit <> ?)
+            """, arguments: [unitID, unitID])
+
+        let list = all.map { "\"\($0)\"" }.joined(separator: ", ")
+        try db.execute(sql: """
+            INSERT INTO main.person (unit_id, \(list)) SELECT ?, \(list) FROM temp.mg_person WHERE mid IS NULL ORDER BY bid
+            """, arguments: [unitID])
+        report.added["person"] = db.changesCount
+        try db.execute(sql: """
+            UPDATE temp.mg_person SET mid = (SELECT id FROM main.person p WHERE p.id_number = mg_person.id_number) WHERE mid IS NULL
+            """)
+    }
+
+    // MARK: Records
+
+    /// One kind of record: matched on the person and the natural key; the same values are
+    /// one record, different values a conflict, a record the department lacks is added.
+    mutating func mergeRecords(_ table: String, key: [String]) throws {
+        let all = try columns(table).filter { $0 != "id" && $0 != "person_id" }
+        let values = all.filter { !key.contains($0) }
+        let match = (["s.person_id = mp.mid"] + key.map { "s.\"\($0)\" IS \(mapped($0))" }).joined(separator: " AND ")
+        try db.execute(sql: """
+            CREATE TEMP TABLE mg_\(table) AS
+            SELECT b.id AS bid, (SELECT s.id FROM main.\(table) s WHERE \(match)) AS mid, mp.mid AS person_id, mp.from_unit AS from_unit,
+                   0 AS skip, \(all.map { "\(mapped($0)) AS \"\($0)\"" }.joined(separator: ", "))
+            FROM bundle.\(table) b JOIN temp.mg_person mp ON mp.bid = b.person_id
+            """)
+        try db.execute(sql: "CREATE UNIQUE INDEX temp.mg_\(table)_bid ON mg_\(table) (bid)")
+        report.absent[table] = try count("""
+            SELECT count(*) FROM main.\(table) WHERE person_id IN (SELECT mid FROM temp.mg_person)
+            AND id NOT IN (SELECT mid FROM temp.mg_\(table) WHERE mid IS NOT NULL)
+            """)
+
+        let differs = values.isEmpty ? "0" : values.map { "m.\"\($0)\" IS NOT s.\"\($0)\"" }.joined(separator: " OR ")
+        let conflicting = try Int64.fetchAll(db, sql: """
+            SELECT m.bid FROM temp.mg_\(table) m JOIN main.\(table) s ON s.id = m.mid WHERE \(differs) ORDER BY m.bid
+            """)
+        report.unchanged[table] = try count("SELECT count(*) FROM temp.mg_\(table) WHERE mid IS NOT NULL") - conflicting.count
+        for bid in conflicting {
+            let theirs = try Row.fetchOne(db, sql: "SELECT * FROM temp.mg_\(table) WHERE bid = ?", arguments: [bid])!
+            let ours = try Row.fetchOne(db, sql: "SELECT * FROM main.\(table) WHERE id = ?", arguments: [theirs["mid"] as Int64])!
+            try conflict(table, ours: ours, theirs: theirs, columns: values, record: try describe(table, key: key, row: theirs),
+                         storedUnit: theirs["from_unit"])
+            if prefer == .bundle { try update(table, id: ours["id"], from: ours, to: theirs, columns: values) }
+        }
+        if prefer == .bundle { report.updated[table] = conflicting.count }
+
+        try collisions(table)
+        let list = all.map { "\"\($0)\"" }.joined(separator: ", ")
+        do {
+            try db.execute(sql: """
+                INSERT INTO main.\(table) (person_id, \(list)) SELECT person_id, \(list) FROM temp.mg_\(table)
+                WHERE mid IS NULL AND skip = 0 ORDER BY bid
+                """)
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
+            throw UnitBundle.refusal(file, "中的\(Tables.chineseName(of: table) ?? table)记录与本库中的其他记录冲突（如证书编号已登记在他人名下）")
+        }
+        report.added[table] = db.changesCount
+        if table == "application" {
+            // The uses of an added application refer to it by its new row id.
+            let same = key.map { "s.\"\($0)\" IS mg_application.\"\($0)\"" }.joined(separator: " AND ")
+            try db.execute(sql: """
+                UPDATE temp.mg_application SET mid = (SELECT s.id FROM main.application s WHERE s.person_id = mg_application.person_id AND \(same))
+                WHERE mid IS NULL AND skip = 0
+                """)
+        }
+    }
+
+    /// Records the schema allows once per person, whatever their key: one open application
+    /// per cycle (§7), one current post. A bundle's record that would be a second one is a
+    /// conflict: `--prefer stored` keeps the department's; the bundle's cannot replace it
+    /// here, since the department's record must first be withdrawn or ended.
+    mutating func collisions(_ table: String) throws {
+        let sql: String
+        switch table {
+        case "application":
+            sql = """
+                SELECT m.bid, s.id FROM temp.mg_application m JOIN main.application s
+                ON s.person_id = m.person_id AND s.cycle = m.cycle AND s.status <> 'withdrawn'
+                WHERE m.mid IS NULL AND m.status <> 'withdrawn'
+                """
+        case "job":
+            sql = """
+                SELECT m.bid, s.id FROM temp.mg_job m JOIN main.job s ON s.person_id = m.person_id AND s.to_date IS NULL
+                WHERE m.mid IS NULL AND m.to_date IS NULL
+                """
+        default:
+            return
+        }
+        let pairs = try Row.fetchAll(db, sql: sql)
+        guard !pairs.isEmpty else { return }
+        let key = table == "application" ? ["cycle", "grade", "module", "filed_on", "status"] : ["from_date", "to_date", "unit", "post"]
+        for pair in pairs {
+            let theirs = try Row.fetchOne(db, sql: "SELECT * FROM temp.mg_\(table) WHERE bid = ?", arguments: [pair[0] as Int64])!
+            let ours = try Row.fetchOne(db, sql: "SELECT * FROM main.\(table) WHERE id = ?", arguments: [pair[1] as Int64])!
+            let what = table == "application" ? "\(theirs["cycle"] as Int)年度另有一份未撤回的申报（每人每周期一份，§7）" : "另有一个现任岗位"
+            try conflict(table, ours: ours, theirs: theirs, columns: key, record: what, storedUnit: theirs["from_unit"],
+                         keepable: prefer == .stored ? .stored : nil)
+            if prefer == .bundle {
+                throw GongQinError.refused(
+                    "数据包“\(file)”中\(try personName(ours["person_id"]))的\(what)，不能用 --prefer bundle 直接替换",
+                    hint: table == "application" ? "请先在本库撤回原申报，或用 --prefer stored 保留本库的记录" : "请先在本库结束现任岗位，或用 --prefer stored 保留本库的记录")
+            }
+        }
+        try db.execute(sql: "UPDATE temp.mg_\(table) SET skip = 1 WHERE bid IN (\(pairs.map { String($0[0] as Int64) }.joined(separator: ",")))")
+    }
+
+    /// Moves a stored record to the bundle's values. An application's status moves along
+    /// its lifecycle (§7) step by step; a change the lifecycle forbids is refused.
+    func update(_ table: String, id: Int64, from ours: Row, to theirs: Row, columns: [String]) throws {
+        var columns = columns
+        if table == "application", columns.contains("status"),
+           let old = ApplicationStatus(rawValue: ours["status"]), let new = ApplicationStatus(rawValue: theirs["status"]), old != new {
+            guard let path = Self.path(from: old, to: new) else {
+                throw GongQinError.refused("数据包“\(file)”把\(try personName(ours["person_id"]))的申报状态从“\(old.chinese)”改为“\(new.chinese)”，申报流程不允许（§7）",
+                                           hint: "请用 --prefer stored 保留本库的状态，或核对单位的记录")
+            }
+            for step in path {
+                try db.execute(sql: "UPDATE main.application SET status = ? WHERE id = ?", arguments: [step.rawValue, id])
+            }
+            columns.removeAll { $0 == "status" }
+        }
+        let set = columns.map { "\"\($0)\"" }.joined(separator: ", ")
+        try db.execute(sql: "UPDATE main.\(table) SET (\(set)) = (SELECT \(set) FROM temp.mg_\(table) WHERE mid = ?) WHERE id = ?",
+                       arguments: [id, id])
+    }
+
+    /// The shortest way through the application lifecycle, without the first status.
+    static func path(from: ApplicationStatus, to: ApplicationStatus) -> [ApplicationStatus]? {
+        var queue: [[ApplicationStatus]] = [[from]]
+        var seen: Set<ApplicationStatus> = [from]
+        while !queue.isEmpty {
+            let path = queue.removeFirst()
+            for next in path.last!.successors.sorted(by: { $0.rawValue < $1.rawValue }) where !seen.contains(next) {
+                if next == to { return Array((path + [next]).dropFirst()) }
+                seen.insert(next)
+                queue.append(path + [next])
+            }
+        }
+        return nil
+    }
+
+    // MARK: Uses (X1, R3)
+
+    /// Uses match on the person and the category (X1). The same grade and year are the
+    /// same use; a different grade or year is the category used twice: the department's
+    /// use stays the ledger's, the bundle's is kept in `second_use` as a finding (R3).
+    mutating func mergeUses() throws {
+        let table = "exceptional_use"
+        let all = try columns(table).filter { $0 != "id" && $0 != "person_id" && $0 != "application_id" }
+        try db.execute(sql: """
+            CREATE TEMP TABLE mg_use AS
+            SELECT b.id AS bid, mp.mid AS person_id, mp.from_unit AS from_unit,
+                   (SELECT s.id FROM main.exceptional_use s WHERE s.person_id = mp.mid AND s.category = b.category) AS mid,
+                   (SELECT a.mid FROM temp.mg_application a WHERE a.bid = b.application_id) AS application_id,
+                   b.application_id IS NOT NULL AND (SELECT a.mid FROM temp.mg_application a WHERE a.bid = b.application_id) IS NULL AS skip,
+                   \(all.map { "b.\"\($0)\" AS \"\($0)\"" }.joined(separator: ", "))
+            FROM bundle.exceptional_use b JOIN temp.mg_person mp ON mp.bid = b.person_id
+            """)
+        report.absent[table] = try count("""
+            SELECT count(*) FROM main.exceptional_use WHERE person_id IN (SELECT mid FROM temp.mg_person)
+            AND id NOT IN (SELECT mid FROM temp.mg_use WHERE mid IS NOT NULL)
+            """)
+        let values = all.filter { !["category", "grade", "year"].contains($0) } + ["application_id"]
+        let same = "s.grade = m.grade AND s.year = m.year"
+        let differs = values.map { "m.\"\($0)\" IS NOT s.\"\($0)\"" }.joined(separator: " OR ")
+        let conflicting = try Int64.fetchAll(db, sql: """
+            SELECT m.bid FROM temp.mg_use m JOIN main.exceptional_use s ON s.id = m.mid WHERE \(same) AND (\(differs)) ORDER BY m.bid
+            """)
+        report.unchanged[table] = try count("SELECT count(*) FROM temp.mg_use m JOIN main.exceptional_use s ON s.id = m.mid WHERE \(same)")
+            - conflicting.count
+        for bid in conflicting {
+            let theirs = try Row.fetchOne(db, sql: "SELECT * FROM temp.mg_use WHERE bid = ?", arguments: [bid])!
+            let ours = try Row.fetchOne(db, sql: "SELECT * FROM main.exceptional_use WHERE id = ?", arguments: [theirs["mid"] as Int64])!
+            let record = "\(theirs["year"] as Int)年\((Grade(rawValue: theirs["grade"]) ?? .junior).chinese)“\(theirs["category"] as String)”类破格使用"
+            try conflict(table, ours: ours, theirs: theirs, columns: values, record: record, storedUnit: theirs["from_unit"])
+            if prefer == .bundle {
+                let set = values.map { "\"\($0)\"" }.joined(separator: ", ")
+                try db.execute(sql: "UPDATE main.exceptional_use SET (\(set)) = (SELECT \(set) FROM temp.mg_use WHERE bid = ?) WHERE id = ?",
+                               arguments: [bid, theirs["mid"] as Int64])
+            }
+        }
+        if prefer == .bundle { report.updated[table] = conflicting.count }
+
+        // The category used twice: the first use stays, the second is kept in view.
+        let twice = try Row.fetchAll(db, sql: """
+            SELECT m.bid, p.id_number, p.name, m.category, m.condition_code, m.grade, m.year, m.from_unit,
+                   s.condition_code AS first_condition, s.grade AS first_grade, s.year AS first_year,
+                   (SELECT count(*) FROM main.second_use d WHERE d.person_id = m.person_id AND d.category = m.category
+                       AND d.grade = m.grade AND d.year = m.year) AS known,
+                   (SELECT d.first_unit FROM main.second_use d WHERE d.person_id = m.person_id AND d.category = m.category
+                       AND d.grade = m.grade AND d.year = m.year) AS known_first_unit
+            FROM temp.mg_use m JOIN main.exceptional_use s ON s.id = m.mid JOIN main.person p ON p.id = m.person_id
+            WHERE NOT (\(same)) ORDER BY m.bid
+            """)
+        report.findings = twice.map { row in
+            let firstUnit = (row["known_first_unit"] as String?) ?? unitNames[row["from_unit"]] ?? ""
+            return MergeReport.SecondUse(
+                idNumber: row["id_number"], name: row["name"], category: row["category"],
+                first: .init(unit: firstUnit, condition: row["first_condition"], year: row["first_year"],
+                             grade: Grade(rawValue: row["first_grade"]) ?? .junior),
+                second: .init(unit: report.manifest.unit, condition: row["condition_code"], year: row["year"],
+                              grade: Grade(rawValue: row["grade"]) ?? .junior),
+                new: (row["known"] as Int) == 0)
+        }
+        // Marked so that `record` writes the new ones after the merge's own row.
+        try db.execute(sql: "UPDATE temp.mg_use SET skip = 2 WHERE bid IN (\(twice.map { String($0["bid"] as Int64) }.joined(separator: ",")))")
+
+        let list = (all + ["application_id"]).map { "\"\($0)\"" }.joined(separator: ", ")
+        try db.execute(sql: """
+            INSERT INTO main.exceptional_use (person_id, \(list)) SELECT person_id, \(list) FROM temp.mg_use
+            WHERE mid IS NULL AND skip = 0 ORDER BY bid
+            """)
+        report.added[table] = db.changesCount
+    }
+
+    // MARK: Reporting and logging
+
+    func personName(_ id: Int64) throws -> String {
+        try String.fetchOne(db, sql: "SELECT name FROM main.person WHERE id = ?", arguments: [id]) ?? ""
+    }
+
+    func tradeName(_ id: Int64?) throws -> String? {
+        guard let id else { return nil }
+        return try String.fetchOne(db, sql: "SELECT name FROM main.trade WHERE id = ?", arguments: [id])
+    }
+
+    /// A value as the report shows it: trades by name.
+    func shown(_ column: String, _ row: Row) throws -> String? {
+        let value: DatabaseValue = row[column]
+        if Self.tradeColumns.contains(column) { return try tradeName(Int64.fromDatabaseValue(value)) }
+        switch value.storage {
+        case .null: return nil
+        case .int64(let n): return String(n)
+        case .double(let d): return String(d)
+        case .string(let s): return s
+        case .blob: return "…"
+        }
+    }
+
+    func describe(_ table: String, key: [String], row: Row) throws -> String {
+        "\(Tables.chineseName(of: table) ?? table)（" + (try key.map { "\($0)=\(try shown($0, row) ?? "")" }.joined(separator: "，")) + "）"
+    }
+
+    mutating func conflict(_ table: String, ours: Row, theirs: Row, columns: [String], record: String, storedUnit: Int64?,
+                           keepable: MergePreference?? = .none) throws {
+        let personID: Int64? = table == "person" ? ours["id"] : ours["person_id"]
+        let person = try personID.flatMap { try Row.fetchOne(db, sql: "SELECT id_number, name FROM main.person WHERE id = ?", arguments: [$0]) }
+        var fields: [MergeReport.Field] = []
+        for column in columns {
+            let stored = try shown(column, ours), bundle = try shown(column, theirs)
+            if stored != bundle { fields.append(.init(field: column, stored: stored, bundle: bundle)) }
+        }
+        report.conflicts.append(.init(kind: table, idNumber: person?["id_number"], name: person?["name"], record: record,
+                                      fields: fields, storedSource: storedSource(unit: storedUnit), bundleSource: bundleSource,
+                                      kept: keepable ?? prefer))
+    }
+
+    /// Logs the merge: one row of bundle_merge (digest, unit, source head), which the
+    /// change log records like every write, then the second uses it found. The one place
+    /// a merge is logged.
+    func record(now: String) throws {
+        let m = report.manifest
+        try db.execute(sql: """
+            INSERT INTO bundle_merge (digest, unit, department, created_at, source_head_entries, source_head_hash, merged_at,
+                                      prefer, added, moved, conflicts, findings)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [m.digest, m.unit, m.department, m.createdAt, m.sourceHead.entries, m.sourceHead.hash, now,
+                             prefer?.rawValue, report.added.values.reduce(0, +), report.moved.count, report.conflicts.count,
+                             report.findings.count])
+        let mergeID = db.lastInsertedRowID
+        try db.execute(sql: """
+            INSERT INTO second_use (person_id, condition_code, category, grade, year, source, note, unit, first_unit, bundle_merge_id)
+            SELECT m.person_id, m.condition_code, m.category, m.grade, m.year, m.source, m.note, ?,
+                   coalesce((SELECT name FROM main.unit WHERE id = m.from_unit), ?), ?
+            FROM temp.mg_use m
+            WHERE m.skip = 2 AND NOT EXISTS (SELECT 1 FROM main.second_use d WHERE d.person_id = m.person_id
+                                             AND d.category = m.category AND d.grade = m.grade AND d.year = m.year)
+            ORDER BY m.bid
+            """, arguments: [m.unit, m.unit, mergeID])
+    }
+}
+
+/// A second use of a category kept in view by a merge (table `second_use`, RULES R3).
+public struct SecondUseEntry: Sendable, Codable {
+    public var idNumber: IDNumber
+    public var name: String
+    public var category: String
+    /// The ledger's use, when it is still recorded.
+    public var first: MergeReport.UseAt?
+    public var second: MergeReport.UseAt
+}
+
+extension Ledger {
+    /// The second uses of the people a filter covers, in identity-number order, each with
+    /// the ledger's use it repeats (R3, X1).
+    public func secondUses(_ filter: People.Filter = People.Filter()) throws -> [SecondUseEntry] {
+        let scope = try session.people.scope(filter, person: "p")
+        return try Row.fetchAll(db, sql: """
+            SELECT p.id_number, p.name, d.category, d.condition_code, d.grade, d.year, d.unit, d.first_unit,
+                   u.condition_code AS first_condition, u.grade AS first_grade, u.year AS first_year
+            FROM second_use d JOIN person p ON p.id = d.person_id
+            LEFT JOIN exceptional_use u ON u.person_id = d.person_id AND u.category = d.category
+            WHERE \(scope.sql)
+            ORDER BY p.id_number, d.category, d.year
+            """, arguments: scope.arguments).map { row in
+            let firstGrade: String? = row["first_grade"]
+            return SecondUseEntry(
+                idNumber: row["id_number"], name: row["name"], category: row["category"],
+                first: firstGrade.map { grade in
+                    MergeReport.UseAt(unit: row["first_unit"], condition: row["first_condition"], year: row["first_year"],
+                                      grade: Grade(rawValue: grade) ?? .junior)
+                },
+                second: MergeReport.UseAt(unit: row["unit"], condition: row["condition_code"], year: row["year"],
+                                          grade: Grade(rawValue: row["grade"]) ?? .junior))
+        }
+    }
+}
