@@ -160,7 +160,7 @@ struct MergeCommand: ParsableCommand {
                     "数据包“\(file)”与本库有\(report.conflicts.count)处记录不一致，未合并此包（R3）"
                         + (merged.isEmpty ? "" : "；此前的\(merged.count)个数据包已合并：\(merged.joined(separator: "、"))"),
                     hint: "核对后用 --prefer bundle（采用数据包）或 --prefer stored（保留本库）重新合并；可先用 --dry-run 查看",
-                    details: report.conflicts.map { Self.line($0, output) })
+                    details: report.conflicts.map { Self.line($0, show: \.masked) })
             }
             if terminal && files.count > 1 { Console.errorLine("  \(Self.outcome(report))") }
             summary.add(report)
@@ -182,22 +182,10 @@ struct MergeCommand: ParsableCommand {
         }
     }
 
-    /// The Chinese names of the columns a conflict names.
-    static let fieldNames: [String: String] = [
-        "department": "主管部门", "district": "区", "name": "名称", "trade_id": "工种", "work_start": "参加工作时间",
-        "probation_end": "试用期满", "enlisted": "入伍时间", "discharged": "退役时间", "placed": "安置时间",
-        "from_province": "调入省份", "issued": "发证日期", "number": "证书编号", "route": "取得途径", "province": "发证省份",
-        "from_trade_id": "原工种", "to_trade_id": "新工种", "result": "考核结果", "major": "专业", "school": "学校",
-        "relevant": "本工种相关", "issuer": "颁发单位", "hours": "学时", "to_date": "截止时间", "unit": "单位", "post": "岗位",
-        "status": "状态", "certificate_year": "取证年度", "note": "备注", "exam_result": "考试结果", "review_result": "评审结果",
-        "condition_code": "破格条件", "source": "来源", "application_id": "申报编号", "cycle": "周期", "grade": "等级",
-        "module": "模块", "filed_on": "申报日期", "from_date": "起始时间",
-    ]
-
-    static func line(_ conflict: MergeReport.Conflict, _ output: OutputOptions) -> String {
-        let who = conflict.idNumber.map { "\(conflict.name ?? "")（\(output.show($0))）" } ?? ""
+    static func line(_ conflict: MergeReport.Conflict, show: (IDNumber) -> String) -> String {
+        let who = conflict.idNumber.map { "\(conflict.name ?? "")（\(show($0))）" } ?? ""
         let fields = conflict.fields.map { field in
-            "\(fieldNames[field.field] ?? field.field)：\(conflict.storedSource)为“\(field.stored ?? "空")”，\(conflict.bundleSource)为“\(field.bundle ?? "空")”"
+            "\(MergeReport.fieldName(field.field))：\(conflict.storedSource)为“\(field.stored ?? "空")”，\(conflict.bundleSource)为“\(field.bundle ?? "空")”"
         }.joined(separator: "；")
         let kept = conflict.kept.map { $0 == .bundle ? "→ 采用数据包" : "→ 保留本库" } ?? ""
         return "冲突：\(who)\(conflict.record)：\(fields)\(kept.isEmpty ? "" : " " + kept)"
@@ -241,7 +229,7 @@ struct MergeCommand: ParsableCommand {
         for move in report.moved {
             Console.out("  调动（R2）：\(move.name)（\(output.show(move.idNumber))）从“\(move.from)”调入“\(move.to)”")
         }
-        for conflict in report.conflicts { Console.out("  " + Self.line(conflict, output)) }
+        for conflict in report.conflicts { Console.out("  " + Self.line(conflict, show: output.show)) }
         for finding in report.findings {
             Console.out("  破格类别重复（category-used-twice，X1，R3）：" + AuditCommand.detail(
                 name: finding.name, category: finding.category, first: finding.first, second: finding.second)
