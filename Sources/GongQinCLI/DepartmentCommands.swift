@@ -195,16 +195,10 @@ struct MergeCommand: ParsableCommand {
         let parts = tables.compactMap { table -> String? in
             let n = counts[table] ?? 0
             guard n > 0 || zeros else { return nil }
-            return "\(MergeCommand.tableNames[table] ?? table)\(n)"
+            return "\(MergeReport.tableName(table))\(n)"
         }
         return parts.isEmpty ? "无" : parts.joined(separator: "、")
     }
-
-    static let tableNames: [String: String] = [
-        "unit": "单位", "trade": "工种", "exceptional_condition": "破格条件", "person": "人员", "certificate": "证书",
-        "transfer": "转岗", "annual_assessment": "年度考核", "education": "学历", "award": "奖励", "continuing_education": "继续教育",
-        "job": "工作经历", "application": "申报", "exceptional_use": "破格使用",
-    ]
 
     static func outcome(_ report: MergeReport) -> String {
         switch report.outcome {

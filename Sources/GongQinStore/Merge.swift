@@ -89,6 +89,9 @@ public struct MergeReport: Sendable, Codable {
     /// When this very bundle was merged before, if it was.
     public var mergedBefore: String?
 
+    /// The Chinese name of a table, for the report.
+    public static func tableName(_ table: String) -> String { Tables.chineseName(of: table) ?? table }
+
     /// The Chinese name of a column a conflict names.
     public static func fieldName(_ column: String) -> String { fieldNames[column] ?? column }
 

@@ -220,6 +220,39 @@ struct DepartmentCommandTests {
         #expect(!s.ok("person", "list").contains("张三"))
     }
 
+    @Test("a newer bundle from the same unit adds what is new, moves an application through its lifecycle, and keeps what the unit removed")
+    func newerBundle() throws {
+        let (s, bundles) = threeUnits()
+        s.ok("merge", bundles[0], bundles[1])
+        // In unit 甲: the application is accepted, then passed; a new colleague.
+        on(s, "a.db", "application", "set-status", "1", "accepted")
+        on(s, "a.db", "application", "set-status", "1", "passed")
+        on(s, "a.db", "person", "add", "--id-number", 赵六, "--name", "赵六", "--unit", "甲单位", "--trade", "电工",
+           "--work-start", "2010-07")
+        try FileManager.default.removeItem(atPath: bundles[0])
+        let newer = bundle(s, "a.db", unit: "甲单位")
+
+        let refused = s.fails(1, "merge", newer)
+        #expect(refused.contains("状态"))
+        let summary = object(s.json("merge", newer, "--prefer", "bundle"))
+        #expect(object(summary["added"])["person"] as? Int == 1)
+        #expect(object(summary["updated"])["application"] as? Int == 1)
+        let applications = try #require(s.json("application", "list", "--cycle", "2024") as? [[String: Any]])
+        #expect(applications.count == 1 && applications.first?["status"] as? String == "passed")
+        #expect(s.ok("check").contains("校验通过"))
+
+        // 乙 removes 李四 and adds 王五: the newer bundle adds 王五; 李四 stays, reported absent.
+        on(s, "b.db", "person", "remove", 李四)
+        on(s, "b.db", "person", "add", "--id-number", 王五, "--name", "王五", "--unit", "乙单位", "--trade", "电工",
+           "--work-start", "2001-07")
+        try FileManager.default.removeItem(atPath: bundles[1])
+        let b2 = bundle(s, "b.db", unit: "乙单位")
+        let second = object(s.json("merge", b2))
+        #expect(object(second["absent"])["person"] as? Int == 1)
+        #expect(object(second["added"])["person"] as? Int == 1)
+        #expect(s.ok("person", "list", "--unit", "乙单位").contains("李四"))
+    }
+
     @Test("bundle refuses an unknown unit and an existing file, and writes a file of mode 0600")
     func bundleRefusals() throws {
         let (s, bundles) = threeUnits()
