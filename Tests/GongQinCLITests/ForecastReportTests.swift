@@ -40,8 +40,8 @@ struct ForecastReportTests {
     /// it judges a future cycle from today's records, takes assessment years not yet over
     /// as 合格 (A1 passes them, 须届时合格) and uses the derived policy of a year without an
     /// official one; the forecast calls the same engine.
-    static func agree(_ s: Sandbox, db: String, current: Int, cycles: [Int]) {
-        let forecast = forecast(s, db: db)
+    static func agree(_ s: Sandbox, db: String, current: Int, cycles: [Int], extra: [String] = []) {
+        let forecast = forecast(s, db: db, extra)
         #expect(Set(forecast.keys).isSubset(of: Set(cycles)), "forecast years \(forecast.keys.sorted()), expected within \(cycles)")
         var before: [Option: Set<String>] = eligible(s, db: db, cycle: current)
         var compared = 0
@@ -92,13 +92,8 @@ struct ForecastReportTests {
             let result = s.run(["import", kind, data + "/\(kind).csv", "--format", "json"])
             try #require(result.code == 0, "import \(kind): \(result.err)")
         }
-        Self.agree(s, db: s.db, current: 2026, cycles: [2028, 2030, 2032])
-        // --cycles 3 is the first three of the default five.
-        let three = Self.forecast(s, db: s.db, ["--cycles", "3"])
-        let five = Self.forecast(s, db: s.db)
-        for cycle in [2028, 2030, 2032] {
-            #expect(three[cycle]?.mapValues(\.open) == five[cycle]?.mapValues(\.open))
-        }
+        // Three forecast years keep the debug build's run short; the demo test covers five.
+        Self.agree(s, db: s.db, current: 2026, cycles: [2028, 2030, 2032], extra: ["--cycles", "3"])
     }
 
     @Test("forecast: scope by unit or department, and bad input refused")
