@@ -55,7 +55,7 @@ struct AuditCommand: ParsableCommand {
         var report = Report(uses: [], unused: [], findings: [], peopleWithoutUses: 0)
         try store.open().read { s in
             let catalogue = try s.catalog.conditions()
-            let filter = scope.filter(person: id)
+            let filter = try scope.filter(person: id)
             try s.people.forEachRecord(filter) { batch in
                 for record in batch {
                     let p = record.person

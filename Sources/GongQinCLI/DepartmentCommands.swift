@@ -3,20 +3,6 @@ import Foundation
 import GongQinCore
 import GongQinStore
 
-/// `--unit UNIT` and `--department NAME`: which people a listing, an evaluation, an audit
-/// or a roster covers. The one home of the scope flags; the store turns them into SQL in
-/// one place (`People.scope`).
-struct ScopeOptions: ParsableArguments {
-    @Option(help: "只看该单位") var unit: String?
-    @Option(help: ArgumentHelp("只看该主管部门下的全部单位", valueName: "name")) var department: String?
-
-    func filter(person: IDNumber? = nil) -> People.Filter {
-        People.Filter(unit: unit, department: department, person: person)
-    }
-
-    var isEmpty: Bool { unit == nil && department == nil }
-}
-
 extension MergePreference: ExpressibleByArgument {}
 
 /// An ISO 8601 timestamp, UTC, for a bundle's creation and a merge.

@@ -51,7 +51,7 @@ struct Eligible: ParsableCommand {
         try database.read { s in
             let engine = try s.engine(today: today)
             let year = cycle.resolve(engine, asOf: today)
-            let filter = scope.filter(person: id)
+            let filter = try scope.filter(person: id)
             // An unknown unit, department or person is refused before the first byte of output.
             try s.people.check(filter)
             let writer = Box(EligibleWriter(output: output, cycle: year, policy: engine.policy(year), today: today))

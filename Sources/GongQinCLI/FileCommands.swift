@@ -208,7 +208,7 @@ struct ExportCommand: ParsableCommand {
             if let output, output.lowercased().hasSuffix(".xlsx") {
                 let book = try Workbook(path: output, sheetName: "\(cycle)年汇总名册", header: RosterRow.columns)
                 try database.read { s in
-                    try s.exporter.roster(cycle: cycle, scope: scope.filter()) { row in
+                    try s.exporter.roster(cycle: cycle, scope: try scope.filter()) { row in
                         book.row(row.cells.enumerated().map { i, cell in i == 0 ? .number(Int(cell)!) : .text(cell) })
                     }
                 }
@@ -217,7 +217,7 @@ struct ExportCommand: ParsableCommand {
                 let sink = try CSVSink(path: output)
                 sink.row(RosterRow.columns)
                 try database.read { s in
-                    try s.exporter.roster(cycle: cycle, scope: scope.filter()) { row in
+                    try s.exporter.roster(cycle: cycle, scope: try scope.filter()) { row in
                         // A leading tab keeps Excel and WPS from reading an identity or
                         // certificate number as a number and rounding it.
                         sink.row(row.cells.enumerated().map { i, cell in

@@ -85,7 +85,7 @@ public struct People {
     /// Which people a listing or an evaluation covers.
     public struct Filter: Sendable {
         public var unit: String?
-        /// The supervising department (主管部门): every unit under it (issue 13).
+        /// The supervising department (主管部门): every unit under it.
         public var department: String?
         public var person: IDNumber?
 
@@ -134,12 +134,7 @@ public struct People {
             arguments += [try catalog.unitID(named: unit)]
         }
         if let department = filter.department {
-            let name = department.trimmingSpaces
-            let known = try String.fetchAll(db, sql: "SELECT DISTINCT department FROM unit WHERE department IS NOT NULL ORDER BY department")
-            guard known.contains(name) else {
-                throw GongQinError.invalid("未找到主管部门“\(department.clipped())”",
-                                           hint: NameMatch.hint(for: department, in: known, listCommand: "gongqin unit list"))
-            }
+            let name = try catalog.department(named: department)
             conditions.append("\(alias).unit_id IN (SELECT id FROM unit WHERE department = ?)")
             arguments += [name]
         }
