@@ -25,6 +25,8 @@ struct AuditCommand: ParsableCommand {
         var unused: [Unused]
         var findings: [FindingLine]
         var peopleWithoutUses: Int
+        /// The change-log head the audit was made at (`N:HASH`), for `check --anchor`.
+        var logHead: String? = nil
     }
 
     struct Unused: Encodable {
@@ -49,6 +51,7 @@ struct AuditCommand: ParsableCommand {
         let id = try person.map(Parse.id)
         var report = Report(uses: [], unused: [], findings: [], peopleWithoutUses: 0)
         try store.open().read { s in
+            report.logHead = try s.integrity.head()?.description
             let catalogue = try s.catalog.conditions()
             let filter = People.Filter(unit: unit, person: id)
             try s.people.forEachRecord(filter) { batch in
@@ -72,7 +75,10 @@ struct AuditCommand: ParsableCommand {
         switch output.format {
         case .json: try Render.json(report)
         case .csv: try Render.list(report.findings, output, empty: "")
-        case .table: text(report)
+        case .table:
+            text(report)
+            Console.out("")
+            Console.out(Render.logHeadLine(report.logHead))
         }
     }
 
@@ -156,7 +162,10 @@ struct LogCommand: ParsableCommand {
         var lines: [Line] = []
         try store.open().read { s in
             try s.log.entries(person: id, since: day, table: table) { e in
-                lines.append(Line(seq: e.seq, at: e.at, actor: e.actor, command: e.command, table: e.table, rowKey: e.rowKey,
+                // The command line as typed holds ID numbers too: masked in every format
+                // unless --reveal (issue 12).
+                lines.append(Line(seq: e.seq, at: e.at, actor: e.actor, command: output.reveal ? e.command : IDNumber.masking(e.command),
+                                  table: e.table, rowKey: e.rowKey,
                                   person: e.person, op: e.op, before: e.before.flatMap(JSONValue.parse),
                                   after: e.after.flatMap(JSONValue.parse)))
             }
@@ -219,33 +228,46 @@ enum JSONValue: Encodable, Equatable {
     }
 }
 
-/// `gongqin check`: the change log's hash chain, SQLite's checks and the ledger
-/// invariants. Prints each finding and exits 1 when there is any.
+/// `gongqin check`: the schema against the expected one, the change log's hash chain,
+/// an anchor taken earlier, SQLite's checks and the ledger invariants. Prints each
+/// finding and the log's head, and exits 1 when there is any finding.
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "校验数据库：变更日志哈希链、SQLite 完整性与外键、破格台账不变量、日志与数据是否一致",
-        discussion: "有任何发现时逐条列出并以 1 退出。即使有人用 sqlite3 删除触发器后手工改动记录或日志，也会被发现。")
+        abstract: "校验数据库：结构、变更日志哈希链、SQLite 完整性与外键、破格台账不变量、日志与数据是否一致",
+        discussion: """
+            有任何发现时逐条列出并以 1 退出。即使有人用 sqlite3 删除或改名触发器后手工改动记录或日志，也会被发现。
+            最后一行给出变更日志头 N:HASH：把它抄在纸上或存在数据库之外，日后用 --anchor N:HASH 校验，
+            可以发现此后日志被整体重算或截短。花名册、审批表和审计也印有当时的日志头。
+            """)
+
+    @Option(help: ArgumentHelp("此前记下的变更日志头，如 12:3fa4…（至少16位十六进制）；日志若已没有这一条或哈希不同，以 1 退出", valueName: "N:HASH"))
+    var anchor: String?
 
     @OptionGroup var store: StoreOptions
     @OptionGroup var output: OutputOptions
 
     func run() throws {
+        let anchor = try self.anchor.map(Parse.anchor)
         let database = try store.open()
-        let (findings, entries) = try database.read { s in
-            (try s.integrity.run(), try s.integrity.entryCount())
+        let (findings, entries, head) = try database.read { s in
+            (try s.integrity.run(anchor: anchor), try s.integrity.entryCount(), try s.integrity.head())
         }
+        let headLine = Render.logHeadLine(head?.description)
         switch output.format {
         case .json:
             try Render.json(findings)
+            Console.errorLine(headLine)
         case .csv:
             Console.out(Render.csvLine(["check", "detail"]))
             for f in findings { Console.out(Render.csvLine([f.check, f.detail])) }
+            Console.errorLine(headLine)
         case .table:
             for f in findings { Console.out("✗ [\(f.check)] \(f.detail)") }
             Console.out(findings.isEmpty
-                ? "校验通过：变更日志\(entries)条哈希链完整，SQLite 完整性和外键正常，破格台账不变量成立，日志与数据一致"
+                ? "校验通过：结构与本版本应有的一致，变更日志\(entries)条哈希链完整\(anchor.map { "且含锚点第\($0.seq)条" } ?? "")，SQLite 完整性和外键正常，破格台账不变量成立，日志与数据一致"
                 : "校验发现\(findings.count)个问题")
+            Console.out(headLine)
         }
         if !findings.isEmpty { throw ExitCode(1) }
     }

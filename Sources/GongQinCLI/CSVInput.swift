@@ -74,10 +74,17 @@ final class CSVInput {
             throw GongQinError(.unreadableFile, "无法读取文件“\(path)”", hint: "请检查路径和读权限")
         }
         var row = 0
-        while let cells = reader.next() {
+        while var cells = reader.next() {
             row += 1
             if row == 1 && !includingHeader { continue }
             if row > 1 && cells.allSatisfy({ $0.trimmingSpaces.isEmpty }) { continue }
+            // Issue 12: a cell with a control character is refused; the `'` that gongqin
+            // puts before a cell a spreadsheet would take for a formula is removed.
+            if let column = cells.firstIndex(where: { TextSafety.controlCharacter(in: $0) != nil }) {
+                throw GongQinError.invalid("文件“\(path)”第\(row)行第\(column + 1)列含有控制字符（\(TextSafety.controlCharacter(in: cells[column])!)，如单元格内换行、制表符或终端控制码），未导入任何记录",
+                                           hint: "请在表格中删去这些字符后重新导入")
+            }
+            cells = cells.map(FormulaGuard.importedCell)
             if try !body(row, cells) { return }
         }
         try checkEnd(reader.error, stream: stream, afterRow: row)

@@ -8,6 +8,8 @@ import GongQinCore
 public enum GongQinMain {
     public static func main() -> Never {
         signal(SIGPIPE, SIG_IGN)
+        // A file-size limit is a failed write (exit 74), not a kill.
+        signal(SIGXFSZ, SIG_IGN)
         // Swift repairs bytes that are not UTF-8 into U+FFFD; a name or a number mangled
         // that way must not be written. Refuse the command line instead.
         for i in 1..<Int(CommandLine.argc) {
@@ -20,6 +22,14 @@ public enum GongQinMain {
     }
 
     public static func run(_ arguments: [String]) -> Int32 {
+        // No text input holds a control character (issue 12): an ESC sequence in a name
+        // would drive the clerk's terminal, a line break would forge a row.
+        for (i, argument) in arguments.enumerated() {
+            if let control = TextSafety.controlCharacter(in: argument) {
+                Console.errorLine("错误：第\(i + 1)个参数含有控制字符（\(control)，如换行、制表符或终端控制码），未执行任何操作。请去掉后重试")
+                return 65
+            }
+        }
         let code: Int32
         do {
             var command = try GongQin.parseAsRoot(arguments)
@@ -35,6 +45,11 @@ public enum GongQinMain {
             code = handleParserError(error)
         }
         Console.flush()
+        // A short write to stdout is never a success (issue 12): exit 74, naming it.
+        if Console.failed && code != 74 {
+            Console.error(Console.failure)
+            return exitCode(.outputFailed)
+        }
         return code
     }
 
@@ -46,6 +61,7 @@ public enum GongQinMain {
         case .invalidData: 65
         case .unreadableFile: 66
         case .internalError: 70
+        case .outputFailed: 74
         case .busy: 75
         }
     }
@@ -56,7 +72,8 @@ public enum GongQinMain {
         let code = GongQin.exitCode(for: error).rawValue
         if code == 0 {
             Console.out(GongQin.fullMessage(for: error))
-            return 0
+            Console.flush()
+            return Console.failed ? exitCode(.outputFailed) : 0
         }
         Console.discard()
         guard code == ExitCode.validationFailure.rawValue else {

@@ -209,6 +209,8 @@ struct ExportCommand: ParsableCommand {
                     try s.exporter.roster(cycle: cycle) { row in
                         book.row(row.cells.enumerated().map { i, cell in i == 0 ? .number(Int(cell)!) : .text(cell) })
                     }
+                    let head = try s.integrity.head()
+                    book.row([.text(Render.logHeadLine(head?.description))])
                 }
                 try book.commit()
             } else {
@@ -222,6 +224,9 @@ struct ExportCommand: ParsableCommand {
                             RosterRow.numberLikeColumns.contains(i) && !cell.isEmpty ? "\t" + cell : cell
                         })
                     }
+                    // The head the roster was made at: a printed roster anchors the log.
+                    let head = try s.integrity.head()
+                    sink.row([Render.logHeadLine(head?.description)])
                 }
                 try sink.commit()
             }
@@ -249,14 +254,21 @@ struct RestoreCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "restore",
         abstract: "用备份文件恢复数据库",
-        discussion: "备份须通过完整性检查，且不能来自更新版本的 gongqin。恢复成功前，原数据库留存为 PATH.before-restore。")
+        discussion: """
+            备份须通过完整性检查，结构须与其版本应有的一致（多出、缺少或改动的表、索引、触发器、视图都会被拒绝），
+            且不能来自更新版本的 gongqin。给出 --anchor N:HASH 时，备份的变更日志还须含有这一条。
+            恢复成功前，原数据库留存为 PATH.before-restore。
+            """)
 
     @Argument(help: ArgumentHelp("备份文件", valueName: "file")) var file: String
+    @Option(help: ArgumentHelp("备份的变更日志须含有的日志头（gongqin check 给出的 N:HASH）", valueName: "N:HASH"))
+    var anchor: String?
     @OptionGroup var store: StoreOptions
 
     func run() throws {
         let path = store.path
-        let restored = try GongQinDatabase.restore(from: file, into: path, context: Environment.logContext)
+        let anchor = try self.anchor.map(Parse.anchor)
+        let restored = try GongQinDatabase.restore(from: file, into: path, context: Environment.logContext, anchor: anchor)
         // Opening brings an older backup's schema up to date.
         let applied = try store.open().appliedMigrations()
         Console.out("已用“\(file)”恢复数据库“\(path)”（备份的结构版本 \(restored.migrations.last ?? "无")，现为 \(applied.last ?? "无")）")

@@ -213,6 +213,7 @@ extension FolderProblem.Kind {
         case .photoTooLarge: "照片过大"
         case .unreadable: "无法读取"
         case .systemFile: "系统文件"
+        case .notRegular: "非普通文件"
         case .subfolder: "子文件夹"
         }
     }
@@ -266,6 +267,11 @@ enum FolderScan {
             var entryIsDirectory: ObjCBool = false
             _ = fm.fileExists(atPath: path, isDirectory: &entryIsDirectory)
             if entryIsDirectory.boolValue { return ScannedFile(name: nfc, size: 0, leadingBytes: [], isDirectory: true) }
+            // A FIFO would block the read forever, a device never end: not opened (issue 12).
+            var info = stat()
+            if stat(path, &info) == 0, (info.st_mode & S_IFMT) != S_IFREG {
+                return ScannedFile(name: nfc, size: 0, leadingBytes: [], isSpecial: true)
+            }
             let size = (try? fm.attributesOfItem(atPath: (path as NSString).resolvingSymlinksInPath)[.size] as? NSNumber)?.intValue
             guard let handle = FileHandle(forReadingAtPath: path), let size else {
                 return ScannedFile(name: nfc, size: size ?? 0, leadingBytes: [], readable: false)

@@ -50,9 +50,22 @@ enum Environment {
         return Day(year: parts.year!, month: parts.month!, day: parts.day!)!
     }
 
+    /// Whether the command line asks for full ID numbers (`--reveal`): errors echo an
+    /// invalid ID number in full only then (issue 12).
+    static var reveal: Bool { CommandLine.arguments.dropFirst().contains("--reveal") }
+
     /// The OS user and the command line, for the change log.
     static var logContext: LogContext {
-        LogContext(actor: user, command: (["gongqin"] + CommandLine.arguments.dropFirst()).map(shellQuoted).joined(separator: " "))
+        LogContext(actor: user, command: (["gongqin"] + CommandLine.arguments.dropFirst()).map(shellQuoted).joined(separator: " "),
+                   witness: HeadWitness(folder: stateFolder + "/heads"))
+    }
+
+    /// gongqin's state folder: `$XDG_STATE_HOME/gongqin`, else `~/.local/state/gongqin`.
+    static var stateFolder: String {
+        let env = ProcessInfo.processInfo.environment
+        if let xdg = env["XDG_STATE_HOME"], xdg.hasPrefix("/") { return xdg + "/gongqin" }
+        let home = env["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
+        return home + "/.local/state/gongqin"
     }
 
     static var user: String {

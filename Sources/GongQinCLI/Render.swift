@@ -40,9 +40,18 @@ enum Render {
         Console.out(String(decoding: data, as: UTF8.self))
     }
 
+    /// The line that prints the change-log head a document was made at, for
+    /// `gongqin check --anchor` (issue 12).
+    static func logHeadLine(_ head: String?) -> String {
+        "变更日志头：" + (head ?? "0（日志为空）") + "（可用 gongqin check --anchor 核对此后日志未被重写）"
+    }
+
     /// A CSV line (RFC 4180): a field with a comma, a quote or a line break is quoted.
+    /// Every cell passes `FormulaGuard.csvCell` first: nothing gongqin writes
+    /// is taken by Excel or WPS for a formula.
     static func csvLine(_ fields: [String]) -> String {
         fields.map { field in
+            let field = FormulaGuard.csvCell(field)
             guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
             return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
         }.joined(separator: ",")

@@ -12,6 +12,8 @@ public struct GongQinError: Error, Equatable, Sendable {
         case unreadableFile
         /// Internal error: exit 70.
         case internalError
+        /// An output could not be written (a full disk, a closed pipe): exit 74.
+        case outputFailed
         /// The database stayed busy past the timeout: exit 75.
         case busy
     }

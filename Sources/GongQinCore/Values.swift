@@ -3,11 +3,13 @@
 /// exactly as a flag is, with the same Chinese message when it is wrong.
 public enum Values {
     /// An identity number (RULES §9).
-    public static func idNumber(_ text: String, today: Day) throws(GongQinError) -> IDNumber {
+    /// The echo of an invalid number is masked (issue 12) unless `reveal`.
+    public static func idNumber(_ text: String, today: Day, reveal: Bool = false) throws(GongQinError) -> IDNumber {
         do {
             return try IDNumber(text, today: today)
         } catch {
-            throw .invalid("身份证号“\(text.trimmingSpaces.clipped(24))”无效：\(error.chinese)")
+            let shown = text.trimmingSpaces.clipped(24)
+            throw .invalid("身份证号“\(reveal ? shown : IDNumber.masking(shown))”无效：\(error.chinese)")
         }
     }
 

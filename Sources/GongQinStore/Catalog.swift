@@ -29,6 +29,8 @@ public struct Catalog {
     func check(_ unit: Unit) throws -> Checked {
         let unit = Self.normalized(unit)
         guard !unit.name.isEmpty else { return Checked(problems: [FieldProblem("name", "单位名称为空")]) }
+        let problems = unit.problems()
+        guard problems.isEmpty else { return Checked(problems: problems) }
         var checked = Checked()
         if let id = try unitIDs()[unit.name] {
             let existing = try UnitRow.fetchOne(db, key: id)!.unit
@@ -116,6 +118,8 @@ public struct Catalog {
     func check(_ trade: Trade) throws -> Checked {
         let trade = Self.normalized(trade)
         guard !trade.name.isEmpty else { return Checked(problems: [FieldProblem("name", "工种名称为空")]) }
+        let problems = trade.problems()
+        guard problems.isEmpty else { return Checked(problems: problems) }
         var checked = Checked()
         if let id = try tradeIDs()[trade.name] {
             var existing = try TradeRow.fetchOne(db, key: id)!.trade

@@ -78,20 +78,16 @@ enum ChangeLog {
         return String(decoding: hexadecimal(hasher.finalize()), as: UTF8.self)
     }
 
-    /// The tables whose writes the triggers log: those with a `<table>_log_insert` trigger.
+    /// The tables whose writes the triggers log, by the schema this file's version should
+    /// have (never by the triggers in the file, which an editor may have renamed).
     static func loggedTables(_ db: Database) throws -> [String] {
-        try String.fetchAll(db, sql: """
-            SELECT tbl_name FROM sqlite_master WHERE type = 'trigger' AND name = tbl_name || '_log_insert' ORDER BY tbl_name
-            """)
+        ExpectedSchema.after(try ExpectedSchema.appliedMigrations(db))?.loggedTables.map { $0.table } ?? []
     }
 
     /// The key and JSON expressions the triggers log a row of `table` with: every column
     /// in table order, the key the primary key (the identity number for a person). The
     /// migrations write their triggers the same way; `check` recomputes them to compare.
-    static func rowExpressions(_ db: Database, table: String) throws -> (key: String, json: String) {
-        let info = try Row.fetchAll(db, sql: "SELECT name, pk FROM pragma_table_info(?) ORDER BY cid", arguments: [table])
-        let columns = info.map { $0["name"] as String }
-        let primaryKey = info.first { ($0["pk"] as Int) == 1 }.map { $0["name"] as String } ?? "rowid"
+    static func rowExpressions(table: String, columns: [String], primaryKey: String) -> (key: String, json: String) {
         let key = table == "person" ? "id_number" : "CAST(\"\(primaryKey)\" AS TEXT)"
         let json: String = "json_object(" + columns.map { column in
             let value = (table, column) == ("policy", "document") ? "json(document)" : "\"\(column)\""

@@ -7,10 +7,13 @@ import GRDB
 public struct LogContext: Sendable {
     public var actor: String
     public var command: String
+    /// Where the log's head is recorded after each write (issue 12); nil: nowhere.
+    public var witness: HeadWitness?
 
-    public init(actor: String, command: String) {
+    public init(actor: String, command: String, witness: HeadWitness? = nil) {
         self.actor = actor
         self.command = command
+        self.witness = witness
     }
 }
 
@@ -20,6 +23,8 @@ public struct GongQinDatabase: Sendable {
     /// The file.
     public let path: String
     let writer: DatabaseQueue
+    /// Where the log's head is recorded outside the file, if anywhere.
+    let witness: HeadWitness?
 
     /// Opens the database at `path`, creating it (mode 0600) when it is missing and
     /// bringing an older schema up to date. Refuses a database from a newer gongqin.
@@ -31,7 +36,7 @@ public struct GongQinDatabase: Sendable {
         } catch {
             throw StoreErrors.map(error, path: path)
         }
-        let database = GongQinDatabase(path: path, writer: queue)
+        let database = GongQinDatabase(path: path, writer: queue, witness: context.witness)
         try database.migrate()
         return database
     }
@@ -83,6 +88,15 @@ public struct GongQinDatabase: Sendable {
                     "数据库“\(path)”由更新版本的 gongqin 写入（含本版本不认识的结构版本 \(unknown.sorted().joined(separator: "、"))），本版本不能打开它",
                     hint: "请升级 gongqin 后再使用；数据库未被改动")
             }
+            // An older file is upgraded only when its schema is the one its version should
+            // have: a migration must not run on top of triggers someone added.
+            let pending = try writer.read { db in try !migrator.hasCompletedMigrations(db) }
+            if pending {
+                let differences = try writer.read { db in
+                    try ExpectedSchema.appliedMigrations(db).isEmpty ? [] : ExpectedSchema.differences(db)
+                }
+                if !differences.isEmpty { throw ExpectedSchema.refusal(differences, path: path) }
+            }
             try migrator.migrate(writer)
         } catch let error as GongQinError {
             throw error
@@ -116,12 +130,21 @@ public struct GongQinDatabase: Sendable {
     func writeDatabase<T>(_ body: (Database) throws -> T) throws(GongQinError) -> T {
         do {
             var result: T?
+            var head: LogHead?
             try writer.writeWithoutTransaction { db in
                 try db.inTransaction(.immediate) {
+                    // Before anything is written, and so before a trigger of the file fires:
+                    // a schema edited outside gongqin is refused, and so is a log that no
+                    // longer holds the head recorded after the last write (issue 12).
+                    let differences = try ExpectedSchema.differences(db)
+                    if !differences.isEmpty { throw ExpectedSchema.refusal(differences, path: path) }
+                    try witness?.verify(db, path: path)
                     result = try body(db)
+                    if witness != nil { head = try Integrity.head(db) }
                     return .commit
                 }
             }
+            witness?.record(head, for: path)
             return result!
         } catch {
             throw StoreErrors.map(error, path: path)
@@ -149,8 +172,9 @@ public struct GongQinDatabase: Sendable {
 
     /// Creates an empty file with mode 0600, and its folder with mode 0700, when missing:
     /// the file holds identity numbers (CONTRACT.md).
-    static func createFileIfMissing(_ path: String) throws(GongQinError) {
+    static func createFileIfMissing(_ path: String, what: String = "数据库") throws(GongQinError) {
         let fm = FileManager.default
+        try FilePaths.refuseSpecial(path, what: what)
         if fm.fileExists(atPath: path) { return }
         let folder = (path as NSString).deletingLastPathComponent
         if !folder.isEmpty, !fm.fileExists(atPath: folder) {
@@ -162,7 +186,7 @@ public struct GongQinDatabase: Sendable {
                                    hint: "请检查路径和权限，或用 --db 指定其他位置")
             }
         }
-        let fd = Foundation.open(path, O_WRONLY | O_CREAT | O_EXCL, 0o600)
+        let fd = FilePaths.createPrivate(path)
         if fd < 0 {
             if errno == EEXIST { return }
             throw GongQinError(.unreadableFile, "无法创建数据库文件“\(path)”",

@@ -4,7 +4,7 @@ import GRDB
 
 /// One problem `check` found.
 public struct IntegrityFinding: Hashable, Sendable, Codable {
-    /// `chain`, `integrity`, `foreign-key`, `ledger` or `log-vs-data`.
+    /// `schema`, `chain`, `anchor`, `integrity`, `foreign-key`, `ledger` or `log-vs-data`.
     public var check: String
     public var detail: String
 }
@@ -19,14 +19,68 @@ public struct Integrity {
     /// At most this many findings of one check are listed; the rest are counted.
     static let limit = 50
 
-    public func run() throws -> [IntegrityFinding] {
+    /// Every check, each named: `check` runs them in this order. `anchor`, when given, is
+    /// a head printed earlier (`N:HASH`) that the log must still hold.
+    public func run(anchor: LogHead? = nil) throws -> [IntegrityFinding] {
         var findings = try sqlite()
         // A damaged file makes the other checks meaningless, or unsafe to run.
         guard findings.isEmpty else { return findings }
-        findings += try chain()
-        findings += try ledger()
-        findings += try logAccountsForData()
+        let schemaFindings = try schema()
+        findings += schemaFindings
+        // With the version record itself wrong there is no expected schema to read the
+        // tables by; the chain and the anchor still say whether the log was rewritten.
+        let expected = ExpectedSchema.after(try ExpectedSchema.appliedMigrations(db))
+        let actual = try ExpectedSchema.objects(db)
+        // A table is read when it is in the file as expected; when the schema differs (a
+        // `schema` finding already), also when it is there at all, as far as it can be.
+        let tolerant = !schemaFindings.isEmpty
+        let tables: (String) -> Bool = { table in
+            guard actual[table]?.type == "table" else { return false }
+            guard let expected else { return table == "change_log" }
+            return expected.objects[table] != nil && (tolerant || expected.objects[table] == actual[table])
+        }
+        findings += try tolerating(tolerant) { try chain(tables) }
+        if let anchor { findings += try tolerating(tolerant) { try self.anchor(anchor) } }
+        if ["exceptional_use", "application", "person", "exceptional_condition"].allSatisfy(tables) {
+            findings += try ledger(tolerant: tolerant)
+        }
+        if let expected { findings += try logAccountsForData(expected, present: tables, tolerant: tolerant) }
         return findings
+    }
+
+    /// Runs a check; in a file whose schema differs, a query that the changed schema
+    /// makes fail is skipped (the `schema` finding says why).
+    func tolerating(_ tolerant: Bool, _ body: () throws -> [IntegrityFinding]) throws -> [IntegrityFinding] {
+        do {
+            return try body()
+        } catch is DatabaseError where tolerant {
+            return []
+        }
+    }
+
+    /// The file's `sqlite_master` against the schema its version should have (issue 12).
+    func schema() throws -> [IntegrityFinding] {
+        try ExpectedSchema.differences(db).prefix(Self.limit).map { IntegrityFinding(check: "schema", detail: $0.detail) }
+    }
+
+    /// The head of the log: its last entry's number and hash.
+    public func head() throws -> LogHead? { try Self.head(db) }
+
+    static func head(_ db: Database) throws -> LogHead? {
+        guard let row = try Row.fetchOne(db, sql: "SELECT seq, hash FROM change_log ORDER BY seq DESC LIMIT 1") else { return nil }
+        return LogHead(seq: row[0], hash: row[1])
+    }
+
+    /// The log still holds entry N of an anchor taken earlier, with the same hash: it was
+    /// neither cut short nor rewritten up to there since.
+    func anchor(_ anchor: LogHead) throws -> [IntegrityFinding] {
+        guard let stored = try String.fetchOne(db, sql: "SELECT hash FROM change_log WHERE seq = ?", arguments: [anchor.seq]) else {
+            return [IntegrityFinding(check: "anchor", detail: "变更日志中已没有锚点所记的第\(anchor.seq)条：日志在锚点之后被截短或删改")]
+        }
+        guard stored.hasPrefix(anchor.hash) else {
+            return [IntegrityFinding(check: "anchor", detail: "变更日志第\(anchor.seq)条的哈希\(stored.prefix(16))…与锚点记的\(anchor.hash.prefix(16))…不同：日志在锚点之前的部分被重写")]
+        }
+        return []
     }
 
     public func entryCount() throws -> Int {
@@ -51,7 +105,8 @@ public struct Integrity {
     /// The hash chain: every entry follows the previous one without a gap, and hashes,
     /// with the previous entry's hash, to what it stores. An entry deleted, inserted or
     /// edited breaks it at that entry.
-    func chain() throws -> [IntegrityFinding] {
+    func chain(_ present: (String) -> Bool) throws -> [IntegrityFinding] {
+        guard present("change_log") else { return [] }
         var findings: [IntegrityFinding] = []
         var expectedSeq: Int64 = 1
         var previous = ""
@@ -80,7 +135,7 @@ public struct Integrity {
 
     /// The ledger's invariants (RULES X1, §7), checked again in case the constraints were
     /// defeated by a file edited outside gongqin.
-    func ledger() throws -> [IntegrityFinding] {
+    func ledger(tolerant: Bool = false) throws -> [IntegrityFinding] {
         let checks: [(sql: String, detail: (Row) -> String)] = [
             ("""
              SELECT u.id, p.name, u.condition_code, u.application_id FROM exceptional_use u JOIN person p ON p.id = u.person_id
@@ -108,19 +163,26 @@ public struct Integrity {
         ]
         var findings: [IntegrityFinding] = []
         for check in checks {
-            for row in try Row.fetchAll(db, sql: check.sql + " LIMIT \(Self.limit)") {
-                findings.append(IntegrityFinding(check: "ledger", detail: check.detail(row)))
+            let rows = try tolerating(tolerant) {
+                try Row.fetchAll(db, sql: check.sql + " LIMIT \(Self.limit)").map { IntegrityFinding(check: "ledger", detail: check.detail($0)) }
             }
+            findings += rows
         }
         return findings
     }
 
     /// Every row of a logged table matches the newest log entry for it, and every row the
     /// log says exists does: a write made outside gongqin, or a log entry deleted, shows.
-    func logAccountsForData() throws -> [IntegrityFinding] {
+    /// The tables are those of the expected schema, never a list read from the file.
+    /// `present` says whether a table can be read.
+    func logAccountsForData(_ expected: ExpectedSchema, present: (String) -> Bool, tolerant: Bool) throws -> [IntegrityFinding] {
         var findings: [IntegrityFinding] = []
-        for table in try ChangeLog.loggedTables(db) {
-            let (key, json) = try ChangeLog.rowExpressions(db, table: table)
+        guard present("change_log") else { return [] }
+        for logged in expected.loggedTables {
+            let table = logged.table
+            // A table missing is a `schema` finding; one altered is read as far as it can be.
+            guard present(table) else { continue }
+            let (key, json) = ChangeLog.rowExpressions(table: table, columns: logged.columns, primaryKey: logged.primaryKey)
             let sql = """
                 WITH cur AS (SELECT rowid AS k, \(key) AS shown, \(json) AS j FROM "\(table)"),
                      latest AS (SELECT row_id AS k, row_key AS shown, op, after AS j FROM change_log
@@ -133,7 +195,13 @@ public struct Integrity {
                 LIMIT \(Self.limit)
                 """
             let name = Tables.chineseName(of: table) ?? table
-            for row in try Row.fetchAll(db, sql: sql, arguments: [table]) {
+            let rows: [Row]
+            do {
+                rows = try Row.fetchAll(db, sql: sql, arguments: [table])
+            } catch is DatabaseError where tolerant {
+                continue
+            }
+            for row in rows {
                 let k: String = row[1]
                 let shown = table == "person" ? ((try? IDNumber(k))?.masked ?? k) : k
                 let detail = switch row["kind"] as String {
@@ -145,6 +213,28 @@ public struct Integrity {
             }
         }
         return findings
+    }
+}
+
+/// The head of the change log, printed as `N:HASH` (issue 12): `check --anchor` takes it
+/// back to prove the log was not rewritten or cut short since.
+public struct LogHead: Hashable, Sendable, Codable, CustomStringConvertible {
+    public var seq: Int64
+    public var hash: String
+
+    public init(seq: Int64, hash: String) {
+        self.seq = seq
+        self.hash = hash
+    }
+
+    public var description: String { "\(seq):\(hash)" }
+
+    /// `N:HASH`, the hash in hex, at least 16 digits of it.
+    public static func parse(_ text: String) -> LogHead? {
+        let parts = text.split(separator: ":", omittingEmptySubsequences: false)
+        guard parts.count == 2, let seq = Int64(parts[0]), seq >= 1, (16...64).contains(parts[1].count),
+              parts[1].allSatisfy({ $0.isHexDigit }) else { return nil }
+        return LogHead(seq: seq, hash: parts[1].lowercased())
     }
 }
 
