@@ -73,7 +73,11 @@ public enum GongQinMain {
         if code == 0 {
             Console.out(GongQin.fullMessage(for: error))
             Console.flush()
-            return Console.failed ? exitCode(.outputFailed) : 0
+            guard !Console.failed else {
+                Console.error(Console.failure)
+                return exitCode(.outputFailed)
+            }
+            return 0
         }
         Console.discard()
         guard code == ExitCode.validationFailure.rawValue else {
