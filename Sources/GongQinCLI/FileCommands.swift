@@ -210,7 +210,7 @@ struct ExportCommand: ParsableCommand {
                         book.row(row.cells.enumerated().map { i, cell in i == 0 ? .number(Int(cell)!) : .text(cell) })
                     }
                     let head = try s.integrity.head()
-                    book.row([.text(Render.logHeadLine(head?.description))])
+                    book.note(Render.logHeadLine(head?.description))
                 }
                 try book.commit()
             } else {

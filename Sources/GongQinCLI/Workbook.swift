@@ -40,7 +40,10 @@ final class Workbook {
 
     func row(_ cells: [Cell]) { append(cells, style: 2) }
 
-    private func append(_ cells: [Cell], style: Int) {
+    /// A line of text under the table (the log head), which does not widen the columns.
+    func note(_ text: String) { append([.text(text)], style: 2, sizing: false) }
+
+    private func append(_ cells: [Cell], style: Int, sizing: Bool = true) {
         rowCount += 1
         var xml = "<row r=\"\(rowCount)\">"
         for (i, cell) in cells.enumerated() {
@@ -52,7 +55,7 @@ final class Workbook {
             case .text(let t):
                 xml += "<c r=\"\(ref)\" s=\"\(style)\" t=\"inlineStr\"><is><t xml:space=\"preserve\">\(Self.escape(t))</t></is></c>"
                 let longest = t.split(separator: "\n").map { Render.displayWidth(String($0)) }.max() ?? 0
-                if i < widths.count { widths[i] = max(widths[i], longest) }
+                if sizing, i < widths.count { widths[i] = max(widths[i], longest) }
             }
         }
         rowsFile.write(xml + "</row>")

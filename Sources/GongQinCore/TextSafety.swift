@@ -47,14 +47,16 @@ public enum FormulaGuard {
     /// What Excel, WPS and LibreOffice evaluate when it starts a cell.
     static let risky: Set<Character> = ["=", "+", "-", "@", "\t", "\r"]
 
-    /// A free-text cell as written to CSV: one that begins with `= + - @`, a tab or a CR
-    /// gets a leading `'`, which spreadsheets show as text and `import` removes. A tab
-    /// before a number made only of digits (and an ID number's X) is how gongqin keeps a
-    /// long number as text; it cannot compute anything and is left as it is.
+    /// A free-text cell as written to CSV: one that begins with `= + - @`, or with a tab
+    /// or a CR before one of those, gets a leading `'`, which spreadsheets show as text and
+    /// `import` removes. (No stored text holds a tab or a CR: the only ones are the tab
+    /// gongqin puts before an ID or certificate number to keep it text, which computes
+    /// nothing and is left as it is.)
     public static func csvCell(_ cell: String) -> String {
         guard let first = cell.first, risky.contains(first) else { return cell }
-        if first == "\t", cell.count > 1, cell.dropFirst().allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "X") }) {
-            return cell
+        if first == "\t" || first == "\r" {
+            let rest = cell.drop { $0 == "\t" || $0 == "\r" || $0 == " " }
+            guard let next = rest.first, TextSafety.formulaStarts.contains(next) else { return cell }
         }
         return "'" + cell
     }

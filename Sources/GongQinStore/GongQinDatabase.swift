@@ -29,7 +29,9 @@ public struct GongQinDatabase: Sendable {
     /// Opens the database at `path`, creating it (mode 0600) when it is missing and
     /// bringing an older schema up to date. Refuses a database from a newer gongqin.
     public static func open(at path: String, context: LogContext) throws(GongQinError) -> GongQinDatabase {
-        try createFileIfMissing(path)
+        // A file gongqin creates starts a new record of its log's head: an old record of
+        // a file deleted at this path (whose inode may come back) is not its.
+        if try createFileIfMissing(path) { context.witness?.forget(path) }
         let queue: DatabaseQueue
         do {
             queue = try DatabaseQueue(path: path, configuration: makeConfiguration(context: context))
@@ -172,10 +174,12 @@ public struct GongQinDatabase: Sendable {
 
     /// Creates an empty file with mode 0600, and its folder with mode 0700, when missing:
     /// the file holds identity numbers (CONTRACT.md).
-    static func createFileIfMissing(_ path: String, what: String = "数据库") throws(GongQinError) {
+    /// Returns whether it created the file.
+    @discardableResult
+    static func createFileIfMissing(_ path: String, what: String = "数据库") throws(GongQinError) -> Bool {
         let fm = FileManager.default
         try FilePaths.refuseSpecial(path, what: what)
-        if fm.fileExists(atPath: path) { return }
+        if fm.fileExists(atPath: path) { return false }
         let folder = (path as NSString).deletingLastPathComponent
         if !folder.isEmpty, !fm.fileExists(atPath: folder) {
             do {
@@ -188,10 +192,11 @@ public struct GongQinDatabase: Sendable {
         }
         let fd = FilePaths.createPrivate(path)
         if fd < 0 {
-            if errno == EEXIST { return }
+            if errno == EEXIST { return false }
             throw GongQinError(.unreadableFile, "无法创建数据库文件“\(path)”",
                                hint: "请检查路径和权限，或用 --db 指定其他位置")
         }
         close(fd)
+        return true
     }
 }

@@ -58,6 +58,11 @@ public struct HeadWitness: Sendable {
         if written == bytes.count { rename(temporary, target) } else { unlink(temporary) }
     }
 
+    /// Forgets the head recorded for `path`: gongqin has just created the file.
+    func forget(_ path: String) {
+        unlink(file(for: path))
+    }
+
     /// The refusal when the log of `db` no longer holds the recorded head.
     func verify(_ db: Database, path: String) throws {
         guard let head = recorded(for: path) else { return }

@@ -160,13 +160,11 @@ struct HostileInputTests {
         return rows
     }
 
-    /// Whether Excel or WPS would evaluate the cell: it begins with = + - @ or a CR, or a
-    /// tab followed by anything but the digits of a number kept as text.
+    /// Whether Excel or WPS would evaluate the cell: it begins with = + - @, or with tabs,
+    /// CRs or spaces before one of those.
     static func evaluable(_ cell: String) -> Bool {
-        guard let first = cell.first else { return false }
-        if "=+-@\r".contains(first) { return true }
-        if first == "\t" { return !cell.dropFirst().allSatisfy { $0.isASCII && ($0.isNumber || $0 == "X") } }
-        return false
+        guard let first = cell.drop(while: { $0 == "\t" || $0 == "\r" || $0 == " " }).first else { return false }
+        return "=+-@".contains(first)
     }
 
     static func assertSafe(_ csv: String, _ what: String, sourceLocation: SourceLocation = #_sourceLocation) {
