@@ -48,7 +48,7 @@ enum Explanation {
         for option in evaluation.options {
             lines.append("")
             lines.append(heading(option))
-            for check in option.checks { lines.append("  " + line(check)) }
+            for check in option.checks { lines.append("  " + check.line) }
         }
         let closed = evaluation.options.filter { !$0.open }
         if !closed.isEmpty {
@@ -64,17 +64,6 @@ enum Explanation {
             }
         }
         return lines.joined(separator: "\n")
-    }
-
-    /// `✗ N3 须知·一·表：中级工证书2021年取得，须2019年及以前`: one check, with its rule and clause.
-    static func line(_ check: Check) -> String {
-        let mark = switch check.verdict {
-        case .pass: "✓"
-        case .fail: "✗"
-        case .warning: "!"
-        }
-        let status = check.status.map { "［\($0.chinese)］" } ?? ""
-        return "\(mark) \(check.rule.rawValue.padding(2)) \(check.clause)：\(check.detail)\(status)"
     }
 
     static func name(_ option: OptionDecision) -> String {
@@ -136,11 +125,6 @@ struct ExplainView: Encodable {
                    conditions: $0.conditions, checks: $0.checks, earliestCycle: $0.earliestCycle, warnings: $0.warnings)
         }
     }
-}
-
-extension String {
-    /// Pads to `width` characters with spaces.
-    func padding(_ width: Int) -> String { count >= width ? self : self + String(repeating: " ", count: width - count) }
 }
 
 /// `gongqin seniority ID`: the grade seniority of each grade held, through transfers (T1).

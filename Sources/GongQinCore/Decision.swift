@@ -186,7 +186,7 @@ public struct OptionDecision: Hashable, Sendable, Codable {
     public var warnings: [String] {
         var out: [String] = []
         for check in checks where check.verdict == .warning {
-            out.append("\(check.detail)（\(check.rule.rawValue)，\(check.clause)）")
+            out.append(check.inline)
         }
         let statuses = Set(checks.compactMap(\.status))
         if statuses.contains(.provisional) {

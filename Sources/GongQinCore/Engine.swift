@@ -44,7 +44,7 @@ public struct Engine: Sendable {
             notes.append("已于\(filed.filedOn)申报\(cycle)年\(filed.grade.chinese)·\(filed.module.chinese)（编号\(filed.id)，\(filed.status.chinese)）")
         }
         if subject.highest?.grade == .seniorTechnician {
-            notes.append("已持高级技师证书，已是最高等级（G1，\(RuleID.G1.clause)）")
+            notes.append("已持高级技师证书，已是最高等级（\(RuleID.G1.citation)）")
         }
         var options = considered(subject, cycle: cycle).map { request in
             decide(subject, request, cycle: cycle, filingDate: nil, purpose: .judge)

@@ -98,12 +98,12 @@ public struct Policy: Codable, Sendable, Hashable {
     public func notes(asOf today: Day) -> [String] {
         var notes: [String] = []
         if !levelCycleYear.value {
-            notes.append("\(year)年不是等级工申报年，本年只受理技师、高级技师（CY，\(RuleID.CY.clause)）")
+            notes.append("\(year)年不是等级工申报年，本年只受理技师、高级技师（\(RuleID.CY.citation)）")
         }
         let passed = [(levelDeadline.value, "等级工、技师"), (seniorTechnicianDeadline.value, "高级技师")].filter { today > $0.0 }
         if !passed.isEmpty {
             notes.append("\(year)年网上申报已于" + passed.map { "\($0.0)（\($0.1)）" }.joined(separator: "、")
-                         + "截止，不予补报；以下按截止日判断（D1，\(RuleID.D1.clause)）")
+                         + "截止，不予补报；以下按截止日判断（\(RuleID.D1.citation)）")
         }
         return notes
     }

@@ -107,6 +107,26 @@ struct LedgerCommandTests {
             .contains("X1"))
     }
 
+    @Test("D6: one open application per person and cycle; a withdrawn one does not count")
+    func oneOpenApplicationD6() {
+        let s = Sandbox()
+        s.today = "2024-03-01"
+        s.seed()
+        let id = IDs.make(birth: "19800312", sequence: 125)
+        s.person(id, workStart: "2000-07")
+        s.ok("cert", "add", id, "--trade", "电工", "--grade", "初级工", "--issued", "2003-06-01")
+        s.ok("cert", "add", id, "--trade", "电工", "--grade", "中级工", "--issued", "2010-06-01")
+        for year in 2019...2023 { s.ok("assessment", "add", id, "--year", String(year), "--result", "合格") }
+        s.ok("education", "add", id, "--level", "高中", "--graduated", "1998-07")
+        let apply = ["apply", id, "--cycle", "2024", "--grade", "高级工", "--module", "正常"]
+        s.ok(apply[0], apply[1], apply[2], apply[3], apply[4], apply[5], apply[6], apply[7])
+        let refused = s.fails(1, apply[0], apply[1], apply[2], apply[3], apply[4], apply[5], apply[6], apply[7])
+        #expect(refused.contains("D6，须知·四·12"))
+        #expect(refused.contains("application set-status 1 withdrawn"))
+        s.ok("application", "set-status", "1", "withdrawn")
+        s.ok(apply[0], apply[1], apply[2], apply[3], apply[4], apply[5], apply[6], apply[7])
+    }
+
     @Test("a withdrawal before acceptance releases the use; a failure keeps it")
     func lifecycle() throws {
         let (s, id) = seeded()
