@@ -16,7 +16,8 @@ let package = Package(
     ],
     targets: [
         // The domain and the rules: pure Swift, no I/O, no SQLite.
-        .target(name: "GongQinCore"),
+        // The 2024 notice's parameters (Policy/policy-2024.json) are embedded too.
+        .target(name: "GongQinCore", resources: [.embedInCode("Policy/policy-2024.json")]),
         // The numbered SQL migrations, embedded in the binary.
         .target(
             name: "GongQinSchema",
