@@ -5,7 +5,7 @@ import GongQinStore
 
 /// `gongqin demo`: a demo database for one fictional Changzhou unit, about forty workers
 /// who between them exercise every module and rule, then the answer to "who may apply
-/// in the next cycle" and two explanations (issue 3).
+/// in the next cycle" and two explanations (CLI.md, upkeep).
 struct Demo: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "建立（或重建）演示数据库，并显示下一周期谁可以申报",

@@ -78,52 +78,21 @@ enum Explanation {
     }
 }
 
-/// `explain --format json`: the contract's keys, and a few more.
+/// `explain --format json`: the keys of CLI.md, and a few more. Each option is the
+/// engine's `OptionDecision` as it encodes itself.
 struct ExplainView: Encodable {
-    struct Option: Encodable {
-        var grade: Grade
-        var module: Module
-        var trade: String
-        var open: Bool
-        var certificateYear: Int
-        var conditions: [String]
-        var checks: [Check]
-        var earliestCycle: Int?
-        var warnings: [String]
-
-        func encode(to encoder: any Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(grade, forKey: .grade)
-            try c.encode(module, forKey: .module)
-            try c.encode(trade, forKey: .trade)
-            try c.encode(open, forKey: .open)
-            try c.encode(certificateYear, forKey: .certificateYear)
-            try c.encode(conditions, forKey: .conditions)
-            try c.encode(checks, forKey: .checks)
-            try c.encode(earliestCycle, forKey: .earliestCycle)  // null when open or never
-            try c.encode(warnings, forKey: .warnings)
-        }
-
-        enum CodingKeys: String, CodingKey {
-            case grade, module, trade, open, certificateYear, conditions, checks, earliestCycle, warnings
-        }
-    }
-
     var idNumber: IDNumber
     var name: String
     var cycle: Int
     var notes: [String]
-    var options: [Option]
+    var options: [OptionDecision]
 
     init(_ e: Evaluation) {
         idNumber = e.record.person.idNumber
         name = e.record.person.name
         cycle = e.cycle
         notes = e.notes
-        options = e.options.map {
-            Option(grade: $0.grade, module: $0.module, trade: $0.trade, open: $0.open, certificateYear: $0.certificateYear,
-                   conditions: $0.conditions, checks: $0.checks, earliestCycle: $0.earliestCycle, warnings: $0.warnings)
-        }
+        options = e.options
     }
 }
 

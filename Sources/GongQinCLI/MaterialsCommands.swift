@@ -4,7 +4,7 @@ import GongQinCore
 import GongQinStore
 
 /// `gongqin materials ID …` lists an applicant's materials; `gongqin materials check DIR …`
-/// checks a folder of scans against that list (issue 5, RULES §8, 须知·六·8).
+/// checks a folder of scans against that list (RULES §8, 须知·六·8).
 struct MaterialsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "materials",

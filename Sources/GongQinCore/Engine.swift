@@ -1,4 +1,4 @@
-/// The eligibility engine (issue 3): pure functions from a person's records, a policy, a
+/// The eligibility engine (RULES §3–§7): pure functions from a person's records, a policy, a
 /// cycle year and an evaluation date to decisions. Each check is a rule of RULES.md
 /// §3–§6, implemented in the `Rules+…` files and findable by its ID.
 public struct Engine: Sendable {
@@ -21,7 +21,7 @@ public struct Engine: Sendable {
     /// How far ahead `earliestCycle` looks.
     public static let horizon = 30
 
-    /// The first 等级工 cycle year whose 04-15 deadline is today or later (CONTRACT.md,
+    /// The first 等级工 cycle year whose 04-15 deadline is today or later (Documentation/CLI.md,
     /// `--cycle next`).
     public func nextCycle(asOf day: Day) -> Int {
         var year = day.year

@@ -1,4 +1,4 @@
-/// An applicant's materials (issue 5): the notice's list for the grade and module
+/// An applicant's materials (RULES §8): the notice's list for the grade and module
 /// (`MaterialList`), each item marked applicable or not by the marks of RULES §8, and a
 /// note drawn from the person's records: the education proof D5 asks for, the assessment
 /// years due, the certificates with their numbers, the conditions used and their

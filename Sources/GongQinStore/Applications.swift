@@ -35,7 +35,7 @@ public struct ApplicationRequest: Sendable {
     }
 }
 
-/// Applications and their lifecycle (issue 4). Filing records the application and the
+/// Applications and their lifecycle (RULES D6, X1, D3). Filing records the application and the
 /// use of every named condition in one transaction (RULES X4); the schema's UNIQUE
 /// (person_id, category) and the one-open-application index are the last line of defence.
 public struct Applications {

@@ -8,7 +8,7 @@ import GRDBSQLite
 /// insert, update and delete, through the view `change_log_append` (Schema/0001).
 /// Entries are hash-chained: each stores the SHA-256 of the previous entry's hash
 /// together with its own fields, so an entry edited, deleted or inserted by hand breaks
-/// the chain (issue 4).
+/// the chain (ARCHITECTURE.md, the change log).
 enum ChangeLog {
     /// Registers the SQL functions the triggers call. They exist only on gongqin's own
     /// connections: a write made with another SQLite client fails unless it drops the

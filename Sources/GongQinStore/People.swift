@@ -2,7 +2,7 @@ import GongQinCore
 import GRDB
 
 /// People with their records: certificates, transfers, annual assessments, education,
-/// awards and continuing education. The aggregate of issue 2.
+/// awards and continuing education. The aggregate a person is.
 public struct People {
     let session: Session
     var db: Database { session.db }
@@ -202,7 +202,7 @@ public struct People {
     // MARK: Writing records
     //
     // Each kind of record has a `check` (every problem, and the row that already holds the
-    // same record) and a `save`; `add…` and `import` both go through them (issue 6).
+    // same record) and a `save`; `add…` and `import` both go through them (IMPORT.md).
 
     /// What every `add…` does: checks the record against its owner, and refuses it with
     /// every problem or writes it.
@@ -387,7 +387,7 @@ public struct People {
     }
 }
 
-/// What the store finds when it checks a record before writing it (issue 2 §4, issue 6):
+/// What the store finds when it checks a record before writing it (the `add` commands and IMPORT.md):
 /// the problems, and the row that already holds the same record, if any.
 struct Checked {
     var problems: [FieldProblem] = []
