@@ -20,6 +20,7 @@ struct GongQin: ParsableCommand {
             ]),
             CommandGroup(name: "申报资格 eligibility", subcommands: [
                 Eligible.self, Explain.self, SeniorityCommand.self, PolicyCommand.self, MaterialsCommand.self, FormCommand.self,
+                ForecastCommand.self, ReportCommand.self,
             ]),
             CommandGroup(name: "申报与破格台账 ledger", subcommands: [
                 Apply.self, ApplicationCommand.self, ExceptionalCommand.self, AuditCommand.self, LogCommand.self,
