@@ -8,7 +8,7 @@ import GRDBSQLite
 /// insert, update and delete, through the view `change_log_append` (Schema/0001).
 /// Entries are hash-chained: each stores the SHA-256 of the previous entry's hash
 /// together with its own fields, so an entry edited, deleted or inserted by hand breaks
-/// the chain (issue 4).
+/// the chain (ARCHITECTURE.md, the change log).
 enum ChangeLog {
     /// Registers the SQL functions the triggers call. They exist only on gongqin's own
     /// connections: a write made with another SQLite client fails unless it drops the
@@ -150,6 +150,38 @@ public struct ChangeLogReader {
                               before: row["before"], after: row["after"]))
         }
     }
+}
+
+/// The last entry of the change log: where the records stood when a page was made.
+/// Printed as `N:HASH` (issue 12): `check --anchor` takes it back to prove the log was
+/// not rewritten or cut short since. An anchor read back from text has no time or actor.
+public struct LogHead: Hashable, Sendable, CustomStringConvertible {
+    public var seq: Int64
+    public var at: String
+    public var actor: String
+    public var hash: String
+
+    public init(seq: Int64, hash: String, at: String = "", actor: String = "") {
+        self.seq = seq
+        self.hash = hash
+        self.at = at
+        self.actor = actor
+    }
+
+    public var description: String { "\(seq):\(hash)" }
+
+    /// `N:HASH`, the hash in hex, at least 16 digits of it.
+    public static func parse(_ text: String) -> LogHead? {
+        let parts = text.split(separator: ":", omittingEmptySubsequences: false)
+        guard parts.count == 2, let seq = Int64(parts[0]), seq >= 1, (16...64).contains(parts[1].count),
+              parts[1].allSatisfy({ $0.isHexDigit }) else { return nil }
+        return LogHead(seq: seq, hash: parts[1].lowercased())
+    }
+}
+
+extension ChangeLogReader {
+    /// The last entry, nil for an empty log.
+    public func head() throws -> LogHead? { try Integrity.head(session.db) }
 }
 
 extension Session {

@@ -3,7 +3,7 @@ import GongQinCore
 import GongQinSchema
 import GRDB
 
-/// Who writes, for the change log: the OS user and the command line (issue 4).
+/// Who writes, for the change log: the OS user and the command line (the change log, ARCHITECTURE.md).
 public struct LogContext: Sendable {
     public var actor: String
     public var command: String
@@ -173,7 +173,7 @@ public struct GongQinDatabase: Sendable {
     }
 
     /// Creates an empty file with mode 0600, and its folder with mode 0700, when missing:
-    /// the file holds identity numbers (CONTRACT.md).
+    /// the file holds identity numbers (Documentation/CLI.md).
     /// Returns whether it created the file.
     @discardableResult
     static func createFileIfMissing(_ path: String, what: String = "数据库") throws(GongQinError) -> Bool {

@@ -9,7 +9,7 @@ public struct IntegrityFinding: Hashable, Sendable, Codable {
     public var detail: String
 }
 
-/// `check` (issue 4): the hash chain of the change log, SQLite's own checks, the ledger
+/// `check` (CLI.md, upkeep): the hash chain of the change log, SQLite's own checks, the ledger
 /// invariants, and whether the log accounts for every row, so that an entry edited,
 /// deleted or inserted by hand, even with the triggers dropped, is found.
 public struct Integrity {
@@ -67,8 +67,9 @@ public struct Integrity {
     public func head() throws -> LogHead? { try Self.head(db) }
 
     static func head(_ db: Database) throws -> LogHead? {
-        guard let row = try Row.fetchOne(db, sql: "SELECT seq, hash FROM change_log ORDER BY seq DESC LIMIT 1") else { return nil }
-        return LogHead(seq: row[0], hash: row[1])
+        guard let row = try Row.fetchOne(db, sql: "SELECT seq, at, actor, hash FROM change_log ORDER BY seq DESC LIMIT 1")
+        else { return nil }
+        return LogHead(seq: row["seq"], hash: row["hash"], at: row["at"], actor: row["actor"])
     }
 
     /// The log still holds entry N of an anchor taken earlier, with the same hash: it was
@@ -146,7 +147,7 @@ public struct Integrity {
             ("""
              SELECT p.name, u.category, count(*) AS n FROM exceptional_use u JOIN person p ON p.id = u.person_id
              GROUP BY u.person_id, u.category HAVING count(*) > 1
-             """, { "\($0["name"] as String)的“\($0["category"] as String)”类破格条件使用了\($0["n"] as Int)次（X1，须知·四·8）" }),
+             """, { "\($0["name"] as String)的“\($0["category"] as String)”类破格条件使用了\($0["n"] as Int)次（\(RuleID.X1.citation)）" }),
             ("""
              SELECT p.name, a.cycle, count(*) AS n FROM application a JOIN person p ON p.id = a.person_id
              WHERE a.status <> 'withdrawn' GROUP BY a.person_id, a.cycle HAVING count(*) > 1
@@ -213,28 +214,6 @@ public struct Integrity {
             }
         }
         return findings
-    }
-}
-
-/// The head of the change log, printed as `N:HASH` (issue 12): `check --anchor` takes it
-/// back to prove the log was not rewritten or cut short since.
-public struct LogHead: Hashable, Sendable, Codable, CustomStringConvertible {
-    public var seq: Int64
-    public var hash: String
-
-    public init(seq: Int64, hash: String) {
-        self.seq = seq
-        self.hash = hash
-    }
-
-    public var description: String { "\(seq):\(hash)" }
-
-    /// `N:HASH`, the hash in hex, at least 16 digits of it.
-    public static func parse(_ text: String) -> LogHead? {
-        let parts = text.split(separator: ":", omittingEmptySubsequences: false)
-        guard parts.count == 2, let seq = Int64(parts[0]), seq >= 1, (16...64).contains(parts[1].count),
-              parts[1].allSatisfy({ $0.isHexDigit }) else { return nil }
-        return LogHead(seq: seq, hash: parts[1].lowercased())
     }
 }
 
