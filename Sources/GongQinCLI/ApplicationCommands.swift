@@ -23,7 +23,7 @@ struct Apply: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        let id = try Parse.id(self.id)
+        let id = try store.person(self.id)
         let cycle = try Parse.year(self.cycle, "申报年度")
         let today = Environment.today
         let filedOn = try date.map { try Parse.day($0, "申报日期") } ?? today
@@ -55,7 +55,7 @@ struct ApplicationCommand: ParsableCommand {
         @OptionGroup var output: OutputOptions
 
         func run() throws {
-            let entries = try store.open().read { s in try s.applications.list(cycle: cycle, unit: unit, status: status) }
+            let entries = try store.reader().read { s in try s.applications.list(cycle: cycle, unit: unit, status: status) }
             try Render.list(entries.map(ApplicationLine.init), output, empty: "没有符合条件的申报")
         }
     }
@@ -68,7 +68,7 @@ struct ApplicationCommand: ParsableCommand {
         @OptionGroup var output: OutputOptions
 
         func run() throws {
-            let entry = try store.open().read { s in try s.applications.entry(number) }
+            let entry = try store.reader().read { s in try s.applications.entry(number) }
             let line = ApplicationLine(entry)
             switch output.format {
             case .table:

@@ -46,9 +46,9 @@ struct AuditCommand: ParsableCommand {
     }
 
     func run() throws {
-        let id = try person.map(Parse.id)
+        let id = try person.map(store.person)
         var report = Report(uses: [], unused: [], findings: [], peopleWithoutUses: 0)
-        try store.open().read { s in
+        try store.reader().read { s in
             let catalogue = try s.catalog.conditions()
             let filter = People.Filter(unit: unit, person: id)
             try s.people.forEachRecord(filter) { batch in
@@ -151,10 +151,10 @@ struct LogCommand: ParsableCommand {
     }
 
     func run() throws {
-        let id = try person.map(Parse.id)
+        let id = try person.map(store.person)
         let day = try since.map { try Parse.day($0, "--since", allowFuture: true) }
         var lines: [Line] = []
-        try store.open().read { s in
+        try store.reader().read { s in
             try s.log.entries(person: id, since: day, table: table) { e in
                 lines.append(Line(seq: e.seq, at: e.at, actor: e.actor, command: e.command, table: e.table, rowKey: e.rowKey,
                                   person: e.person, op: e.op, before: e.before.flatMap(JSONValue.parse),
@@ -231,7 +231,7 @@ struct CheckCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        let database = try store.open()
+        let database = try store.reader()
         let (findings, entries) = try database.read { s in
             (try s.integrity.run(), try s.integrity.entryCount())
         }

@@ -32,7 +32,7 @@ struct UnitCommand: ParsableCommand {
         @OptionGroup var output: OutputOptions
 
         func run() throws {
-            let units = try store.open().read { s in try s.catalog.units() }
+            let units = try store.reader().read { s in try s.catalog.units() }
             try Render.list(units.map(UnitLine.init), output, empty: "尚无单位。可用 gongqin unit add 添加")
         }
     }
@@ -120,7 +120,7 @@ struct TradeCommand: ParsableCommand {
         @OptionGroup var output: OutputOptions
 
         func run() throws {
-            let trades = try store.open().read { s in try s.catalog.trades() }
+            let trades = try store.reader().read { s in try s.catalog.trades() }
             try Render.list(trades, output, empty: "工种目录为空")
         }
     }

@@ -46,8 +46,8 @@ struct Eligible: ParsableCommand {
 
     func run() throws {
         let today = try asOf.map { try Parse.day($0, "--as-of", allowFuture: true) } ?? Environment.today
-        let id = try person.map(Parse.id)
-        let database = try store.open()
+        let id = try person.map(store.person)
+        let database = try store.reader()
         try database.read { s in
             let engine = try s.engine(today: today)
             let year = cycle.resolve(engine, asOf: today)

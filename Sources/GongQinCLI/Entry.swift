@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GongQinCore
+import GongQinStore
 
 /// The entry point: parses the command line, runs the command, and turns every error
 /// into one Chinese line on stderr and the contract's exit code. No stack trace, no raw
@@ -29,6 +30,10 @@ public enum GongQinMain {
             Console.discard()
             Console.error(error)
             code = exitCode(error.kind)
+        } catch let error as RecordError {
+            Console.discard()
+            Console.error(error.gongqin)
+            code = exitCode(error.gongqin.kind)
         } catch let error as ExitCode {
             code = error.rawValue
         } catch {

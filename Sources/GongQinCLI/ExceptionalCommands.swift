@@ -6,7 +6,7 @@ import GongQinStore
 struct ExceptionalCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "exceptional", abstract: "破格条件目录与使用记录（每类条件终身只能使用一次，X1）",
-        subcommands: [Conditions.self, AddCondition.self, Record.self, List.self])
+        subcommands: [Conditions.self, AddCondition.self, Record.self, List.self, Update.self, Remove.self])
 
     struct Conditions: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "列出破格条件目录")
@@ -15,7 +15,7 @@ struct ExceptionalCommand: ParsableCommand {
         @OptionGroup var output: OutputOptions
 
         func run() throws {
-            let conditions = try store.open().read { s in try s.catalog.conditions() }
+            let conditions = try store.reader().read { s in try s.catalog.conditions() }
             try Render.list(conditions, output, empty: "破格条件目录为空")
         }
     }
@@ -63,7 +63,7 @@ struct ExceptionalCommand: ParsableCommand {
         @OptionGroup var output: OutputOptions
 
         func run() throws {
-            let id = try Parse.id(self.id)
+            let id = try store.person(self.id)
             let year = try Parse.year(self.year, "年度")
             let today = Environment.today
             let entry = try store.open().write { s in
@@ -84,8 +84,8 @@ struct ExceptionalCommand: ParsableCommand {
         @OptionGroup var output: OutputOptions
 
         func run() throws {
-            let id = try person.map(Parse.id)
-            let entries = try store.open().read { s in try s.ledger.entries(person: id) }
+            let id = try person.map(store.person)
+            let entries = try store.reader().read { s in try s.ledger.entries(person: id) }
             try Render.list(entries.map(UseLine.init), output, empty: "尚无破格使用记录")
         }
     }

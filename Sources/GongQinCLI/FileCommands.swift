@@ -194,7 +194,7 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         try checkFlags()
-        let database = try store.open()
+        let database = try store.reader()
         switch kind {
         case .records(let kind):
             let sink = try CSVSink(path: output)
@@ -238,7 +238,7 @@ struct BackupCommand: ParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() throws {
-        let database = try store.open()
+        let database = try store.reader()
         try database.backup(to: file)
         Console.out("已备份数据库“\(database.path)”到“\(file)”")
     }

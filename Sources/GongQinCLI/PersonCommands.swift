@@ -81,7 +81,7 @@ struct PersonCommand: ParsableCommand {
         }
 
         func run() throws {
-            let id = try Parse.id(self.id)
+            let id = try store.person(self.id)
             let today = Environment.today
             let person = try store.open().write { s in
                 var person = try s.people.person(id)
@@ -112,7 +112,7 @@ struct PersonCommand: ParsableCommand {
         @OptionGroup var output: OutputOptions
 
         func run() throws {
-            let id = try Parse.id(self.id)
+            let id = try store.person(self.id)
             let person = try store.open().write { s in
                 let person = try s.people.person(id)
                 try s.people.remove(id)
@@ -131,7 +131,7 @@ struct PersonCommand: ParsableCommand {
 
         func run() throws {
             var lines: [PersonLine] = []
-            try store.open().read { s in
+            try store.reader().read { s in
                 try s.people.forEach(People.Filter(unit: unit)) { lines.append(PersonLine($0)) }
             }
             try Render.list(lines, output, empty: "尚无人员。可用 gongqin person add 登记")
@@ -146,8 +146,8 @@ struct PersonCommand: ParsableCommand {
         @OptionGroup var output: OutputOptions
 
         func run() throws {
-            let id = try Parse.id(self.id)
-            let (record, unit) = try store.open().read { s in
+            let id = try store.person(self.id)
+            let (record, unit) = try store.reader().read { s in
                 let record = try s.people.record(id)
                 return (record, try s.catalog.unit(named: record.person.unit))
             }

@@ -264,15 +264,28 @@ public struct People {
         }
     }
 
-    func check(_ transfer: Transfer, owner: PersonRow, today: Day) throws -> Checked {
+    /// `correcting`: the number of the transfer being corrected, which is neither its own
+    /// duplicate nor its own predecessor; its predecessor is the one before its new date.
+    func check(_ transfer: Transfer, owner: PersonRow, today: Day, correcting: Int64? = nil) throws -> Checked {
         let problems = [catalog.tradeProblem(transfer.from, field: "from"), catalog.tradeProblem(transfer.to, field: "to")].compactMap { $0 }
         if !problems.isEmpty { return Checked(problems: problems) }
-        let existing = try fetch(TransferRow.self, "SELECT * FROM transfer WHERE person_id = ? AND date = ?",
-                                 [owner.id!, transfer.date.description])
-        // A transfer on the same day is the duplicate, not an earlier transfer to follow.
-        var checked = Checked(problems: transfer.problems(of: try person(of: owner),
-                                                           previous: existing == nil ? try lastTransfer(personID: owner.id!) : nil,
-                                                           today: today))
+        let existing = try fetch(TransferRow.self, "SELECT * FROM transfer WHERE person_id = ? AND date = ? AND id IS NOT ?",
+                                 [owner.id!, transfer.date.description, correcting.map { DatabaseValue(value: $0) } ?? .null])
+        let previous: Transfer?
+        if let correcting {
+            let row = try fetch(TransferRow.self, "SELECT * FROM transfer WHERE person_id = ? AND id <> ? AND date < ? ORDER BY date DESC LIMIT 1",
+                                [owner.id!, correcting, transfer.date.description])
+            if let row {
+                previous = Transfer(from: try catalog.tradeName(id: row.fromTradeId), to: try catalog.tradeName(id: row.toTradeId),
+                                    date: row.date)
+            } else {
+                previous = nil
+            }
+        } else {
+            // A transfer on the same day is the duplicate, not an earlier transfer to follow.
+            previous = existing == nil ? try lastTransfer(personID: owner.id!) : nil
+        }
+        var checked = Checked(problems: transfer.problems(of: try person(of: owner), previous: previous, today: today))
         if let existing {
             let from = try catalog.tradeName(id: existing.fromTradeId), to = try catalog.tradeName(id: existing.toTradeId)
             checked.existing = .init(id: existing.id!, identical: from == transfer.from && to == transfer.to, problem: FieldProblem(
@@ -284,11 +297,13 @@ public struct People {
     /// Records a transfer. When the person's current trade is the one they transferred
     /// from, it becomes the new one, as `transfer add` says; an import that names the
     /// `from` of an earlier transfer of someone already filed in their new trade leaves it.
+    /// A correction (`replacing` a row) leaves the trade to `followTransfers`.
     @discardableResult
-    func save(_ transfer: Transfer, owner: PersonRow) throws -> Int64 {
+    func save(_ transfer: Transfer, owner: PersonRow, replacing: Int64? = nil) throws -> Int64 {
         var owner = owner
-        var row = TransferRow(personId: owner.id!, fromTradeId: try catalog.tradeID(named: transfer.from),
+        var row = TransferRow(id: replacing, personId: owner.id!, fromTradeId: try catalog.tradeID(named: transfer.from),
                               toTradeId: try catalog.tradeID(named: transfer.to), date: transfer.date)
+        if replacing != nil { return try row.write(db) }
         try row.insert(db)
         if owner.tradeId == row.fromTradeId {
             owner.tradeId = row.toTradeId
@@ -299,7 +314,7 @@ public struct People {
 
     /// Records a transfer from the current trade; the current trade becomes the new one.
     public func addTransfer(_ transfer: Transfer, to id: IDNumber, today: Day) throws {
-        try add(transfer, to: id, today: today, check: check(_:owner:today:)) { try save($0, owner: $1) }
+        try add(transfer, to: id, today: today, check: { try check($0, owner: $1, today: $2) }) { try save($0, owner: $1) }
     }
 
     func check(_ assessment: AnnualAssessment, owner: PersonRow, today: Day) throws -> Checked {
@@ -318,7 +333,15 @@ public struct People {
         return try row.write(db)
     }
 
+    /// A year already recorded is refused with its stored result; `update` corrects it.
     public func addAssessment(_ assessment: AnnualAssessment, to id: IDNumber, today: Day) throws {
+        let owner = try row(id)
+        let checked = try check(assessment, owner: owner, today: today)
+        if checked.problems.isEmpty, let existing = checked.existing,
+           let stored = try AssessmentRow.fetchOne(db, key: existing.id) {
+            throw RecordError.assessmentExists(person: id, name: owner.name, year: assessment.year, stored: stored.result,
+                                               requested: assessment.result, number: existing.id)
+        }
         try add(assessment, to: id, today: today, check: check(_:owner:today:)) { try save($0, owner: $1, replacing: nil) }
     }
 
