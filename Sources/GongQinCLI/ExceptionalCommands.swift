@@ -108,6 +108,7 @@ extension ExceptionalCondition: Listable {
 
 /// A use as `exceptional list` shows it; the JSON keys are the contract's.
 struct UseLine: Listable {
+    var id: Int64
     var idNumber: IDNumber
     var name: String
     var condition: String
@@ -119,6 +120,7 @@ struct UseLine: Listable {
     var note: String?
 
     init(_ e: LedgerEntry) {
+        id = e.id
         idNumber = e.idNumber
         name = e.name
         condition = e.use.condition
@@ -131,13 +133,13 @@ struct UseLine: Listable {
     }
 
     static let columns: [(key: String, title: String)] = [
-        ("idNumber", "身份证号"), ("name", "姓名"), ("condition", "条件"), ("category", "类别"), ("grade", "等级"),
+        ("id", "编号"), ("idNumber", "身份证号"), ("name", "姓名"), ("condition", "条件"), ("category", "类别"), ("grade", "等级"),
         ("year", "年度"), ("source", "来源"), ("applicationId", "申报编号"), ("note", "备注"),
     ]
 
     func cells(_ output: OutputOptions) -> [String] {
         let table = output.format == .table
-        return [output.show(idNumber), name, condition, category, table ? grade.chinese : grade.code, String(year),
+        return [String(id), output.show(idNumber), name, condition, category, table ? grade.chinese : grade.code, String(year),
                 table ? source.chinese : source.code, applicationId.map(String.init) ?? "", note.cell]
     }
 }

@@ -445,7 +445,7 @@ extension RecordError {
                             hint: "撤回申报即释放该使用：gongqin application set-status \(application) withdrawn")
         case .categoryUsedTwice(let number, let category, let earlier):
             return .refused("破格使用（编号\(number)）不能改为“\(category)”类：该类已于\(earlier)使用，每类破格条件终身只能使用一次（X1，须知·四·8）",
-                            hint: "请核对条件代码；可用 gongqin exceptional list 身份证号 查看已用类别")
+                            hint: "请核对条件代码；可用 gongqin exceptional list --person 身份证号 查看已用类别")
         case .assessmentExists(_, let name, let year, let stored, let requested, let number):
             return .invalid("\(name)\(year)年度考核已登记为“\(stored.chinese)”（编号\(number)），未改动",
                             hint: "如需更正为“\(requested.chinese)”：gongqin assessment update \(number) --result \(requested.code)")

@@ -3,6 +3,8 @@ import GRDB
 
 /// A use as the ledger lists it: whose, and where it came from.
 public struct LedgerEntry: Hashable, Sendable, Codable {
+    /// The use's record number.
+    public var id: Int64 = 0
     public var idNumber: IDNumber
     public var name: String
     public var unit: String
@@ -122,8 +124,10 @@ public struct Ledger {
         }
         sql += " ORDER BY person.id_number, exceptional_use.year, exceptional_use.category"
         return try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
-            LedgerEntry(idNumber: row["id_number"], name: row["name"], unit: row["unit"],
-                        use: try UseRow(row: row).use)
+            var entry = LedgerEntry(idNumber: row["id_number"], name: row["name"], unit: row["unit"],
+                                    use: try UseRow(row: row).use)
+            entry.id = row["id"]
+            return entry
         }
     }
 }

@@ -86,10 +86,15 @@ public struct People {
     public struct Filter: Sendable {
         public var unit: String?
         public var person: IDNumber?
+        /// Part of a name.
+        public var name: String?
+        public var trade: String?
 
-        public init(unit: String? = nil, person: IDNumber? = nil) {
+        public init(unit: String? = nil, person: IDNumber? = nil, name: String? = nil, trade: String? = nil) {
             self.unit = unit
             self.person = person
+            self.name = name
+            self.trade = trade
         }
     }
 
@@ -122,6 +127,12 @@ public struct People {
         }
         if let id = filter.person {
             request = request.filter(sql: "id = ?", arguments: [try row(id).id!])
+        }
+        if let name = filter.name {
+            request = request.filter(sql: "instr(name, ?) > 0", arguments: [name])
+        }
+        if let trade = filter.trade {
+            request = request.filter(sql: "trade_id = ?", arguments: [try catalog.tradeID(named: trade)])
         }
         return request
     }
@@ -174,11 +185,29 @@ public struct People {
         try save(person, replacing: nil)
     }
 
-    /// Replaces a person's fields; the identity number stays.
-    public func update(_ person: Person, today: Day) throws {
+    /// Replaces a person's fields; the identity number stays. Returns whether anything
+    /// changed: a change that changes nothing writes nothing, not even a log entry.
+    ///
+    /// A change of trade is either a transfer (`transfer add`, which T1 counts from) or a
+    /// correction of a trade entered wrongly: `correction` says which. A correction is
+    /// refused when the trade came from a recorded transfer: that transfer is corrected.
+    @discardableResult
+    public func update(_ person: Person, today: Day, correction: Bool = false) throws -> Bool {
         let existing = try row(person.idNumber)
+        let stored = try self.person(of: existing)
+        if stored == person { return false }
+        if stored.trade != person.trade {
+            guard correction else {
+                throw RecordError.tradeChangeNeedsTransfer(person: person.idNumber, from: stored.trade, to: person.trade)
+            }
+            if let latest = try fetch(TransferRow.self, "SELECT * FROM transfer WHERE person_id = ? ORDER BY date DESC LIMIT 1",
+                                      [existing.id!]), latest.toTradeId == existing.tradeId {
+                throw RecordError.tradeFollowsTransfer(person: person.idNumber, transfer: latest.id!, to: stored.trade)
+            }
+        }
         try refuse(try check(person, today: today).problems)
         try save(person, replacing: existing.id)
+        return true
     }
 
     /// Removes a person and their records. Refused while the person has exceptional uses
@@ -193,7 +222,7 @@ public struct People {
                 "\(row.name)（\(id.masked)）有\(uses)条破格使用记录和\(applications)条申报记录，不能删除：破格条件每类终身只能使用一次，记录须可查（X1，须知·四·8）",
                 hint: "如人员调离，可用 gongqin person update 修改单位")
         }
-        for table in ["certificate", "transfer", "annual_assessment", "education", "award", "continuing_education", "job"] {
+        for (table, _) in RecordKinds.personTables {
             try db.execute(sql: "DELETE FROM \(table) WHERE person_id = ?", arguments: [personID])
         }
         _ = try row.delete(db)

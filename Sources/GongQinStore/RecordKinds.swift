@@ -314,3 +314,30 @@ extension People {
         })
     }
 }
+
+/// Every numbered record of a person, each kind in its order: what `person show` lists.
+public struct NumberedRecords: Sendable {
+    public var certificates: [Numbered<Certificate>]
+    public var transfers: [Numbered<Transfer>]
+    public var assessments: [Numbered<AnnualAssessment>]
+    public var education: [Numbered<Education>]
+    public var awards: [Numbered<Award>]
+    public var trainings: [Numbered<ContinuingEducation>]
+    public var jobs: [Numbered<Job>]
+    public var uses: [Numbered<ExceptionalUse>]
+}
+
+extension People {
+    public func numberedRecords(_ id: IDNumber) throws -> NumberedRecords {
+        let personID = try row(id).id!
+        return NumberedRecords(
+            certificates: try numbered(RecordKinds.certificate, personID: personID),
+            transfers: try numbered(RecordKinds.transfer, personID: personID),
+            assessments: try numbered(RecordKinds.assessment, personID: personID),
+            education: try numbered(RecordKinds.education, personID: personID),
+            awards: try numbered(RecordKinds.award, personID: personID),
+            trainings: try numbered(RecordKinds.training, personID: personID),
+            jobs: try numbered(RecordKinds.job, personID: personID),
+            uses: try numbered(RecordKinds.exceptionalUse, personID: personID))
+    }
+}
