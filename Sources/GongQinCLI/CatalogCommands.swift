@@ -6,7 +6,7 @@ import GongQinStore
 
 struct UnitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "unit", abstract: "用人单位", subcommands: [Add.self, List.self])
+        commandName: "unit", abstract: "用人单位", subcommands: [Add.self, List.self, Update.self, Remove.self])
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "添加用人单位")
@@ -57,7 +57,7 @@ struct UnitLine: Listable {
 
 struct TradeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "trade", abstract: "工种目录", subcommands: [Add.self, Update.self, List.self])
+        commandName: "trade", abstract: "工种目录", subcommands: [Add.self, Update.self, List.self, Remove.self])
 
     /// The flags of a trade, shared by add and update.
     struct Flags: ParsableArguments {

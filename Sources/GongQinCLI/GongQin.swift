@@ -36,6 +36,8 @@ struct GongQin: ParsableCommand {
             ApplicationCommand.self,
             AuditCommand.self,
             LogCommand.self,
+            RevertCommand.self,
+            StatusCommand.self,
             CheckCommand.self,
             ImportCommand.self,
             ExportCommand.self,

@@ -460,6 +460,9 @@ extension RecordError {
         case .revertSuperseded(let seq, let later, let table):
             return .refused("序号\(seq)之后，序号\(later)又改动了同一条记录（\(RecordKinds.chineseNames[table] ?? table)），不能直接撤销（R1）",
                             hint: "请先撤销后来的改动：gongqin revert \(later)")
+        case .notRevertible(let seq, let table):
+            return .refused("序号\(seq)是\(RecordKinds.chineseNames[table] ?? table)的变更，不能用 revert 撤销：申报及其破格使用、目录自带工种、年度政策和设置由各自的命令维护（R1，X1）",
+                            hint: "申报可用 gongqin application set-status 编号 withdrawn 撤回")
         case .unknownLogEntry(let seq):
             return .invalid("变更日志中没有序号\(seq)", hint: "可用 gongqin log 查看序号")
         case .tradeChangeNeedsTransfer(let person, let from, let to):

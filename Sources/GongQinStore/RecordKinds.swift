@@ -34,6 +34,8 @@ public enum RecordError: Error, Sendable, Equatable {
     /// `revert` of an entry whose row a later entry changed.
     case revertSuperseded(seq: Int64, later: Int64, table: String)
     case unknownLogEntry(seq: Int64)
+    /// An entry of a table `revert` leaves to its own commands (applications, policies…).
+    case notRevertible(seq: Int64, table: String)
     /// `person update --trade` without `--correction`, or a correction that the chain of
     /// transfers contradicts (T1).
     case tradeChangeNeedsTransfer(person: IDNumber, from: String, to: String)
@@ -251,6 +253,11 @@ extension People {
     /// rolled back with the transaction.
     func keepsApplications<R>(_ kind: RecordDescriptor<R>, _ number: Int64, owner: PersonRow, today: Day,
                               _ body: () throws -> Void) throws {
+        try keepsApplications(kind.chinese, number, owner: owner, today: today, body)
+    }
+
+    func keepsApplications(_ kind: String, _ number: Int64, owner: PersonRow, today: Day,
+                           _ body: () throws -> Void) throws {
         let before = try records(of: [owner])[0]
         let applications = pending(before)
         if applications.isEmpty { return try body() }
@@ -268,7 +275,7 @@ extension People {
             let decision = holds(after, app)
             if !decision.open {
                 throw RecordError.restsOnApplication(
-                    kind: kind.chinese, number: number, application: app.id,
+                    kind: kind, number: number, application: app.id,
                     title: "\(owner.name)\(app.cycle)年\(app.trade)\(app.grade.chinese)·\(app.module.chinese)",
                     failed: decision.failedChecks.map { "\($0.rule.rawValue)：\($0.detail)" })
             }
