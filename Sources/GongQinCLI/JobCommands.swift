@@ -39,9 +39,7 @@ struct JobCommand: ParsableCommand {
         @OptionGroup var output: OutputOptions
 
         func run() throws {
-            let id = try store.person(self.id)
-            let jobs = try store.reader().read { s in try s.people.jobs(id) }
-            try Render.list(jobs.map(JobLine.init), output, empty: "尚无工作经历。可用 gongqin job add 登记")
+            try Corrections.list(RecordKinds.job, id, store, output, JobLine.init)
         }
     }
 

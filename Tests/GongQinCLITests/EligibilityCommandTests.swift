@@ -128,6 +128,7 @@ struct EligibilityCommandTests {
     @Test("policy show marks each value's status; policy load makes a year official")
     func policies() throws {
         let s = Sandbox()
+        s.ok("init")
         let shown2024 = try #require(s.json("policy", "show", "2024") as? [String: Any])
         #expect((shown2024["intermediateNormal"] as? [String: Any]).flatMap { ($0["workStartBy"] as? [String: Any])?["value"] as? Int } == 2015)
         #expect(s.ok("policy", "show", "2024").contains("正式"))

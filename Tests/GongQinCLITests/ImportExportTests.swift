@@ -246,8 +246,13 @@ struct ImportExportTests {
         for kind in kinds {
             #expect(s.ok("export", kind) == s.ok("export", kind, "--db", copy), "\(kind)")
         }
+        // Record numbers are the database's own: the copy numbers its records anew.
+        func unnumbered(_ text: String) -> String {
+            text.split(separator: "\n").filter { !$0.trimmingCharacters(in: .whitespaces).hasPrefix("\"id\" :") }.joined(separator: "\n")
+        }
         for id in [a, b] {
-            #expect(s.ok("person", "show", id, "--format", "json") == s.ok("person", "show", id, "--format", "json", "--db", copy))
+            #expect(unnumbered(s.ok("person", "show", id, "--format", "json"))
+                    == unnumbered(s.ok("person", "show", id, "--format", "json", "--db", copy)))
         }
         #expect(s.ok("trade", "list", "--format", "json") == s.ok("trade", "list", "--format", "json", "--db", copy))
         #expect(s.ok("exceptional", "list", "--format", "json") == s.ok("exceptional", "list", "--format", "json", "--db", copy))
@@ -260,6 +265,7 @@ struct ImportExportTests {
     @Test("no progress line when stderr is not a terminal")
     func quietWhenPiped() {
         let s = Sandbox()
+        s.ok("init")
         let result = s.run("import", "units", s.file("u.csv", "name\n甲\n乙\n"))
         #expect(result.code == 0)
         #expect(result.err.isEmpty)
