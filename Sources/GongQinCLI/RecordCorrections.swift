@@ -45,9 +45,15 @@ enum Corrections {
     /// prints 无变化 and writes nothing, not even a log entry.
     static func update<R, L: Listable>(_ kind: RecordDescriptor<R>, _ target: RecordNumber, _ line: (R) -> L,
                                        _ change: (inout R) throws -> Void) throws {
+        try update(kind, target, line) { _, record in try change(&record) }
+    }
+
+    /// `update` for a change that reads the database (a condition's category).
+    static func update<R, L: Listable>(_ kind: RecordDescriptor<R>, _ target: RecordNumber, _ line: (R) -> L,
+                                       reading change: (Session, inout R) throws -> Void) throws {
         let today = Environment.today
         let correction = try target.store.openExisting().write { s in
-            try s.people.update(kind, target.number, today: today, change)
+            try s.people.update(kind, target.number, today: today) { try change(s, &$0) }
         }
         let after = NumberedLine(id: target.number, line: line(correction.after.record))
         guard correction.changed else {
@@ -396,27 +402,16 @@ extension ExceptionalCommand {
 
         func run() throws {
             let checkedYear = try year.map { try Parse.year($0, "年度") }
-            let today = Environment.today
-            let correction = try target.store.openExisting().write { s in
-                let category = try condition.map { try s.catalog.condition(code: $0.trimmingSpaces).category }
-                return try s.people.update(RecordKinds.exceptionalUse, target.number, today: today) { u in
-                    if let condition, let category { u.condition = condition.trimmingSpaces; u.category = category }
-                    if let grade { u.grade = grade }
-                    if let checkedYear { u.year = checkedYear }
-                    if let note { u.note = Parse.text(note) }
+            try Corrections.update(RecordKinds.exceptionalUse, target, HistoricUseLine.init) { s, u in
+                if let condition {
+                    let found = try s.catalog.condition(code: condition.trimmingSpaces)
+                    u.condition = found.code
+                    u.category = found.category
                 }
+                if let grade { u.grade = grade }
+                if let checkedYear { u.year = checkedYear }
+                if let note { u.note = Parse.text(note) }
             }
-            let after = NumberedLine(id: target.number, line: HistoricUseLine(correction.after.record))
-            if !correction.changed {
-                if target.output.format == .table {
-                    Console.out("无变化：\(correction.ownerName)的破格使用（编号\(target.number)）已是所给的值")
-                } else {
-                    try Render.added(after, target.output, "")
-                }
-                return
-            }
-            let diff = Corrections.differences(HistoricUseLine(correction.before.record), HistoricUseLine(correction.after.record))
-            try Render.added(after, target.output, "已修改\(correction.ownerName)的破格使用（编号\(target.number)）：\(diff)")
         }
     }
 
