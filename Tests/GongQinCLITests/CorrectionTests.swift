@@ -228,6 +228,37 @@ struct CorrectionTests {
         #expect((s.json("person", "show", id) as? [String: Any])?["trade"] as? String == "汽车驾驶与管理")
     }
 
+    @Test("seniority (T1) follows a corrected transfer; a removed transfer leaves the chain")
+    func seniorityFollowsCorrection() throws {
+        let s = seeded()
+        s.ok("cert", "add", id, "--trade", "电工", "--grade", "中级工", "--issued", "2010-06-01")
+        s.ok("transfer", "add", id, "--to", "汽车修理", "--date", "2015-03")
+        #expect(s.ok("seniority", id).contains("2015-03-01 电工→汽车修理"))
+        let transfer = try number(s, "transfer") { _ in true }
+        s.ok("transfer", "update", transfer, "--date", "2016-03", "--from", "电工")
+        let corrected = s.ok("seniority", id)
+        #expect(corrected.contains("2016-03-01 电工→汽车修理") && !corrected.contains("2015-03-01"))
+        s.ok("transfer", "remove", transfer)
+        let removed = s.ok("seniority", id)
+        #expect(!removed.contains("→汽车修理") && removed.contains("现工种：电工"))
+    }
+
+    @Test("a read command on an older schema asks for init and leaves the file alone")
+    func olderSchema() throws {
+        let s = seeded()
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        p.arguments = ["python3", "-c", """
+            import sqlite3,sys; c=sqlite3.connect(sys.argv[1])
+            last=c.execute("SELECT max(identifier) FROM grdb_migrations").fetchone()[0]
+            c.execute("DELETE FROM grdb_migrations WHERE identifier = ?", (last,)); c.commit()
+            """, s.db]
+        try p.run()
+        p.waitUntilExit()
+        #expect(s.fails(65, "person", "list").contains("gongqin init"))
+        s.fails(65, "status")
+    }
+
     @Test("a person update that changes nothing prints 无变化 and logs nothing")
     func noOpPersonUpdate() {
         let s = seeded()
