@@ -96,7 +96,7 @@ struct AuditCommand: ParsableCommand {
         if report.findings.isEmpty {
             Console.out("审计发现：无")
         } else {
-            Console.out("审计发现（\(report.findings.count)项，X5，须知·四·8）：")
+            Console.out("审计发现（\(report.findings.count)项，\(RuleID.X5.citation)）：")
             Console.out(Render.table(header: FindingLine.columns.map(\.title), rows: report.findings.map { $0.cells(output) }))
         }
     }

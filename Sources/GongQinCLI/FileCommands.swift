@@ -3,7 +3,7 @@ import Foundation
 import GongQinCore
 import GongQinStore
 
-// `import`, `export`, `backup` and `restore` (issue 6): records in and out as files.
+// `import`, `export`, `backup` and `restore` (CLI.md, files; IMPORT.md): records in and out as files.
 
 extension RecordKind: ExpressibleByArgument {
     public init?(argument: String) { self.init(rawValue: argument.lowercased()) }

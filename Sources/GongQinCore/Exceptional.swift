@@ -18,7 +18,7 @@ public enum ConditionEvidence: String, Vocabulary {
     }
 }
 
-/// How a value of the policy is known (issue 3): from the notice or a loaded policy,
+/// How a value of the policy is known (RULES §2): from the notice or a loaded policy,
 /// derived by the offsets of RULES §2, or assumed where the notice is silent.
 public enum ValueStatus: String, Vocabulary {
     case official

@@ -8,7 +8,7 @@ import GRDBSQLite
 /// insert, update and delete, through the view `change_log_append` (Schema/0001).
 /// Entries are hash-chained: each stores the SHA-256 of the previous entry's hash
 /// together with its own fields, so an entry edited, deleted or inserted by hand breaks
-/// the chain (issue 4).
+/// the chain (ARCHITECTURE.md, the change log).
 enum ChangeLog {
     /// Registers the SQL functions the triggers call. They exist only on gongqin's own
     /// connections: a write made with another SQLite client fails unless it drops the
@@ -153,6 +153,23 @@ public struct ChangeLogReader {
                               table: row["table_name"], rowKey: row["row_key"], person: row["person"], op: row["op"],
                               before: row["before"], after: row["after"]))
         }
+    }
+}
+
+/// The last entry of the change log: where the records stood when a page was made.
+public struct LogHead: Hashable, Sendable {
+    public var seq: Int64
+    public var at: String
+    public var actor: String
+    public var hash: String
+}
+
+extension ChangeLogReader {
+    /// The last entry, nil for an empty log.
+    public func head() throws -> LogHead? {
+        guard let row = try Row.fetchOne(session.db, sql: "SELECT seq, at, actor, hash FROM change_log ORDER BY seq DESC LIMIT 1")
+        else { return nil }
+        return LogHead(seq: row["seq"], at: row["at"], actor: row["actor"], hash: row["hash"])
     }
 }
 

@@ -1,7 +1,7 @@
 import GongQinCore
 import GRDB
 
-/// Writes the rows of an import file (issue 6 §1), inside the one transaction of the
+/// Writes the rows of an import file (IMPORT.md), inside the one transaction of the
 /// command. Each row is checked by the same `check` as its `add` command, and written at
 /// once when it passes; the command rolls the transaction back when any row failed, so a
 /// file goes in whole or not at all. Every problem is kept with its row.

@@ -9,7 +9,7 @@ public struct IntegrityFinding: Hashable, Sendable, Codable {
     public var detail: String
 }
 
-/// `check` (issue 4): the hash chain of the change log, SQLite's own checks, the ledger
+/// `check` (CLI.md, upkeep): the hash chain of the change log, SQLite's own checks, the ledger
 /// invariants, and whether the log accounts for every row, so that an entry edited,
 /// deleted or inserted by hand, even with the triggers dropped, is found.
 public struct Integrity {
@@ -91,7 +91,7 @@ public struct Integrity {
             ("""
              SELECT p.name, u.category, count(*) AS n FROM exceptional_use u JOIN person p ON p.id = u.person_id
              GROUP BY u.person_id, u.category HAVING count(*) > 1
-             """, { "\($0["name"] as String)的“\($0["category"] as String)”类破格条件使用了\($0["n"] as Int)次（X1，须知·四·8）" }),
+             """, { "\($0["name"] as String)的“\($0["category"] as String)”类破格条件使用了\($0["n"] as Int)次（\(RuleID.X1.citation)）" }),
             ("""
              SELECT p.name, a.cycle, count(*) AS n FROM application a JOIN person p ON p.id = a.person_id
              WHERE a.status <> 'withdrawn' GROUP BY a.person_id, a.cycle HAVING count(*) > 1

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// The corpus of bad inputs (issue 7): every entry of Tests/Corpus/commands.jsonl and
+/// The corpus of bad inputs (CLI.md, exit codes): every entry of Tests/Corpus/commands.jsonl and
 /// csv.jsonl is run against a seeded database. Each must exit 64, 65 or 66 (or the codes
 /// its entry names) with a message, never 70 or a crash, and leave the database file
 /// byte for byte as it was.

@@ -48,7 +48,7 @@ extension Sandbox {
     }
 }
 
-@Suite("import and export (issue 6)")
+@Suite("import and export (IMPORT.md)")
 struct ImportExportTests {
     let a = IDs.make(sequence: 11)
     let b = IDs.make(birth: "19780312", sequence: 22)
@@ -272,7 +272,7 @@ struct ImportExportTests {
     }
 }
 
-@Suite("the roster, backup and restore (issue 6)")
+@Suite("the roster, backup and restore (IMPORT.md)")
 struct RosterBackupTests {
     let a = IDs.make(sequence: 11)
     let b = IDs.make(sequence: 22)
