@@ -86,7 +86,7 @@ struct AuditCommand: ParsableCommand {
         Console.out("")
         Console.out("尚未使用的类别：")
         for unused in report.unused {
-            let categories = unused.categories.isEmpty ? "全部类别均已使用" : unused.categories.joined(separator: "、")
+            let categories = unused.categories.isEmpty ? "全部类别均已使用" : unused.categories.map(Labels.condition).joined(separator: "、")
             Console.out("  \(unused.name)（\(output.show(unused.idNumber))）：\(categories)")
         }
         if report.peopleWithoutUses > 0 {
@@ -136,16 +136,24 @@ struct LogCommand: ParsableCommand {
             let table = output.format == .table
             let opText = table ? (["insert": "新增", "update": "修改", "delete": "删除"][op] ?? op) : op
             let key = table && self.table == "person" ? ((try? IDNumber(rowKey)).map(output.show) ?? rowKey) : rowKey
-            return [String(seq), at, actor, opText, self.table, key, changes(masking: table && !output.reveal), command]
+            return [String(seq), Labels.localTime(at), actor, opText, table ? Labels.table(self.table) : self.table, key,
+                    changes(masking: table && !output.reveal, labelled: table), command]
         }
 
         /// `field: old → new` for an update, the fields for an insert or a delete.
-        func changes(masking: Bool) -> String {
+        /// `labelled`: fields and code values by their Chinese labels, for the table.
+        func changes(masking: Bool, labelled: Bool = false) -> String {
             let old = before?.object ?? [:], new = after?.object ?? [:]
             let keys = (op == "update" ? new.keys.filter { old[$0] != new[$0] } : Array((op == "delete" ? old : new).keys)).sorted()
             return keys.map { key in
-                let show = { (v: JSONValue?) in v.map { masking && key == "id_number" ? "…" : $0.text } ?? "null" }
-                return op == "update" ? "\(key): \(show(old[key])) → \(show(new[key]))" : "\(key)=\(show((op == "delete" ? old : new)[key]))"
+                let show = { (v: JSONValue?) -> String in
+                    guard let v else { return labelled ? "空" : "null" }
+                    if masking && key == "id_number" { return "…" }
+                    if labelled, v == .null { return "空" }
+                    return labelled ? Labels.value(key, v.text) : v.text
+                }
+                let name = labelled ? Labels.field(key) : key
+                return op == "update" ? "\(name): \(show(old[key])) → \(show(new[key]))" : "\(name)=\(show((op == "delete" ? old : new)[key]))"
             }.joined(separator: "; ")
         }
     }

@@ -74,7 +74,7 @@ enum Explanation {
         case .warning: "!"
         }
         let status = check.status.map { "［\($0.chinese)］" } ?? ""
-        return "\(mark) \(check.rule.rawValue.padding(2)) \(check.clause)：\(check.detail)\(status)"
+        return "\(mark) \(check.rule.rawValue.padding(2)) \(check.clause)：\(Labels.about(check))\(check.bareDetail)\(status)"
     }
 
     static func name(_ option: OptionDecision) -> String {
@@ -84,7 +84,7 @@ enum Explanation {
     static func heading(_ option: OptionDecision) -> String {
         guard option.open else { return "▶ \(name(option))：不可申报" }
         var text = "▶ \(name(option))：可申报，\(option.certificateYear)年取证"
-        if !option.conditions.isEmpty { text += "，使用破格条件 \(option.conditions.joined(separator: "、"))" }
+        if !option.conditions.isEmpty { text += "，使用破格条件 \(option.conditions.map(Labels.condition).joined(separator: "、"))" }
         return text
     }
 }

@@ -31,9 +31,9 @@ struct MaterialsCommand: ParsableCommand {
         func materials(of id: IDNumber, in s: Session) throws -> ApplicationMaterials {
             let today = Environment.today
             let engine = try s.engine(today: today)
-            for code in conditions { _ = try s.catalog.condition(code: code) }
+            let codes = try conditions.map { try s.catalog.condition(code: $0).code }
             return try engine.materials(for: try s.people.record(id), grade: grade, module: module,
-                                        cycle: cycle.resolve(engine, asOf: today), conditions: conditions)
+                                        cycle: cycle.resolve(engine, asOf: today), conditions: codes)
         }
 
         /// The flags again, for the commands the output suggests.
@@ -161,7 +161,7 @@ enum MaterialsText {
 
     /// The note that the option is not open, with the failed checks, on one line.
     static func notOpen(_ m: ApplicationMaterials) -> String? {
-        m.notOpenNote.map { $0 + m.decision.failedChecks.map { "\($0.rule.rawValue)（\($0.clause)）\($0.detail)" }.joined(separator: "；") }
+        m.notOpenNote.map { $0 + m.decision.failedChecks.map { "\($0.rule.rawValue)（\($0.clause)）" + Labels.about($0) + $0.bareDetail }.joined(separator: "；") }
     }
 
     static func list(_ m: ApplicationMaterials, output: OutputOptions, flags: String) -> String {
@@ -262,7 +262,8 @@ enum FolderScan {
         }
         return names.map { name in
             let path = (dir as NSString).appendingPathComponent(name)
-            let nfc = name.precomposedStringWithCanonicalMapping
+            // NFKC: `６继续教育.pdf` is `6继续教育.pdf` (CONTRACT "Full-width input").
+            let nfc = Normalise.text(name)
             var entryIsDirectory: ObjCBool = false
             _ = fm.fileExists(atPath: path, isDirectory: &entryIsDirectory)
             if entryIsDirectory.boolValue { return ScannedFile(name: nfc, size: 0, leadingBytes: [], isDirectory: true) }

@@ -20,7 +20,10 @@ struct StoreOptions: ParsableArguments {
 
     /// Opens (and creates or upgrades) the database.
     func open() throws -> GongQinDatabase {
-        try GongQinDatabase.open(at: path, context: Environment.logContext)
+        let database = try GongQinDatabase.open(at: path, context: Environment.logContext)
+        // The names of the conditions a clerk added, for tables and messages.
+        if let conditions = try? database.read({ try $0.catalog.conditions() }) { Labels.learn(conditions) }
+        return database
     }
 }
 
@@ -31,6 +34,13 @@ struct OutputOptions: ParsableArguments {
 
     @Flag(name: .long, help: "表格中显示完整身份证号（默认隐藏中间8位）")
     var reveal = false
+
+    @Flag(name: .long, help: "表格显示全部内容，不按终端宽度截短")
+    var wide = false
+
+    mutating func validate() throws {
+        if wide { TableWidth.showEverything() }
+    }
 
     /// An identity number as this output shows it: masked in tables unless `--reveal`.
     func show(_ id: IDNumber) -> String {

@@ -75,7 +75,7 @@ struct PersonView: Encodable {
             section("奖励", "awards", awards, output),
             section("继续教育", "continuingEducation", continuingEducation, output),
             ("破格条件使用", "exceptionalUses", ["条件", "类别", "等级", "年度", "来源", "备注"],
-             exceptionalUses.map { [$0.condition, $0.category, $0.grade.chinese, String($0.year), $0.source.chinese, $0.note.cell] }),
+             exceptionalUses.map { [Labels.condition($0.condition), Labels.condition($0.category), $0.grade.chinese, String($0.year), $0.source.chinese, $0.note.cell] }),
             ("申报", "applications", ["编号", "周期", "等级", "模块", "工种", "状态", "申报日期"],
              applications.map { [String($0.id), String($0.cycle), $0.grade.chinese, $0.module.chinese, $0.trade,
                                  $0.status.chinese, $0.filedOn.description] }),

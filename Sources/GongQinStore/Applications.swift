@@ -46,6 +46,9 @@ public struct Applications {
     /// every failed check when the option is not open, the filing is late (D1), a named
     /// condition is unsatisfied or its category used (X1).
     public func file(_ request: ApplicationRequest, today: Day) throws -> ApplicationEntry {
+        var request = request
+        // A condition may be named by its Chinese name; from here on it is its code.
+        request.conditions = try request.conditions.map { try session.catalog.condition(code: $0).code }
         let people = session.people
         let owner = try people.row(request.person)
         // Names first: an unknown trade or condition is invalid data (65), not a rule's refusal.
@@ -64,7 +67,10 @@ public struct Applications {
             let failed = decision.failedChecks
             throw GongQinError.refused("\(title)不能申报：\(failed.count)项检查不符合（\(Set(failed.map(\.rule.rawValue)).sorted().joined(separator: "、"))）",
                                        hint: "逐条依据见 gongqin explain \(request.person.masked) --cycle \(request.cycle)",
-                                       details: failed.map { "✗ \($0.rule.rawValue)（\($0.clause)）\($0.detail)" })
+                                       details: failed.map { check in
+                                           let about = check.condition.map { code in "[\((try? session.catalog.condition(code: code).name) ?? code)] " }
+                                           return "✗ \(check.rule.rawValue)（\(check.clause)）" + (about ?? "") + check.bareDetail
+                                       })
         }
         if let open = record.applications.first(where: { $0.cycle == request.cycle && !$0.status.isWithdrawn }) {
             throw GongQinError.refused("\(owner.name)在\(request.cycle)年已有申报（编号\(open.id)，\(open.grade.chinese)·\(open.module.chinese)，\(open.status.chinese)），每人每周期只能有一份申报（RULES §7）",
