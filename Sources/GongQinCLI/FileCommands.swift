@@ -73,8 +73,9 @@ struct ImportCommand: ParsableCommand {
                 try input.forEachRow { row, line in
                     bytes += Int64(line.cells.reduce(line.cells.count) { $0 + $1.utf8.count })
                     let cells = line.cells.map(Normalise.text)
-                    // `合计：3人` and the like at the foot of a sheet are not records.
-                    if footer.take(row: row, cells: cells) { return true }
+                    // `合计：3人` and the like at the foot of a sheet are not records; nor is
+                    // a line with nothing but its 序号.
+                    if footer.take(row: row, cells: cells) || header.isEmpty(cells) { return true }
                     for (summaryRow, text) in footer.misplaced() {
                         importer.reject(row: summaryRow, [FieldProblem("", "像是汇总行（“\(text.clipped())”），但其后还有数据行：汇总行只能在表尾，请删除或移到最后")])
                     }

@@ -167,6 +167,8 @@ public struct FileHeader: Sendable {
     public let names: [String]
     /// For each field of the kind, in order, the column that holds it.
     public let columns: [Int?]
+    /// The columns read as no field: 序号, and a report's 行号 and 错误.
+    public let ignored: Set<Int>
 
     /// Columns of an error report (`--report`), ignored when the report comes back fixed.
     public static let reportColumns: [(name: String, label: String)] = [("row", "行号"), ("errors", "错误")]
@@ -187,12 +189,14 @@ public struct FileHeader: Sendable {
         self.names = names
         let fields = kind.fields
         var columns = [Int?](repeating: nil, count: fields.count)
+        var ignored = Set<Int>()
         var problems: [String] = []
         for (column, raw) in names.enumerated() {
             let name = raw.trimmingSpaces
             if name.isEmpty { continue }
             let key = Self.key(name)
             if Self.reportColumns.contains(where: { $0.name == key || $0.label == key }) || Self.ignoredColumns.contains(key) {
+                ignored.insert(column)
                 continue
             }
             guard let index = fields.firstIndex(where: {
@@ -213,6 +217,12 @@ public struct FileHeader: Sendable {
                                hint: "表头用 \(kind.command) 的长选项名或中文名：" + fields.map { "\($0.name)/\($0.label)" }.joined(separator: ","))
         }
         self.columns = columns
+        self.ignored = ignored
+    }
+
+    /// A row with nothing but a 序号 (a template's numbered empty lines) holds no record.
+    public func isEmpty(_ row: [String]) -> Bool {
+        row.indices.allSatisfy { ignored.contains($0) || row[$0].trimmingSpaces.isEmpty }
     }
 
     /// A row's cells, one per field of the kind; nil where the file has no such column.

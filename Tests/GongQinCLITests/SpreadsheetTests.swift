@@ -54,6 +54,7 @@ struct SpreadsheetTests {
             [1, a, "张三", "常州市某局", "电工", ["date": "2005-07-01"]],
             [2, b, "李四", "常州市某局", "电工", "２００３/３/１"],
             [3, IDs.make(sequence: 53), "王五", "常州市某局", "电工", 38718],  // a bare serial: 2006-01-01
+            [4, "", "", "", "", ""],  // a template's numbered empty line
             ["合计：3人", "", "", "", "", ""],
             ["制表人：赵六"],
         ]
@@ -66,14 +67,15 @@ struct SpreadsheetTests {
         let result = s.run(["import", "persons", s.workbook("people.xlsx", sheet: "人员", good)])
         #expect(result.code == 0, "\(result.err)")
         #expect(result.out.contains("新增3条"), "\(result.out)")
-        #expect(result.err.contains("汇总行") && result.err.contains("第5行") && result.err.contains("第6行"), "\(result.err)")
+        #expect(result.err.contains("汇总行") && result.err.contains("第6行") && result.err.contains("第7行"), "\(result.err)")
         let people = try #require(s.json("person", "list") as? [[String: Any]])
         let starts = Dictionary(uniqueKeysWithValues: people.map { ($0["name"] as! String, $0["workStart"] as? String) })
         #expect(starts == ["张三": "2005-07-01", "李四": "2003-03-01", "王五": "2006-01-01"], "\(people)")
 
         // A summary row with data after it is a problem of its row.
         var misplaced = good
-        misplaced.swapAt(3, 4)
+        let total = misplaced.remove(at: 5)
+        misplaced.insert(total, at: 3)
         let bad = s.fails(65, "import", "persons", s.workbook("misplaced.xlsx", misplaced), "--update")
         #expect(bad.contains("第4行") && bad.contains("汇总行"), "\(bad)")
     }
@@ -278,5 +280,30 @@ struct SpreadsheetTests {
         #expect(log.contains("+08:00") && !log.contains("Z "), "\(log.prefix(400))")
         let certs = s.run(["export", "certs", "--chinese-header", "--db", db]).out
         #expect(Self.leakedCodes(certs).isEmpty, "\(Self.leakedCodes(certs).prefix(3))")
+    }
+
+    /// Terminal columns of a line: CJK takes two, as Render counts them.
+    static func columns(_ line: Substring) -> Int {
+        line.unicodeScalars.reduce(0) { $0 + (($1.value >= 0x1100 && $1.value != 0x2026 && !(0x2010...0x206F).contains($1.value)) ? 2 : 1) }
+    }
+
+    @Test("tables fit a terminal's width, with … where cut; --wide and a pipe show everything")
+    func terminalWidth() throws {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/script") else { return }
+        let s = Sandbox()
+        s.seed()
+        for i in 1...3 { s.person(IDs.make(sequence: 60 + i), name: "工人\(i)", extra: ["--from-province", "浙江省杭州市某某区"]) }
+        func onTerminal(_ flags: String) -> [Substring] {
+            let r = s.run(["__bash__", "COLUMNS=60 script -qec '\(Sandbox.binary) person list \(flags)' /dev/null"])
+            #expect(r.code == 0, "\(r.err)")
+            return r.out.replacingOccurrences(of: "\r", with: "").split(separator: "\n")
+        }
+        let fitted = onTerminal("")
+        #expect(fitted.count == 5 && fitted.allSatisfy { Self.columns($0) <= 60 }, "\(fitted)")
+        #expect(fitted.contains { $0.contains("…") })
+        let wide = onTerminal("--wide")
+        #expect(wide.contains { Self.columns($0) > 60 } && !wide.contains { $0.contains("…") }, "\(wide)")
+        let piped = s.ok("person", "list")
+        #expect(piped.contains("浙江省杭州市某某区") && !piped.contains("…"))
     }
 }
