@@ -135,7 +135,9 @@ struct LogCommand: ParsableCommand {
         func cells(_ output: OutputOptions) -> [String] {
             let table = output.format == .table
             let opText = table ? (["insert": "新增", "update": "修改", "delete": "删除"][op] ?? op) : op
-            let key = table && self.table == "person" ? ((try? IDNumber(rowKey)).map(output.show) ?? rowKey) : rowKey
+            let key = !table ? rowKey
+                : self.table == "person" ? ((try? IDNumber(rowKey)).map(output.show) ?? rowKey)
+                : self.table == "exceptional_condition" ? Labels.condition(rowKey) : rowKey
             return [String(seq), Labels.localTime(at), actor, opText, table ? Labels.table(self.table) : self.table, key,
                     changes(masking: table && !output.reveal, labelled: table), command]
         }

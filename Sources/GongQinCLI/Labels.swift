@@ -62,7 +62,7 @@ enum Labels {
         case "source": UseSource(rawValue: text)?.chinese ?? text
         case "evidence": ConditionEvidence(rawValue: text)?.chinese ?? text
         case "relax_status": ValueStatus(rawValue: text)?.chinese ?? text
-        case "condition_code", "category": condition(text)
+        case "condition_code", "category", "code": condition(text)
         case "driver", "cashier", "licensed", "relevant", "builtin", "waives_education":
             text == "1" || text == "true" ? "是" : text == "0" || text == "false" ? "否" : text
         default: text
