@@ -80,10 +80,16 @@ enum ChangeLog {
         return String(decoding: hexadecimal(hasher.finalize()), as: UTF8.self)
     }
 
-    /// The tables whose writes the triggers log: those with a `<table>_log_insert` trigger.
+    /// The tables whose writes the triggers log: those with a `<table>_log_insert`,
+    /// `_update` or `_delete` trigger, and those the log has entries for, so that a table
+    /// whose insert trigger was dropped to write rows unlogged is still checked.
     static func loggedTables(_ db: Database) throws -> [String] {
         try String.fetchAll(db, sql: """
-            SELECT tbl_name FROM sqlite_master WHERE type = 'trigger' AND name = tbl_name || '_log_insert' ORDER BY tbl_name
+            SELECT tbl_name FROM sqlite_master WHERE type = 'trigger'
+              AND name IN (tbl_name || '_log_insert', tbl_name || '_log_update', tbl_name || '_log_delete')
+            UNION
+            SELECT DISTINCT table_name FROM change_log WHERE table_name IN (SELECT name FROM sqlite_master WHERE type = 'table')
+            ORDER BY 1
             """)
     }
 
@@ -133,7 +139,8 @@ public struct ChangeLogReader {
             // The rows the person has had (a row id may come back after a removal, so the
             // identity number is checked too), through the index on person_row.
             let rows = try Int64.fetchAll(session.db, sql: """
-                SELECT DISTINCT row_id FROM change_log WHERE table_name = 'person' AND row_key = ?
+                SELECT DISTINCT row_id FROM change_log WHERE table_name = 'person' AND row_key = ?1 AND op <> 'import'
+                UNION SELECT id FROM person WHERE id_number = ?1
                 """, arguments: [person.text])
             conditions.append("person_row IN (\(rows.map(String.init).joined(separator: ",")))")
             conditions.append("person = ?")

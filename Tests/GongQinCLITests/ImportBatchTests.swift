@@ -30,8 +30,9 @@ struct ImportBatchTests {
             .flatMap { try? JSONSerialization.jsonObject(with: $0) } as? [[String: Any]])
     }
 
-    /// Runs SQL on the file with Python's sqlite3; `bulk` defines gongqin_bulk_table() as
-    /// a hostile client could, to write rows the insert triggers skip.
+    /// Runs SQL on the file with Python's sqlite3; `bulk` defines gongqin_bulk_table() (and
+    /// the other functions the triggers name) as a hostile client could, to write rows the
+    /// insert triggers skip.
     func tamper(_ db: String, _ sql: String, bulk: String? = nil) throws {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
@@ -40,6 +41,9 @@ struct ImportBatchTests {
             c = sqlite3.connect(sys.argv[1])
             if sys.argv[3]:
                 c.create_function('gongqin_bulk_table', 0, lambda: sys.argv[3])
+                c.create_function('gongqin_actor', 0, lambda: 'x')
+                c.create_function('gongqin_command', 0, lambda: 'x')
+                c.create_function('gongqin_chain_hash', -1, lambda *a: 'x')
             c.executescript(sys.argv[2]); c.commit(); c.close()
             """, db, sql, bulk ?? ""]
         try p.run()
