@@ -12,6 +12,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // The domain and the rules: pure Swift, no I/O, no SQLite.
@@ -47,7 +48,10 @@ let package = Package(
                 "GongQinStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
-            ]
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            // The report's page template, embedded in the binary.
+            resources: [.embedInCode("Templates/report.mustache")]
         ),
         .executableTarget(name: "gongqin", dependencies: ["GongQinCLI"]),
 

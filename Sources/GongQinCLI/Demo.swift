@@ -61,6 +61,18 @@ struct Demo: ParsableCommand {
         }
         Console.out("")
         Console.out("更多：gongqin person list --db \(path)；gongqin seniority 身份证号；gongqin policy show \(cycle)")
+        let report = Self.reportPath(beside: path)
+        Console.out("")
+        Console.out("【部门负责人报告】gongqin report --cycle next --output \(report)")
+        var command = try ReportCommand.parse(["--cycle", "next", "--db", path, "--output", report] + (output.reveal ? ["--reveal"] : []))
+        try command.run()
+    }
+
+    /// The demo's report: `demo.sqlite` → `demo-report.html`, in the same folder.
+    static func reportPath(beside database: String) -> String {
+        let url = URL(fileURLWithPath: database)
+        let stem = url.deletingPathExtension().lastPathComponent
+        return url.deletingLastPathComponent().appendingPathComponent(stem + "-report.html").path
     }
 
     /// Removes an earlier demo database. Any other file, a database of records above all,

@@ -27,6 +27,8 @@ struct GongQin: ParsableCommand {
             JobCommand.self,
             ExceptionalCommand.self,
             Eligible.self,
+            ForecastCommand.self,
+            ReportCommand.self,
             Explain.self,
             SeniorityCommand.self,
             MaterialsCommand.self,

@@ -61,9 +61,18 @@ public struct Engine: Sendable {
     /// trade's option, which T2 always closes, is not tried, and an option whose common
     /// checks fail is not taken further.
     public func openOptions(_ record: PersonRecord, cycle: Int) -> [OptionDecision] {
+        openOptions(record, cycles: [cycle])[0]
+    }
+
+    /// The open options of each of `cycles`, the person's facts worked out once: what
+    /// `forecast` asks of each person (RULES FC1). Each cycle is judged exactly as
+    /// `openOptions(_:cycle:)` judges it.
+    public func openOptions(_ record: PersonRecord, cycles: [Int]) -> [[OptionDecision]] {
         let subject = Subject(record)
-        return considered(subject, cycle: cycle).filter { $0.trade == record.person.trade }
-            .map { decide(subject, $0, cycle: cycle, filingDate: nil, purpose: .judge, complete: false) }.filter(\.open)
+        return cycles.map { cycle in
+            considered(subject, cycle: cycle).filter { $0.trade == record.person.trade }
+                .map { decide(subject, $0, cycle: cycle, filingDate: nil, purpose: .judge, complete: false) }.filter(\.open)
+        }
     }
 
     /// What a decision is for.

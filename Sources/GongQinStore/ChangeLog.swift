@@ -224,6 +224,23 @@ public struct ChangeLogReader {
     }
 }
 
+/// The last entry of the change log: where the records stood when a page was made.
+public struct LogHead: Hashable, Sendable {
+    public var seq: Int64
+    public var at: String
+    public var actor: String
+    public var hash: String
+}
+
+extension ChangeLogReader {
+    /// The last entry, nil for an empty log.
+    public func head() throws -> LogHead? {
+        guard let row = try Row.fetchOne(session.db, sql: "SELECT seq, at, actor, hash FROM change_log ORDER BY seq DESC LIMIT 1")
+        else { return nil }
+        return LogHead(seq: row["seq"], at: row["at"], actor: row["actor"], hash: row["hash"])
+    }
+}
+
 extension Session {
     public var log: ChangeLogReader { ChangeLogReader(session: self) }
 }

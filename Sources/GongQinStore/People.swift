@@ -86,10 +86,13 @@ public struct People {
     public struct Filter: Sendable {
         public var unit: String?
         public var person: IDNumber?
+        /// The units under this 主管部门.
+        public var department: String?
 
-        public init(unit: String? = nil, person: IDNumber? = nil) {
+        public init(unit: String? = nil, person: IDNumber? = nil, department: String? = nil) {
             self.unit = unit
             self.person = person
+            self.department = department
         }
     }
 
@@ -123,6 +126,10 @@ public struct People {
         if let id = filter.person {
             request = request.filter(sql: "id = ?", arguments: [try row(id).id!])
         }
+        if let department = filter.department {
+            request = request.filter(sql: "unit_id IN (SELECT id FROM unit WHERE department = ?)",
+                                     arguments: [try catalog.department(named: department)])
+        }
         return request
     }
 
@@ -131,6 +138,7 @@ public struct People {
     public func check(_ filter: Filter) throws {
         if let unit = filter.unit { _ = try catalog.unitID(named: unit) }
         if let id = filter.person { _ = try row(id) }
+        if let department = filter.department { _ = try catalog.department(named: department) }
     }
 
     // MARK: Writing people
