@@ -101,7 +101,7 @@ struct ApplicationCommand: ParsableCommand {
             }
             var line = "申报\(number)（\(entry.name)）已改为“\(status.chinese)”"
             if !released.isEmpty {
-                line += "；已释放破格条件：" + released.map { Labels.condition($0.condition) }.joined(separator: "、") + "（X1，须知·四·8）"
+                line += "；已释放破格条件：" + released.map { Labels.condition($0.condition) }.joined(separator: "、") + "（\(RuleID.X1.citation)）"
             }
             try Render.added(ApplicationLine(entry), output, line)
         }

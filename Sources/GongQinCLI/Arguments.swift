@@ -2,7 +2,7 @@ import ArgumentParser
 import GongQinCore
 
 // The fixed vocabularies are read from the command line as a code or in Chinese
-// (CONTRACT.md). A value outside the list is a usage error: exit 64.
+// (Documentation/CLI.md). A value outside the list is a usage error: exit 64.
 
 extension Grade: ExpressibleByArgument {
     public init?(argument: String) { self.init(parsing: argument) }

@@ -96,7 +96,7 @@ struct AuditCommand: ParsableCommand {
         if report.findings.isEmpty {
             Console.out("审计发现：无")
         } else {
-            Console.out("审计发现（\(report.findings.count)项，X5，须知·四·8）：")
+            Console.out("审计发现（\(report.findings.count)项，\(RuleID.X5.citation)）：")
             Console.out(Render.table(header: FindingLine.columns.map(\.title), rows: report.findings.map { $0.cells(output) }))
         }
     }
@@ -126,6 +126,8 @@ struct LogCommand: ParsableCommand {
         var op: String
         var before: JSONValue?
         var after: JSONValue?
+        /// For an imported row: the file row that wrote it (its entry is the batch's).
+        var fileRow: Int?
 
         static let columns: [(key: String, title: String)] = [
             ("seq", "序号"), ("at", "时间"), ("actor", "用户"), ("op", "操作"), ("table", "表"), ("rowKey", "记录"),
@@ -134,7 +136,7 @@ struct LogCommand: ParsableCommand {
 
         func cells(_ output: OutputOptions) -> [String] {
             let table = output.format == .table
-            let opText = table ? (["insert": "新增", "update": "修改", "delete": "删除"][op] ?? op) : op
+            let opText = table ? (["insert": "新增", "update": "修改", "delete": "删除", "import": "导入"][op] ?? op) : op
             let key = !table ? rowKey
                 : self.table == "person" ? ((try? IDNumber(rowKey)).map(output.show) ?? rowKey)
                 : self.table == "exceptional_condition" ? Labels.condition(rowKey) : rowKey
@@ -142,9 +144,19 @@ struct LogCommand: ParsableCommand {
                     changes(masking: table && !output.reveal, labelled: table), command]
         }
 
+        /// A batch entry: the file, its hash and the rows, or the one row shown for a person.
+        var importSummary: String {
+            let batch = after?.object ?? [:]
+            let file = batch["file"]?.text ?? "?"
+            let hash = String((batch["sha256"]?.text ?? "").prefix(12))
+            if let fileRow { return "文件“\(file)”第\(fileRow)行（SHA-256 \(hash)…）" }
+            return "文件“\(file)”（SHA-256 \(hash)…）整批导入\(batch["rows"]?.text ?? "?")条，记录\(batch["first"]?.text ?? "?")–\(batch["last"]?.text ?? "?")"
+        }
+
         /// `field: old → new` for an update, the fields for an insert or a delete.
         /// `labelled`: fields and code values by their Chinese labels, for the table.
         func changes(masking: Bool, labelled: Bool = false) -> String {
+            if op == "import" { return importSummary }
             let old = before?.object ?? [:], new = after?.object ?? [:]
             let keys = (op == "update" ? new.keys.filter { old[$0] != new[$0] } : Array((op == "delete" ? old : new).keys)).sorted()
             return keys.map { key in
@@ -168,7 +180,7 @@ struct LogCommand: ParsableCommand {
             try s.log.entries(person: id, since: day, table: table) { e in
                 lines.append(Line(seq: e.seq, at: e.at, actor: e.actor, command: e.command, table: e.table, rowKey: e.rowKey,
                                   person: e.person, op: e.op, before: e.before.flatMap(JSONValue.parse),
-                                  after: e.after.flatMap(JSONValue.parse)))
+                                  after: e.after.flatMap(JSONValue.parse), fileRow: e.fileRow))
             }
         }
         try Render.list(lines, output, empty: "变更日志中没有符合条件的记录")

@@ -5,7 +5,7 @@ import GongQinStore
 
 /// `gongqin demo`: a demo database for one fictional Changzhou unit, about forty workers
 /// who between them exercise every module and rule, then the answer to "who may apply
-/// in the next cycle" and two explanations (issue 3).
+/// in the next cycle" and two explanations (CLI.md, upkeep).
 struct Demo: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "建立（或重建）演示数据库，并显示下一周期谁可以申报",
@@ -61,6 +61,18 @@ struct Demo: ParsableCommand {
         }
         Console.out("")
         Console.out("更多：gongqin person list --db \(path)；gongqin seniority 身份证号；gongqin policy show \(cycle)")
+        let report = Self.reportPath(beside: path)
+        Console.out("")
+        Console.out("【部门负责人报告】gongqin report --cycle next --output \(report)")
+        var command = try ReportCommand.parse(["--cycle", "next", "--db", path, "--output", report] + (output.reveal ? ["--reveal"] : []))
+        try command.run()
+    }
+
+    /// The demo's report: `demo.sqlite` → `demo-report.html`, in the same folder.
+    static func reportPath(beside database: String) -> String {
+        let url = URL(fileURLWithPath: database)
+        let stem = url.deletingPathExtension().lastPathComponent
+        return url.deletingLastPathComponent().appendingPathComponent(stem + "-report.html").path
     }
 
     /// Removes an earlier demo database. Any other file, a database of records above all,

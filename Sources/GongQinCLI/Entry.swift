@@ -40,7 +40,7 @@ public enum GongQinMain {
         return code
     }
 
-    /// The exit codes of CONTRACT.md.
+    /// The exit codes of Documentation/CLI.md.
     static func exitCode(_ kind: GongQinError.Kind) -> Int32 {
         switch kind {
         case .refused: 1

@@ -48,7 +48,7 @@ enum Explanation {
         for option in evaluation.options {
             lines.append("")
             lines.append(heading(option))
-            for check in option.checks { lines.append("  " + line(check)) }
+            for check in option.checks { lines.append("  " + check.line) }
         }
         let closed = evaluation.options.filter { !$0.open }
         if !closed.isEmpty {
@@ -66,17 +66,6 @@ enum Explanation {
         return lines.joined(separator: "\n")
     }
 
-    /// `✗ N3 须知·一·表：中级工证书2021年取得，须2019年及以前`: one check, with its rule and clause.
-    static func line(_ check: Check) -> String {
-        let mark = switch check.verdict {
-        case .pass: "✓"
-        case .fail: "✗"
-        case .warning: "!"
-        }
-        let status = check.status.map { "［\($0.chinese)］" } ?? ""
-        return "\(mark) \(check.rule.rawValue.padding(2)) \(check.clause)：\(Labels.about(check))\(check.bareDetail)\(status)"
-    }
-
     static func name(_ option: OptionDecision) -> String {
         "\(option.trade)\(option.grade.chinese)·\(option.module.chinese)"
     }
@@ -84,63 +73,27 @@ enum Explanation {
     static func heading(_ option: OptionDecision) -> String {
         guard option.open else { return "▶ \(name(option))：不可申报" }
         var text = "▶ \(name(option))：可申报，\(option.certificateYear)年取证"
-        if !option.conditions.isEmpty { text += "，使用破格条件 \(option.conditions.map(Labels.condition).joined(separator: "、"))" }
+        if !option.conditions.isEmpty { text += "，使用破格条件 \(option.conditions.joined(separator: "、"))" }
         return text
     }
 }
 
-/// `explain --format json`: the contract's keys, and a few more.
+/// `explain --format json`: the keys of CLI.md, and a few more. Each option is the
+/// engine's `OptionDecision` as it encodes itself.
 struct ExplainView: Encodable {
-    struct Option: Encodable {
-        var grade: Grade
-        var module: Module
-        var trade: String
-        var open: Bool
-        var certificateYear: Int
-        var conditions: [String]
-        var checks: [Check]
-        var earliestCycle: Int?
-        var warnings: [String]
-
-        func encode(to encoder: any Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(grade, forKey: .grade)
-            try c.encode(module, forKey: .module)
-            try c.encode(trade, forKey: .trade)
-            try c.encode(open, forKey: .open)
-            try c.encode(certificateYear, forKey: .certificateYear)
-            try c.encode(conditions, forKey: .conditions)
-            try c.encode(checks, forKey: .checks)
-            try c.encode(earliestCycle, forKey: .earliestCycle)  // null when open or never
-            try c.encode(warnings, forKey: .warnings)
-        }
-
-        enum CodingKeys: String, CodingKey {
-            case grade, module, trade, open, certificateYear, conditions, checks, earliestCycle, warnings
-        }
-    }
-
     var idNumber: IDNumber
     var name: String
     var cycle: Int
     var notes: [String]
-    var options: [Option]
+    var options: [OptionDecision]
 
     init(_ e: Evaluation) {
         idNumber = e.record.person.idNumber
         name = e.record.person.name
         cycle = e.cycle
         notes = e.notes
-        options = e.options.map {
-            Option(grade: $0.grade, module: $0.module, trade: $0.trade, open: $0.open, certificateYear: $0.certificateYear,
-                   conditions: $0.conditions, checks: $0.checks, earliestCycle: $0.earliestCycle, warnings: $0.warnings)
-        }
+        options = e.options
     }
-}
-
-extension String {
-    /// Pads to `width` characters with spaces.
-    func padding(_ width: Int) -> String { count >= width ? self : self + String(repeating: " ", count: width - count) }
 }
 
 /// `gongqin seniority ID`: the grade seniority of each grade held, through transfers (T1).

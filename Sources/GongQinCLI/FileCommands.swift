@@ -3,7 +3,7 @@ import Foundation
 import GongQinCore
 import GongQinStore
 
-// `import`, `export`, `backup` and `restore` (issue 6): records in and out as files.
+// `import`, `export`, `backup` and `restore` (CLI.md, files; IMPORT.md): records in and out as files.
 
 extension RecordKind: ExpressibleByArgument {
     public init?(argument: String) { self.init(rawValue: argument.lowercased()) }
@@ -66,9 +66,10 @@ struct ImportCommand: ParsableCommand {
         var problems: [Int: [FieldProblem]] = [:]
         let database = try store.open()
         let counts: Importer.Counts
+        // A bulk import is logged as one entry naming the file and its SHA-256 (issue 15).
+        let source = try update ? nil : BatchSource.file(at: file)
         do {
-            counts = try database.write { s in
-                let importer = try s.importer(kind, update: update, today: today)
+            counts = try database.write { s in try s.importing(kind, update: update, today: today, source: source) { importer in
                 var bytes: Int64 = 0
                 try input.forEachRow { row, line in
                     bytes += Int64(line.cells.reduce(line.cells.count) { $0 + $1.utf8.count })
@@ -106,7 +107,7 @@ struct ImportCommand: ParsableCommand {
                     throw failure(importer.problems, rows: rows, count: importer.problemCount)
                 }
                 return importer.counts
-            }
+            } }
         } catch {
             progress.finish()
             if let report, !problems.isEmpty { try writeReport(report, input: input, header: header, problems: problems) }

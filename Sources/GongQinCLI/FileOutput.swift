@@ -76,7 +76,7 @@ final class OutputFile {
 }
 
 /// Where the rows of a CSV go: stdout as it is, or a file for Excel and WPS, which is
-/// UTF-8 with a BOM and CRLF line ends (issue 6 §3).
+/// UTF-8 with a BOM and CRLF line ends (IMPORT.md, the roster).
 final class CSVSink {
     private let file: OutputFile?
 

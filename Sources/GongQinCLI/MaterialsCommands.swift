@@ -4,7 +4,7 @@ import GongQinCore
 import GongQinStore
 
 /// `gongqin materials ID …` lists an applicant's materials; `gongqin materials check DIR …`
-/// checks a folder of scans against that list (issue 5, RULES §8, 须知·六·8).
+/// checks a folder of scans against that list (RULES §8, 须知·六·8).
 struct MaterialsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "materials",
@@ -31,9 +31,9 @@ struct MaterialsCommand: ParsableCommand {
         func materials(of id: IDNumber, in s: Session) throws -> ApplicationMaterials {
             let today = Environment.today
             let engine = try s.engine(today: today)
-            let codes = try conditions.map { try s.catalog.condition(code: $0).code }
+            for code in conditions { _ = try s.catalog.condition(code: code) }
             return try engine.materials(for: try s.people.record(id), grade: grade, module: module,
-                                        cycle: cycle.resolve(engine, asOf: today), conditions: codes)
+                                        cycle: cycle.resolve(engine, asOf: today), conditions: conditions)
         }
 
         /// The flags again, for the commands the output suggests.
@@ -161,7 +161,7 @@ enum MaterialsText {
 
     /// The note that the option is not open, with the failed checks, on one line.
     static func notOpen(_ m: ApplicationMaterials) -> String? {
-        m.notOpenNote.map { $0 + m.decision.failedChecks.map { "\($0.rule.rawValue)（\($0.clause)）" + Labels.about($0) + $0.bareDetail }.joined(separator: "；") }
+        m.notOpenNote.map { $0 + m.decision.failedChecks.map(\.inline).joined(separator: "；") }
     }
 
     static func list(_ m: ApplicationMaterials, output: OutputOptions, flags: String) -> String {
@@ -169,7 +169,7 @@ enum MaterialsText {
                      "材料清单：\(m.list.chinese)（\(m.list.clause)）；每个序号扫描为一个PDF（照片为jpg），按“序号+简称”命名（\(Formality.materials.citation)）"]
         if let note = m.notOpenNote {
             lines.append("注意：" + note)
-            for check in m.decision.failedChecks { lines.append("  " + Explanation.line(check)) }
+            for check in m.decision.failedChecks { lines.append("  " + check.line) }
         }
         lines.append("")
         let rows = m.applicable.map { [String($0.number), $0.fileName, $0.required ? "必需" : "可选", $0.note] }
@@ -262,8 +262,7 @@ enum FolderScan {
         }
         return names.map { name in
             let path = (dir as NSString).appendingPathComponent(name)
-            // NFKC: `６继续教育.pdf` is `6继续教育.pdf` (CONTRACT "Full-width input").
-            let nfc = Normalise.text(name)
+            let nfc = name.precomposedStringWithCanonicalMapping
             var entryIsDirectory: ObjCBool = false
             _ = fm.fileExists(atPath: path, isDirectory: &entryIsDirectory)
             if entryIsDirectory.boolValue { return ScannedFile(name: nfc, size: 0, leadingBytes: [], isDirectory: true) }

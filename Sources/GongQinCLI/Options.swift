@@ -3,7 +3,7 @@ import Foundation
 import GongQinCore
 import GongQinStore
 
-/// `--db PATH`, accepted by every command that touches data (CONTRACT.md).
+/// `--db PATH`, accepted by every command that touches data (Documentation/CLI.md).
 struct StoreOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("数据库文件。默认依次为环境变量 GONGQIN_DB、$XDG_DATA_HOME/gongqin/gongqin.sqlite、~/.local/share/gongqin/gongqin.sqlite", valueName: "path"))
     var db: String?

@@ -105,7 +105,7 @@ struct PersonCommand: ParsableCommand {
     struct Remove: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "删除人员及其记录",
-            discussion: "有破格使用或申报记录的人员不能删除：这些记录须终身可查（X1，须知·四·8）。")
+            discussion: "有破格使用或申报记录的人员不能删除：这些记录须终身可查（\(RuleID.X1.citation)）。")
 
         @Argument(help: "身份证号") var id: String
         @OptionGroup var store: StoreOptions

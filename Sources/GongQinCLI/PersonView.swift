@@ -1,6 +1,6 @@
 import GongQinCore
 
-/// A person's whole record, as `person show` prints it (issue 2 §5).
+/// A person's whole record, as `person show` prints it (CLI.md, records).
 struct PersonView: Encodable {
     var idNumber: IDNumber
     var name: String

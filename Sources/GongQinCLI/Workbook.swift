@@ -3,7 +3,7 @@ import GongQinCore
 import ZIPFoundation
 
 /// A one-sheet Office Open XML workbook (.xlsx), written through ZIPFoundation, for the
-/// roster (issue 6 §3). Every cell but the numbers is a text cell (inline string, number
+/// roster (IMPORT.md). Every cell but the numbers is a text cell (inline string, number
 /// format "@"), so Excel, WPS and LibreOffice leave identity numbers and dates as they
 /// are. The header row is bold and frozen; the columns are sized to their contents.
 ///

@@ -33,7 +33,7 @@ public enum Audit {
         var findings: [Finding] = []
         func add(_ kind: Kind, _ detail: String) {
             findings.append(Finding(kind: kind, idNumber: person.idNumber, name: person.name,
-                                    detail: detail + "（X5，须知·四·8）"))
+                                    detail: detail + "（\(RuleID.X5.citation)）"))
         }
         for certificate in record.certificates where certificate.route == .exceptional {
             if !record.exceptionalUses.contains(where: { $0.grade == certificate.grade }) {

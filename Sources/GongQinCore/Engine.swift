@@ -1,4 +1,4 @@
-/// The eligibility engine (issue 3): pure functions from a person's records, a policy, a
+/// The eligibility engine (RULES §3–§7): pure functions from a person's records, a policy, a
 /// cycle year and an evaluation date to decisions. Each check is a rule of RULES.md
 /// §3–§6, implemented in the `Rules+…` files and findable by its ID.
 public struct Engine: Sendable {
@@ -21,7 +21,7 @@ public struct Engine: Sendable {
     /// How far ahead `earliestCycle` looks.
     public static let horizon = 30
 
-    /// The first 等级工 cycle year whose 04-15 deadline is today or later (CONTRACT.md,
+    /// The first 等级工 cycle year whose 04-15 deadline is today or later (Documentation/CLI.md,
     /// `--cycle next`).
     public func nextCycle(asOf day: Day) -> Int {
         var year = day.year
@@ -44,7 +44,7 @@ public struct Engine: Sendable {
             notes.append("已于\(filed.filedOn)申报\(cycle)年\(filed.grade.chinese)·\(filed.module.chinese)（编号\(filed.id)，\(filed.status.chinese)）")
         }
         if subject.highest?.grade == .seniorTechnician {
-            notes.append("已持高级技师证书，已是最高等级（G1，\(RuleID.G1.clause)）")
+            notes.append("已持高级技师证书，已是最高等级（\(RuleID.G1.citation)）")
         }
         var options = considered(subject, cycle: cycle).map { request in
             decide(subject, request, cycle: cycle, filingDate: nil, purpose: .judge)
@@ -61,9 +61,18 @@ public struct Engine: Sendable {
     /// trade's option, which T2 always closes, is not tried, and an option whose common
     /// checks fail is not taken further.
     public func openOptions(_ record: PersonRecord, cycle: Int) -> [OptionDecision] {
+        openOptions(record, cycles: [cycle])[0]
+    }
+
+    /// The open options of each of `cycles`, the person's facts worked out once: what
+    /// `forecast` asks of each person (RULES FC1). Each cycle is judged exactly as
+    /// `openOptions(_:cycle:)` judges it.
+    public func openOptions(_ record: PersonRecord, cycles: [Int]) -> [[OptionDecision]] {
         let subject = Subject(record)
-        return considered(subject, cycle: cycle).filter { $0.trade == record.person.trade }
-            .map { decide(subject, $0, cycle: cycle, filingDate: nil, purpose: .judge, complete: false) }.filter(\.open)
+        return cycles.map { cycle in
+            considered(subject, cycle: cycle).filter { $0.trade == record.person.trade }
+                .map { decide(subject, $0, cycle: cycle, filingDate: nil, purpose: .judge, complete: false) }.filter(\.open)
+        }
     }
 
     /// What a decision is for.

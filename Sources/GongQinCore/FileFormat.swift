@@ -1,4 +1,4 @@
-/// The file format of `import KIND FILE` and `export KIND` (issue 6): one row per record,
+/// The file format of `import KIND FILE` and `export KIND` (IMPORT.md): one row per record,
 /// a header row naming the columns by the long flag of the matching `add` command or by
 /// its Chinese label. The fields are defined here once, as data; the CLI, the README and
 /// the tests read them from here.

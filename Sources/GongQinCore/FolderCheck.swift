@@ -1,4 +1,4 @@
-/// The check of a folder of scans before upload (issue 5 §2, RULES §8, 须知·六·8): one
+/// The check of a folder of scans before upload (RULES §8, 须知·六·8): one
 /// file per item, named `<number><short name>.pdf` (the photo `.jpg`), each what its
 /// extension says. Pure: the CLI lists the folder and reads each file's size and first
 /// bytes; this turns them into problems.

@@ -1,5 +1,5 @@
 /// The summary roster (汇总名册, 须知·六·1) of the applications filed for a cycle, grouped
-/// by supervising department, then unit (issue 6 §3).
+/// by supervising department, then unit (IMPORT.md, the roster).
 
 /// One row of the roster.
 public struct RosterRow: Hashable, Sendable {

@@ -141,7 +141,7 @@ extension Context {
 
 extension Array where Element == ValueStatus {
     /// assumed is weaker than provisional, which is weaker than official.
-    var weakest: ValueStatus {
+    public var weakest: ValueStatus {
         if contains(.assumed) { return .assumed }
         if contains(.provisional) { return .provisional }
         return .official

@@ -1,5 +1,5 @@
 /// The checks every record passes before it is written, by `add` and `import` alike
-/// (issue 2 §4, issue 6): the same code, so a row of a spreadsheet is judged exactly as a
+/// (the `add` commands and IMPORT.md): the same code, so a row of a spreadsheet is judged exactly as a
 /// command line is.
 
 /// One problem with one field. `field` is the long flag name (`work-start`), which is

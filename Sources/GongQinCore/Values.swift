@@ -1,5 +1,5 @@
 /// Reading the values of a record from text, as a command-line flag or a cell of an import
-/// file gives them (issue 2, issue 6). One place, so that a spreadsheet cell is read
+/// file gives them (CLI.md and IMPORT.md). One place, so that a spreadsheet cell is read
 /// exactly as a flag is, with the same Chinese message when it is wrong.
 public enum Values {
     /// An identity number (RULES §9).

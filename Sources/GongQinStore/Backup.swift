@@ -2,7 +2,7 @@ import Foundation
 import GongQinCore
 import GRDB
 
-/// `backup FILE` and `restore FILE` (issue 6 §4), through SQLite's online backup.
+/// `backup FILE` and `restore FILE` (CLI.md, files), through SQLite's online backup.
 extension GongQinDatabase {
     /// Copies the database to a new file with mode 0600. The copy is read in one read
     /// transaction: a consistent snapshot, while other processes go on writing.

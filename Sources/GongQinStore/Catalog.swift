@@ -96,6 +96,16 @@ public struct Catalog {
                                        + "；新单位请先用 gongqin unit add 添加")
     }
 
+    /// A 主管部门 as the units record it, or an "unknown department" error with the
+    /// nearest name.
+    func department(named name: String) throws -> String {
+        let known = try String.fetchAll(db, sql: "SELECT DISTINCT department FROM unit WHERE department IS NOT NULL")
+        let trimmed = name.trimmingSpaces
+        if known.contains(trimmed) { return trimmed }
+        throw GongQinError.invalid("未找到主管部门“\(name.clipped())”",
+                                   hint: NameMatch.hint(for: name, in: known, listCommand: "gongqin unit list"))
+    }
+
     /// The problem with naming this unit, if any, for the `unit` field.
     func unitProblem(_ name: String) -> FieldProblem? {
         problem(field: "unit") { _ = try unitID(named: name) }

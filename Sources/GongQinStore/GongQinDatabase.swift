@@ -3,7 +3,7 @@ import GongQinCore
 import GongQinSchema
 import GRDB
 
-/// Who writes, for the change log: the OS user and the command line (issue 4).
+/// Who writes, for the change log: the OS user and the command line (the change log, ARCHITECTURE.md).
 public struct LogContext: Sendable {
     public var actor: String
     public var command: String
@@ -148,7 +148,7 @@ public struct GongQinDatabase: Sendable {
     }
 
     /// Creates an empty file with mode 0600, and its folder with mode 0700, when missing:
-    /// the file holds identity numbers (CONTRACT.md).
+    /// the file holds identity numbers (Documentation/CLI.md).
     static func createFileIfMissing(_ path: String) throws(GongQinError) {
         let fm = FileManager.default
         if fm.fileExists(atPath: path) { return }

@@ -30,7 +30,7 @@ public struct Ledger {
 
     /// The refusal of a second use of a category (RULES X1, 须知·四·8).
     static func alreadyUsed(_ earlier: ExceptionalUse, name: String, condition: ExceptionalCondition) -> GongQinError {
-        .refused("\(name)已于\(earlier.chineseSummary)使用过“\(condition.name)”类破格条件（\(earlier.condition)），每类破格条件终身只能使用一次（X1，须知·四·8）",
+        .refused("\(name)已于\(earlier.chineseSummary)使用过“\(condition.name)”类破格条件（\(earlier.condition)），每类破格条件终身只能使用一次（\(RuleID.X1.citation)）",
                  hint: "请改用其他未使用的类别，或按正常条件申报")
     }
 
@@ -44,7 +44,7 @@ public struct Ledger {
         return problems
     }
 
-    /// Records a use read off an earlier grade's approval form (issue 2, `exceptional
+    /// Records a use read off an earlier grade's approval form (RULES X1, `exceptional
     /// record`). Refused when the category has been used (RULES X1).
     public func recordHistoricUse(_ id: IDNumber, condition code: String, grade: Grade, year: Int, note: String?,
                                   today: Day) throws -> ExceptionalUse {

@@ -2,7 +2,7 @@ import GongQinCore
 import GRDB
 
 /// People with their records: certificates, transfers, annual assessments, education,
-/// awards and continuing education. The aggregate of issue 2.
+/// awards and continuing education. The aggregate a person is.
 public struct People {
     let session: Session
     var db: Database { session.db }
@@ -86,10 +86,13 @@ public struct People {
     public struct Filter: Sendable {
         public var unit: String?
         public var person: IDNumber?
+        /// The units under this 主管部门.
+        public var department: String?
 
-        public init(unit: String? = nil, person: IDNumber? = nil) {
+        public init(unit: String? = nil, person: IDNumber? = nil, department: String? = nil) {
             self.unit = unit
             self.person = person
+            self.department = department
         }
     }
 
@@ -123,6 +126,10 @@ public struct People {
         if let id = filter.person {
             request = request.filter(sql: "id = ?", arguments: [try row(id).id!])
         }
+        if let department = filter.department {
+            request = request.filter(sql: "unit_id IN (SELECT id FROM unit WHERE department = ?)",
+                                     arguments: [try catalog.department(named: department)])
+        }
         return request
     }
 
@@ -131,6 +138,7 @@ public struct People {
     public func check(_ filter: Filter) throws {
         if let unit = filter.unit { _ = try catalog.unitID(named: unit) }
         if let id = filter.person { _ = try row(id) }
+        if let department = filter.department { _ = try catalog.department(named: department) }
     }
 
     // MARK: Writing people
@@ -202,7 +210,7 @@ public struct People {
     // MARK: Writing records
     //
     // Each kind of record has a `check` (every problem, and the row that already holds the
-    // same record) and a `save`; `add…` and `import` both go through them (issue 6).
+    // same record) and a `save`; `add…` and `import` both go through them (IMPORT.md).
 
     /// What every `add…` does: checks the record against its owner, and refuses it with
     /// every problem or writes it.
@@ -387,7 +395,7 @@ public struct People {
     }
 }
 
-/// What the store finds when it checks a record before writing it (issue 2 §4, issue 6):
+/// What the store finds when it checks a record before writing it (the `add` commands and IMPORT.md):
 /// the problems, and the row that already holds the same record, if any.
 struct Checked {
     var problems: [FieldProblem] = []

@@ -1,0 +1,102 @@
+import ArgumentParser
+import Foundation
+import GongQinCore
+import GongQinStore
+
+/// `gongqin forecast`: who may apply in each of the coming cycles if the records stay as
+/// they are (RULES FC1).
+struct ForecastCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "forecast",
+        abstract: "预测今后各申报周期按等级、模块可申报的人数（FC1）",
+        discussion: """
+            从今天所在的等级工申报周期起，预测其后 N 个等级工申报年（默认5个；技师、高级技师也按这些年份统计），
+            每年按等级和模块列出可申报人数，以及其中首次可申报的人数（此前的预测年度和当前周期都不可申报）。
+            判断与 eligible --cycle 年度 完全相同，前提是（FC1）：尚未考核的年度按“合格”计；不计今后新取得的证书、
+            转岗和破格使用；没有正式文件的年度按推算值判断。这些前提决定结论时，表格逐行注明。
+            每人只读一次，逐年判断。
+            """)
+
+    @Option(help: ArgumentHelp("预测的申报周期个数（1–20）", valueName: "n")) var cycles = 5
+    @OptionGroup var scope: ScopeOptions
+    @Option(name: .customLong("as-of"), help: ArgumentHelp("把今天当作此日期", valueName: "date")) var asOf: String?
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var output: OutputOptions
+
+    func run() throws {
+        guard (1...20).contains(cycles) else {
+            throw GongQinError.usage("--cycles 须在1到20之间，收到\(cycles)", hint: "例如 --cycles 5")
+        }
+        let today = try asOf.map { try Parse.day($0, "--as-of", allowFuture: true) } ?? Environment.today
+        let filter = try scope.filter()
+        let forecast = try store.open().read { s in
+            try ForecastCommand.forecast(s, filter: filter, today: today, count: cycles)
+        }
+        switch output.format {
+        case .json: Console.out(ForecastCommand.json(forecast))
+        case .csv:
+            Console.out(Render.csvLine(["cycle", "grade", "module", "open", "new", "assumedAssessments", "policyStatus", "idNumbers"]))
+            for row in forecast.rows {
+                Console.out(Render.csvLine([String(row.cycle), row.grade.code, row.module.code, String(row.open.count), String(row.new),
+                                            String(row.assumedAssessments), row.policyStatus.code,
+                                            row.open.map(\.text).joined(separator: ";")]))
+            }
+        case .table: table(forecast, today: today)
+        }
+    }
+
+    /// The forecast of the people `filter` covers, as of `today`: the records read once,
+    /// judged on two threads while a third reads.
+    static func forecast(_ s: Session, filter: People.Filter, today: Day, count: Int) throws -> Forecast {
+        let engine = try s.engine(today: today)
+        try s.people.check(filter)
+        let empty = Forecast(engine: engine, today: today, count: count)
+        let fanout = Fanout<[PersonRecord], Forecast>(workers: 2, state: { empty }) { forecast, batch in
+            for record in batch { forecast.add(record, engine: engine) }
+        }
+        var parts: [Forecast] = []
+        do {
+            defer { parts = fanout.finish() }
+            try s.people.forEachRecord(filter) { fanout.submit($0) }
+        }
+        var total = empty
+        for part in parts { total.merge(part) }
+        total.sortPeople()
+        return total
+    }
+
+    /// The contract's JSON: one object a row, `idNumbers` in full.
+    static func json(_ forecast: Forecast) -> String {
+        let rows = forecast.rows.map { row in
+            var o = JSON.Object()
+            o.add("cycle", row.cycle)
+            o.add("grade", row.grade.code)
+            o.add("module", row.module.code)
+            o.add("open", row.open.count)
+            o.add("new", row.new)
+            o.add("idNumbers", row.open.map(\.text))
+            return "  " + o.text
+        }
+        return rows.isEmpty ? "[]" : "[\n" + rows.joined(separator: ",\n") + "\n]"
+    }
+
+    func table(_ forecast: Forecast, today: Day) {
+        Console.out("申报预测：\(scope.label)，共\(forecast.people)人；今天是\(today)，当前为\(forecast.current)年周期，"
+                    + "预测\(forecast.cycles.map(String.init).joined(separator: "、"))年")
+        for assumption in Forecast.assumptions { Console.out("前提：\(assumption)") }
+        Console.out("")
+        let rows = forecast.rows
+        if rows.isEmpty {
+            Console.out("预测的各年度都没有可申报的人员")
+            return
+        }
+        let header = ["申报年度", "等级", "模块", "可申报人数", "其中首次", "其中按未考核年度合格计", "政策依据"]
+        let cells = rows.map { row in
+            [String(row.cycle), row.grade.chinese, row.module.chinese, String(row.open.count), String(row.new),
+             row.assumedAssessments == 0 ? "" : String(row.assumedAssessments), row.policyStatus.chinese]
+        }
+        Console.out(Render.table(header: header, rows: cells))
+        Console.out("")
+        Console.out("名单见 --format json 或 csv；某人某年的逐条依据见 gongqin explain 身份证号 --cycle 年度")
+    }
+}
