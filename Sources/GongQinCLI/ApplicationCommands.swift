@@ -33,7 +33,7 @@ struct Apply: ParsableCommand {
         let a = entry.application
         var line = "已申报：\(entry.name)（\(output.show(entry.idNumber))）\(a.cycle)年\(a.trade)\(a.grade.chinese)·\(a.module.chinese)，编号\(a.id)，\(a.certificateYear)年取证"
         if !entry.uses.isEmpty {
-            line += "；记入破格台账：" + entry.uses.map(\.condition).joined(separator: "、") + "（X1，须知·四·8：该类条件终身不能再用）"
+            line += "；记入破格台账：" + entry.uses.map { Labels.condition($0.condition) }.joined(separator: "、") + "（X1，须知·四·8：该类条件终身不能再用）"
         }
         try Render.added(ApplicationLine(entry), output, line)
     }
@@ -101,7 +101,7 @@ struct ApplicationCommand: ParsableCommand {
             }
             var line = "申报\(number)（\(entry.name)）已改为“\(status.chinese)”"
             if !released.isEmpty {
-                line += "；已释放破格条件：" + released.map(\.condition).joined(separator: "、") + "（\(RuleID.X1.citation)）"
+                line += "；已释放破格条件：" + released.map { Labels.condition($0.condition) }.joined(separator: "、") + "（\(RuleID.X1.citation)）"
             }
             try Render.added(ApplicationLine(entry), output, line)
         }
@@ -183,7 +183,7 @@ struct ApplicationLine: Listable {
         let table = output.format == .table
         return [String(id), String(cycle), output.show(idNumber), name, unit, trade, table ? grade.chinese : grade.code,
                 table ? module.chinese : module.code, table ? status.chinese : status.code, filedOn.description,
-                String(certificateYear), conditions.joined(separator: table ? "、" : ";"),
+                String(certificateYear), table ? conditions.map(Labels.condition).joined(separator: "、") : conditions.joined(separator: ";"),
                 (table ? examResult?.chinese : examResult?.code) ?? "", (table ? reviewResult?.chinese : reviewResult?.code) ?? "",
                 note.cell]
     }

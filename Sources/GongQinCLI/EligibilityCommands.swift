@@ -125,7 +125,7 @@ struct EligibleLine: Encodable {
     func cells(_ output: OutputOptions) -> [String] {
         let table = output.format == .table
         return [output.show(idNumber), name, unit, trade, table ? grade.chinese : grade.code,
-                table ? module.chinese : module.code, String(certificateYear), conditions.joined(separator: table ? "、" : ";"),
+                table ? module.chinese : module.code, String(certificateYear), table ? conditions.map(Labels.condition).joined(separator: "、") : conditions.joined(separator: ";"),
                 rules.map(\.rawValue).joined(separator: table ? " " : ";"),
                 table ? personalWarnings : warnings.joined(separator: ";")]
     }

@@ -72,7 +72,7 @@ struct ExceptionalCommand: ParsableCommand {
                 return LedgerEntry(idNumber: id, name: person.name, unit: person.unit, use: use)
             }
             try Render.added(UseLine(entry), output,
-                             "已登记\(entry.name)的历史破格使用：\(entry.use.condition)，\(entry.use.year)年\(entry.use.grade.chinese)")
+                             "已登记\(entry.name)的历史破格使用：\(Labels.condition(entry.use.condition))，\(entry.use.year)年\(entry.use.grade.chinese)")
         }
     }
 
@@ -139,7 +139,8 @@ struct UseLine: Listable {
 
     func cells(_ output: OutputOptions) -> [String] {
         let table = output.format == .table
-        return [String(id), output.show(idNumber), name, condition, category, table ? grade.chinese : grade.code, String(year),
+        return [String(id), output.show(idNumber), name, table ? Labels.condition(condition) : condition,
+                table ? Labels.condition(category) : category, table ? grade.chinese : grade.code, String(year),
                 table ? source.chinese : source.code, applicationId.map(String.init) ?? "", note.cell]
     }
 }

@@ -24,13 +24,21 @@ struct StoreOptions: ParsableArguments {
     func open() throws -> GongQinDatabase {
         let database = try GongQinDatabase.open(at: path, context: Environment.logContext)
         if database.created { Console.errorLine("已新建数据库：\(database.path)") }
+        learnConditionNames(database)
         return database
+    }
+
+    /// The names of the conditions a clerk added, for tables and messages.
+    private func learnConditionNames(_ database: GongQinDatabase) {
+        if let conditions = try? database.read({ try $0.catalog.conditions() }) { Labels.learn(conditions) }
     }
 
     /// Opens the database for a command that only reads: never creates, changes or
     /// upgrades the file.
     func reader() throws -> GongQinDatabase {
-        try GongQinDatabase.openForReading(at: path, context: Environment.logContext)
+        let database = try GongQinDatabase.openForReading(at: path, context: Environment.logContext)
+        learnConditionNames(database)
+        return database
     }
 
     /// The person a command-line argument names: a full identity number as it stands,
@@ -55,6 +63,13 @@ struct OutputOptions: ParsableArguments {
 
     @Flag(name: .long, help: "表格中显示完整身份证号（默认隐藏中间8位）")
     var reveal = false
+
+    @Flag(name: .long, help: "表格显示全部内容，不按终端宽度截短")
+    var wide = false
+
+    mutating func validate() throws {
+        if wide { TableWidth.showEverything() }
+    }
 
     /// An identity number as this output shows it: masked in tables unless `--reveal`.
     func show(_ id: IDNumber) -> String {

@@ -208,9 +208,14 @@ public struct Catalog {
         try ConditionRow.order(sql: "builtin DESC, category, code").fetchAll(db).map(\.condition)
     }
 
-    /// A condition by code, or an "unknown condition" error with the nearest code.
+    /// A condition by code or by its Chinese name (CONTRACT "Chinese labels"), or an
+    /// "unknown condition" error with the nearest code.
     public func condition(code: String) throws -> ExceptionalCondition {
-        if let row = try ConditionRow.fetchOne(db, key: code.trimmingSpaces) { return row.condition }
+        let text = code.trimmingSpaces
+        if let row = try ConditionRow.fetchOne(db, key: text) { return row.condition }
+        if let row = try ConditionRow.filter(sql: "name = ?", arguments: [text]).fetchOne(db) { return row.condition }
+        if let match = ExceptionalCondition.builtins.first(where: { $0.name == text || $0.evidence.chinese == text }),
+           let row = try ConditionRow.fetchOne(db, key: match.code) { return row.condition }
         let codes = try String.fetchAll(db, sql: "SELECT code FROM exceptional_condition")
         throw GongQinError.invalid("未找到破格条件“\(code.clipped())”",
                                    hint: NameMatch.hint(for: code, in: codes, listCommand: "gongqin exceptional conditions"))

@@ -71,9 +71,9 @@ public struct Ledger {
         }
         if let earlier = try session.people.fetch(UseRow.self, "SELECT * FROM exceptional_use WHERE person_id = ? AND category = ?",
                                                   [owner.id!, condition.category]) {
-            let same = earlier.conditionCode == use.condition && earlier.grade == use.grade && earlier.year == use.year
+            let same = earlier.conditionCode == condition.code && earlier.grade == use.grade && earlier.year == use.year
                 && earlier.note == use.note
-            let problem = earlier.source == .historic && earlier.conditionCode == use.condition && earlier.year == use.year
+            let problem = earlier.source == .historic && earlier.conditionCode == condition.code && earlier.year == use.year
                 ? FieldProblem("condition", "\(owner.name)已登记\(earlier.year)年\(earlier.grade.chinese)使用“\(condition.name)”")
                 : FieldProblem("condition", Self.alreadyUsed(earlier.use, name: owner.name, condition: condition).line)
             // Only a historic use may be replaced by a file; an application's use stays with it.

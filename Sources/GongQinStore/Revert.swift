@@ -28,6 +28,14 @@ extension Session {
             throw RecordError.unknownLogEntry(seq: seq)
         }
         let table: String = entry["table_name"], rowID: Int64 = entry["row_id"], op: String = entry["op"]
+        if op == "import" {
+            // One entry for a whole imported file: its rows are corrected one by one.
+            let after: String? = entry["after"]
+            guard let batch = after.flatMap({ try? JSONDecoder().decode(ImportBatch.self, from: Data($0.utf8)) }) else {
+                throw RecordError.notRevertible(seq: seq, table: table)
+            }
+            throw ImportBatches.refuseRevert(seq: seq, batch: batch)
+        }
         if let later = try Int64.fetchOne(db, sql: """
             SELECT seq FROM change_log WHERE table_name = ? AND row_id = ? AND seq > ? ORDER BY seq DESC LIMIT 1
             """, arguments: [table, rowID, seq]) {

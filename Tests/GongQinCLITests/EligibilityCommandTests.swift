@@ -95,7 +95,11 @@ struct EligibilityCommandTests {
         #expect(options.allSatisfy { $0.keys.contains("earliestCycle") })
         let text = s.ok("explain", moved, "--cycle", "2024")
         #expect(text.contains("T1") && text.contains("原工种汽车驾驶与管理"))
-        #expect(text.contains("最早可申报的周期") || !text.contains("不可申报"))
+        // Open by the normal route; the old trade closed (T2); the earliest-cycle section
+        // says the early route is not needed this cycle.
+        #expect(text.contains("▶ 电工高级工·正常申报：可申报"))
+        #expect(text.contains("▶ 收银审核高级工·正常申报：不可申报"))
+        #expect(text.contains("最早可申报的周期（记录不变、只随时间推移）：\n  电工高级工·提前一年申报：本周期已可按正常申报申报，无需此模块"))
         s.fails(65, "explain", IDs.make(sequence: 99), "--cycle", "2024")
         s.fails(64, "explain", senior)
     }

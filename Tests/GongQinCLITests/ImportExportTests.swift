@@ -124,7 +124,8 @@ struct ImportExportTests {
         s.ok("import", "education", s.file("edu.csv", quoted))
         let education = try #require((s.json("person", "show", a) as? [String: Any])?["education"] as? [[String: Any]])
         #expect(education.first?["major"] as? String == "电气, 自动化")
-        #expect(education.first?["school"] as? String == "某学院\n（夜大）")
+        // NFKC (issue 11): the full-width brackets of a cell are read as ASCII.
+        #expect(education.first?["school"] as? String == "某学院\n(夜大)")
     }
 
     @Test("3 bad rows among 1,000: each named with its row and column, nothing written, and a report that imports once fixed")
@@ -335,11 +336,12 @@ struct RosterBackupTests {
         #expect(lisi[6] == "\t" + b)
         #expect(lisi[7] == "大专")
         #expect(lisi[9] == "电工；汽车驾驶与管理" && lisi[10] == "中级工；中级工" && lisi[11] == "\tB2；B3")
-        #expect(lisi[12] == "2013-06-01；2018-06-01")
+        #expect(lisi[12] == "2013年06月；2018年06月")
         #expect(lisi[13] == "汽车驾驶与管理" && lisi[14] == "高级工" && lisi[15] == "破格申报")
         #expect(lisi[16] == "取得本工种（相关专业）大专及以上学历" && lisi[17] == "备注，含逗号")
         let zhang = try #require(rows.first { $0[3] == "张三" })
-        #expect(zhang[4] == "女" || zhang[4] == "男")
+        // Sequence 011: the 17th digit, 1, is odd, so the number is a man's (GB 11643).
+        #expect(zhang[4] == "男")
         #expect(zhang[5] == "1985年03月" && zhang[8] == "2005年07月")
         #expect(rows.map { $0[0] } == ["序号", "1", "2"])
         #expect(rows.map { $0[3] } == ["姓名", "张三", "李四"])
@@ -389,7 +391,7 @@ struct RosterBackupTests {
         #expect(rows[0].map { $0["v"] as? String } .first == "序号")
         let lisi = try #require(rows.first { $0[3]["v"] as? String == "李四" })
         #expect(lisi[6]["v"] as? String == b && lisi[6]["kind"] as? String == "text" && lisi[6]["format"] as? String == "49")
-        #expect(lisi[12]["v"] as? String == "2013-06-01；2018-06-01" && lisi[12]["kind"] as? String == "text")
+        #expect(lisi[12]["v"] as? String == "2013年06月；2018年06月" && lisi[12]["kind"] as? String == "text")
         #expect(lisi[0]["kind"] as? String == "n" && lisi[1]["bold"] as? Bool == false)
         let zhang = try #require(rows.first { $0[3]["v"] as? String == "张三" })
         #expect(zhang[11]["v"] as? String == "320400000000000123")
