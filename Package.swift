@@ -11,7 +11,6 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
-        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
@@ -28,6 +27,7 @@ let package = Package(
                 .embedInCode("0002_policy.sql"),
                 .embedInCode("0003_ledger.sql"),
                 .embedInCode("0004_jobs.sql"),
+                .embedInCode("0007_import_batches.sql"),
             ]
         ),
         // The repository layer over SQLite: the only place with SQL.
@@ -48,7 +48,6 @@ let package = Package(
                 "GongQinCore",
                 "GongQinStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                .product(name: "CSV", package: "CSV.swift"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ],

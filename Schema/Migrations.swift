@@ -11,5 +11,6 @@ public enum SchemaMigrations {
         ("0002_policy", String(decoding: PackageResources._002_policy_sql, as: UTF8.self)),
         ("0003_ledger", String(decoding: PackageResources._003_ledger_sql, as: UTF8.self)),
         ("0004_jobs", String(decoding: PackageResources._004_jobs_sql, as: UTF8.self)),
+        ("0007_import_batches", String(decoding: PackageResources._007_import_batches_sql, as: UTF8.self)),
     ]
 }

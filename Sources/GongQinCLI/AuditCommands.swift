@@ -48,9 +48,9 @@ struct AuditCommand: ParsableCommand {
     }
 
     func run() throws {
-        let id = try person.map(Parse.id)
+        let id = try person.map(store.person)
         var report = Report(uses: [], unused: [], findings: [], peopleWithoutUses: 0)
-        try store.open().read { s in
+        try store.reader().read { s in
             report.logHead = try s.integrity.head()?.description
             let catalogue = try s.catalog.conditions()
             let filter = People.Filter(unit: unit, person: id)
@@ -92,7 +92,7 @@ struct AuditCommand: ParsableCommand {
         Console.out("")
         Console.out("尚未使用的类别：")
         for unused in report.unused {
-            let categories = unused.categories.isEmpty ? "全部类别均已使用" : unused.categories.joined(separator: "、")
+            let categories = unused.categories.isEmpty ? "全部类别均已使用" : unused.categories.map(Labels.condition).joined(separator: "、")
             Console.out("  \(unused.name)（\(output.show(unused.idNumber))）：\(categories)")
         }
         if report.peopleWithoutUses > 0 {
@@ -132,6 +132,8 @@ struct LogCommand: ParsableCommand {
         var op: String
         var before: JSONValue?
         var after: JSONValue?
+        /// For an imported row: the file row that wrote it (its entry is the batch's).
+        var fileRow: Int?
 
         static let columns: [(key: String, title: String)] = [
             ("seq", "序号"), ("at", "时间"), ("actor", "用户"), ("op", "操作"), ("table", "表"), ("rowKey", "记录"),
@@ -140,34 +142,54 @@ struct LogCommand: ParsableCommand {
 
         func cells(_ output: OutputOptions) -> [String] {
             let table = output.format == .table
-            let opText = table ? (["insert": "新增", "update": "修改", "delete": "删除"][op] ?? op) : op
-            let key = table && self.table == "person" ? ((try? IDNumber(rowKey)).map(output.show) ?? rowKey) : rowKey
-            return [String(seq), at, actor, opText, self.table, key, changes(masking: table && !output.reveal), command]
+            let opText = table ? (["insert": "新增", "update": "修改", "delete": "删除", "import": "导入"][op] ?? op) : op
+            let key = !table ? rowKey
+                : self.table == "person" ? ((try? IDNumber(rowKey)).map(output.show) ?? rowKey)
+                : self.table == "exceptional_condition" ? Labels.condition(rowKey) : rowKey
+            return [String(seq), Labels.localTime(at), actor, opText, table ? Labels.table(self.table) : self.table, key,
+                    changes(masking: table && !output.reveal, labelled: table), command]
+        }
+
+        /// A batch entry: the file, its hash and the rows, or the one row shown for a person.
+        var importSummary: String {
+            let batch = after?.object ?? [:]
+            let file = batch["file"]?.text ?? "?"
+            let hash = String((batch["sha256"]?.text ?? "").prefix(12))
+            if let fileRow { return "文件“\(file)”第\(fileRow)行（SHA-256 \(hash)…）" }
+            return "文件“\(file)”（SHA-256 \(hash)…）整批导入\(batch["rows"]?.text ?? "?")条，记录\(batch["first"]?.text ?? "?")–\(batch["last"]?.text ?? "?")"
         }
 
         /// `field: old → new` for an update, the fields for an insert or a delete.
-        func changes(masking: Bool) -> String {
+        /// `labelled`: fields and code values by their Chinese labels, for the table.
+        func changes(masking: Bool, labelled: Bool = false) -> String {
+            if op == "import" { return importSummary }
             let old = before?.object ?? [:], new = after?.object ?? [:]
             let keys = (op == "update" ? new.keys.filter { old[$0] != new[$0] } : Array((op == "delete" ? old : new).keys)).sorted()
             return keys.map { key in
-                let show = { (v: JSONValue?) in v.map { masking && key == "id_number" ? "…" : $0.text } ?? "null" }
-                return op == "update" ? "\(key): \(show(old[key])) → \(show(new[key]))" : "\(key)=\(show((op == "delete" ? old : new)[key]))"
+                let show = { (v: JSONValue?) -> String in
+                    guard let v else { return labelled ? "空" : "null" }
+                    if masking && key == "id_number" { return "…" }
+                    if labelled, v == .null { return "空" }
+                    return labelled ? Labels.value(key, v.text) : v.text
+                }
+                let name = labelled ? Labels.field(key) : key
+                return op == "update" ? "\(name): \(show(old[key])) → \(show(new[key]))" : "\(name)=\(show((op == "delete" ? old : new)[key]))"
             }.joined(separator: "; ")
         }
     }
 
     func run() throws {
-        let id = try person.map(Parse.id)
+        let id = try person.map(store.person)
         let day = try since.map { try Parse.day($0, "--since", allowFuture: true) }
         var lines: [Line] = []
-        try store.open().read { s in
+        try store.reader().read { s in
             try s.log.entries(person: id, since: day, table: table) { e in
                 // The command line as typed holds ID numbers too: masked in every format
-                // unless --reveal (issue 12).
+                // unless --reveal.
                 lines.append(Line(seq: e.seq, at: e.at, actor: e.actor, command: output.reveal ? e.command : IDNumber.masking(e.command),
                                   table: e.table, rowKey: e.rowKey,
                                   person: e.person, op: e.op, before: e.before.flatMap(JSONValue.parse),
-                                  after: e.after.flatMap(JSONValue.parse)))
+                                  after: e.after.flatMap(JSONValue.parse), fileRow: e.fileRow))
             }
         }
         try Render.list(lines, output, empty: "变更日志中没有符合条件的记录")
@@ -249,7 +271,7 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let anchor = try self.anchor.map(Parse.anchor)
-        let database = try store.open()
+        let database = try store.reader()
         let (findings, entries, head) = try database.read { s in
             (try s.integrity.run(anchor: anchor), try s.integrity.entryCount(), try s.integrity.head())
         }

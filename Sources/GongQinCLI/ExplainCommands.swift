@@ -14,9 +14,9 @@ struct Explain: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        let id = try Parse.id(self.id)
+        let id = try store.person(self.id)
         let today = Environment.today
-        let (evaluation, policy) = try store.open().read { s in
+        let (evaluation, policy) = try store.reader().read { s in
             let engine = try s.engine(today: today)
             let year = cycle.resolve(engine, asOf: today)
             return (engine.evaluate(try s.people.record(id), cycle: year), engine.policy(year))
@@ -107,8 +107,8 @@ struct SeniorityCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        let id = try Parse.id(self.id)
-        let record = try store.open().read { s in try s.people.record(id) }
+        let id = try store.person(self.id)
+        let record = try store.reader().read { s in try s.people.record(id) }
         let chain = record.chain
         let lines = record.seniority(chain).map(SeniorityLine.init)
         if output.format == .table {

@@ -24,12 +24,13 @@ struct GongQin: ParsableCommand {
             ]),
             CommandGroup(name: "申报与破格台账 ledger", subcommands: [
                 Apply.self, ApplicationCommand.self, ExceptionalCommand.self, AuditCommand.self, LogCommand.self,
+                RevertCommand.self,
             ]),
             CommandGroup(name: "文件 files", subcommands: [
                 ImportCommand.self, ExportCommand.self, BackupCommand.self, RestoreCommand.self,
             ]),
             CommandGroup(name: "维护 upkeep", subcommands: [
-                Init.self, CheckCommand.self, Demo.self,
+                Init.self, StatusCommand.self, CheckCommand.self, Demo.self,
             ]),
         ]
     )

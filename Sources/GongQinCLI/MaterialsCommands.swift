@@ -52,8 +52,8 @@ struct MaterialsCommand: ParsableCommand {
         @OptionGroup var output: OutputOptions
 
         func run() throws {
-            let id = try Parse.id(self.id)
-            let materials = try store.open().read { s in try application.materials(of: id, in: s) }
+            let id = try store.person(self.id)
+            let materials = try store.reader().read { s in try application.materials(of: id, in: s) }
             let lines = materials.applicable.map { MaterialLine($0, open: materials.open) }
             switch output.format {
             case .table:
@@ -82,9 +82,9 @@ struct MaterialsCommand: ParsableCommand {
         @OptionGroup var output: OutputOptions
 
         func run() throws {
-            let id = try Parse.id(person)
+            let id = try store.person(person)
             let files = try FolderScan.read(dir)
-            let materials = try store.open().read { s in try application.materials(of: id, in: s) }
+            let materials = try store.reader().read { s in try application.materials(of: id, in: s) }
             let report = FolderCheck.check(files, against: materials)
             var notices = report.notices.map { "提示：" + $0.message }
             if let note = MaterialsText.notOpen(materials) { notices.insert("提示：" + note, at: 0) }

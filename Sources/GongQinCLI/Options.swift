@@ -11,16 +11,48 @@ struct StoreOptions: ParsableArguments {
     /// The database file: `--db`, then `GONGQIN_DB`, then the XDG path.
     var path: String {
         let env = ProcessInfo.processInfo.environment
-        if let db, !db.isEmpty { return db }
+        // `--db ""` stays empty, and is refused (exit 64) when opened.
+        if let db { return db }
         if let db = env["GONGQIN_DB"], !db.isEmpty { return db }
         if let xdg = env["XDG_DATA_HOME"], xdg.hasPrefix("/") { return xdg + "/gongqin/gongqin.sqlite" }
         let home = env["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
         return home + "/.local/share/gongqin/gongqin.sqlite"
     }
 
-    /// Opens (and creates or upgrades) the database.
+    /// Opens the database for a command that writes: creates it (and says so on stderr)
+    /// or brings it up to date.
     func open() throws -> GongQinDatabase {
-        try GongQinDatabase.open(at: path, context: Environment.logContext)
+        let database = try GongQinDatabase.open(at: path, context: Environment.logContext)
+        if database.created { Console.errorLine("已新建数据库：\(database.path)") }
+        learnConditionNames(database)
+        return database
+    }
+
+    /// The names of the conditions a clerk added, for tables and messages.
+    private func learnConditionNames(_ database: GongQinDatabase) {
+        if let conditions = try? database.read({ try $0.catalog.conditions() }) { Labels.learn(conditions) }
+    }
+
+    /// Opens the database for a command that only reads: never creates, changes or
+    /// upgrades the file.
+    func reader() throws -> GongQinDatabase {
+        let database = try GongQinDatabase.openForReading(at: path, context: Environment.logContext)
+        learnConditionNames(database)
+        return database
+    }
+
+    /// The person a command-line argument names: a full identity number as it stands,
+    /// or a masked ID as gongqin prints it, or an exact name, looked up in the database.
+    func person(_ argument: String) throws -> IDNumber {
+        let text = argument.trimmingSpaces
+        if text.count == 18, text.prefix(17).allSatisfy(\.isASCII), text.prefix(17).allSatisfy(\.isNumber) {
+            return try Parse.id(text)
+        }
+        // Anything of ID number shape that is not masked is read as a (bad) ID number.
+        if text.count >= 15, text.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "X" || $0 == "x") }) {
+            return try Parse.id(text)
+        }
+        return try reader().read { s in try s.people.resolve(text) }
     }
 }
 
@@ -31,6 +63,13 @@ struct OutputOptions: ParsableArguments {
 
     @Flag(name: .long, help: "表格中显示完整身份证号（默认隐藏中间8位）")
     var reveal = false
+
+    @Flag(name: .long, help: "表格显示全部内容，不按终端宽度截短")
+    var wide = false
+
+    mutating func validate() throws {
+        if wide { TableWidth.showEverything() }
+    }
 
     /// An identity number as this output shows it: masked in tables unless `--reveal`.
     func show(_ id: IDNumber) -> String {

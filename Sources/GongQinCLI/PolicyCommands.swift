@@ -20,7 +20,7 @@ struct PolicyCommand: ParsableCommand {
 
         func run() throws {
             let year = try Parse.year(self.year, "年度")
-            let policy = try store.open().read { s in try s.policies.policy(year: year) }
+            let policy = try store.reader().read { s in try s.policies.policy(year: year) }
             switch output.format {
             case .json: try Render.json(policy)
             case .csv, .table:
@@ -68,7 +68,7 @@ struct PolicyCommand: ParsableCommand {
         @OptionGroup var output: OutputOptions
 
         func run() throws {
-            let years = try store.open().read { s in try s.policies.loadedYears() }
+            let years = try store.reader().read { s in try s.policies.loadedYears() }
             try Render.list(years.map { LoadedPolicyLine(year: $0.year, source: $0.source, loadedOn: $0.loadedOn) }, output,
                             empty: "尚未载入正式政策：2024年按须知，其他年度按2024年须知推算")
         }

@@ -33,11 +33,11 @@ public struct Check: Hashable, Sendable, Codable {
     public var clause: String { rule.clause }
 
     /// The exceptional condition the check is about, when it is one of a condition's
-    /// trial (X1–X3); the detail then begins with `[code] `.
+    /// trial (X1–X3); the detail then begins with the condition's name, `[一次二等功以上奖励] `.
     public private(set) var condition: String?
 
     public var detail: String {
-        get { (condition.map { "[\($0)] " } ?? "") + bareDetail }
+        get { (condition.map { "[\(ExceptionalCondition.name(of: $0))] " } ?? "") + bareDetail }
         set {
             condition = nil
             detailText = .ready(newValue)

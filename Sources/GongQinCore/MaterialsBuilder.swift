@@ -230,7 +230,7 @@ struct MaterialNotes {
         } else {
             let described = usable.map { code in
                 let name = catalogue.first { $0.code == code }?.name ?? code
-                return "\(name)（\(code)）" + (evidence(of: code).map { "，证明：\($0)" } ?? "")
+                return name + (evidence(of: code).map { "，证明：\($0)" } ?? "")
             }
             if usable.count == 1 || conditionsNamed {
                 parts.append("使用破格条件：" + described.joined(separator: "；"))

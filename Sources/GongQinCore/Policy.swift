@@ -229,7 +229,8 @@ extension Policy {
         ]
         for code in relaxations.keys.sorted() {
             let r = relaxations[code]!
-            rows.append(row("relaxations.\(code)", "破格放宽：\(code)", r) {
+            let name = ExceptionalCondition.builtins.first { $0.code == code }?.name ?? code
+            rows.append(row("relaxations.\(code)", "破格放宽：\(name)", r) {
                 "工作年限\($0.workYears)年、等级年限\($0.gradeYears)年" + ($0.waivesEducation ? "、免学历" : "")
             })
         }

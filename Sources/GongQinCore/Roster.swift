@@ -23,7 +23,7 @@ public struct RosterRow: Hashable, Sendable {
         cells = [
             String(number), department ?? "", p.unit, p.name, p.idNumber.sex.chinese, p.idNumber.birthDate.chineseMonth,
             p.idNumber.text, record.highestEducation?.level.chinese ?? "", p.workStart.chineseMonth,
-            joined(\.trade), joined(\.grade.chinese), joined { $0.number ?? "" }, joined(\.issued.description),
+            joined(\.trade), joined(\.grade.chinese), joined { $0.number ?? "" }, joined(\.issued.chineseMonth),
             application.trade, application.grade.chinese, application.module.chinese,
             conditions.joined(separator: Self.sideBySide), application.note ?? "",
         ]

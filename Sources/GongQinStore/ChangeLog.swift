@@ -16,6 +16,8 @@ enum ChangeLog {
     static func registerFunctions(in db: Database, context: LogContext) {
         db.add(function: DatabaseFunction("gongqin_actor", argumentCount: 0, pure: false) { _ in context.actor })
         db.add(function: DatabaseFunction("gongqin_command", argumentCount: 0, pure: false) { _ in context.command })
+        // NULL but inside a bulk import (Schema/0007): every insert is logged.
+        ImportBatches.silence(nil, in: db)
         // Called once per logged row, so straight on SQLite's C interface: no arrays of
         // values, no Swift strings, the bytes hashed where SQLite holds them.
         sqlite3_create_function_v2(db.sqliteConnection, "gongqin_chain_hash", Int32(fieldCount),
@@ -87,6 +89,13 @@ enum ChangeLog {
     /// The key and JSON expressions the triggers log a row of `table` with: every column
     /// in table order, the key the primary key (the identity number for a person). The
     /// migrations write their triggers the same way; `check` recomputes them to compare.
+    static func rowExpressions(_ db: Database, table: String) throws -> (key: String, json: String) {
+        guard let logged = ExpectedSchema.after(try ExpectedSchema.appliedMigrations(db))?.loggedTables.first(where: { $0.table == table }) else {
+            throw GongQinError(.internalError, "数据表“\(table)”不在本版本的变更日志范围内", hint: "请运行 gongqin check")
+        }
+        return rowExpressions(table: table, columns: logged.columns, primaryKey: logged.primaryKey)
+    }
+
     static func rowExpressions(table: String, columns: [String], primaryKey: String) -> (key: String, json: String) {
         let key = table == "person" ? "id_number" : "CAST(\"\(primaryKey)\" AS TEXT)"
         let json: String = "json_object(" + columns.map { column in
@@ -109,6 +118,9 @@ public struct LogEntry: Hashable, Sendable, Codable {
     public var op: String
     public var before: String?
     public var after: String?
+    /// For one row of a batch entry (op `import`) shown for a person: the file row that
+    /// wrote it.
+    public var fileRow: Int?
 }
 
 /// Reading the change log.
@@ -124,7 +136,8 @@ public struct ChangeLogReader {
             // The rows the person has had (a row id may come back after a removal, so the
             // identity number is checked too), through the index on person_row.
             let rows = try Int64.fetchAll(session.db, sql: """
-                SELECT DISTINCT row_id FROM change_log WHERE table_name = 'person' AND row_key = ?
+                SELECT DISTINCT row_id FROM change_log WHERE table_name = 'person' AND row_key = ?1 AND op <> 'import'
+                UNION SELECT id FROM person WHERE id_number = ?1
                 """, arguments: [person.text])
             conditions.append("person_row IN (\(rows.map(String.init).joined(separator: ",")))")
             conditions.append("person = ?")
@@ -142,13 +155,69 @@ public struct ChangeLogReader {
             conditions.append("table_name = ?")
             arguments += [table]
         }
+        // An imported row has no entry of its own: its batch's entry stands for it, shown
+        // once for each of the person's rows it wrote (issue 15).
+        var batchLines = try person.map { try batchEntries(person: $0, since: since, table: table) } ?? []
+        batchLines.reverse()
         let sql = "SELECT * FROM change_log" + (conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")) + " ORDER BY seq"
         let cursor = try Row.fetchCursor(session.db, sql: sql, arguments: arguments)
         while let row = try cursor.next() {
-            try body(LogEntry(seq: row["seq"], at: row["at"], actor: row["actor"], command: row["command"],
-                              table: row["table_name"], rowKey: row["row_key"], person: row["person"], op: row["op"],
-                              before: row["before"], after: row["after"]))
+            let entry = Self.entry(row)
+            while let next = batchLines.last, next.seq < entry.seq { try body(batchLines.removeLast()) }
+            try body(entry)
         }
+        while let next = batchLines.popLast() { try body(next) }
+    }
+
+    static func entry(_ row: Row) -> LogEntry {
+        LogEntry(seq: row["seq"], at: row["at"], actor: row["actor"], command: row["command"], table: row["table_name"],
+                 rowKey: row["row_key"], person: row["person"], op: row["op"], before: row["before"], after: row["after"])
+    }
+
+    /// The batch entries that wrote rows of the person `id`, one line per row, in log order:
+    /// the row's key, and the file row it came from.
+    func batchEntries(person id: IDNumber, since: Day?, table: String?) throws -> [LogEntry] {
+        let db = session.db
+        var sql = "SELECT * FROM change_log WHERE op = 'import'"
+        var arguments: StatementArguments = []
+        if let since { sql += " AND at >= ?"; arguments += [since.description] }
+        if let table { sql += " AND table_name = ?"; arguments += [table] }
+        let batches = try Row.fetchAll(db, sql: sql + " ORDER BY seq", arguments: arguments)
+        guard !batches.isEmpty else { return [] }
+        // The person's rows: now, and in the log (a row id may come back after a removal).
+        let personRows = Set(try Int64.fetchAll(db, sql: """
+            SELECT id FROM person WHERE id_number = ?1
+            UNION SELECT row_id FROM change_log WHERE table_name = 'person' AND row_key = ?1 AND op <> 'import'
+            """, arguments: [id.text]))
+        guard !personRows.isEmpty else { return [] }
+        let rowList = personRows.sorted().map(String.init).joined(separator: ",")
+        let decoder = JSONDecoder()
+        var lines: [LogEntry] = []
+        for row in batches {
+            let entry = Self.entry(row)
+            guard let text = entry.after, let batch = try? decoder.decode(ImportBatch.self, from: Data(text.utf8)) else { continue }
+            let ids: [Int64]
+            if entry.table == "person" {
+                ids = personRows.filter { $0 >= batch.first && $0 <= batch.last }.sorted()
+            } else if try db.columns(in: entry.table).contains(where: { $0.name == "person_id" }) {
+                ids = try Int64.fetchAll(db, sql: """
+                    SELECT rowid FROM "\(entry.table)" WHERE person_id IN (\(rowList)) AND rowid BETWEEN ?1 AND ?2
+                    UNION SELECT row_id FROM change_log WHERE table_name = ?3 AND person_row IN (\(rowList)) AND person = ?4
+                        AND row_id BETWEEN ?1 AND ?2
+                    ORDER BY 1
+                    """, arguments: [batch.first, batch.last, entry.table, id.text])
+            } else {
+                continue
+            }
+            for rowID in ids {
+                var line = entry
+                line.rowKey = entry.table == "person" ? id.text : String(rowID)
+                line.person = id.text
+                line.fileRow = batch.fileRow(of: rowID)
+                lines.append(line)
+            }
+        }
+        return lines
     }
 }
 

@@ -25,22 +25,113 @@ public struct GongQinDatabase: Sendable {
     let writer: DatabaseQueue
     /// Where the log's head is recorded outside the file, if anywhere.
     let witness: HeadWitness?
+    /// The file was created by this opening.
+    public internal(set) var created = false
 
     /// Opens the database at `path`, creating it (mode 0600) when it is missing and
     /// bringing an older schema up to date. Refuses a database from a newer gongqin.
+    /// A file that is not a gongqin database (a foreign SQLite file, or any other file) is
+    /// refused before anything is written to it. `created` tells whether the file was new.
     public static func open(at path: String, context: LogContext) throws(GongQinError) -> GongQinDatabase {
+        try refuseEmptyPath(path)
+        let existed = FileManager.default.fileExists(atPath: path)
+        if existed, try probe(path) == .foreign { throw notGongQin(path) }
         // A file gongqin creates starts a new record of its log's head: an old record of
         // a file deleted at this path (whose inode may come back) is not its.
-        if try createFileIfMissing(path) { context.witness?.forget(path) }
+        let created = try createFileIfMissing(path)
+        if created { context.witness?.forget(path) }
         let queue: DatabaseQueue
         do {
             queue = try DatabaseQueue(path: path, configuration: makeConfiguration(context: context))
         } catch {
             throw StoreErrors.map(error, path: path)
         }
-        let database = GongQinDatabase(path: path, writer: queue, witness: context.witness)
+        var database = GongQinDatabase(path: path, writer: queue, witness: context.witness)
+        database.created = created
         try database.migrate()
         return database
+    }
+
+    /// Opens an existing database for a command that only reads: nothing is created,
+    /// changed or upgraded. A missing file, a file that is not gongqin's and a schema
+    /// older or newer than this binary's are refused.
+    public static func openForReading(at path: String, context: LogContext) throws(GongQinError) -> GongQinDatabase {
+        try refuseEmptyPath(path)
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw GongQinError(.unreadableFile, "数据库“\(path)”不存在",
+                               hint: "gongqin init 或任何写入命令（如 unit add）会创建它；请核对 --db 或 GONGQIN_DB")
+        }
+        switch try probe(path) {
+        case .foreign: throw notGongQin(path)
+        case .empty:
+            throw GongQinError(.unreadableFile, "数据库“\(path)”是空文件，尚未建立",
+                               hint: "gongqin init 或任何写入命令会建立它")
+        case .gongqin(let applied):
+            let known = SchemaMigrations.all.map(\.identifier)
+            if !Set(applied).subtracting(known).isEmpty {
+                throw GongQinError.invalid("数据库“\(path)”由更新版本的 gongqin 写入，本版本不能打开它",
+                                           hint: "请升级 gongqin 后再使用；数据库未被改动")
+            }
+            if Set(known).subtracting(applied).isEmpty == false {
+                throw GongQinError.invalid("数据库“\(path)”的结构版本较旧（\(applied.sorted().last ?? "无")），只读命令不升级它",
+                                           hint: "请先运行 gongqin init 升级（升级前可用 gongqin backup 备份）")
+            }
+        }
+        var config = Configuration()
+        config.readonly = true
+        config.busyMode = .timeout(5)
+        config.foreignKeysEnabled = true
+        config.label = "gongqin"
+        config.prepareDatabase { db in ChangeLog.registerFunctions(in: db, context: context) }
+        do {
+            // A reader writes nothing, so it records no head.
+            return GongQinDatabase(path: path, writer: try DatabaseQueue(path: path, configuration: config), witness: nil)
+        } catch {
+            throw StoreErrors.map(error, path: path)
+        }
+    }
+
+    /// `--db ""` names no file.
+    static func refuseEmptyPath(_ path: String) throws(GongQinError) {
+        if path.isEmpty { throw GongQinError.usage("数据库路径为空", hint: "请用 --db 给出数据库文件，或不写 --db 使用默认位置") }
+    }
+
+    static func notGongQin(_ path: String) -> GongQinError {
+        .invalid("“\(path)”不是 gongqin 数据库，未做任何改动", hint: "请用 --db 指定 gongqin 的数据库文件")
+    }
+
+    /// What a file is, read with a read-only connection that changes nothing (no WAL switch).
+    enum Probe: Equatable {
+        /// No tables at all: a new or empty file.
+        case empty
+        /// gongqin's, with the migrations applied.
+        case gongqin([String])
+        /// Anything else: another program's SQLite file, or not SQLite.
+        case foreign
+    }
+
+    static func probe(_ path: String) throws(GongQinError) -> Probe {
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        if size == 0 { return .empty }
+        var config = Configuration()
+        config.readonly = true
+        do {
+            let queue = try DatabaseQueue(path: path, configuration: config)
+            defer { try? queue.close() }
+            return try queue.read { db -> Probe in
+                let tables = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master")!
+                if tables == 0 { return .empty }
+                guard try db.tableExists("grdb_migrations"), try db.tableExists("person"), try db.tableExists("change_log") else {
+                    return .foreign
+                }
+                let applied = try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations")
+                return applied.contains { $0.hasPrefix("0001_") } ? .gongqin(applied) : .foreign
+            }
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
+            return .foreign
+        } catch {
+            throw StoreErrors.map(error, path: path)
+        }
     }
 
     static func makeConfiguration(context: LogContext) -> Configuration {

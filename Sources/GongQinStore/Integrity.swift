@@ -172,10 +172,11 @@ public struct Integrity {
         return findings
     }
 
-    /// Every row of a logged table matches the newest log entry for it, and every row the
-    /// log says exists does: a write made outside gongqin, or a log entry deleted, shows.
-    /// The tables are those of the expected schema, never a list read from the file.
-    /// `present` says whether a table can be read.
+    /// Every row of a logged table matches the newest log entry for it, or the batch entry
+    /// of the import that wrote it, and every row the log says exists does: a write made
+    /// outside gongqin, or a log entry deleted, shows. A row is the batch's when the batch is
+    /// newer than the row's own newest entry. The tables are those of the expected schema,
+    /// never a list read from the file. `present` says whether a table can be read.
     func logAccountsForData(_ expected: ExpectedSchema, present: (String) -> Bool, tolerant: Bool) throws -> [IntegrityFinding] {
         var findings: [IntegrityFinding] = []
         guard present("change_log") else { return [] }
@@ -184,18 +185,30 @@ public struct Integrity {
             // A table missing is a `schema` finding; one altered is read as far as it can be.
             guard present(table) else { continue }
             let (key, json) = ChangeLog.rowExpressions(table: table, columns: logged.columns, primaryKey: logged.primaryKey)
+            let name = Tables.chineseName(of: table) ?? table
+            let batches: [(seq: Int64, table: String, batch: ImportBatch?)]
+            do {
+                batches = try ImportBatches.entries(db, table: table)
+            } catch is DatabaseError where tolerant {
+                continue
+            }
+            // The newest batch covering row `k`, as an SQL expression over the batches' ranges.
+            let ranges = batches.compactMap { entry in entry.batch.map { "(\(entry.seq), \($0.first), \($0.last))" } }
+            let batchSeq = ranges.isEmpty ? "0"
+                : "coalesce((SELECT max(b.column1) FROM (VALUES \(ranges.joined(separator: ", "))) AS b WHERE k BETWEEN b.column2 AND b.column3), 0)"
             let sql = """
-                WITH cur AS (SELECT rowid AS k, \(key) AS shown, \(json) AS j FROM "\(table)"),
-                     latest AS (SELECT row_id AS k, row_key AS shown, op, after AS j FROM change_log
-                                WHERE seq IN (SELECT max(seq) FROM change_log WHERE table_name = ? GROUP BY row_id))
-                SELECT 'changed' AS kind, cur.shown FROM cur JOIN latest ON latest.k = cur.k WHERE latest.op = 'delete' OR latest.j IS NOT cur.j
+                WITH latest AS (SELECT seq, row_id AS k, row_key AS shown, op, after AS j FROM change_log
+                                WHERE seq IN (SELECT max(seq) FROM change_log WHERE table_name = ? AND op <> 'import' GROUP BY row_id))
+                SELECT 'changed' AS kind, \(key) FROM "\(table)" AS cur JOIN latest ON latest.k = cur.rowid
+                WHERE (latest.op = 'delete' OR latest.j IS NOT \(json)) AND latest.seq > (SELECT \(batchSeq))
                 UNION ALL
-                SELECT 'unlogged', cur.shown FROM cur WHERE cur.k NOT IN (SELECT k FROM latest)
+                SELECT 'unlogged', \(key) FROM "\(table)" AS cur
+                WHERE cur.rowid NOT IN (SELECT k FROM latest) AND (SELECT \(batchSeq.replacingOccurrences(of: "k BETWEEN", with: "cur.rowid BETWEEN"))) = 0
                 UNION ALL
-                SELECT 'missing', latest.shown FROM latest WHERE latest.op <> 'delete' AND latest.k NOT IN (SELECT k FROM cur)
+                SELECT 'missing', latest.shown FROM latest
+                WHERE latest.op <> 'delete' AND latest.k NOT IN (SELECT rowid FROM "\(table)") AND latest.seq > (SELECT \(batchSeq))
                 LIMIT \(Self.limit)
                 """
-            let name = Tables.chineseName(of: table) ?? table
             let rows: [Row]
             do {
                 rows = try Row.fetchAll(db, sql: sql, arguments: [table])
@@ -211,6 +224,28 @@ public struct Integrity {
                 default: "\(name)记录\(shown)按变更日志应存在，但已不在：在 gongqin 之外被删除"
                 }
                 findings.append(IntegrityFinding(check: "log-vs-data", detail: detail))
+            }
+            findings += try batchesAccountForData(table: table, name: name, batches: batches)
+        }
+        return findings
+    }
+
+    /// Each batch entry's digest, recomputed over its rows as they are now, each row a
+    /// later entry touched taken as that entry says it was: a row of the batch edited,
+    /// deleted or added behind gongqin's back breaks it.
+    func batchesAccountForData(table: String, name: String,
+                               batches: [(seq: Int64, table: String, batch: ImportBatch?)]) throws -> [IntegrityFinding] {
+        var findings: [IntegrityFinding] = []
+        for entry in batches {
+            guard let batch = entry.batch else {
+                findings.append(IntegrityFinding(check: "log-vs-data", detail: "变更日志第\(entry.seq)条（\(name)的整批导入）的内容无法读取"))
+                continue
+            }
+            if try !ImportBatches.verify(db, seq: entry.seq, table: table, batch: batch) {
+                findings.append(IntegrityFinding(check: "log-vs-data", detail: """
+                    \(name)记录\(batch.first)–\(batch.last)（变更日志第\(entry.seq)条，文件“\(batch.file)”整批导入）与该批的摘要不符：\
+                    其中有记录在 gongqin 之外被改动、增加或删除，或其日志被删除
+                    """))
             }
         }
         return findings

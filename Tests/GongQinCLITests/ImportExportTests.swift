@@ -120,14 +120,15 @@ struct ImportExportTests {
         #expect(s.ok("import", "persons", path).contains("GB18030"))
         #expect((s.json("person", "show", a) as? [String: Any])?["name"] as? String == "欧阳\"小\"明")
 
-        // A line break inside a quoted cell is a control character in a name (issue 12).
+        // A line break inside a quoted cell is a control character in a name.
         let broken = "id-number,level,graduated,major,school,relevant\n\(a),大专,2004-07,\"电气, 自动化\",\"某学院\n（夜大）\",1\n"
         #expect(s.fails(65, "import", "education", s.file("broken.csv", broken)).contains("第2行第5列含有控制字符"))
         let quoted = "id-number,level,graduated,major,school,relevant\n\(a),大专,2004-07,\"电气, 自动化\",\"某学院（夜大）\",1\n"
         s.ok("import", "education", s.file("edu.csv", quoted))
         let education = try #require((s.json("person", "show", a) as? [String: Any])?["education"] as? [[String: Any]])
         #expect(education.first?["major"] as? String == "电气, 自动化")
-        #expect(education.first?["school"] as? String == "某学院（夜大）")
+        // NFKC: the full-width brackets of a cell are read as ASCII.
+        #expect(education.first?["school"] as? String == "某学院(夜大)")
     }
 
     @Test("3 bad rows among 1,000: each named with its row and column, nothing written, and a report that imports once fixed")
@@ -249,8 +250,13 @@ struct ImportExportTests {
         for kind in kinds {
             #expect(s.ok("export", kind) == s.ok("export", kind, "--db", copy), "\(kind)")
         }
+        // Record numbers are the database's own: the copy numbers its records anew.
+        func unnumbered(_ text: String) -> String {
+            text.split(separator: "\n").filter { !$0.trimmingCharacters(in: .whitespaces).hasPrefix("\"id\" :") }.joined(separator: "\n")
+        }
         for id in [a, b] {
-            #expect(s.ok("person", "show", id, "--format", "json") == s.ok("person", "show", id, "--format", "json", "--db", copy))
+            #expect(unnumbered(s.ok("person", "show", id, "--format", "json"))
+                    == unnumbered(s.ok("person", "show", id, "--format", "json", "--db", copy)))
         }
         #expect(s.ok("trade", "list", "--format", "json") == s.ok("trade", "list", "--format", "json", "--db", copy))
         #expect(s.ok("exceptional", "list", "--format", "json") == s.ok("exceptional", "list", "--format", "json", "--db", copy))
@@ -263,6 +269,7 @@ struct ImportExportTests {
     @Test("no progress line when stderr is not a terminal")
     func quietWhenPiped() {
         let s = Sandbox()
+        s.ok("init")
         let result = s.run("import", "units", s.file("u.csv", "name\n甲\n乙\n"))
         #expect(result.code == 0)
         #expect(result.err.isEmpty)
@@ -334,7 +341,7 @@ struct RosterBackupTests {
         #expect(lisi[6] == "\t" + b)
         #expect(lisi[7] == "大专")
         #expect(lisi[9] == "电工；汽车驾驶与管理" && lisi[10] == "中级工；中级工" && lisi[11] == "\tB2；B3")
-        #expect(lisi[12] == "2013-06-01；2018-06-01")
+        #expect(lisi[12] == "2013年06月；2018年06月")
         #expect(lisi[13] == "汽车驾驶与管理" && lisi[14] == "高级工" && lisi[15] == "破格申报")
         #expect(lisi[16] == "取得本工种（相关专业）大专及以上学历" && lisi[17] == "备注，含逗号")
         let zhang = try #require(rows.first { $0[3] == "张三" })
@@ -390,7 +397,7 @@ struct RosterBackupTests {
         #expect(rows[0].map { $0["v"] as? String } .first == "序号")
         let lisi = try #require(rows.first { $0[3]["v"] as? String == "李四" })
         #expect(lisi[6]["v"] as? String == b && lisi[6]["kind"] as? String == "text" && lisi[6]["format"] as? String == "49")
-        #expect(lisi[12]["v"] as? String == "2013-06-01；2018-06-01" && lisi[12]["kind"] as? String == "text")
+        #expect(lisi[12]["v"] as? String == "2013年06月；2018年06月" && lisi[12]["kind"] as? String == "text")
         #expect(lisi[0]["kind"] as? String == "n" && lisi[1]["bold"] as? Bool == false)
         let zhang = try #require(rows.first { $0[3]["v"] as? String == "张三" })
         #expect(zhang[11]["v"] as? String == "320400000000000123")

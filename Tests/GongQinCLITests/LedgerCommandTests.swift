@@ -126,7 +126,7 @@ struct LedgerCommandTests {
         s.ok("apply", id, "--cycle", "2024", "--grade", "高级工", "--module", "破格", "--condition", "excellent-two-years")
         s.ok("application", "set-status", "1", "returned", "--note", "缺继续教育证书")
         s.ok("application", "set-status", "1", "filed")
-        #expect(s.ok("application", "set-status", "1", "withdrawn").contains("已释放破格条件：excellent-two-years"))
+        #expect(s.ok("application", "set-status", "1", "withdrawn").contains("已释放破格条件：连续两年年度考核优秀"))
         #expect((s.json("exceptional", "list") as? [Any])?.isEmpty == true)
         let log = s.ok("log", "--table", "exceptional_use")
         #expect(log.contains("删除"))

@@ -63,6 +63,36 @@ struct FuzzRegressionTests {
         }
         #expect(accepted > 0)
     }
+
+    @Test("CSV: the same rows whole and cut anywhere, and the same rows once written again")
+    func csvRows() throws {
+        let inputs = Self.inputs("FileRow")
+        var read = 0
+        for data in inputs where !data.isEmpty {
+            let bytes = Array(data.dropFirst())
+            guard let whole = try? CSVParser.rows(bytes) else { continue }
+            read += 1
+            for cut in 0...bytes.count {
+                var parser = CSVParser()
+                var rows: [[String]] = []
+                _ = try bytes[..<cut].withUnsafeBufferPointer { try parser.feed($0) { rows.append($0); return true } }
+                _ = try bytes[cut...].withUnsafeBufferPointer { try parser.feed($0) { rows.append($0); return true } }
+                try parser.finish { rows.append($0); return true }
+                #expect(rows == whole)
+            }
+            #expect(try CSVParser.rows(Array(whole.map(CSVParser.line).joined().utf8)) == whole)
+        }
+        #expect(read > 0)
+    }
+
+    @Test("CSV: quotes, line ends, a byte-order mark and the errors")
+    func csvCases() throws {
+        let rows = { (text: String) in try CSVParser.rows(Array(text.utf8)) }
+        #expect(try rows("\u{FEFF}a,b\r\n1,\"x,\"\"y\"\"\"\n\"z\"\"\"\r2,\"line\nbreak\"") == [["a", "b"], ["1", "x,\"y\""], ["z\""], ["2", "line\nbreak"]])
+        #expect(try rows("a\"b,c\"d\"e\n\n,\n") == [["a\"b", "c\"d\"e"], [""], ["", ""]])
+        #expect(throws: CSVParser.Failure.unterminatedQuote(row: 2)) { try rows("a\n\"b,c\n") }
+        #expect(throws: CSVParser.Failure.invalidUTF8(row: 1)) { try CSVParser.rows([0x61, 0xFF, 0x0A]) }
+    }
 }
 
 /// The check character of GB 11643-1999 (ISO 7064 MOD 11-2), written here from the
