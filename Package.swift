@@ -11,13 +11,13 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
-        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // The domain and the rules: pure Swift, no I/O, no SQLite.
-        .target(name: "GongQinCore"),
+        // The 2024 notice's parameters (Policy/policy-2024.json) are embedded too.
+        .target(name: "GongQinCore", resources: [.embedInCode("Policy/policy-2024.json")]),
         // The numbered SQL migrations, embedded in the binary.
         .target(
             name: "GongQinSchema",
@@ -28,6 +28,7 @@ let package = Package(
                 .embedInCode("0003_ledger.sql"),
                 .embedInCode("0004_jobs.sql"),
                 .embedInCode("0006_departments.sql"),
+                .embedInCode("0007_import_batches.sql"),
             ]
         ),
         // The repository layer over SQLite: the only place with SQL.
@@ -48,7 +49,6 @@ let package = Package(
                 "GongQinCore",
                 "GongQinStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                .product(name: "CSV", package: "CSV.swift"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ],

@@ -12,5 +12,6 @@ public enum SchemaMigrations {
         ("0003_ledger", String(decoding: PackageResources._003_ledger_sql, as: UTF8.self)),
         ("0004_jobs", String(decoding: PackageResources._004_jobs_sql, as: UTF8.self)),
         ("0006_departments", String(decoding: PackageResources._006_departments_sql, as: UTF8.self)),
+        ("0007_import_batches", String(decoding: PackageResources._007_import_batches_sql, as: UTF8.self)),
     ]
 }

@@ -23,7 +23,7 @@ struct Apply: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        let id = try Parse.id(self.id)
+        let id = try store.person(self.id)
         let cycle = try Parse.year(self.cycle, "申报年度")
         let today = Environment.today
         let filedOn = try date.map { try Parse.day($0, "申报日期") } ?? today
@@ -33,7 +33,7 @@ struct Apply: ParsableCommand {
         let a = entry.application
         var line = "已申报：\(entry.name)（\(output.show(entry.idNumber))）\(a.cycle)年\(a.trade)\(a.grade.chinese)·\(a.module.chinese)，编号\(a.id)，\(a.certificateYear)年取证"
         if !entry.uses.isEmpty {
-            line += "；记入破格台账：" + entry.uses.map(\.condition).joined(separator: "、") + "（X1，须知·四·8：该类条件终身不能再用）"
+            line += "；记入破格台账：" + entry.uses.map { Labels.condition($0.condition) }.joined(separator: "、") + "（X1，须知·四·8：该类条件终身不能再用）"
         }
         try Render.added(ApplicationLine(entry), output, line)
     }
@@ -55,7 +55,7 @@ struct ApplicationCommand: ParsableCommand {
         @OptionGroup var output: OutputOptions
 
         func run() throws {
-            let entries = try store.open().read { s in try s.applications.list(cycle: cycle, unit: unit, status: status) }
+            let entries = try store.reader().read { s in try s.applications.list(cycle: cycle, unit: unit, status: status) }
             try Render.list(entries.map(ApplicationLine.init), output, empty: "没有符合条件的申报")
         }
     }
@@ -68,7 +68,7 @@ struct ApplicationCommand: ParsableCommand {
         @OptionGroup var output: OutputOptions
 
         func run() throws {
-            let entry = try store.open().read { s in try s.applications.entry(number) }
+            let entry = try store.reader().read { s in try s.applications.entry(number) }
             let line = ApplicationLine(entry)
             switch output.format {
             case .table:
@@ -101,7 +101,7 @@ struct ApplicationCommand: ParsableCommand {
             }
             var line = "申报\(number)（\(entry.name)）已改为“\(status.chinese)”"
             if !released.isEmpty {
-                line += "；已释放破格条件：" + released.map(\.condition).joined(separator: "、") + "（X1，须知·四·8）"
+                line += "；已释放破格条件：" + released.map { Labels.condition($0.condition) }.joined(separator: "、") + "（\(RuleID.X1.citation)）"
             }
             try Render.added(ApplicationLine(entry), output, line)
         }
@@ -183,7 +183,7 @@ struct ApplicationLine: Listable {
         let table = output.format == .table
         return [String(id), String(cycle), output.show(idNumber), name, unit, trade, table ? grade.chinese : grade.code,
                 table ? module.chinese : module.code, table ? status.chinese : status.code, filedOn.description,
-                String(certificateYear), conditions.joined(separator: table ? "、" : ";"),
+                String(certificateYear), table ? conditions.map(Labels.condition).joined(separator: "、") : conditions.joined(separator: ";"),
                 (table ? examResult?.chinese : examResult?.code) ?? "", (table ? reviewResult?.chinese : reviewResult?.code) ?? "",
                 note.cell]
     }

@@ -1,8 +1,9 @@
 import ArgumentParser
 import GongQinCore
+import GongQinStore
 
 // The fixed vocabularies are read from the command line as a code or in Chinese
-// (CONTRACT.md). A value outside the list is a usage error: exit 64.
+// (Documentation/CLI.md). A value outside the list is a usage error: exit 64.
 
 extension Grade: ExpressibleByArgument {
     public init?(argument: String) { self.init(parsing: argument) }
@@ -46,8 +47,17 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
 /// import file (`Values`, GongQinCore). A value of the right form that the data rules
 /// reject (a bad identity number, an impossible date) is invalid data: exit 65.
 enum Parse {
+    /// A change-log head, `N:HASH`, as `check` prints it (issue 12).
+    static func anchor(_ text: String) throws -> LogHead {
+        guard let head = LogHead.parse(text) else {
+            throw GongQinError.usage("--anchor 的值“\(text.clipped())”不是 N:HASH 的形式",
+                                     hint: "请照抄 gongqin check 给出的变更日志头，如 12:3fa4c2…（哈希至少16位）")
+        }
+        return head
+    }
+
     static func id(_ text: String) throws -> IDNumber {
-        try Values.idNumber(text, today: Environment.today)
+        try Values.idNumber(text, today: Environment.today, reveal: Environment.reveal)
     }
 
     /// A date, not after today. `allowMonth` admits `YYYY-MM` where the notice works in

@@ -25,6 +25,8 @@ struct AuditCommand: ParsableCommand {
         var unused: [Unused]
         var findings: [FindingLine]
         var peopleWithoutUses: Int
+        /// The change-log head the audit was made at (`N:HASH`), for `check --anchor`.
+        var logHead: String? = nil
     }
 
     struct Unused: Encodable {
@@ -51,9 +53,10 @@ struct AuditCommand: ParsableCommand {
     }
 
     func run() throws {
-        let id = try person.map(Parse.id)
+        let id = try person.map(store.person)
         var report = Report(uses: [], unused: [], findings: [], peopleWithoutUses: 0)
-        try store.open().read { s in
+        try store.reader().read { s in
+            report.logHead = try s.integrity.head()?.description
             let catalogue = try s.catalog.conditions()
             let filter = try scope.filter(person: id)
             try s.people.forEachRecord(filter) { batch in
@@ -84,7 +87,10 @@ struct AuditCommand: ParsableCommand {
         switch output.format {
         case .json: try Render.json(report)
         case .csv: try Render.list(report.findings, output, empty: "")
-        case .table: text(report)
+        case .table:
+            text(report)
+            Console.out("")
+            Console.out(Render.logHeadLine(report.logHead))
         }
     }
 
@@ -106,7 +112,7 @@ struct AuditCommand: ParsableCommand {
         Console.out("")
         Console.out("尚未使用的类别：")
         for unused in report.unused {
-            let categories = unused.categories.isEmpty ? "全部类别均已使用" : unused.categories.joined(separator: "、")
+            let categories = unused.categories.isEmpty ? "全部类别均已使用" : unused.categories.map(Labels.condition).joined(separator: "、")
             Console.out("  \(unused.name)（\(output.show(unused.idNumber))）：\(categories)")
         }
         if report.peopleWithoutUses > 0 {
@@ -116,7 +122,7 @@ struct AuditCommand: ParsableCommand {
         if report.findings.isEmpty {
             Console.out("审计发现：无")
         } else {
-            Console.out("审计发现（\(report.findings.count)项，X5，须知·四·8）：")
+            Console.out("审计发现（\(report.findings.count)项，\(RuleID.X5.citation)）：")
             Console.out(Render.table(header: FindingLine.columns.map(\.title), rows: report.findings.map { $0.cells(output) }))
         }
     }
@@ -146,6 +152,8 @@ struct LogCommand: ParsableCommand {
         var op: String
         var before: JSONValue?
         var after: JSONValue?
+        /// For an imported row: the file row that wrote it (its entry is the batch's).
+        var fileRow: Int?
 
         static let columns: [(key: String, title: String)] = [
             ("seq", "序号"), ("at", "时间"), ("actor", "用户"), ("op", "操作"), ("table", "表"), ("rowKey", "记录"),
@@ -154,31 +162,54 @@ struct LogCommand: ParsableCommand {
 
         func cells(_ output: OutputOptions) -> [String] {
             let table = output.format == .table
-            let opText = table ? (["insert": "新增", "update": "修改", "delete": "删除"][op] ?? op) : op
-            let key = table && self.table == "person" ? ((try? IDNumber(rowKey)).map(output.show) ?? rowKey) : rowKey
-            return [String(seq), at, actor, opText, self.table, key, changes(masking: table && !output.reveal), command]
+            let opText = table ? (["insert": "新增", "update": "修改", "delete": "删除", "import": "导入"][op] ?? op) : op
+            let key = !table ? rowKey
+                : self.table == "person" ? ((try? IDNumber(rowKey)).map(output.show) ?? rowKey)
+                : self.table == "exceptional_condition" ? Labels.condition(rowKey) : rowKey
+            return [String(seq), Labels.localTime(at), actor, opText, table ? Labels.table(self.table) : self.table, key,
+                    changes(masking: table && !output.reveal, labelled: table), command]
+        }
+
+        /// A batch entry: the file, its hash and the rows, or the one row shown for a person.
+        var importSummary: String {
+            let batch = after?.object ?? [:]
+            let file = batch["file"]?.text ?? "?"
+            let hash = String((batch["sha256"]?.text ?? "").prefix(12))
+            if let fileRow { return "文件“\(file)”第\(fileRow)行（SHA-256 \(hash)…）" }
+            return "文件“\(file)”（SHA-256 \(hash)…）整批导入\(batch["rows"]?.text ?? "?")条，记录\(batch["first"]?.text ?? "?")–\(batch["last"]?.text ?? "?")"
         }
 
         /// `field: old → new` for an update, the fields for an insert or a delete.
-        func changes(masking: Bool) -> String {
+        /// `labelled`: fields and code values by their Chinese labels, for the table.
+        func changes(masking: Bool, labelled: Bool = false) -> String {
+            if op == "import" { return importSummary }
             let old = before?.object ?? [:], new = after?.object ?? [:]
             let keys = (op == "update" ? new.keys.filter { old[$0] != new[$0] } : Array((op == "delete" ? old : new).keys)).sorted()
             return keys.map { key in
-                let show = { (v: JSONValue?) in v.map { masking && key == "id_number" ? "…" : $0.text } ?? "null" }
-                return op == "update" ? "\(key): \(show(old[key])) → \(show(new[key]))" : "\(key)=\(show((op == "delete" ? old : new)[key]))"
+                let show = { (v: JSONValue?) -> String in
+                    guard let v else { return labelled ? "空" : "null" }
+                    if masking && key == "id_number" { return "…" }
+                    if labelled, v == .null { return "空" }
+                    return labelled ? Labels.value(key, v.text) : v.text
+                }
+                let name = labelled ? Labels.field(key) : key
+                return op == "update" ? "\(name): \(show(old[key])) → \(show(new[key]))" : "\(name)=\(show((op == "delete" ? old : new)[key]))"
             }.joined(separator: "; ")
         }
     }
 
     func run() throws {
-        let id = try person.map(Parse.id)
+        let id = try person.map(store.person)
         let day = try since.map { try Parse.day($0, "--since", allowFuture: true) }
         var lines: [Line] = []
-        try store.open().read { s in
+        try store.reader().read { s in
             try s.log.entries(person: id, since: day, table: table) { e in
-                lines.append(Line(seq: e.seq, at: e.at, actor: e.actor, command: e.command, table: e.table, rowKey: e.rowKey,
+                // The command line as typed holds ID numbers too: masked in every format
+                // unless --reveal.
+                lines.append(Line(seq: e.seq, at: e.at, actor: e.actor, command: output.reveal ? e.command : IDNumber.masking(e.command),
+                                  table: e.table, rowKey: e.rowKey,
                                   person: e.person, op: e.op, before: e.before.flatMap(JSONValue.parse),
-                                  after: e.after.flatMap(JSONValue.parse)))
+                                  after: e.after.flatMap(JSONValue.parse), fileRow: e.fileRow))
             }
         }
         try Render.list(lines, output, empty: "变更日志中没有符合条件的记录")
@@ -239,33 +270,46 @@ enum JSONValue: Encodable, Equatable {
     }
 }
 
-/// `gongqin check`: the change log's hash chain, SQLite's checks and the ledger
-/// invariants. Prints each finding and exits 1 when there is any.
+/// `gongqin check`: the schema against the expected one, the change log's hash chain,
+/// an anchor taken earlier, SQLite's checks and the ledger invariants. Prints each
+/// finding and the log's head, and exits 1 when there is any finding.
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "校验数据库：变更日志哈希链、SQLite 完整性与外键、破格台账不变量、日志与数据是否一致",
-        discussion: "有任何发现时逐条列出并以 1 退出。即使有人用 sqlite3 删除触发器后手工改动记录或日志，也会被发现。")
+        abstract: "校验数据库：结构、变更日志哈希链、SQLite 完整性与外键、破格台账不变量、日志与数据是否一致",
+        discussion: """
+            有任何发现时逐条列出并以 1 退出。即使有人用 sqlite3 删除或改名触发器后手工改动记录或日志，也会被发现。
+            最后一行给出变更日志头 N:HASH：把它抄在纸上或存在数据库之外，日后用 --anchor N:HASH 校验，
+            可以发现此后日志被整体重算或截短。花名册、审批表和审计也印有当时的日志头。
+            """)
+
+    @Option(help: ArgumentHelp("此前记下的变更日志头，如 12:3fa4…（至少16位十六进制）；日志若已没有这一条或哈希不同，以 1 退出", valueName: "N:HASH"))
+    var anchor: String?
 
     @OptionGroup var store: StoreOptions
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        let database = try store.open()
-        let (findings, entries) = try database.read { s in
-            (try s.integrity.run(), try s.integrity.entryCount())
+        let anchor = try self.anchor.map(Parse.anchor)
+        let database = try store.reader()
+        let (findings, entries, head) = try database.read { s in
+            (try s.integrity.run(anchor: anchor), try s.integrity.entryCount(), try s.integrity.head())
         }
+        let headLine = Render.logHeadLine(head?.description)
         switch output.format {
         case .json:
             try Render.json(findings)
+            Console.errorLine(headLine)
         case .csv:
             Console.out(Render.csvLine(["check", "detail"]))
             for f in findings { Console.out(Render.csvLine([f.check, f.detail])) }
+            Console.errorLine(headLine)
         case .table:
             for f in findings { Console.out("✗ [\(f.check)] \(f.detail)") }
             Console.out(findings.isEmpty
-                ? "校验通过：变更日志\(entries)条哈希链完整，SQLite 完整性和外键正常，破格台账不变量成立，日志与数据一致"
+                ? "校验通过：结构与本版本应有的一致，变更日志\(entries)条哈希链完整\(anchor.map { "且含锚点第\($0.seq)条" } ?? "")，SQLite 完整性和外键正常，破格台账不变量成立，日志与数据一致"
                 : "校验发现\(findings.count)个问题")
+            Console.out(headLine)
         }
         if !findings.isEmpty { throw ExitCode(1) }
     }

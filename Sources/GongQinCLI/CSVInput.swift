@@ -1,5 +1,4 @@
 import ArgumentParser
-import CSV
 import Foundation
 import GongQinCore
 
@@ -14,13 +13,13 @@ enum TextEncoding: String, ExpressibleByArgument, CaseIterable {
     var chinese: String { self == .gb18030 ? "GB18030" : "UTF-8" }
 }
 
-/// A CSV file read row by row with yaslab/CSV.swift, which handles a BOM, quoted fields
-/// with commas and line breaks, and CRLF. A GB18030 file is first converted to UTF-8, in
+/// A CSV file read row by row with CSVParser (GongQinCore), which handles a BOM, quoted
+/// fields with commas and line breaks, and CRLF. A GB18030 file is first converted to UTF-8, in
 /// chunks, into a private temporary file. Nothing holds the whole file in memory.
 final class CSVInput {
     let path: String
     let encoding: TextEncoding
-    /// The UTF-8 file CSV.swift reads: `path` itself, or the converted copy.
+    /// The UTF-8 file the parser reads: `path` itself, or the converted copy.
     private let utf8Path: String
     /// Bytes of `utf8Path`, for the progress line.
     let size: Int64
@@ -60,44 +59,58 @@ final class CSVInput {
         return header
     }
 
-    /// Calls `body` with each row after the header and its row number as a spreadsheet
-    /// counts it (the header is row 1). Blank rows are skipped but counted. `body` returns
-    /// false to stop.
-    func forEachRow(includingHeader: Bool = false, _ body: (Int, [String]) throws -> Bool) throws {
-        guard let stream = InputStream(fileAtPath: utf8Path) else {
-            throw GongQinError(.unreadableFile, "无法打开文件“\(path)”", hint: "请检查路径和读权限")
+    /// A row's cells as the importer may take them: a cell with a control character is
+    /// refused, and the `'` that gongqin puts before a cell a spreadsheet would take for a
+    /// formula is removed (TextSafety, FormulaGuard).
+    static func safeCells(_ cells: [String], row: Int, path: String) throws -> [String] {
+        if let column = cells.firstIndex(where: { TextSafety.controlCharacter(in: $0) != nil }) {
+            throw GongQinError.invalid("文件“\(path)”第\(row)行第\(column + 1)列含有控制字符（\(TextSafety.controlCharacter(in: cells[column])!)，如单元格内换行、制表符或终端控制码），未导入任何记录",
+                                       hint: "请在表格中删去这些字符后重新导入")
         }
-        let reader: CSVReader
-        do {
-            reader = try CSVReader(stream: stream, codecType: UTF8.self, hasHeaderRow: false, trimFields: false)
-        } catch {
-            throw GongQinError(.unreadableFile, "无法读取文件“\(path)”", hint: "请检查路径和读权限")
-        }
-        var row = 0
-        while let cells = reader.next() {
-            row += 1
-            if row == 1 && !includingHeader { continue }
-            if row > 1 && cells.allSatisfy({ $0.trimmingSpaces.isEmpty }) { continue }
-            if try !body(row, cells) { return }
-        }
-        try checkEnd(reader.error, stream: stream, afterRow: row)
+        return cells.map(FormulaGuard.importedCell)
     }
 
-    /// CSV.swift reports the end of the stream through `error`. On Linux a clean end of
-    /// file shows up as `cannotReadFile` (Foundation's stream says it has bytes until a read
-    /// returns none), so that case is an end when the stream is at its end; anything else
-    /// is a real failure, named for the clerk.
-    private func checkEnd(_ error: (any Error)?, stream: InputStream, afterRow row: Int) throws {
-        guard let error else { return }
-        switch error as? CSVError {
-        case .cannotReadFile? where stream.streamStatus == .atEnd || !stream.hasBytesAvailable:
-            return
-        case .unicodeDecoding?:
-            throw GongQinError(.unreadableFile, "文件“\(path)”第\(row + 1)行附近不是有效的\(encoding.chinese)文本",
-                               hint: encoding == .gb18030 ? "请确认文件编码，或用 --encoding utf-8"
-                                   : "如文件由 Excel/WPS 存为“CSV（逗号分隔）”（GB18030/GBK 编码），请加 --encoding gb18030")
-        default:
-            throw GongQinError(.unreadableFile, "读取文件“\(path)”第\(row + 1)行附近时出错", hint: "请检查文件是否完整")
+    /// Calls `body` with each row after the header and its row number as a spreadsheet
+    /// counts it (the header is row 1). Blank rows are skipped but counted. `body` returns
+    /// false to stop. The bytes go through CSVParser in chunks of a megabyte.
+    func forEachRow(includingHeader: Bool = false, _ body: (Int, [String]) throws -> Bool) throws {
+        guard let handle = FileHandle(forReadingAtPath: utf8Path) else {
+            throw GongQinError(.unreadableFile, "无法打开文件“\(path)”", hint: "请检查路径和读权限")
+        }
+        defer { try? handle.close() }
+        var parser = CSVParser()
+        var row = 0
+        func each(_ cells: [String]) throws -> Bool {
+            row += 1
+            if row == 1 && !includingHeader { return true }
+            if row > 1 && cells.allSatisfy({ $0.trimmingSpaces.isEmpty }) { return true }
+            return try body(row, try Self.safeCells(cells, row: row, path: path))
+        }
+        do {
+            while true {
+                let chunk: Data
+                do {
+                    chunk = try handle.read(upToCount: 1 << 20) ?? Data()
+                } catch {
+                    throw GongQinError(.unreadableFile, "读取文件“\(path)”第\(row + 1)行附近时出错", hint: "请检查文件是否完整")
+                }
+                if chunk.isEmpty { break }
+                let more = try chunk.withUnsafeBytes { raw in
+                    try parser.feed(raw.bindMemory(to: UInt8.self), each)
+                }
+                if !more { return }
+            }
+            try parser.finish(each)
+        } catch let failure as CSVParser.Failure {
+            switch failure {
+            case .invalidUTF8(let at):
+                throw GongQinError(.unreadableFile, "文件“\(path)”第\(at)行附近不是有效的\(encoding.chinese)文本",
+                                   hint: encoding == .gb18030 ? "请确认文件编码，或用 --encoding utf-8"
+                                       : "如文件由 Excel/WPS 存为“CSV（逗号分隔）”（GB18030/GBK 编码），请加 --encoding gb18030")
+            case .unterminatedQuote(let at):
+                throw GongQinError(.unreadableFile, "文件“\(path)”第\(at)行的引号没有配对，直到文件末尾",
+                                   hint: "请检查该行带引号的单元格，或在表格软件中重新另存为 CSV")
+            }
         }
     }
 
@@ -114,44 +127,6 @@ final class CSVInput {
             if validator.nonASCII >= 8192 { return .utf8 }
         }
         return validator.complete ? .utf8 : .gb18030
-    }
-}
-
-/// Checks UTF-8 fed in chunks.
-struct UTF8Validator {
-    /// Continuation bytes still expected.
-    private var pending = 0
-    private var lowerBound: UInt8 = 0x80
-    private var upperBound: UInt8 = 0xBF
-    private(set) var nonASCII = 0
-
-    var complete: Bool { pending == 0 }
-
-    /// False at the first byte that cannot be UTF-8.
-    mutating func feed(_ bytes: Data) -> Bool {
-        for byte in bytes {
-            if pending > 0 {
-                guard byte >= lowerBound && byte <= upperBound else { return false }
-                lowerBound = 0x80
-                upperBound = 0xBF
-                pending -= 1
-                nonASCII += 1
-                continue
-            }
-            switch byte {
-            case 0x00...0x7F: continue
-            case 0xC2...0xDF: pending = 1
-            case 0xE0: pending = 2; lowerBound = 0xA0
-            case 0xE1...0xEC, 0xEE...0xEF: pending = 2
-            case 0xED: pending = 2; upperBound = 0x9F
-            case 0xF0: pending = 3; lowerBound = 0x90
-            case 0xF1...0xF3: pending = 3
-            case 0xF4: pending = 3; upperBound = 0x8F
-            default: return false
-            }
-            nonASCII += 1
-        }
-        return true
     }
 }
 

@@ -6,7 +6,7 @@ import GongQinStore
 
 struct UnitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "unit", abstract: "用人单位", subcommands: [Add.self, List.self])
+        commandName: "unit", abstract: "用人单位", subcommands: [Add.self, List.self, Update.self, Remove.self])
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "添加用人单位")
@@ -32,7 +32,7 @@ struct UnitCommand: ParsableCommand {
         @OptionGroup var output: OutputOptions
 
         func run() throws {
-            let units = try store.open().read { s in try s.catalog.units() }
+            let units = try store.reader().read { s in try s.catalog.units() }
             try Render.list(units.map(UnitLine.init), output, empty: "尚无单位。可用 gongqin unit add 添加")
         }
     }
@@ -57,7 +57,7 @@ struct UnitLine: Listable {
 
 struct TradeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "trade", abstract: "工种目录", subcommands: [Add.self, Update.self, List.self])
+        commandName: "trade", abstract: "工种目录", subcommands: [Add.self, Update.self, List.self, Remove.self])
 
     /// The flags of a trade, shared by add and update.
     struct Flags: ParsableArguments {
@@ -120,7 +120,7 @@ struct TradeCommand: ParsableCommand {
         @OptionGroup var output: OutputOptions
 
         func run() throws {
-            let trades = try store.open().read { s in try s.catalog.trades() }
+            let trades = try store.reader().read { s in try s.catalog.trades() }
             try Render.list(trades, output, empty: "工种目录为空")
         }
     }

@@ -14,26 +14,43 @@ enum Console {
     static func out(_ text: String) {
         write(text)
         buffer.append(0x0A)
-        if buffer.count >= 1 << 16 { flush() }
+        if buffer.count >= 1 << 16 { flush(complete: false) }
     }
 
     /// Writes `text` to stdout, without a newline.
     static func write(_ text: String) {
         buffer.append(contentsOf: text.utf8)
-        if buffer.count >= 1 << 16 { flush() }
+        if buffer.count >= 1 << 16 { flush(complete: false) }
     }
 
-    static func flush() {
+    /// Whether a write to stdout failed: the command then exits 74 (issue 12), and
+    /// nothing more is written.
+    nonisolated(unsafe) private(set) static var failed = false
+
+    /// The error of a failed write to stdout.
+    static var failure: GongQinError {
+        GongQinError(.outputFailed, "写入标准输出失败（磁盘已满、管道已关闭或设备不可写），输出不完整",
+                     hint: "请检查输出的去向（重定向的文件、管道或磁盘空间）后重试")
+    }
+
+    /// Writes what is buffered. While a command runs (`complete` false) only whole lines
+    /// go out, so that a disk that fills up leaves stdout cut between lines, never in the
+    /// middle of a character.
+    static func flush(complete: Bool = true) {
         guard !buffer.isEmpty else { return }
+        if failed { buffer.removeAll(keepingCapacity: true); return }
+        let end = complete ? buffer.count : (buffer.lastIndex(of: 0x0A).map { $0 + 1 } ?? 0)
+        guard end > 0 else { return }
         buffer.withUnsafeBytes { bytes in
             var offset = 0
-            while offset < bytes.count {
-                let n = Foundation.write(STDOUT_FILENO, bytes.baseAddress! + offset, bytes.count - offset)
-                if n <= 0 { break }
+            while offset < end {
+                let n = Foundation.write(STDOUT_FILENO, bytes.baseAddress! + offset, end - offset)
+                if n < 0 && errno == EINTR { continue }
+                if n <= 0 { failed = true; break }
                 offset += n
             }
         }
-        buffer.removeAll(keepingCapacity: true)
+        buffer.removeSubrange(0..<end)
     }
 
     /// Drops what is buffered and not yet written: a command that fails prints its error,

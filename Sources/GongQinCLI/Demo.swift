@@ -5,7 +5,7 @@ import GongQinStore
 
 /// `gongqin demo`: a demo database for one fictional Changzhou unit, about forty workers
 /// who between them exercise every module and rule, then the answer to "who may apply
-/// in the next cycle" and two explanations (issue 3).
+/// in the next cycle" and two explanations (CLI.md, upkeep).
 struct Demo: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "建立（或重建）演示数据库，并显示下一周期谁可以申报",
@@ -40,11 +40,13 @@ struct Demo: ParsableCommand {
             try s.settings.set(Settings.demo, "gongqin demo \(today)")
             return (cycle, roster.workers)
         }
+        // Every hint below names the demo database, so that it works when pasted.
+        let db = "--db " + Environment.shellQuoted(path)
         if output.format == .table {
             Console.out("演示数据库：\(path)（已重建：\(Self.unit.name)，\(workers.count)名工人，日期按\(cycle)年周期推算）")
             Console.out("今天是\(today)，下一周期：\(cycle)年（等级工、技师\(cycle)-04-15截止，高级技师\(cycle)-07-05截止）")
             Console.out("")
-            Console.out("【谁可以在\(cycle)年申报】gongqin eligible --cycle next")
+            Console.out("【谁可以在\(cycle)年申报】gongqin eligible --cycle next \(db)")
             Console.out("")
         }
         var eligible = try Eligible.parse(["--cycle", "next", "--db", path, "--format", output.format.rawValue] + (output.reveal ? ["--reveal"] : []))
@@ -53,17 +55,17 @@ struct Demo: ParsableCommand {
         for name in DemoRoster.explained {
             guard let worker = workers.first(where: { $0.name == name }) else { continue }
             Console.out("")
-            Console.out("【逐条说明：\(worker.name)，\(worker.story)】gongqin explain \(output.show(worker.id)) --cycle \(cycle)")
+            Console.out("【逐条说明：\(worker.name)，\(worker.story)】gongqin explain \(output.show(worker.id)) --cycle \(cycle) \(db)")
             Console.out("")
             var explain = try Explain.parse([worker.id.text, "--cycle", String(cycle), "--db", path])
             explain.output = output
             try explain.run()
         }
         Console.out("")
-        Console.out("更多：gongqin person list --db \(path)；gongqin seniority 身份证号；gongqin policy show \(cycle)")
+        Console.out("更多：gongqin person list \(db)；gongqin seniority 身份证号 \(db)；gongqin policy show \(cycle) \(db)")
         let report = Self.reportPath(beside: path)
         Console.out("")
-        Console.out("【部门负责人报告】gongqin report --cycle next --output \(report)")
+        Console.out("【部门负责人报告】gongqin report --cycle next --output \(Environment.shellQuoted(report)) \(db)")
         var command = try ReportCommand.parse(["--cycle", "next", "--db", path, "--output", report] + (output.reveal ? ["--reveal"] : []))
         try command.run()
     }

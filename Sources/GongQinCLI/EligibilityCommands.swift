@@ -46,8 +46,8 @@ struct Eligible: ParsableCommand {
 
     func run() throws {
         let today = try asOf.map { try Parse.day($0, "--as-of", allowFuture: true) } ?? Environment.today
-        let id = try person.map(Parse.id)
-        let database = try store.open()
+        let id = try person.map(store.person)
+        let database = try store.reader()
         try database.read { s in
             let engine = try s.engine(today: today)
             let year = cycle.resolve(engine, asOf: today)
@@ -125,7 +125,7 @@ struct EligibleLine: Encodable {
     func cells(_ output: OutputOptions) -> [String] {
         let table = output.format == .table
         return [output.show(idNumber), name, unit, trade, table ? grade.chinese : grade.code,
-                table ? module.chinese : module.code, String(certificateYear), conditions.joined(separator: table ? "、" : ";"),
+                table ? module.chinese : module.code, String(certificateYear), table ? conditions.map(Labels.condition).joined(separator: "、") : conditions.joined(separator: ";"),
                 rules.map(\.rawValue).joined(separator: table ? " " : ";"),
                 table ? personalWarnings : warnings.joined(separator: ";")]
     }

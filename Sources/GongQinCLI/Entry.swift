@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GongQinCore
+import GongQinStore
 
 /// The entry point: parses the command line, runs the command, and turns every error
 /// into one Chinese line on stderr and the contract's exit code. No stack trace, no raw
@@ -8,6 +9,8 @@ import GongQinCore
 public enum GongQinMain {
     public static func main() -> Never {
         signal(SIGPIPE, SIG_IGN)
+        // A file-size limit is a failed write (exit 74), not a kill.
+        signal(SIGXFSZ, SIG_IGN)
         // Swift repairs bytes that are not UTF-8 into U+FFFD; a name or a number mangled
         // that way must not be written. Refuse the command line instead.
         for i in 1..<Int(CommandLine.argc) {
@@ -20,8 +23,18 @@ public enum GongQinMain {
     }
 
     public static func run(_ arguments: [String]) -> Int32 {
+        // No text input holds a control character (issue 12): an ESC sequence in a name
+        // would drive the clerk's terminal, a line break would forge a row.
+        for (i, argument) in arguments.enumerated() {
+            if let control = TextSafety.controlCharacter(in: argument) {
+                Console.errorLine("错误：第\(i + 1)个参数含有控制字符（\(control)，如换行、制表符或终端控制码），未执行任何操作。请去掉后重试")
+                return 65
+            }
+        }
         let code: Int32
+        let arguments = Normalise.arguments(arguments)
         do {
+            try Typos.checkSubcommands(arguments)
             var command = try GongQin.parseAsRoot(arguments)
             try command.run()
             code = 0
@@ -29,16 +42,25 @@ public enum GongQinMain {
             Console.discard()
             Console.error(error)
             code = exitCode(error.kind)
+        } catch let error as RecordError {
+            Console.discard()
+            Console.error(error.gongqin)
+            code = exitCode(error.gongqin.kind)
         } catch let error as ExitCode {
             code = error.rawValue
         } catch {
             code = handleParserError(error)
         }
         Console.flush()
+        // A short write to stdout is never a success (issue 12): exit 74, naming it.
+        if Console.failed && code != 74 {
+            Console.error(Console.failure)
+            return exitCode(.outputFailed)
+        }
         return code
     }
 
-    /// The exit codes of CONTRACT.md.
+    /// The exit codes of Documentation/CLI.md.
     static func exitCode(_ kind: GongQinError.Kind) -> Int32 {
         switch kind {
         case .refused: 1
@@ -46,6 +68,7 @@ public enum GongQinMain {
         case .invalidData: 65
         case .unreadableFile: 66
         case .internalError: 70
+        case .outputFailed: 74
         case .busy: 75
         }
     }
@@ -56,6 +79,11 @@ public enum GongQinMain {
         let code = GongQin.exitCode(for: error).rawValue
         if code == 0 {
             Console.out(GongQin.fullMessage(for: error))
+            Console.flush()
+            guard !Console.failed else {
+                Console.error(Console.failure)
+                return exitCode(.outputFailed)
+            }
             return 0
         }
         Console.discard()
@@ -65,7 +93,7 @@ public enum GongQinMain {
             return exitCode(.internalError)
         }
         let message = UsageMessages.chinese(GongQin.message(for: error))
-        Console.errorLine("用法错误：\(message)。可运行 gongqin help 查看用法")
+        Console.errorLine("用法错误：\(message)\(message.hasSuffix("？") ? "" : "。")可运行 gongqin help 查看用法")
         return code
     }
 }
@@ -75,10 +103,18 @@ enum UsageMessages {
     static func chinese(_ english: String) -> String {
         let text = english.trimmingCharacters(in: .whitespacesAndNewlines)
             .replacingOccurrences(of: "Error: ", with: "")
+        // A long list of choices comes as `one of the following:` and a line per choice.
+        let listed = text.components(separatedBy: "\n").compactMap { line -> String? in
+            let t = line.trimmingCharacters(in: .whitespaces)
+            return t.hasPrefix("- ") ? String(t.dropFirst(2)) : nil
+        }
         let rules: [(String, (([String]) -> String))] = [
             (#"^The value '(.*)' is invalid for '([^']*)'(?:\. Please provide one of (.*))?\.?$"#, {
-                "参数 \($0[1]) 的值“\($0[0])”无效" + ($0.count > 2 && !$0[2].isEmpty ? "，可选：" + choices($0[2]) : "")
+                let list = $0.count > 2 && !$0[2].isEmpty && !$0[2].hasPrefix("the following") ? choiceList($0[2]) : listed
+                return "参数 \($0[1]) 的值“\($0[0])”无效" + (list.isEmpty ? "" : "，可选：" + Typos.labelled(list))
+                    + (Typos.nearest($0[0], in: list).map { "。是否指 \($0)？" } ?? "")
             }),
+            (#"^\d+ unexpected arguments: (.*)$"#, { "多余的参数：" + choiceList($0[0]).joined(separator: "、") }),
             (#"^Missing expected argument '([^']*)'$"#, { "缺少参数 \($0[0])" }),
             (#"^Unknown option '([^']*)'"#, { "未知的选项 \($0[0])" }),
             (#"^Unexpected argument '([^']*)'$"#, { "多余的参数“\($0[0])”" }),
@@ -99,11 +135,63 @@ enum UsageMessages {
         return firstLine
     }
 
-    /// `'a', 'b' or 'c'.` → `a、b、c`.
-    static func choices(_ list: String) -> String {
+    /// `'a', 'b' or 'c'.` → `[a, b, c]`.
+    static func choiceList(_ list: String) -> [String] {
         list.replacingOccurrences(of: "'", with: "")
             .replacingOccurrences(of: " or ", with: ", ")
             .trimmingCharacters(in: CharacterSet(charactersIn: ". "))
-            .components(separatedBy: ", ").joined(separator: "、")
+            .components(separatedBy: ", ")
+    }
+}
+
+/// Mistyped subcommands and code values (CONTRACT "Typos"): exit 64 with the nearest
+/// (`是否指 eligible？`).
+enum Typos {
+    /// Walks the command line down the tree of subcommands; a word where a subcommand is
+    /// expected that names none is a usage error naming the nearest.
+    static func checkSubcommands(_ arguments: [String]) throws {
+        var command: any ParsableCommand.Type = GongQin.self
+        var path = ["gongqin"]
+        for word in arguments {
+            let subcommands = command.configuration.subcommands
+            guard !subcommands.isEmpty, command.configuration.defaultSubcommand == nil else { return }
+            if word.hasPrefix("-") { return }
+            if word == "help" && command == GongQin.self { return }
+            guard let next = subcommands.first(where: { $0._commandName == word || $0.configuration.aliases.contains(word) }) else {
+                let names = subcommands.map { $0._commandName }
+                let near = nearest(word, in: names)
+                throw GongQinError.usage("“\(path.joined(separator: " "))”没有子命令“\(word.clipped())”",
+                                         hint: (near.map { "是否指 \($0)？" } ?? "") + "可运行 \(path.joined(separator: " ")) --help 查看全部子命令")
+            }
+            command = next
+            path.append(word)
+        }
+    }
+
+    /// The nearest of `candidates` to a mistyped word, or the code whose Chinese label is
+    /// nearest; nil when nothing is close.
+    static func nearest(_ word: String, in candidates: [String]) -> String? {
+        let w = word.lowercased()
+        if let near = NameMatch.nearest(to: w, in: candidates.filter { $0.count > 1 || w.count == 1 }),
+           NameMatch.distance(w, near) <= max(2, w.count / 2) || near.contains(w) || w.contains(near) {
+            return near
+        }
+        // `已受理`: near the label 主管部门已受理, so `accepted`.
+        let byLabel = Dictionary(candidates.compactMap { code in label(code).map { ($0, code) } }, uniquingKeysWith: { a, _ in a })
+        return NameMatch.nearest(to: word, in: byLabel.keys).flatMap { byLabel[$0] }
+    }
+
+    /// `excellent（优秀）、pass（合格）…`: the codes of a list with their Chinese labels.
+    static func labelled(_ codes: [String]) -> String {
+        codes.map { code in label(code).map { "\(code)（\($0)）" } ?? code }.joined(separator: "、")
+    }
+
+    /// The Chinese label of a code of a fixed vocabulary.
+    static func label(_ code: String) -> String? {
+        func find<V: Vocabulary>(_: V.Type) -> String? {
+            V.allCases.first { $0.code == code }.flatMap { $0.chinese == code ? nil : $0.chinese }
+        }
+        return find(Grade.self) ?? find(Module.self) ?? find(AssessmentResult.self) ?? find(ApplicationStatus.self)
+            ?? find(ConditionEvidence.self) ?? find(ExamResult.self) ?? find(ValueStatus.self)
     }
 }

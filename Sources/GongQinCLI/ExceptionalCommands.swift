@@ -6,7 +6,7 @@ import GongQinStore
 struct ExceptionalCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "exceptional", abstract: "破格条件目录与使用记录（每类条件终身只能使用一次，X1）",
-        subcommands: [Conditions.self, AddCondition.self, Record.self, List.self])
+        subcommands: [Conditions.self, AddCondition.self, Record.self, List.self, Update.self, Remove.self])
 
     struct Conditions: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "列出破格条件目录")
@@ -15,7 +15,7 @@ struct ExceptionalCommand: ParsableCommand {
         @OptionGroup var output: OutputOptions
 
         func run() throws {
-            let conditions = try store.open().read { s in try s.catalog.conditions() }
+            let conditions = try store.reader().read { s in try s.catalog.conditions() }
             try Render.list(conditions, output, empty: "破格条件目录为空")
         }
     }
@@ -63,7 +63,7 @@ struct ExceptionalCommand: ParsableCommand {
         @OptionGroup var output: OutputOptions
 
         func run() throws {
-            let id = try Parse.id(self.id)
+            let id = try store.person(self.id)
             let year = try Parse.year(self.year, "年度")
             let today = Environment.today
             let entry = try store.open().write { s in
@@ -72,7 +72,7 @@ struct ExceptionalCommand: ParsableCommand {
                 return LedgerEntry(idNumber: id, name: person.name, unit: person.unit, use: use)
             }
             try Render.added(UseLine(entry), output,
-                             "已登记\(entry.name)的历史破格使用：\(entry.use.condition)，\(entry.use.year)年\(entry.use.grade.chinese)")
+                             "已登记\(entry.name)的历史破格使用：\(Labels.condition(entry.use.condition))，\(entry.use.year)年\(entry.use.grade.chinese)")
         }
     }
 
@@ -84,8 +84,8 @@ struct ExceptionalCommand: ParsableCommand {
         @OptionGroup var output: OutputOptions
 
         func run() throws {
-            let id = try person.map(Parse.id)
-            let entries = try store.open().read { s in try s.ledger.entries(person: id) }
+            let id = try person.map(store.person)
+            let entries = try store.reader().read { s in try s.ledger.entries(person: id) }
             try Render.list(entries.map(UseLine.init), output, empty: "尚无破格使用记录")
         }
     }
@@ -108,6 +108,7 @@ extension ExceptionalCondition: Listable {
 
 /// A use as `exceptional list` shows it; the JSON keys are the contract's.
 struct UseLine: Listable {
+    var id: Int64
     var idNumber: IDNumber
     var name: String
     var condition: String
@@ -119,6 +120,7 @@ struct UseLine: Listable {
     var note: String?
 
     init(_ e: LedgerEntry) {
+        id = e.id
         idNumber = e.idNumber
         name = e.name
         condition = e.use.condition
@@ -131,13 +133,14 @@ struct UseLine: Listable {
     }
 
     static let columns: [(key: String, title: String)] = [
-        ("idNumber", "身份证号"), ("name", "姓名"), ("condition", "条件"), ("category", "类别"), ("grade", "等级"),
+        ("id", "编号"), ("idNumber", "身份证号"), ("name", "姓名"), ("condition", "条件"), ("category", "类别"), ("grade", "等级"),
         ("year", "年度"), ("source", "来源"), ("applicationId", "申报编号"), ("note", "备注"),
     ]
 
     func cells(_ output: OutputOptions) -> [String] {
         let table = output.format == .table
-        return [output.show(idNumber), name, condition, category, table ? grade.chinese : grade.code, String(year),
+        return [String(id), output.show(idNumber), name, table ? Labels.condition(condition) : condition,
+                table ? Labels.condition(category) : category, table ? grade.chinese : grade.code, String(year),
                 table ? source.chinese : source.code, applicationId.map(String.init) ?? "", note.cell]
     }
 }

@@ -14,9 +14,9 @@ struct Explain: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        let id = try Parse.id(self.id)
+        let id = try store.person(self.id)
         let today = Environment.today
-        let (evaluation, policy) = try store.open().read { s in
+        let (evaluation, policy) = try store.reader().read { s in
             let engine = try s.engine(today: today)
             let year = cycle.resolve(engine, asOf: today)
             return (engine.evaluate(try s.people.record(id), cycle: year), engine.policy(year))
@@ -48,7 +48,7 @@ enum Explanation {
         for option in evaluation.options {
             lines.append("")
             lines.append(heading(option))
-            for check in option.checks { lines.append("  " + line(check)) }
+            for check in option.checks { lines.append("  " + check.line) }
         }
         let closed = evaluation.options.filter { !$0.open }
         if !closed.isEmpty {
@@ -66,17 +66,6 @@ enum Explanation {
         return lines.joined(separator: "\n")
     }
 
-    /// `✗ N3 须知·一·表：中级工证书2021年取得，须2019年及以前`: one check, with its rule and clause.
-    static func line(_ check: Check) -> String {
-        let mark = switch check.verdict {
-        case .pass: "✓"
-        case .fail: "✗"
-        case .warning: "!"
-        }
-        let status = check.status.map { "［\($0.chinese)］" } ?? ""
-        return "\(mark) \(check.rule.rawValue.padding(2)) \(check.clause)：\(check.detail)\(status)"
-    }
-
     static func name(_ option: OptionDecision) -> String {
         "\(option.trade)\(option.grade.chinese)·\(option.module.chinese)"
     }
@@ -89,58 +78,22 @@ enum Explanation {
     }
 }
 
-/// `explain --format json`: the contract's keys, and a few more.
+/// `explain --format json`: the keys of CLI.md, and a few more. Each option is the
+/// engine's `OptionDecision` as it encodes itself.
 struct ExplainView: Encodable {
-    struct Option: Encodable {
-        var grade: Grade
-        var module: Module
-        var trade: String
-        var open: Bool
-        var certificateYear: Int
-        var conditions: [String]
-        var checks: [Check]
-        var earliestCycle: Int?
-        var warnings: [String]
-
-        func encode(to encoder: any Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(grade, forKey: .grade)
-            try c.encode(module, forKey: .module)
-            try c.encode(trade, forKey: .trade)
-            try c.encode(open, forKey: .open)
-            try c.encode(certificateYear, forKey: .certificateYear)
-            try c.encode(conditions, forKey: .conditions)
-            try c.encode(checks, forKey: .checks)
-            try c.encode(earliestCycle, forKey: .earliestCycle)  // null when open or never
-            try c.encode(warnings, forKey: .warnings)
-        }
-
-        enum CodingKeys: String, CodingKey {
-            case grade, module, trade, open, certificateYear, conditions, checks, earliestCycle, warnings
-        }
-    }
-
     var idNumber: IDNumber
     var name: String
     var cycle: Int
     var notes: [String]
-    var options: [Option]
+    var options: [OptionDecision]
 
     init(_ e: Evaluation) {
         idNumber = e.record.person.idNumber
         name = e.record.person.name
         cycle = e.cycle
         notes = e.notes
-        options = e.options.map {
-            Option(grade: $0.grade, module: $0.module, trade: $0.trade, open: $0.open, certificateYear: $0.certificateYear,
-                   conditions: $0.conditions, checks: $0.checks, earliestCycle: $0.earliestCycle, warnings: $0.warnings)
-        }
+        options = e.options
     }
-}
-
-extension String {
-    /// Pads to `width` characters with spaces.
-    func padding(_ width: Int) -> String { count >= width ? self : self + String(repeating: " ", count: width - count) }
 }
 
 /// `gongqin seniority ID`: the grade seniority of each grade held, through transfers (T1).
@@ -154,8 +107,8 @@ struct SeniorityCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        let id = try Parse.id(self.id)
-        let record = try store.open().read { s in try s.people.record(id) }
+        let id = try store.person(self.id)
+        let record = try store.reader().read { s in try s.people.record(id) }
         let chain = record.chain
         let lines = record.seniority(chain).map(SeniorityLine.init)
         if output.format == .table {

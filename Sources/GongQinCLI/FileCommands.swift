@@ -3,7 +3,7 @@ import Foundation
 import GongQinCore
 import GongQinStore
 
-// `import`, `export`, `backup` and `restore` (issue 6): records in and out as files.
+// `import`, `export`, `backup` and `restore` (CLI.md, files; IMPORT.md): records in and out as files.
 
 extension RecordKind: ExpressibleByArgument {
     public init?(argument: String) { self.init(rawValue: argument.lowercased()) }
@@ -13,17 +13,21 @@ extension RecordKind: ExpressibleByArgument {
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "从 CSV 文件批量导入记录（全部通过才写入）",
+        abstract: "从 CSV 或 Excel 工作簿（.xlsx）批量导入记录（全部通过才写入）",
         discussion: """
             KIND：units、trades、persons、certs、transfers、assessments、education、awards、training、exceptional。
             表头用对应 add 命令的长选项名（id-number,name,unit,…）或中文名（身份证号,姓名,单位,…），
             格式见 Documentation/IMPORT.md。每行按与 add 命令相同的规则检查；有任何一行不符合，
             就一条也不写入，并列出每个问题的行号和列。已登记的记录和文件内重复的行都算错误；
             加 --update 则以文件为准更新已有记录。
+            .xlsx 读第一个工作表（或 --sheet 指定的），行号即工作表的行号，日期单元格读作日期；
+            身份证号列须为文本格式。“序号”列不读；表尾的“合计”“小计”“制表人”等汇总行略过并提示。
+            全角数字、字母和标点按半角读取。.xls 等旧格式请先另存为 .xlsx 或 CSV。
             """)
 
     @Argument(help: "记录种类") var kind: RecordKind
-    @Argument(help: ArgumentHelp("CSV 文件", valueName: "file")) var file: String
+    @Argument(help: ArgumentHelp("CSV 或 .xlsx 文件", valueName: "file")) var file: String
+    @Option(help: ArgumentHelp("读取 .xlsx 中此名称的工作表（默认第一个）", valueName: "name")) var sheet: String?
     @Flag(help: "已有的记录按文件内容更新，而不报错") var update = false
     @Option(help: "文件编码：auto（默认：合法的 UTF-8 即按 UTF-8，否则按 GB18030）、utf-8 或 gb18030")
     var encoding: TextEncoding = .auto
@@ -52,29 +56,46 @@ struct ImportCommand: ParsableCommand {
     }
 
     func run() throws {
-        let input = try CSVInput(path: file, encoding: encoding)
-        let header = try FileHeader(kind: kind, names: try input.header())
+        try SpreadsheetFile.checkOutput(report, xlsx: false)
+        let input = try SpreadsheetFile.open(file, encoding: encoding, sheet: sheet)
+        let header = try FileHeader(kind: kind, names: try input.header().map(Normalise.text))
+        var footer = SummaryRows()
         let today = Environment.today
         let progress = ProgressLine(enabled: output.format != .json, totalBytes: input.size)
         var rows = 0
         var problems: [Int: [FieldProblem]] = [:]
         let database = try store.open()
         let counts: Importer.Counts
+        // A bulk import is logged as one entry naming the file and its SHA-256 (issue 15).
+        let source = try update ? nil : BatchSource.file(at: file)
         do {
-            counts = try database.write { s in
-                let importer = try s.importer(kind, update: update, today: today)
+            counts = try database.write { s in try s.importing(kind, update: update, today: today, source: source) { importer in
                 var bytes: Int64 = 0
-                try input.forEachRow { row, cells in
+                try input.forEachRow { row, line in
+                    bytes += Int64(line.cells.reduce(line.cells.count) { $0 + $1.utf8.count })
+                    let cells = line.cells.map(Normalise.text)
+                    // `合计：3人` and the like at the foot of a sheet are not records; nor is
+                    // a line with nothing but its 序号.
+                    if footer.take(row: row, cells: cells) || header.isEmpty(cells) { return true }
+                    for (summaryRow, text) in footer.misplaced() {
+                        importer.reject(row: summaryRow, [FieldProblem("", "像是汇总行（“\(text.clipped())”），但其后还有数据行：汇总行只能在表尾，请删除或移到最后")])
+                    }
                     rows += 1
-                    bytes += Int64(cells.reduce(cells.count) { $0 + $1.utf8.count })
                     if let extra = header.extraCell(in: cells) {
                         importer.reject(row: row, [FieldProblem("", "第\(extra + 1)列有内容，但表头没有这一列")])
                     }
-                    let values = header.values(of: cells)
+                    var values = header.values(of: cells)
+                    let sheetProblems = header.readNumbers(line.numeric, into: &values)
                     do {
-                        try importer.take(try FileRecord.decode(kind, values, today: today), row: row)
+                        let record = try FileRecord.decode(kind, values, today: today)
+                        if sheetProblems.isEmpty {
+                            try importer.take(record, row: row)
+                        } else {
+                            try importer.reject(row: row, sheetProblems, cells: values)
+                        }
                     } catch let error as RowProblems {
-                        try importer.reject(row: row, error.problems, cells: values)
+                        let more = error.problems.filter { p in !sheetProblems.contains { $0.field == p.field } }
+                        try importer.reject(row: row, sheetProblems + more, cells: values)
                     }
                     progress.update(rows: rows, bytes: bytes)
                     return true
@@ -86,15 +107,16 @@ struct ImportCommand: ParsableCommand {
                     throw failure(importer.problems, rows: rows, count: importer.problemCount)
                 }
                 return importer.counts
-            }
+            } }
         } catch {
             progress.finish()
             if let report, !problems.isEmpty { try writeReport(report, input: input, header: header, problems: problems) }
             throw error
         }
-        let summary = Summary(kind: kind.rawValue, file: file, encoding: input.encoding.chinese, rows: rows,
+        if let notice = footer.notice { Console.errorLine(notice) }
+        let summary = Summary(kind: kind.rawValue, file: file, encoding: input.form, rows: rows,
                               added: counts.added, updated: counts.updated, unchanged: counts.unchanged)
-        try Render.added(summary, output, "已导入\(kind.chinese)：共\(rows)行，新增\(counts.added)条，更新\(counts.updated)条，未变\(counts.unchanged)条（\(input.encoding.chinese)）")
+        try Render.added(summary, output, "已导入\(kind.chinese)：共\(rows)行，新增\(counts.added)条，更新\(counts.updated)条，未变\(counts.unchanged)条（\(input.form)）")
     }
 
     /// Problems printed at most, before the summary line; `--report` has them all.
@@ -129,11 +151,13 @@ struct ImportCommand: ParsableCommand {
 
     /// Writes the bad rows, with their row number, their problems and their cells as the
     /// file had them, under the file's own header: fixed, the report imports again.
-    func writeReport(_ path: String, input: CSVInput, header: FileHeader, problems: [Int: [FieldProblem]]) throws {
+    func writeReport(_ path: String, input: any TableInput, header: FileHeader, problems: [Int: [FieldProblem]]) throws {
         let sink = try CSVSink(path: path)
         sink.row(FileHeader.reportColumns.map(\.label) + header.names)
-        try input.forEachRow { row, cells in
+        let idColumn = header.column(named: FieldSpec.idNumberName)
+        try input.forEachRow { row, line in
             if let rowProblems = problems[row] {
+                let cells = line.cells.enumerated().map { i, cell in i == idColumn ? SpreadsheetCell.keepingDigits(cell) : cell }
                 sink.row([String(row), rowProblems.map { describe($0).trimmingSpaces.trimmingPrefix("：") }.joined(separator: "；")] + cells)
             }
             return true
@@ -142,7 +166,60 @@ struct ImportCommand: ParsableCommand {
     }
 }
 
+/// The rows at the foot of a clerk's sheet that sum it up or sign it (`合计：3人`, `制表人：…`):
+/// skipped with a notice while nothing but such rows follows; a problem of their row when
+/// data follows them.
+struct SummaryRows {
+    /// Words that begin a summary or signature row.
+    static let openers = ["合计", "小计", "总计", "共计", "制表人", "制表", "填表人", "审核人", "负责人", "经办人", "备注：", "说明："]
+
+    private(set) var pending: [(row: Int, text: String)] = []
+    private(set) var skipped: [(row: Int, text: String)] = []
+
+    /// Whether `cells` is such a row; it is held until the file ends or data follows.
+    mutating func take(row: Int, cells: [String]) -> Bool {
+        guard let first = cells.first(where: { !$0.trimmingSpaces.isEmpty })?.trimmingSpaces,
+              Self.openers.contains(where: { first.hasPrefix($0) }) else { return false }
+        let text = cells.map(\.trimmingSpaces).filter { !$0.isEmpty }.joined(separator: " ")
+        pending.append((row, text))
+        return true
+    }
+
+    /// The held rows, when a data row follows them.
+    mutating func misplaced() -> [(row: Int, text: String)] {
+        defer { pending = [] }
+        return pending
+    }
+
+    /// `已略过表尾的汇总行：第12行（合计：1人）`, once the file has ended.
+    var notice: String? {
+        guard !pending.isEmpty else { return nil }
+        return "提示：已略过表尾的汇总行：" + pending.map { "第\($0.row)行（\($0.text.clipped())）" }.joined(separator: "、")
+    }
+}
+
 extension FileHeader {
+    /// The column that holds field `name`, if any.
+    func column(named name: String) -> Int? {
+        kind.fields.firstIndex { $0.name == name }.flatMap { columns[$0] }
+    }
+
+    /// Cells a spreadsheet stored as numbers: a date serial in a date column becomes the
+    /// day; an identity number stored as a number is a problem that names Excel.
+    func readNumbers(_ numeric: Set<Int>, into values: inout [String?]) -> [FieldProblem] {
+        guard !numeric.isEmpty else { return [] }
+        var problems: [FieldProblem] = []
+        for (i, field) in kind.fields.enumerated() {
+            guard let column = columns[i], numeric.contains(column), let text = values[i] else { continue }
+            if field.isIDNumber {
+                problems.append(FieldProblem(field.name, "身份证号“\(text.clipped(24))”在 Excel 中存成了数字，Excel 会把18位号码改成科学计数法或把末三位改成000；请把该列设为“文本”格式，重新录入号码后保存"))
+            } else if field.isDate, let serial = Double(text).map({ Int($0.rounded(.down)) }), let day = Day(excelSerial: serial) {
+                values[i] = day.description
+            }
+        }
+        return problems
+    }
+
     /// The first cell with content beyond the header's columns, if any.
     func extraCell(in row: [String]) -> Int? {
         guard row.count > names.count else { return nil }
@@ -170,17 +247,18 @@ enum ExportKind: ExpressibleByArgument, Equatable {
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "导出记录（与 import 读取的 CSV 格式相同），或导出申报汇总名册",
+        abstract: "导出记录（与 import 读取的格式相同），或导出申报汇总名册",
         discussion: """
-            KIND 同 import；roster 为某一年度的汇总名册（须知·六·1），按主管部门、单位分组，
-            可存为 .csv（UTF-8 带 BOM、CRLF 换行，Excel/WPS 可直接打开）或 .xlsx。
+            KIND 同 import；roster 为某一年度的汇总名册（须知·六·1），按主管部门、单位分组。
+            --output 可为 .csv（UTF-8 带 BOM、CRLF 换行，身份证号和证书编号前加制表符，
+            Excel/WPS 打开后号码不变）或 .xlsx（号码和日期为文本单元格）；两者都可再导入。
             不给 --output 时写到标准输出（不带 BOM）。
             """)
 
     @Argument(help: "记录种类，或 roster（汇总名册）") var kind: ExportKind
     @Option(help: "汇总名册的申报年度（仅 roster）") var cycle: Int?
-    @Option(help: ArgumentHelp("输出文件：.csv，或（仅 roster）.xlsx", valueName: "file")) var output: String?
-    @Flag(name: .customLong("chinese-header"), help: "表头用中文名（默认用长选项名）") var chineseHeader = false
+    @Option(help: ArgumentHelp("输出文件：.csv 或 .xlsx；其他扩展名不受理", valueName: "file")) var output: String?
+    @Flag(name: .customLong("chinese-header"), help: "表头用中文名，代码值写中文（默认用长选项名和代码）") var chineseHeader = false
     @OptionGroup(title: "汇总名册的范围（仅 roster）") var scope: ScopeOptions
     @OptionGroup var store: StoreOptions
 
@@ -189,28 +267,50 @@ struct ExportCommand: ParsableCommand {
         if kind != .roster && !scope.isEmpty { throw GongQinError.usage("--unit 和 --department 只用于 export roster") }
         if kind == .roster && cycle == nil { throw GongQinError.usage("导出汇总名册须给出 --cycle 年度") }
         if kind != .roster && cycle != nil { throw GongQinError.usage("--cycle 只用于 export roster") }
-        if let output, output.lowercased().hasSuffix(".xlsx"), kind != .roster {
-            throw GongQinError.usage("只有汇总名册可导出为 .xlsx；记录请导出为 .csv，以便再导入")
-        }
+        try SpreadsheetFile.checkOutput(output)
     }
+
+    var toWorkbook: Bool { output.map(SpreadsheetFile.isWorkbook) ?? false }
 
     func run() throws {
         try checkFlags()
-        let database = try store.open()
+        let database = try store.reader()
         switch kind {
         case .records(let kind):
-            let sink = try CSVSink(path: output)
-            sink.row(kind.fields.map { chineseHeader ? $0.label : $0.name })
-            try database.read { s in try s.exporter.forEach(kind) { sink.row($0.values) } }
-            try sink.commit()
+            let header = kind.fields.map { chineseHeader ? $0.label : $0.name }
+            let idColumns = Set(kind.fields.indices.filter { SpreadsheetCell.numberLikeFields.contains(kind.fields[$0].name) })
+            func cells(_ record: FileRecord) -> [String] {
+                record.values(labelled: chineseHeader, condition: Labels.condition)
+            }
+            if let output, toWorkbook {
+                let book = try Workbook(path: output, sheetName: kind.chinese, header: header)
+                try database.read { s in try s.exporter.forEach(kind) { book.row(cells($0).map(Workbook.Cell.text)) } }
+                try book.commit()
+            } else {
+                let sink = try CSVSink(path: output)
+                sink.row(header)
+                // A file is for Excel and WPS, which would round an identity number.
+                let forSpreadsheet = output != nil && output != "-"
+                try database.read { s in
+                    try s.exporter.forEach(kind) { record in
+                        let row = cells(record)
+                        sink.row(forSpreadsheet ? row.enumerated().map { i, cell in
+                            idColumns.contains(i) ? SpreadsheetCell.keepingDigits(cell) : cell
+                        } : row)
+                    }
+                }
+                try sink.commit()
+            }
         case .roster:
             let cycle = try Parse.year(self.cycle!, "申报年度")
-            if let output, output.lowercased().hasSuffix(".xlsx") {
+            if let output, toWorkbook {
                 let book = try Workbook(path: output, sheetName: "\(cycle)年汇总名册", header: RosterRow.columns)
                 try database.read { s in
                     try s.exporter.roster(cycle: cycle, scope: try scope.filter()) { row in
                         book.row(row.cells.enumerated().map { i, cell in i == 0 ? .number(Int(cell)!) : .text(cell) })
                     }
+                    let head = try s.integrity.head()
+                    book.note(Render.logHeadLine(head?.description))
                 }
                 try book.commit()
             } else {
@@ -218,16 +318,32 @@ struct ExportCommand: ParsableCommand {
                 sink.row(RosterRow.columns)
                 try database.read { s in
                     try s.exporter.roster(cycle: cycle, scope: try scope.filter()) { row in
-                        // A leading tab keeps Excel and WPS from reading an identity or
-                        // certificate number as a number and rounding it.
                         sink.row(row.cells.enumerated().map { i, cell in
-                            RosterRow.numberLikeColumns.contains(i) && !cell.isEmpty ? "\t" + cell : cell
+                            RosterRow.numberLikeColumns.contains(i) ? SpreadsheetCell.keepingDigits(cell) : cell
                         })
                     }
+                    // The head the roster was made at: a printed roster anchors the log.
+                    let head = try s.integrity.head()
+                    sink.row([Render.logHeadLine(head?.description)])
                 }
                 try sink.commit()
             }
         }
+    }
+}
+
+/// The cells of a CSV meant for Excel and WPS that they would otherwise take for numbers.
+/// One home for the technique, so other cell rules (formula safety) compose with it.
+enum SpreadsheetCell {
+    /// The fields of the record files whose digits a spreadsheet would round: the identity
+    /// number and a certificate number.
+    static let numberLikeFields: Set<String> = [FieldSpec.idNumberName, "number"]
+
+    /// An identity or certificate number as a CSV cell: a leading tab. Excel and WPS then
+    /// read the cell as text and keep all 18 digits; it is not a formula, and `import`
+    /// trims it off again as white space.
+    static func keepingDigits(_ text: String) -> String {
+        text.isEmpty ? text : "\t" + text
     }
 }
 
@@ -240,7 +356,7 @@ struct BackupCommand: ParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() throws {
-        let database = try store.open()
+        let database = try store.reader()
         try database.backup(to: file)
         Console.out("已备份数据库“\(database.path)”到“\(file)”")
     }
@@ -251,14 +367,21 @@ struct RestoreCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "restore",
         abstract: "用备份文件恢复数据库",
-        discussion: "备份须通过完整性检查，且不能来自更新版本的 gongqin。恢复成功前，原数据库留存为 PATH.before-restore。")
+        discussion: """
+            备份须通过完整性检查，结构须与其版本应有的一致（多出、缺少或改动的表、索引、触发器、视图都会被拒绝），
+            且不能来自更新版本的 gongqin。给出 --anchor N:HASH 时，备份的变更日志还须含有这一条。
+            恢复成功前，原数据库留存为 PATH.before-restore。
+            """)
 
     @Argument(help: ArgumentHelp("备份文件", valueName: "file")) var file: String
+    @Option(help: ArgumentHelp("备份的变更日志须含有的日志头（gongqin check 给出的 N:HASH）", valueName: "N:HASH"))
+    var anchor: String?
     @OptionGroup var store: StoreOptions
 
     func run() throws {
         let path = store.path
-        let restored = try GongQinDatabase.restore(from: file, into: path, context: Environment.logContext)
+        let anchor = try self.anchor.map(Parse.anchor)
+        let restored = try GongQinDatabase.restore(from: file, into: path, context: Environment.logContext, anchor: anchor)
         // Opening brings an older backup's schema up to date.
         let applied = try store.open().appliedMigrations()
         Console.out("已用“\(file)”恢复数据库“\(path)”（备份的结构版本 \(restored.migrations.last ?? "无")，现为 \(applied.last ?? "无")）")

@@ -1,5 +1,6 @@
 import Foundation
 import GongQinCore
+import GongQinStore
 
 /// A file written as it goes into a private temporary file beside its target, and moved
 /// into place only when complete: a failed export leaves no half-written file. Mode 0600,
@@ -13,13 +14,15 @@ final class OutputFile {
 
     init(path: String) throws {
         self.path = path
+        // A FIFO, a device or a dangling link is refused, never replaced (issue 12).
+        try FilePaths.refuseSpecial(path, what: "输出文件")
         let folder = (path as NSString).deletingLastPathComponent
         var isFolder: ObjCBool = false
         if !folder.isEmpty, !FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) || !isFolder.boolValue {
             throw GongQinError(.unreadableFile, "输出目录“\(folder)”不存在", hint: "请先创建目录，或换一个 --output 路径")
         }
         temporary = (folder.isEmpty ? "" : folder + "/") + ".\((path as NSString).lastPathComponent).\(UUID().uuidString).part"
-        descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL, 0o600)
+        descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else {
             throw GongQinError(.unreadableFile, "无法写入“\(path)”", hint: "请检查目录的写权限")
         }
@@ -43,10 +46,12 @@ final class OutputFile {
     private var failed = false
 
     private func flush() {
+        guard !failed else { buffer.removeAll(keepingCapacity: true); return }
         buffer.withUnsafeBytes { raw in
             var offset = 0
             while offset < raw.count {
                 let n = Foundation.write(descriptor, raw.baseAddress! + offset, raw.count - offset)
+                if n < 0 && errno == EINTR { continue }
                 if n <= 0 { failed = true; return }
                 offset += n
             }
@@ -62,7 +67,8 @@ final class OutputFile {
         done = true
         guard !failed, synced, rename(temporary, path) == 0 else {
             unlink(temporary)
-            throw GongQinError(.internalError, "写入“\(path)”失败", hint: "请检查磁盘空间和目录的写权限")
+            throw GongQinError(.outputFailed, "写入输出文件“\(path)”失败（磁盘已满或不可写），未留下不完整的文件",
+                               hint: "请检查磁盘空间和目录的写权限后重试")
         }
     }
 
@@ -76,12 +82,13 @@ final class OutputFile {
 }
 
 /// Where the rows of a CSV go: stdout as it is, or a file for Excel and WPS, which is
-/// UTF-8 with a BOM and CRLF line ends (issue 6 §3).
+/// UTF-8 with a BOM and CRLF line ends (IMPORT.md, the roster).
 final class CSVSink {
     private let file: OutputFile?
 
+    /// `path` nil or `-`: stdout.
     init(path: String?) throws {
-        file = try path.map(OutputFile.init)
+        file = try path.flatMap { $0 == "-" ? nil : $0 }.map(OutputFile.init)
         file?.write(bytes: [0xEF, 0xBB, 0xBF])
     }
 

@@ -30,12 +30,12 @@ struct FormCommand: ParsableCommand {
         @OptionGroup var output: OutputOptions
 
         func run() throws {
-            let id = try Parse.id(self.id)
+            let id = try store.person(self.id)
             let given = try remark.map { try ApprovalForm.remark($0) }
             // The list of the grade and module decides whether the notice has a form for
             // it at all (T3, V0, E2/E3), and the engine whether the option is open.
-            let (materials, stored) = try store.open().read { s in
-                (try application.materials(of: id, in: s), try s.settings.formRemark())
+            let (materials, stored, head) = try store.reader().read { s in
+                (try application.materials(of: id, in: s), try s.settings.formRemark(), try s.integrity.head()?.description)
             }
             var form = try ApprovalForm.draft(materials.record, grade: materials.grade, module: materials.module,
                                               cycle: materials.cycle, remark: given ?? stored)
@@ -47,7 +47,10 @@ struct FormCommand: ParsableCommand {
             case .csv:
                 Console.out(Render.csvLine(["field", "value"]))
                 for (key, _, value) in FormText.fields(form, output: output) { Console.out(Render.csvLine([key, value ?? ""])) }
-            case .table: Console.out(FormText.text(form, output: output))
+                Console.out(Render.csvLine(["logHead", head ?? ""]))
+            case .table:
+                Console.out(FormText.text(form, output: output))
+                Console.out(Render.logHeadLine(head))
             }
         }
     }
@@ -80,7 +83,7 @@ struct FormCommand: ParsableCommand {
             }
 
             func run() throws {
-                let remark = try store.open().read { s in try s.settings.formRemark() }
+                let remark = try store.reader().read { s in try s.settings.formRemark() }
                 let view = View(remark: remark, builtin: remark == ApprovalForm.defaultRemark)
                 switch output.format {
                 case .json: try Render.json(view)

@@ -13,39 +13,26 @@ struct GongQin: ParsableCommand {
             数据库默认位于 ~/.local/share/gongqin/gongqin.sqlite，可用 --db 或 GONGQIN_DB 指定。
             """,
         version: "0.1.0",
-        subcommands: [
-            Init.self,
-            UnitCommand.self,
-            TradeCommand.self,
-            PersonCommand.self,
-            CertCommand.self,
-            TransferCommand.self,
-            AssessmentCommand.self,
-            EducationCommand.self,
-            AwardCommand.self,
-            TrainingCommand.self,
-            JobCommand.self,
-            ExceptionalCommand.self,
-            Eligible.self,
-            ForecastCommand.self,
-            ReportCommand.self,
-            Explain.self,
-            SeniorityCommand.self,
-            MaterialsCommand.self,
-            FormCommand.self,
-            PolicyCommand.self,
-            Apply.self,
-            ApplicationCommand.self,
-            AuditCommand.self,
-            LogCommand.self,
-            CheckCommand.self,
-            ImportCommand.self,
-            ExportCommand.self,
-            BundleCommand.self,
-            MergeCommand.self,
-            BackupCommand.self,
-            RestoreCommand.self,
-            Demo.self,
+        groupedSubcommands: [
+            CommandGroup(name: "记录 records", subcommands: [
+                UnitCommand.self, TradeCommand.self, PersonCommand.self, CertCommand.self, TransferCommand.self,
+                AssessmentCommand.self, EducationCommand.self, AwardCommand.self, TrainingCommand.self, JobCommand.self,
+            ]),
+            CommandGroup(name: "申报资格 eligibility", subcommands: [
+                Eligible.self, Explain.self, SeniorityCommand.self, PolicyCommand.self, MaterialsCommand.self, FormCommand.self,
+                ForecastCommand.self, ReportCommand.self,
+            ]),
+            CommandGroup(name: "申报与破格台账 ledger", subcommands: [
+                Apply.self, ApplicationCommand.self, ExceptionalCommand.self, AuditCommand.self, LogCommand.self,
+                RevertCommand.self,
+            ]),
+            CommandGroup(name: "文件 files", subcommands: [
+                ImportCommand.self, ExportCommand.self, BundleCommand.self, MergeCommand.self, BackupCommand.self,
+                RestoreCommand.self,
+            ]),
+            CommandGroup(name: "维护 upkeep", subcommands: [
+                Init.self, StatusCommand.self, CheckCommand.self, Demo.self,
+            ]),
         ]
     )
 }

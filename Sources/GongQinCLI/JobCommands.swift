@@ -6,7 +6,7 @@ import GongQinStore
 /// form (RULES F1, 须知·五·3).
 struct JobCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "job", abstract: "工作经历（审批表的工作简历，F1）", subcommands: [Add.self, List.self, End.self])
+        commandName: "job", abstract: "工作经历（审批表的工作简历，F1）", subcommands: [Add.self, List.self, Update.self, Remove.self, End.self])
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -39,9 +39,7 @@ struct JobCommand: ParsableCommand {
         @OptionGroup var output: OutputOptions
 
         func run() throws {
-            let id = try Parse.id(self.id)
-            let jobs = try store.open().read { s in try s.people.jobs(id) }
-            try Render.list(jobs.map(JobLine.init), output, empty: "尚无工作经历。可用 gongqin job add 登记")
+            try Corrections.list(RecordKinds.job, id, store, output, JobLine.init)
         }
     }
 

@@ -4,7 +4,7 @@ import GongQinCore
 import GongQinStore
 
 /// `gongqin materials ID …` lists an applicant's materials; `gongqin materials check DIR …`
-/// checks a folder of scans against that list (issue 5, RULES §8, 须知·六·8).
+/// checks a folder of scans against that list (RULES §8, 须知·六·8).
 struct MaterialsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "materials",
@@ -52,8 +52,8 @@ struct MaterialsCommand: ParsableCommand {
         @OptionGroup var output: OutputOptions
 
         func run() throws {
-            let id = try Parse.id(self.id)
-            let materials = try store.open().read { s in try application.materials(of: id, in: s) }
+            let id = try store.person(self.id)
+            let materials = try store.reader().read { s in try application.materials(of: id, in: s) }
             let lines = materials.applicable.map { MaterialLine($0, open: materials.open) }
             switch output.format {
             case .table:
@@ -82,9 +82,9 @@ struct MaterialsCommand: ParsableCommand {
         @OptionGroup var output: OutputOptions
 
         func run() throws {
-            let id = try Parse.id(person)
+            let id = try store.person(person)
             let files = try FolderScan.read(dir)
-            let materials = try store.open().read { s in try application.materials(of: id, in: s) }
+            let materials = try store.reader().read { s in try application.materials(of: id, in: s) }
             let report = FolderCheck.check(files, against: materials)
             var notices = report.notices.map { "提示：" + $0.message }
             if let note = MaterialsText.notOpen(materials) { notices.insert("提示：" + note, at: 0) }
@@ -161,7 +161,7 @@ enum MaterialsText {
 
     /// The note that the option is not open, with the failed checks, on one line.
     static func notOpen(_ m: ApplicationMaterials) -> String? {
-        m.notOpenNote.map { $0 + m.decision.failedChecks.map { "\($0.rule.rawValue)（\($0.clause)）\($0.detail)" }.joined(separator: "；") }
+        m.notOpenNote.map { $0 + m.decision.failedChecks.map(\.inline).joined(separator: "；") }
     }
 
     static func list(_ m: ApplicationMaterials, output: OutputOptions, flags: String) -> String {
@@ -169,7 +169,7 @@ enum MaterialsText {
                      "材料清单：\(m.list.chinese)（\(m.list.clause)）；每个序号扫描为一个PDF（照片为jpg），按“序号+简称”命名（\(Formality.materials.citation)）"]
         if let note = m.notOpenNote {
             lines.append("注意：" + note)
-            for check in m.decision.failedChecks { lines.append("  " + Explanation.line(check)) }
+            for check in m.decision.failedChecks { lines.append("  " + check.line) }
         }
         lines.append("")
         let rows = m.applicable.map { [String($0.number), $0.fileName, $0.required ? "必需" : "可选", $0.note] }
@@ -213,6 +213,7 @@ extension FolderProblem.Kind {
         case .photoTooLarge: "照片过大"
         case .unreadable: "无法读取"
         case .systemFile: "系统文件"
+        case .notRegular: "非普通文件"
         case .subfolder: "子文件夹"
         }
     }
@@ -266,6 +267,11 @@ enum FolderScan {
             var entryIsDirectory: ObjCBool = false
             _ = fm.fileExists(atPath: path, isDirectory: &entryIsDirectory)
             if entryIsDirectory.boolValue { return ScannedFile(name: nfc, size: 0, leadingBytes: [], isDirectory: true) }
+            // A FIFO would block the read forever, a device never end: not opened (issue 12).
+            var info = stat()
+            if stat(path, &info) == 0, (info.st_mode & S_IFMT) != S_IFREG {
+                return ScannedFile(name: nfc, size: 0, leadingBytes: [], isSpecial: true)
+            }
             let size = (try? fm.attributesOfItem(atPath: (path as NSString).resolvingSymlinksInPath)[.size] as? NSNumber)?.intValue
             guard let handle = FileHandle(forReadingAtPath: path), let size else {
                 return ScannedFile(name: nfc, size: size ?? 0, leadingBytes: [], readable: false)

@@ -3,7 +3,7 @@ import Foundation
 import GongQinCore
 import GongQinStore
 
-/// `--db PATH`, accepted by every command that touches data (CONTRACT.md).
+/// `--db PATH`, accepted by every command that touches data (Documentation/CLI.md).
 struct StoreOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("数据库文件。默认依次为环境变量 GONGQIN_DB、$XDG_DATA_HOME/gongqin/gongqin.sqlite、~/.local/share/gongqin/gongqin.sqlite", valueName: "path"))
     var db: String?
@@ -11,16 +11,48 @@ struct StoreOptions: ParsableArguments {
     /// The database file: `--db`, then `GONGQIN_DB`, then the XDG path.
     var path: String {
         let env = ProcessInfo.processInfo.environment
-        if let db, !db.isEmpty { return db }
+        // `--db ""` stays empty, and is refused (exit 64) when opened.
+        if let db { return db }
         if let db = env["GONGQIN_DB"], !db.isEmpty { return db }
         if let xdg = env["XDG_DATA_HOME"], xdg.hasPrefix("/") { return xdg + "/gongqin/gongqin.sqlite" }
         let home = env["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
         return home + "/.local/share/gongqin/gongqin.sqlite"
     }
 
-    /// Opens (and creates or upgrades) the database.
+    /// Opens the database for a command that writes: creates it (and says so on stderr)
+    /// or brings it up to date.
     func open() throws -> GongQinDatabase {
-        try GongQinDatabase.open(at: path, context: Environment.logContext)
+        let database = try GongQinDatabase.open(at: path, context: Environment.logContext)
+        if database.created { Console.errorLine("已新建数据库：\(database.path)") }
+        learnConditionNames(database)
+        return database
+    }
+
+    /// The names of the conditions a clerk added, for tables and messages.
+    private func learnConditionNames(_ database: GongQinDatabase) {
+        if let conditions = try? database.read({ try $0.catalog.conditions() }) { Labels.learn(conditions) }
+    }
+
+    /// Opens the database for a command that only reads: never creates, changes or
+    /// upgrades the file.
+    func reader() throws -> GongQinDatabase {
+        let database = try GongQinDatabase.openForReading(at: path, context: Environment.logContext)
+        learnConditionNames(database)
+        return database
+    }
+
+    /// The person a command-line argument names: a full identity number as it stands,
+    /// or a masked ID as gongqin prints it, or an exact name, looked up in the database.
+    func person(_ argument: String) throws -> IDNumber {
+        let text = argument.trimmingSpaces
+        if text.count == 18, text.prefix(17).allSatisfy(\.isASCII), text.prefix(17).allSatisfy(\.isNumber) {
+            return try Parse.id(text)
+        }
+        // Anything of ID number shape that is not masked is read as a (bad) ID number.
+        if text.count >= 15, text.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "X" || $0 == "x") }) {
+            return try Parse.id(text)
+        }
+        return try reader().read { s in try s.people.resolve(text) }
     }
 }
 
@@ -31,6 +63,13 @@ struct OutputOptions: ParsableArguments {
 
     @Flag(name: .long, help: "表格中显示完整身份证号（默认隐藏中间8位）")
     var reveal = false
+
+    @Flag(name: .long, help: "表格显示全部内容，不按终端宽度截短")
+    var wide = false
+
+    mutating func validate() throws {
+        if wide { TableWidth.showEverything() }
+    }
 
     /// An identity number as this output shows it: masked in tables unless `--reveal`.
     func show(_ id: IDNumber) -> String {
@@ -50,9 +89,22 @@ enum Environment {
         return Day(year: parts.year!, month: parts.month!, day: parts.day!)!
     }
 
+    /// Whether the command line asks for full ID numbers (`--reveal`): errors echo an
+    /// invalid ID number in full only then (issue 12).
+    static var reveal: Bool { CommandLine.arguments.dropFirst().contains("--reveal") }
+
     /// The OS user and the command line, for the change log.
     static var logContext: LogContext {
-        LogContext(actor: user, command: (["gongqin"] + CommandLine.arguments.dropFirst()).map(shellQuoted).joined(separator: " "))
+        LogContext(actor: user, command: (["gongqin"] + CommandLine.arguments.dropFirst()).map(shellQuoted).joined(separator: " "),
+                   witness: HeadWitness(folder: stateFolder + "/heads"))
+    }
+
+    /// gongqin's state folder: `$XDG_STATE_HOME/gongqin`, else `~/.local/state/gongqin`.
+    static var stateFolder: String {
+        let env = ProcessInfo.processInfo.environment
+        if let xdg = env["XDG_STATE_HOME"], xdg.hasPrefix("/") { return xdg + "/gongqin" }
+        let home = env["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
+        return home + "/.local/state/gongqin"
     }
 
     static var user: String {

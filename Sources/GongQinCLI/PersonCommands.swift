@@ -68,10 +68,16 @@ struct PersonCommand: ParsableCommand {
     struct Update: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "修改人员信息（身份证号不可改）",
-            discussion: "只改给出的项。--clear 清空可选项：probation-end、enlisted、discharged、placed、from-province。真实的岗位变动请用 transfer add 登记，以便按 T1 计算等级年限。")
+            discussion: """
+                只改给出的项。--clear 清空可选项：probation-end、enlisted、discharged、placed、from-province。
+                改工种须说明缘由：真实的岗位变动请用 transfer add 登记，以便按 T1 计算等级年限；
+                原登记的工种有误时加 --correction。现工种来自转岗记录时，请用 transfer update 更正该转岗。
+                所给的值与已登记的相同时显示“无变化”，不写入任何内容。
+                """)
 
-        @Argument(help: "身份证号") var id: String
+        @Argument(help: "身份证号、掩码身份证号或姓名") var id: String
         @OptionGroup var fields: Fields
+        @Flag(help: "--trade 是更正原登记的错误工种，不是转岗") var correction = false
         @Option(parsing: .upToNextOption, help: ArgumentHelp("清空的可选项", valueName: "field")) var clear: [ClearableField] = []
         @OptionGroup var store: StoreOptions
         @OptionGroup var output: OutputOptions
@@ -81,9 +87,9 @@ struct PersonCommand: ParsableCommand {
         }
 
         func run() throws {
-            let id = try Parse.id(self.id)
+            let id = try store.person(self.id)
             let today = Environment.today
-            let person = try store.open().write { s in
+            let (person, changed) = try store.openExisting().write { s in
                 var person = try s.people.person(id)
                 for field in clear {
                     switch field {
@@ -95,8 +101,11 @@ struct PersonCommand: ParsableCommand {
                     }
                 }
                 try fields.apply(to: &person)
-                try s.people.update(person, today: today)
-                return person
+                return (person, try s.people.update(person, today: today, correction: correction))
+            }
+            if !changed, output.format == .table {
+                Console.out("无变化：\(person.name)（\(output.show(id))）已是所给的值")
+                return
             }
             try Render.added(PersonLine(person), output, "已修改：\(person.name)（\(output.show(id))）")
         }
@@ -105,14 +114,14 @@ struct PersonCommand: ParsableCommand {
     struct Remove: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "删除人员及其记录",
-            discussion: "有破格使用或申报记录的人员不能删除：这些记录须终身可查（X1，须知·四·8）。")
+            discussion: "有破格使用或申报记录的人员不能删除：这些记录须终身可查（\(RuleID.X1.citation)）。")
 
         @Argument(help: "身份证号") var id: String
         @OptionGroup var store: StoreOptions
         @OptionGroup var output: OutputOptions
 
         func run() throws {
-            let id = try Parse.id(self.id)
+            let id = try store.person(self.id)
             let person = try store.open().write { s in
                 let person = try s.people.person(id)
                 try s.people.remove(id)
@@ -126,13 +135,20 @@ struct PersonCommand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "列出人员")
 
         @Option(help: "只列出该单位的人员") var unit: String?
+        @Option(help: "只列出姓名含此文字的人员") var name: String?
+        @Option(help: "只列出现工种为此工种的人员") var trade: String?
         @OptionGroup var store: StoreOptions
         @OptionGroup var output: OutputOptions
 
         func run() throws {
             var lines: [PersonLine] = []
-            try store.open().read { s in
-                try s.people.forEach(People.Filter(unit: unit)) { lines.append(PersonLine($0)) }
+            let filter = People.Filter(unit: unit, name: Parse.text(name), trade: Parse.text(trade))
+            try store.reader().read { s in
+                try s.people.forEach(filter) { lines.append(PersonLine($0)) }
+            }
+            if lines.isEmpty, filter.name != nil || filter.trade != nil || filter.unit != nil, output.format == .table {
+                Console.out("没有符合条件的人员")
+                return
             }
             try Render.list(lines, output, empty: "尚无人员。可用 gongqin person add 登记")
         }
@@ -146,12 +162,12 @@ struct PersonCommand: ParsableCommand {
         @OptionGroup var output: OutputOptions
 
         func run() throws {
-            let id = try Parse.id(self.id)
-            let (record, unit) = try store.open().read { s in
+            let id = try store.person(self.id)
+            let (record, numbered, unit) = try store.reader().read { s in
                 let record = try s.people.record(id)
-                return (record, try s.catalog.unit(named: record.person.unit))
+                return (record, try s.people.numberedRecords(id), try s.catalog.unit(named: record.person.unit))
             }
-            let view = PersonView(record, unit: unit)
+            let view = PersonView(record, numbered: numbered, unit: unit)
             switch output.format {
             case .json: try Render.json(view)
             case .csv: Console.write(view.csv(output))

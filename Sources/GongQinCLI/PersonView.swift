@@ -1,6 +1,7 @@
 import GongQinCore
+import GongQinStore
 
-/// A person's whole record, as `person show` prints it (issue 2 §5).
+/// A person's whole record, as `person show` prints it (CLI.md, records).
 struct PersonView: Encodable {
     var idNumber: IDNumber
     var name: String
@@ -15,17 +16,18 @@ struct PersonView: Encodable {
     var discharged: Day?
     var placed: Day?
     var fromProvince: String?
-    var certificates: [Certificate]
-    var transfers: [Transfer]
-    var assessments: [AnnualAssessment]
-    var education: [Education]
-    var awards: [Award]
-    var continuingEducation: [ContinuingEducation]
-    var exceptionalUses: [ExceptionalUse]
+    // Each record with its number (`编号`, `"id"`), which `KIND update N` and `KIND remove N` take.
+    var certificates: [NumberedLine<Certificate>]
+    var transfers: [NumberedLine<Transfer>]
+    var assessments: [NumberedLine<AnnualAssessment>]
+    var education: [NumberedLine<Education>]
+    var awards: [NumberedLine<Award>]
+    var continuingEducation: [NumberedLine<ContinuingEducation>]
+    var exceptionalUses: [NumberedLine<HistoricUseLine>]
     var applications: [Application]
-    var jobs: [Job]
+    var jobs: [NumberedLine<JobLine>]
 
-    init(_ record: PersonRecord, unit: Unit) {
+    init(_ record: PersonRecord, numbered n: NumberedRecords, unit: Unit) {
         let p = record.person
         idNumber = p.idNumber
         name = p.name
@@ -40,15 +42,18 @@ struct PersonView: Encodable {
         discharged = p.discharged
         placed = p.placed
         fromProvince = p.fromProvince
-        certificates = record.certificates
-        transfers = record.transfers
-        assessments = record.assessments
-        education = record.education
-        awards = record.awards
-        continuingEducation = record.continuingEducation
-        exceptionalUses = record.exceptionalUses
+        func lines<R, L: Listable>(_ items: [Numbered<R>], _ line: (R) -> L) -> [NumberedLine<L>] {
+            items.map { NumberedLine(id: $0.id, line: line($0.record)) }
+        }
+        certificates = lines(n.certificates) { $0 }
+        transfers = lines(n.transfers) { $0 }
+        assessments = lines(n.assessments) { $0 }
+        education = lines(n.education) { $0 }
+        awards = lines(n.awards) { $0 }
+        continuingEducation = lines(n.trainings) { $0 }
+        exceptionalUses = lines(n.uses, HistoricUseLine.init)
         applications = record.applications
-        jobs = record.jobs
+        jobs = lines(n.jobs, JobLine.init)
     }
 
     typealias Section = (title: String, key: String, header: [String], rows: [[String]])
@@ -68,14 +73,12 @@ struct PersonView: Encodable {
             section("转岗", "transfers", transfers, output),
             section("年度考核", "assessments", assessments, output),
             section("学历", "education", education, output),
-            // Jobs, uses and applications: their own lists carry columns this view does not
-            // need (the person, the F1 line), so the view names its own.
-            ("工作经历", "jobs", ["起始", "截止", "工作单位", "岗位"],
-             jobs.map { [$0.from.description, $0.to?.description ?? "至今", $0.unit, $0.post] }),
+            // Jobs: their own list carries the F1 line, which this view does not need.
+            ("工作经历", "jobs", ["编号", "起始", "截止", "工作单位", "岗位"],
+             jobs.map { [String($0.id), $0.line.from.description, $0.line.to?.description ?? "至今", $0.line.unit, $0.line.post] }),
             section("奖励", "awards", awards, output),
             section("继续教育", "continuingEducation", continuingEducation, output),
-            ("破格条件使用", "exceptionalUses", ["条件", "类别", "等级", "年度", "来源", "备注"],
-             exceptionalUses.map { [$0.condition, $0.category, $0.grade.chinese, String($0.year), $0.source.chinese, $0.note.cell] }),
+            section("破格条件使用", "exceptionalUses", exceptionalUses, output),
             ("申报", "applications", ["编号", "周期", "等级", "模块", "工种", "状态", "申报日期"],
              applications.map { [String($0.id), String($0.cycle), $0.grade.chinese, $0.module.chinese, $0.trade,
                                  $0.status.chinese, $0.filedOn.description] }),

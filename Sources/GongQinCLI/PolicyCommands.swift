@@ -20,7 +20,7 @@ struct PolicyCommand: ParsableCommand {
 
         func run() throws {
             let year = try Parse.year(self.year, "年度")
-            let policy = try store.open().read { s in try s.policies.policy(year: year) }
+            let policy = try store.reader().read { s in try s.policies.policy(year: year) }
             switch output.format {
             case .json: try Render.json(policy)
             case .csv, .table:
@@ -32,13 +32,22 @@ struct PolicyCommand: ParsableCommand {
 
     struct Load: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "载入某年的正式政策文件（JSON，格式见 README）",
-            discussion: "文件须给出 RULES §2 的全部参数；缺项或前后矛盾时拒绝载入并逐条说明。同一年度再次载入会替换之前的版本，并记入变更日志。")
+            abstract: "载入某年的正式政策文件（JSON，格式与 policy show --format json 的输出相同）",
+            discussion: "文件须给出 RULES §2 的全部参数，每个值带 value、status、source；可先用 gongqin policy show 2024 --format json 输出一份再修改。缺项或前后矛盾时拒绝载入并逐条说明。同一年度再次载入会替换之前的版本，并记入变更日志。")
 
         @Argument(help: "JSON 文件") var file: String
         @OptionGroup var store: StoreOptions
 
         func run() throws {
+            // Never read a FIFO (it blocks) or a file far over the cap (issue 12).
+            let attributes = try? FileManager.default.attributesOfItem(atPath: file)
+            if let attributes, (attributes[.type] as? FileAttributeType) != .typeRegular {
+                throw GongQinError.invalid("策略文件“\(file)”不是普通文件", hint: "请给出 JSON 文件的路径")
+            }
+            if let size = (attributes?[.size] as? NSNumber)?.intValue, size > JSONLimits.maximumBytes {
+                throw GongQinError.invalid("策略文件“\(file)”有\(size / 1024) KB，超过上限\(JSONLimits.maximumBytes / 1024) KB，未载入",
+                                           hint: "政策文件只需 RULES §2 的参数，请核对是否选错了文件")
+            }
             guard let data = FileManager.default.contents(atPath: file) else {
                 throw GongQinError(.unreadableFile, "无法读取策略文件“\(file)”", hint: "请检查路径和读权限")
             }
@@ -48,7 +57,7 @@ struct PolicyCommand: ParsableCommand {
                 let document = try Policies.document(from: data, conditions: codes)
                 return (document, try s.policies.load(document, today: today))
             }
-            Console.out("已载入\(document.year)年正式政策：\(document.source)" + (replaced ? "（替换了之前载入的版本）" : ""))
+            Console.out("已载入\(document.year)年正式政策：\(document.origin)" + (replaced ? "（替换了之前载入的版本）" : ""))
         }
     }
 
@@ -59,7 +68,7 @@ struct PolicyCommand: ParsableCommand {
         @OptionGroup var output: OutputOptions
 
         func run() throws {
-            let years = try store.open().read { s in try s.policies.loadedYears() }
+            let years = try store.reader().read { s in try s.policies.loadedYears() }
             try Render.list(years.map { LoadedPolicyLine(year: $0.year, source: $0.source, loadedOn: $0.loadedOn) }, output,
                             empty: "尚未载入正式政策：2024年按须知，其他年度按2024年须知推算")
         }

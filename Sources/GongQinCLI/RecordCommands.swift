@@ -14,7 +14,7 @@ struct RecordTarget: ParsableArguments {
 
     /// Runs `body` in one write transaction, with the person's identity number and today.
     func write<T>(_ body: (Session, IDNumber, Day) throws -> T) throws -> (T, String) {
-        let id = try Parse.id(self.id)
+        let id = try store.person(self.id)
         let today = Environment.today
         return try store.open().write { s in
             let result = try body(s, id, today)
@@ -24,7 +24,7 @@ struct RecordTarget: ParsableArguments {
 }
 
 struct CertCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "cert", abstract: "技术等级证书", subcommands: [Add.self])
+    static let configuration = CommandConfiguration(commandName: "cert", abstract: "技术等级证书", subcommands: [Add.self, List.self, Update.self, Remove.self])
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -65,7 +65,7 @@ extension Certificate: Listable {
 }
 
 struct TransferCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "transfer", abstract: "转岗", subcommands: [Add.self])
+    static let configuration = CommandConfiguration(commandName: "transfer", abstract: "转岗", subcommands: [Add.self, List.self, Update.self, Remove.self])
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -94,7 +94,7 @@ extension Transfer: Listable {
 }
 
 struct AssessmentCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "assessment", abstract: "年度考核", subcommands: [Add.self])
+    static let configuration = CommandConfiguration(commandName: "assessment", abstract: "年度考核", subcommands: [Add.self, List.self, Update.self, Remove.self])
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "登记年度考核结果（每人每年一条）")
@@ -119,7 +119,7 @@ extension AnnualAssessment: Listable {
 }
 
 struct EducationCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "education", abstract: "学历", subcommands: [Add.self])
+    static let configuration = CommandConfiguration(commandName: "education", abstract: "学历", subcommands: [Add.self, List.self, Update.self, Remove.self])
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "登记学历")
@@ -153,7 +153,7 @@ extension Education: Listable {
 }
 
 struct AwardCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "award", abstract: "奖励（含立功、优秀士兵等军队奖励）", subcommands: [Add.self])
+    static let configuration = CommandConfiguration(commandName: "award", abstract: "奖励（含立功、优秀士兵等军队奖励）", subcommands: [Add.self, List.self, Update.self, Remove.self])
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "登记奖励")
@@ -179,7 +179,7 @@ extension Award: Listable {
 }
 
 struct TrainingCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "training", abstract: "继续教育证书", subcommands: [Add.self])
+    static let configuration = CommandConfiguration(commandName: "training", abstract: "继续教育证书", subcommands: [Add.self, List.self, Update.self, Remove.self])
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "登记继续教育证书或培训合格证明")

@@ -40,31 +40,65 @@ enum Render {
         Console.out(String(decoding: data, as: UTF8.self))
     }
 
+    /// The line that prints the change-log head a document was made at, for
+    /// `gongqin check --anchor` (issue 12).
+    static func logHeadLine(_ head: String?) -> String {
+        "变更日志头：" + (head ?? "0（日志为空）") + "（可用 gongqin check --anchor 核对此后日志未被重写）"
+    }
+
     /// A CSV line (RFC 4180): a field with a comma, a quote or a line break is quoted.
+    /// Every cell passes `FormulaGuard.csvCell` first: nothing gongqin writes
+    /// is taken by Excel or WPS for a formula.
     static func csvLine(_ fields: [String]) -> String {
         fields.map { field in
+            let field = FormulaGuard.csvCell(field)
             guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
             return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
         }.joined(separator: ",")
     }
 
-    /// A plain-text table, aligned for a terminal: CJK characters take two columns.
-    static func table(header: [String], rows: [[String]]) -> String {
+    /// A plain-text table, aligned for a terminal: CJK characters take two columns. On a
+    /// terminal it fits the terminal's width, the widest columns cut short with `…`,
+    /// unless `--wide` (`TableWidth`).
+    static func table(header: [String], rows: [[String]], width limit: Int? = TableWidth.limit) -> String {
         var widths = header.map(displayWidth)
         for row in rows {
             for (i, cell) in row.enumerated() where i < widths.count { widths[i] = max(widths[i], displayWidth(cell)) }
         }
+        if let limit {
+            let room = limit - 2 * max(0, widths.count - 1)
+            // Narrow the widest column, one column of text at a time, down to 4.
+            while widths.reduce(0, +) > room, let widest = widths.indices.max(by: { widths[$0] < widths[$1] }), widths[widest] > 4 {
+                widths[widest] -= 1
+            }
+        }
         func line(_ cells: [String]) -> String {
             var out = ""
-            for (i, cell) in cells.enumerated() {
+            for (i, full) in cells.enumerated() {
+                let cell = i < widths.count ? clip(full, to: widths[i]) : full
                 out += cell
-                if i < cells.count - 1 { out += String(repeating: " ", count: widths[i] - displayWidth(cell) + 2) }
+                if i < cells.count - 1 { out += String(repeating: " ", count: max(0, widths[i] - displayWidth(cell)) + 2) }
             }
             return out
         }
         var lines = [line(header), widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")]
         lines += rows.map(line)
         return lines.joined(separator: "\n")
+    }
+
+    /// `text` cut to `width` terminal columns, ending in `…` when cut; a line break ends it.
+    static func clip(_ text: String, to width: Int) -> String {
+        let flat = text.contains("\n") ? text.replacingOccurrences(of: "\n", with: " ") : text
+        guard displayWidth(flat) > width else { return flat }
+        var out = ""
+        var used = 0
+        for character in flat {
+            let w = displayWidth(String(character))
+            if used + w > width - 1 { break }
+            out.append(character)
+            used += w
+        }
+        return out + "…"
     }
 
     /// Terminal columns of `text`: East Asian wide and full-width characters take two.
@@ -96,4 +130,20 @@ extension Optional where Wrapped == String {
 
 extension Bool {
     var yesNo: String { self ? "是" : "否" }
+}
+
+/// How wide a table may be: the terminal's width when stdout is a terminal, unless
+/// `--wide` asked for every column whole; no limit when stdout is a file or a pipe.
+enum TableWidth {
+    private static let wide = Locked(false)
+
+    static func showEverything() { wide.update { $0 = true } }
+
+    static var limit: Int? {
+        guard !wide.value, isatty(STDOUT_FILENO) == 1 else { return nil }
+        var size = winsize()
+        if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 20 { return Int(size.ws_col) }
+        if let columns = ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init), columns > 20 { return columns }
+        return 80
+    }
 }

@@ -15,7 +15,7 @@ struct ScopeOptions: ParsableArguments {
         if unit != nil && department != nil {
             throw GongQinError.usage("--unit 和 --department 只能选一个", hint: "单位已属于某个主管部门，请只给其中一个")
         }
-        return People.Filter(unit: unit, department: department, person: person)
+        return People.Filter(unit: unit, person: person, department: department)
     }
 
     var isEmpty: Bool { unit == nil && department == nil }

@@ -3,7 +3,7 @@ import GongQinCore
 import ZIPFoundation
 
 /// A one-sheet Office Open XML workbook (.xlsx), written through ZIPFoundation, for the
-/// roster (issue 6 §3). Every cell but the numbers is a text cell (inline string, number
+/// roster (IMPORT.md). Every cell but the numbers is a text cell (inline string, number
 /// format "@"), so Excel, WPS and LibreOffice leave identity numbers and dates as they
 /// are. The header row is bold and frozen; the columns are sized to their contents.
 ///
@@ -40,7 +40,10 @@ final class Workbook {
 
     func row(_ cells: [Cell]) { append(cells, style: 2) }
 
-    private func append(_ cells: [Cell], style: Int) {
+    /// A line of text under the table (the log head), which does not widen the columns.
+    func note(_ text: String) { append([.text(text)], style: 2, sizing: false) }
+
+    private func append(_ cells: [Cell], style: Int, sizing: Bool = true) {
         rowCount += 1
         var xml = "<row r=\"\(rowCount)\">"
         for (i, cell) in cells.enumerated() {
@@ -52,7 +55,7 @@ final class Workbook {
             case .text(let t):
                 xml += "<c r=\"\(ref)\" s=\"\(style)\" t=\"inlineStr\"><is><t xml:space=\"preserve\">\(Self.escape(t))</t></is></c>"
                 let longest = t.split(separator: "\n").map { Render.displayWidth(String($0)) }.max() ?? 0
-                if i < widths.count { widths[i] = max(widths[i], longest) }
+                if sizing, i < widths.count { widths[i] = max(widths[i], longest) }
             }
         }
         rowsFile.write(xml + "</row>")

@@ -1,4 +1,4 @@
-/// Applications (申报) and their lifecycle (issue 4, RULES §7).
+/// Applications (申报) and their lifecycle (RULES D3, D6).
 
 public enum ApplicationStatus: String, Vocabulary {
     case filed
@@ -34,7 +34,7 @@ public enum ApplicationStatus: String, Vocabulary {
     /// Only one application per person and cycle may be anything but withdrawn (RULES §7).
     public var isWithdrawn: Bool { self == .withdrawn }
 
-    /// Interpretation (issue 4) of X1's "once in their whole history": a use counts from
+    /// Interpretation (RULES X1) of X1's "once in their whole history": a use counts from
     /// the moment its application is filed; withdrawing the application before the 主管部门
     /// accepts it (the only withdrawals the lifecycle allows) gives its uses back, as if
     /// never filed; a failed or deferred application keeps them. This is the one place

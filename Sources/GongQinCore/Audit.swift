@@ -33,7 +33,7 @@ public enum Audit {
         var findings: [Finding] = []
         func add(_ kind: Kind, _ detail: String) {
             findings.append(Finding(kind: kind, idNumber: person.idNumber, name: person.name,
-                                    detail: detail + "（X5，须知·四·8）"))
+                                    detail: detail + "（\(RuleID.X5.citation)）"))
         }
         for certificate in record.certificates where certificate.route == .exceptional {
             if !record.exceptionalUses.contains(where: { $0.grade == certificate.grade }) {
@@ -42,7 +42,8 @@ public enum Audit {
             }
         }
         for (category, uses) in Dictionary(grouping: record.exceptionalUses, by: \.category) where uses.count > 1 {
-            add(.categoryUsedTwice, "“\(category)”类使用了\(uses.count)次：" + uses.map(\.chineseSummary).joined(separator: "、") + "；每类终身只能使用一次（X1）")
+            let label = catalogue.first { $0.category == category }?.name ?? category
+            add(.categoryUsedTwice, "“\(label)”类使用了\(uses.count)次：" + uses.map(\.chineseSummary).joined(separator: "、") + "；每类终身只能使用一次（X1）")
         }
         for use in record.exceptionalUses {
             guard let condition = catalogue.first(where: { $0.code == use.condition }) else { continue }
@@ -59,9 +60,9 @@ public enum Audit {
             switch evidence {
             case .satisfied: break
             case .missing(let detail):
-                add(.useWithoutEvidence, "\(use.chineseSummary)使用“\(condition.name)”（\(use.condition)），但记录中\(detail)")
+                add(.useWithoutEvidence, "\(use.chineseSummary)使用“\(condition.name)”，但记录中\(detail)")
             case .declared:
-                add(.declaredEvidence, "\(use.chineseSummary)使用“\(condition.name)”（\(use.condition)），无记录可证，请核对证明材料")
+                add(.declaredEvidence, "\(use.chineseSummary)使用“\(condition.name)”，无记录可证，请核对证明材料")
             }
         }
         return findings

@@ -120,6 +120,10 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
         case malformed(String)
         case impossible(String)
         case monthNotAllowed(String)
+        /// `2012.1`: Excel writes `2012.10` so, and it could be January or October.
+        case ambiguous(String)
+        /// `41091`: an Excel date serial (a day count), shown as the day it stands for.
+        case serial(String, Day)
     }
 
     /// Parses `YYYY-MM-DD`, and `YYYY-MM` when `allowMonth` is set (the first of the month).
@@ -135,7 +139,10 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
             parts = s.split(omittingEmptySubsequences: false) { $0 == "年" || $0 == "月" }
         } else {
             parts = trimmed.split(omittingEmptySubsequences: false) { $0 == "-" || $0 == "/" || $0 == "." }
+            // Excel stores `2012.10` as the number 2012.1: January or October?
+            if parts.count == 2, trimmed.contains("."), parts[1] == "1", parts[0].count == 4 { throw .ambiguous(trimmed) }
         }
+        if let serial = Day.excelSerial(trimmed) { throw .serial(trimmed, serial) }
         guard parts.count == 3 || parts.count == 2,
               parts[0].count == 4, parts.dropFirst().allSatisfy({ (1...2).contains($0.count) }),
               parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }) else {
@@ -151,6 +158,24 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     }
 }
 
+extension Day {
+    /// The day an Excel date serial stands for: days since 1899-12-30 (Excel's 1900 date
+    /// system, whose false 1900-02-29 lies before any date gongqin keeps). Only serials of
+    /// 1950–2100 count; anything else is not taken for a date.
+    public init?(excelSerial serial: Int) {
+        guard (18264...73415).contains(serial) else { return nil }
+        self = Day(year: 1899, month: 12, day: 30)!.adding(days: serial)
+    }
+
+    /// A cell of five digits, or five digits and a fraction (a time of day), read as a serial.
+    static func excelSerial(_ text: String) -> Day? {
+        let whole = text.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+        guard whole[0].count == 5, whole.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+              let n = Int(whole[0]) else { return nil }
+        return Day(excelSerial: n)
+    }
+}
+
 extension Day.ParseError {
     /// A Chinese sentence naming the problem, for the clerk.
     public var chinese: String {
@@ -159,6 +184,11 @@ extension Day.ParseError {
         case .malformed(let t): return "“\(t.clipped())”不是日期，应写作 YYYY-MM-DD，如 2019-07-01"
         case .impossible(let t): return "“\(t.clipped())”不是真实存在的日期"
         case .monthNotAllowed(let t): return "“\(t.clipped())”只有年月，这里须写到日：YYYY-MM-DD"
+        case .ambiguous(let t):
+            let year = t.prefix(4)
+            return "“\(t.clipped())”有两种读法：\(year)-01 或 \(year)-10（Excel 会把 \(year).10 存成 \(year).1），请写作 \(year)-01 或 \(year)-10"
+        case .serial(let t, let day):
+            return "“\(t.clipped())”像是 Excel 的日期序号（即 \(day)），不是日期：请在 Excel/WPS 中把该列设为“文本”或“日期”格式后重新保存，或直接导入 .xlsx 文件"
         }
     }
 }

@@ -1,5 +1,5 @@
 /// What the engine decides: for each grade and module considered, whether it is open,
-/// and every check behind the answer (issue 3).
+/// and every check behind the answer (RULES, "Citations").
 
 public enum Verdict: String, Codable, Sendable {
     case pass
@@ -33,11 +33,11 @@ public struct Check: Hashable, Sendable, Codable {
     public var clause: String { rule.clause }
 
     /// The exceptional condition the check is about, when it is one of a condition's
-    /// trial (X1–X3); the detail then begins with `[code] `.
+    /// trial (X1–X3); the detail then begins with the condition's name, `[一次二等功以上奖励] `.
     public private(set) var condition: String?
 
     public var detail: String {
-        get { (condition.map { "[\($0)] " } ?? "") + bareDetail }
+        get { (condition.map { "[\(ExceptionalCondition.name(of: $0))] " } ?? "") + bareDetail }
         set {
             condition = nil
             detailText = .ready(newValue)
@@ -186,7 +186,7 @@ public struct OptionDecision: Hashable, Sendable, Codable {
     public var warnings: [String] {
         var out: [String] = []
         for check in checks where check.verdict == .warning {
-            out.append("\(check.detail)（\(check.rule.rawValue)，\(check.clause)）")
+            out.append(check.inline)
         }
         let statuses = Set(checks.compactMap(\.status))
         if statuses.contains(.provisional) {
@@ -202,6 +202,35 @@ public struct OptionDecision: Hashable, Sendable, Codable {
     public static let valueNotePrefix = "本结论依据"
 
     public var failedChecks: [Check] { checks.filter { $0.verdict == .fail } }
+
+    // Coded as `explain --format json` shows it (CLI.md): with the warnings, and
+    // `earliestCycle` null when the option is open or time alone never opens it.
+
+    enum CodingKeys: String, CodingKey {
+        case grade, module, trade, open, certificateYear, conditions, checks, earliestCycle, warnings
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(grade: try c.decode(Grade.self, forKey: .grade), module: try c.decode(Module.self, forKey: .module),
+                  trade: try c.decode(String.self, forKey: .trade), open: try c.decode(Bool.self, forKey: .open),
+                  checks: try c.decode([Check].self, forKey: .checks), conditions: try c.decode([String].self, forKey: .conditions),
+                  certificateYear: try c.decode(Int.self, forKey: .certificateYear),
+                  earliestCycle: try c.decodeIfPresent(Int.self, forKey: .earliestCycle))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(grade, forKey: .grade)
+        try c.encode(module, forKey: .module)
+        try c.encode(trade, forKey: .trade)
+        try c.encode(open, forKey: .open)
+        try c.encode(certificateYear, forKey: .certificateYear)
+        try c.encode(conditions, forKey: .conditions)
+        try c.encode(checks, forKey: .checks)
+        try c.encode(earliestCycle, forKey: .earliestCycle)
+        try c.encode(warnings, forKey: .warnings)
+    }
 }
 
 /// Every option considered for one person in one cycle.

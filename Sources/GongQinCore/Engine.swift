@@ -1,4 +1,4 @@
-/// The eligibility engine (issue 3): pure functions from a person's records, a policy, a
+/// The eligibility engine (RULES §3–§7): pure functions from a person's records, a policy, a
 /// cycle year and an evaluation date to decisions. Each check is a rule of RULES.md
 /// §3–§6, implemented in the `Rules+…` files and findable by its ID.
 public struct Engine: Sendable {
@@ -21,7 +21,7 @@ public struct Engine: Sendable {
     /// How far ahead `earliestCycle` looks.
     public static let horizon = 30
 
-    /// The first 等级工 cycle year whose 04-15 deadline is today or later (CONTRACT.md,
+    /// The first 等级工 cycle year whose 04-15 deadline is today or later (Documentation/CLI.md,
     /// `--cycle next`).
     public func nextCycle(asOf day: Day) -> Int {
         var year = day.year
@@ -44,7 +44,7 @@ public struct Engine: Sendable {
             notes.append("已于\(filed.filedOn)申报\(cycle)年\(filed.grade.chinese)·\(filed.module.chinese)（编号\(filed.id)，\(filed.status.chinese)）")
         }
         if subject.highest?.grade == .seniorTechnician {
-            notes.append("已持高级技师证书，已是最高等级（G1，\(RuleID.G1.clause)）")
+            notes.append("已持高级技师证书，已是最高等级（\(RuleID.G1.citation)）")
         }
         var options = considered(subject, cycle: cycle).map { request in
             decide(subject, request, cycle: cycle, filingDate: nil, purpose: .judge)

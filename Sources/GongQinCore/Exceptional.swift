@@ -18,7 +18,7 @@ public enum ConditionEvidence: String, Vocabulary {
     }
 }
 
-/// How a value of the policy is known (issue 3): from the notice or a loaded policy,
+/// How a value of the policy is known (RULES §2): from the notice or a loaded policy,
 /// derived by the offsets of RULES §2, or assumed where the notice is silent.
 public enum ValueStatus: String, Vocabulary {
     case official
@@ -128,6 +128,11 @@ extension ExceptionalCondition {
     /// The built-in catalogue (RULES X2): each condition is its own category. The
     /// relaxation of 2 years is the project's assumption (RULES X3). Schema/0001 seeds the
     /// same rows; a store test keeps the two equal.
+    /// A built-in condition's Chinese name, or the code itself for one a clerk added.
+    public static func name(of code: String) -> String {
+        builtins.first { $0.code == code }?.name ?? code
+    }
+
     public static let builtins: [ExceptionalCondition] = [
         ExceptionalCondition(code: "excellent-two-years", category: "excellent-two-years", name: "连续两年年度考核优秀",
                              evidence: .excellentTwoYears, relaxation: Relaxation(workYears: 2, gradeYears: 2),

@@ -1,4 +1,4 @@
-/// The file format of `import KIND FILE` and `export KIND` (issue 6): one row per record,
+/// The file format of `import KIND FILE` and `export KIND` (IMPORT.md): one row per record,
 /// a header row naming the columns by the long flag of the matching `add` command or by
 /// its Chinese label. The fields are defined here once, as data; the CLI, the README and
 /// the tests read them from here.
@@ -12,16 +12,26 @@ public struct FieldSpec: Hashable, Sendable {
     public let aliases: [String]
     /// What the column holds, for the README.
     public let help: String
+    /// A date column: a spreadsheet's date serial in it is read as the day it stands for.
+    public let isDate: Bool
 
-    init(_ name: String, _ label: String, required: Bool = false, aliases: [String] = [], _ help: String = "") {
+    init(_ name: String, _ label: String, required: Bool = false, date: Bool = false, aliases: [String] = [],
+         _ help: String = "") {
         self.name = name
         self.label = label
         self.required = required
+        self.isDate = date
         self.aliases = aliases
         self.help = help
     }
 
-    static let idNumber = FieldSpec("id-number", "身份证号", required: true, aliases: ["身份证号码", "身份证"], "18位")
+    public var isIDNumber: Bool { name == Self.idNumberName }
+
+    /// The identity-number column of every kind that belongs to a person.
+    public static let idNumberName = "id-number"
+
+    static let idNumber = FieldSpec(idNumberName, "身份证号", required: true,
+                                    aliases: ["身份证号码", "身份证", "公民身份号码", "公民身份证号码", "证件号码"], "18位")
 }
 
 /// The kinds of record a file holds.
@@ -74,7 +84,7 @@ public enum RecordKind: String, CaseIterable, Sendable {
     public var fields: [FieldSpec] {
         switch self {
         case .units:
-            [FieldSpec("name", "单位", required: true, aliases: ["单位名称", "用人单位"]),
+            [FieldSpec("name", "单位", required: true, aliases: ["单位名称", "用人单位", "工作单位"]),
              FieldSpec("department", "主管部门"),
              FieldSpec("district", "辖市区")]
         case .trades:
@@ -87,59 +97,60 @@ public enum RecordKind: String, CaseIterable, Sendable {
         case .persons:
             [.idNumber,
              FieldSpec("name", "姓名", required: true),
-             FieldSpec("unit", "单位", required: true, aliases: ["用人单位"], "须已登记"),
-             FieldSpec("trade", "工种", required: true, aliases: ["现工种", "岗位工种"], "现岗位工种"),
-             FieldSpec("work-start", "参加工作时间", required: true, "YYYY-MM-DD 或 YYYY-MM"),
-             FieldSpec("probation-end", "试用期满时间", "可为将来日期"),
-             FieldSpec("enlisted", "入伍时间"),
-             FieldSpec("discharged", "退役时间"),
-             FieldSpec("placed", "安置时间", "有此项即为退役安置人员"),
+             FieldSpec("unit", "单位", required: true, aliases: ["用人单位", "单位名称", "工作单位"], "须已登记"),
+             FieldSpec("trade", "工种", required: true, aliases: ["现工种", "岗位工种", "岗位", "岗位名称", "工种名称"], "现岗位工种"),
+             FieldSpec("work-start", "参加工作时间", required: true, date: true,
+                       aliases: ["参加工作日期", "参加工作年月", "参工时间", "参加工作"], "YYYY-MM-DD 或 YYYY-MM"),
+             FieldSpec("probation-end", "试用期满时间", date: true, aliases: ["试用期满日期", "转正时间", "转正日期"], "可为将来日期"),
+             FieldSpec("enlisted", "入伍时间", date: true, aliases: ["入伍日期"]),
+             FieldSpec("discharged", "退役时间", date: true, aliases: ["退役日期", "退伍时间"]),
+             FieldSpec("placed", "安置时间", date: true, aliases: ["安置日期"], "有此项即为退役安置人员"),
              FieldSpec("from-province", "调出省份", "外省调入人员")]
         case .certs:
             [.idNumber,
              FieldSpec("trade", "证书工种", required: true),
-             FieldSpec("grade", "证书等级", required: true, aliases: ["等级"], "junior…senior-technician 或 初级工…高级技师"),
-             FieldSpec("issued", "发证时间", required: true, aliases: ["取证时间"]),
-             FieldSpec("number", "证书编号"),
+             FieldSpec("grade", "证书等级", required: true, aliases: ["等级", "技术等级"], "junior…senior-technician 或 初级工…高级技师"),
+             FieldSpec("issued", "发证时间", required: true, date: true, aliases: ["取证时间", "发证日期", "取证日期"]),
+             FieldSpec("number", "证书编号", aliases: ["证书号", "证书号码"]),
              FieldSpec("route", "取得方式", "normal/early/exceptional/transfer/review 或 正常/提前/破格/转岗/复核；空为正常"),
              FieldSpec("province", "发证省份", "空为江苏")]
         case .transfers:
             [.idNumber,
              FieldSpec("from", "转出工种", aliases: ["原工种"], "空为转岗前所在工种（同 transfer add）"),
              FieldSpec("to", "转入工种", required: true, aliases: ["新工种"]),
-             FieldSpec("date", "转岗时间", required: true, "YYYY-MM-DD 或 YYYY-MM")]
+             FieldSpec("date", "转岗时间", required: true, date: true, aliases: ["转岗日期"], "YYYY-MM-DD 或 YYYY-MM")]
         case .assessments:
             [.idNumber,
-             FieldSpec("year", "考核年度", required: true, aliases: ["年度"]),
+             FieldSpec("year", "考核年度", required: true, aliases: ["年度", "考核年份"]),
              FieldSpec("result", "考核结果", required: true, aliases: ["结果"], "优秀/合格/基本合格/不合格 或 excellent/pass/basic/fail")]
         case .education:
             [.idNumber,
              FieldSpec("level", "学历", required: true, "初中…博士、成人高等教育专业证书"),
-             FieldSpec("graduated", "毕业时间", required: true, "YYYY-MM-DD 或 YYYY-MM"),
+             FieldSpec("graduated", "毕业时间", required: true, date: true, aliases: ["毕业日期", "毕业年月"], "YYYY-MM-DD 或 YYYY-MM"),
              FieldSpec("major", "专业"),
              FieldSpec("school", "学校", aliases: ["毕业学校"]),
              FieldSpec("relevant", "是否相关专业", aliases: ["相关专业"], "是/否（true/false、1/0、y/n）")]
         case .awards:
             [.idNumber,
              FieldSpec("name", "奖励名称", required: true),
-             FieldSpec("date", "获奖时间", required: true),
+             FieldSpec("date", "获奖时间", required: true, date: true, aliases: ["获奖日期", "奖励时间"]),
              FieldSpec("issuer", "授予单位")]
         case .training:
             [.idNumber,
              FieldSpec("name", "培训名称", required: true, aliases: ["继续教育名称"]),
-             FieldSpec("date", "培训时间", required: true, aliases: ["继续教育时间"]),
+             FieldSpec("date", "培训时间", required: true, date: true, aliases: ["继续教育时间", "培训日期"]),
              FieldSpec("hours", "学时"),
              FieldSpec("issuer", "发证单位")]
         case .exceptional:
             [.idNumber,
-             FieldSpec("condition", "破格条件", required: true, "条件代码，见 exceptional conditions"),
+             FieldSpec("condition", "破格条件", required: true, "条件代码或中文名称，见 exceptional conditions"),
              FieldSpec("year", "年度", required: true, aliases: ["使用年度", "审批表年度"]),
              FieldSpec("grade", "等级", required: true, aliases: ["申报等级"]),
              FieldSpec("note", "备注")]
         case .jobs:
             [.idNumber,
-             FieldSpec("from", "起始时间", required: true, aliases: ["任职起始时间"], "YYYY-MM-DD 或 YYYY-MM"),
-             FieldSpec("to", "截止时间", aliases: ["任职截止时间"], "空为现任岗位"),
+             FieldSpec("from", "起始时间", required: true, date: true, aliases: ["任职起始时间"], "YYYY-MM-DD 或 YYYY-MM"),
+             FieldSpec("to", "截止时间", date: true, aliases: ["任职截止时间"], "空为现任岗位"),
              FieldSpec("unit", "工作单位", required: true),
              FieldSpec("post", "岗位", required: true, aliases: ["职务", "岗位（职务）"])]
         }
@@ -156,9 +167,20 @@ public struct FileHeader: Sendable {
     public let names: [String]
     /// For each field of the kind, in order, the column that holds it.
     public let columns: [Int?]
+    /// The columns read as no field: 序号, and a report's 行号 and 错误.
+    public let ignored: Set<Int>
 
     /// Columns of an error report (`--report`), ignored when the report comes back fixed.
     public static let reportColumns: [(name: String, label: String)] = [("row", "行号"), ("errors", "错误")]
+
+    /// Columns a clerk's sheet carries that are not a field, ignored: the running number.
+    public static let ignoredColumns: Set<String> = ["序号", "编号", "no", "no.", "#"]
+
+    /// A header cell as it is compared: without white space (Excel wraps long headers
+    /// onto two lines) and full-width brackets, which NFKC has already made ASCII.
+    static func key(_ name: String) -> String {
+        String(name.filter { !$0.isWhitespace }.map { $0 == "（" ? "(" : $0 == "）" ? ")" : $0 }).lowercased()
+    }
 
     /// Reads the header row. Every column must name a field of the kind (by flag name or
     /// Chinese label), no field twice, and every required field must be there.
@@ -167,13 +189,18 @@ public struct FileHeader: Sendable {
         self.names = names
         let fields = kind.fields
         var columns = [Int?](repeating: nil, count: fields.count)
+        var ignored = Set<Int>()
         var problems: [String] = []
         for (column, raw) in names.enumerated() {
             let name = raw.trimmingSpaces
             if name.isEmpty { continue }
-            if Self.reportColumns.contains(where: { $0.name == name.lowercased() || $0.label == name }) { continue }
+            let key = Self.key(name)
+            if Self.reportColumns.contains(where: { $0.name == key || $0.label == key }) || Self.ignoredColumns.contains(key) {
+                ignored.insert(column)
+                continue
+            }
             guard let index = fields.firstIndex(where: {
-                $0.name == name.lowercased() || $0.label == name || $0.aliases.contains(name)
+                $0.name == key || Self.key($0.label) == key || $0.aliases.contains { Self.key($0) == key }
             }) else {
                 problems.append("第\(column + 1)列“\(name.clipped())”不是\(kind.chinese)文件的列")
                 continue
@@ -190,6 +217,12 @@ public struct FileHeader: Sendable {
                                hint: "表头用 \(kind.command) 的长选项名或中文名：" + fields.map { "\($0.name)/\($0.label)" }.joined(separator: ","))
         }
         self.columns = columns
+        self.ignored = ignored
+    }
+
+    /// A row with nothing but a 序号 (a template's numbered empty lines) holds no record.
+    public func isEmpty(_ row: [String]) -> Bool {
+        row.indices.allSatisfy { ignored.contains($0) || row[$0].trimmingSpaces.isEmpty }
     }
 
     /// A row's cells, one per field of the kind; nil where the file has no such column.
@@ -238,29 +271,36 @@ public enum FileRecord: Hashable, Sendable {
 
     /// The cells of the row, one per field of the kind, as `export` writes them: codes for
     /// the vocabularies, `YYYY-MM-DD` for dates, `true`/`false`, empty for nothing.
-    public var values: [String] {
+    public var values: [String] { values(labelled: false) }
+
+    /// The cells with the Chinese labels of the codes (是/否 for yes and no), as a
+    /// `--chinese-header` export writes them; `condition` names a condition's code.
+    /// `import` reads either.
+    public func values(labelled: Bool, condition: (String) -> String = { $0 }) -> [String] {
         func d(_ day: Day?) -> String { day?.description ?? "" }
+        func v<V: Vocabulary>(_ value: V) -> String { labelled ? value.chinese : value.code }
+        func b(_ flag: Bool) -> String { labelled ? (flag ? "是" : "否") : String(flag) }
         switch self {
         case .unit(let u): return [u.name, u.department ?? "", u.district ?? ""]
         case .trade(let t):
-            return [t.name, t.category ?? "", t.maxGrade.code, String(t.driver), String(t.cashier), String(t.licensed)]
+            return [t.name, t.category ?? "", v(t.maxGrade), b(t.driver), b(t.cashier), b(t.licensed)]
         case .person(let p):
             return [p.idNumber.text, p.name, p.unit, p.trade, d(p.workStart), d(p.probationEnd), d(p.enlisted),
                     d(p.discharged), d(p.placed), p.fromProvince ?? ""]
         case .certificate(let id, let c):
-            return [id.text, c.trade, c.grade.code, d(c.issued), c.number ?? "", c.route.code, c.province]
+            return [id.text, c.trade, v(c.grade), d(c.issued), c.number ?? "", v(c.route), c.province]
         case .transfer(let id, let from, let to, let date):
             return [id.text, from ?? "", to, d(date)]
         case .assessment(let id, let a):
-            return [id.text, String(a.year), a.result.code]
+            return [id.text, String(a.year), v(a.result)]
         case .education(let id, let e):
-            return [id.text, e.level.code, d(e.graduated), e.major ?? "", e.school ?? "", String(e.relevant)]
+            return [id.text, v(e.level), d(e.graduated), e.major ?? "", e.school ?? "", b(e.relevant)]
         case .award(let id, let a):
             return [id.text, a.name, d(a.date), a.issuer ?? ""]
         case .training(let id, let t):
             return [id.text, t.name, d(t.date), t.hours.map(String.init) ?? "", t.issuer ?? ""]
-        case .exceptional(let id, let condition, let year, let grade, let note):
-            return [id.text, condition, String(year), grade.code, note ?? ""]
+        case .exceptional(let id, let code, let year, let grade, let note):
+            return [id.text, labelled ? condition(code) : code, String(year), v(grade), note ?? ""]
         case .job(let id, let j):
             return [id.text, d(j.from), d(j.to), j.unit, j.post]
         }

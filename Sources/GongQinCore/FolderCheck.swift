@@ -1,4 +1,4 @@
-/// The check of a folder of scans before upload (issue 5 §2, RULES §8, 须知·六·8): one
+/// The check of a folder of scans before upload (RULES §8, 须知·六·8): one
 /// file per item, named `<number><short name>.pdf` (the photo `.jpg`), each what its
 /// extension says. Pure: the CLI lists the folder and reads each file's size and first
 /// bytes; this turns them into problems.
@@ -12,13 +12,17 @@ public struct ScannedFile: Hashable, Sendable {
     public var leadingBytes: [UInt8]
     public var isDirectory: Bool
     public var readable: Bool
+    /// A FIFO, a device or a socket: never opened, skipped with a notice (issue 12).
+    public var isSpecial: Bool
 
-    public init(name: String, size: Int, leadingBytes: [UInt8], isDirectory: Bool = false, readable: Bool = true) {
+    public init(name: String, size: Int, leadingBytes: [UInt8], isDirectory: Bool = false, readable: Bool = true,
+                isSpecial: Bool = false) {
         self.name = name
         self.size = size
         self.leadingBytes = leadingBytes
         self.isDirectory = isDirectory
         self.readable = readable
+        self.isSpecial = isSpecial
     }
 }
 
@@ -44,9 +48,11 @@ public struct FolderProblem: Hashable, Sendable, Encodable {
         case systemFile = "system-file"
         /// A folder inside the folder: its files are not checked, and not uploaded.
         case subfolder
+        /// A FIFO, a device or a socket: not opened (it could block), skipped.
+        case notRegular = "not-regular"
 
         /// Notices do not stop an upload.
-        public var isNotice: Bool { self == .systemFile || self == .subfolder }
+        public var isNotice: Bool { self == .systemFile || self == .subfolder || self == .notRegular }
     }
 
     public var kind: Kind
@@ -98,6 +104,11 @@ public enum FolderCheck {
             if file.isDirectory {
                 problems.append(FolderProblem(kind: .subfolder, file: file.name, number: nil,
                                               message: "“\(file.name)”是子文件夹，其中的文件未检查；上传时只传本文件夹中按序号命名的文件"))
+                continue
+            }
+            if file.isSpecial {
+                problems.append(FolderProblem(kind: .notRegular, file: file.name, number: nil,
+                                              message: "“\(file.name)”不是普通文件（命名管道、设备或套接字），未读取，已跳过；上传时不要选它"))
                 continue
             }
             if isSystemFile(file.name) {

@@ -1,9 +1,11 @@
-/// The formalities of RULES §7 and §8 that the materials list and the approval form
-/// cite (issue 5). They are not eligibility checks, so they are not in `RuleID`, the
+/// The formalities of Documentation/RULES.md §7 and §8 that the materials list, the
+/// approval form and the application lifecycle cite. They are not eligibility checks, so they are not in `RuleID`, the
 /// engine's catalogue: D1 is, and is cited from there.
 public enum Formality: String, CaseIterable, Sendable {
     /// The technician selection exam, and who is exempt (须知·四·10).
     case D2
+    /// A failed or deferred 综合评审 re-applies with materials (须知·四·9).
+    case D3
     /// The 量化考评 score, published for at least 5 working days (须知·四·11).
     case D4
     /// Education verification (须知·四·6).
@@ -16,6 +18,7 @@ public enum Formality: String, CaseIterable, Sendable {
     public var clause: String {
         switch self {
         case .D2: "须知·四·10"
+        case .D3: "须知·四·9"
         case .D4: "须知·四·11"
         case .D5: "须知·四·6"
         case .F1: "须知·五"

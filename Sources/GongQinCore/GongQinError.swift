@@ -1,5 +1,5 @@
 /// An error for the clerk: one Chinese line that says what is wrong and, where it can,
-/// how to fix it. Its kind decides the exit code (CONTRACT.md).
+/// how to fix it. Its kind decides the exit code (Documentation/CLI.md).
 public struct GongQinError: Error, Equatable, Sendable {
     public enum Kind: String, Sendable {
         /// Refused by a rule of RULES.md: exit 1.
@@ -12,6 +12,8 @@ public struct GongQinError: Error, Equatable, Sendable {
         case unreadableFile
         /// Internal error: exit 70.
         case internalError
+        /// An output could not be written (a full disk, a closed pipe): exit 74.
+        case outputFailed
         /// The database stayed busy past the timeout: exit 75.
         case busy
     }

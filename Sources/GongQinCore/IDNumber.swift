@@ -114,6 +114,27 @@ public struct IDNumber: Hashable, Comparable, Sendable, CustomStringConvertible 
     public var description: String { text }
 
     /// `320402********123X`: the region and the last four, for table output.
+    /// Text that may hold an ID number, as an error or a log echoes it (issue 12): every
+    /// run of 15 or more digits (and X) keeps its first 6 and last 4 characters, the rest
+    /// become `*`. An ID number mistyped is masked as a valid one is.
+    public static func masking(_ text: String) -> String {
+        var out = ""
+        var run: [Character] = []
+        func end() {
+            if run.count >= 15 {
+                out += String(run.prefix(6)) + String(repeating: "*", count: run.count - 10) + String(run.suffix(4))
+            } else {
+                out += String(run)
+            }
+            run.removeAll()
+        }
+        for c in text {
+            if c.isASCII && (c.isNumber || c == "X" || c == "x") { run.append(c) } else { end(); out.append(c) }
+        }
+        end()
+        return out
+    }
+
     public var masked: String { String(text.prefix(6)) + String(repeating: "*", count: 8) + String(text.suffix(4)) }
 
     public static func < (a: IDNumber, b: IDNumber) -> Bool { a.text < b.text }

@@ -104,10 +104,10 @@ public enum MaterialList: String, CaseIterable, Sendable, Codable {
         case (.technician, .normal), (.technician, .exceptional): return .technician
         case (.seniorTechnician, .normal), (.seniorTechnician, .exceptional): return .seniorTechnician
         case (.technician, .transfer), (.seniorTechnician, .transfer):
-            throw .refused("转岗申报只适用于等级工，\(grade.chinese)不得转岗申报（T3，\(RuleID.T3.clause)），须知没有\(grade.chinese)转岗申报的材料清单",
+            throw .refused("转岗申报只适用于等级工，\(grade.chinese)不得转岗申报（\(RuleID.T3.citation)），须知没有\(grade.chinese)转岗申报的材料清单",
                            hint: "\(grade.chinese)请按正常申报或破格申报列出材料")
         case (.technician, .review), (.seniorTechnician, .review):
-            throw .refused("复核申报只适用于等级工（V0，\(RuleID.V0.clause)），须知没有\(grade.chinese)复核申报的材料清单",
+            throw .refused("复核申报只适用于等级工（\(RuleID.V0.citation)），须知没有\(grade.chinese)复核申报的材料清单",
                            hint: "\(grade.chinese)请按正常申报或破格申报列出材料")
         case (_, .early) where grade != .intermediate && grade != .senior:
             throw .refused("提前一年申报只适用于中级工、高级工（E2、E3，\(RuleID.E2.clause)），\(grade.chinese)没有提前一年申报",

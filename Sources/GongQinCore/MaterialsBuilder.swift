@@ -1,4 +1,4 @@
-/// An applicant's materials (issue 5): the notice's list for the grade and module
+/// An applicant's materials (RULES §8): the notice's list for the grade and module
 /// (`MaterialList`), each item marked applicable or not by the marks of RULES §8, and a
 /// note drawn from the person's records: the education proof D5 asks for, the assessment
 /// years due, the certificates with their numbers, the conditions used and their
@@ -147,9 +147,9 @@ struct MaterialNotes {
         let status = deadline.status == .official ? "" : "［\(deadline.status.chinese)］"
         var parts = ["在申报系统里将内容填写完整后下载，一式两份（\(Formality.F1.citation)）"]
         if today > deadline.value {
-            parts.append("\(cycle)年网上申报已于\(deadline.value)截止（\(which)），不予补报（D1，\(RuleID.D1.clause)）\(status)")
+            parts.append("\(cycle)年网上申报已于\(deadline.value)截止（\(which)），不予补报（\(RuleID.D1.citation)）\(status)")
         } else {
-            parts.append("网上申报截止\(deadline.value)（\(which)），截止后系统关闭、不予补报，请预留被驳回后修改的时间（D1，\(RuleID.D1.clause)）\(status)")
+            parts.append("网上申报截止\(deadline.value)（\(which)），截止后系统关闭、不予补报，请预留被驳回后修改的时间（\(RuleID.D1.citation)）\(status)")
         }
         if let exam = record.selectionExam(grade: grade, cycle: cycle, examDate: policy.technicianExam.value) {
             parts.append(exam.detail)
@@ -173,7 +173,7 @@ struct MaterialNotes {
     var assessments: String {
         let a = AssessmentYears(record, window: policy.assessmentWindow, today: today)
         let window = a.window
-        let citation = "A1，\(RuleID.A1.clause)"
+        let citation = "\(RuleID.A1.citation)"
         guard let first = a.due.first, let last = a.due.last else {
             return "\(person.workStart)参加工作，\(window.lowerBound)–\(window.upperBound)年度无应提供的年度考核表（\(citation)）"
         }
@@ -217,7 +217,7 @@ struct MaterialNotes {
         guard !held.preTransfer.isEmpty else { return prefix + held.all.map(\.chineseSummary).joined(separator: "；") }
         let current = held.current.map { "现工种：\($0.chineseSummary)" } ?? "现工种\(person.trade)尚无\(basis?.chinese ?? "")证书"
         let pre = held.preTransfer.map(\.chineseSummary).joined(separator: "、")
-        return prefix + "转岗人员两证并列：\(current)；转岗前：\(pre)（T1，\(RuleID.T1.clause)）"
+        return prefix + "转岗人员两证并列：\(current)；转岗前：\(pre)（\(RuleID.T1.citation)）"
     }
 
     // MARK: 破格申请 (X1–X4; 须知·四·8)
@@ -230,7 +230,7 @@ struct MaterialNotes {
         } else {
             let described = usable.map { code in
                 let name = catalogue.first { $0.code == code }?.name ?? code
-                return "\(name)（\(code)）" + (evidence(of: code).map { "，证明：\($0)" } ?? "")
+                return name + (evidence(of: code).map { "，证明：\($0)" } ?? "")
             }
             if usable.count == 1 || conditionsNamed {
                 parts.append("使用破格条件：" + described.joined(separator: "；"))
@@ -241,7 +241,7 @@ struct MaterialNotes {
         let used = record.exceptionalUses
         if !used.isEmpty {
             parts.append("已使用过：" + used.map { "\($0.category)（\($0.chineseSummary)）" }.joined(separator: "、")
-                         + "，每类终身只能使用一次（X1，\(RuleID.X1.clause)）")
+                         + "，每类终身只能使用一次（\(RuleID.X1.citation)）")
         }
         if module == .exceptional {
             let forms = record.certificatesInChain(record.chain).sorted { ($0.grade, $0.issued) < ($1.grade, $1.issued) }
@@ -254,32 +254,32 @@ struct MaterialNotes {
     /// The X2 check of a condition: its evidence, as the engine found it.
     func evidence(of code: String) -> String? {
         decision.checks.first { $0.rule == .X2 && $0.verdict != .fail && $0.condition == code }
-            .map { $0.bareDetail + "（X2，\(RuleID.X2.clause)）" }
+            .map { $0.bareDetail + "（\(RuleID.X2.citation)）" }
     }
 
     // MARK: 转岗申请, 复核申请, 入伍退役证明
 
     var transferRequest: String {
         let transfers = record.chain.transfers
-        guard !transfers.isEmpty else { return "未登记转岗，请核对（T4，\(RuleID.T4.clause)）" }
+        guard !transfers.isEmpty else { return "未登记转岗，请核对（\(RuleID.T4.citation)）" }
         let listed = transfers.map { "\($0.date)由\($0.from)转\($0.to)" }.joined(separator: "，")
-        return "\(listed)；等级年限从转岗前取得原岗位工种证书的时间起算（T1，\(RuleID.T1.clause)）"
+        return "\(listed)；等级年限从转岗前取得原岗位工种证书的时间起算（\(RuleID.T1.citation)）"
     }
 
     var reviewRequest: String {
         if let placed = person.placed {
-            return "退役安置人员（\(placed)安置），按安置当年的工龄（军龄）复核（V2，\(RuleID.V2.clause)）；复核工种按用人单位人事部门建议：\(person.trade)（V5，\(RuleID.V5.clause)）"
+            return "退役安置人员（\(placed)安置），按安置当年的工龄（军龄）复核（\(RuleID.V2.citation)）；复核工种按用人单位人事部门建议：\(person.trade)（\(RuleID.V5.citation)）"
         }
         if let province = person.fromProvince {
-            return "自\(province)调入、已持机关事业单位岗位等级证书，复核确认原等级（V6，\(RuleID.V6.clause)）"
+            return "自\(province)调入、已持机关事业单位岗位等级证书，复核确认原等级（\(RuleID.V6.citation)）"
         }
-        return "不属复核对象：复核只适用于退役安置人员和外省调入人员（V0，\(RuleID.V0.clause)）"
+        return "不属复核对象：复核只适用于退役安置人员和外省调入人员（\(RuleID.V0.citation)）"
     }
 
     var serviceProof: String {
         let enlisted = person.enlisted.map { "\($0)入伍" } ?? "未登记入伍时间"
         let discharged = person.discharged.map { "\($0)退役" } ?? "未登记退役时间"
-        return "入伍批准书和退役证：\(enlisted)，\(discharged)；军龄计入工龄（V1，\(RuleID.V1.clause)）"
+        return "入伍批准书和退役证：\(enlisted)，\(discharged)；军龄计入工龄（\(RuleID.V1.citation)）"
     }
 
     // MARK: 量化考评证明

@@ -1,5 +1,5 @@
 /// Finds the known name nearest to an unknown one, for the hint of an "unknown unit,
-/// trade, person or condition" error (issue 2).
+/// trade, person or condition" error (CLI.md, exit 65).
 public enum NameMatch {
     /// The nearest candidate, or nil when none is close. A candidate containing the
     /// query, or contained in it, is preferred; otherwise the smallest edit distance of at

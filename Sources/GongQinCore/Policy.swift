@@ -1,5 +1,5 @@
 /// The policy of a cycle year: every parameter of RULES §2 and the relaxations of the
-/// exceptional catalogue (RULES X3), each with its status and source (issue 3). Modelled
+/// exceptional catalogue (RULES X3), each with its status and source. Modelled
 /// on OpenFisca's parameters: dated data with a reference on each value.
 
 /// A value with where it comes from.
@@ -21,6 +21,11 @@ public struct Sourced<Value: Codable & Sendable & Hashable>: Codable, Sendable, 
 public struct Thresholds: Codable, Sendable, Hashable {
     public var workStartBy: Sourced<Int>
     public var certificateBy: Sourced<Int>
+
+    public init(workStartBy: Sourced<Int>, certificateBy: Sourced<Int>) {
+        self.workStartBy = workStartBy
+        self.certificateBy = certificateBy
+    }
 }
 
 /// The thresholds of the veterans' review (RULES V1, V3).
@@ -31,6 +36,12 @@ public struct ReviewThresholds: Codable, Sendable, Hashable {
     public var seniorYears: Sourced<Int>
     /// Years an exceptional condition relaxes them by (3).
     public var relaxationYears: Sourced<Int>
+
+    public init(intermediateYears: Sourced<Int>, seniorYears: Sourced<Int>, relaxationYears: Sourced<Int>) {
+        self.intermediateYears = intermediateYears
+        self.seniorYears = seniorYears
+        self.relaxationYears = relaxationYears
+    }
 }
 
 /// The provincial baseline rules (省·基线) the notice assumes, kept as data so that a
@@ -43,6 +54,14 @@ public struct Baseline: Codable, Sendable, Hashable {
     public var minimumEducationSenior: Sourced<EducationLevel>
     /// K1: the application is in the current trade.
     public var tradeMatch: Sourced<Bool>
+
+    public init(annualAssessment: Sourced<Bool>, minimumEducationIntermediate: Sourced<EducationLevel>,
+                minimumEducationSenior: Sourced<EducationLevel>, tradeMatch: Sourced<Bool>) {
+        self.annualAssessment = annualAssessment
+        self.minimumEducationIntermediate = minimumEducationIntermediate
+        self.minimumEducationSenior = minimumEducationSenior
+        self.tradeMatch = tradeMatch
+    }
 }
 
 public struct Policy: Codable, Sendable, Hashable {
@@ -98,12 +117,12 @@ public struct Policy: Codable, Sendable, Hashable {
     public func notes(asOf today: Day) -> [String] {
         var notes: [String] = []
         if !levelCycleYear.value {
-            notes.append("\(year)年不是等级工申报年，本年只受理技师、高级技师（CY，\(RuleID.CY.clause)）")
+            notes.append("\(year)年不是等级工申报年，本年只受理技师、高级技师（\(RuleID.CY.citation)）")
         }
         let passed = [(levelDeadline.value, "等级工、技师"), (seniorTechnicianDeadline.value, "高级技师")].filter { today > $0.0 }
         if !passed.isEmpty {
             notes.append("\(year)年网上申报已于" + passed.map { "\($0.0)（\($0.1)）" }.joined(separator: "、")
-                         + "截止，不予补报；以下按截止日判断（D1，\(RuleID.D1.clause)）")
+                         + "截止，不予补报；以下按截止日判断（\(RuleID.D1.citation)）")
         }
         return notes
     }
@@ -121,63 +140,60 @@ extension ExceptionalCondition {
     }
 }
 
-// MARK: - The built-in and derived policies
+// MARK: - The notice's policy and the derived years
 
 extension Policy {
     /// The year whose values the notice prints.
     public static let noticeYear = 2024
     /// The cycle years gongqin knows a policy for: a loaded one (Schema/0002's CHECK) or
-    /// the built-in one. `--cycle` takes these.
+    /// one derived from the notice. `--cycle` takes these.
     public static let years = 1990...2100
-    static let notice = "2024年常州市机关事业单位工勤技能岗位技术等级考评申报须知"
 
-    /// The policy of `year` from the notice: official for 2024, derived by the offsets of
-    /// RULES §2 and provisional for any other year. Relaxations come from `catalogue`.
-    public static func builtin(year: Int, catalogue: [ExceptionalCondition]) -> Policy {
-        let official = year == noticeYear
-        let status: ValueStatus = official ? .official : .provisional
-        func from(_ clause: String) -> String {
-            official ? "\(notice)，\(clause)" : "按\(noticeYear)年\(clause)推算（RULES §2），待正式文件"
+    /// The notice's parameters as one JSON document in the shape of `Policy`, each value
+    /// with its clause and status: Sources/GongQinCore/Policy/policy-2024.json, embedded
+    /// in the binary. It is the one home of the 2024 values; GongQinStore decodes it
+    /// (`Policies.notice`), because Core does no I/O and no JSON.
+    public static var noticeDocument: [UInt8] { PackageResources.policy_2024_json }
+
+    /// The policy of `year` derived from this one (the notice's) by the offsets of RULES
+    /// §2: every year and date moves by the difference of the years and becomes
+    /// provisional; the cycle year follows the even years (CY); the exam date is unknown
+    /// until published. Relaxations the policy lacks come from `catalogue` (X3).
+    public func derived(year target: Int, catalogue: [ExceptionalCondition]) -> Policy {
+        var p = self
+        for condition in catalogue where p.relaxations[condition.code] == nil {
+            p.relaxations[condition.code] = condition.sourcedRelaxation
         }
-        func shifted(_ offset: Int, _ clause: String) -> Sourced<Int> { Sourced(year + offset, status, from(clause)) }
-        func thresholds(_ work: Int, _ certificate: Int) -> Thresholds {
-            Thresholds(workStartBy: shifted(work, "须知·一·表"), certificateBy: shifted(certificate, "须知·一·表"))
+        guard target != year else { return p }
+        let offset = target - year
+        func from(_ source: String) -> String { "按\(year)年\(source)推算（RULES §2），待正式文件" }
+        func shift(_ v: Sourced<Int>) -> Sourced<Int> { Sourced(v.value + offset, .provisional, from(v.source)) }
+        func shift(_ v: Sourced<Day>) -> Sourced<Day> {
+            let d = v.value
+            let moved = Day(year: d.year + offset, month: d.month, day: min(d.day, Day.daysIn(month: d.month, year: d.year + offset)))!
+            return Sourced(moved, .provisional, from(v.source))
         }
-        let cycleSource = official ? "\(notice)，须知·四·1：2024-2025年是一个培训周期"
-            : "逢双年为等级工申报年（RULES §1 对须知·四·1 的解释）"
-        var exam: Sourced<Day?> = Sourced(nil, .provisional, "须知·四·10：考试日期待公布")
-        if official { exam = Sourced(Day(year: 2024, month: 6, day: 22), .official, from("须知·四·10")) }
-        let baselineSource = "省·基线（苏人社函〔2020〕139号等，须知未重述）"
-        return Policy(
-            year: year,
-            origin: official ? "\(notice)（内置）" : "按\(noticeYear)年须知推算的推算值，待正式文件",
-            levelCycleYear: Sourced(year % 2 == 0, status, cycleSource),
-            juniorWorkStartBy: shifted(-1, "须知·一·表"),
-            intermediateNormal: thresholds(-9, -5),
-            intermediateEarly: thresholds(-8, -4),
-            seniorNormal: thresholds(-19, -5),
-            seniorEarly: thresholds(-18, -4),
-            technicianCertificateBy: Sourced(Day.endOfYear(year - 4), status, from("须知·四·4")),
-            seniorTechnicianCertificateBy: Sourced(Day.endOfYear(year - 4), status, from("须知·四·5")),
-            levelDeadline: Sourced(Day(year: year, month: 4, day: 15)!, status, from("须知·四·12")),
-            seniorTechnicianDeadline: Sourced(Day(year: year, month: 7, day: 5)!, status, from("须知·四·12")),
-            technicianExam: exam,
-            assessmentFrom: shifted(-5, "须知·一(一)5"),
-            assessmentTo: shifted(-1, "须知·一(一)5"),
-            review: ReviewThresholds(
-                intermediateYears: Sourced(10, .official, "须知·一(五)3"),
-                seniorYears: Sourced(20, .official, "须知·一(五)3"),
-                relaxationYears: Sourced(3, .official, "须知·一(五)4")),
-            relaxations: Dictionary(uniqueKeysWithValues: catalogue.map { ($0.code, $0.sourcedRelaxation) }),
-            baseline: Baseline(
-                annualAssessment: Sourced(true, .official, baselineSource),
-                minimumEducationIntermediate: Sourced(.juniorHigh, .official, baselineSource),
-                minimumEducationSenior: Sourced(.seniorHigh, .official, baselineSource),
-                tradeMatch: Sourced(true, .official, baselineSource)))
+        func shift(_ t: Thresholds) -> Thresholds { Thresholds(workStartBy: shift(t.workStartBy), certificateBy: shift(t.certificateBy)) }
+        p.year = target
+        p.origin = "按\(year)年须知推算的推算值，待正式文件"
+        p.levelCycleYear = Sourced(target % 2 == 0, .provisional, "逢双年为等级工申报年（RULES CY 对须知·四·1 的解释）")
+        p.juniorWorkStartBy = shift(juniorWorkStartBy)
+        p.intermediateNormal = shift(intermediateNormal)
+        p.intermediateEarly = shift(intermediateEarly)
+        p.seniorNormal = shift(seniorNormal)
+        p.seniorEarly = shift(seniorEarly)
+        p.technicianCertificateBy = shift(technicianCertificateBy)
+        p.seniorTechnicianCertificateBy = shift(seniorTechnicianCertificateBy)
+        p.levelDeadline = shift(levelDeadline)
+        p.seniorTechnicianDeadline = shift(seniorTechnicianDeadline)
+        p.technicianExam = Sourced(nil, .provisional, "须知·四·10：考试日期待公布")
+        p.assessmentFrom = shift(assessmentFrom)
+        p.assessmentTo = shift(assessmentTo)
+        return p
     }
 
     /// Every value that is not official, as `(name, status, source)`: what a decision
-    /// resting on it must say (issue 3).
+    /// resting on it must say (RULES §2).
     public var unofficialValues: [(name: String, status: ValueStatus, source: String)] {
         parameters.filter { $0.status != .official }.map { ($0.name, $0.status, $0.source) }
     }
@@ -213,7 +229,8 @@ extension Policy {
         ]
         for code in relaxations.keys.sorted() {
             let r = relaxations[code]!
-            rows.append(row("relaxations.\(code)", "破格放宽：\(code)", r) {
+            let name = ExceptionalCondition.builtins.first { $0.code == code }?.name ?? code
+            rows.append(row("relaxations.\(code)", "破格放宽：\(name)", r) {
                 "工作年限\($0.workYears)年、等级年限\($0.gradeYears)年" + ($0.waivesEducation ? "、免学历" : "")
             })
         }

@@ -1,156 +1,61 @@
-/// The JSON file `policy load` reads: an official policy for one cycle year (issue 3).
-/// Every parameter of RULES §2 is required; `technicianExam`, `review`, `exceptional` and
-/// `baseline` may be left out (the exam date is often unknown, the others keep the
-/// notice's values). The README documents the format with an example.
-public struct PolicyDocument: Codable, Sendable, Hashable {
-    public struct Thresholds: Codable, Sendable, Hashable {
-        public var workStartBy: Int
-        public var certificateBy: Int
-    }
-
-    public struct Routes: Codable, Sendable, Hashable {
-        public var normal: Thresholds
-        public var early: Thresholds
-    }
-
-    public struct Junior: Codable, Sendable, Hashable {
-        public var workStartBy: Int
-    }
-
-    public struct CertificateBy: Codable, Sendable, Hashable {
-        public var certificateBy: Day
-    }
-
-    public struct Deadlines: Codable, Sendable, Hashable {
-        public var levelAndTechnician: Day
-        public var seniorTechnician: Day
-    }
-
-    public struct Window: Codable, Sendable, Hashable {
-        public var from: Int
-        public var to: Int
-    }
-
-    public struct Review: Codable, Sendable, Hashable {
-        public var intermediateYears: Int
-        public var seniorYears: Int
-        public var relaxationYears: Int
-    }
-
-    public struct BaselineDocument: Codable, Sendable, Hashable {
-        public var annualAssessment: Bool
-        public var minimumEducationIntermediate: EducationLevel
-        public var minimumEducationSenior: EducationLevel
-        public var tradeMatch: Bool
-    }
-
-    public var year: Int
-    /// The document the values come from, such as `2026年常州市…申报须知`.
-    public var source: String
-    public var levelCycleYear: Bool
-    public var junior: Junior
-    public var intermediate: Routes
-    public var senior: Routes
-    /// The senior certificate a technician applicant holds by this day (N4).
-    public var technician: CertificateBy
-    /// The technician certificate a senior-technician applicant holds by this day (N5).
-    public var seniorTechnician: CertificateBy
-    public var deadlines: Deadlines
-    public var technicianExam: Day?
-    public var assessmentWindow: Window
-    public var review: Review?
-    /// Relaxations by condition code (X3).
-    public var exceptional: [String: Relaxation]?
-    public var baseline: BaselineDocument?
-
+/// The checks on a policy document before `policy load` stores it. The document is a
+/// `Policy` in the shape `policy show --format json` prints and
+/// Policy/policy-2024.json holds: every parameter of RULES §2 as `{"value", "status",
+/// "source"}`. Problems name the keys of that shape.
+extension Policy {
     /// Every inconsistency, in Chinese. `conditions` are the codes of the catalogue.
     public func problems(conditions: Set<String>) -> [String] {
         var problems: [String] = []
         func check(_ ok: Bool, _ message: @autoclosure () -> String) { if !ok { problems.append(message()) } }
         check(Policy.years.contains(year), "year \(year) 超出范围（\(Policy.years.lowerBound)–\(Policy.years.upperBound)）")
-        check(!source.trimmingSpaces.isEmpty, "source 为空：请写明文件名称和文号")
-        for (name, value) in [("junior.workStartBy", junior.workStartBy),
-                              ("intermediate.normal.workStartBy", intermediate.normal.workStartBy),
-                              ("intermediate.normal.certificateBy", intermediate.normal.certificateBy),
-                              ("intermediate.early.workStartBy", intermediate.early.workStartBy),
-                              ("intermediate.early.certificateBy", intermediate.early.certificateBy),
-                              ("senior.normal.workStartBy", senior.normal.workStartBy),
-                              ("senior.normal.certificateBy", senior.normal.certificateBy),
-                              ("senior.early.workStartBy", senior.early.workStartBy),
-                              ("senior.early.certificateBy", senior.early.certificateBy)] {
-            check(value < year && value > year - 60, "\(name) = \(value)：须早于申报年度\(year)")
+        check(!origin.trimmingSpaces.isEmpty, "origin 为空：请写明文件名称和文号")
+        for row in parameters where row.source.trimmingSpaces.isEmpty {
+            problems.append("\(row.key).source 为空：请写明条款")
         }
-        for (grade, routes) in [("intermediate", intermediate), ("senior", senior)] {
-            check(routes.early.workStartBy >= routes.normal.workStartBy,
-                  "\(grade).early.workStartBy（\(routes.early.workStartBy)）不能早于 normal（\(routes.normal.workStartBy)）：提前一年申报的条件只能更宽")
-            check(routes.early.certificateBy >= routes.normal.certificateBy,
-                  "\(grade).early.certificateBy（\(routes.early.certificateBy)）不能早于 normal（\(routes.normal.certificateBy)）")
+        let years: [(String, Sourced<Int>)] = [
+            ("juniorWorkStartBy", juniorWorkStartBy),
+            ("intermediateNormal.workStartBy", intermediateNormal.workStartBy),
+            ("intermediateNormal.certificateBy", intermediateNormal.certificateBy),
+            ("intermediateEarly.workStartBy", intermediateEarly.workStartBy),
+            ("intermediateEarly.certificateBy", intermediateEarly.certificateBy),
+            ("seniorNormal.workStartBy", seniorNormal.workStartBy),
+            ("seniorNormal.certificateBy", seniorNormal.certificateBy),
+            ("seniorEarly.workStartBy", seniorEarly.workStartBy),
+            ("seniorEarly.certificateBy", seniorEarly.certificateBy),
+        ]
+        for (name, value) in years {
+            check(value.value < year && value.value > year - 60, "\(name) = \(value.value)：须早于申报年度\(year)")
         }
-        check(senior.normal.workStartBy <= intermediate.normal.workStartBy,
-              "senior.normal.workStartBy（\(senior.normal.workStartBy)）不能晚于 intermediate.normal.workStartBy（\(intermediate.normal.workStartBy)）")
-        for (name, day) in [("technician.certificateBy", technician.certificateBy),
-                            ("seniorTechnician.certificateBy", seniorTechnician.certificateBy)] {
+        for (grade, normal, early) in [("intermediate", intermediateNormal, intermediateEarly), ("senior", seniorNormal, seniorEarly)] {
+            check(early.workStartBy.value >= normal.workStartBy.value,
+                  "\(grade)Early.workStartBy（\(early.workStartBy.value)）不能早于 \(grade)Normal（\(normal.workStartBy.value)）：提前一年申报的条件只能更宽")
+            check(early.certificateBy.value >= normal.certificateBy.value,
+                  "\(grade)Early.certificateBy（\(early.certificateBy.value)）不能早于 \(grade)Normal（\(normal.certificateBy.value)）")
+        }
+        check(seniorNormal.workStartBy.value <= intermediateNormal.workStartBy.value,
+              "seniorNormal.workStartBy（\(seniorNormal.workStartBy.value)）不能晚于 intermediateNormal.workStartBy（\(intermediateNormal.workStartBy.value)）")
+        for (name, day) in [("technicianCertificateBy", technicianCertificateBy.value),
+                            ("seniorTechnicianCertificateBy", seniorTechnicianCertificateBy.value)] {
             check(day.year < year, "\(name) = \(day)：须早于申报年度\(year)")
         }
-        for (name, day) in [("deadlines.levelAndTechnician", deadlines.levelAndTechnician),
-                            ("deadlines.seniorTechnician", deadlines.seniorTechnician)] {
+        for (name, day) in [("levelDeadline", levelDeadline.value), ("seniorTechnicianDeadline", seniorTechnicianDeadline.value)] {
             check(day.year == year, "\(name) = \(day)：须在\(year)年内")
         }
-        if let exam = technicianExam {
-            check(exam.year == year && exam > deadlines.levelAndTechnician,
-                  "technicianExam = \(exam)：须在\(year)年内、网上申报截止之后")
+        if let exam = technicianExam.value {
+            check(exam.year == year && exam > levelDeadline.value, "technicianExam = \(exam)：须在\(year)年内、网上申报截止之后")
         }
-        check(assessmentWindow.from <= assessmentWindow.to, "assessmentWindow.from（\(assessmentWindow.from)）晚于 to（\(assessmentWindow.to)）")
-        check(assessmentWindow.to < year && assessmentWindow.to - assessmentWindow.from < 10,
-              "assessmentWindow \(assessmentWindow.from)–\(assessmentWindow.to)：须在申报年度之前，且不超过10年")
-        if let review {
-            check(review.intermediateYears > 0 && review.intermediateYears < review.seniorYears && review.seniorYears <= 40,
-                  "review：须 0 < intermediateYears < seniorYears ≤ 40")
-            check((0...10).contains(review.relaxationYears), "review.relaxationYears 须在0到10之间")
-        }
-        for (code, relaxation) in (exceptional ?? [:]).sorted(by: { $0.key < $1.key }) {
-            check(conditions.contains(code), "exceptional.\(code)：破格条件目录中没有此条件（见 gongqin exceptional conditions）")
-            check((0...10).contains(relaxation.workYears) && (0...10).contains(relaxation.gradeYears),
-                  "exceptional.\(code)：放宽年限须在0到10年之间")
+        let (from, to) = (assessmentFrom.value, assessmentTo.value)
+        check(from <= to, "assessmentFrom（\(from)）晚于 assessmentTo（\(to)）")
+        check(to < year && to - from < 10, "assessmentFrom–assessmentTo \(from)–\(to)：须在申报年度之前，且不超过10年")
+        check(review.intermediateYears.value > 0 && review.intermediateYears.value < review.seniorYears.value
+                && review.seniorYears.value <= 40,
+              "review：须 0 < intermediateYears < seniorYears ≤ 40")
+        check((0...10).contains(review.relaxationYears.value), "review.relaxationYears 须在0到10之间")
+        for (code, relaxation) in relaxations.sorted(by: { $0.key < $1.key }) {
+            check(conditions.contains(code), "relaxations.\(code)：破格条件目录中没有此条件（见 gongqin exceptional conditions）")
+            check((0...10).contains(relaxation.value.workYears) && (0...10).contains(relaxation.value.gradeYears),
+                  "relaxations.\(code)：放宽年限须在0到10年之间")
         }
         return problems
-    }
-
-    /// The official policy this document states. Left-out parts keep the notice's values
-    /// and the catalogue's relaxations, with their own status.
-    public func policy(catalogue: [ExceptionalCondition]) -> Policy {
-        var p = Policy.builtin(year: year, catalogue: catalogue)
-        func official<V>(_ value: V, _ clause: String) -> Sourced<V> { Sourced(value, .official, "\(source)（\(clause)）") }
-        p.origin = "\(source)（已载入的正式文件）"
-        p.levelCycleYear = official(levelCycleYear, "须知·四·1")
-        p.juniorWorkStartBy = official(junior.workStartBy, "须知·一·表")
-        func thresholds(_ t: Thresholds) -> GongQinCore.Thresholds {
-            GongQinCore.Thresholds(workStartBy: official(t.workStartBy, "须知·一·表"), certificateBy: official(t.certificateBy, "须知·一·表"))
-        }
-        p.intermediateNormal = thresholds(intermediate.normal)
-        p.intermediateEarly = thresholds(intermediate.early)
-        p.seniorNormal = thresholds(senior.normal)
-        p.seniorEarly = thresholds(senior.early)
-        p.technicianCertificateBy = official(technician.certificateBy, "须知·四·4")
-        p.seniorTechnicianCertificateBy = official(seniorTechnician.certificateBy, "须知·四·5")
-        p.levelDeadline = official(deadlines.levelAndTechnician, "须知·四·12")
-        p.seniorTechnicianDeadline = official(deadlines.seniorTechnician, "须知·四·12")
-        p.technicianExam = technicianExam.map { official(Optional($0), "须知·四·10") }
-            ?? Sourced(nil, .provisional, "\(source) 未载明技师选拔考试日期")
-        p.assessmentFrom = official(assessmentWindow.from, "须知·一(一)5")
-        p.assessmentTo = official(assessmentWindow.to, "须知·一(一)5")
-        if let review {
-            p.review = ReviewThresholds(intermediateYears: official(review.intermediateYears, "须知·一(五)3"),
-                                        seniorYears: official(review.seniorYears, "须知·一(五)3"),
-                                        relaxationYears: official(review.relaxationYears, "须知·一(五)4"))
-        }
-        for (code, relaxation) in exceptional ?? [:] { p.relaxations[code] = official(relaxation, "破格条件") }
-        if let baseline {
-            p.baseline = Baseline(annualAssessment: official(baseline.annualAssessment, "省·基线"),
-                                  minimumEducationIntermediate: official(baseline.minimumEducationIntermediate, "省·基线"),
-                                  minimumEducationSenior: official(baseline.minimumEducationSenior, "省·基线"),
-                                  tradeMatch: official(baseline.tradeMatch, "省·基线"))
-        }
-        return p
     }
 }

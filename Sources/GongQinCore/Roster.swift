@@ -1,5 +1,5 @@
 /// The summary roster (汇总名册, 须知·六·1) of the applications filed for a cycle, grouped
-/// by supervising department, then unit (issue 6 §3).
+/// by supervising department, then unit (IMPORT.md, the roster).
 
 /// One row of the roster.
 public struct RosterRow: Hashable, Sendable {
@@ -23,7 +23,7 @@ public struct RosterRow: Hashable, Sendable {
         cells = [
             String(number), department ?? "", p.unit, p.name, p.idNumber.sex.chinese, p.idNumber.birthDate.chineseMonth,
             p.idNumber.text, record.highestEducation?.level.chinese ?? "", p.workStart.chineseMonth,
-            joined(\.trade), joined(\.grade.chinese), joined { $0.number ?? "" }, joined(\.issued.description),
+            joined(\.trade), joined(\.grade.chinese), joined { $0.number ?? "" }, joined(\.issued.chineseMonth),
             application.trade, application.grade.chinese, application.module.chinese,
             conditions.joined(separator: Self.sideBySide), application.note ?? "",
         ]

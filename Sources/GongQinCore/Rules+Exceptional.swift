@@ -78,9 +78,9 @@ extension Context {
         }
         if request.namedConditions == nil, !usable.isEmpty {
             var checks = usable.flatMap(\.checks)
-            let others = trials.filter { !$0.usable }.map(\.condition.code)
+            let others = trials.filter { !$0.usable }.map(\.condition.name)
             if !others.isEmpty {
-                checks.append(.pass(.X4, "可用破格条件：\(usable.map(\.condition.code).joined(separator: "、"))；其余条件（\(others.joined(separator: "、"))）不可用"))
+                checks.append(.pass(.X4, "可用破格条件：\(usable.map(\.condition.name).joined(separator: "、"))；其余条件（\(others.joined(separator: "、"))）不可用"))
             }
             return checks
         }
@@ -98,7 +98,7 @@ extension Context {
         if let earlier = record.exceptionalUses.first(where: {
             $0.category == condition.category && !($0.applicationID.map(ownApplications.contains) ?? false)
         }) {
-            return .fail(.X1, "“\(condition.name)”类已于\(earlier.chineseSummary)使用（\(earlier.condition)），每类终身只能使用一次",
+            return .fail(.X1, "“\(condition.name)”类已于\(earlier.chineseSummary)使用，每类终身只能使用一次",
                          record: "破格使用 \(earlier.year)年\(earlier.grade.chinese)")
         }
         return .pass(.X1, "“\(condition.name)”类尚未使用")

@@ -1,20 +1,24 @@
-/// The rules of RULES.md that the eligibility engine checks, each with its ID and the
-/// clause of the notice it encodes. Search for an ID (`N2`) to find its code.
+/// The rules of Documentation/RULES.md, each with its ID and the clause of the notice it
+/// rests on. Search for an ID (`N2`) to find its code. Most are checks the eligibility
+/// engine makes; D6, R1–R3 and FC1 are kept by the store and the forecast
+/// (`isDecidedByEngine`). Documentation/RULES.md gives each one's clause, reading, code
+/// and tests; `RulesDocumentTests` keeps the two in step.
 public enum RuleID: String, CaseIterable, Codable, Sendable, Comparable {
     /// 等级工 cycle years (RULES §1 CY).
     case CY
     case N1, N2, N3, E2, E3, N4, N5
     case A1, M1, K1, G1
     case T1, T2, T3, T4, T5
-    case X1, X2, X3, X4
+    case X1, X2, X3, X4, X5
     case V0, V1, V2, V3, V4, V5, V6
-    case D1
+    case D1, D6
+    case R1, R2, R3, FC1
 
     public static func < (a: RuleID, b: RuleID) -> Bool {
         allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
     }
 
-    /// The clause of the notice (RULES.md citation).
+    /// The clause of the notice (Documentation/RULES.md, "Citations").
     public var clause: String {
         switch self {
         case .CY: "须知·四·1"
@@ -32,6 +36,7 @@ public enum RuleID: String, CaseIterable, Codable, Sendable, Comparable {
         case .X2: "须知·四·8；须知·一(五)4"
         case .X3: "须知·一(五)4"
         case .X4: "须知·一(二)"
+        case .X5: "须知·四·8"
         case .V0: "须知·一(四)1"
         case .V1: "须知·一(五)3"
         case .V2: "须知·一(五)1"
@@ -39,7 +44,9 @@ public enum RuleID: String, CaseIterable, Codable, Sendable, Comparable {
         case .V4: "须知·一(五)5"
         case .V5: "须知·一(五)2"
         case .V6: "须知·一(四)1"
-        case .D1: "须知·四·12"
+        case .D1, .D6: "须知·四·12"
+        case .R1, .R2, .R3: "须知·四·8"
+        case .FC1: "须知·一·表；须知·四·1"
         }
     }
 
@@ -67,6 +74,7 @@ public enum RuleID: String, CaseIterable, Codable, Sendable, Comparable {
         case .X2: "破格条件须有记录为证"
         case .X3: "破格条件放宽的年限"
         case .X4: "正常和提前申报均不符合时方可破格"
+        case .X5: "审计破格条件的使用，以查验之前是否使用过"
         case .V0: "退役安置和外省调入人员走复核申报"
         case .V1: "按工龄（军龄）复核等级：10年中级工，20年高级工"
         case .V2: "按安置当年的工龄（军龄）复核"
@@ -75,10 +83,28 @@ public enum RuleID: String, CaseIterable, Codable, Sendable, Comparable {
         case .V5: "按用人单位人事部门建议复核工种"
         case .V6: "外省调入人员复核确认原等级"
         case .D1: "网上申报截止：等级工、技师4月15日，高级技师7月5日"
+        case .D6: "每人每个申报周期只能有一份未撤回的申报"
+        case .R1: "更正和删除记录不得破坏已申报所依据的记录"
+        case .R2: "人员调动单位仍是同一人，破格使用记录随人"
+        case .R3: "合并各单位记录：相同即同一记录，不同须由用户决定"
+        case .FC1: "预测：记录不变、只有时间推移，未考核年度按合格计"
         }
     }
 
     /// Rules whose check only reports what was used (a date, a trade) and never fails on
     /// its own: T1 names the seniority date that N2–N5 then judge; V5 names the trade.
     public var isInformational: Bool { self == .T1 || self == .V5 }
+
+    /// Whether the eligibility engine makes this check for an option. The others are kept
+    /// where the data is written or read as a whole: X5 by the audit, D6 by `apply`, R1–R3 by corrections
+    /// and merges, FC1 by the forecast; their tests are named in Documentation/RULES.md.
+    public var isDecidedByEngine: Bool {
+        switch self {
+        case .X5, .D6, .R1, .R2, .R3, .FC1: false
+        default: true
+        }
+    }
+
+    /// `N3，须知·一·表`: the rule and its clause, the one way every text cites a rule.
+    public var citation: String { "\(rawValue)，\(clause)" }
 }

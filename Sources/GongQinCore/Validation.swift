@@ -1,5 +1,5 @@
 /// The checks every record passes before it is written, by `add` and `import` alike
-/// (issue 2 §4, issue 6): the same code, so a row of a spreadsheet is judged exactly as a
+/// (the `add` commands and IMPORT.md): the same code, so a row of a spreadsheet is judged exactly as a
 /// command line is.
 
 /// One problem with one field. `field` is the long flag name (`work-start`), which is
@@ -32,6 +32,7 @@ extension Person {
             problems.append(FieldProblem("id-number", "身份证号中的出生日期晚于今天"))
         }
         if name.trimmingSpaces.isEmpty { problems.append(FieldProblem("name", "姓名为空")) }
+        if let problem = TextSafety.nameProblem("name", name, what: "姓名") { problems.append(problem) }
         if name.count > 50 { problems.append(FieldProblem("name", "姓名超过50个字")) }
         let adult = idNumber.birthDate.adding(years: minimumWorkingAge)
         problems += [
@@ -127,6 +128,7 @@ extension Award {
     public func problems(of person: Person, today: Day) -> [FieldProblem] {
         var problems = [date.futureProblem("date", today: today, what: "获奖时间")].compactMap { $0 }
         if name.trimmingSpaces.isEmpty { problems.append(FieldProblem("name", "奖励名称为空")) }
+        if let problem = TextSafety.nameProblem("name", name, what: "奖励名称") { problems.append(problem) }
         if date < person.idNumber.birthDate { problems.append(FieldProblem("date", "获奖时间\(date)早于出生日期")) }
         return problems
     }
@@ -136,6 +138,7 @@ extension ContinuingEducation {
     public func problems(of person: Person, today: Day) -> [FieldProblem] {
         var problems = [date.futureProblem("date", today: today, what: "继续教育时间")].compactMap { $0 }
         if name.trimmingSpaces.isEmpty { problems.append(FieldProblem("name", "继续教育名称为空")) }
+        if let problem = TextSafety.nameProblem("name", name, what: "继续教育名称") { problems.append(problem) }
         if let hours, !(1...10000).contains(hours) { problems.append(FieldProblem("hours", "学时须在1到10000之间")) }
         if date < person.idNumber.birthDate { problems.append(FieldProblem("date", "继续教育时间\(date)早于出生日期")) }
         return problems
@@ -173,6 +176,8 @@ extension Job {
         }
         if unit.trimmingSpaces.isEmpty { problems.append(FieldProblem("unit", "工作单位为空")) }
         if unit.count > 200 { problems.append(FieldProblem("unit", "工作单位超过200个字")) }
+        if let problem = TextSafety.nameProblem("unit", unit, what: "工作单位") { problems.append(problem) }
+        if let problem = TextSafety.nameProblem("post", post, what: "岗位（职务）") { problems.append(problem) }
         if post.trimmingSpaces.isEmpty { problems.append(FieldProblem("post", "岗位（职务）为空")) }
         if post.count > 100 { problems.append(FieldProblem("post", "岗位（职务）超过100个字")) }
         for other in others where overlaps(other) {
@@ -180,5 +185,22 @@ extension Job {
                                          + (other.to == nil && to == nil ? "：现任岗位（不写截止时间的一段）只能有一段" : "")))
         }
         return problems
+    }
+}
+
+extension Unit {
+    /// The checks of a unit's own names (issue 12): no formula start, no control character.
+    public func problems() -> [FieldProblem] {
+        [TextSafety.nameProblem("name", name, what: "单位名称"),
+         department.flatMap { TextSafety.nameProblem("department", $0, what: "主管部门") },
+         district.flatMap { TextSafety.nameProblem("district", $0, what: "区域") }].compactMap { $0 }
+    }
+}
+
+extension Trade {
+    /// The checks of a trade's own names (issue 12).
+    public func problems() -> [FieldProblem] {
+        [TextSafety.nameProblem("name", name, what: "工种名称"),
+         category.flatMap { TextSafety.nameProblem("category", $0, what: "工种类别") }].compactMap { $0 }
     }
 }

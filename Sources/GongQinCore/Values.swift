@@ -1,14 +1,35 @@
 /// Reading the values of a record from text, as a command-line flag or a cell of an import
-/// file gives them (issue 2, issue 6). One place, so that a spreadsheet cell is read
+/// file gives them (CLI.md and IMPORT.md). One place, so that a spreadsheet cell is read
 /// exactly as a flag is, with the same Chinese message when it is wrong.
 public enum Values {
     /// An identity number (RULES §9).
-    public static func idNumber(_ text: String, today: Day) throws(GongQinError) -> IDNumber {
+    /// The echo of an invalid number is masked (issue 12) unless `reveal`.
+    public static func idNumber(_ text: String, today: Day, reveal: Bool = false) throws(GongQinError) -> IDNumber {
         do {
             return try IDNumber(text, today: today)
         } catch {
-            throw .invalid("身份证号“\(text.trimmingSpaces.clipped(24))”无效：\(error.chinese)")
+            let t = text.trimmingSpaces
+            if let excel = excelMangled(t) {
+                throw .invalid("身份证号“\(t.clipped(24))”已被 Excel 当作数字\(excel)，原号码已丢失",
+                               hint: "请在 Excel/WPS 中把身份证号列设为“文本”格式，重新录入号码后保存")
+            }
+            let shown = t.clipped(24)
+            throw .invalid("身份证号“\(reveal ? shown : IDNumber.masking(shown))”无效：\(error.chinese)")
         }
+    }
+
+    /// How Excel mangled an identity number it took for a number, if it did: written in
+    /// scientific notation (`3.20402E+17`), or cut to 15 significant digits (`…000`).
+    static func excelMangled(_ t: String) -> String? {
+        let upper = t.uppercased()
+        if let e = upper.firstIndex(of: "E"), upper[upper.index(after: e)...].hasPrefix("+"),
+           upper[..<e].allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }) {
+            return "，存成了科学计数法"
+        }
+        if t.count == 18, t.allSatisfy({ $0.isASCII && $0.isNumber }), t.hasSuffix("000") {
+            return "，只保留了前15位（末三位成了000）"
+        }
+        return nil
     }
 
     /// A date, not after `today` unless `allowFuture`. `allowMonth` admits `YYYY-MM` where

@@ -35,7 +35,7 @@ public struct ApplicationRequest: Sendable {
     }
 }
 
-/// Applications and their lifecycle (issue 4). Filing records the application and the
+/// Applications and their lifecycle (RULES D6, X1, D3). Filing records the application and the
 /// use of every named condition in one transaction (RULES X4); the schema's UNIQUE
 /// (person_id, category) and the one-open-application index are the last line of defence.
 public struct Applications {
@@ -64,10 +64,10 @@ public struct Applications {
             let failed = decision.failedChecks
             throw GongQinError.refused("\(title)不能申报：\(failed.count)项检查不符合（\(Set(failed.map(\.rule.rawValue)).sorted().joined(separator: "、"))）",
                                        hint: "逐条依据见 gongqin explain \(request.person.masked) --cycle \(request.cycle)",
-                                       details: failed.map { "✗ \($0.rule.rawValue)（\($0.clause)）\($0.detail)" })
+                                       details: failed.map(\.line))
         }
         if let open = record.applications.first(where: { $0.cycle == request.cycle && !$0.status.isWithdrawn }) {
-            throw GongQinError.refused("\(owner.name)在\(request.cycle)年已有申报（编号\(open.id)，\(open.grade.chinese)·\(open.module.chinese)，\(open.status.chinese)），每人每周期只能有一份申报（RULES §7）",
+            throw GongQinError.refused("\(owner.name)在\(request.cycle)年已有申报（编号\(open.id)，\(open.grade.chinese)·\(open.module.chinese)，\(open.status.chinese)），每人每周期只能有一份申报（\(RuleID.D6.citation)）",
                                        hint: "如需改报，请先撤回：gongqin application set-status \(open.id) withdrawn")
         }
         var row = ApplicationRow(personId: owner.id!, cycle: request.cycle, grade: request.grade, module: request.module,
@@ -76,7 +76,7 @@ public struct Applications {
         do {
             try row.insert(db)
         } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
-            throw GongQinError.refused("\(owner.name)在\(request.cycle)年已有申报，每人每周期只能有一份申报（RULES §7）")
+            throw GongQinError.refused("\(owner.name)在\(request.cycle)年已有申报，每人每周期只能有一份申报（\(RuleID.D6.citation)）")
         }
         var uses: [ExceptionalUse] = []
         for condition in conditions {
@@ -194,7 +194,7 @@ public struct Applications {
             throw GongQinError.invalid("技师选拔考试只适用于技师申报（须知·四·10），申报\(id)是\(grade.chinese)")
         }
         if review != nil, grade.isLevelWorker {
-            throw GongQinError.invalid("综合评审只适用于技师、高级技师申报（须知·四·9），申报\(id)是\(grade.chinese)")
+            throw GongQinError.invalid("综合评审只适用于技师、高级技师申报（\(Formality.D3.citation)），申报\(id)是\(grade.chinese)")
         }
         if entry.application.status.isWithdrawn {
             throw GongQinError.refused("申报\(id)已撤回，不能登记考试或评审结果")

@@ -2,11 +2,12 @@ import Foundation
 import GongQinCore
 import GRDB
 
-/// `backup FILE` and `restore FILE` (issue 6 §4), through SQLite's online backup.
+/// `backup FILE` and `restore FILE` (CLI.md, files), through SQLite's online backup.
 extension GongQinDatabase {
     /// Copies the database to a new file with mode 0600. The copy is read in one read
     /// transaction: a consistent snapshot, while other processes go on writing.
     public func backup(to target: String) throws(GongQinError) {
+        try FilePaths.refuseSpecial(target, what: "备份文件")
         if FileManager.default.fileExists(atPath: target) {
             throw .invalid("备份文件“\(target)”已存在", hint: "备份不会覆盖已有文件，请换一个文件名")
         }
@@ -20,7 +21,7 @@ extension GongQinDatabase {
     /// Copies a database into a new file of mode 0600 through the backup API. The copy is
     /// one self-contained file (rollback journal, no write-ahead log beside it).
     static func copy(_ source: some DatabaseReader, to target: String) throws {
-        try createFileIfMissing(target)
+        try createFileIfMissing(target, what: "备份文件")
         do {
             let destination = try DatabaseQueue(path: target)
             try source.backup(to: destination)
@@ -42,8 +43,12 @@ extension GongQinDatabase {
     /// must pass `PRAGMA integrity_check` and come from this version of the schema or an
     /// older one. The current database is kept as `PATH.before-restore` until the restore
     /// has succeeded; a restore that fails leaves it there and says so.
-    public static func restore(from candidate: String, into path: String, context: LogContext) throws(GongQinError) -> Restored {
-        let migrations = try validateBackup(candidate)
+    /// `anchor`, when given, is a head (`check --anchor`) the backup's log must hold.
+    public static func restore(from candidate: String, into path: String, context: LogContext,
+                               anchor: LogHead? = nil) throws(GongQinError) -> Restored {
+        try FilePaths.refuseSpecial(candidate, what: "备份文件")
+        try FilePaths.refuseSpecial(path, what: "数据库")
+        let migrations = try validateBackup(candidate, anchor: anchor)
         let kept = path + ".before-restore"
         let fm = FileManager.default
         let hadDatabase = fm.fileExists(atPath: path)
@@ -75,6 +80,9 @@ extension GongQinDatabase {
             try source.backup(to: destination)
             let check = try destination.read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check") }
             guard check == ["ok"] else { throw GongQinError(.internalError, "恢复后的数据库未通过完整性检查") }
+            // The restored log is the one to hold from now on.
+            let head = try destination.read { db in try Integrity.head(db) }
+            context.witness?.record(head, for: path)
             try destination.close()
             try source.close()
         } catch {
@@ -87,7 +95,7 @@ extension GongQinDatabase {
     }
 
     /// Checks a backup before it replaces anything; returns its migrations.
-    static func validateBackup(_ candidate: String) throws(GongQinError) -> [String] {
+    static func validateBackup(_ candidate: String, anchor: LogHead? = nil) throws(GongQinError) -> [String] {
         guard FileManager.default.isReadableFile(atPath: candidate) else {
             throw GongQinError(.unreadableFile, "找不到或无法读取备份文件“\(candidate)”", hint: "请检查路径和权限")
         }
@@ -114,6 +122,20 @@ extension GongQinDatabase {
                 }
                 guard applied.first == migrationIdentifiers.first else {
                     throw GongQinError.invalid("“\(candidate)”不是 gongqin 的备份（结构版本不符）", hint: "当前数据库未被改动")
+                }
+                let differences = try ExpectedSchema.differences(db)
+                if !differences.isEmpty {
+                    throw GongQinError.invalid(
+                        "备份文件“\(candidate)”的结构与 gongqin 应有的结构不符（\(differences.prefix(3).map(\.detail).joined(separator: "；"))\(differences.count > 3 ? "等\(differences.count)处" : "")），可能被改动过，拒绝恢复",
+                        hint: "可用 gongqin check --db \(candidate) 查看详情；当前数据库未被改动，请换一个备份")
+                }
+                if let anchor {
+                    let stored = try String.fetchOne(db, sql: "SELECT hash FROM change_log WHERE seq = ?", arguments: [anchor.seq])
+                    if stored.map({ !$0.hasPrefix(anchor.hash) }) ?? true {
+                        throw GongQinError.invalid(
+                            "备份文件“\(candidate)”的变更日志\(stored == nil ? "没有锚点所记的第\(anchor.seq)条" : "第\(anchor.seq)条与锚点的哈希不同")：备份早于锚点，或其日志被重写或截短，拒绝恢复",
+                            hint: "请换一个在锚点之后做的备份；当前数据库未被改动")
+                    }
                 }
                 return applied
             }

@@ -207,7 +207,14 @@ extension GongQinDatabase {
             throw .invalid("数据包文件“\(file)”已存在", hint: "数据包不会覆盖已有文件，请换一个文件名")
         }
         // The unit must exist before anything is created.
-        let unitName = try read { s in try s.catalog.unit(named: unit).name }
+        let unitName: String
+        do {
+            unitName = try read { s in try s.catalog.unit(named: unit).name }
+        } catch let error as GongQinError {
+            throw error
+        } catch {
+            throw StoreErrors.map(error, path: path)
+        }
         let bundle: GongQinDatabase
         do {
             bundle = try GongQinDatabase.open(at: file, context: context)

@@ -29,6 +29,8 @@ public struct Catalog {
     func check(_ unit: Unit) throws -> Checked {
         let unit = Self.normalized(unit)
         guard !unit.name.isEmpty else { return Checked(problems: [FieldProblem("name", "单位名称为空")]) }
+        let problems = unit.problems()
+        guard problems.isEmpty else { return Checked(problems: problems) }
         var checked = Checked()
         if let id = try unitIDs()[unit.name] {
             let existing = try UnitRow.fetchOne(db, key: id)!.unit
@@ -126,6 +128,8 @@ public struct Catalog {
     func check(_ trade: Trade) throws -> Checked {
         let trade = Self.normalized(trade)
         guard !trade.name.isEmpty else { return Checked(problems: [FieldProblem("name", "工种名称为空")]) }
+        let problems = trade.problems()
+        guard problems.isEmpty else { return Checked(problems: problems) }
         var checked = Checked()
         if let id = try tradeIDs()[trade.name] {
             var existing = try TradeRow.fetchOne(db, key: id)!.trade
@@ -208,9 +212,14 @@ public struct Catalog {
         try ConditionRow.order(sql: "builtin DESC, category, code").fetchAll(db).map(\.condition)
     }
 
-    /// A condition by code, or an "unknown condition" error with the nearest code.
+    /// A condition by code or by its Chinese name (CONTRACT "Chinese labels"), or an
+    /// "unknown condition" error with the nearest code.
     public func condition(code: String) throws -> ExceptionalCondition {
-        if let row = try ConditionRow.fetchOne(db, key: code.trimmingSpaces) { return row.condition }
+        let text = code.trimmingSpaces
+        if let row = try ConditionRow.fetchOne(db, key: text) { return row.condition }
+        if let row = try ConditionRow.filter(sql: "name = ?", arguments: [text]).fetchOne(db) { return row.condition }
+        if let match = ExceptionalCondition.builtins.first(where: { $0.name == text || $0.evidence.chinese == text }),
+           let row = try ConditionRow.fetchOne(db, key: match.code) { return row.condition }
         let codes = try String.fetchAll(db, sql: "SELECT code FROM exceptional_condition")
         throw GongQinError.invalid("未找到破格条件“\(code.clipped())”",
                                    hint: NameMatch.hint(for: code, in: codes, listCommand: "gongqin exceptional conditions"))
@@ -244,4 +253,54 @@ public struct Catalog {
 
 extension String {
     var nilIfEmpty: String? { isEmpty ? nil : self }
+}
+
+extension Catalog {
+    /// Changes a unit's name, department or district as `change` says. Returns the unit
+    /// before and after; a change that changes nothing writes nothing.
+    public func updateUnit(named name: String, _ change: (inout Unit) -> Void) throws -> (before: Unit, after: Unit) {
+        let id = try unitID(named: name)
+        let before = try UnitRow.fetchOne(db, key: id)!.unit
+        var after = before
+        change(&after)
+        after = Self.normalized(after)
+        guard after != before else { return (before, after) }
+        guard !after.name.isEmpty else { throw GongQinError.invalid("单位名称为空") }
+        if after.name != before.name, try unitIDs()[after.name] != nil {
+            throw GongQinError.invalid("单位“\(after.name)”已存在，不能改为此名称")
+        }
+        session.names.unitIDs = nil
+        session.names.unitNames = nil
+        try save(after, replacing: id)
+        return (before, after)
+    }
+
+    /// Removes a unit nobody belongs to.
+    public func removeUnit(named name: String) throws -> Unit {
+        let id = try unitID(named: name)
+        let unit = try UnitRow.fetchOne(db, key: id)!.unit
+        let people = try PersonRow.filter(sql: "unit_id = ?", arguments: [id]).fetchCount(db)
+        if people > 0 { throw RecordError.unitInUse(name: unit.name, people: people) }
+        try db.execute(sql: "DELETE FROM unit WHERE id = ?", arguments: [id])
+        session.names.unitIDs = nil
+        session.names.unitNames = nil
+        return unit
+    }
+
+    /// Removes a trade a user added that no person, certificate, transfer or application names.
+    public func removeTrade(named name: String) throws -> Trade {
+        let id = try tradeID(named: name)
+        let trade = try TradeRow.fetchOne(db, key: id)!.trade
+        if trade.builtin { throw RecordError.tradeBuiltin(name: trade.name) }
+        let uses = try Int.fetchOne(db, sql: """
+            SELECT (SELECT count(*) FROM person WHERE trade_id = :id) + (SELECT count(*) FROM certificate WHERE trade_id = :id)
+                 + (SELECT count(*) FROM transfer WHERE from_trade_id = :id OR to_trade_id = :id)
+                 + (SELECT count(*) FROM application WHERE trade_id = :id)
+            """, arguments: ["id": id])!
+        if uses > 0 { throw RecordError.tradeInUse(name: trade.name, uses: uses) }
+        try db.execute(sql: "DELETE FROM trade WHERE id = ?", arguments: [id])
+        session.names.tradeIDs = nil
+        session.names.tradeNames = nil
+        return trade
+    }
 }

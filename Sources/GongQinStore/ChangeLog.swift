@@ -8,7 +8,7 @@ import GRDBSQLite
 /// insert, update and delete, through the view `change_log_append` (Schema/0001).
 /// Entries are hash-chained: each stores the SHA-256 of the previous entry's hash
 /// together with its own fields, so an entry edited, deleted or inserted by hand breaks
-/// the chain (issue 4).
+/// the chain (ARCHITECTURE.md, the change log).
 enum ChangeLog {
     /// Registers the SQL functions the triggers call. They exist only on gongqin's own
     /// connections: a write made with another SQLite client fails unless it drops the
@@ -16,6 +16,8 @@ enum ChangeLog {
     static func registerFunctions(in db: Database, context: LogContext) {
         db.add(function: DatabaseFunction("gongqin_actor", argumentCount: 0, pure: false) { _ in context.actor })
         db.add(function: DatabaseFunction("gongqin_command", argumentCount: 0, pure: false) { _ in context.command })
+        // NULL but inside a bulk import (Schema/0007): every insert is logged.
+        ImportBatches.silence(nil, in: db)
         // Called once per logged row, so straight on SQLite's C interface: no arrays of
         // values, no Swift strings, the bytes hashed where SQLite holds them.
         sqlite3_create_function_v2(db.sqliteConnection, "gongqin_chain_hash", Int32(fieldCount),
@@ -78,20 +80,23 @@ enum ChangeLog {
         return String(decoding: hexadecimal(hasher.finalize()), as: UTF8.self)
     }
 
-    /// The tables whose writes the triggers log: those with a `<table>_log_insert` trigger.
+    /// The tables whose writes the triggers log, by the schema this file's version should
+    /// have (never by the triggers in the file, which an editor may have renamed).
     static func loggedTables(_ db: Database) throws -> [String] {
-        try String.fetchAll(db, sql: """
-            SELECT tbl_name FROM sqlite_master WHERE type = 'trigger' AND name = tbl_name || '_log_insert' ORDER BY tbl_name
-            """)
+        ExpectedSchema.after(try ExpectedSchema.appliedMigrations(db))?.loggedTables.map { $0.table } ?? []
     }
 
     /// The key and JSON expressions the triggers log a row of `table` with: every column
     /// in table order, the key the primary key (the identity number for a person). The
     /// migrations write their triggers the same way; `check` recomputes them to compare.
     static func rowExpressions(_ db: Database, table: String) throws -> (key: String, json: String) {
-        let info = try Row.fetchAll(db, sql: "SELECT name, pk FROM pragma_table_info(?) ORDER BY cid", arguments: [table])
-        let columns = info.map { $0["name"] as String }
-        let primaryKey = info.first { ($0["pk"] as Int) == 1 }.map { $0["name"] as String } ?? "rowid"
+        guard let logged = ExpectedSchema.after(try ExpectedSchema.appliedMigrations(db))?.loggedTables.first(where: { $0.table == table }) else {
+            throw GongQinError(.internalError, "数据表“\(table)”不在本版本的变更日志范围内", hint: "请运行 gongqin check")
+        }
+        return rowExpressions(table: table, columns: logged.columns, primaryKey: logged.primaryKey)
+    }
+
+    static func rowExpressions(table: String, columns: [String], primaryKey: String) -> (key: String, json: String) {
         let key = table == "person" ? "id_number" : "CAST(\"\(primaryKey)\" AS TEXT)"
         let json: String = "json_object(" + columns.map { column in
             let value = (table, column) == ("policy", "document") ? "json(document)" : "\"\(column)\""
@@ -113,6 +118,9 @@ public struct LogEntry: Hashable, Sendable, Codable {
     public var op: String
     public var before: String?
     public var after: String?
+    /// For one row of a batch entry (op `import`) shown for a person: the file row that
+    /// wrote it.
+    public var fileRow: Int?
 }
 
 /// Reading the change log.
@@ -128,7 +136,8 @@ public struct ChangeLogReader {
             // The rows the person has had (a row id may come back after a removal, so the
             // identity number is checked too), through the index on person_row.
             let rows = try Int64.fetchAll(session.db, sql: """
-                SELECT DISTINCT row_id FROM change_log WHERE table_name = 'person' AND row_key = ?
+                SELECT DISTINCT row_id FROM change_log WHERE table_name = 'person' AND row_key = ?1 AND op <> 'import'
+                UNION SELECT id FROM person WHERE id_number = ?1
                 """, arguments: [person.text])
             conditions.append("person_row IN (\(rows.map(String.init).joined(separator: ",")))")
             conditions.append("person = ?")
@@ -146,31 +155,102 @@ public struct ChangeLogReader {
             conditions.append("table_name = ?")
             arguments += [table]
         }
+        // An imported row has no entry of its own: its batch's entry stands for it, shown
+        // once for each of the person's rows it wrote (issue 15).
+        var batchLines = try person.map { try batchEntries(person: $0, since: since, table: table) } ?? []
+        batchLines.reverse()
         let sql = "SELECT * FROM change_log" + (conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")) + " ORDER BY seq"
         let cursor = try Row.fetchCursor(session.db, sql: sql, arguments: arguments)
         while let row = try cursor.next() {
-            try body(LogEntry(seq: row["seq"], at: row["at"], actor: row["actor"], command: row["command"],
-                              table: row["table_name"], rowKey: row["row_key"], person: row["person"], op: row["op"],
-                              before: row["before"], after: row["after"]))
+            let entry = Self.entry(row)
+            while let next = batchLines.last, next.seq < entry.seq { try body(batchLines.removeLast()) }
+            try body(entry)
         }
+        while let next = batchLines.popLast() { try body(next) }
+    }
+
+    static func entry(_ row: Row) -> LogEntry {
+        LogEntry(seq: row["seq"], at: row["at"], actor: row["actor"], command: row["command"], table: row["table_name"],
+                 rowKey: row["row_key"], person: row["person"], op: row["op"], before: row["before"], after: row["after"])
+    }
+
+    /// The batch entries that wrote rows of the person `id`, one line per row, in log order:
+    /// the row's key, and the file row it came from.
+    func batchEntries(person id: IDNumber, since: Day?, table: String?) throws -> [LogEntry] {
+        let db = session.db
+        var sql = "SELECT * FROM change_log WHERE op = 'import'"
+        var arguments: StatementArguments = []
+        if let since { sql += " AND at >= ?"; arguments += [since.description] }
+        if let table { sql += " AND table_name = ?"; arguments += [table] }
+        let batches = try Row.fetchAll(db, sql: sql + " ORDER BY seq", arguments: arguments)
+        guard !batches.isEmpty else { return [] }
+        // The person's rows: now, and in the log (a row id may come back after a removal).
+        let personRows = Set(try Int64.fetchAll(db, sql: """
+            SELECT id FROM person WHERE id_number = ?1
+            UNION SELECT row_id FROM change_log WHERE table_name = 'person' AND row_key = ?1 AND op <> 'import'
+            """, arguments: [id.text]))
+        guard !personRows.isEmpty else { return [] }
+        let rowList = personRows.sorted().map(String.init).joined(separator: ",")
+        let decoder = JSONDecoder()
+        var lines: [LogEntry] = []
+        for row in batches {
+            let entry = Self.entry(row)
+            guard let text = entry.after, let batch = try? decoder.decode(ImportBatch.self, from: Data(text.utf8)) else { continue }
+            let ids: [Int64]
+            if entry.table == "person" {
+                ids = personRows.filter { $0 >= batch.first && $0 <= batch.last }.sorted()
+            } else if try db.columns(in: entry.table).contains(where: { $0.name == "person_id" }) {
+                ids = try Int64.fetchAll(db, sql: """
+                    SELECT rowid FROM "\(entry.table)" WHERE person_id IN (\(rowList)) AND rowid BETWEEN ?1 AND ?2
+                    UNION SELECT row_id FROM change_log WHERE table_name = ?3 AND person_row IN (\(rowList)) AND person = ?4
+                        AND row_id BETWEEN ?1 AND ?2
+                    ORDER BY 1
+                    """, arguments: [batch.first, batch.last, entry.table, id.text])
+            } else {
+                continue
+            }
+            for rowID in ids {
+                var line = entry
+                line.rowKey = entry.table == "person" ? id.text : String(rowID)
+                line.person = id.text
+                line.fileRow = batch.fileRow(of: rowID)
+                lines.append(line)
+            }
+        }
+        return lines
     }
 }
 
 /// The last entry of the change log: where the records stood when a page was made.
-public struct LogHead: Hashable, Sendable {
+/// Printed as `N:HASH` (issue 12): `check --anchor` takes it back to prove the log was
+/// not rewritten or cut short since. An anchor read back from text has no time or actor.
+public struct LogHead: Hashable, Sendable, CustomStringConvertible {
     public var seq: Int64
     public var at: String
     public var actor: String
     public var hash: String
+
+    public init(seq: Int64, hash: String, at: String = "", actor: String = "") {
+        self.seq = seq
+        self.hash = hash
+        self.at = at
+        self.actor = actor
+    }
+
+    public var description: String { "\(seq):\(hash)" }
+
+    /// `N:HASH`, the hash in hex, at least 16 digits of it.
+    public static func parse(_ text: String) -> LogHead? {
+        let parts = text.split(separator: ":", omittingEmptySubsequences: false)
+        guard parts.count == 2, let seq = Int64(parts[0]), seq >= 1, (16...64).contains(parts[1].count),
+              parts[1].allSatisfy({ $0.isHexDigit }) else { return nil }
+        return LogHead(seq: seq, hash: parts[1].lowercased())
+    }
 }
 
 extension ChangeLogReader {
     /// The last entry, nil for an empty log.
-    public func head() throws -> LogHead? {
-        guard let row = try Row.fetchOne(session.db, sql: "SELECT seq, at, actor, hash FROM change_log ORDER BY seq DESC LIMIT 1")
-        else { return nil }
-        return LogHead(seq: row["seq"], at: row["at"], actor: row["actor"], hash: row["hash"])
-    }
+    public func head() throws -> LogHead? { try Integrity.head(session.db) }
 }
 
 extension Session {

@@ -3,14 +3,17 @@ import GongQinCore
 import GongQinSchema
 import GRDB
 
-/// Who writes, for the change log: the OS user and the command line (issue 4).
+/// Who writes, for the change log: the OS user and the command line (the change log, ARCHITECTURE.md).
 public struct LogContext: Sendable {
     public var actor: String
     public var command: String
+    /// Where the log's head is recorded after each write (issue 12); nil: nowhere.
+    public var witness: HeadWitness?
 
-    public init(actor: String, command: String) {
+    public init(actor: String, command: String, witness: HeadWitness? = nil) {
         self.actor = actor
         self.command = command
+        self.witness = witness
     }
 }
 
@@ -20,20 +23,115 @@ public struct GongQinDatabase: Sendable {
     /// The file.
     public let path: String
     let writer: DatabaseQueue
+    /// Where the log's head is recorded outside the file, if anywhere.
+    let witness: HeadWitness?
+    /// The file was created by this opening.
+    public internal(set) var created = false
 
     /// Opens the database at `path`, creating it (mode 0600) when it is missing and
     /// bringing an older schema up to date. Refuses a database from a newer gongqin.
+    /// A file that is not a gongqin database (a foreign SQLite file, or any other file) is
+    /// refused before anything is written to it. `created` tells whether the file was new.
     public static func open(at path: String, context: LogContext) throws(GongQinError) -> GongQinDatabase {
-        try createFileIfMissing(path)
+        try refuseEmptyPath(path)
+        let existed = FileManager.default.fileExists(atPath: path)
+        if existed, try probe(path) == .foreign { throw notGongQin(path) }
+        // A file gongqin creates starts a new record of its log's head: an old record of
+        // a file deleted at this path (whose inode may come back) is not its.
+        let created = try createFileIfMissing(path)
+        if created { context.witness?.forget(path) }
         let queue: DatabaseQueue
         do {
             queue = try DatabaseQueue(path: path, configuration: makeConfiguration(context: context))
         } catch {
             throw StoreErrors.map(error, path: path)
         }
-        let database = GongQinDatabase(path: path, writer: queue)
+        var database = GongQinDatabase(path: path, writer: queue, witness: context.witness)
+        database.created = created
         try database.migrate()
         return database
+    }
+
+    /// Opens an existing database for a command that only reads: nothing is created,
+    /// changed or upgraded. A missing file, a file that is not gongqin's and a schema
+    /// older or newer than this binary's are refused.
+    public static func openForReading(at path: String, context: LogContext) throws(GongQinError) -> GongQinDatabase {
+        try refuseEmptyPath(path)
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw GongQinError(.unreadableFile, "数据库“\(path)”不存在",
+                               hint: "gongqin init 或任何写入命令（如 unit add）会创建它；请核对 --db 或 GONGQIN_DB")
+        }
+        switch try probe(path) {
+        case .foreign: throw notGongQin(path)
+        case .empty:
+            throw GongQinError(.unreadableFile, "数据库“\(path)”是空文件，尚未建立",
+                               hint: "gongqin init 或任何写入命令会建立它")
+        case .gongqin(let applied):
+            let known = SchemaMigrations.all.map(\.identifier)
+            if !Set(applied).subtracting(known).isEmpty {
+                throw GongQinError.invalid("数据库“\(path)”由更新版本的 gongqin 写入，本版本不能打开它",
+                                           hint: "请升级 gongqin 后再使用；数据库未被改动")
+            }
+            if Set(known).subtracting(applied).isEmpty == false {
+                throw GongQinError.invalid("数据库“\(path)”的结构版本较旧（\(applied.sorted().last ?? "无")），只读命令不升级它",
+                                           hint: "请先运行 gongqin init 升级（升级前可用 gongqin backup 备份）")
+            }
+        }
+        var config = Configuration()
+        config.readonly = true
+        config.busyMode = .timeout(5)
+        config.foreignKeysEnabled = true
+        config.label = "gongqin"
+        config.prepareDatabase { db in ChangeLog.registerFunctions(in: db, context: context) }
+        do {
+            // A reader writes nothing, so it records no head.
+            return GongQinDatabase(path: path, writer: try DatabaseQueue(path: path, configuration: config), witness: nil)
+        } catch {
+            throw StoreErrors.map(error, path: path)
+        }
+    }
+
+    /// `--db ""` names no file.
+    static func refuseEmptyPath(_ path: String) throws(GongQinError) {
+        if path.isEmpty { throw GongQinError.usage("数据库路径为空", hint: "请用 --db 给出数据库文件，或不写 --db 使用默认位置") }
+    }
+
+    static func notGongQin(_ path: String) -> GongQinError {
+        .invalid("“\(path)”不是 gongqin 数据库，未做任何改动", hint: "请用 --db 指定 gongqin 的数据库文件")
+    }
+
+    /// What a file is, read with a read-only connection that changes nothing (no WAL switch).
+    enum Probe: Equatable {
+        /// No tables at all: a new or empty file.
+        case empty
+        /// gongqin's, with the migrations applied.
+        case gongqin([String])
+        /// Anything else: another program's SQLite file, or not SQLite.
+        case foreign
+    }
+
+    static func probe(_ path: String) throws(GongQinError) -> Probe {
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        if size == 0 { return .empty }
+        var config = Configuration()
+        config.readonly = true
+        do {
+            let queue = try DatabaseQueue(path: path, configuration: config)
+            defer { try? queue.close() }
+            return try queue.read { db -> Probe in
+                let tables = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master")!
+                if tables == 0 { return .empty }
+                guard try db.tableExists("grdb_migrations"), try db.tableExists("person"), try db.tableExists("change_log") else {
+                    return .foreign
+                }
+                let applied = try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations")
+                return applied.contains { $0.hasPrefix("0001_") } ? .gongqin(applied) : .foreign
+            }
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
+            return .foreign
+        } catch {
+            throw StoreErrors.map(error, path: path)
+        }
     }
 
     static func makeConfiguration(context: LogContext) -> Configuration {
@@ -83,6 +181,15 @@ public struct GongQinDatabase: Sendable {
                     "数据库“\(path)”由更新版本的 gongqin 写入（含本版本不认识的结构版本 \(unknown.sorted().joined(separator: "、"))），本版本不能打开它",
                     hint: "请升级 gongqin 后再使用；数据库未被改动")
             }
+            // An older file is upgraded only when its schema is the one its version should
+            // have: a migration must not run on top of triggers someone added.
+            let pending = try writer.read { db in try !migrator.hasCompletedMigrations(db) }
+            if pending {
+                let differences = try writer.read { db in
+                    try ExpectedSchema.appliedMigrations(db).isEmpty ? [] : ExpectedSchema.differences(db)
+                }
+                if !differences.isEmpty { throw ExpectedSchema.refusal(differences, path: path) }
+            }
             try migrator.migrate(writer)
         } catch let error as GongQinError {
             throw error
@@ -116,12 +223,21 @@ public struct GongQinDatabase: Sendable {
     func writeDatabase<T>(_ body: (Database) throws -> T) throws(GongQinError) -> T {
         do {
             var result: T?
+            var head: LogHead?
             try writer.writeWithoutTransaction { db in
                 try db.inTransaction(.immediate) {
+                    // Before anything is written, and so before a trigger of the file fires:
+                    // a schema edited outside gongqin is refused, and so is a log that no
+                    // longer holds the head recorded after the last write (issue 12).
+                    let differences = try ExpectedSchema.differences(db)
+                    if !differences.isEmpty { throw ExpectedSchema.refusal(differences, path: path) }
+                    try witness?.verify(db, path: path)
                     result = try body(db)
+                    if witness != nil { head = try Integrity.head(db) }
                     return .commit
                 }
             }
+            witness?.record(head, for: path)
             return result!
         } catch {
             throw StoreErrors.map(error, path: path)
@@ -148,10 +264,13 @@ public struct GongQinDatabase: Sendable {
     }
 
     /// Creates an empty file with mode 0600, and its folder with mode 0700, when missing:
-    /// the file holds identity numbers (CONTRACT.md).
-    static func createFileIfMissing(_ path: String) throws(GongQinError) {
+    /// the file holds identity numbers (Documentation/CLI.md).
+    /// Returns whether it created the file.
+    @discardableResult
+    static func createFileIfMissing(_ path: String, what: String = "数据库") throws(GongQinError) -> Bool {
         let fm = FileManager.default
-        if fm.fileExists(atPath: path) { return }
+        try FilePaths.refuseSpecial(path, what: what)
+        if fm.fileExists(atPath: path) { return false }
         let folder = (path as NSString).deletingLastPathComponent
         if !folder.isEmpty, !fm.fileExists(atPath: folder) {
             do {
@@ -162,12 +281,13 @@ public struct GongQinDatabase: Sendable {
                                    hint: "请检查路径和权限，或用 --db 指定其他位置")
             }
         }
-        let fd = Foundation.open(path, O_WRONLY | O_CREAT | O_EXCL, 0o600)
+        let fd = FilePaths.createPrivate(path)
         if fd < 0 {
-            if errno == EEXIST { return }
+            if errno == EEXIST { return false }
             throw GongQinError(.unreadableFile, "无法创建数据库文件“\(path)”",
                                hint: "请检查路径和权限，或用 --db 指定其他位置")
         }
         close(fd)
+        return true
     }
 }

@@ -1,7 +1,7 @@
 import GongQinCore
 import GRDB
 
-/// Writes the rows of an import file (issue 6 §1), inside the one transaction of the
+/// Writes the rows of an import file (IMPORT.md), inside the one transaction of the
 /// command. Each row is checked by the same `check` as its `add` command, and written at
 /// once when it passes; the command rolls the transaction back when any row failed, so a
 /// file goes in whole or not at all. Every problem is kept with its row.
@@ -60,12 +60,15 @@ public final class Importer {
     /// Transfers: for each person, the row of their last transfer and where it led.
     var lastTransfer: [Int64: (row: Int, to: String)] = [:]
 
+    /// The table the rows go to.
+    let table: String
+
     init(session: Session, kind: RecordKind, update: Bool, today: Day) throws {
         self.session = session
         self.kind = kind
         self.update = update
         self.today = today
-        let table = switch kind {
+        table = switch kind {
         case .units: "unit"
         case .trades: "trade"
         case .persons: "person"
@@ -266,5 +269,21 @@ extension Session {
     /// An importer of `kind` rows, writing in this transaction.
     public func importer(_ kind: RecordKind, update: Bool, today: Day) throws -> Importer {
         try Importer(session: self, kind: kind, update: update, today: today)
+    }
+
+    /// Runs `body` with an importer of `kind` rows. A bulk import (not `update`) of a
+    /// file `source` logs the rows it adds as one batch entry (issue 15), written when
+    /// `body` returns without problems; `--update` keeps an entry a row, with before and
+    /// after.
+    public func importing<T>(_ kind: RecordKind, update: Bool, today: Day, source: BatchSource?,
+                             _ body: (Importer) throws -> T) throws -> T {
+        let importer = try Importer(session: self, kind: kind, update: update, today: today)
+        guard !update, let source else { return try body(importer) }
+        return try inBatch(table: importer.table, source: source, fileRows: { first in
+            first == importer.rowOfRecord.firstNewID ? importer.rowOfRecord.added : []
+        }) {
+            let value = try body(importer)
+            return (value, !importer.hasProblems)
+        }
     }
 }

@@ -4,12 +4,12 @@ import GRDB
 
 /// One problem `check` found.
 public struct IntegrityFinding: Hashable, Sendable, Codable {
-    /// `chain`, `integrity`, `foreign-key`, `ledger` or `log-vs-data`.
+    /// `schema`, `chain`, `anchor`, `integrity`, `foreign-key`, `ledger` or `log-vs-data`.
     public var check: String
     public var detail: String
 }
 
-/// `check` (issue 4): the hash chain of the change log, SQLite's own checks, the ledger
+/// `check` (CLI.md, upkeep): the hash chain of the change log, SQLite's own checks, the ledger
 /// invariants, and whether the log accounts for every row, so that an entry edited,
 /// deleted or inserted by hand, even with the triggers dropped, is found.
 public struct Integrity {
@@ -19,14 +19,69 @@ public struct Integrity {
     /// At most this many findings of one check are listed; the rest are counted.
     static let limit = 50
 
-    public func run() throws -> [IntegrityFinding] {
+    /// Every check, each named: `check` runs them in this order. `anchor`, when given, is
+    /// a head printed earlier (`N:HASH`) that the log must still hold.
+    public func run(anchor: LogHead? = nil) throws -> [IntegrityFinding] {
         var findings = try sqlite()
         // A damaged file makes the other checks meaningless, or unsafe to run.
         guard findings.isEmpty else { return findings }
-        findings += try chain()
-        findings += try ledger()
-        findings += try logAccountsForData()
+        let schemaFindings = try schema()
+        findings += schemaFindings
+        // With the version record itself wrong there is no expected schema to read the
+        // tables by; the chain and the anchor still say whether the log was rewritten.
+        let expected = ExpectedSchema.after(try ExpectedSchema.appliedMigrations(db))
+        let actual = try ExpectedSchema.objects(db)
+        // A table is read when it is in the file as expected; when the schema differs (a
+        // `schema` finding already), also when it is there at all, as far as it can be.
+        let tolerant = !schemaFindings.isEmpty
+        let tables: (String) -> Bool = { table in
+            guard actual[table]?.type == "table" else { return false }
+            guard let expected else { return table == "change_log" }
+            return expected.objects[table] != nil && (tolerant || expected.objects[table] == actual[table])
+        }
+        findings += try tolerating(tolerant) { try chain(tables) }
+        if let anchor { findings += try tolerating(tolerant) { try self.anchor(anchor) } }
+        if ["exceptional_use", "application", "person", "exceptional_condition"].allSatisfy(tables) {
+            findings += try ledger(tolerant: tolerant)
+        }
+        if let expected { findings += try logAccountsForData(expected, present: tables, tolerant: tolerant) }
         return findings
+    }
+
+    /// Runs a check; in a file whose schema differs, a query that the changed schema
+    /// makes fail is skipped (the `schema` finding says why).
+    func tolerating(_ tolerant: Bool, _ body: () throws -> [IntegrityFinding]) throws -> [IntegrityFinding] {
+        do {
+            return try body()
+        } catch is DatabaseError where tolerant {
+            return []
+        }
+    }
+
+    /// The file's `sqlite_master` against the schema its version should have (issue 12).
+    func schema() throws -> [IntegrityFinding] {
+        try ExpectedSchema.differences(db).prefix(Self.limit).map { IntegrityFinding(check: "schema", detail: $0.detail) }
+    }
+
+    /// The head of the log: its last entry's number and hash.
+    public func head() throws -> LogHead? { try Self.head(db) }
+
+    static func head(_ db: Database) throws -> LogHead? {
+        guard let row = try Row.fetchOne(db, sql: "SELECT seq, at, actor, hash FROM change_log ORDER BY seq DESC LIMIT 1")
+        else { return nil }
+        return LogHead(seq: row["seq"], hash: row["hash"], at: row["at"], actor: row["actor"])
+    }
+
+    /// The log still holds entry N of an anchor taken earlier, with the same hash: it was
+    /// neither cut short nor rewritten up to there since.
+    func anchor(_ anchor: LogHead) throws -> [IntegrityFinding] {
+        guard let stored = try String.fetchOne(db, sql: "SELECT hash FROM change_log WHERE seq = ?", arguments: [anchor.seq]) else {
+            return [IntegrityFinding(check: "anchor", detail: "变更日志中已没有锚点所记的第\(anchor.seq)条：日志在锚点之后被截短或删改")]
+        }
+        guard stored.hasPrefix(anchor.hash) else {
+            return [IntegrityFinding(check: "anchor", detail: "变更日志第\(anchor.seq)条的哈希\(stored.prefix(16))…与锚点记的\(anchor.hash.prefix(16))…不同：日志在锚点之前的部分被重写")]
+        }
+        return []
     }
 
     public func entryCount() throws -> Int {
@@ -51,7 +106,8 @@ public struct Integrity {
     /// The hash chain: every entry follows the previous one without a gap, and hashes,
     /// with the previous entry's hash, to what it stores. An entry deleted, inserted or
     /// edited breaks it at that entry.
-    func chain() throws -> [IntegrityFinding] {
+    func chain(_ present: (String) -> Bool) throws -> [IntegrityFinding] {
+        guard present("change_log") else { return [] }
         var findings: [IntegrityFinding] = []
         var expectedSeq: Int64 = 1
         var previous = ""
@@ -80,7 +136,7 @@ public struct Integrity {
 
     /// The ledger's invariants (RULES X1, §7), checked again in case the constraints were
     /// defeated by a file edited outside gongqin.
-    func ledger() throws -> [IntegrityFinding] {
+    func ledger(tolerant: Bool = false) throws -> [IntegrityFinding] {
         let checks: [(sql: String, detail: (Row) -> String)] = [
             ("""
              SELECT u.id, p.name, u.condition_code, u.application_id FROM exceptional_use u JOIN person p ON p.id = u.person_id
@@ -91,7 +147,7 @@ public struct Integrity {
             ("""
              SELECT p.name, u.category, count(*) AS n FROM exceptional_use u JOIN person p ON p.id = u.person_id
              GROUP BY u.person_id, u.category HAVING count(*) > 1
-             """, { "\($0["name"] as String)的“\($0["category"] as String)”类破格条件使用了\($0["n"] as Int)次（X1，须知·四·8）" }),
+             """, { "\($0["name"] as String)的“\($0["category"] as String)”类破格条件使用了\($0["n"] as Int)次（\(RuleID.X1.citation)）" }),
             ("""
              SELECT p.name, a.cycle, count(*) AS n FROM application a JOIN person p ON p.id = a.person_id
              WHERE a.status <> 'withdrawn' GROUP BY a.person_id, a.cycle HAVING count(*) > 1
@@ -108,32 +164,58 @@ public struct Integrity {
         ]
         var findings: [IntegrityFinding] = []
         for check in checks {
-            for row in try Row.fetchAll(db, sql: check.sql + " LIMIT \(Self.limit)") {
-                findings.append(IntegrityFinding(check: "ledger", detail: check.detail(row)))
+            let rows = try tolerating(tolerant) {
+                try Row.fetchAll(db, sql: check.sql + " LIMIT \(Self.limit)").map { IntegrityFinding(check: "ledger", detail: check.detail($0)) }
             }
+            findings += rows
         }
         return findings
     }
 
-    /// Every row of a logged table matches the newest log entry for it, and every row the
-    /// log says exists does: a write made outside gongqin, or a log entry deleted, shows.
-    func logAccountsForData() throws -> [IntegrityFinding] {
+    /// Every row of a logged table matches the newest log entry for it, or the batch entry
+    /// of the import that wrote it, and every row the log says exists does: a write made
+    /// outside gongqin, or a log entry deleted, shows. A row is the batch's when the batch is
+    /// newer than the row's own newest entry. The tables are those of the expected schema,
+    /// never a list read from the file. `present` says whether a table can be read.
+    func logAccountsForData(_ expected: ExpectedSchema, present: (String) -> Bool, tolerant: Bool) throws -> [IntegrityFinding] {
         var findings: [IntegrityFinding] = []
-        for table in try ChangeLog.loggedTables(db) {
-            let (key, json) = try ChangeLog.rowExpressions(db, table: table)
+        guard present("change_log") else { return [] }
+        for logged in expected.loggedTables {
+            let table = logged.table
+            // A table missing is a `schema` finding; one altered is read as far as it can be.
+            guard present(table) else { continue }
+            let (key, json) = ChangeLog.rowExpressions(table: table, columns: logged.columns, primaryKey: logged.primaryKey)
+            let name = Tables.chineseName(of: table) ?? table
+            let batches: [(seq: Int64, table: String, batch: ImportBatch?)]
+            do {
+                batches = try ImportBatches.entries(db, table: table)
+            } catch is DatabaseError where tolerant {
+                continue
+            }
+            // The newest batch covering row `k`, as an SQL expression over the batches' ranges.
+            let ranges = batches.compactMap { entry in entry.batch.map { "(\(entry.seq), \($0.first), \($0.last))" } }
+            let batchSeq = ranges.isEmpty ? "0"
+                : "coalesce((SELECT max(b.column1) FROM (VALUES \(ranges.joined(separator: ", "))) AS b WHERE k BETWEEN b.column2 AND b.column3), 0)"
             let sql = """
-                WITH cur AS (SELECT rowid AS k, \(key) AS shown, \(json) AS j FROM "\(table)"),
-                     latest AS (SELECT row_id AS k, row_key AS shown, op, after AS j FROM change_log
-                                WHERE seq IN (SELECT max(seq) FROM change_log WHERE table_name = ? GROUP BY row_id))
-                SELECT 'changed' AS kind, cur.shown FROM cur JOIN latest ON latest.k = cur.k WHERE latest.op = 'delete' OR latest.j IS NOT cur.j
+                WITH latest AS (SELECT seq, row_id AS k, row_key AS shown, op, after AS j FROM change_log
+                                WHERE seq IN (SELECT max(seq) FROM change_log WHERE table_name = ? AND op <> 'import' GROUP BY row_id))
+                SELECT 'changed' AS kind, \(key) FROM "\(table)" AS cur JOIN latest ON latest.k = cur.rowid
+                WHERE (latest.op = 'delete' OR latest.j IS NOT \(json)) AND latest.seq > (SELECT \(batchSeq))
                 UNION ALL
-                SELECT 'unlogged', cur.shown FROM cur WHERE cur.k NOT IN (SELECT k FROM latest)
+                SELECT 'unlogged', \(key) FROM "\(table)" AS cur
+                WHERE cur.rowid NOT IN (SELECT k FROM latest) AND (SELECT \(batchSeq.replacingOccurrences(of: "k BETWEEN", with: "cur.rowid BETWEEN"))) = 0
                 UNION ALL
-                SELECT 'missing', latest.shown FROM latest WHERE latest.op <> 'delete' AND latest.k NOT IN (SELECT k FROM cur)
+                SELECT 'missing', latest.shown FROM latest
+                WHERE latest.op <> 'delete' AND latest.k NOT IN (SELECT rowid FROM "\(table)") AND latest.seq > (SELECT \(batchSeq))
                 LIMIT \(Self.limit)
                 """
-            let name = Tables.chineseName(of: table) ?? table
-            for row in try Row.fetchAll(db, sql: sql, arguments: [table]) {
+            let rows: [Row]
+            do {
+                rows = try Row.fetchAll(db, sql: sql, arguments: [table])
+            } catch is DatabaseError where tolerant {
+                continue
+            }
+            for row in rows {
                 let k: String = row[1]
                 let shown = table == "person" ? ((try? IDNumber(k))?.masked ?? k) : k
                 let detail = switch row["kind"] as String {
@@ -142,6 +224,28 @@ public struct Integrity {
                 default: "\(name)记录\(shown)按变更日志应存在，但已不在：在 gongqin 之外被删除"
                 }
                 findings.append(IntegrityFinding(check: "log-vs-data", detail: detail))
+            }
+            findings += try batchesAccountForData(table: table, name: name, batches: batches)
+        }
+        return findings
+    }
+
+    /// Each batch entry's digest, recomputed over its rows as they are now, each row a
+    /// later entry touched taken as that entry says it was: a row of the batch edited,
+    /// deleted or added behind gongqin's back breaks it.
+    func batchesAccountForData(table: String, name: String,
+                               batches: [(seq: Int64, table: String, batch: ImportBatch?)]) throws -> [IntegrityFinding] {
+        var findings: [IntegrityFinding] = []
+        for entry in batches {
+            guard let batch = entry.batch else {
+                findings.append(IntegrityFinding(check: "log-vs-data", detail: "变更日志第\(entry.seq)条（\(name)的整批导入）的内容无法读取"))
+                continue
+            }
+            if try !ImportBatches.verify(db, seq: entry.seq, table: table, batch: batch) {
+                findings.append(IntegrityFinding(check: "log-vs-data", detail: """
+                    \(name)记录\(batch.first)–\(batch.last)（变更日志第\(entry.seq)条，文件“\(batch.file)”整批导入）与该批的摘要不符：\
+                    其中有记录在 gongqin 之外被改动、增加或删除，或其日志被删除
+                    """))
             }
         }
         return findings

@@ -3,6 +3,8 @@ import GRDB
 
 /// A use as the ledger lists it: whose, and where it came from.
 public struct LedgerEntry: Hashable, Sendable, Codable {
+    /// The use's record number.
+    public var id: Int64 = 0
     public var idNumber: IDNumber
     public var name: String
     public var unit: String
@@ -30,7 +32,7 @@ public struct Ledger {
 
     /// The refusal of a second use of a category (RULES X1, 须知·四·8).
     static func alreadyUsed(_ earlier: ExceptionalUse, name: String, condition: ExceptionalCondition) -> GongQinError {
-        .refused("\(name)已于\(earlier.chineseSummary)使用过“\(condition.name)”类破格条件（\(earlier.condition)），每类破格条件终身只能使用一次（X1，须知·四·8）",
+        .refused("\(name)已于\(earlier.chineseSummary)使用过“\(condition.name)”类破格条件（\(earlier.condition)），每类破格条件终身只能使用一次（\(RuleID.X1.citation)）",
                  hint: "请改用其他未使用的类别，或按正常条件申报")
     }
 
@@ -44,7 +46,7 @@ public struct Ledger {
         return problems
     }
 
-    /// Records a use read off an earlier grade's approval form (issue 2, `exceptional
+    /// Records a use read off an earlier grade's approval form (RULES X1, `exceptional
     /// record`). Refused when the category has been used (RULES X1).
     public func recordHistoricUse(_ id: IDNumber, condition code: String, grade: Grade, year: Int, note: String?,
                                   today: Day) throws -> ExceptionalUse {
@@ -69,9 +71,9 @@ public struct Ledger {
         }
         if let earlier = try session.people.fetch(UseRow.self, "SELECT * FROM exceptional_use WHERE person_id = ? AND category = ?",
                                                   [owner.id!, condition.category]) {
-            let same = earlier.conditionCode == use.condition && earlier.grade == use.grade && earlier.year == use.year
+            let same = earlier.conditionCode == condition.code && earlier.grade == use.grade && earlier.year == use.year
                 && earlier.note == use.note
-            let problem = earlier.source == .historic && earlier.conditionCode == use.condition && earlier.year == use.year
+            let problem = earlier.source == .historic && earlier.conditionCode == condition.code && earlier.year == use.year
                 ? FieldProblem("condition", "\(owner.name)已登记\(earlier.year)年\(earlier.grade.chinese)使用“\(condition.name)”")
                 : FieldProblem("condition", Self.alreadyUsed(earlier.use, name: owner.name, condition: condition).line)
             // Only a historic use may be replaced by a file; an application's use stays with it.
@@ -122,8 +124,10 @@ public struct Ledger {
         }
         sql += " ORDER BY person.id_number, exceptional_use.year, exceptional_use.category"
         return try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
-            LedgerEntry(idNumber: row["id_number"], name: row["name"], unit: row["unit"],
-                        use: try UseRow(row: row).use)
+            var entry = LedgerEntry(idNumber: row["id_number"], name: row["name"], unit: row["unit"],
+                                    use: try UseRow(row: row).use)
+            entry.id = row["id"]
+            return entry
         }
     }
 }

@@ -2,7 +2,7 @@ import GongQinCore
 import GRDB
 
 /// People with their records: certificates, transfers, annual assessments, education,
-/// awards and continuing education. The aggregate of issue 2.
+/// awards and continuing education. The aggregate a person is.
 public struct People {
     let session: Session
     var db: Database { session.db }
@@ -88,11 +88,17 @@ public struct People {
         /// The supervising department (主管部门): every unit under it.
         public var department: String?
         public var person: IDNumber?
+        /// Part of a name.
+        public var name: String?
+        public var trade: String?
 
-        public init(unit: String? = nil, department: String? = nil, person: IDNumber? = nil) {
+        public init(unit: String? = nil, person: IDNumber? = nil, department: String? = nil, name: String? = nil,
+                    trade: String? = nil) {
             self.unit = unit
             self.department = department
             self.person = person
+            self.name = name
+            self.trade = trade
         }
     }
 
@@ -141,6 +147,14 @@ public struct People {
         if let id = filter.person {
             conditions.append("\(alias).id = ?")
             arguments += [try row(id).id!]
+        }
+        if let name = filter.name {
+            conditions.append("instr(\(alias).name, ?) > 0")
+            arguments += [name]
+        }
+        if let trade = filter.trade {
+            conditions.append("\(alias).trade_id = ?")
+            arguments += [try catalog.tradeID(named: trade)]
         }
         return (conditions.joined(separator: " AND "), arguments)
     }
@@ -192,11 +206,29 @@ public struct People {
         try save(person, replacing: nil)
     }
 
-    /// Replaces a person's fields; the identity number stays.
-    public func update(_ person: Person, today: Day) throws {
+    /// Replaces a person's fields; the identity number stays. Returns whether anything
+    /// changed: a change that changes nothing writes nothing, not even a log entry.
+    ///
+    /// A change of trade is either a transfer (`transfer add`, which T1 counts from) or a
+    /// correction of a trade entered wrongly: `correction` says which. A correction is
+    /// refused when the trade came from a recorded transfer: that transfer is corrected.
+    @discardableResult
+    public func update(_ person: Person, today: Day, correction: Bool = false) throws -> Bool {
         let existing = try row(person.idNumber)
+        let stored = try self.person(of: existing)
+        if stored == person { return false }
+        if stored.trade != person.trade {
+            guard correction else {
+                throw RecordError.tradeChangeNeedsTransfer(person: person.idNumber, from: stored.trade, to: person.trade)
+            }
+            if let latest = try fetch(TransferRow.self, "SELECT * FROM transfer WHERE person_id = ? ORDER BY date DESC LIMIT 1",
+                                      [existing.id!]), latest.toTradeId == existing.tradeId {
+                throw RecordError.tradeFollowsTransfer(person: person.idNumber, transfer: latest.id!, to: stored.trade)
+            }
+        }
         try refuse(try check(person, today: today).problems)
         try save(person, replacing: existing.id)
+        return true
     }
 
     /// Removes a person and their records. Refused while the person has exceptional uses
@@ -211,7 +243,7 @@ public struct People {
                 "\(row.name)（\(id.masked)）有\(uses)条破格使用记录和\(applications)条申报记录，不能删除：破格条件每类终身只能使用一次，记录须可查（X1，须知·四·8）",
                 hint: "如人员调离，可用 gongqin person update 修改单位")
         }
-        for table in ["certificate", "transfer", "annual_assessment", "education", "award", "continuing_education", "job"] {
+        for (table, _) in RecordKinds.personTables {
             try db.execute(sql: "DELETE FROM \(table) WHERE person_id = ?", arguments: [personID])
         }
         _ = try row.delete(db)
@@ -220,7 +252,7 @@ public struct People {
     // MARK: Writing records
     //
     // Each kind of record has a `check` (every problem, and the row that already holds the
-    // same record) and a `save`; `add…` and `import` both go through them (issue 6).
+    // same record) and a `save`; `add…` and `import` both go through them (IMPORT.md).
 
     /// What every `add…` does: checks the record against its owner, and refuses it with
     /// every problem or writes it.
@@ -282,15 +314,28 @@ public struct People {
         }
     }
 
-    func check(_ transfer: Transfer, owner: PersonRow, today: Day) throws -> Checked {
+    /// `correcting`: the number of the transfer being corrected, which is neither its own
+    /// duplicate nor its own predecessor; its predecessor is the one before its new date.
+    func check(_ transfer: Transfer, owner: PersonRow, today: Day, correcting: Int64? = nil) throws -> Checked {
         let problems = [catalog.tradeProblem(transfer.from, field: "from"), catalog.tradeProblem(transfer.to, field: "to")].compactMap { $0 }
         if !problems.isEmpty { return Checked(problems: problems) }
-        let existing = try fetch(TransferRow.self, "SELECT * FROM transfer WHERE person_id = ? AND date = ?",
-                                 [owner.id!, transfer.date.description])
-        // A transfer on the same day is the duplicate, not an earlier transfer to follow.
-        var checked = Checked(problems: transfer.problems(of: try person(of: owner),
-                                                           previous: existing == nil ? try lastTransfer(personID: owner.id!) : nil,
-                                                           today: today))
+        let existing = try fetch(TransferRow.self, "SELECT * FROM transfer WHERE person_id = ? AND date = ? AND id IS NOT ?",
+                                 [owner.id!, transfer.date.description, correcting.map { DatabaseValue(value: $0) } ?? .null])
+        let previous: Transfer?
+        if let correcting {
+            let row = try fetch(TransferRow.self, "SELECT * FROM transfer WHERE person_id = ? AND id <> ? AND date < ? ORDER BY date DESC LIMIT 1",
+                                [owner.id!, correcting, transfer.date.description])
+            if let row {
+                previous = Transfer(from: try catalog.tradeName(id: row.fromTradeId), to: try catalog.tradeName(id: row.toTradeId),
+                                    date: row.date)
+            } else {
+                previous = nil
+            }
+        } else {
+            // A transfer on the same day is the duplicate, not an earlier transfer to follow.
+            previous = existing == nil ? try lastTransfer(personID: owner.id!) : nil
+        }
+        var checked = Checked(problems: transfer.problems(of: try person(of: owner), previous: previous, today: today))
         if let existing {
             let from = try catalog.tradeName(id: existing.fromTradeId), to = try catalog.tradeName(id: existing.toTradeId)
             checked.existing = .init(id: existing.id!, identical: from == transfer.from && to == transfer.to, problem: FieldProblem(
@@ -302,11 +347,13 @@ public struct People {
     /// Records a transfer. When the person's current trade is the one they transferred
     /// from, it becomes the new one, as `transfer add` says; an import that names the
     /// `from` of an earlier transfer of someone already filed in their new trade leaves it.
+    /// A correction (`replacing` a row) leaves the trade to `followTransfers`.
     @discardableResult
-    func save(_ transfer: Transfer, owner: PersonRow) throws -> Int64 {
+    func save(_ transfer: Transfer, owner: PersonRow, replacing: Int64? = nil) throws -> Int64 {
         var owner = owner
-        var row = TransferRow(personId: owner.id!, fromTradeId: try catalog.tradeID(named: transfer.from),
+        var row = TransferRow(id: replacing, personId: owner.id!, fromTradeId: try catalog.tradeID(named: transfer.from),
                               toTradeId: try catalog.tradeID(named: transfer.to), date: transfer.date)
+        if replacing != nil { return try row.write(db) }
         try row.insert(db)
         if owner.tradeId == row.fromTradeId {
             owner.tradeId = row.toTradeId
@@ -317,7 +364,7 @@ public struct People {
 
     /// Records a transfer from the current trade; the current trade becomes the new one.
     public func addTransfer(_ transfer: Transfer, to id: IDNumber, today: Day) throws {
-        try add(transfer, to: id, today: today, check: check(_:owner:today:)) { try save($0, owner: $1) }
+        try add(transfer, to: id, today: today, check: { try check($0, owner: $1, today: $2) }) { try save($0, owner: $1) }
     }
 
     func check(_ assessment: AnnualAssessment, owner: PersonRow, today: Day) throws -> Checked {
@@ -336,7 +383,15 @@ public struct People {
         return try row.write(db)
     }
 
+    /// A year already recorded is refused with its stored result; `update` corrects it.
     public func addAssessment(_ assessment: AnnualAssessment, to id: IDNumber, today: Day) throws {
+        let owner = try row(id)
+        let checked = try check(assessment, owner: owner, today: today)
+        if checked.problems.isEmpty, let existing = checked.existing,
+           let stored = try AssessmentRow.fetchOne(db, key: existing.id) {
+            throw RecordError.assessmentExists(person: id, name: owner.name, year: assessment.year, stored: stored.result,
+                                               requested: assessment.result, number: existing.id)
+        }
         try add(assessment, to: id, today: today, check: check(_:owner:today:)) { try save($0, owner: $1, replacing: nil) }
     }
 
@@ -405,7 +460,7 @@ public struct People {
     }
 }
 
-/// What the store finds when it checks a record before writing it (issue 2 §4, issue 6):
+/// What the store finds when it checks a record before writing it (the `add` commands and IMPORT.md):
 /// the problems, and the row that already holds the same record, if any.
 struct Checked {
     var problems: [FieldProblem] = []

@@ -41,12 +41,29 @@ final class NameCache {
 
 extension GongQinDatabase {
     /// Runs `body` in one IMMEDIATE transaction, with the repositories.
-    public func write<T>(_ body: (Session) throws -> T) throws(GongQinError) -> T {
-        try writeDatabase { db in try body(Session(db)) }
+    /// A `RecordError` passes through as it is, for the CLI to word.
+    public func write<T>(_ body: (Session) throws -> T) throws -> T {
+        var typed: RecordError?
+        do {
+            return try writeDatabase { db in
+                do { return try body(Session(db)) } catch let error as RecordError { typed = error; throw error }
+            }
+        } catch {
+            if let typed { throw typed }
+            throw error
+        }
     }
 
     /// Runs `body` in one read transaction, with the repositories.
-    public func read<T>(_ body: (Session) throws -> T) throws(GongQinError) -> T {
-        try readDatabase { db in try body(Session(db)) }
+    public func read<T>(_ body: (Session) throws -> T) throws -> T {
+        var typed: RecordError?
+        do {
+            return try readDatabase { db in
+                do { return try body(Session(db)) } catch let error as RecordError { typed = error; throw error }
+            }
+        } catch {
+            if let typed { throw typed }
+            throw error
+        }
     }
 }

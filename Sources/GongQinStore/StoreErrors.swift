@@ -68,28 +68,18 @@ enum StoreErrors {
     }
 }
 
-/// The Chinese names of the tables, for messages.
+/// The Chinese names of the tables, for messages: the record kinds' from their
+/// descriptors (RecordKinds), the others here. Longest table names first, so that
+/// `education` is not found inside `continuing_education`.
 enum Tables {
-    static let chinese: [(table: String, name: String)] = [
-        ("continuing_education", "继续教育"),
+    static let chinese: [(table: String, name: String)] = (RecordKinds.chineseNames.map { ($0.key, $0.value) } + [
         ("exceptional_condition", "破格条件"),
-        ("exceptional_use", "破格使用"),
         ("bundle_merge", "数据包合并记录"),
         ("second_use", "重复的破格使用"),
-        ("annual_assessment", "年度考核"),
-        ("application", "申报"),
-        ("certificate", "等级证书"),
         ("change_log", "变更日志"),
         ("setting", "设置"),
-        ("education", "学历"),
-        ("transfer", "转岗"),
-        ("person", "人员"),
         ("policy", "年度政策"),
-        ("award", "奖励"),
-        ("job", "工作经历"),
-        ("trade", "工种"),
-        ("unit", "单位"),
-    ]
+    ]).sorted { ($0.0.count, $0.0) > ($1.0.count, $1.0) }.map { (table: $0.0, name: $0.1) }
 
     static func chineseName(mentionedIn message: String) -> String? {
         chinese.first { message.contains("\($0.table).") || message.contains(" \($0.table)") }?.name

@@ -1,10 +1,10 @@
 import Foundation
 import Testing
 
-/// The corpus of bad inputs (issue 7): every entry of Tests/Corpus/commands.jsonl and
+/// The corpus of bad inputs (CLI.md, exit codes): every entry of Tests/Corpus/commands.jsonl and
 /// csv.jsonl is run against a seeded database. Each must exit 64, 65 or 66 (or the codes
-/// its entry names) with a message, never 70 or a crash, and leave the database file
-/// byte for byte as it was.
+/// its entry names) with a message, never 70 or a signal, and leave the database file and
+/// its write-ahead log byte for byte as they were.
 @Suite("the bad-input corpus")
 struct BadInputCorpusTests {
     struct Entry: Decodable, Sendable {
@@ -18,13 +18,34 @@ struct BadInputCorpusTests {
 
     static let corpus = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../Corpus").standardized
 
-    static func load(_ name: String) -> [Entry] {
-        let text = (try? String(contentsOf: corpus.appendingPathComponent(name), encoding: .utf8)) ?? ""
-        return text.split(separator: "\n").compactMap { try? JSONDecoder().decode(Entry.self, from: Data($0.utf8)) }
+    /// A corpus file's lines: every one an entry, or the reason it is not.
+    struct Loaded: Sendable {
+        var entries: [Entry] = []
+        var lines = 0
+        var problems: [String] = []
     }
 
-    static let commands = load("commands.jsonl")
-    static let files = load("csv.jsonl")
+    static func load(_ name: String) -> Loaded {
+        var loaded = Loaded()
+        guard let text = try? String(contentsOf: corpus.appendingPathComponent(name), encoding: .utf8) else {
+            loaded.problems.append("\(name) cannot be read")
+            return loaded
+        }
+        for (n, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where !line.isEmpty {
+            loaded.lines += 1
+            do {
+                loaded.entries.append(try JSONDecoder().decode(Entry.self, from: Data(line.utf8)))
+            } catch {
+                loaded.problems.append("\(name):\(n + 1) is not an entry: \(error)")
+            }
+        }
+        return loaded
+    }
+
+    static let loadedCommands = load("commands.jsonl")
+    static let loadedFiles = load("csv.jsonl")
+    static var commands: [Entry] { loadedCommands.entries }
+    static var files: [Entry] { loadedFiles.entries }
     static let chunks = 6
 
     /// A database with a unit and one person with some records, as the entries expect.
@@ -39,18 +60,21 @@ struct BadInputCorpusTests {
         return s
     }
 
-    @Test("the corpus is large enough and every entry reads")
+    @Test("the corpus is large enough and every line of both files is an entry")
     func size() {
+        for loaded in [Self.loadedCommands, Self.loadedFiles] {
+            #expect(loaded.problems.isEmpty, "\(loaded.problems)")
+            #expect(loaded.entries.count == loaded.lines)
+            #expect(loaded.lines > 0)
+        }
         #expect(Self.commands.count + Self.files.count >= 200)
-        #expect(Self.commands.count == (try? String(contentsOf: Self.corpus.appendingPathComponent("commands.jsonl"), encoding: .utf8))?
-            .split(separator: "\n").count)
     }
 
     @Test("bad command lines", arguments: 0..<chunks)
     func commandLines(_ chunk: Int) throws {
         let s = Self.seeded()
         for (n, entry) in Self.commands.enumerated() where n % Self.chunks == chunk {
-            let before = FileManager.default.contents(atPath: s.db)
+            let before = s.snapshot()
             let result: Sandbox.Result
             if let hex = entry.argsHex {
                 result = s.runBytes(Array(hex.dropLast()), hex: hex.last!)
@@ -76,20 +100,23 @@ struct BadInputCorpusTests {
             } else {
                 path = Self.corpus.appendingPathComponent("csv/" + entry.file!).path
             }
-            let before = FileManager.default.contents(atPath: s.db)
+            let before = s.snapshot()
             check(entry, s.run(["import", entry.kind!, path]), s, before: before)
         }
     }
 
-    func check(_ entry: Entry, _ result: Sandbox.Result, _ s: Sandbox, before: Data?) {
+    func check(_ entry: Entry, _ result: Sandbox.Result, _ s: Sandbox, before: Sandbox.Snapshot) {
         let what = "\(entry.note): \(entry.args ?? entry.argsHex ?? [entry.file ?? ""])"
-        #expect(entry.expect.contains(result.code), "\(what) → \(result.code): \(result.err.prefix(300))")
+        #expect(!result.signaled, "\(what) was killed by signal \(result.code): \(result.err.prefix(300))")
+        #expect(result.signaled || entry.expect.contains(result.code), "\(what) → \(result.code): \(result.err.prefix(300))")
         #expect(result.code != 70 && result.code < 128, "\(what) crashed or failed inside: \(result.code)")
         #expect(!result.err.isEmpty, "\(what) printed no message")
         #expect(result.out.isEmpty, "\(what) printed to stdout: \(result.out.prefix(100))")
         #expect(!result.err.contains("GongQinError("), "\(what) printed a struct: \(result.err.prefix(200))")
         #expect(!result.err.contains("Fatal error") && !result.err.contains("SQLite error"), "\(what): \(result.err.prefix(300))")
-        #expect(FileManager.default.contents(atPath: s.db) == before, "\(what) changed the database")
+        let after = s.snapshot()
+        #expect(after.db == before.db, "\(what) changed the database")
+        #expect(after.wal == before.wal, "\(what) changed the database's write-ahead log")
     }
 }
 

@@ -95,7 +95,11 @@ struct EligibilityCommandTests {
         #expect(options.allSatisfy { $0.keys.contains("earliestCycle") })
         let text = s.ok("explain", moved, "--cycle", "2024")
         #expect(text.contains("T1") && text.contains("原工种汽车驾驶与管理"))
-        #expect(text.contains("最早可申报的周期") || !text.contains("不可申报"))
+        // Open by the normal route; the old trade closed (T2); the earliest-cycle section
+        // says the early route is not needed this cycle.
+        #expect(text.contains("▶ 电工高级工·正常申报：可申报"))
+        #expect(text.contains("▶ 收银审核高级工·正常申报：不可申报"))
+        #expect(text.contains("最早可申报的周期（记录不变、只随时间推移）：\n  电工高级工·提前一年申报：本周期已可按正常申报申报，无需此模块"))
         s.fails(65, "explain", IDs.make(sequence: 99), "--cycle", "2024")
         s.fails(64, "explain", senior)
     }
@@ -113,28 +117,31 @@ struct EligibilityCommandTests {
         #expect(s.ok("seniority", moved).contains("电工 ← 收银审核 ← 汽车驾驶与管理"))
     }
 
-    static let policy2026 = """
-        {"year": 2026, "source": "2026年常州市申报须知（测试）", "levelCycleYear": true,
-         "junior": {"workStartBy": 2025},
-         "intermediate": {"normal": {"workStartBy": 2016, "certificateBy": 2021}, "early": {"workStartBy": 2017, "certificateBy": 2022}},
-         "senior": {"normal": {"workStartBy": 2007, "certificateBy": 2021}, "early": {"workStartBy": 2008, "certificateBy": 2022}},
-         "technician": {"certificateBy": "2022-12-31"}, "seniorTechnician": {"certificateBy": "2022-12-31"},
-         "deadlines": {"levelAndTechnician": "2026-04-15", "seniorTechnician": "2026-07-05"},
-         "technicianExam": "2026-06-20",
-         "assessmentWindow": {"from": 2021, "to": 2025},
-         "exceptional": {"excellent-two-years": {"workYears": 1, "gradeYears": 1, "waivesEducation": false}}}
-        """
+    /// `policy show 2026 --format json`, made official with the 中级工 work start one year
+    /// earlier than the offsets give: how a clerk writes a policy file.
+    func policy2026(_ s: Sandbox, edit: (inout [String: Any]) -> Void = { _ in }) throws -> String {
+        let text = s.ok("policy", "show", "2026", "--format", "json").replacingOccurrences(of: "\"provisional\"", with: "\"official\"")
+        var json = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+        json["origin"] = "2026年常州市申报须知（测试）"
+        var normal = try #require(json["intermediateNormal"] as? [String: Any])
+        normal["workStartBy"] = ["value": 2016, "status": "official", "source": "须知·一·表"]
+        json["intermediateNormal"] = normal
+        edit(&json)
+        let file = s.folder + "/2026-\(UUID().uuidString).json"
+        try JSONSerialization.data(withJSONObject: json).write(to: URL(fileURLWithPath: file))
+        return file
+    }
 
     @Test("policy show marks each value's status; policy load makes a year official")
     func policies() throws {
         let s = Sandbox()
+        s.ok("init")
         let shown2024 = try #require(s.json("policy", "show", "2024") as? [String: Any])
         #expect((shown2024["intermediateNormal"] as? [String: Any]).flatMap { ($0["workStartBy"] as? [String: Any])?["value"] as? Int } == 2015)
         #expect(s.ok("policy", "show", "2024").contains("正式"))
         let text2026 = s.ok("policy", "show", "2026")
         #expect(text2026.contains("推算") && text2026.contains("假定值"))
-        let file = s.folder + "/2026.json"
-        try Self.policy2026.write(toFile: file, atomically: true, encoding: .utf8)
+        let file = try policy2026(s)
         #expect(s.ok("policy", "load", file).contains("已载入2026年正式政策"))
         let loaded = try #require(s.json("policy", "show", "2026") as? [String: Any])
         let normal = try #require((loaded["intermediateNormal"] as? [String: Any])?["workStartBy"] as? [String: Any])
@@ -144,21 +151,34 @@ struct EligibilityCommandTests {
         #expect(s.ok("policy", "load", file).contains("替换"))
     }
 
+    @Test("policy show 2024 --format json, fed to policy load, round-trips unchanged")
+    func policyRoundTrip() throws {
+        let s = Sandbox()
+        s.ok("init")
+        let before = s.ok("policy", "show", "2024", "--format", "json")
+        let file = s.folder + "/2024.json"
+        try before.write(toFile: file, atomically: true, encoding: .utf8)
+        s.ok("policy", "load", file)
+        #expect(s.ok("policy", "show", "2024", "--format", "json") == before)
+        #expect(s.ok("policy", "show", "2026", "--format", "json").contains("按2024年须知·一·表推算"))
+    }
+
     @Test("policy load refuses a missing, incomplete or inconsistent file, and writes nothing")
     func policyRefusals() throws {
         let s = Sandbox()
         s.ok("init")
         s.fails(66, "policy", "load", s.folder + "/none.json")
-        let incomplete = s.folder + "/incomplete.json"
-        try Self.policy2026.replacingOccurrences(of: "\"junior\": {\"workStartBy\": 2025},", with: "")
-            .write(toFile: incomplete, atomically: true, encoding: .utf8)
-        #expect(s.fails(65, "policy", "load", incomplete).contains("缺少字段 junior"))
-        let inconsistent = s.folder + "/inconsistent.json"
-        try Self.policy2026.replacingOccurrences(of: "\"levelAndTechnician\": \"2026-04-15\"", with: "\"levelAndTechnician\": \"2025-04-15\"")
-            .replacingOccurrences(of: "\"excellent-two-years\"", with: "\"no-such-condition\"")
-            .write(toFile: inconsistent, atomically: true, encoding: .utf8)
+        let incomplete = try policy2026(s) { $0["juniorWorkStartBy"] = nil }
+        #expect(s.fails(65, "policy", "load", incomplete).contains("缺少字段 juniorWorkStartBy"))
+        let inconsistent = try policy2026(s) { json in
+            json["levelDeadline"] = ["value": "2025-04-15", "status": "official", "source": "须知·四·12"]
+            var relaxations = json["relaxations"] as? [String: Any] ?? [:]
+            relaxations["no-such-condition"] = ["value": ["workYears": 1, "gradeYears": 1, "waivesEducation": false],
+                                                "status": "official", "source": "破格条件"]
+            json["relaxations"] = relaxations
+        }
         let err = s.fails(65, "policy", "load", inconsistent)
-        #expect(err.contains("deadlines.levelAndTechnician") && err.contains("no-such-condition") && err.contains("2处"))
+        #expect(err.contains("levelDeadline") && err.contains("no-such-condition") && err.contains("2处"))
         let garbage = s.folder + "/garbage.json"
         try "{not json".write(toFile: garbage, atomically: true, encoding: .utf8)
         s.fails(65, "policy", "load", garbage)

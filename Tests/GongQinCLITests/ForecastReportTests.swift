@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// `forecast` against `eligible`, person by person, and the `report` page: its counts,
-/// its chart, its escaping and what a real browser makes of it (issue 14).
+/// its chart, its escaping and what a real browser makes of it (CLI.md, eligibility; RULES FC1).
 @Suite("forecast and report, end to end")
 struct ForecastReportTests {
     struct Option: Hashable {

@@ -5,14 +5,14 @@ import Testing
 struct LedgerCommandTests {
     /// 张三: intermediate 2021 (normal and early closed in 2024), 优秀 2021–2022, 高中:
     /// open to 2024 senior exceptional through excellent-two-years only.
-    func seeded(today: String = "2024-03-01") -> (Sandbox, String) {
+    func seeded(today: String = "2024-03-01", intermediate: String = "2021-06-01") -> (Sandbox, String) {
         let s = Sandbox()
         s.today = today
         s.seed()
         let id = IDs.make(birth: "19800312", sequence: 123)
         s.person(id, workStart: "2000-07")
         s.ok("cert", "add", id, "--trade", "电工", "--grade", "初级工", "--issued", "2003-06-01")
-        s.ok("cert", "add", id, "--trade", "电工", "--grade", "中级工", "--issued", "2021-06-01")
+        s.ok("cert", "add", id, "--trade", "电工", "--grade", "中级工", "--issued", intermediate)
         for year in [2019, 2020, 2023] { s.ok("assessment", "add", id, "--year", String(year), "--result", "合格") }
         for year in [2021, 2022] { s.ok("assessment", "add", id, "--year", String(year), "--result", "优秀") }
         s.ok("education", "add", id, "--level", "高中", "--graduated", "1998-07")
@@ -53,7 +53,7 @@ struct LedgerCommandTests {
     func notOpen() {
         let (s, id) = seeded()
         let err = s.fails(1, "apply", id, "--cycle", "2024", "--grade", "高级工", "--module", "正常")
-        #expect(err.contains("N3（须知·一·表）") && err.contains("须2019年及以前"))
+        #expect(err.contains("✗ N3 须知·一·表：") && err.contains("须2019年及以前"))
         s.fails(1, "apply", id, "--cycle", "2024", "--grade", "技师", "--module", "正常")
         s.fails(1, "apply", id, "--cycle", "2025", "--grade", "高级工", "--module", "破格", "--condition", "excellent-two-years")
     }
@@ -62,7 +62,7 @@ struct LedgerCommandTests {
     func late() {
         let (s, id) = seeded(today: "2024-05-01")
         #expect(s.fails(1, "apply", id, "--cycle", "2024", "--grade", "高级工", "--module", "破格",
-                        "--condition", "excellent-two-years", "--date", "2024-04-16").contains("D1（须知·四·12）"))
+                        "--condition", "excellent-two-years", "--date", "2024-04-16").contains("✗ D1 须知·四·12："))
         s.ok("apply", id, "--cycle", "2024", "--grade", "高级工", "--module", "破格", "--condition", "excellent-two-years",
              "--date", "2024-04-15")
     }
@@ -83,7 +83,7 @@ struct LedgerCommandTests {
         let (s, id) = seeded()
         s.ok("exceptional", "record", id, "--condition", "excellent-two-years", "--year", "2012", "--grade", "中级工")
         let err = s.fails(1, "apply", id, "--cycle", "2024", "--grade", "高级工", "--module", "破格", "--condition", "excellent-two-years")
-        #expect(err.contains("2012年中级工（历史审批表）") && err.contains("X1（须知·四·8）"))
+        #expect(err.contains("2012年中级工（历史审批表）") && err.contains("✗ X1 须知·四·8："))
     }
 
     @Test("apply refuses a used category and names the earlier use: an application")
@@ -107,13 +107,26 @@ struct LedgerCommandTests {
             .contains("X1"))
     }
 
+    @Test("D6: one open application per person and cycle; a withdrawn one does not count")
+    func oneOpenApplicationD6() {
+        // Intermediate 2010: senior normal is open in 2024.
+        let (s, id) = seeded(intermediate: "2010-06-01")
+        let apply = ["apply", id, "--cycle", "2024", "--grade", "高级工", "--module", "正常"]
+        s.ok(apply[0], apply[1], apply[2], apply[3], apply[4], apply[5], apply[6], apply[7])
+        let refused = s.fails(1, apply[0], apply[1], apply[2], apply[3], apply[4], apply[5], apply[6], apply[7])
+        #expect(refused.contains("D6，须知·四·12"))
+        #expect(refused.contains("application set-status 1 withdrawn"))
+        s.ok("application", "set-status", "1", "withdrawn")
+        s.ok(apply[0], apply[1], apply[2], apply[3], apply[4], apply[5], apply[6], apply[7])
+    }
+
     @Test("a withdrawal before acceptance releases the use; a failure keeps it")
     func lifecycle() throws {
         let (s, id) = seeded()
         s.ok("apply", id, "--cycle", "2024", "--grade", "高级工", "--module", "破格", "--condition", "excellent-two-years")
         s.ok("application", "set-status", "1", "returned", "--note", "缺继续教育证书")
         s.ok("application", "set-status", "1", "filed")
-        #expect(s.ok("application", "set-status", "1", "withdrawn").contains("已释放破格条件：excellent-two-years"))
+        #expect(s.ok("application", "set-status", "1", "withdrawn").contains("已释放破格条件：连续两年年度考核优秀"))
         #expect((s.json("exceptional", "list") as? [Any])?.isEmpty == true)
         let log = s.ok("log", "--table", "exceptional_use")
         #expect(log.contains("删除"))

@@ -182,6 +182,17 @@ struct MaterialsCommandTests {
         #expect(Array(err.utf8).indices.contains { Array(err.utf8).dropFirst($0).starts(with: composed) })
     }
 
+    @Test("full-width digits in a file name are read as ASCII (NFKC): ６继续教育.pdf is item 6")
+    func fullWidthNames() throws {
+        let (s, senior, _) = seeded()
+        var files = Self.clean
+        files["6继续教育.pdf"] = nil
+        files["６继续教育.pdf"] = Self.pdf
+        let dir = folder(s, files)
+        let out = s.ok("materials", "check", dir, "--person", senior, "--cycle", "2024", "--grade", "senior", "--module", "normal")
+        #expect(out.contains("7项材料齐全"), "\(out)")
+    }
+
     // MARK: form
 
     @Test("form: a transferred worker, the certificates side by side; jobs; awards")

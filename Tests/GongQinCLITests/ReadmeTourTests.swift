@@ -63,7 +63,9 @@ struct ReadmeTourTests {
         #expect(s.today == "2026-11-26", "the tour was run on 2026-11-26")
         for step in steps {
             let result = s.run(step.arguments)
-            let shown = (result.out + result.err).components(separatedBy: "\n")
+            // The tour points GONGQIN_DB at /tmp/gongqin-tour.sqlite; the test at its sandbox.
+            let shown = (result.out + result.err).replacingOccurrences(of: s.db, with: "/tmp/gongqin-tour.sqlite")
+                .components(separatedBy: "\n")
             #expect(Self.matches(shown, step.expected),
                     "gongqin \(step.arguments.joined(separator: " ")) printed:\n\(result.out)\(result.err)")
         }

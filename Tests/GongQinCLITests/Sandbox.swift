@@ -10,9 +10,13 @@ final class Sandbox: @unchecked Sendable {
     var today = "2026-11-26"
 
     struct Result {
+        /// The exit status, or the number of the signal that killed the process.
         var code: Int32
         var out: String
         var err: String
+        /// Whether a signal ended the process (Foundation then gives the signal's number,
+        /// below 128, as `code`).
+        var signaled = false
     }
 
     static let binary: String = {
@@ -67,7 +71,7 @@ final class Sandbox: @unchecked Sendable {
         let errData = errDrained.data
         process.waitUntilExit()
         return Result(code: process.terminationStatus, out: String(decoding: outData, as: UTF8.self),
-                      err: String(decoding: errData, as: UTF8.self))
+                      err: String(decoding: errData, as: UTF8.self), signaled: process.terminationReason == .uncaughtSignal)
     }
 
     @discardableResult
@@ -108,12 +112,25 @@ final class Sandbox: @unchecked Sendable {
         return result.out
     }
 
-    /// Runs a command that must fail with `code`, leaving the database file byte for byte
-    /// as it was, and returns its stderr.
+    /// The database file and its write-ahead log, byte for byte (nil when absent): a
+    /// write that sits committed in the `-wal` has not reached the main file yet.
+    struct Snapshot: Equatable {
+        var db: Data?
+        var wal: Data?
+    }
+
+    func snapshot() -> Snapshot {
+        Snapshot(db: FileManager.default.contents(atPath: db), wal: FileManager.default.contents(atPath: db + "-wal"))
+    }
+
+    /// Runs a command that must fail with `code`, leaving the database file and its
+    /// write-ahead log byte for byte as they were, and returns its stderr.
     @discardableResult
     func fails(_ code: Int32, _ arguments: String..., sourceLocation: SourceLocation = #_sourceLocation) -> String {
-        let before = FileManager.default.contents(atPath: db)
+        let before = snapshot()
         let result = run(arguments)
+        #expect(!result.signaled, "gongqin \(arguments.joined(separator: " ")) was killed by signal \(result.code)",
+                sourceLocation: sourceLocation)
         #expect(result.code == code, "gongqin \(arguments.joined(separator: " ")) → \(result.code), expected \(code): \(result.err)",
                 sourceLocation: sourceLocation)
         #expect(result.out.isEmpty || code == 0, "a refused command printed to stdout: \(result.out)", sourceLocation: sourceLocation)
@@ -121,7 +138,7 @@ final class Sandbox: @unchecked Sendable {
         #expect(!lines.isEmpty, "no message on stderr", sourceLocation: sourceLocation)
         #expect(!result.err.contains("SQLite error") && !result.err.contains("Fatal error") && !result.err.contains("UNIQUE constraint"),
                 "a raw message reached the clerk: \(result.err)", sourceLocation: sourceLocation)
-        #expect(FileManager.default.contents(atPath: db) == before, "the refused command changed the database",
+        #expect(snapshot() == before, "the refused command changed the database or its write-ahead log",
                 sourceLocation: sourceLocation)
         return result.err
     }

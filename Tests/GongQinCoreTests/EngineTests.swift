@@ -153,7 +153,7 @@ struct ExceptionalTests {
                                  evidence: .declared, relaxation: Relaxation(workYears: 2, gradeYears: 2),
                                  relaxationStatus: .official, clause: "用户添加"),
         ]
-        let engine = Engine(policy: { Policy.builtin(year: $0, catalogue: catalogue) }, catalogue: catalogue, trades: [],
+        let engine = Engine(policy: { Policy.fromNotice(year: $0, catalogue: catalogue) }, catalogue: catalogue, trades: [],
                             today: Worker.day("2024-01-10"))
         let worker = Worker.intermediateLate
         #expect(engine.evaluate(worker.record, cycle: 2024).option(.senior, .exceptional)?.open == false)
@@ -170,9 +170,9 @@ struct PolicyYearTests {
 
     @Test("2024 is official; 2026 is derived by the offsets and provisional")
     func derived() {
-        let p2024 = Policy.builtin(year: 2024, catalogue: catalogue)
+        let p2024 = Policy.fromNotice(year: 2024, catalogue: catalogue)
         #expect(p2024.unofficialValues.allSatisfy { $0.name.contains("破格放宽") })
-        let p = Policy.builtin(year: 2026, catalogue: catalogue)
+        let p = Policy.fromNotice(year: 2026, catalogue: catalogue)
         #expect(p.intermediateNormal.workStartBy.value == 2017)
         #expect(p.seniorEarly.certificateBy.value == 2022)
         #expect(p.technicianCertificateBy.value == Day(year: 2022, month: 12, day: 31))
@@ -198,28 +198,32 @@ struct PolicyYearTests {
         #expect(engine.nextCycle(asOf: Worker.day("2024-04-16")) == 2026)
     }
 
-    static let official2026 = """
-        {"year": 2026, "source": "2026年常州市申报须知（测试）", "levelCycleYear": true,
-         "junior": {"workStartBy": 2025},
-         "intermediate": {"normal": {"workStartBy": 2016, "certificateBy": 2021}, "early": {"workStartBy": 2017, "certificateBy": 2022}},
-         "senior": {"normal": {"workStartBy": 2007, "certificateBy": 2021}, "early": {"workStartBy": 2008, "certificateBy": 2022}},
-         "technician": {"certificateBy": "2022-12-31"}, "seniorTechnician": {"certificateBy": "2022-12-31"},
-         "deadlines": {"levelAndTechnician": "2026-04-15", "seniorTechnician": "2026-07-05"},
-         "assessmentWindow": {"from": 2021, "to": 2025}}
-        """
+    /// An official 2026 policy: the derived one, marked official, with the 中级工 work
+    /// start one year earlier than the offsets give.
+    func official2026() throws -> Policy {
+        var p = try Policy.fromNotice(year: 2026, catalogue: catalogue).edited {
+            $0.replacingOccurrences(of: "\"provisional\"", with: "\"official\"")
+        }
+        p.intermediateNormal.workStartBy = Sourced(2016, .official, "须知·一·表")
+        return p
+    }
 
-    static func document(_ json: String) throws -> PolicyDocument {
-        try JSONDecoder().decode(PolicyDocument.self, from: Data(json.utf8))
+    @Test("the notice's document decodes, and derives no other value for 2024")
+    func notice() {
+        #expect(Policy.notice.year == 2024)
+        #expect(Policy.notice.intermediateNormal.workStartBy.value == 2015)
+        #expect(Policy.notice.technicianExam.value == Day(year: 2024, month: 6, day: 22))
+        #expect(Policy.notice.problems(conditions: []).isEmpty)
     }
 
     @Test("a loaded official policy changes a threshold")
     func loaded() throws {
         let catalogue = self.catalogue
-        let document = try Self.document(Self.official2026)
-        #expect(document.problems(conditions: Set(catalogue.map(\.code))).isEmpty)
-        let official = document.policy(catalogue: catalogue)
+        let official = try official2026()
+        #expect(official.problems(conditions: Set(catalogue.map(\.code))).isEmpty)
+        #expect(official.intermediateNormal.workStartBy.value == 2016)
         #expect(official.intermediateNormal.workStartBy.status == .official)
-        let engine = Engine(policy: { $0 == 2026 ? official : Policy.builtin(year: $0, catalogue: catalogue) },
+        let engine = Engine(policy: { $0 == 2026 ? official : Policy.fromNotice(year: $0, catalogue: catalogue) },
                             catalogue: catalogue, trades: [], today: Worker.day("2025-11-26"))
         // Work start 2017: open by the offsets (≤ 2017), closed by the loaded value (≤ 2016).
         let worker = Worker(workStart: "2017-06-01", birth: "19900101").tidy().cert(.junior, "2021-06-01")
@@ -229,26 +233,28 @@ struct PolicyYearTests {
         #expect(!option.warnings.contains { $0.contains("推算值") })
     }
 
-    @Test("an inconsistent policy file is refused with each problem named")
+    @Test("an inconsistent policy is refused with each problem named")
     func inconsistent() throws {
-        var json = Self.official2026
-        json = json.replacingOccurrences(of: "\"source\": \"2026年常州市申报须知（测试）\"", with: "\"source\": \" \"")
-        json = json.replacingOccurrences(of: "\"junior\": {\"workStartBy\": 2025}", with: "\"junior\": {\"workStartBy\": 2027}")
-        json = json.replacingOccurrences(of: "\"early\": {\"workStartBy\": 2017", with: "\"early\": {\"workStartBy\": 2015")
-        json = json.replacingOccurrences(of: "\"levelAndTechnician\": \"2026-04-15\"", with: "\"levelAndTechnician\": \"2025-04-15\"")
-        json = json.replacingOccurrences(of: "\"to\": 2025", with: "\"to\": 2026")
-        json = json.replacingOccurrences(of: "\"year\": 2026,", with: "\"year\": 2026, \"exceptional\": {\"no-such\": {\"workYears\": 1, \"gradeYears\": 1, \"waivesEducation\": false}},")
-        let problems = try Self.document(json).problems(conditions: Set(catalogue.map(\.code)))
-        for fragment in ["source", "junior.workStartBy", "intermediate.early.workStartBy", "deadlines.levelAndTechnician",
-                         "assessmentWindow", "exceptional.no-such"] {
+        var p = try official2026()
+        p.origin = " "
+        p.juniorWorkStartBy.value = 2027
+        p.intermediateEarly.workStartBy.value = 2015
+        p.levelDeadline.value = Day(year: 2025, month: 4, day: 15)!
+        p.assessmentTo.value = 2026
+        p.relaxations["no-such"] = Sourced(Relaxation(workYears: 1, gradeYears: 1, waivesEducation: false), .official, "破格条件")
+        p.seniorNormal.certificateBy.source = ""
+        let problems = p.problems(conditions: Set(catalogue.map(\.code)))
+        for fragment in ["origin", "juniorWorkStartBy", "intermediateEarly.workStartBy", "levelDeadline",
+                         "assessmentFrom–assessmentTo", "relaxations.no-such", "seniorNormal.certificateBy.source"] {
             #expect(problems.contains { $0.contains(fragment) }, "no problem names \(fragment): \(problems)")
         }
     }
 
-    @Test("an incomplete policy file does not decode")
-    func incomplete() {
-        let json = Self.official2026.replacingOccurrences(of: "\"assessmentWindow\": {\"from\": 2021, \"to\": 2025}", with: "\"x\": 1")
-        #expect(throws: DecodingError.self) { try Self.document(json) }
+    @Test("an incomplete policy does not decode")
+    func incomplete() throws {
+        #expect(throws: DecodingError.self) {
+            try Policy.notice.edited { $0.replacingOccurrences(of: "\"assessmentFrom\"", with: "\"x\"") }
+        }
     }
 }
 

@@ -1,7 +1,7 @@
 @testable import GongQinCore
 import Testing
 
-@Suite("the import file format (issue 6)")
+@Suite("the import file format (IMPORT.md)")
 struct FileFormatTests {
     let today = Day(year: 2026, month: 11, day: 26)!
     let id = "320402198503121230"

@@ -1,3 +1,4 @@
+import Foundation
 import GongQinCore
 
 /// A worker's records, built up in a test.
@@ -70,7 +71,7 @@ enum Engines {
     /// The engine with the notice's policies, as of `today`.
     static func make(today: String = "2024-01-10", trades: [Trade] = [],
                      policy: (@Sendable (Int) -> Policy)? = nil) -> Engine {
-        Engine(policy: policy ?? { Policy.builtin(year: $0, catalogue: catalogue) }, catalogue: catalogue, trades: trades,
+        Engine(policy: policy ?? { Policy.fromNotice(year: $0, catalogue: catalogue) }, catalogue: catalogue, trades: trades,
                today: Worker.day(today))
     }
 }
@@ -87,4 +88,24 @@ extension Evaluation {
 extension OptionDecision {
     func verdicts(_ rule: RuleID) -> [Verdict] { checks.filter { $0.rule == rule }.map(\.verdict) }
     func details(_ rule: RuleID) -> [String] { checks.filter { $0.rule == rule }.map(\.detail) }
+}
+
+extension Policy {
+    /// The notice's policy, decoded from the document embedded in GongQinCore as
+    /// GongQinStore decodes it.
+    static let notice = try! JSONDecoder().decode(Policy.self, from: Data(Policy.noticeDocument))
+
+    /// The policy of `year` derived from the notice's.
+    static func fromNotice(year: Int, catalogue: [ExceptionalCondition]) -> Policy {
+        notice.derived(year: year, catalogue: catalogue)
+    }
+
+    /// This policy through JSON, with `edit` applied to the text: how a user edits
+    /// `policy show --format json` before `policy load`.
+    func edited(_ edit: (String) -> String) throws -> Policy {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let text = edit(String(decoding: try encoder.encode(self), as: UTF8.self))
+        return try JSONDecoder().decode(Policy.self, from: Data(text.utf8))
+    }
 }

@@ -264,7 +264,7 @@ struct MaterialNoteTests {
     func exceptionalConditions() throws {
         let worker = Worker.intermediateLate.assessed(2021...2022, .excellent)
         let text = try note(worker, .senior, .exceptional, number: 8)
-        #expect(text.contains("使用破格条件：连续两年年度考核优秀（excellent-two-years），证明：2021、2022年连续两年年度考核优秀（X2，"))
+        #expect(text.contains("使用破格条件：连续两年年度考核优秀，证明：2021、2022年连续两年年度考核优秀（X2，"))
         #expect(text.contains("附前几个等级的审批表以查验破格条件使用情况：初级工（2003年，电工）、中级工（2021年，电工）（须知·四·8）"))
         // Two usable conditions, none named: both offered.
         let two = worker.educated(.college, "2015-07-01", relevant: true)
@@ -272,7 +272,7 @@ struct MaterialNoteTests {
         // Named: only that one.
         let named = try engine.materials(for: two.record, grade: .senior, module: .exceptional, cycle: 2024, conditions: ["college-degree"])
         let chosen = try #require(named.applicable.first { $0.number == 8 }).note
-        #expect(chosen.hasPrefix("使用破格条件：取得本工种（相关专业）大专及以上学历（college-degree）"))
+        #expect(chosen.hasPrefix("使用破格条件：取得本工种（相关专业）大专及以上学历"))
         #expect(named.conditions == ["college-degree"])
         // A used category is named with its earlier use.
         let used = worker.used("merit-award", year: 2010, grade: .intermediate)

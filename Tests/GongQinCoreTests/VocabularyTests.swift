@@ -1,7 +1,7 @@
 import GongQinCore
 import Testing
 
-@Suite("vocabularies: codes and Chinese (RULES §1, CONTRACT.md)")
+@Suite("vocabularies: codes and Chinese (RULES §1, CLI.md)")
 struct VocabularyTests {
     @Test("grades", arguments: [
         ("junior", Grade.junior), ("初级工", .junior), ("intermediate", .intermediate), ("中级工", .intermediate),

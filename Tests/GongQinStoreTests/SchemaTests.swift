@@ -48,7 +48,7 @@ struct SchemaTests {
         #expect(try Data(contentsOf: URL(fileURLWithPath: store.path)) == before)
     }
 
-    @Test("a file that is not a database is refused as unreadable")
+    @Test("a file that is not a database is refused as not gongqin's (65), and left as it was")
     func notADatabase() throws {
         let folder = NSTemporaryDirectory() + "gongqin-notdb-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
@@ -56,7 +56,8 @@ struct SchemaTests {
         try String(repeating: "这不是数据库\n", count: 200).write(toFile: path, atomically: true, encoding: .utf8)
         #expect {
             _ = try GongQinDatabase.open(at: path, context: LogContext(actor: "t", command: "t"))
-        } throws: { ($0 as? GongQinError)?.kind == .unreadableFile }
+        } throws: { ($0 as? GongQinError)?.kind == .invalidData }
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == String(repeating: "这不是数据库\n", count: 200))
     }
 
     @Test("UNIQUE: identity number, one result per year, one use per category (X1)")

@@ -1,0 +1,479 @@
+import ArgumentParser
+import Foundation
+import GongQinCore
+import GongQinStore
+
+// `KIND list ID`, `KIND update N` and `KIND remove N` for every kind of record kept on a
+// person (CONTRACT, record numbers). The kind itself is described once, in the store
+// (RecordKinds); these commands read its flags and word its outcomes.
+
+/// A record line with its number first: `编号` in tables, `"id"` in JSON and CSV.
+struct NumberedLine<Line: Listable>: Listable {
+    var id: Int64
+    var line: Line
+
+    static var columns: [(key: String, title: String)] { [("id", "编号")] + Line.columns }
+    func cells(_ output: OutputOptions) -> [String] { [String(id)] + line.cells(output) }
+
+    private enum Key: String, CodingKey { case id }
+
+    func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: Key.self)
+        try c.encode(id, forKey: .id)
+        try line.encode(to: encoder)
+    }
+}
+
+/// The number of a record, as `update` and `remove` take it.
+struct RecordNumber: ParsableArguments {
+    @Argument(help: ArgumentHelp("记录编号（person show 或 list 中的“编号”）", valueName: "N")) var number: Int64
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var output: OutputOptions
+}
+
+enum Corrections {
+    /// `KIND list ID`.
+    static func list<R, L: Listable>(_ kind: RecordDescriptor<R>, _ argument: String, _ store: StoreOptions,
+                                     _ output: OutputOptions, _ line: (R) -> L) throws {
+        let id = try store.person(argument)
+        let items = try store.reader().read { s in try s.people.list(kind, of: id) }
+        try Render.list(items.map { NumberedLine(id: $0.id, line: line($0.record)) }, output,
+                        empty: "尚无\(kind.chinese)记录")
+    }
+
+    /// `KIND update N`: changes only what `change` sets. A change that changes nothing
+    /// prints 无变化 and writes nothing, not even a log entry.
+    static func update<R, L: Listable>(_ kind: RecordDescriptor<R>, _ target: RecordNumber, _ line: (R) -> L,
+                                       _ change: (inout R) throws -> Void) throws {
+        try update(kind, target, line) { _, record in try change(&record) }
+    }
+
+    /// `update` for a change that reads the database (a condition's category).
+    static func update<R, L: Listable>(_ kind: RecordDescriptor<R>, _ target: RecordNumber, _ line: (R) -> L,
+                                       reading change: (Session, inout R) throws -> Void) throws {
+        let today = Environment.today
+        let correction = try target.store.openExisting().write { s in
+            try s.people.update(kind, target.number, today: today) { try change(s, &$0) }
+        }
+        let after = NumberedLine(id: target.number, line: line(correction.after.record))
+        guard correction.changed else {
+            switch target.output.format {
+            case .table: Console.out("无变化：\(correction.ownerName)的\(kind.chinese)（编号\(target.number)）已是所给的值")
+            default: try Render.added(after, target.output, "")
+            }
+            return
+        }
+        let diff = differences(line(correction.before.record), line(correction.after.record))
+        try Render.added(after, target.output,
+                         "已修改\(correction.ownerName)的\(kind.chinese)（编号\(target.number)）：\(diff)")
+    }
+
+    /// `KIND remove N`.
+    static func remove<R, L: Listable>(_ kind: RecordDescriptor<R>, _ target: RecordNumber, _ line: (R) -> L) throws {
+        let today = Environment.today
+        let (_, name, record) = try target.store.openExisting().write { s in
+            try s.people.remove(kind, target.number, today: today)
+        }
+        var shown = target.output
+        shown.format = .table
+        let cells = line(record).cells(shown).filter { !$0.isEmpty }.joined(separator: "，")
+        try Render.added(NumberedLine(id: target.number, line: line(record)), target.output,
+                         "已删除\(name)的\(kind.chinese)（编号\(target.number)：\(cells)）")
+    }
+
+    /// `工种：车工 → 钳工；发证时间：…`: the columns that differ, as a person reads them.
+    static func differences<L: Listable>(_ before: L, _ after: L) -> String {
+        var shown = OutputOptions()
+        shown.format = .table
+        let old = before.cells(shown), new = after.cells(shown)
+        return zip(L.columns, zip(old, new)).filter { $0.1.0 != $0.1.1 }.map { column, pair in
+            "\(column.title)：\(pair.0.isEmpty ? "（空）" : pair.0) → \(pair.1.isEmpty ? "（空）" : pair.1)"
+        }.joined(separator: "；")
+    }
+}
+
+extension StoreOptions {
+    /// Opens an existing database to write to: a command that changes a numbered record
+    /// has nothing to change in a missing file, so it is refused as a read would be.
+    func openExisting() throws -> GongQinDatabase {
+        _ = try reader()
+        return try open()
+    }
+}
+
+// MARK: The kinds
+
+extension CertCommand {
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "列出某人的证书（含编号）")
+        @Argument(help: "身份证号、掩码身份证号或姓名") var id: String
+        @OptionGroup var store: StoreOptions
+        @OptionGroup var output: OutputOptions
+        func run() throws { try Corrections.list(RecordKinds.certificate, id, store, output) { $0 } }
+    }
+
+    struct Update: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "更正证书：只改给出的项",
+            discussion: "在办申报所依据的证书不能改成使申报不再成立的样子（R1）；须先撤回申报。")
+        @OptionGroup var target: RecordNumber
+        @Option(help: "证书工种") var trade: String?
+        @Option(help: "等级：junior|intermediate|senior|technician|senior-technician，或初级工…高级技师") var grade: Grade?
+        @Option(help: ArgumentHelp("发证时间", valueName: "date")) var issued: String?
+        @Option(help: "证书编号") var number: String?
+        @Option(help: "取得方式：normal|early|exceptional|transfer|review") var route: Module?
+        @Option(help: "发证省份") var province: String?
+
+        func run() throws {
+            let issuedDay = try Parse.optionalDay(issued, "发证时间")
+            try Corrections.update(RecordKinds.certificate, target, { $0 }) { c in
+                if let trade { c.trade = trade.trimmingSpaces }
+                if let grade { c.grade = grade }
+                if let issuedDay { c.issued = issuedDay }
+                if let number { c.number = Parse.text(number) }
+                if let route { c.route = route }
+                if let province { c.province = Parse.text(province) ?? Certificate.homeProvince }
+            }
+        }
+    }
+
+    struct Remove: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "删除证书（在办申报所依据的不能删，R1）")
+        @OptionGroup var target: RecordNumber
+        func run() throws { try Corrections.remove(RecordKinds.certificate, target) { $0 } }
+    }
+}
+
+extension TransferCommand {
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "列出某人的转岗记录（含编号）")
+        @Argument(help: "身份证号、掩码身份证号或姓名") var id: String
+        @OptionGroup var store: StoreOptions
+        @OptionGroup var output: OutputOptions
+        func run() throws { try Corrections.list(RecordKinds.transfer, id, store, output) { $0 } }
+    }
+
+    struct Update: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "更正转岗：时间、原工种或新工种",
+            discussion: "等级年限（T1）和审批表随更正后的转岗记录计算；如更正的是最近一次转岗，人员的现工种随之更正。")
+        @OptionGroup var target: RecordNumber
+        @Option(help: "原工种") var from: String?
+        @Option(help: "新工种") var to: String?
+        @Option(help: ArgumentHelp("转岗时间，YYYY-MM-DD 或 YYYY-MM", valueName: "date")) var date: String?
+
+        func run() throws {
+            let day = try Parse.optionalDay(date, "转岗时间", allowMonth: true)
+            try Corrections.update(RecordKinds.transfer, target, { $0 }) { t in
+                if let from { t.from = from.trimmingSpaces }
+                if let to { t.to = to.trimmingSpaces }
+                if let day { t.date = day }
+            }
+        }
+    }
+
+    struct Remove: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "删除转岗记录",
+            discussion: "删除最近一次转岗时，人员的现工种回到转岗前的工种。")
+        @OptionGroup var target: RecordNumber
+        func run() throws { try Corrections.remove(RecordKinds.transfer, target) { $0 } }
+    }
+}
+
+extension AssessmentCommand {
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "列出某人的年度考核（含编号）")
+        @Argument(help: "身份证号、掩码身份证号或姓名") var id: String
+        @OptionGroup var store: StoreOptions
+        @OptionGroup var output: OutputOptions
+        func run() throws { try Corrections.list(RecordKinds.assessment, id, store, output) { $0 } }
+    }
+
+    struct Update: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "更正年度考核")
+        @OptionGroup var target: RecordNumber
+        @Option(help: "考核年度") var year: Int?
+        @Option(help: "结果：优秀|合格|基本合格|不合格，或 excellent|pass|basic|fail") var result: AssessmentResult?
+
+        func run() throws {
+            let checkedYear = try year.map { try Parse.year($0, "考核年度") }
+            try Corrections.update(RecordKinds.assessment, target, { $0 }) { a in
+                if let checkedYear { a.year = checkedYear }
+                if let result { a.result = result }
+            }
+        }
+    }
+
+    struct Remove: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "删除年度考核")
+        @OptionGroup var target: RecordNumber
+        func run() throws { try Corrections.remove(RecordKinds.assessment, target) { $0 } }
+    }
+}
+
+extension EducationCommand {
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "列出某人的学历（含编号）")
+        @Argument(help: "身份证号、掩码身份证号或姓名") var id: String
+        @OptionGroup var store: StoreOptions
+        @OptionGroup var output: OutputOptions
+        func run() throws { try Corrections.list(RecordKinds.education, id, store, output) { $0 } }
+    }
+
+    struct Update: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "更正学历")
+        @OptionGroup var target: RecordNumber
+        @Option(help: "学历") var level: EducationLevel?
+        @Option(help: ArgumentHelp("毕业时间", valueName: "date")) var graduated: String?
+        @Option(help: "专业") var major: String?
+        @Option(help: "学校") var school: String?
+        @Option(help: "与本人工种相关：yes|no") var relevant: YesNo?
+
+        func run() throws {
+            let day = try Parse.optionalDay(graduated, "毕业时间", allowMonth: true)
+            try Corrections.update(RecordKinds.education, target, { $0 }) { e in
+                if let level { e.level = level }
+                if let day { e.graduated = day }
+                if let major { e.major = Parse.text(major) }
+                if let school { e.school = Parse.text(school) }
+                if let relevant { e.relevant = relevant == .yes }
+            }
+        }
+    }
+
+    struct Remove: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "删除学历")
+        @OptionGroup var target: RecordNumber
+        func run() throws { try Corrections.remove(RecordKinds.education, target) { $0 } }
+    }
+}
+
+/// A yes/no flag value for `update`, where a present/absent flag cannot say "no".
+enum YesNo: String, ExpressibleByArgument, CaseIterable {
+    case yes, no
+    init?(argument: String) {
+        switch argument.trimmingSpaces.lowercased() {
+        case "yes", "是", "true", "1": self = .yes
+        case "no", "否", "false", "0": self = .no
+        default: return nil
+        }
+    }
+}
+
+extension AwardCommand {
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "列出某人的奖励（含编号）")
+        @Argument(help: "身份证号、掩码身份证号或姓名") var id: String
+        @OptionGroup var store: StoreOptions
+        @OptionGroup var output: OutputOptions
+        func run() throws { try Corrections.list(RecordKinds.award, id, store, output) { $0 } }
+    }
+
+    struct Update: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "更正奖励")
+        @OptionGroup var target: RecordNumber
+        @Option(help: "奖励名称") var name: String?
+        @Option(help: ArgumentHelp("获奖时间", valueName: "date")) var date: String?
+        @Option(help: "授予单位") var issuer: String?
+
+        func run() throws {
+            let day = try Parse.optionalDay(date, "获奖时间", allowMonth: true)
+            try Corrections.update(RecordKinds.award, target, { $0 }) { a in
+                if let name { a.name = name.trimmingSpaces }
+                if let day { a.date = day }
+                if let issuer { a.issuer = Parse.text(issuer) }
+            }
+        }
+    }
+
+    struct Remove: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "删除奖励")
+        @OptionGroup var target: RecordNumber
+        func run() throws { try Corrections.remove(RecordKinds.award, target) { $0 } }
+    }
+}
+
+extension TrainingCommand {
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "列出某人的继续教育（含编号）")
+        @Argument(help: "身份证号、掩码身份证号或姓名") var id: String
+        @OptionGroup var store: StoreOptions
+        @OptionGroup var output: OutputOptions
+        func run() throws { try Corrections.list(RecordKinds.training, id, store, output) { $0 } }
+    }
+
+    struct Update: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "更正继续教育")
+        @OptionGroup var target: RecordNumber
+        @Option(help: "名称") var name: String?
+        @Option(help: ArgumentHelp("时间", valueName: "date")) var date: String?
+        @Option(help: "学时") var hours: Int?
+        @Option(help: "发证单位") var issuer: String?
+
+        func run() throws {
+            let day = try Parse.optionalDay(date, "继续教育时间", allowMonth: true)
+            try Corrections.update(RecordKinds.training, target, { $0 }) { t in
+                if let name { t.name = name.trimmingSpaces }
+                if let day { t.date = day }
+                if let hours { t.hours = hours }
+                if let issuer { t.issuer = Parse.text(issuer) }
+            }
+        }
+    }
+
+    struct Remove: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "删除继续教育")
+        @OptionGroup var target: RecordNumber
+        func run() throws { try Corrections.remove(RecordKinds.training, target) { $0 } }
+    }
+}
+
+extension JobCommand {
+    struct Update: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "更正一段工作经历")
+        @OptionGroup var target: RecordNumber
+        @Option(help: ArgumentHelp("起始时间", valueName: "date")) var from: String?
+        @Option(help: ArgumentHelp("截止时间", valueName: "date")) var to: String?
+        @Flag(help: "清除截止时间（改为现任岗位）") var current = false
+        @Option(help: "工作单位全称") var unit: String?
+        @Option(help: "岗位（职务）") var post: String?
+
+        func run() throws {
+            if current && to != nil { throw GongQinError.usage("--to 与 --current 只能给一个") }
+            let fromDay = try Parse.optionalDay(from, "任职起始时间", allowMonth: true)
+            let toDay = try Parse.optionalDay(to, "任职截止时间", allowMonth: true)
+            try Corrections.update(RecordKinds.job, target, JobLine.init) { j in
+                if let fromDay { j.from = fromDay }
+                if let toDay { j.to = toDay }
+                if current { j.to = nil }
+                if let unit { j.unit = unit.trimmingSpaces }
+                if let post { j.post = post.trimmingSpaces }
+            }
+        }
+    }
+
+    struct Remove: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "删除一段工作经历")
+        @OptionGroup var target: RecordNumber
+        func run() throws { try Corrections.remove(RecordKinds.job, target, JobLine.init) }
+    }
+}
+
+/// A historic use as its own update and remove show it.
+struct HistoricUseLine: Listable {
+    var condition: String
+    var category: String
+    var grade: Grade
+    var year: Int
+    var source: UseSource
+    var note: String?
+
+    init(_ use: ExceptionalUse) {
+        condition = use.condition
+        category = use.category
+        grade = use.grade
+        year = use.year
+        source = use.source
+        note = use.note
+    }
+
+    static let columns: [(key: String, title: String)] = [
+        ("condition", "条件"), ("category", "类别"), ("grade", "等级"), ("year", "年度"), ("source", "来源"), ("note", "备注"),
+    ]
+
+    func cells(_ output: OutputOptions) -> [String] {
+        let table = output.format == .table
+        return [condition, category, table ? grade.chinese : grade.code, String(year), table ? source.chinese : source.code,
+                note.cell]
+    }
+}
+
+extension ExceptionalCommand {
+    struct Update: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "更正一条历史破格使用",
+            discussion: "申报时记录的使用随申报保留，撤回申报即释放。改成已用过的类别会被拒绝（X1）。")
+        @OptionGroup var target: RecordNumber
+        @Option(help: "破格条件代码") var condition: String?
+        @Option(help: "等级") var grade: Grade?
+        @Option(help: "年度") var year: Int?
+        @Option(help: "备注") var note: String?
+
+        func run() throws {
+            let checkedYear = try year.map { try Parse.year($0, "年度") }
+            try Corrections.update(RecordKinds.exceptionalUse, target, HistoricUseLine.init) { s, u in
+                if let condition {
+                    let found = try s.catalog.condition(code: condition.trimmingSpaces)
+                    u.condition = found.code
+                    u.category = found.category
+                }
+                if let grade { u.grade = grade }
+                if let checkedYear { u.year = checkedYear }
+                if let note { u.note = Parse.text(note) }
+            }
+        }
+    }
+
+    struct Remove: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "删除一条历史破格使用（申报记录的使用须撤回申报释放）")
+        @OptionGroup var target: RecordNumber
+        func run() throws { try Corrections.remove(RecordKinds.exceptionalUse, target, HistoricUseLine.init) }
+    }
+}
+
+// MARK: Wording
+
+extension RecordError {
+    /// The one line the clerk reads, with the command that helps.
+    var gongqin: GongQinError {
+        switch self {
+        case .unknown(let kind, let number):
+            return .invalid("未找到编号为\(number)的\(kind)记录", hint: "各记录的编号见 gongqin person show 身份证号")
+        case .restsOnApplication(let kind, let number, let application, let title, let failed):
+            return .refused("\(kind)（编号\(number)）是在办申报（编号\(application)，\(title)）所依据的记录，这样改动后该申报不再成立（R1）",
+                            hint: "如确需更正，请先撤回申报：gongqin application set-status \(application) withdrawn",
+                            details: failed.map { "✗ " + $0 })
+        case .useOfApplication(let number, let application):
+            return .refused("破格使用（编号\(number)）由申报（编号\(application)）记录，随申报保留，不能单独修改或删除（R1，X1）",
+                            hint: "撤回申报即释放该使用：gongqin application set-status \(application) withdrawn")
+        case .categoryUsedTwice(let number, let category, let earlier):
+            return .refused("破格使用（编号\(number)）不能改为“\(category)”类：该类已于\(earlier)使用，每类破格条件终身只能使用一次（X1，须知·四·8）",
+                            hint: "请核对条件代码；可用 gongqin exceptional list --person 身份证号 查看已用类别")
+        case .assessmentExists(_, let name, let year, let stored, let requested, let number):
+            return .invalid("\(name)\(year)年度考核已登记为“\(stored.chinese)”（编号\(number)），未改动",
+                            hint: "如需更正为“\(requested.chinese)”：gongqin assessment update \(number) --result \(requested.code)")
+        case .unitInUse(let name, let people):
+            return .refused("单位“\(name)”还有\(people)人，不能删除",
+                            hint: "请先把人员调到其他单位：gongqin person update 身份证号 --unit 新单位")
+        case .tradeBuiltin(let name):
+            return .refused("“\(name)”是工种目录自带的工种（RULES §10），不能删除")
+        case .tradeInUse(let name, let uses):
+            return .refused("工种“\(name)”仍有\(uses)条人员、证书、转岗或申报记录在用，不能删除",
+                            hint: "可用 gongqin person list --trade \(name) 查看在用的人员")
+        case .revertSuperseded(let seq, let later, let table):
+            return .refused("序号\(seq)之后，序号\(later)又改动了同一条记录（\(RecordKinds.chineseNames[table] ?? table)），不能直接撤销（R1）",
+                            hint: "请先撤销后来的改动：gongqin revert \(later)")
+        case .notRevertible(let seq, let table):
+            return .refused("序号\(seq)是\(RecordKinds.chineseNames[table] ?? table)的变更，不能用 revert 撤销：申报及其破格使用、目录自带工种、年度政策和设置由各自的命令维护（R1，X1）",
+                            hint: "申报可用 gongqin application set-status 编号 withdrawn 撤回")
+        case .unknownLogEntry(let seq):
+            return .invalid("变更日志中没有序号\(seq)", hint: "可用 gongqin log 查看序号")
+        case .tradeChangeNeedsTransfer(let person, let from, let to):
+            return .usage("修改工种（\(from) → \(to)）须说明是转岗还是更正登记错误",
+                          hint: "真实转岗请登记转岗：gongqin transfer add \(person.masked) --to \(to) --date YYYY-MM；原登记有误请加 --correction")
+        case .tradeFollowsTransfer(let person, let transfer, let to):
+            return .refused("现工种“\(to)”来自转岗记录（编号\(transfer)），不能单独更正（T1）",
+                            hint: "请更正转岗记录：gongqin transfer update \(transfer) --to 工种（\(person.masked)）")
+        case .noSuchPerson(let argument):
+            return .invalid("未找到“\(argument)”：没有此身份证号或姓名的人员",
+                            hint: "可用 gongqin person list --name 姓名的一部分 查找")
+        case .ambiguousPerson(let argument, let candidates):
+            var error = GongQinError.invalid("“\(argument)”对应\(candidates.count)人，请用完整身份证号指明",
+                                             hint: "可用 gongqin person list --name \(argument) 查看")
+            error.details = candidates.map { "\($0.idNumber.masked)  \($0.name)  \($0.unit)  \($0.trade)" }
+            return error
+        }
+    }
+}

@@ -1,0 +1,167 @@
+import Foundation
+import GongQinCore
+import GongQinSchema
+import GRDB
+
+/// The schema a database of a given version must have, as data in the binary (issue 12):
+/// the embedded migrations `Schema/` applied, in order, to an empty in-memory database.
+/// The migrations stay the one home of the schema; this reads back what they build, so
+/// that `check`, every write and `restore` can compare a file's `sqlite_master` with it,
+/// by name, type, table and SQL. A trigger renamed, dropped, added or altered, an extra
+/// table or view, shows.
+public struct ExpectedSchema: Sendable {
+    /// One entry of `sqlite_master`.
+    public struct Object: Hashable, Sendable, Comparable {
+        public var type: String
+        public var name: String
+        public var table: String
+        /// The SQL with runs of white space made one space; nil for automatic indexes.
+        public var sql: String?
+
+        public static func < (a: Object, b: Object) -> Bool { (a.type, a.name) < (b.type, b.name) }
+    }
+
+    /// The migrations applied, in order.
+    public let migrations: [String]
+    /// Every table, index, trigger and view, by name.
+    public let objects: [String: Object]
+    /// The tables the change-log triggers log, with their columns in order and primary key.
+    let loggedTables: [(table: String, columns: [String], primaryKey: String)]
+
+    /// What `sqlite_master` holds that belongs to the schema. SQLite's statistics tables
+    /// (`ANALYZE`) are its own and left out.
+    static let objectsSQL = """
+        SELECT type, name, tbl_name, sql FROM sqlite_master
+        WHERE name NOT LIKE 'sqlite\\_stat%' ESCAPE '\\' ORDER BY type, name
+        """
+
+    static func objects(_ db: Database) throws -> [String: Object] {
+        var objects: [String: Object] = [:]
+        for row in try Row.fetchAll(db, sql: objectsSQL) {
+            let object = Object(type: row[0], name: row[1], table: row[2], sql: (row[3] as String?).map(normalized))
+            objects[object.name] = object
+        }
+        return objects
+    }
+
+    /// Runs of white space as one space, trimmed.
+    static func normalized(_ sql: String) -> String {
+        sql.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" }).joined(separator: " ")
+    }
+
+    /// The expected schema after `migrations`, which must be the first migrations of this
+    /// binary in order; nil otherwise. Built once per process and version.
+    public static func after(_ migrations: [String]) -> ExpectedSchema? {
+        let known = SchemaMigrations.all.map(\.identifier)
+        guard !migrations.isEmpty, migrations.count <= known.count, Array(known.prefix(migrations.count)) == migrations else {
+            return nil
+        }
+        return cache.withLock { (cache: inout [Int: ExpectedSchema]) -> ExpectedSchema? in
+            if let schema = cache[migrations.count] { return schema }
+            guard let schema = try? build(upTo: migrations.last!, count: migrations.count) else { return nil }
+            cache[migrations.count] = schema
+            return schema
+        }
+    }
+
+    private static let cache = Locked<[Int: ExpectedSchema]>([:])
+
+    private static func build(upTo identifier: String, count: Int) throws -> ExpectedSchema {
+        // The migrations fill the catalogue, and their rows go through the log triggers.
+        var config = Configuration()
+        config.foreignKeysEnabled = true
+        config.prepareDatabase { db in
+            ChangeLog.registerFunctions(in: db, context: LogContext(actor: "gongqin", command: "expected schema"))
+        }
+        let queue = try DatabaseQueue(configuration: config)
+        try GongQinDatabase.migrator.migrate(queue, upTo: identifier)
+        return try queue.read { db in
+            let found = try Self.objects(db)
+            let logged = try String.fetchAll(db, sql: """
+                SELECT tbl_name FROM sqlite_master WHERE type = 'trigger' AND name = tbl_name || '_log_insert' ORDER BY tbl_name
+                """)
+            let tables = try logged.map { table in
+                let info = try Row.fetchAll(db, sql: "SELECT name, pk FROM pragma_table_info(?) ORDER BY cid", arguments: [table])
+                let columns = info.map { $0["name"] as String }
+                let primaryKey = info.first { ($0["pk"] as Int) == 1 }.map { $0["name"] as String } ?? "rowid"
+                return (table: table, columns: columns, primaryKey: primaryKey)
+            }
+            return ExpectedSchema(migrations: Array(SchemaMigrations.all.prefix(count).map(\.identifier)),
+                                  objects: found, loggedTables: tables)
+        }
+    }
+
+    /// The migrations a file records as applied, in the order applied; empty when it has
+    /// no record.
+    static func appliedMigrations(_ db: Database) throws -> [String] {
+        guard try db.tableExists("grdb_migrations") else { return [] }
+        return try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY identifier")
+    }
+
+    /// A difference between a file's schema and the expected one.
+    public struct Difference: Hashable, Sendable {
+        public enum Kind: String, Sendable { case missing, extra, altered, version }
+        public var kind: Kind
+        public var type: String
+        public var name: String
+
+        /// One Chinese line.
+        public var detail: String {
+            let what = Self.typeNames[type] ?? type
+            return switch kind {
+            case .missing: "缺少应有的\(what)“\(name)”：被删除或改名"
+            case .extra: "多出\(what)“\(name)”：不是 gongqin 建立的"
+            case .altered: "\(what)“\(name)”的定义与该结构版本应有的不同：被改动"
+            case .version: "结构版本记录（\(name)）不是本版本 gongqin 依次应用的迁移"
+            }
+        }
+
+        static let typeNames = ["table": "表", "index": "索引", "trigger": "触发器", "view": "视图"]
+    }
+
+    /// How the schema of `db` differs from the one its recorded migrations should have
+    /// built. Empty when it matches.
+    public static func differences(_ db: Database) throws -> [Difference] {
+        let applied = try appliedMigrations(db)
+        guard let expected = after(applied) else {
+            return [Difference(kind: .version, type: "", name: applied.isEmpty ? "无" : applied.joined(separator: "、"))]
+        }
+        return expected.differences(from: try objects(db))
+    }
+
+    func differences(from actual: [String: Object]) -> [Difference] {
+        var found: [Difference] = []
+        for (name, object) in objects.sorted(by: { $0.value < $1.value }) {
+            guard let other = actual[name] else {
+                found.append(Difference(kind: .missing, type: object.type, name: name))
+                continue
+            }
+            if other != object { found.append(Difference(kind: .altered, type: object.type, name: name)) }
+        }
+        for (name, object) in actual.sorted(by: { $0.value < $1.value }) where objects[name] == nil {
+            found.append(Difference(kind: .extra, type: object.type, name: name))
+        }
+        return found
+    }
+
+    /// The refusal of a write, or of a restore, on a file whose schema differs.
+    static func refusal(_ differences: [Difference], path: String) -> GongQinError {
+        GongQinError(.invalidData,
+                     "数据库“\(path)”的结构与 gongqin 应有的结构不符（\(differences.prefix(3).map(\.detail).joined(separator: "；"))\(differences.count > 3 ? "等\(differences.count)处" : "")），为防数据被暗中改动，拒绝写入",
+                     hint: "请运行 gongqin check --db \(path) 查看详情，并从可信的备份恢复；数据库未被改动")
+    }
+}
+
+/// A value behind a lock (Foundation's `NSLock`; `Synchronization.Mutex` needs macOS 15).
+final class Locked<Value>: @unchecked Sendable {
+    private var value: Value
+    private let lock = NSLock()
+
+    init(_ value: Value) { self.value = value }
+
+    func withLock<T>(_ body: (inout Value) throws -> T) rethrows -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        return try body(&value)
+    }
+}

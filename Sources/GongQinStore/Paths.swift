@@ -1,0 +1,48 @@
+import Foundation
+import GongQinCore
+
+/// The files gongqin writes: the database, backups and `--output` files (issue 12). A
+/// path that is a symlink to a missing file, a FIFO, a device or a socket is refused, so
+/// that nothing is created through a link someone left, and no export blocks on a pipe
+/// or is poured into a device.
+public enum FilePaths {
+    /// What a path is, as far as writing to it goes.
+    enum Kind { case missing, regular, directory, danglingLink, special(String) }
+
+    static func kind(_ path: String) -> Kind {
+        var link = stat()
+        guard lstat(path, &link) == 0 else { return .missing }
+        var target = stat()
+        guard stat(path, &target) == 0 else {
+            return (link.st_mode & S_IFMT) == S_IFLNK ? .danglingLink : .missing
+        }
+        switch target.st_mode & S_IFMT {
+        case S_IFREG: return .regular
+        case S_IFDIR: return .directory
+        case S_IFIFO: return .special("命名管道（FIFO）")
+        case S_IFCHR, S_IFBLK: return .special("设备文件")
+        case S_IFSOCK: return .special("套接字")
+        default: return .special("特殊文件")
+        }
+    }
+
+    /// Refuses (exit 65) a path that is a dangling symlink, a FIFO, a device or a socket.
+    /// `what` names the file: 数据库, 备份文件, 输出文件.
+    public static func refuseSpecial(_ path: String, what: String) throws(GongQinError) {
+        switch kind(path) {
+        case .danglingLink:
+            throw .invalid("\(what)“\(path)”是指向不存在文件的符号链接，为防经由链接在别处建立文件，拒绝使用",
+                           hint: "请删除该链接，或换一个路径")
+        case .special(let name):
+            throw .invalid("\(what)“\(path)”是\(name)，不是普通文件，拒绝使用", hint: "请换一个普通文件的路径")
+        case .missing, .regular, .directory:
+            return
+        }
+    }
+
+    /// Creates a new empty file with mode 0600 without following a link (`O_EXCL`,
+    /// `O_NOFOLLOW`); returns the descriptor, or -1 with `errno` set.
+    static func createPrivate(_ path: String, flags: Int32 = O_WRONLY) -> Int32 {
+        open(path, flags | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
+    }
+}

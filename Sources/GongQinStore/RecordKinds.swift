@@ -1,0 +1,350 @@
+import GongQinCore
+import GRDB
+
+/// A record with its number: the row id, which never changes (CONTRACT, record numbers).
+public struct Numbered<Record: Hashable & Sendable>: Hashable, Sendable {
+    public var id: Int64
+    public var record: Record
+
+    public init(id: Int64, record: Record) {
+        self.id = id
+        self.record = record
+    }
+}
+
+/// What the store refuses about a numbered record, typed so that the CLI words it (and
+/// names the commands that help); the store knows no command names.
+public enum RecordError: Error, Sendable, Equatable {
+    /// No record of this kind has this number.
+    case unknown(kind: String, number: Int64)
+    /// The change would leave an application that is still open without its ground (R1).
+    /// `application` is its number, `title` what it is (张三2028年高级工·正常晋级).
+    case restsOnApplication(kind: String, number: Int64, application: Int64, title: String, failed: [String])
+    /// A use that an application recorded: it goes with the application (R1, X1).
+    case useOfApplication(number: Int64, application: Int64)
+    /// The change would record one category twice for the person (X1).
+    case categoryUsedTwice(number: Int64, category: String, earlier: String)
+    /// An assessment for a year already recorded; `add` does not replace it.
+    case assessmentExists(person: IDNumber, name: String, year: Int, stored: AssessmentResult, requested: AssessmentResult, number: Int64)
+    /// A unit that people still belong to.
+    case unitInUse(name: String, people: Int)
+    /// A trade that is built in, or that records still name.
+    case tradeBuiltin(name: String)
+    case tradeInUse(name: String, uses: Int)
+    /// `revert` of an entry whose row a later entry changed.
+    case revertSuperseded(seq: Int64, later: Int64, table: String)
+    case unknownLogEntry(seq: Int64)
+    /// An entry of a table `revert` leaves to its own commands (applications, policies…).
+    case notRevertible(seq: Int64, table: String)
+    /// `person update --trade` without `--correction`, or a correction that the chain of
+    /// transfers contradicts (T1).
+    case tradeChangeNeedsTransfer(person: IDNumber, from: String, to: String)
+    case tradeFollowsTransfer(person: IDNumber, transfer: Int64, to: String)
+    /// A person argument (a masked ID or a name) that names nobody, or several people.
+    case noSuchPerson(argument: String)
+    case ambiguousPerson(argument: String, candidates: [PersonSummary])
+}
+
+/// A person as a list of candidates shows them.
+public struct PersonSummary: Hashable, Sendable {
+    public var idNumber: IDNumber
+    public var name: String
+    public var unit: String
+    public var trade: String
+}
+
+/// One kind of record kept on a person, described once: its table, its Chinese name, the
+/// columns that identify it for a person (its natural key), its order, and its conversion
+/// to and from the Core type. `person show`, each kind's `list`, `update`, `remove`,
+/// `person remove`, `log` and error messages read it.
+public struct RecordDescriptor<Record: Hashable & Sendable>: Sendable {
+    /// The table, as the change log names it.
+    public let table: String
+    /// The kind as import and export name it; its Chinese name is the kind's.
+    public let file: RecordKind
+    /// The kind, in Chinese: 等级证书.
+    public var chinese: String { file.chinese }
+    /// The natural key: the columns that identify one record of a person.
+    public let key: [String]
+    /// The order records are listed in.
+    let order: String
+    /// The Core record of a row.
+    let decode: @Sendable (Row, Session) throws -> Record
+    /// Every check before the record is written for `owner` (the same as import's).
+    /// The last argument is the number of the record being corrected, if any.
+    let check: @Sendable (Session, Record, PersonRow, Day, Int64?) throws -> Checked
+    /// Writes the record for `owner`: a new row, or the row `replacing`. Returns the id.
+    let save: @Sendable (Session, Record, PersonRow, Int64?) throws -> Int64
+}
+
+/// The kinds, for the code that walks every kind (person remove, messages).
+public enum RecordKinds {
+    public static let certificate = RecordDescriptor<Certificate>(
+        table: "certificate", file: .certs, key: ["trade_id", "grade"], order: "issued, grade",
+        decode: { row, s in
+            let r = try CertificateRow(row: row)
+            return Certificate(trade: try s.catalog.tradeName(id: r.tradeId), grade: r.grade, issued: r.issued,
+                               number: r.number, route: r.route, province: r.province)
+        },
+        check: { s, record, owner, today, _ in try s.people.check(record, owner: owner, today: today) },
+        save: { s, record, owner, id in try s.people.save(record, owner: owner, replacing: id) })
+
+    public static let transfer = RecordDescriptor<Transfer>(
+        table: "transfer", file: .transfers, key: ["date"], order: "date",
+        decode: { row, s in
+            let r = try TransferRow(row: row)
+            return Transfer(from: try s.catalog.tradeName(id: r.fromTradeId), to: try s.catalog.tradeName(id: r.toTradeId),
+                            date: r.date)
+        },
+        check: { s, record, owner, today, number in try s.people.check(record, owner: owner, today: today, correcting: number) },
+        save: { s, record, owner, id in try s.people.save(record, owner: owner, replacing: id) })
+
+    public static let assessment = RecordDescriptor<AnnualAssessment>(
+        table: "annual_assessment", file: .assessments, key: ["year"], order: "year",
+        decode: { row, _ in
+            let r = try AssessmentRow(row: row)
+            return AnnualAssessment(year: r.year, result: r.result)
+        },
+        check: { s, record, owner, today, _ in try s.people.check(record, owner: owner, today: today) },
+        save: { s, record, owner, id in try s.people.save(record, owner: owner, replacing: id) })
+
+    public static let education = RecordDescriptor<Education>(
+        table: "education", file: .education, key: ["level", "graduated"], order: "graduated",
+        decode: { row, _ in
+            let r = try EducationRow(row: row)
+            return Education(level: r.level, graduated: r.graduated, major: r.major, school: r.school, relevant: r.relevant)
+        },
+        check: { s, record, owner, today, _ in try s.people.check(record, owner: owner, today: today) },
+        save: { s, record, owner, id in try s.people.save(record, owner: owner, replacing: id) })
+
+    public static let award = RecordDescriptor<Award>(
+        table: "award", file: .awards, key: ["name", "date"], order: "date",
+        decode: { row, _ in
+            let r = try AwardRow(row: row)
+            return Award(name: r.name, date: r.date, issuer: r.issuer)
+        },
+        check: { s, record, owner, today, _ in try s.people.check(record, owner: owner, today: today) },
+        save: { s, record, owner, id in try s.people.save(record, owner: owner, replacing: id) })
+
+    public static let training = RecordDescriptor<ContinuingEducation>(
+        table: "continuing_education", file: .training, key: ["name", "date"], order: "date",
+        decode: { row, _ in
+            let r = try ContinuingEducationRow(row: row)
+            return ContinuingEducation(name: r.name, date: r.date, hours: r.hours, issuer: r.issuer)
+        },
+        check: { s, record, owner, today, _ in try s.people.check(record, owner: owner, today: today) },
+        save: { s, record, owner, id in try s.people.save(record, owner: owner, replacing: id) })
+
+    public static let job = RecordDescriptor<Job>(
+        table: "job", file: .jobs, key: ["from_date"], order: "from_date",
+        decode: { row, _ in try JobRow(row: row).job },
+        check: { s, record, owner, today, _ in try s.people.check(record, owner: owner, today: today) },
+        save: { s, record, owner, id in try s.people.save(record, owner: owner, replacing: id) })
+
+    /// Exceptional uses: `update` and `remove` take historic ones only; an application's
+    /// use goes with its application.
+    public static let exceptionalUse = RecordDescriptor<ExceptionalUse>(
+        table: "exceptional_use", file: .exceptional, key: ["category"], order: "year",
+        decode: { row, _ in try UseRow(row: row).use },
+        check: { s, record, owner, today, _ in try s.ledger.check(record, owner: owner, today: today) },
+        save: { s, record, owner, id in try s.ledger.save(record, owner: owner, replacing: id) })
+
+    /// The tables of the kinds a person's removal deletes with them, with their Chinese names.
+    static let personTables: [(table: String, chinese: String)] = [
+        (certificate.table, certificate.chinese), (transfer.table, transfer.chinese),
+        (assessment.table, assessment.chinese), (education.table, education.chinese), (award.table, award.chinese),
+        (training.table, training.chinese), (job.table, job.chinese),
+    ]
+
+    /// Every table of a person's records with its Chinese name, applications and uses too.
+    public static let chineseNames: [String: String] = Dictionary(uniqueKeysWithValues: personTables + [
+        (exceptionalUse.table, exceptionalUse.chinese), ("application", "申报"), ("person", "人员"), ("unit", "单位"),
+        ("trade", "工种"),
+    ])
+}
+
+/// What `update` did: nothing (the record already held those values) or a change.
+public struct Correction<Record: Hashable & Sendable>: Sendable {
+    public var owner: IDNumber
+    public var ownerName: String
+    public var before: Numbered<Record>
+    public var after: Numbered<Record>
+    public var changed: Bool { before.record != after.record }
+}
+
+extension People {
+    /// The records of one kind kept on a person, with their numbers, in the kind's order.
+    public func list<R>(_ kind: RecordDescriptor<R>, of id: IDNumber) throws -> [Numbered<R>] {
+        try numbered(kind, personID: try row(id).id!)
+    }
+
+    func numbered<R>(_ kind: RecordDescriptor<R>, personID: Int64) throws -> [Numbered<R>] {
+        let rows = try Row.fetchAll(db, sql: "SELECT * FROM \(kind.table) WHERE person_id = ? ORDER BY \(kind.order), id",
+                                    arguments: [personID])
+        return try rows.map { Numbered(id: $0["id"], record: try kind.decode($0, session)) }
+    }
+
+    /// A record by its number, with its owner's row.
+    func find<R>(_ kind: RecordDescriptor<R>, _ number: Int64) throws -> (PersonRow, Numbered<R>) {
+        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM \(kind.table) WHERE id = ?", arguments: [number]) else {
+            throw RecordError.unknown(kind: kind.chinese, number: number)
+        }
+        let owner = try PersonRow.fetchOne(db, key: row["person_id"] as Int64)!
+        return (owner, Numbered(id: number, record: try kind.decode(row, session)))
+    }
+
+    /// The owner of record `number` of `kind`: its identity number and name.
+    public func owner<R>(of kind: RecordDescriptor<R>, _ number: Int64) throws -> (IDNumber, String, Numbered<R>) {
+        let (owner, record) = try find(kind, number)
+        return (owner.idNumber, owner.name, record)
+    }
+
+    /// Changes record `number` of `kind` as `change` says. A change that changes nothing
+    /// writes nothing. Refused when the changed record fails its checks (the same as an
+    /// `add`'s), would use a category twice (X1), or would leave an open application
+    /// without its ground (R1).
+    public func update<R>(_ kind: RecordDescriptor<R>, _ number: Int64, today: Day,
+                          _ change: (inout R) throws -> Void) throws -> Correction<R> {
+        let (owner, before) = try find(kind, number)
+        var record = before.record
+        try change(&record)
+        let correction = Correction(owner: owner.idNumber, ownerName: owner.name, before: before,
+                                    after: Numbered(id: number, record: record))
+        guard correction.changed else { return correction }
+        if let use = before.record as? ExceptionalUse, use.source == .application {
+            throw RecordError.useOfApplication(number: number, application: use.applicationID ?? 0)
+        }
+        try keepsApplications(kind, number, owner: owner, today: today) {
+            var checked = try kind.check(session, record, owner, today, number)
+            // The record itself is not a duplicate of itself.
+            if checked.existing?.id == number { checked.existing = nil }
+            if let use = record as? ExceptionalUse, let existing = checked.existing {
+                let earlier = try UseRow.fetchOne(db, key: existing.id)!
+                throw RecordError.categoryUsedTwice(number: number, category: use.category, earlier: earlier.use.chineseSummary)
+            }
+            try refuse(checked.all)
+            _ = try kind.save(session, record, owner, number)
+            if let transfer = before.record as? Transfer { try followTransfers(owner, number, before: transfer) }
+        }
+        return correction
+    }
+
+    /// Removes record `number` of `kind`. Refused when an open application rests on it (R1).
+    public func remove<R>(_ kind: RecordDescriptor<R>, _ number: Int64, today: Day) throws -> (IDNumber, String, R) {
+        let (owner, record) = try find(kind, number)
+        if let use = record.record as? ExceptionalUse, use.source == .application {
+            throw RecordError.useOfApplication(number: number, application: use.applicationID ?? 0)
+        }
+        try keepsApplications(kind, number, owner: owner, today: today) {
+            try db.execute(sql: "DELETE FROM \(kind.table) WHERE id = ?", arguments: [number])
+            if let transfer = record.record as? Transfer { try followTransfers(owner, number, before: transfer) }
+        }
+        return (owner.idNumber, owner.name, record.record)
+    }
+
+    /// The applications of a person still in progress: filed, returned, accepted or
+    /// deferred. A withdrawn one rests on nothing; a decided one has been decided.
+    func pending(_ record: PersonRecord) -> [Application] {
+        record.applications.filter { [.filed, .returned, .accepted, .deferred].contains($0.status) }
+    }
+
+    /// Runs `body` (a change to the owner's records) and refuses it when an application
+    /// still in progress held before and no longer holds after it (R1): the change is
+    /// rolled back with the transaction.
+    func keepsApplications<R>(_ kind: RecordDescriptor<R>, _ number: Int64, owner: PersonRow, today: Day,
+                              _ body: () throws -> Void) throws {
+        try keepsApplications(kind.chinese, number, owner: owner, today: today, body)
+    }
+
+    func keepsApplications(_ kind: String, _ number: Int64, owner: PersonRow, today: Day,
+                           _ body: () throws -> Void) throws {
+        let before = try records(of: [owner])[0]
+        let applications = pending(before)
+        if applications.isEmpty { return try body() }
+        let engine = try session.engine(today: today)
+        func holds(_ record: PersonRecord, _ app: Application) -> OptionDecision {
+            let named = record.exceptionalUses.filter { $0.applicationID == app.id }.map(\.condition)
+            return engine.decide(record, grade: app.grade, module: app.module, trade: app.trade, cycle: app.cycle,
+                                 filingDate: app.filedOn, conditions: named.isEmpty ? nil : named, purpose: .judge)
+        }
+        let held = applications.filter { holds(before, $0).open }
+        try body()
+        guard let fresh = try PersonRow.fetchOne(db, key: owner.id!) else { return }
+        let after = try records(of: [fresh])[0]
+        for app in held {
+            let decision = holds(after, app)
+            if !decision.open {
+                throw RecordError.restsOnApplication(
+                    kind: kind, number: number, application: app.id,
+                    title: "\(owner.name)\(app.cycle)年\(app.trade)\(app.grade.chinese)·\(app.module.chinese)",
+                    failed: decision.failedChecks.map { "\($0.rule.rawValue)：\($0.detail)" })
+            }
+        }
+    }
+
+    /// Keeps the person's trade on the chain of transfers (T1) after a transfer was
+    /// corrected or removed: when the person stood in the trade the latest transfer led
+    /// to, they now stand where the corrected chain leads.
+    func followTransfers(_ owner: PersonRow, _ number: Int64, before: Transfer) throws {
+        guard var person = try PersonRow.fetchOne(db, key: owner.id!) else { return }
+        let chain = try numbered(RecordKinds.transfer, personID: owner.id!)
+        let current = try catalog.tradeName(id: person.tradeId)
+        let oldChain: [Transfer] = chain.filter { $0.id != number }.map { $0.record } + [before]
+        guard let oldLatest = oldChain.max(by: { $0.date < $1.date }), oldLatest.to == current else { return }
+        let target = chain.map { $0.record }.max { $0.date < $1.date }.map { $0.to } ?? oldLatest.from
+        guard target != current else { return }
+        person.tradeId = try catalog.tradeID(named: target)
+        try person.update(db)
+    }
+}
+
+extension People {
+    /// The person a command-line argument names: a masked ID exactly as gongqin prints it
+    /// (`320402********123X`), or an exact name. Refused when it names nobody or several.
+    /// (A full identity number is read by the CLI as it stands.)
+    public func resolve(_ argument: String) throws -> IDNumber {
+        let text = argument.trimmingSpaces
+        let chars = Array(text)
+        let rows: [PersonRow]
+        if chars.count == 18, chars[6..<14].allSatisfy({ $0 == "*" }) {
+            rows = try PersonRow.filter(sql: "substr(id_number, 1, 6) = ? AND substr(id_number, 15, 4) = ?",
+                                        arguments: [String(chars[0..<6]), String(chars[14...])])
+                .order(sql: "id_number").fetchAll(db)
+        } else {
+            rows = try PersonRow.filter(sql: "name = ?", arguments: [text]).order(sql: "id_number").fetchAll(db)
+        }
+        if rows.count == 1 { return rows[0].idNumber }
+        if rows.isEmpty { throw RecordError.noSuchPerson(argument: text) }
+        throw RecordError.ambiguousPerson(argument: text, candidates: try rows.map {
+            PersonSummary(idNumber: $0.idNumber, name: $0.name, unit: try catalog.unitName(id: $0.unitId),
+                          trade: try catalog.tradeName(id: $0.tradeId))
+        })
+    }
+}
+
+/// Every numbered record of a person, each kind in its order: what `person show` lists.
+public struct NumberedRecords: Sendable {
+    public var certificates: [Numbered<Certificate>]
+    public var transfers: [Numbered<Transfer>]
+    public var assessments: [Numbered<AnnualAssessment>]
+    public var education: [Numbered<Education>]
+    public var awards: [Numbered<Award>]
+    public var trainings: [Numbered<ContinuingEducation>]
+    public var jobs: [Numbered<Job>]
+    public var uses: [Numbered<ExceptionalUse>]
+}
+
+extension People {
+    public func numberedRecords(_ id: IDNumber) throws -> NumberedRecords {
+        let personID = try row(id).id!
+        return NumberedRecords(
+            certificates: try numbered(RecordKinds.certificate, personID: personID),
+            transfers: try numbered(RecordKinds.transfer, personID: personID),
+            assessments: try numbered(RecordKinds.assessment, personID: personID),
+            education: try numbered(RecordKinds.education, personID: personID),
+            awards: try numbered(RecordKinds.award, personID: personID),
+            trainings: try numbered(RecordKinds.training, personID: personID),
+            jobs: try numbered(RecordKinds.job, personID: personID),
+            uses: try numbered(RecordKinds.exceptionalUse, personID: personID))
+    }
+}
