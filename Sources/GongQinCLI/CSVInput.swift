@@ -62,12 +62,13 @@ final class CSVInput {
     /// A row's cells as the importer may take them: a cell with a control character is
     /// refused, and the `'` that gongqin puts before a cell a spreadsheet would take for a
     /// formula is removed (TextSafety, FormulaGuard).
-    static func safeCells(_ cells: [String], row: Int, path: String) throws -> [String] {
+    static func safeCells(_ raw: [String], row: Int, path: String) throws -> [String] {
+        let cells = raw.map { SpreadsheetCell.withoutDigitsGuard(FormulaGuard.importedCell($0)) }
         if let column = cells.firstIndex(where: { TextSafety.controlCharacter(in: $0) != nil }) {
             throw GongQinError.invalid("文件“\(path)”第\(row)行第\(column + 1)列含有控制字符（\(TextSafety.controlCharacter(in: cells[column])!)，如单元格内换行、制表符或终端控制码），未导入任何记录",
                                        hint: "请在表格中删去这些字符后重新导入")
         }
-        return cells.map(FormulaGuard.importedCell)
+        return cells
     }
 
     /// Calls `body` with each row after the header and its row number as a spreadsheet

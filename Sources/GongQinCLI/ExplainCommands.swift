@@ -73,7 +73,7 @@ enum Explanation {
     static func heading(_ option: OptionDecision) -> String {
         guard option.open else { return "▶ \(name(option))：不可申报" }
         var text = "▶ \(name(option))：可申报，\(option.certificateYear)年取证"
-        if !option.conditions.isEmpty { text += "，使用破格条件 \(option.conditions.joined(separator: "、"))" }
+        if !option.conditions.isEmpty { text += "，使用破格条件 \(option.conditions.map(Labels.condition).joined(separator: "、"))" }
         return text
     }
 }

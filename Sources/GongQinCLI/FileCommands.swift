@@ -345,6 +345,12 @@ enum SpreadsheetCell {
     static func keepingDigits(_ text: String) -> String {
         text.isEmpty ? text : "\t" + text
     }
+
+    /// The cell as it was before `keepingDigits`: one leading tab is dropped, as the
+    /// white space it is; a tab anywhere else is refused as a control character.
+    static func withoutDigitsGuard(_ cell: String) -> String {
+        cell.hasPrefix("\t") ? String(cell.dropFirst()) : cell
+    }
 }
 
 /// `backup FILE`: SQLite's online backup, safe while another process writes.

@@ -384,8 +384,8 @@ struct HistoricUseLine: Listable {
 
     func cells(_ output: OutputOptions) -> [String] {
         let table = output.format == .table
-        return [condition, category, table ? grade.chinese : grade.code, String(year), table ? source.chinese : source.code,
-                note.cell]
+        return [table ? Labels.condition(condition) : condition, table ? Labels.condition(category) : category,
+                table ? grade.chinese : grade.code, String(year), table ? source.chinese : source.code, note.cell]
     }
 }
 

@@ -43,7 +43,8 @@ enum Render {
     /// The line that prints the change-log head a document was made at, for
     /// `gongqin check --anchor` (issue 12).
     static func logHeadLine(_ head: String?) -> String {
-        "变更日志头：" + (head ?? "0（日志为空）") + "（可用 gongqin check --anchor 核对此后日志未被重写）"
+        guard let head else { return "变更日志头：0（日志为空）" }
+        return "变更日志头：\(head)（核对此后日志未被重写：gongqin check --anchor \(head)）"
     }
 
     /// A CSV line (RFC 4180): a field with a comma, a quote or a line break is quoted.

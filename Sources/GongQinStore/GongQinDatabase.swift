@@ -57,6 +57,7 @@ public struct GongQinDatabase: Sendable {
     /// older or newer than this binary's are refused.
     public static func openForReading(at path: String, context: LogContext) throws(GongQinError) -> GongQinDatabase {
         try refuseEmptyPath(path)
+        try FilePaths.refuseSpecial(path, what: "数据库")
         guard FileManager.default.fileExists(atPath: path) else {
             throw GongQinError(.unreadableFile, "数据库“\(path)”不存在",
                                hint: "gongqin init 或任何写入命令（如 unit add）会创建它；请核对 --db 或 GONGQIN_DB")

@@ -249,8 +249,11 @@ struct HostileInputTests {
             #expect(r.code == 74, "\(args.joined(separator: " ")) > /dev/full → \(r.code): \(r.err)")
             #expect(r.err.contains("标准输出"), "\(args.joined(separator: " ")): \(r.err)")
         }
-        // A device as --output is refused, not written into.
-        #expect(s.run(["export", "persons", "--output", "/dev/full"]).code == 65)
+        // A device as --output is refused, not written into (behind a .csv name, since any
+        // other extension is a usage error first).
+        let device = s.folder + "/device.csv"
+        try? FileManager.default.createSymbolicLink(atPath: device, withDestinationPath: "/dev/full")
+        #expect(s.run(["export", "persons", "--output", device]).code == 65)
         // A file output that cannot be finished (a file-size limit standing in for a full
         // disk): exit 74, naming the file, and nothing left behind.
         let units = s.folder + "/units.csv"
@@ -282,7 +285,10 @@ struct HostileInputTests {
             #expect(s.run("unit", "list", "--db", path).code == 65, "--db \(path)")
             #expect(s.run("unit", "add", "常州市乙局", "--db", path).code == 65, "--db \(path) write")
             #expect(s.run("backup", path).code == 65, "backup \(path)")
-            #expect(s.run("export", "units", "--output", path).code == 65, "--output \(path)")
+            // An output needs a .csv or .xlsx name first (else 64): the same file behind one.
+            let output = s.folder + "/" + URL(fileURLWithPath: path).lastPathComponent + "-out.csv"
+            try FileManager.default.createSymbolicLink(atPath: output, withDestinationPath: path)
+            #expect(s.run("export", "units", "--output", output).code == 65, "--output \(output) → \(path)")
             #expect(s.run("restore", path).code == 65, "restore \(path)")
         }
         #expect(!FileManager.default.fileExists(atPath: missing), "a file was created through the link")

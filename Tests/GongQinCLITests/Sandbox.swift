@@ -120,7 +120,10 @@ final class Sandbox: @unchecked Sendable {
     }
 
     func snapshot() -> Snapshot {
-        Snapshot(db: FileManager.default.contents(atPath: db), wal: FileManager.default.contents(atPath: db + "-wal"))
+        // An empty -wal holds no data: SQLite creates one for a reader and deletes it when a
+        // writer closes, so its presence alone is no change.
+        let wal = FileManager.default.contents(atPath: db + "-wal")
+        return Snapshot(db: FileManager.default.contents(atPath: db), wal: wal?.isEmpty == true ? nil : wal)
     }
 
     /// Runs a command that must fail with `code`, leaving the database file and its
