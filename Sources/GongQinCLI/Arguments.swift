@@ -47,7 +47,7 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
 /// import file (`Values`, GongQinCore). A value of the right form that the data rules
 /// reject (a bad identity number, an impossible date) is invalid data: exit 65.
 enum Parse {
-    /// A change-log head, `N:HASH`, as `check` prints it (issue 12).
+    /// A change-log head, `N:HASH`, as `check` prints it (README, “What the log detects”).
     static func anchor(_ text: String) throws -> LogHead {
         guard let head = LogHead.parse(text) else {
             throw GongQinError.usage("--anchor 的值“\(text.clipped())”不是 N:HASH 的形式",

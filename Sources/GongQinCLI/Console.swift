@@ -23,7 +23,7 @@ enum Console {
         if buffer.count >= 1 << 16 { flush(complete: false) }
     }
 
-    /// Whether a write to stdout failed: the command then exits 74 (issue 12), and
+    /// Whether a write to stdout failed: the command then exits 74 (README, “Hostile text and outputs”), and
     /// nothing more is written.
     nonisolated(unsafe) private(set) static var failed = false
 

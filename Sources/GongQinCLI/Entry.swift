@@ -23,7 +23,7 @@ public enum GongQinMain {
     }
 
     public static func run(_ arguments: [String]) -> Int32 {
-        // No text input holds a control character (issue 12): an ESC sequence in a name
+        // No text input holds a control character (README, “Hostile text and outputs”): an ESC sequence in a name
         // would drive the clerk's terminal, a line break would forge a row.
         for (i, argument) in arguments.enumerated() {
             if let control = TextSafety.controlCharacter(in: argument) {
@@ -52,7 +52,7 @@ public enum GongQinMain {
             code = handleParserError(error)
         }
         Console.flush()
-        // A short write to stdout is never a success (issue 12): exit 74, naming it.
+        // A short write to stdout is never a success (README, “Hostile text and outputs”): exit 74, naming it.
         if Console.failed && code != 74 {
             Console.error(Console.failure)
             return exitCode(.outputFailed)

@@ -66,7 +66,7 @@ struct ImportCommand: ParsableCommand {
         var problems: [Int: [FieldProblem]] = [:]
         let database = try store.open()
         let counts: Importer.Counts
-        // A bulk import is logged as one entry naming the file and its SHA-256 (issue 15).
+        // A bulk import is logged as one entry naming the file and its SHA-256 (BENCHMARKS.md).
         let source = try update ? nil : BatchSource.file(at: file)
         do {
             counts = try database.write { s in try s.importing(kind, update: update, today: today, source: source) { importer in

@@ -14,7 +14,7 @@ final class OutputFile {
 
     init(path: String) throws {
         self.path = path
-        // A FIFO, a device or a dangling link is refused, never replaced (issue 12).
+        // A FIFO, a device or a dangling link is refused, never replaced (README, “Hostile text and outputs”).
         try FilePaths.refuseSpecial(path, what: "输出文件")
         let folder = (path as NSString).deletingLastPathComponent
         var isFolder: ObjCBool = false

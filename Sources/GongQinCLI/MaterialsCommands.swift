@@ -267,7 +267,7 @@ enum FolderScan {
             var entryIsDirectory: ObjCBool = false
             _ = fm.fileExists(atPath: path, isDirectory: &entryIsDirectory)
             if entryIsDirectory.boolValue { return ScannedFile(name: nfc, size: 0, leadingBytes: [], isDirectory: true) }
-            // A FIFO would block the read forever, a device never end: not opened (issue 12).
+            // A FIFO would block the read forever, a device never end: not opened (README, “Hostile text and outputs”).
             var info = stat()
             if stat(path, &info) == 0, (info.st_mode & S_IFMT) != S_IFREG {
                 return ScannedFile(name: nfc, size: 0, leadingBytes: [], isSpecial: true)

@@ -90,7 +90,7 @@ enum Environment {
     }
 
     /// Whether the command line asks for full ID numbers (`--reveal`): errors echo an
-    /// invalid ID number in full only then (issue 12).
+    /// invalid ID number in full only then (README, “Hostile text and outputs”).
     static var reveal: Bool { CommandLine.arguments.dropFirst().contains("--reveal") }
 
     /// The OS user and the command line, for the change log.

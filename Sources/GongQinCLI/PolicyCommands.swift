@@ -39,7 +39,7 @@ struct PolicyCommand: ParsableCommand {
         @OptionGroup var store: StoreOptions
 
         func run() throws {
-            // Never read a FIFO (it blocks) or a file far over the cap (issue 12).
+            // Never read a FIFO (it blocks) or a file far over the cap (README, “Hostile text and outputs”).
             let attributes = try? FileManager.default.attributesOfItem(atPath: file)
             if let attributes, (attributes[.type] as? FileAttributeType) != .typeRegular {
                 throw GongQinError.invalid("策略文件“\(file)”不是普通文件", hint: "请给出 JSON 文件的路径")

@@ -41,7 +41,7 @@ enum Render {
     }
 
     /// The line that prints the change-log head a document was made at, for
-    /// `gongqin check --anchor` (issue 12).
+    /// `gongqin check --anchor` (README, “What the log detects”).
     static func logHeadLine(_ head: String?) -> String {
         guard let head else { return "变更日志头：0（日志为空）" }
         return "变更日志头：\(head)（核对此后日志未被重写：gongqin check --anchor \(head)）"

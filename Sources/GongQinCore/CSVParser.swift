@@ -1,5 +1,5 @@
 /// Rows of a CSV file (RFC 4180) from its UTF-8 bytes, fed in chunks of any size: a
-/// byte-level reader, about ten times faster than decoding scalar by scalar (issue 15,
+/// byte-level reader, about ten times faster than decoding scalar by scalar (BENCHMARKS.md,
 /// BENCHMARKS.md). What a spreadsheet writes reads as it means:
 /// - a UTF-8 byte-order mark at the start is skipped;
 /// - rows end with CRLF, LF or a lone CR; the last row may have no line end;

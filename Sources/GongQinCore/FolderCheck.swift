@@ -12,7 +12,7 @@ public struct ScannedFile: Hashable, Sendable {
     public var leadingBytes: [UInt8]
     public var isDirectory: Bool
     public var readable: Bool
-    /// A FIFO, a device or a socket: never opened, skipped with a notice (issue 12).
+    /// A FIFO, a device or a socket: never opened, skipped with a notice (README, “Hostile text and outputs”).
     public var isSpecial: Bool
 
     public init(name: String, size: Int, leadingBytes: [UInt8], isDirectory: Bool = false, readable: Bool = true,

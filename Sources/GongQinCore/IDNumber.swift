@@ -114,7 +114,7 @@ public struct IDNumber: Hashable, Comparable, Sendable, CustomStringConvertible 
     public var description: String { text }
 
     /// `320402********123X`: the region and the last four, for table output.
-    /// Text that may hold an ID number, as an error or a log echoes it (issue 12): every
+    /// Text that may hold an ID number, as an error or a log echoes it (README, “Hostile text and outputs”): every
     /// run of 15 or more digits (and X) keeps its first 6 and last 4 characters, the rest
     /// become `*`. An ID number mistyped is masked as a valid one is.
     public static func masking(_ text: String) -> String {

@@ -1,4 +1,4 @@
-/// The limits of a JSON document gongqin reads from a file (a policy; issue 12), checked
+/// The limits of a JSON document gongqin reads from a file (a policy; README, “Hostile text and outputs”), checked
 /// before it is decoded: a decoder keeps the last of two equal keys without a word, and
 /// holds any string, however long.
 public enum JSONLimits {

@@ -1,4 +1,4 @@
-/// Text that is safe to store, print and open in a spreadsheet (issue 12).
+/// Text that is safe to store, print and open in a spreadsheet (README, “Hostile text and outputs”).
 ///
 /// - No control character is stored: a name with `ESC[2J` would clear the clerk's screen,
 ///   one with a line break would forge a row in a listing.
@@ -41,7 +41,7 @@ public enum TextSafety {
     }
 }
 
-/// Spreadsheet formulas in CSV (issue 12): the one place where a cell is escaped on the
+/// Spreadsheet formulas in CSV (README, “Hostile text and outputs”): the one place where a cell is escaped on the
 /// way out and unescaped on the way in.
 public enum FormulaGuard {
     /// What Excel, WPS and LibreOffice evaluate when it starts a cell.

@@ -189,7 +189,7 @@ extension Job {
 }
 
 extension Unit {
-    /// The checks of a unit's own names (issue 12): no formula start, no control character.
+    /// The checks of a unit's own names (README, “Hostile text and outputs”): no formula start, no control character.
     public func problems() -> [FieldProblem] {
         [TextSafety.nameProblem("name", name, what: "单位名称"),
          department.flatMap { TextSafety.nameProblem("department", $0, what: "主管部门") },
@@ -198,7 +198,7 @@ extension Unit {
 }
 
 extension Trade {
-    /// The checks of a trade's own names (issue 12).
+    /// The checks of a trade's own names (README, “Hostile text and outputs”).
     public func problems() -> [FieldProblem] {
         [TextSafety.nameProblem("name", name, what: "工种名称"),
          category.flatMap { TextSafety.nameProblem("category", $0, what: "工种类别") }].compactMap { $0 }

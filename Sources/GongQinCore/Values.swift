@@ -3,7 +3,7 @@
 /// exactly as a flag is, with the same Chinese message when it is wrong.
 public enum Values {
     /// An identity number (RULES §9).
-    /// The echo of an invalid number is masked (issue 12) unless `reveal`.
+    /// The echo of an invalid number is masked (README, “Hostile text and outputs”) unless `reveal`.
     public static func idNumber(_ text: String, today: Day, reveal: Bool = false) throws(GongQinError) -> IDNumber {
         do {
             return try IDNumber(text, today: today)

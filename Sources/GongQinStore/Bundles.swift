@@ -3,7 +3,7 @@ import Foundation
 import GongQinCore
 import GRDB
 
-/// A unit's bundle (数据包, issue 13): one SQLite file made with gongqin's own migrations,
+/// A unit's bundle (数据包, Documentation/DEPARTMENTS.md): one SQLite file made with gongqin's own migrations,
 /// holding one unit, its people and every record of theirs, the trade and exceptional
 /// catalogues they refer to, and a manifest (table `bundle_manifest`): the unit and its
 /// department, the creation time, the head of the unit's change log, the count and the

@@ -156,7 +156,7 @@ public struct ChangeLogReader {
             arguments += [table]
         }
         // An imported row has no entry of its own: its batch's entry stands for it, shown
-        // once for each of the person's rows it wrote (issue 15).
+        // once for each of the person's rows it wrote (BENCHMARKS.md).
         var batchLines = try person.map { try batchEntries(person: $0, since: since, table: table) } ?? []
         batchLines.reverse()
         let sql = "SELECT * FROM change_log" + (conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")) + " ORDER BY seq"
@@ -222,7 +222,7 @@ public struct ChangeLogReader {
 }
 
 /// The last entry of the change log: where the records stood when a page was made.
-/// Printed as `N:HASH` (issue 12): `check --anchor` takes it back to prove the log was
+/// Printed as `N:HASH` (README, “What the log detects”): `check --anchor` takes it back to prove the log was
 /// not rewritten or cut short since. An anchor read back from text has no time or actor.
 public struct LogHead: Hashable, Sendable, CustomStringConvertible {
     public var seq: Int64

@@ -3,7 +3,7 @@ import GongQinCore
 import GongQinSchema
 import GRDB
 
-/// The schema a database of a given version must have, as data in the binary (issue 12):
+/// The schema a database of a given version must have, as data in the binary (README, “What the log detects”):
 /// the embedded migrations `Schema/` applied, in order, to an empty in-memory database.
 /// The migrations stay the one home of the schema; this reads back what they build, so
 /// that `check`, every write and `restore` can compare a file's `sqlite_master` with it,

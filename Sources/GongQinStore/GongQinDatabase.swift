@@ -7,7 +7,7 @@ import GRDB
 public struct LogContext: Sendable {
     public var actor: String
     public var command: String
-    /// Where the log's head is recorded after each write (issue 12); nil: nowhere.
+    /// Where the log's head is recorded after each write (README, “What the log detects”); nil: nowhere.
     public var witness: HeadWitness?
 
     public init(actor: String, command: String, witness: HeadWitness? = nil) {
@@ -229,7 +229,7 @@ public struct GongQinDatabase: Sendable {
                 try db.inTransaction(.immediate) {
                     // Before anything is written, and so before a trigger of the file fires:
                     // a schema edited outside gongqin is refused, and so is a log that no
-                    // longer holds the head recorded after the last write (issue 12).
+                    // longer holds the head recorded after the last write (README, “What the log detects”).
                     let differences = try ExpectedSchema.differences(db)
                     if !differences.isEmpty { throw ExpectedSchema.refusal(differences, path: path) }
                     try witness?.verify(db, path: path)

@@ -4,7 +4,7 @@ import GongQinCore
 import GRDB
 
 /// Where the change log stood after gongqin last wrote a database, kept outside the file
-/// (issue 12): one small file of mode 0600 per database, in the user's state folder.
+/// (README, “Hostile text and outputs”): one small file of mode 0600 per database, in the user's state folder.
 /// Before each write gongqin checks that the log still holds that entry with that hash, so
 /// a log rewritten or cut short with the sqlite3 shell since is refused, not written on.
 ///

@@ -4,7 +4,7 @@ import GongQinCore
 import GRDB
 import GRDBSQLite
 
-/// What a batch entry of the change log records (issue 15, Schema/0007): one entry for
+/// What a batch entry of the change log records (BENCHMARKS.md, Schema/0007): one entry for
 /// every row a bulk write inserted into one table, instead of one entry a row. Stored as
 /// the entry's `after`, with op `import`, row_id 0 and the file's name as row_key.
 public struct ImportBatch: Hashable, Sendable, Codable {

@@ -272,7 +272,7 @@ extension Session {
     }
 
     /// Runs `body` with an importer of `kind` rows. A bulk import (not `update`) of a
-    /// file `source` logs the rows it adds as one batch entry (issue 15), written when
+    /// file `source` logs the rows it adds as one batch entry (BENCHMARKS.md), written when
     /// `body` returns without problems; `--update` keeps an entry a row, with before and
     /// after.
     public func importing<T>(_ kind: RecordKind, update: Bool, today: Day, source: BatchSource?,

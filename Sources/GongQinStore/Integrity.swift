@@ -58,7 +58,7 @@ public struct Integrity {
         }
     }
 
-    /// The file's `sqlite_master` against the schema its version should have (issue 12).
+    /// The file's `sqlite_master` against the schema its version should have (README, “What the log detects”).
     func schema() throws -> [IntegrityFinding] {
         try ExpectedSchema.differences(db).prefix(Self.limit).map { IntegrityFinding(check: "schema", detail: $0.detail) }
     }

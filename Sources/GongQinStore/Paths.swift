@@ -1,7 +1,7 @@
 import Foundation
 import GongQinCore
 
-/// The files gongqin writes: the database, backups and `--output` files (issue 12). A
+/// The files gongqin writes: the database, backups and `--output` files (README, “Hostile text and outputs”). A
 /// path that is a symlink to a missing file, a FIFO, a device or a socket is refused, so
 /// that nothing is created through a link someone left, and no export blocks on a pipe
 /// or is poured into a device.

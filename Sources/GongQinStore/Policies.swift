@@ -25,7 +25,7 @@ public struct Policies {
     /// prints. A missing or mistyped field, or an inconsistent value, is refused with
     /// every problem named.
     public static func document(from data: Data, conditions: Set<String>) throws -> Policy {
-        // Issue 12: a size cap, a string cap, no duplicate key, before decoding.
+        // a size cap, a string cap, no duplicate key, before decoding.
         if let problem = JSONLimits.problem([UInt8](data)) {
             throw GongQinError.invalid("策略文件未载入：\(problem)", hint: "请核对文件；策略文件不超过1 MB，每个字符串不超过\(JSONLimits.maximumString)个字，同一对象中的键不能重复")
         }

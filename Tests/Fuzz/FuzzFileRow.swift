@@ -3,7 +3,7 @@
 // the kind; the rest is split into cells at 0x1F. Whatever the bytes, decoding must not
 // crash, and a row it accepts must read back the same from the cells `export` writes.
 // The same bytes, after the first, are also read as a CSV file by CSVParser, the import's
-// reader (issue 15): whole and in two chunks it must give the same rows or the same
+// reader (BENCHMARKS.md): whole and in two chunks it must give the same rows or the same
 // error, and rows it reads must read back the same once written as CSV.
 
 @_cdecl("LLVMFuzzerTestOneInput")

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// Record numbers, update, remove and revert for every kind of record; the refusals of R1
-/// and X1; the person argument; the database file (issue 10).
+/// and X1; the person argument; the database file (RULES R1).
 @Suite("corrections: record numbers, update, remove, revert; person argument; the database file")
 struct CorrectionTests {
     let id = IDs.make(birth: "19800312", sequence: 123)

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// Units' bundles merged into a department's database (issue 13, RULES R2, R3): each unit
+/// Units' bundles merged into a department's database (Documentation/DEPARTMENTS.md, RULES R2, R3): each unit
 /// keeps its own database, the department's is the sandbox's default one.
 @Suite("bundle, merge and --department, end to end")
 struct DepartmentCommandTests {

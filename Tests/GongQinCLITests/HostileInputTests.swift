@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// Issue 12: the hostile-database corpus of Tests/Corpus/hostile, hostile text through
+/// the hostile-database corpus of Tests/Corpus/hostile, hostile text through
 /// every CSV and XLSX output, write failures, special paths, masking and policy limits.
 @Suite("hostile databases, hostile text, write failures and special paths")
 struct HostileInputTests {

@@ -1,8 +1,8 @@
 import Foundation
 import Testing
 
-/// A bulk import logs one entry per file (issue 15): the ledger stays tamper-evident.
-@Suite("import batches in the change log (issue 15)")
+/// A bulk import logs one entry per file (BENCHMARKS.md): the ledger stays tamper-evident.
+@Suite("import batches in the change log (BENCHMARKS.md)")
 struct ImportBatchTests {
     let a = IDs.make(sequence: 11)
     let b = IDs.make(birth: "19780312", sequence: 22)

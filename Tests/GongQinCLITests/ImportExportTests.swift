@@ -332,7 +332,7 @@ struct RosterBackupTests {
         let rows = try parseCSV(s, path)
         #expect(rows[0] == ["序号", "主管部门", "单位", "姓名", "性别", "出生年月", "身份证号", "学历", "参加工作时间", "原持证工种", "原等级",
                             "证书编号", "取证时间", "申报工种", "申报等级", "申报类别", "破格条件", "备注"])
-        // The data rows, then the change-log head the roster was made at (issue 12).
+        // The data rows, then the change-log head the roster was made at (README, “What the log detects”).
         #expect(rows.count == 4)
         #expect(rows.last?.first?.hasPrefix("变更日志头：") == true)
         // 常州市另一主管局 sorts before 常州市某主管局 by code point; each group is one department.

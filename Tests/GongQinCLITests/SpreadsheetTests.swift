@@ -39,7 +39,7 @@ extension Sandbox {
     }
 }
 
-@Suite("Excel and WPS: .xlsx, full-width input, Chinese labels, typos (issue 11)")
+@Suite("Excel and WPS: .xlsx, full-width input, Chinese labels, typos (Documentation/IMPORT.md)")
 struct SpreadsheetTests {
     let a = IDs.make(sequence: 31)
     let b = IDs.make(birth: "19790101", sequence: 42)

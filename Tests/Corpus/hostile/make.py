@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""The hostile-database corpus (issue 12): each case is one attack on a gongqin database
+"""The hostile-database corpus (README, “Hostile text and outputs”): each case is one attack on a gongqin database
 made with nothing but SQLite (Python's sqlite3, as the sqlite3 shell would), the way a
 determined editor would try to change who used which 破格 condition unseen.
 
