@@ -90,9 +90,17 @@ public struct Catalog {
     }
 
     /// The row id of a unit, or an "unknown unit" error with the nearest name.
+    /// The value of the name that reads the same once full-width forms are folded (NFKC):
+    /// arguments and cells arrive folded (`(演示)`), names stored earlier may not be
+    /// (`（演示）`). Only tried when the exact name is not found.
+    static func sameName<Value>(_ name: String, in named: [String: Value]) -> Value? {
+        let folded = name.trimmingSpaces.precomposedStringWithCompatibilityMapping
+        return named.first { $0.key.precomposedStringWithCompatibilityMapping == folded }?.value
+    }
+
     func unitID(named name: String) throws -> Int64 {
         let ids = try unitIDs()
-        if let id = ids[name.trimmingSpaces] { return id }
+        if let id = ids[name.trimmingSpaces] ?? Self.sameName(name, in: ids) { return id }
         throw GongQinError.invalid("未找到单位“\(name.clipped())”",
                                    hint: NameMatch.hint(for: name, in: ids.keys, listCommand: "gongqin unit list")
                                        + "；新单位请先用 gongqin unit add 添加")
@@ -104,6 +112,7 @@ public struct Catalog {
         let known = try String.fetchAll(db, sql: "SELECT DISTINCT department FROM unit WHERE department IS NOT NULL")
         let trimmed = name.trimmingSpaces
         if known.contains(trimmed) { return trimmed }
+        if let stored = Self.sameName(trimmed, in: Dictionary(known.map { ($0, $0) }, uniquingKeysWith: { a, _ in a })) { return stored }
         throw GongQinError.invalid("未找到主管部门“\(name.clipped())”",
                                    hint: NameMatch.hint(for: name, in: known, listCommand: "gongqin unit list"))
     }
@@ -196,7 +205,7 @@ public struct Catalog {
     /// The row id of a trade, or an "unknown trade" error with the nearest name.
     func tradeID(named name: String) throws -> Int64 {
         let ids = try tradeIDs()
-        if let id = ids[name.trimmingSpaces] { return id }
+        if let id = ids[name.trimmingSpaces] ?? Self.sameName(name, in: ids) { return id }
         throw GongQinError.invalid("未找到工种“\(name.clipped())”",
                                    hint: NameMatch.hint(for: name, in: ids.keys, listCommand: "gongqin trade list")
                                        + "；目录外的工种请先用 gongqin trade add 添加")
