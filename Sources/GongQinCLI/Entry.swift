@@ -144,7 +144,7 @@ enum UsageMessages {
     }
 }
 
-/// Mistyped subcommands and code values (CONTRACT "Typos"): exit 64 with the nearest
+/// Mistyped subcommands and code values (Documentation/CLI.md, typos): exit 64 with the nearest
 /// (`是否指 eligible？`).
 enum Typos {
     /// Walks the command line down the tree of subcommands; a word where a subcommand is

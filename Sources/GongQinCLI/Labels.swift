@@ -2,7 +2,7 @@ import Foundation
 import GongQinCore
 
 /// The Chinese a table, a message or a `--chinese-header` export shows for a code value
-/// (CONTRACT "Chinese labels"): JSON keeps the codes, people read the labels. The fixed
+/// (Documentation/CLI.md, Chinese labels): JSON keeps the codes, people read the labels. The fixed
 /// vocabularies carry their own `chinese`; this is the one place for the rest: the
 /// exceptional conditions of the catalogue, the change log's tables and fields, and times.
 enum Labels {

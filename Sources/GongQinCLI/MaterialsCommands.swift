@@ -263,7 +263,8 @@ enum FolderScan {
         }
         return names.map { name in
             let path = (dir as NSString).appendingPathComponent(name)
-            let nfc = name.precomposedStringWithCanonicalMapping
+            // NFKC: `６继续教育.pdf` is `6继续教育.pdf` (README, full-width input).
+            let nfc = Normalise.text(name)
             var entryIsDirectory: ObjCBool = false
             _ = fm.fileExists(atPath: path, isDirectory: &entryIsDirectory)
             if entryIsDirectory.boolValue { return ScannedFile(name: nfc, size: 0, leadingBytes: [], isDirectory: true) }

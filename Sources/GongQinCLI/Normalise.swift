@@ -1,6 +1,6 @@
 import Foundation
 
-/// Full-width input read as ASCII (CONTRACT "Full-width input"): NFKC turns `２０２１/７/１`
+/// Full-width input read as ASCII (README, full-width input): NFKC turns `２０２１/７/１`
 /// into `2021/7/1`, `ＡＢ` into `AB` and `（` into `(`, before anything is checked. Every
 /// argument and every imported cell goes through here.
 enum Normalise {

@@ -4,7 +4,7 @@ import GongQinCore
 import GongQinStore
 
 // `KIND list ID`, `KIND update N` and `KIND remove N` for every kind of record kept on a
-// person (CONTRACT, record numbers). The kind itself is described once, in the store
+// person (Documentation/CLI.md, record numbers). The kind itself is described once, in the store
 // (RecordKinds); these commands read its flags and word its outcomes.
 
 /// A record line with its number first: `编号` in tables, `"id"` in JSON and CSV.

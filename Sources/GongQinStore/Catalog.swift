@@ -221,7 +221,7 @@ public struct Catalog {
         try ConditionRow.order(sql: "builtin DESC, category, code").fetchAll(db).map(\.condition)
     }
 
-    /// A condition by code or by its Chinese name (CONTRACT "Chinese labels"), or an
+    /// A condition by code or by its Chinese name (Documentation/CLI.md, Chinese labels), or an
     /// "unknown condition" error with the nearest code.
     public func condition(code: String) throws -> ExceptionalCondition {
         let text = code.trimmingSpaces

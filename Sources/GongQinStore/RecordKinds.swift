@@ -1,7 +1,7 @@
 import GongQinCore
 import GRDB
 
-/// A record with its number: the row id, which never changes (CONTRACT, record numbers).
+/// A record with its number: the row id, which never changes (Documentation/CLI.md, record numbers).
 public struct Numbered<Record: Hashable & Sendable>: Hashable, Sendable {
     public var id: Int64
     public var record: Record
