@@ -59,18 +59,6 @@ final class CSVInput {
         return header
     }
 
-    /// A row's cells as the importer may take them: a cell with a control character is
-    /// refused, and the `'` that gongqin puts before a cell a spreadsheet would take for a
-    /// formula is removed (TextSafety, FormulaGuard).
-    static func safeCells(_ raw: [String], row: Int, path: String) throws -> [String] {
-        let cells = raw.map { SpreadsheetCell.withoutDigitsGuard(FormulaGuard.importedCell($0)) }
-        if let column = cells.firstIndex(where: { TextSafety.controlCharacter(in: $0) != nil }) {
-            throw GongQinError.invalid("文件“\(path)”第\(row)行第\(column + 1)列含有控制字符（\(TextSafety.controlCharacter(in: cells[column])!)，如单元格内换行、制表符或终端控制码），未导入任何记录",
-                                       hint: "请在表格中删去这些字符后重新导入")
-        }
-        return cells
-    }
-
     /// Calls `body` with each row after the header and its row number as a spreadsheet
     /// counts it (the header is row 1). Blank rows are skipped but counted. `body` returns
     /// false to stop. The bytes go through CSVParser in chunks of a megabyte.
@@ -85,7 +73,7 @@ final class CSVInput {
             row += 1
             if row == 1 && !includingHeader { return true }
             if row > 1 && cells.allSatisfy({ $0.trimmingSpaces.isEmpty }) { return true }
-            return try body(row, try Self.safeCells(cells, row: row, path: path))
+            return try body(row, try importedCells(cells, row: row))
         }
         do {
             while true {

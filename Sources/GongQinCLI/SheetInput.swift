@@ -26,6 +26,20 @@ protocol TableInput: AnyObject {
     func forEachRow(_ body: (Int, InputRow) throws -> Bool) throws
 }
 
+extension TableInput {
+    /// A row's cells as the importer may take them: a cell with a control character is
+    /// refused, and the `'` that gongqin puts before a cell a spreadsheet would take for a
+    /// formula is removed (TextSafety, FormulaGuard).
+    func importedCells(_ raw: [String], row: Int) throws -> [String] {
+        let cells = raw.map { SpreadsheetCell.withoutDigitsGuard(FormulaGuard.importedCell($0)) }
+        if let column = cells.firstIndex(where: { TextSafety.controlCharacter(in: $0) != nil }) {
+            throw GongQinError.invalid("文件“\(path)”第\(row)行第\(column + 1)列含有控制字符（\(TextSafety.controlCharacter(in: cells[column])!)，如单元格内换行、制表符或终端控制码），未导入任何记录",
+                                       hint: "请在表格中删去这些字符后重新导入")
+        }
+        return cells
+    }
+}
+
 extension CSVInput: TableInput {
     var form: String { encoding.chinese }
 
@@ -180,7 +194,7 @@ final class SheetInput: TableInput {
         try rows { row, input in
             guard row > first else { return true }
             var safe = input
-            safe.cells = try CSVInput.safeCells(input.cells, row: row, path: path)
+            safe.cells = try importedCells(input.cells, row: row)
             return try body(row, safe)
         }
     }
