@@ -74,7 +74,7 @@ public struct ExpectedSchema: Sendable {
             ChangeLog.registerFunctions(in: db, context: LogContext(actor: "gongqin", command: "expected schema"))
         }
         let queue = try DatabaseQueue(configuration: config)
-        try GongQinDatabase.migrator.migrate(queue, upTo: identifier)
+        try queue.write { db in try GongQinDatabase.applyMigrations(db, upTo: identifier) }
         return try queue.read { db in
             let found = try Self.objects(db)
             let logged = try String.fetchAll(db, sql: """

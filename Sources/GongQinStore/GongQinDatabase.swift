@@ -17,7 +17,7 @@ public struct LogContext: Sendable {
     }
 }
 
-/// The gongqin database: one file, one `DatabaseQueue`, the migrator, and the
+/// The gongqin database: one file, one `DatabaseQueue`, its migrations, and the
 /// transactions every command runs in. Modelled on GRDB's demo `AppDatabase`.
 public struct GongQinDatabase: Sendable {
     /// The file.
@@ -34,11 +34,12 @@ public struct GongQinDatabase: Sendable {
     /// refused before anything is written to it. `created` tells whether the file was new.
     public static func open(at path: String, context: LogContext) throws(GongQinError) -> GongQinDatabase {
         try refuseEmptyPath(path)
+        try FilePaths.refuseSpecial(path, what: "数据库")
         let existed = FileManager.default.fileExists(atPath: path)
         if existed, try probe(path) == .foreign { throw notGongQin(path) }
         // A file gongqin creates starts a new record of its log's head: an old record of
         // a file deleted at this path (whose inode may come back) is not its.
-        let created = try createFileIfMissing(path)
+        let created = existed ? false : try createWhole(path, context: context)
         if created { context.witness?.forget(path) }
         let queue: DatabaseQueue
         do {
@@ -157,26 +158,13 @@ public struct GongQinDatabase: Sendable {
         return config
     }
 
-    /// The migrator: one migration per file of `Schema/`, in order.
-    static var migrator: DatabaseMigrator {
-        var migrator = DatabaseMigrator()
-        for migration in SchemaMigrations.all {
-            migrator.registerMigration(migration.identifier, foreignKeyChecks: .immediate) { db in
-                try db.execute(sql: migration.sql)
-            }
-        }
-        return migrator
-    }
-
     /// The migrations this binary knows, in order.
     public static var migrationIdentifiers: [String] { SchemaMigrations.all.map(\.identifier) }
 
     func migrate() throws(GongQinError) {
-        let migrator = Self.migrator
         do {
-            let unknown = try writer.read { db in
-                try migrator.appliedIdentifiers(db).subtracting(SchemaMigrations.all.map(\.identifier))
-            }
+            let applied = try writer.read { db in try ExpectedSchema.appliedMigrations(db) }
+            let unknown = Set(applied).subtracting(Self.migrationIdentifiers)
             if !unknown.isEmpty {
                 throw GongQinError.invalid(
                     "数据库“\(path)”由更新版本的 gongqin 写入（含本版本不认识的结构版本 \(unknown.sorted().joined(separator: "、"))），本版本不能打开它",
@@ -184,18 +172,40 @@ public struct GongQinDatabase: Sendable {
             }
             // An older file is upgraded only when its schema is the one its version should
             // have: a migration must not run on top of triggers someone added.
-            let pending = try writer.read { db in try !migrator.hasCompletedMigrations(db) }
-            if pending {
-                let differences = try writer.read { db in
-                    try ExpectedSchema.appliedMigrations(db).isEmpty ? [] : ExpectedSchema.differences(db)
-                }
+            if !applied.isEmpty, applied.count < Self.migrationIdentifiers.count {
+                let differences = try writer.read { db in try ExpectedSchema.differences(db) }
                 if !differences.isEmpty { throw ExpectedSchema.refusal(differences, path: path) }
             }
-            try migrator.migrate(writer)
+            try writer.writeWithoutTransaction { db in
+                try db.inTransaction(.immediate) {
+                    try Self.applyMigrations(db)
+                    return .commit
+                }
+            }
         } catch let error as GongQinError {
             throw error
         } catch {
             throw StoreErrors.map(error, path: path)
+        }
+    }
+
+    /// Applies, inside the caller's transaction, the migrations of `Schema/` not yet
+    /// applied (up to and including `last`), and lists each in GRDB's `grdb_migrations`
+    /// table. The list is read inside the same transaction: two commands that open one
+    /// new or older file at the same moment must not both apply a migration. (GRDB's
+    /// `DatabaseMigrator` reads it outside each migration's transaction, and the slower of
+    /// two racing commands failed on tables or seeded rows the other had just made: the
+    /// race phase of Scripts/faults found it.) With an IMMEDIATE transaction, the second
+    /// waits for the first's lock, then finds nothing pending.
+    static func applyMigrations(_ db: Database, upTo last: String? = nil) throws {
+        try db.execute(sql: "CREATE TABLE IF NOT EXISTS grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY)")
+        let applied = Set(try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations"))
+        for migration in SchemaMigrations.all {
+            if !applied.contains(migration.identifier) {
+                try db.execute(sql: migration.sql)
+                try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES (?)", arguments: [migration.identifier])
+            }
+            if migration.identifier == last { break }
         }
     }
 
@@ -215,7 +225,7 @@ public struct GongQinDatabase: Sendable {
 
     /// The migrations applied to this file.
     public func appliedMigrations() throws(GongQinError) -> [String] {
-        try readDatabase { db in try Self.migrator.completedMigrations(db) }
+        try readDatabase { db in try ExpectedSchema.appliedMigrations(db) }
     }
 
     /// Runs `body` in one IMMEDIATE transaction: all of it is written, or none of it.
@@ -268,6 +278,43 @@ public struct GongQinDatabase: Sendable {
     /// the file holds identity numbers (Documentation/CLI.md).
     /// Returns whether it created the file.
     @discardableResult
+    /// Creates the database at `path`, migrated, when no file is there, and tells whether
+    /// this call created it. The file is built under a private name beside it and linked
+    /// into place, so that commands opening the same new path at the same moment find no
+    /// file or a whole one, never an empty or half-migrated one (a half-made file looked
+    /// foreign to the others, and an empty one had them race on its journal mode; the
+    /// race phase of Scripts/faults found both). A file system without hard links gets the
+    /// file made in place, as before.
+    static func createWhole(_ path: String, context: LogContext) throws(GongQinError) -> Bool {
+        let folder = (path as NSString).deletingLastPathComponent
+        let name = (path as NSString).lastPathComponent
+        let temporary = (folder.isEmpty ? "" : folder + "/") + ".\(name).gongqin-new-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        func discard() {
+            for suffix in ["", "-wal", "-shm", "-journal"] { unlink(temporary + suffix) }
+        }
+        guard try createFileIfMissing(temporary) else { return try createFileIfMissing(path) }
+        do {
+            let queue = try DatabaseQueue(path: temporary, configuration: makeConfiguration(context: context))
+            try GongQinDatabase(path: temporary, writer: queue, witness: nil).migrate()
+            try queue.close()
+        } catch let error as GongQinError {
+            discard()
+            throw error
+        } catch {
+            discard()
+            throw StoreErrors.map(error, path: path)
+        }
+        defer { discard() }
+        if link(temporary, path) == 0 { return true }
+        switch errno {
+        case EEXIST: return false
+        case EPERM, EOPNOTSUPP, ENOSYS: return try createFileIfMissing(path)
+        default:
+            throw GongQinError(.unreadableFile, "无法创建数据库文件“\(path)”",
+                               hint: "请检查路径和权限，或用 --db 指定其他位置")
+        }
+    }
+
     static func createFileIfMissing(_ path: String, what: String = "数据库") throws(GongQinError) -> Bool {
         let fm = FileManager.default
         try FilePaths.refuseSpecial(path, what: what)

@@ -16,6 +16,14 @@ struct RecordCommandTests {
         s.ok("init")
     }
 
+    @Test("commands that create one new database at the same moment all succeed, and migrate it once", arguments: 1...3)
+    func concurrentCreation(_ round: Int) throws {
+        let s = Sandbox()
+        let results = s.concurrently(6, ["init"])
+        for result in results { #expect(result.code == 0, "\(result.err)") }
+        #expect(s.ok("check").contains("校验通过"))
+    }
+
     @Test("the database is --db, then GONGQIN_DB, then $XDG_DATA_HOME, then ~/.local/share")
     func databaseChoice() {
         let s = Sandbox()
