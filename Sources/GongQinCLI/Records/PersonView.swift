@@ -22,7 +22,8 @@ struct PersonView: Encodable {
     var assessments: [NumberedLine<AnnualAssessment>]
     var education: [NumberedLine<Education>]
     var awards: [NumberedLine<Award>]
-    var continuingEducation: [NumberedLine<ContinuingEducation>]
+    /// The trainings, under the JSON key `person show` has always printed them with.
+    var continuingEducation: [NumberedLine<Training>]
     var exceptionalUses: [NumberedLine<HistoricUseLine>]
     var applications: [Application]
     var jobs: [NumberedLine<JobLine>]
