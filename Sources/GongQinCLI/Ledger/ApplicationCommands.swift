@@ -3,8 +3,9 @@ import GongQinCore
 import GongQinStore
 
 /// `gongqin apply`: files an application after the same checks as `explain`.
-struct Apply: ParsableCommand {
+struct ApplyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "apply",
         abstract: "提交申报：先按须知逐条检查，符合才记录申报和所用破格条件",
         discussion: """
             不符合时列出每条不符合的检查（规则编号和须知条款）并以 1 退出，不写入任何内容。
