@@ -19,11 +19,11 @@ struct GongQin: ParsableCommand {
                 AssessmentCommand.self, EducationCommand.self, AwardCommand.self, TrainingCommand.self, JobCommand.self,
             ]),
             CommandGroup(name: "申报资格 eligibility", subcommands: [
-                Eligible.self, Explain.self, SeniorityCommand.self, PolicyCommand.self, MaterialsCommand.self, FormCommand.self,
+                EligibleCommand.self, ExplainCommand.self, SeniorityCommand.self, PolicyCommand.self, MaterialsCommand.self, FormCommand.self,
                 ForecastCommand.self, ReportCommand.self,
             ]),
             CommandGroup(name: "申报与破格台账 ledger", subcommands: [
-                Apply.self, ApplicationCommand.self, ExceptionalCommand.self, AuditCommand.self, LogCommand.self,
+                ApplyCommand.self, ApplicationCommand.self, ExceptionalCommand.self, AuditCommand.self, LogCommand.self,
                 RevertCommand.self,
             ]),
             CommandGroup(name: "文件 files", subcommands: [
@@ -31,15 +31,15 @@ struct GongQin: ParsableCommand {
                 RestoreCommand.self,
             ]),
             CommandGroup(name: "维护 upkeep", subcommands: [
-                Init.self, StatusCommand.self, CheckCommand.self, Demo.self,
+                InitCommand.self, StatusCommand.self, CheckCommand.self, DemoCommand.self,
             ]),
         ]
     )
 }
 
 /// `gongqin init`: creates the database, or brings it up to date.
-struct Init: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "创建数据库，或把旧版本数据库升级到当前结构")
+struct InitCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "init", abstract: "创建数据库，或把旧版本数据库升级到当前结构")
 
     @OptionGroup var store: StoreOptions
 

@@ -57,8 +57,8 @@ public struct Exporter {
             }
         case .training:
             try each(owned("continuing_education", order: "t.date, t.name")) { row in
-                let t = try ContinuingEducationRow(row: row)
-                return .training(id(row), ContinuingEducation(name: t.name, date: t.date, hours: t.hours, issuer: t.issuer))
+                let t = try TrainingRow(row: row)
+                return .training(id(row), Training(name: t.name, date: t.date, hours: t.hours, issuer: t.issuer))
             }
         case .exceptional:
             // Historic uses only: a use recorded by `apply` belongs to its application.

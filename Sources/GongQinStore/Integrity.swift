@@ -4,9 +4,26 @@ import GRDB
 
 /// One problem `check` found.
 public struct IntegrityFinding: Hashable, Sendable, Codable {
-    /// `schema`, `chain`, `anchor`, `integrity`, `foreign-key`, `ledger` or `log-vs-data`.
-    public var check: String
+    public var check: IntegrityCheck
     public var detail: String
+}
+
+/// The checks of `check`, by the code it prints in brackets, in CSV and in JSON.
+public enum IntegrityCheck: String, Hashable, Sendable, Codable, CaseIterable {
+    /// The schema differs from the one expected for its version (a missing, extra or altered object).
+    case schema
+    /// The change log's hash chain is broken: an entry edited, deleted or inserted.
+    case chain
+    /// The log no longer holds the anchor `--anchor N:HASH` names.
+    case anchor
+    /// `PRAGMA integrity_check`.
+    case integrity
+    /// `PRAGMA foreign_key_check`.
+    case foreignKey = "foreign-key"
+    /// The ledger's invariants (RULES X1, §7).
+    case ledger
+    /// A row the change log does not account for, or an entry with no row.
+    case logVsData = "log-vs-data"
 }
 
 /// `check` (CLI.md, upkeep): the hash chain of the change log, SQLite's own checks, the ledger
@@ -60,7 +77,7 @@ public struct Integrity {
 
     /// The file's `sqlite_master` against the schema its version should have (README, “What the log detects”).
     func schema() throws -> [IntegrityFinding] {
-        try ExpectedSchema.differences(db).prefix(Self.limit).map { IntegrityFinding(check: "schema", detail: $0.detail) }
+        try ExpectedSchema.differences(db).prefix(Self.limit).map { IntegrityFinding(check: .schema, detail: $0.detail) }
     }
 
     /// The head of the log: its last entry's number and hash.
@@ -76,10 +93,10 @@ public struct Integrity {
     /// neither cut short nor rewritten up to there since.
     func anchor(_ anchor: LogHead) throws -> [IntegrityFinding] {
         guard let stored = try String.fetchOne(db, sql: "SELECT hash FROM change_log WHERE seq = ?", arguments: [anchor.seq]) else {
-            return [IntegrityFinding(check: "anchor", detail: "变更日志中已没有锚点所记的第\(anchor.seq)条：日志在锚点之后被截短或删改")]
+            return [IntegrityFinding(check: .anchor, detail: "变更日志中已没有锚点所记的第\(anchor.seq)条：日志在锚点之后被截短或删改")]
         }
         guard stored.hasPrefix(anchor.hash) else {
-            return [IntegrityFinding(check: "anchor", detail: "变更日志第\(anchor.seq)条的哈希\(stored.prefix(16))…与锚点记的\(anchor.hash.prefix(16))…不同：日志在锚点之前的部分被重写")]
+            return [IntegrityFinding(check: .anchor, detail: "变更日志第\(anchor.seq)条的哈希\(stored.prefix(16))…与锚点记的\(anchor.hash.prefix(16))…不同：日志在锚点之前的部分被重写")]
         }
         return []
     }
@@ -93,11 +110,11 @@ public struct Integrity {
         var findings: [IntegrityFinding] = []
         let integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check")
         if integrity != ["ok"] {
-            findings += integrity.prefix(Self.limit).map { IntegrityFinding(check: "integrity", detail: "SQLite 完整性检查：\($0)") }
+            findings += integrity.prefix(Self.limit).map { IntegrityFinding(check: .integrity, detail: "SQLite 完整性检查：\($0)") }
         }
         let dangling = try Row.fetchAll(db, sql: "PRAGMA foreign_key_check")
         findings += dangling.prefix(Self.limit).map { row in
-            IntegrityFinding(check: "foreign-key",
+            IntegrityFinding(check: .foreignKey,
                              detail: "\(Tables.chineseName(of: row[0]) ?? row[0])表第\(row[1] as Int64? ?? 0)行引用的\(Tables.chineseName(of: row[2]) ?? row[2])记录不存在")
         }
         return findings
@@ -116,14 +133,14 @@ public struct Integrity {
             let seq: Int64 = row["seq"]
             let stored: String = row["hash"]
             if seq != expectedSeq {
-                findings.append(IntegrityFinding(check: "chain", detail: "变更日志缺少第\(expectedSeq)–\(seq - 1)条：记录被删除"))
+                findings.append(IntegrityFinding(check: .chain, detail: "变更日志缺少第\(expectedSeq)–\(seq - 1)条：记录被删除"))
             }
             let number = { (value: Int64?) in value.map(String.init) }
             let fields: [String?] = [previous, String(seq), row["at"], row["actor"], row["command"], row["table_name"],
                                      number(row["row_id"]), row["row_key"], number(row["person_row"]), row["person"], row["op"],
                                      row["before"], row["after"]]
             if ChangeLog.chainHash(fields) != stored {
-                findings.append(IntegrityFinding(check: "chain", detail: seq == expectedSeq
+                findings.append(IntegrityFinding(check: .chain, detail: seq == expectedSeq
                     ? "变更日志第\(seq)条的内容与其哈希不符：该条或其前一条被改动、伪造或删除"
                     : "变更日志第\(seq)条与前面的记录衔接不上：其前的记录被删除"))
             }
@@ -165,7 +182,7 @@ public struct Integrity {
         var findings: [IntegrityFinding] = []
         for check in checks {
             let rows = try tolerating(tolerant) {
-                try Row.fetchAll(db, sql: check.sql + " LIMIT \(Self.limit)").map { IntegrityFinding(check: "ledger", detail: check.detail($0)) }
+                try Row.fetchAll(db, sql: check.sql + " LIMIT \(Self.limit)").map { IntegrityFinding(check: .ledger, detail: check.detail($0)) }
             }
             findings += rows
         }
@@ -223,7 +240,7 @@ public struct Integrity {
                 case "unlogged": "\(name)记录\(shown)在变更日志中没有记载：在 gongqin 之外写入，或其日志被删除"
                 default: "\(name)记录\(shown)按变更日志应存在，但已不在：在 gongqin 之外被删除"
                 }
-                findings.append(IntegrityFinding(check: "log-vs-data", detail: detail))
+                findings.append(IntegrityFinding(check: .logVsData, detail: detail))
             }
             findings += try batchesAccountForData(table: table, name: name, batches: batches)
         }
@@ -238,11 +255,11 @@ public struct Integrity {
         var findings: [IntegrityFinding] = []
         for entry in batches {
             guard let batch = entry.batch else {
-                findings.append(IntegrityFinding(check: "log-vs-data", detail: "变更日志第\(entry.seq)条（\(name)的整批导入）的内容无法读取"))
+                findings.append(IntegrityFinding(check: .logVsData, detail: "变更日志第\(entry.seq)条（\(name)的整批导入）的内容无法读取"))
                 continue
             }
             if try !ImportBatches.verify(db, seq: entry.seq, table: table, batch: batch) {
-                findings.append(IntegrityFinding(check: "log-vs-data", detail: """
+                findings.append(IntegrityFinding(check: .logVsData, detail: """
                     \(name)记录\(batch.first)–\(batch.last)（变更日志第\(entry.seq)条，文件“\(batch.file)”整批导入）与该批的摘要不符：\
                     其中有记录在 gongqin 之外被改动、增加或删除，或其日志被删除
                     """))

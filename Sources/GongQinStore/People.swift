@@ -51,7 +51,7 @@ public struct People {
         let assessments = try grouped(AssessmentRow.self, order: "year", \.personId)
         let education = try grouped(EducationRow.self, order: "graduated", \.personId)
         let awards = try grouped(AwardRow.self, order: "date", \.personId)
-        let trainings = try grouped(ContinuingEducationRow.self, order: "date", \.personId)
+        let trainings = try grouped(TrainingRow.self, order: "date", \.personId)
         let uses = try grouped(UseRow.self, order: "year", \.personId)
         let applications = try grouped(ApplicationRow.self, order: "cycle, id", \.personId)
         let jobs = try grouped(JobRow.self, order: "from_date", \.personId)
@@ -73,8 +73,8 @@ public struct People {
                               relevant: $0.relevant)
                 },
                 awards: (awards[id] ?? []).map { Award(name: $0.name, date: $0.date, issuer: $0.issuer) },
-                continuingEducation: (trainings[id] ?? []).map {
-                    ContinuingEducation(name: $0.name, date: $0.date, hours: $0.hours, issuer: $0.issuer)
+                trainings: (trainings[id] ?? []).map {
+                    Training(name: $0.name, date: $0.date, hours: $0.hours, issuer: $0.issuer)
                 },
                 exceptionalUses: (uses[id] ?? []).map(\.use),
                 applications: try (applications[id] ?? []).map { try $0.application(catalog) },
@@ -437,9 +437,9 @@ public struct People {
         try add(award, to: id, today: today, check: check(_:owner:today:)) { try save($0, owner: $1, replacing: nil) }
     }
 
-    func check(_ training: ContinuingEducation, owner: PersonRow, today: Day) throws -> Checked {
+    func check(_ training: Training, owner: PersonRow, today: Day) throws -> Checked {
         var checked = Checked(problems: training.problems(of: try person(of: owner), today: today))
-        if let existing = try fetch(ContinuingEducationRow.self,
+        if let existing = try fetch(TrainingRow.self,
                                     "SELECT * FROM continuing_education WHERE person_id = ? AND name = ? AND date = ?",
                                     [owner.id!, training.name, training.date.description]) {
             checked.existing = .init(id: existing.id!, identical: existing.hours == training.hours && existing.issuer == training.issuer,
@@ -449,13 +449,13 @@ public struct People {
     }
 
     @discardableResult
-    func save(_ training: ContinuingEducation, owner: PersonRow, replacing: Int64?) throws -> Int64 {
-        var row = ContinuingEducationRow(id: replacing, personId: owner.id!, name: training.name, date: training.date,
+    func save(_ training: Training, owner: PersonRow, replacing: Int64?) throws -> Int64 {
+        var row = TrainingRow(id: replacing, personId: owner.id!, name: training.name, date: training.date,
                                          hours: training.hours, issuer: training.issuer)
         return try row.write(db)
     }
 
-    public func addContinuingEducation(_ training: ContinuingEducation, to id: IDNumber, today: Day) throws {
+    public func addTraining(_ training: Training, to id: IDNumber, today: Day) throws {
         try add(training, to: id, today: today, check: check(_:owner:today:)) { try save($0, owner: $1, replacing: nil) }
     }
 }

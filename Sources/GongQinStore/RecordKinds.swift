@@ -126,11 +126,11 @@ public enum RecordKinds {
         check: { s, record, owner, today, _ in try s.people.check(record, owner: owner, today: today) },
         save: { s, record, owner, id in try s.people.save(record, owner: owner, replacing: id) })
 
-    public static let training = RecordDescriptor<ContinuingEducation>(
+    public static let training = RecordDescriptor<Training>(
         table: "continuing_education", file: .training, key: ["name", "date"], order: "date",
         decode: { row, _ in
-            let r = try ContinuingEducationRow(row: row)
-            return ContinuingEducation(name: r.name, date: r.date, hours: r.hours, issuer: r.issuer)
+            let r = try TrainingRow(row: row)
+            return Training(name: r.name, date: r.date, hours: r.hours, issuer: r.issuer)
         },
         check: { s, record, owner, today, _ in try s.people.check(record, owner: owner, today: today) },
         save: { s, record, owner, id in try s.people.save(record, owner: owner, replacing: id) })
@@ -329,7 +329,7 @@ public struct NumberedRecords: Sendable {
     public var assessments: [Numbered<AnnualAssessment>]
     public var education: [Numbered<Education>]
     public var awards: [Numbered<Award>]
-    public var trainings: [Numbered<ContinuingEducation>]
+    public var trainings: [Numbered<Training>]
     public var jobs: [Numbered<Job>]
     public var uses: [Numbered<ExceptionalUse>]
 }

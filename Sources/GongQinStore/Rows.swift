@@ -180,7 +180,7 @@ struct AwardRow: RowWithID {
     var issuer: String?
 }
 
-struct ContinuingEducationRow: RowWithID {
+struct TrainingRow: RowWithID {
     static let databaseTableName = "continuing_education"
     var id: Int64?
     var personId: Int64
@@ -438,7 +438,7 @@ extension AwardRow {
     }
 }
 
-extension ContinuingEducationRow {
+extension TrainingRow {
     init(row: Row) throws {
         id = try row.decode(forColumn: "id")
         personId = try row.decode(forColumn: "person_id")

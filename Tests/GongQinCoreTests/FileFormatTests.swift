@@ -56,7 +56,7 @@ struct FileFormatTests {
                                                                       issued: Day(year: 2020, month: 2, day: 29)!, number: "A,1", route: .review, province: "浙江")),
         .transfer(try! IDNumber("320402198503121230"), from: "电工", to: "药剂", date: Day(year: 2020, month: 3, day: 1)!),
         .assessment(try! IDNumber("320402198503121230"), AnnualAssessment(year: 2023, result: .basic)),
-        .training(try! IDNumber("320402198503121230"), ContinuingEducation(name: "安全", date: Day(year: 2021, month: 5, day: 1)!, hours: 8)),
+        .training(try! IDNumber("320402198503121230"), Training(name: "安全", date: Day(year: 2021, month: 5, day: 1)!, hours: 8)),
         .exceptional(try! IDNumber("320402198503121230"), condition: "merit-award", year: 2016, grade: .intermediate, note: nil),
     ])
     func roundTrip(_ record: FileRecord) throws {

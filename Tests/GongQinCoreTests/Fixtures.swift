@@ -22,7 +22,7 @@ struct Worker {
         copy.record = PersonRecord(person: copy.record.person, certificates: copy.record.certificates,
                                    transfers: copy.record.transfers, assessments: copy.record.assessments,
                                    education: copy.record.education, awards: copy.record.awards,
-                                   continuingEducation: copy.record.continuingEducation,
+                                   trainings: copy.record.trainings,
                                    exceptionalUses: copy.record.exceptionalUses, applications: copy.record.applications,
                                    jobs: copy.record.jobs)
         return copy

@@ -18,14 +18,14 @@ struct RepositoryTests {
             try s.people.addAssessment(AnnualAssessment(year: 2022, result: .excellent), to: id, today: today)
             try s.people.addEducation(Education(level: .college, graduated: day("2004-07-01"), relevant: true), to: id, today: today)
             try s.people.addAward(Award(name: "嘉奖", date: day("2019-12-01")), to: id, today: today)
-            try s.people.addContinuingEducation(ContinuingEducation(name: "安全", date: day("2021-05-01"), hours: 8), to: id, today: today)
+            try s.people.addTraining(Training(name: "安全", date: day("2021-05-01"), hours: 8), to: id, today: today)
         }
         let record = try store.database.read { s in try s.people.record(id) }
         #expect(record.person.trade == "汽车驾驶与管理")
         #expect(record.certificates.map(\.trade) == ["电工"])
         #expect(record.transfers == [Transfer(from: "电工", to: "汽车驾驶与管理", date: day("2020-03-01"))])
         #expect(record.assessments.count == 1 && record.education.count == 1 && record.awards.count == 1)
-        #expect(record.continuingEducation.first?.hours == 8)
+        #expect(record.trainings.first?.hours == 8)
     }
 
     @Test("unknown unit and trade name the nearest known one")

@@ -190,7 +190,7 @@ struct MaterialNotes {
     // MARK: 继续教育
 
     var training: String {
-        let trainings = record.continuingEducation
+        let trainings = record.trainings
         guard !trainings.isEmpty else { return "所有继续教育证书或培训合格证明；未登记继续教育记录，请核对" }
         let listed = trainings.map { t in
             "\(t.date.year)年\(t.name)" + (t.hours.map { "（\($0)学时）" } ?? "")

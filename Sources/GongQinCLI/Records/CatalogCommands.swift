@@ -38,21 +38,26 @@ struct UnitCommand: ParsableCommand {
     }
 }
 
+/// A unit as `unit list` shows it: the `Unit` as it encodes itself, with how many people belong to it.
 struct UnitLine: Listable {
-    var name: String
-    var department: String?
-    var district: String?
+    var unit: Unit
     var persons: Int
 
     init(_ summary: UnitSummary) {
-        name = summary.unit.name
-        department = summary.unit.department
-        district = summary.unit.district
+        unit = summary.unit
         persons = summary.persons
     }
 
+    private enum Key: String, CodingKey { case persons }
+
+    func encode(to encoder: any Encoder) throws {
+        try unit.encode(to: encoder)
+        var c = encoder.container(keyedBy: Key.self)
+        try c.encode(persons, forKey: .persons)
+    }
+
     static let columns: [(key: String, title: String)] = [("name", "单位"), ("department", "主管部门"), ("district", "辖市区"), ("persons", "人数")]
-    func cells(_ output: OutputOptions) -> [String] { [name, department.cell, district.cell, String(persons)] }
+    func cells(_ output: OutputOptions) -> [String] { [unit.name, unit.department.cell, unit.district.cell, String(persons)] }
 }
 
 struct TradeCommand: ParsableCommand {

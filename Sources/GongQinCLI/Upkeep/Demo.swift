@@ -6,8 +6,9 @@ import GongQinStore
 /// `gongqin demo`: a demo database for one fictional Changzhou unit, about forty workers
 /// who between them exercise every module and rule, then the answer to "who may apply
 /// in the next cycle" and two explanations (CLI.md, upkeep).
-struct Demo: ParsableCommand {
+struct DemoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "demo",
         abstract: "建立（或重建）演示数据库，并显示下一周期谁可以申报",
         discussion: """
             演示数据库只含一个虚构单位“常州市示范管理处”的约40名工人，日期按下一周期推算，覆盖正常、提前、破格、
@@ -49,7 +50,7 @@ struct Demo: ParsableCommand {
             Console.out("【谁可以在\(cycle)年申报】gongqin eligible --cycle next \(db)")
             Console.out("")
         }
-        var eligible = try Eligible.parse(["--cycle", "next", "--db", path, "--format", output.format.rawValue] + (output.reveal ? ["--reveal"] : []))
+        var eligible = try EligibleCommand.parse(["--cycle", "next", "--db", path, "--format", output.format.rawValue] + (output.reveal ? ["--reveal"] : []))
         try eligible.run()
         guard output.format == .table else { return }
         for name in DemoRoster.explained {
@@ -57,7 +58,7 @@ struct Demo: ParsableCommand {
             Console.out("")
             Console.out("【逐条说明：\(worker.name)，\(worker.story)】gongqin explain \(output.show(worker.id)) --cycle \(cycle) \(db)")
             Console.out("")
-            var explain = try Explain.parse([worker.id.text, "--cycle", String(cycle), "--db", path])
+            var explain = try ExplainCommand.parse([worker.id.text, "--cycle", String(cycle), "--db", path])
             explain.output = output
             try explain.run()
         }

@@ -178,8 +178,10 @@ public struct Award: Hashable, Sendable, Codable {
     }
 }
 
-/// A continuing-education certificate (继续教育证书).
-public struct ContinuingEducation: Hashable, Sendable, Codable {
+/// A continuing-education certificate (继续教育证书): `training` on the command line and in
+/// the code. Its table keeps the name `continuing_education`, which every change-log entry,
+/// import batch and bundle since the first schema names (GongQinStore's `RecordKinds.training`).
+public struct Training: Hashable, Sendable, Codable {
     public var name: String
     public var date: Day
     public var hours: Int?

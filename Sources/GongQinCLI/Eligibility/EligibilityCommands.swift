@@ -27,8 +27,9 @@ enum CycleChoice: ExpressibleByArgument {
 }
 
 /// `gongqin eligible`: who may apply in a cycle, through which module, and why.
-struct Eligible: ParsableCommand {
+struct EligibleCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "eligible",
         abstract: "列出某一周期可申报的人员、等级和模块",
         discussion: """
             按申报须知逐条判断全部人员（或按单位、等级、人员筛选），每个可申报的等级和模块一行。

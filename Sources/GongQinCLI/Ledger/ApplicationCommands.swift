@@ -3,8 +3,9 @@ import GongQinCore
 import GongQinStore
 
 /// `gongqin apply`: files an application after the same checks as `explain`.
-struct Apply: ParsableCommand {
+struct ApplyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "apply",
         abstract: "提交申报：先按须知逐条检查，符合才记录申报和所用破格条件",
         discussion: """
             不符合时列出每条不符合的检查（规则编号和须知条款）并以 1 退出，不写入任何内容。
@@ -136,41 +137,32 @@ extension ExamResult: ExpressibleByArgument {
     public static var allValueStrings: [String] { allCases.map(\.code) }
 }
 
-/// An application as lists show it.
+/// An application as lists show it: the `Application` as it encodes itself, with the
+/// person's, the unit's and the conditions' keys beside its own.
 struct ApplicationLine: Listable {
-    var id: Int64
-    var cycle: Int
+    var application: Application
     var idNumber: IDNumber
     var name: String
     var unit: String
-    var trade: String
-    var grade: Grade
-    var module: Module
-    var status: ApplicationStatus
-    var filedOn: Day
-    var certificateYear: Int
     var conditions: [String]
-    var examResult: ExamResult?
-    var reviewResult: ExamResult?
-    var note: String?
 
     init(_ e: ApplicationEntry) {
-        let a = e.application
-        id = a.id
-        cycle = a.cycle
+        application = e.application
         idNumber = e.idNumber
         name = e.name
         unit = e.unit
-        trade = a.trade
-        grade = a.grade
-        module = a.module
-        status = a.status
-        filedOn = a.filedOn
-        certificateYear = a.certificateYear
         conditions = e.uses.map(\.condition)
-        examResult = a.examResult
-        reviewResult = a.reviewResult
-        note = a.note
+    }
+
+    private enum Key: String, CodingKey { case idNumber, name, unit, conditions }
+
+    func encode(to encoder: any Encoder) throws {
+        try application.encode(to: encoder)
+        var c = encoder.container(keyedBy: Key.self)
+        try c.encode(idNumber, forKey: .idNumber)
+        try c.encode(name, forKey: .name)
+        try c.encode(unit, forKey: .unit)
+        try c.encode(conditions, forKey: .conditions)
     }
 
     static let columns: [(key: String, title: String)] = [
@@ -180,11 +172,11 @@ struct ApplicationLine: Listable {
     ]
 
     func cells(_ output: OutputOptions) -> [String] {
-        let table = output.format == .table
-        return [String(id), String(cycle), output.show(idNumber), name, unit, trade, table ? grade.chinese : grade.code,
-                table ? module.chinese : module.code, table ? status.chinese : status.code, filedOn.description,
-                String(certificateYear), table ? conditions.map(Labels.condition).joined(separator: "、") : conditions.joined(separator: ";"),
-                (table ? examResult?.chinese : examResult?.code) ?? "", (table ? reviewResult?.chinese : reviewResult?.code) ?? "",
-                note.cell]
+        let table = output.format == .table, a = application
+        return [String(a.id), String(a.cycle), output.show(idNumber), name, unit, a.trade, table ? a.grade.chinese : a.grade.code,
+                table ? a.module.chinese : a.module.code, table ? a.status.chinese : a.status.code, a.filedOn.description,
+                String(a.certificateYear), table ? conditions.map(Labels.condition).joined(separator: "、") : conditions.joined(separator: ";"),
+                (table ? a.examResult?.chinese : a.examResult?.code) ?? "", (table ? a.reviewResult?.chinese : a.reviewResult?.code) ?? "",
+                a.note.cell]
     }
 }

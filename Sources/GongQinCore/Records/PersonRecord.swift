@@ -7,7 +7,7 @@ public struct PersonRecord: Hashable, Sendable, Codable {
     public var assessments: [AnnualAssessment]
     public var education: [Education]
     public var awards: [Award]
-    public var continuingEducation: [ContinuingEducation]
+    public var trainings: [Training]
     public var exceptionalUses: [ExceptionalUse]
     public var applications: [Application]
     /// The posts held, oldest first (工作经历, RULES F1).
@@ -15,7 +15,7 @@ public struct PersonRecord: Hashable, Sendable, Codable {
 
     public init(person: Person, certificates: [Certificate] = [], transfers: [Transfer] = [],
                 assessments: [AnnualAssessment] = [], education: [Education] = [], awards: [Award] = [],
-                continuingEducation: [ContinuingEducation] = [], exceptionalUses: [ExceptionalUse] = [],
+                trainings: [Training] = [], exceptionalUses: [ExceptionalUse] = [],
                 applications: [Application] = [], jobs: [Job] = []) {
         self.person = person
         self.certificates = certificates.sorted { ($0.issued, $0.grade) < ($1.issued, $1.grade) }
@@ -23,7 +23,7 @@ public struct PersonRecord: Hashable, Sendable, Codable {
         self.assessments = assessments.sorted { $0.year < $1.year }
         self.education = education.sorted { $0.graduated < $1.graduated }
         self.awards = awards.sorted { $0.date < $1.date }
-        self.continuingEducation = continuingEducation.sorted { $0.date < $1.date }
+        self.trainings = trainings.sorted { $0.date < $1.date }
         self.exceptionalUses = exceptionalUses.sorted { $0.year < $1.year }
         self.applications = applications.sorted { ($0.cycle, $0.id) < ($1.cycle, $1.id) }
         self.jobs = jobs.sorted { $0.from < $1.from }

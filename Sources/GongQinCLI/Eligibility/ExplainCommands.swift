@@ -3,8 +3,9 @@ import GongQinCore
 import GongQinStore
 
 /// `gongqin explain ID --cycle YEAR`: every grade and module considered, check by check.
-struct Explain: ParsableCommand {
+struct ExplainCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "explain",
         abstract: "逐条说明某人某一周期各等级、各模块能否申报及依据",
         discussion: "每条检查列出规则编号、须知条款和结论；不能申报的选项给出最早可申报的周期（只随时间推移、记录不变时）。")
 

@@ -134,7 +134,7 @@ extension Award {
     }
 }
 
-extension ContinuingEducation {
+extension Training {
     public func problems(of person: Person, today: Day) -> [FieldProblem] {
         var problems = [date.futureProblem("date", today: today, what: "继续教育时间")].compactMap { $0 }
         if name.trimmingSpaces.isEmpty { problems.append(FieldProblem("name", "继续教育名称为空")) }

@@ -302,10 +302,10 @@ struct CheckCommand: ParsableCommand {
             Console.errorLine(headLine)
         case .csv:
             Console.out(Render.csvLine(["check", "detail"]))
-            for f in findings { Console.out(Render.csvLine([f.check, f.detail])) }
+            for f in findings { Console.out(Render.csvLine([f.check.rawValue, f.detail])) }
             Console.errorLine(headLine)
         case .table:
-            for f in findings { Console.out("✗ [\(f.check)] \(f.detail)") }
+            for f in findings { Console.out("✗ [\(f.check.rawValue)] \(f.detail)") }
             Console.out(findings.isEmpty
                 ? "校验通过：结构与本版本应有的一致，变更日志\(entries)条哈希链完整\(anchor.map { "且含锚点第\($0.seq)条" } ?? "")，SQLite 完整性和外键正常，破格台账不变量成立，日志与数据一致"
                 : "校验发现\(findings.count)个问题")

@@ -247,7 +247,7 @@ public enum FileRecord: Hashable, Sendable {
     case assessment(IDNumber, AnnualAssessment)
     case education(IDNumber, Education)
     case award(IDNumber, Award)
-    case training(IDNumber, ContinuingEducation)
+    case training(IDNumber, Training)
     /// A historic use: the condition's code, the year and the grade of the approval form.
     case exceptional(IDNumber, condition: String, year: Int, grade: Grade, note: String?)
     /// A post held (工作经历, RULES F1).
@@ -377,7 +377,7 @@ public enum FileRecord: Hashable, Sendable {
             let hours: Int? = r.optional("hours") { t, what throws(GongQinError) in try Values.integer(t, what) }
             let issuer = r.text("issuer")
             if let id, let name, let date {
-                record = (.training(id, ContinuingEducation(name: name, date: date, hours: hours, issuer: issuer)))
+                record = (.training(id, Training(name: name, date: date, hours: hours, issuer: issuer)))
             } else { record = nil }
         case .exceptional:
             let id = r.id(), condition = r.required("condition"), year = r.year("year")

@@ -1,47 +1,25 @@
 import GongQinCore
 import GongQinStore
 
-/// A person's whole record, as `person show` prints it (CLI.md, records).
+/// A person's whole record, as `person show` prints it (CLI.md, records): the `Person` as
+/// it encodes itself, with the keys this view adds beside its own.
 struct PersonView: Encodable {
-    var idNumber: IDNumber
-    var name: String
-    var sex: IDNumber.Sex
-    var birthDate: Day
-    var unit: String
+    var person: Person
     var department: String?
-    var trade: String
-    var workStart: Day
-    var probationEnd: Day?
-    var enlisted: Day?
-    var discharged: Day?
-    var placed: Day?
-    var fromProvince: String?
     // Each record with its number (`编号`, `"id"`), which `KIND update N` and `KIND remove N` take.
     var certificates: [NumberedLine<Certificate>]
     var transfers: [NumberedLine<Transfer>]
     var assessments: [NumberedLine<AnnualAssessment>]
     var education: [NumberedLine<Education>]
     var awards: [NumberedLine<Award>]
-    var continuingEducation: [NumberedLine<ContinuingEducation>]
+    var trainings: [NumberedLine<Training>]
     var exceptionalUses: [NumberedLine<HistoricUseLine>]
     var applications: [Application]
     var jobs: [NumberedLine<JobLine>]
 
     init(_ record: PersonRecord, numbered n: NumberedRecords, unit: Unit) {
-        let p = record.person
-        idNumber = p.idNumber
-        name = p.name
-        sex = p.idNumber.sex
-        birthDate = p.idNumber.birthDate
-        self.unit = p.unit
+        person = record.person
         department = unit.department
-        trade = p.trade
-        workStart = p.workStart
-        probationEnd = p.probationEnd
-        enlisted = p.enlisted
-        discharged = p.discharged
-        placed = p.placed
-        fromProvince = p.fromProvince
         func lines<R, L: Listable>(_ items: [Numbered<R>], _ line: (R) -> L) -> [NumberedLine<L>] {
             items.map { NumberedLine(id: $0.id, line: line($0.record)) }
         }
@@ -50,10 +28,34 @@ struct PersonView: Encodable {
         assessments = lines(n.assessments) { $0 }
         education = lines(n.education) { $0 }
         awards = lines(n.awards) { $0 }
-        continuingEducation = lines(n.trainings) { $0 }
+        trainings = lines(n.trainings) { $0 }
         exceptionalUses = lines(n.uses, HistoricUseLine.init)
         applications = record.applications
         jobs = lines(n.jobs, JobLine.init)
+    }
+
+    /// The keys beside the person's own. The trainings keep the key `person show` has
+    /// always printed them under.
+    private enum Key: String, CodingKey {
+        case sex, birthDate, department, certificates, transfers, assessments, education, awards
+        case trainings = "continuingEducation", exceptionalUses, applications, jobs
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        try person.encode(to: encoder)
+        var c = encoder.container(keyedBy: Key.self)
+        try c.encode(person.idNumber.sex, forKey: .sex)
+        try c.encode(person.idNumber.birthDate, forKey: .birthDate)
+        try c.encodeIfPresent(department, forKey: .department)
+        try c.encode(certificates, forKey: .certificates)
+        try c.encode(transfers, forKey: .transfers)
+        try c.encode(assessments, forKey: .assessments)
+        try c.encode(education, forKey: .education)
+        try c.encode(awards, forKey: .awards)
+        try c.encode(trainings, forKey: .trainings)
+        try c.encode(exceptionalUses, forKey: .exceptionalUses)
+        try c.encode(applications, forKey: .applications)
+        try c.encode(jobs, forKey: .jobs)
     }
 
     typealias Section = (title: String, key: String, header: [String], rows: [[String]])
@@ -77,7 +79,7 @@ struct PersonView: Encodable {
             ("工作经历", "jobs", ["编号", "起始", "截止", "工作单位", "岗位"],
              jobs.map { [String($0.id), $0.line.from.description, $0.line.to?.description ?? "至今", $0.line.unit, $0.line.post] }),
             section("奖励", "awards", awards, output),
-            section("继续教育", "continuingEducation", continuingEducation, output),
+            section("继续教育", Key.trainings.rawValue, trainings, output),
             section("破格条件使用", "exceptionalUses", exceptionalUses, output),
             ("申报", "applications", ["编号", "周期", "等级", "模块", "工种", "状态", "申报日期"],
              applications.map { [String($0.id), String($0.cycle), $0.grade.chinese, $0.module.chinese, $0.trade,
@@ -87,20 +89,21 @@ struct PersonView: Encodable {
 
     private var identity: [(String, String?)] {
         [
-            ("单位", unit + (department.map { "（主管部门：\($0)）" } ?? "")),
-            ("工种", trade),
-            ("参加工作", workStart.description),
-            ("试用期满", probationEnd?.description),
-            ("入伍", enlisted?.description),
-            ("退役", discharged?.description),
-            ("安置", placed?.description),
-            ("外省调入", fromProvince.map { "自\($0)调入" }),
+            ("单位", person.unit + (department.map { "（主管部门：\($0)）" } ?? "")),
+            ("工种", person.trade),
+            ("参加工作", person.workStart.description),
+            ("试用期满", person.probationEnd?.description),
+            ("入伍", person.enlisted?.description),
+            ("退役", person.discharged?.description),
+            ("安置", person.placed?.description),
+            ("外省调入", person.fromProvince.map { "自\($0)调入" }),
         ]
     }
 
     func text(_ output: OutputOptions) -> String {
-        var out = ["\(name)（\(sex.chinese)，\(birthDate)生）",
-                   Render.fields([("身份证号", output.show(idNumber))] + identity)]
+        let id = person.idNumber
+        var out = ["\(person.name)（\(id.sex.chinese)，\(id.birthDate)生）",
+                   Render.fields([("身份证号", output.show(id))] + identity)]
         for section in sections(output) {
             out.append("")
             if section.rows.isEmpty {
@@ -117,10 +120,11 @@ struct PersonView: Encodable {
     /// `section,row,field,value` lines: the whole record in one CSV.
     func csv(_ output: OutputOptions) -> String {
         var lines = [Render.csvLine(["section", "row", "field", "value"])]
-        let person: [(String, String?)] = [("idNumber", idNumber.text), ("name", name), ("sex", sex.rawValue),
-                                           ("birthDate", birthDate.description), ("department", department)]
+        let id = person.idNumber
+        let fields: [(String, String?)] = [("idNumber", id.text), ("name", person.name), ("sex", id.sex.rawValue),
+                                           ("birthDate", id.birthDate.description), ("department", department)]
             + identity.map { ($0.0, $0.1) }
-        for (field, value) in person { lines.append(Render.csvLine(["person", "1", field, value.cell])) }
+        for (field, value) in fields { lines.append(Render.csvLine(["person", "1", field, value.cell])) }
         for section in sections(output) {
             for (i, row) in section.rows.enumerated() {
                 for (field, value) in zip(section.header, row) {

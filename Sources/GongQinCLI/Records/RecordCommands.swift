@@ -191,17 +191,17 @@ struct TrainingCommand: ParsableCommand {
         @Option(help: "发证单位") var issuer: String?
 
         func run() throws {
-            let training = ContinuingEducation(name: name.trimmingSpaces, date: try Parse.day(date, "继续教育时间", allowMonth: true),
+            let training = Training(name: name.trimmingSpaces, date: try Parse.day(date, "继续教育时间", allowMonth: true),
                                                hours: hours, issuer: Parse.text(issuer))
             let (_, person) = try target.write { s, id, today in
-                try s.people.addContinuingEducation(training, to: id, today: today)
+                try s.people.addTraining(training, to: id, today: today)
             }
             try Render.added(training, target.output, "已登记\(person)的继续教育：\(training.name)（\(training.date)）")
         }
     }
 }
 
-extension ContinuingEducation: Listable {
+extension Training: Listable {
     static let columns: [(key: String, title: String)] = [("name", "名称"), ("date", "时间"), ("hours", "学时"), ("issuer", "发证单位")]
     func cells(_ output: OutputOptions) -> [String] { [name, date.description, hours.map(String.init) ?? "", issuer.cell] }
 }

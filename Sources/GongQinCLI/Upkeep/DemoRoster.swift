@@ -126,8 +126,8 @@ struct DemoRoster {
             $0.cert(.junior, d(-17)); $0.cert(.intermediate, d(-10))
             $0.transfers.append(("电工", d(-3, 3)))
             // 工作简历 for the approval form (F1).
-            $0.jobs = [Job(from: d(-21), to: d(-3, 2), unit: Demo.unit.name, post: "驾驶员"),
-                       Job(from: d(-3, 3), unit: Demo.unit.name, post: "电工")]
+            $0.jobs = [Job(from: d(-21), to: d(-3, 2), unit: DemoCommand.unit.name, post: "驾驶员"),
+                       Job(from: d(-3, 3), unit: DemoCommand.unit.name, post: "电工")]
         }
         add("郑华", .female, "汽车驾驶与管理", start: d(-12), story: "两次转岗，初级工年限从原工种证书起算（T1）") {
             $0.cert(.junior, d(-8))
