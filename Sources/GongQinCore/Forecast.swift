@@ -64,7 +64,7 @@ public struct Forecast: Sendable {
     /// their open options.
     public mutating func add(_ record: PersonRecord, engine: Engine) {
         people += 1
-        let decided = engine.openOptions(record, cycles: [current] + cycles)
+        let decided = engine.eligibleOptions(record, cycles: [current] + cycles)
         var before = Set(decided[0].map { Option(grade: $0.grade, module: $0.module) })
         for (i, cycle) in cycles.enumerated() {
             var seen = Set<Option>()
