@@ -18,84 +18,50 @@ public enum Verdict: String, Codable, Sendable {
 /// One check of one rule: its verdict, the record it looked at and a Chinese detail a
 /// clerk can check against the paper.
 ///
-/// The detail and the record are written when first read: `eligible` over a province
-/// makes tens of millions of checks and shows the words of very few of them.
+/// A check is a plain value: its rule, its verdict and what it found (`Finding`), whose
+/// words `detail` and `record` write only when read (Citation.swift): `eligible` over a
+/// province makes tens of millions of checks and shows the words of very few of them.
 public struct Check: Hashable, Sendable, Codable {
     public var rule: RuleID
     public var verdict: Verdict
     /// The weakest status of the policy values the check used: a decision resting on a
     /// provisional or assumed value says so.
     public var status: ValueStatus?
-    private var detailText: Text
-    private var recordText: Text
+    /// What the check found, put into words by `detail` and `record`.
+    var finding: Finding
 
     /// The clause of the notice the rule encodes.
     public var clause: String { rule.clause }
 
     /// The exceptional condition the check is about, when it is one of a condition's
     /// trial (X1–X3); the detail then begins with the condition's name, `[一次二等功以上奖励] `.
-    public private(set) var condition: String?
-
-    public var detail: String {
-        get { (condition.map { "[\(ExceptionalCondition.name(of: $0))] " } ?? "") + bareDetail }
-        set {
-            condition = nil
-            detailText = .ready(newValue)
-        }
-    }
-
-    /// The detail without the condition it is about.
-    public var bareDetail: String { detailText.value ?? "" }
-
-    /// The record looked at, such as `电工中级工证书 2019-06-01` or `2019–2023年度考核`.
-    public var record: String? {
-        get { recordText.value }
-        set { recordText = .ready(newValue) }
-    }
-
-    /// A text now, or the way to write it.
-    enum Text: Sendable {
-        case ready(String?)
-        case later(@Sendable () -> String?)
-
-        var value: String? {
-            switch self {
-            case .ready(let text): text
-            case .later(let write): write()
-            }
-        }
-    }
+    public internal(set) var condition: String?
 
     public init(_ rule: RuleID, _ verdict: Verdict, _ detail: String, record: String? = nil, status: ValueStatus? = nil) {
-        self.init(rule, verdict, .ready(detail), record: .ready(record), status: status)
+        self.init(rule, verdict, .given(detail, record: record), status: status)
     }
 
-    init(_ rule: RuleID, _ verdict: Verdict, _ detail: Text, record: Text, status: ValueStatus?) {
+    init(_ rule: RuleID, _ verdict: Verdict, _ finding: Finding, status: ValueStatus? = nil) {
         self.rule = rule
         self.verdict = verdict
-        self.detailText = detail
-        self.recordText = record
+        self.finding = finding
         self.status = status == .official ? nil : status
     }
 
-    static func pass(_ rule: RuleID, _ detail: @autoclosure @escaping @Sendable () -> String,
-                     record: @autoclosure @escaping @Sendable () -> String? = nil, status: ValueStatus? = nil) -> Check {
-        Check(rule, .pass, .later(detail), record: .later(record), status: status)
+    static func pass(_ rule: RuleID, _ finding: Finding, status: ValueStatus? = nil) -> Check {
+        Check(rule, .pass, finding, status: status)
     }
 
-    static func fail(_ rule: RuleID, _ detail: @autoclosure @escaping @Sendable () -> String,
-                     record: @autoclosure @escaping @Sendable () -> String? = nil, status: ValueStatus? = nil) -> Check {
-        Check(rule, .fail, .later(detail), record: .later(record), status: status)
+    static func fail(_ rule: RuleID, _ finding: Finding, status: ValueStatus? = nil) -> Check {
+        Check(rule, .fail, finding, status: status)
     }
 
-    static func warning(_ rule: RuleID, _ detail: @autoclosure @escaping @Sendable () -> String,
-                        record: @autoclosure @escaping @Sendable () -> String? = nil, status: ValueStatus? = nil) -> Check {
-        Check(rule, .warning, .later(detail), record: .later(record), status: status)
+    static func warning(_ rule: RuleID, _ finding: Finding, status: ValueStatus? = nil) -> Check {
+        Check(rule, .warning, finding, status: status)
     }
 
-    static func verdict(_ rule: RuleID, _ passes: Bool, _ detail: @autoclosure @escaping @Sendable () -> String,
-                        record: @autoclosure @escaping @Sendable () -> String? = nil, status: ValueStatus? = nil) -> Check {
-        Check(rule, passes ? .pass : .fail, .later(detail), record: .later(record), status: status)
+    static func verdict(_ rule: RuleID, _ passes: Bool, _ finding: Finding, status: ValueStatus? = nil) -> Check {
+        Check(rule, passes ? .pass : .fail, finding, status: status)
     }
 
     /// The check as part of the trial of `condition`.
@@ -128,7 +94,7 @@ public struct Check: Hashable, Sendable, Codable {
                   status: try c.decodeIfPresent(ValueStatus.self, forKey: .status))
         if let code = try c.decodeIfPresent(String.self, forKey: .condition) {
             let prefix = "[\(code)] "
-            detailText = .ready(detail.hasPrefix(prefix) ? String(detail.dropFirst(prefix.count)) : detail)
+            finding = .given(detail.hasPrefix(prefix) ? String(detail.dropFirst(prefix.count)) : detail, record: record)
             condition = code
         }
     }

@@ -46,12 +46,13 @@ public struct Engine: Sendable {
         if subject.highest?.grade == .seniorTechnician {
             notes.append("已持高级技师证书，已是最高等级（\(RuleID.G1.citation)）")
         }
-        var options = considered(subject, cycle: cycle).map { request in
-            decide(subject, request, cycle: cycle, filingDate: nil, purpose: .judge)
+        var memo = OpenMemo()
+        var options = considered(subject, cycle: cycle, policy: p).map { request in
+            decide(subject, request, policy: p, cycle: cycle, filingDate: nil, purpose: .judge, memo: &memo)
         }
         if earliest {
             for i in options.indices where !options[i].open {
-                options[i].earliestCycle = earliestCycle(subject, Request(options[i]), after: cycle)
+                options[i].earliestCycle = earliestCycle(subject, Request(options[i]), after: cycle, memo: &memo)
             }
         }
         return Evaluation(record: record, cycle: cycle, options: options, notes: notes)
@@ -60,19 +61,32 @@ public struct Engine: Sendable {
     /// The open options only, without the look ahead: what `eligible` lists. The old
     /// trade's option, which T2 always closes, is not tried, and an option whose common
     /// checks fail is not taken further.
-    public func openOptions(_ record: PersonRecord, cycle: Int) -> [OptionDecision] {
-        openOptions(record, cycles: [cycle])[0]
+    public func eligibleOptions(_ record: PersonRecord, cycle: Int) -> [OptionDecision] {
+        let subject = Subject(record)
+        var memo = OpenMemo()
+        return eligibleOptions(subject, cycle: cycle, policy: policy(cycle), memo: &memo)
     }
 
     /// The open options of each of `cycles`, the person's facts worked out once: what
     /// `forecast` asks of each person (RULES FC1). Each cycle is judged exactly as
-    /// `openOptions(_:cycle:)` judges it.
-    public func openOptions(_ record: PersonRecord, cycles: [Int]) -> [[OptionDecision]] {
+    /// `eligibleOptions(_:cycle:)` judges it; `policies` are the cycles' policies, looked
+    /// up once by the caller rather than once per person.
+    public func eligibleOptions(_ record: PersonRecord, cycles: [Int], policies: [Policy]? = nil) -> [[OptionDecision]] {
         let subject = Subject(record)
-        return cycles.map { cycle in
-            considered(subject, cycle: cycle).filter { $0.trade == record.person.trade }
-                .map { decide(subject, $0, cycle: cycle, filingDate: nil, purpose: .judge, complete: false) }.filter(\.open)
+        var memo = OpenMemo()
+        return cycles.indices.map { i in
+            eligibleOptions(subject, cycle: cycles[i], policy: policies?[i] ?? policy(cycles[i]), memo: &memo)
         }
+    }
+
+    func eligibleOptions(_ subject: Subject, cycle: Int, policy p: Policy, memo: inout OpenMemo) -> [OptionDecision] {
+        var open: [OptionDecision] = []
+        for request in considered(subject, cycle: cycle, policy: p) where request.trade == subject.person.trade {
+            let option = decide(subject, request, policy: p, cycle: cycle, filingDate: nil, purpose: .judge, complete: false,
+                                memo: &memo)
+            if option.open { open.append(option) }
+        }
+        return open
     }
 
     /// What a decision is for.
@@ -92,7 +106,8 @@ public struct Engine: Sendable {
         let subject = Subject(record)
         var request = Request(grade: grade, module: module, trade: trade ?? record.person.trade)
         request.namedConditions = named
-        return decide(subject, request, cycle: cycle, filingDate: filingDate, purpose: purpose)
+        var memo = OpenMemo()
+        return decide(subject, request, policy: policy(cycle), cycle: cycle, filingDate: filingDate, purpose: purpose, memo: &memo)
     }
 
     /// What was asked.
@@ -113,12 +128,19 @@ public struct Engine: Sendable {
         init(_ option: OptionDecision) {
             self.init(grade: option.grade, module: option.module, trade: option.trade)
         }
+
+        /// The same grade and trade through another module.
+        func through(_ module: Module) -> Request {
+            var other = self
+            other.module = module
+            return other
+        }
     }
 
     /// The options worth considering for a person: the next grade (G1) through each module
     /// that can apply to them, the transfer options of T4, the review grades of V1/V3,
     /// and the old trade that T2 closes.
-    func considered(_ s: Subject, cycle: Int) -> [Request] {
+    func considered(_ s: Subject, cycle: Int, policy p: Policy) -> [Request] {
         let trade = s.chain.current
         var requests: [Request] = []
         func add(_ grade: Grade, _ module: Module, trade: String = trade) {
@@ -136,7 +158,7 @@ public struct Engine: Sendable {
             if let next = held.next, next.isLevelWorker { add(next, .transfer) }  // T4(b)
         }
         if s.reviewKind != nil {
-            for grade in reviewGrades(s, cycle: cycle) { add(grade, .review) }
+            for grade in reviewGrades(s, policy: p) { add(grade, .review) }
         }
         if s.chain.isTransferred, let old = s.chain.previousTrade, let next = s.nextGrade {
             add(next, .normal, trade: old)                             // T2
@@ -145,10 +167,9 @@ public struct Engine: Sendable {
     }
 
     /// The grades a review may be at: the V1 grade and the higher grades V3 may open.
-    func reviewGrades(_ s: Subject, cycle: Int) -> [Grade] {
+    func reviewGrades(_ s: Subject, policy p: Policy) -> [Grade] {
         switch s.reviewKind {
         case .veteran(let placed):
-            let p = policy(cycle)
             let base = veteranGrade(years: placed.year - s.person.seniorityStart.year, p, relax: 0)
             let relaxed = veteranGrade(years: placed.year - s.person.seniorityStart.year, p, relax: p.review.relaxationYears.value)
             return Grade.allCases.filter { $0 >= base && $0 <= relaxed }
@@ -161,36 +182,55 @@ public struct Engine: Sendable {
 
     /// Whether an option is open, decided once per person: the early and exceptional
     /// modules ask whether the routes before them are open (E2, E3, X4).
-    func isOpen(_ s: Subject, _ request: Request, cycle: Int, filingDate: Day?, purpose: Purpose) -> Bool {
+    func isOpen(_ s: Subject, _ request: Request, policy p: Policy, cycle: Int, filingDate: Day?, purpose: Purpose,
+                memo: inout OpenMemo) -> Bool {
         var plain = request
         plain.namedConditions = nil
-        let key = Subject.OpenKey(grade: plain.grade, module: plain.module, trade: plain.trade, cycle: cycle,
-                                  filingDate: filingDate, purpose: purpose)
-        if let known = s.open.known[key] { return known }
-        let open = decide(s, plain, cycle: cycle, filingDate: filingDate, purpose: purpose, complete: false).open
-        s.open.known[key] = open
-        return open
+        let key = OpenMemo.Key(grade: plain.grade, module: plain.module, trade: plain.trade, cycle: cycle,
+                               filingDate: filingDate, purpose: purpose)
+        if let known = memo[key] { return known }
+        return decide(s, plain, policy: p, cycle: cycle, filingDate: filingDate, purpose: purpose, complete: false, memo: &memo).open
     }
 
     /// Decides one option. `complete` asks for every check even when an early one fails,
-    /// as `explain` and `apply` show them all.
-    func decide(_ s: Subject, _ request: Request, cycle: Int, filingDate: Day?, purpose: Purpose,
-                complete: Bool = true) -> OptionDecision {
-        let p = policy(cycle)
-        let context = Context(engine: self, subject: s, policy: p, cycle: cycle, request: request,
+    /// as `explain` and `apply` show them all. `p` is the policy of `cycle`.
+    func decide(_ s: Subject, _ request: Request, policy p: Policy, cycle: Int, filingDate: Day?, purpose: Purpose,
+                complete: Bool = true, memo: inout OpenMemo) -> OptionDecision {
+        var context = Context(engine: self, subject: s, policy: p, cycle: cycle, request: request,
                               filingDate: filingDate ?? p.deadline(for: request.grade).value, purpose: purpose)
         var option = OptionDecision(grade: request.grade, module: request.module, trade: request.trade, open: false,
                                     checks: [], conditions: [], certificateYear: cycle, earliestCycle: nil)
+        // Whether an option is open does not depend on the conditions named, nor on
+        // whether every check is shown: the memo holds it for the plain request.
+        let key: OpenMemo.Key? = request.namedConditions == nil
+            ? OpenMemo.Key(grade: request.grade, module: request.module, trade: request.trade, cycle: cycle,
+                           filingDate: filingDate, purpose: purpose)
+            : nil
         var checks = context.commonChecks()
         if !complete, checks.contains(where: { $0.verdict == .fail }) {
             option.checks = checks
+            if let key { memo[key] = false }
             return option
         }
+        // E2, E3, X4: the routes before this one, asked once per person through the memo.
+        let asked = context.askedDate
         let outcome: ModuleOutcome
         switch request.module {
         case .normal: outcome = context.normalModule()
-        case .early: outcome = context.earlyModule()
-        case .exceptional: outcome = context.exceptionalModule()
+        case .early:
+            if context.grade == .intermediate || context.grade == .senior {
+                context.normalIsOpen = isOpen(s, request.through(.normal), policy: p, cycle: cycle, filingDate: asked,
+                                              purpose: purpose, memo: &memo)
+            }
+            outcome = context.earlyModule()
+        case .exceptional:
+            context.normalIsOpen = isOpen(s, request.through(.normal), policy: p, cycle: cycle, filingDate: asked,
+                                          purpose: purpose, memo: &memo)
+            if !context.normalIsOpen, context.earlyOffered {
+                context.earlyIsOpen = isOpen(s, request.through(.early), policy: p, cycle: cycle, filingDate: asked,
+                                             purpose: purpose, memo: &memo)
+            }
+            outcome = context.exceptionalModule()
         case .transfer: outcome = context.transferModule()
         case .review: outcome = context.reviewModule()
         }
@@ -199,13 +239,15 @@ public struct Engine: Sendable {
         option.conditions = outcome.conditions
         option.certificateYear = outcome.certificateYear ?? cycle
         option.open = !checks.contains { $0.verdict == .fail }
+        if let key { memo[key] = option.open }
         return option
     }
 
     /// The first cycle after `cycle`, within the horizon, in which the option opens if
     /// only time passes.
-    func earliestCycle(_ s: Subject, _ request: Request, after cycle: Int) -> Int? {
-        for year in (cycle + 1)...(cycle + Engine.horizon) where decide(s, request, cycle: year, filingDate: nil, purpose: .judge).open {
+    func earliestCycle(_ s: Subject, _ request: Request, after cycle: Int, memo: inout OpenMemo) -> Int? {
+        for year in (cycle + 1)...(cycle + Engine.horizon)
+        where isOpen(s, request, policy: policy(year), cycle: year, filingDate: nil, purpose: .judge, memo: &memo) {
             return year
         }
         return nil
@@ -228,24 +270,6 @@ struct Subject: Sendable {
     /// The highest grade held in the current trade chain.
     let highest: Seniority?
     let reviewKind: ReviewKind?
-    /// The options already found open or closed, for this person.
-    let open = OpenCache()
-
-    struct OpenKey: Hashable {
-        var grade: Grade
-        var module: Module
-        var trade: String
-        var cycle: Int
-        var filingDate: Day?
-        var purpose: Engine.Purpose
-    }
-
-    /// Filled and read by one evaluation on one thread; the checks' texts, which may be
-    /// read later elsewhere, never touch it.
-    final class OpenCache: @unchecked Sendable {
-        var known: [OpenKey: Bool] = [:]
-    }
-
     enum ReviewKind: Sendable {
         /// A placed veteran without a certificate obtained through review (V0).
         case veteran(placed: Day)
@@ -283,51 +307,69 @@ struct Subject: Sendable {
     }
 }
 
-/// One option being decided: everything a rule needs. Its fields live in one object, so
-/// that the texts of the checks, written when first read, each hold one reference to it
-/// rather than a copy of everything.
-struct Context: Sendable {
-    final class Fields: Sendable {
-        let engine: Engine
-        let subject: Subject
-        let policy: Policy
-        let cycle: Int
-        let request: Engine.Request
-        let filingDate: Day
-        let purpose: Engine.Purpose
-
-        init(engine: Engine, subject: Subject, policy: Policy, cycle: Int, request: Engine.Request, filingDate: Day,
-             purpose: Engine.Purpose) {
-            self.engine = engine
-            self.subject = subject
-            self.policy = policy
-            self.cycle = cycle
-            self.request = request
-            self.filingDate = filingDate
-            self.purpose = purpose
-        }
+/// The options already found open or closed for one person: a value the engine passes
+/// along (`inout`) while it judges that person, so that the early and exceptional modules
+/// ask about the routes before them once (E2, E3, X4).
+struct OpenMemo {
+    struct Key: Equatable {
+        var grade: Grade
+        var module: Module
+        var trade: String
+        var cycle: Int
+        var filingDate: Day?
+        var purpose: Engine.Purpose
     }
 
-    let fields: Fields
+    private var known: [(key: Key, open: Bool)] = []
+
+    subscript(key: Key) -> Bool? {
+        get { known.first { $0.key == key }?.open }
+        set {
+            guard let newValue else { return }
+            if let i = known.firstIndex(where: { $0.key == key }) {
+                known[i].open = newValue
+            } else {
+                known.append((key, newValue))
+            }
+        }
+    }
+}
+
+/// One option being decided: everything a rule needs, as plain values.
+struct Context {
+    let engine: Engine
+    let subject: Subject
+    let policy: Policy
+    let cycle: Int
+    let request: Engine.Request
+    /// The filing date, or the cycle's deadline when none is given (RULES N1, D1).
+    let filingDate: Day
+    /// What the decision is for: judging a cycle, or filing in it.
+    let purpose: Engine.Purpose
+    /// Whether the normal option of this grade is open (E2, E3, X4), asked by the engine
+    /// before the early and exceptional modules.
+    var normalIsOpen = false
+    /// Whether the early option of this grade is open (X4), asked before the exceptional
+    /// module when the normal one is closed and the early one is offered.
+    var earlyIsOpen = false
 
     init(engine: Engine, subject: Subject, policy: Policy, cycle: Int, request: Engine.Request, filingDate: Day,
          purpose: Engine.Purpose) {
-        fields = Fields(engine: engine, subject: subject, policy: policy, cycle: cycle, request: request,
-                        filingDate: filingDate, purpose: purpose)
+        self.engine = engine
+        self.subject = subject
+        self.policy = policy
+        self.cycle = cycle
+        self.request = request
+        self.filingDate = filingDate
+        self.purpose = purpose
     }
 
-    var engine: Engine { fields.engine }
-    var subject: Subject { fields.subject }
-    var policy: Policy { fields.policy }
-    var cycle: Int { fields.cycle }
-    var request: Engine.Request { fields.request }
-    /// The filing date, or the cycle's deadline when none is given (RULES N1, D1).
-    var filingDate: Day { fields.filingDate }
-    /// What the decision is for: judging a cycle, or filing in it.
-    var purpose: Engine.Purpose { fields.purpose }
     /// The filing date given to `isOpen` by the routes that ask about others: the
     /// deadline is the default when judging.
     var askedDate: Day? { purpose == .file ? filingDate : nil }
+
+    /// X4: the early route is offered to 中级工 and 高级工 in a cycle year.
+    var earlyOffered: Bool { (grade == .intermediate || grade == .senior) && policy.levelCycleYear.value }
 
     var grade: Grade { request.grade }
     var person: Person { subject.person }

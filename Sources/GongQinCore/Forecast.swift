@@ -1,6 +1,8 @@
 /// The forecast (RULES FC1): who may apply in each coming cycle if the records stay as
 /// they are and only time passes. Each person is read once and judged for every cycle by
-/// the same engine `eligible` uses (`Engine.openOptions(_:cycles:)`).
+/// the same engine `eligible` uses (`Engine.eligibleOptions(_:cycles:policies:)`): one
+/// pass over the records, each person's facts worked out once, each cycle's policy looked
+/// up once for the whole forecast.
 ///
 /// FC1's assumptions and where each one decides an option:
 /// - an assessment year not yet assessed is taken as 合格: A1 passes on such years (the
@@ -31,19 +33,21 @@ public struct Forecast: Sendable {
         public var policyStatus: ValueStatus = .official
     }
 
-    struct Key: Hashable {
-        var cycle: Int
-        var grade: Grade
-        var module: Module
-    }
-
-    var table: [Key: Row] = [:]
+    /// The rows, one slot per forecast year, grade and module (`slot`); nil where nobody
+    /// has the option open.
+    var table: [Row?]
+    /// The cycles judged: the current one, then the forecast years.
+    let judged: [Int]
+    /// The policy of each judged cycle, looked up on the first person.
+    var policies: [Policy] = []
     /// The people judged.
     public private(set) var people = 0
 
     public init(current: Int, cycles: [Int]) {
         self.current = current
         self.cycles = cycles
+        judged = [current] + cycles
+        table = Array(repeating: nil, count: cycles.count * Forecast.options)
     }
 
     /// The forecast from `today`: the cycle that holds today, and the `count` 等级工
@@ -60,77 +64,106 @@ public struct Forecast: Sendable {
         self.init(current: current, cycles: cycles)
     }
 
+    /// How many grade-and-module combinations there are.
+    static let options = Grade.allCases.count * Module.allCases.count
+
+    /// The place of a grade and module among `options`, in the order of `Grade.allCases`
+    /// then `Module.allCases`.
+    static func option(_ grade: Grade, _ module: Module) -> Int {
+        let m = switch module {
+        case .normal: 0
+        case .early: 1
+        case .exceptional: 2
+        case .transfer: 3
+        case .review: 4
+        }
+        return (grade.level - 1) * Module.allCases.count + m
+    }
+
     /// Judges one person in the current cycle and in every forecast year, and counts
-    /// their open options.
+    /// their open options. The options already open in an earlier cycle are a bit set
+    /// over `option`: no set or dictionary per person.
     public mutating func add(_ record: PersonRecord, engine: Engine) {
         people += 1
-        let decided = engine.openOptions(record, cycles: [current] + cycles)
-        var before = Set(decided[0].map { Option(grade: $0.grade, module: $0.module) })
-        for (i, cycle) in cycles.enumerated() {
-            var seen = Set<Option>()
+        if policies.isEmpty { policies = judged.map(engine.policy) }
+        let decided = engine.eligibleOptions(record, cycles: judged, policies: policies)
+        var before: UInt64 = 0
+        for option in decided[0] { before |= 1 << UInt64(Forecast.option(option.grade, option.module)) }
+        for i in cycles.indices {
+            var seen: UInt64 = 0
             for option in decided[i + 1] {
-                let key = Option(grade: option.grade, module: option.module)
-                guard seen.insert(key).inserted else { continue }
-                let k = Key(cycle: cycle, grade: option.grade, module: option.module)
-                var row = table[k] ?? Row(cycle: cycle, grade: option.grade, module: option.module)
+                let o = Forecast.option(option.grade, option.module)
+                let bit: UInt64 = 1 << UInt64(o)
+                guard seen & bit == 0 else { continue }
+                seen |= bit
+                let slot = i * Forecast.options + o
+                var row = table[slot] ?? Row(cycle: cycles[i], grade: option.grade, module: option.module)
+                table[slot] = nil
                 row.open.append(record.person.idNumber)
-                if !before.contains(key) { row.new += 1 }
-                if Forecast.restsOnPendingAssessments(record, option, policy: engine.policy(cycle), today: engine.today) {
-                    row.assumedAssessments += 1
+                if before & bit == 0 { row.new += 1 }
+                if Forecast.restsOnPendingAssessments(option) { row.assumedAssessments += 1 }
+                for check in option.checks {
+                    if let status = check.status { row.policyStatus = Forecast.weaker(row.policyStatus, status) }
                 }
-                row.policyStatus = ([row.policyStatus] + option.checks.compactMap(\.status)).weakest
-                table[k] = row
+                table[slot] = row
             }
-            before.formUnion(seen)
+            before |= seen
         }
     }
 
     /// Adds another forecast of the same cycles, over other people.
     public mutating func merge(_ other: Forecast) {
         people += other.people
-        for (key, row) in other.table {
-            guard var mine = table[key] else {
-                table[key] = row
+        for (slot, row) in other.table.enumerated() {
+            guard let row else { continue }
+            guard var mine = table[slot] else {
+                table[slot] = row
                 continue
             }
             mine.open += row.open
             mine.new += row.new
             mine.assumedAssessments += row.assumedAssessments
             mine.policyStatus = [mine.policyStatus, row.policyStatus].weakest
-            table[key] = mine
+            table[slot] = mine
         }
     }
 
     /// Puts each row's people in identity-number order: the order of the parts merged
     /// depends on which thread judged whom.
     public mutating func sortPeople() {
-        for key in table.keys { table[key]!.open.sort { $0.text < $1.text } }
+        for slot in table.indices { table[slot]?.open.sort { $0.text < $1.text } }
     }
 
     /// The rows by cycle, grade and module; combinations with nobody open are left out.
     public var rows: [Row] {
-        table.values.sorted {
-            ($0.cycle, Grade.allCases.firstIndex(of: $0.grade)!, Module.allCases.firstIndex(of: $0.module)!)
-                < ($1.cycle, Grade.allCases.firstIndex(of: $1.grade)!, Module.allCases.firstIndex(of: $1.module)!)
+        table.compactMap { $0 }.sorted {
+            ($0.cycle, Forecast.option($0.grade, $0.module)) < ($1.cycle, Forecast.option($1.grade, $1.module))
         }
     }
 
     /// The number of different people with some option of `grade` open in `cycle`: the
     /// height of a bar of the report's chart.
     public func openPeople(cycle: Int, grade: Grade) -> Int {
-        Set(table.values.filter { $0.cycle == cycle && $0.grade == grade }.flatMap(\.open)).count
+        Set(table.compactMap { $0 }.filter { $0.cycle == cycle && $0.grade == grade }.flatMap(\.open)).count
     }
 
-    struct Option: Hashable {
-        var grade: Grade
-        var module: Module
+    /// The weaker of two statuses, as `weakest` reads them: without an array per check.
+    static func weaker(_ a: ValueStatus, _ b: ValueStatus) -> ValueStatus {
+        if a == .assumed || b == .assumed { return .assumed }
+        if a == .provisional || b == .provisional { return .provisional }
+        return .official
     }
 
     /// Whether the option is open only because assessment years not yet assessed are taken
-    /// as 合格 (FC1): A1 passed, and some year of its window was not yet assessed.
-    static func restsOnPendingAssessments(_ record: PersonRecord, _ option: OptionDecision, policy: Policy, today: Day) -> Bool {
-        guard option.checks.contains(where: { $0.rule == .A1 && $0.verdict == .pass }) else { return false }
-        return !AssessmentYears(record, window: policy.assessmentWindow, today: today).pending.isEmpty
+    /// as 合格 (FC1): A1 passed, and some year of its window was not yet assessed. A1's
+    /// check holds the years it read, as of the engine's today and the cycle's window.
+    static func restsOnPendingAssessments(_ option: OptionDecision) -> Bool {
+        option.checks.contains { check in
+            guard check.rule == .A1, check.verdict == .pass, case .assessmentsSatisfactory(let years, _) = check.finding else {
+                return false
+            }
+            return !years.pending.isEmpty
+        }
     }
 
     /// The assumptions of FC1, as the forecast's notes print them.

@@ -22,22 +22,17 @@ extension Context {
     /// judge a cycle as of its deadline and only note a passed one; `apply` enforces it.
     func deadlineD1() -> Check {
         let deadline = policy.deadline(for: grade)
-        let which = grade == .seniorTechnician ? "高级技师" : "等级工、技师"
         if purpose == .file {
             if filingDate.year != cycle {
-                return .fail(.D1, "申报日期\(filingDate)不在\(cycle)年申报期内：须在\(cycle)年、截止日\(deadline.value)之前网上申报",
-                             status: deadline.status)
+                return .fail(.D1, .filingOutsideCycle(filed: filingDate, cycle: cycle, deadline: deadline.value), status: deadline.status)
             }
-            return .verdict(.D1, filingDate <= deadline.value,
-                            filingDate <= deadline.value
-                                ? "申报日期\(filingDate)，不晚于截止日\(deadline.value)（\(which)）"
-                                : "申报日期\(filingDate)晚于截止日\(deadline.value)（\(which)），申报系统已关闭，不予补报",
+            return .verdict(.D1, filingDate <= deadline.value, .filed(on: filingDate, deadline: deadline.value, grade: grade),
                             status: deadline.status)
         }
         if engine.today > deadline.value {
-            return .warning(.D1, "本周期网上申报已于\(deadline.value)截止（\(which)），以下按截止日判断", status: deadline.status)
+            return .warning(.D1, .deadlinePassed(deadline.value, grade: grade), status: deadline.status)
         }
-        return .pass(.D1, "网上申报截止日\(deadline.value)（\(which)）", status: deadline.status)
+        return .pass(.D1, .deadline(deadline.value, grade: grade), status: deadline.status)
     }
 
     // MARK: CY (须知·四·1)
@@ -47,8 +42,7 @@ extension Context {
     func cycleYearCY() -> Check {
         let flag = policy.levelCycleYear
         let next = flag.value ? cycle : engine.nextCycle(asOf: Day(year: cycle + 1, month: 1, day: 1)!)
-        return .verdict(.CY, flag.value,
-                        flag.value ? "\(cycle)年是等级工申报年" : "\(cycle)年不是等级工申报年（\(flag.source)；下一次为\(next)年）",
+        return .verdict(.CY, flag.value, .cycleYear(cycle, isCycleYear: flag.value, source: flag.source, next: next),
                         status: flag.status)
     }
 
@@ -60,13 +54,13 @@ extension Context {
         var checks: [Check] = []
         let baseline = policy.baseline.tradeMatch
         if baseline.value, request.trade == person.trade {
-            checks.append(.pass(.K1, "按现岗位工种\(person.trade)申报", status: baseline.status))
+            checks.append(.pass(.K1, .currentTrade(person.trade), status: baseline.status))
         } else if baseline.value, !subject.chain.contains(request.trade) {
             // A trade left through a transfer is T2's to refuse.
-            checks.append(.fail(.K1, "申报工种\(request.trade)不是现岗位工种\(person.trade)", status: baseline.status))
+            checks.append(.fail(.K1, .notCurrentTrade(applied: request.trade, current: person.trade), status: baseline.status))
         }
         if let trade = engine.trades[request.trade], grade > trade.maxGrade {
-            checks.append(.fail(.K1, "工种\(trade.name)最高只开放到\(trade.maxGrade.chinese)（工种目录，RULES §10）"))
+            checks.append(.fail(.K1, .tradeCeiling(trade.name, max: trade.maxGrade)))
         }
         return checks
     }
@@ -78,13 +72,12 @@ extension Context {
     /// transfer module (T4); the review grades follow V1 and V3.
     func nextGradeG1() -> Check? {
         guard request.module != .transfer, request.module != .review, request.trade == person.trade else { return nil }
-        let held = subject.highest.map { "现有最高等级：\($0.certificate.trade)\($0.grade.chinese)（\($0.certificate.issued)）" }
-            ?? "尚无等级证书"
+        let held = subject.highest
         guard let next = subject.nextGrade else {
-            return .fail(.G1, "\(held)，已是最高等级，无可晋升的等级")
+            return .fail(.G1, .highestGrade(held: held))
         }
-        if grade == next { return .pass(.G1, "\(held)，申报\(grade.chinese)") }
-        return .fail(.G1, "\(held)，只能申报\(next.chinese)，不能申报\(grade.chinese)（逐级申报）")
+        if grade == next { return .pass(.G1, .nextGrade(held: held, grade: grade)) }
+        return .fail(.G1, .notNextGrade(held: held, next: next, grade: grade))
     }
 
     // MARK: A1 (省·基线；须知·一(一)5)
@@ -96,24 +89,18 @@ extension Context {
     func annualAssessmentA1() -> [Check] {
         guard policy.baseline.annualAssessment.value else { return [] }
         let a = AssessmentYears(record, window: policy.assessmentWindow, today: engine.today)
-        let window = a.window
         let status = [policy.assessmentFrom.status, policy.assessmentTo.status].weakest
-        let label = "\(window.lowerBound)–\(window.upperBound)年度考核"
-        guard let first = a.due.first, let last = a.due.last else {
-            return [.pass(.A1, "\(person.workStart)参加工作，考核窗口\(window.lowerBound)–\(window.upperBound)年内尚无应考核年度", record: label, status: status)]
+        if a.due.isEmpty {
+            return [.pass(.A1, .noAssessmentDue(workStart: person.workStart, window: a.window), status: status)]
         }
         var checks: [Check] = []
         if a.unsatisfactory.isEmpty {
-            let counted = a.due.count == window.count ? "" : "（\(person.workStart.year)年参加工作，计\(first)–\(last)年）"
-            let future = a.pending.isEmpty ? "" : "；\(a.pending.yearList)年度尚未考核，须届时合格"
-            let done = a.pending.count == a.due.count ? "\(label)尚未进行，须届时合格" : "\(label)已有记录均为合格或优秀\(counted)\(future)"
-            checks.append(.pass(.A1, a.pending.isEmpty ? "\(label)均为合格或优秀\(counted)" : done, record: label, status: status))
+            checks.append(.pass(.A1, .assessmentsSatisfactory(a, workStart: person.workStart.year), status: status))
         } else {
-            checks.append(.fail(.A1, a.unsatisfactory.map { "\($0.year)年\($0.result.chinese)" }.joined(separator: "、") + "，须每年合格或优秀",
-                                record: label, status: status))
+            checks.append(.fail(.A1, .assessmentsUnsatisfactory(a), status: status))
         }
         if !a.missing.isEmpty {
-            checks.append(.warning(.A1, "缺\(a.missing.yearList)年考核记录，年度考核材料将不全", record: label, status: status))
+            checks.append(.warning(.A1, .assessmentsMissing(a), status: status))
         }
         return checks
     }
@@ -130,12 +117,10 @@ extension Context {
         default: return nil
         }
         let best = record.education.filter { $0.graduated <= filingDate }.max { $0.level.rank < $1.level.rank }
-        let requirement = "\(grade.chinese)须\(needed.value.chinese)及以上"
-        if waived { return .pass(.M1, "\(requirement)；破格条件免除学历要求（X3）", status: needed.status) }
-        guard let best else { return .fail(.M1, "未登记学历，\(requirement)", status: needed.status) }
+        if waived { return .pass(.M1, .educationWaived(grade, needed: needed.value), status: needed.status) }
+        guard let best else { return .fail(.M1, .noEducation(grade, needed: needed.value), status: needed.status) }
         return .verdict(.M1, best.level.rank >= needed.value.rank,
-                        "最高学历\(best.level.chinese)（\(best.graduated.year)年毕业），\(requirement)",
-                        record: "学历 \(best.level.chinese)", status: needed.status)
+                        .education(best.level, graduated: best.graduated.year, grade: grade, needed: needed.value), status: needed.status)
     }
 }
 

@@ -14,33 +14,23 @@ extension Context {
     func exceptionalModule() -> ModuleOutcome {
         var checks: [Check] = []
         if let t4 = transferBeforePromotionT4() { checks.append(t4) }
-        let earlyOffered = (grade == .intermediate || grade == .senior) && policy.levelCycleYear.value
         if normalIsOpen {
-            return ModuleOutcome(checks: checks + [.fail(.X4, "已符合\(cycle)年正常申报，不走破格")])
+            return ModuleOutcome(checks: checks + [.fail(.X4, .normalOpenNotExceptional(cycle: cycle))])
         } else if earlyOffered && earlyIsOpen {
-            return ModuleOutcome(checks: checks + [.fail(.X4, "可提前一年申报，不走破格")])
+            return ModuleOutcome(checks: checks + [.fail(.X4, .earlyOpenNotExceptional)])
         } else {
-            checks.append(.pass(.X4, earlyOffered ? "正常申报和提前一年申报均不符合" : "正常申报不符合"))
+            checks.append(.pass(.X4, .exceptionalOffered(earlyOffered: earlyOffered)))
         }
         let trials = conditionTrials { condition in
             let relaxation = policy.relaxation(of: condition)
             let relaxed = thresholds(relax: relaxation.value)
-            var checks = [Check.verdict(.X3, !relaxed.contains { $0.verdict == .fail },
-                                        "放宽工作年限\(relaxation.value.workYears)年、等级年限\(relaxation.value.gradeYears)年"
-                                            + (relaxation.value.waivesEducation ? "、免学历" : "")
-                                            + (relaxed.contains { $0.verdict == .fail } ? "后仍不符合" : "后符合"),
-                                        status: relaxation.status)]
+            let opens = !relaxed.contains { $0.verdict == .fail }
+            var checks = [Check.verdict(.X3, opens, .relaxation(relaxation.value, opens: opens), status: relaxation.status)]
             checks += relaxed
             if let m1 = minimumEducationM1(waived: relaxation.value.waivesEducation) { checks.append(m1) }
             return checks
         }
         return ModuleOutcome(checks: checks + trialChecks(trials), conditions: trials.filter(\.usable).map(\.condition.code))
-    }
-
-    var earlyIsOpen: Bool {
-        var early = request
-        early.module = .early
-        return engine.isOpen(subject, early, cycle: cycle, filingDate: askedDate, purpose: purpose)
     }
 
     /// Tries each condition: the ones the clerk named, or every condition of the
@@ -55,7 +45,7 @@ extension Context {
                     condition: ExceptionalCondition(code: code, category: code, name: code, evidence: .declared,
                                                     relaxation: Relaxation(workYears: 0, gradeYears: 0), relaxationStatus: .assumed,
                                                     clause: ""),
-                    checks: [Check.fail(.X2, "破格条件目录中没有此条件").about(condition: code)]))
+                    checks: [Check.fail(.X2, .unknownCondition).about(condition: code)]))
             }
         } else {
             candidates = engine.catalogue.filter { $0.evidence != .declared }
@@ -74,13 +64,13 @@ extension Context {
     func trialChecks(_ trials: [ConditionTrial]) -> [Check] {
         let usable = trials.filter(\.usable)
         if trials.isEmpty {
-            return [.fail(.X2, request.namedConditions == nil ? "破格条件目录为空" : "未指明所用的破格条件（--condition）")]
+            return [.fail(.X2, request.namedConditions == nil ? .emptyCatalogue : .noConditionNamed)]
         }
         if request.namedConditions == nil, !usable.isEmpty {
             var checks = usable.flatMap(\.checks)
             let others = trials.filter { !$0.usable }.map(\.condition.name)
             if !others.isEmpty {
-                checks.append(.pass(.X4, "可用破格条件：\(usable.map(\.condition.name).joined(separator: "、"))；其余条件（\(others.joined(separator: "、"))）不可用"))
+                checks.append(.pass(.X4, .usableConditions(usable.map(\.condition.name), others: others)))
             }
             return checks
         }
@@ -98,10 +88,9 @@ extension Context {
         if let earlier = record.exceptionalUses.first(where: {
             $0.category == condition.category && !($0.applicationID.map(ownApplications.contains) ?? false)
         }) {
-            return .fail(.X1, "“\(condition.name)”类已于\(earlier.chineseSummary)使用，每类终身只能使用一次",
-                         record: "破格使用 \(earlier.year)年\(earlier.grade.chinese)")
+            return .fail(.X1, .categoryUsed(name: condition.name, earlier))
         }
-        return .pass(.X1, "“\(condition.name)”类尚未使用")
+        return .pass(.X1, .categoryUnused(name: condition.name))
     }
 
     // MARK: X2 (须知·四·8, 须知·一(五)4)
@@ -111,9 +100,9 @@ extension Context {
         let found = Evidence.check(condition, in: record, window: policy.assessmentWindow, by: filingDate,
                                    militaryHonours: request.module == .review)
         switch found {
-        case .satisfied(let detail, let source): return .pass(.X2, detail, record: source)
-        case .missing(let detail): return .fail(.X2, detail)
-        case .declared(let detail): return .warning(.X2, detail)
+        case .satisfied(let detail, let source): return .pass(.X2, .given(detail, record: source))
+        case .missing(let detail): return .fail(.X2, .given(detail, record: nil))
+        case .declared(let detail): return .warning(.X2, .given(detail, record: nil))
         }
     }
 }

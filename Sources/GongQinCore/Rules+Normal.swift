@@ -26,11 +26,9 @@ extension Context {
     func juniorN1(relax: Relaxation?) -> [Check] {
         var checks = [workStart(.N1, by: policy.juniorWorkStartBy, relax: relax?.workYears ?? 0)]
         if let end = person.probationEnd {
-            checks.append(.verdict(.N1, end <= filingDate,
-                                   end <= filingDate ? "试用期于\(end)期满" : "试用期\(end)才期满，晚于\(filingDate)",
-                                   record: "试用期满 \(end)"))
+            checks.append(.verdict(.N1, end <= filingDate, .probation(end: end, filing: filingDate)))
         } else {
-            checks.append(.warning(.N1, "未登记试用期满时间，按已期满计"))
+            checks.append(.warning(.N1, .probationUnknown))
         }
         return checks
     }
@@ -57,30 +55,25 @@ extension Context {
     func workStart(_ rule: RuleID, by limit: Sourced<Int>, relax: Int) -> Check {
         let start = person.seniorityStart
         let latest = limit.value + relax
-        let military = start != person.workStart ? "（入伍时间，军龄计入工龄）" : ""
-        let relaxed = relax > 0 ? "（放宽\(relax)年）" : ""
-        return .verdict(rule, start.year <= latest, "参加工作\(start.year)年\(military)，须\(latest)年及以前\(relaxed)",
-                        record: "参加工作 \(start)", status: limit.status)
+        return .verdict(rule, start.year <= latest, .workStart(start, military: start != person.workStart, latest: latest, relax: relax),
+                        status: limit.status)
     }
 
     /// A certificate-year threshold on the grade below, with T1's seniority and V4's waiver.
     func gradeYears(_ rule: RuleID, below: Grade, byYear limit: Sourced<Int>, relax: Int) -> [Check] {
         guard let seniority = subject.seniority(of: below) else {
-            return [.fail(rule, "现工种转岗链（\(subject.chain.trades.joined(separator: "←"))）中无\(below.chinese)证书")]
+            return [.fail(rule, .noCertificateInChain(subject.chain.trades, below: below))]
         }
         var checks: [Check] = []
         if seniority.certificate.trade != person.trade { checks.append(seniorityT1(seniority)) }
         let latest = limit.value + relax
-        let relaxed = relax > 0 ? "（放宽\(relax)年）" : ""
-        let detail = "\(seniority.chinese)，须\(latest)年及以前\(relaxed)"
-        let record = "\(seniority.certificate.trade)\(below.chinese)证书 \(seniority.since)"
         if seniority.since.year <= latest {
-            checks.append(.pass(rule, detail, record: record, status: limit.status))
+            checks.append(.pass(rule, .gradeYears(seniority, latest: latest, relax: relax, waivedByV4: false), status: limit.status))
         } else if let v4 = reviewWaiverV4(held: below), v4.verdict == .pass {
-            checks.append(.pass(rule, detail + "；按V4免本等级年限", record: record, status: limit.status))
+            checks.append(.pass(rule, .gradeYears(seniority, latest: latest, relax: relax, waivedByV4: true), status: limit.status))
             checks.append(v4)
         } else {
-            checks.append(.fail(rule, detail, record: record, status: limit.status))
+            checks.append(.fail(rule, .gradeYears(seniority, latest: latest, relax: relax, waivedByV4: false), status: limit.status))
             if let v4 = reviewWaiverV4(held: below) { checks.append(v4) }
         }
         return checks
@@ -101,13 +94,11 @@ extension Context {
         var checks: [Check] = []
         if let seniority = subject.seniority(of: below) {
             if seniority.certificate.trade != person.trade { checks.append(seniorityT1(seniority)) }
-            let relaxed = relaxYears > 0 ? "（放宽\(relaxYears)年）" : ""
             let onTime = seniority.since <= latest
-            checks.append(.verdict(rule, onTime, "\(below.chinese)证书\(seniority.since)取得，须\(latest)前取得\(relaxed)",
-                                   record: "\(seniority.certificate.trade)\(below.chinese)证书 \(seniority.since)", status: limit.status))
+            checks.append(.verdict(rule, onTime, .technicianCertificate(seniority, latest: latest, relax: relaxYears), status: limit.status))
             if !onTime, let v4 = reviewWaiverV4(held: below) { checks.append(v4) }
         } else {
-            checks.append(.fail(rule, "现工种转岗链中无\(below.chinese)证书"))
+            checks.append(.fail(rule, .noCertificateBelow(below)))
         }
         if subject.chain.isTransferred { checks.append(currentTradeCertificateT5(below)) }
         checks.append(technicianEducation(rule, waived: relax?.waivesEducation ?? false))
@@ -121,17 +112,12 @@ extension Context {
             if education.level.countsAsCollege { return true }
             return rule == .N4 && education.level.isQualifyingVocational && education.relevant
         }
-        let requirement = rule == .N4
-            ? "技师须本工种相关的中专、技校、高级技工学校、技师学院毕业，或大专及以上，或成人高等教育专业证书"
-            : "高级技师须大专及以上或成人高等教育专业证书"
-        if waived { return .pass(rule, "\(requirement)；破格条件免除学历要求（X3）") }
+        if waived { return .pass(rule, .technicianEducationWaived) }
         if let best = qualifying.max(by: { $0.level.rank < $1.level.rank }) {
-            let relevant = best.relevant ? "，本工种相关" : ""
-            return .pass(rule, "学历\(best.level.chinese)（\(best.graduated.year)年毕业\(relevant)）", record: "学历 \(best.level.chinese)")
+            return .pass(rule, .technicianEducation(best.level, graduated: best.graduated.year, relevant: best.relevant))
         }
         let held = done.max { $0.level.rank < $1.level.rank }
-        let have = held.map { "现有学历\($0.level.chinese)\($0.relevant ? "" : "（非本工种相关）")" } ?? "未登记学历"
-        return .fail(rule, "\(have)；\(requirement)")
+        return .fail(rule, .technicianEducationMissing(held?.level, relevant: held?.relevant ?? false))
     }
 
     // MARK: E2, E3 the early route (须知·一·表, 须知·四·1)
@@ -140,23 +126,16 @@ extension Context {
     /// normal option is closed. The certificate is issued the next year.
     func earlyModule() -> ModuleOutcome {
         guard grade == .intermediate || grade == .senior else {
-            return ModuleOutcome(checks: [.fail(.E2, "\(grade.chinese)没有提前一年申报（只适用于中级工、高级工）")])
+            return ModuleOutcome(checks: [.fail(.E2, .noEarlyRoute(grade))])
         }
         let rule: RuleID = grade == .intermediate ? .E2 : .E3
         var checks: [Check] = []
         if let t4 = transferBeforePromotionT4() { checks.append(t4) }
         if normalIsOpen {
-            return ModuleOutcome(checks: checks + [.fail(rule, "已符合\(cycle)年正常申报，不走提前一年申报")],
+            return ModuleOutcome(checks: checks + [.fail(rule, .normalOpenNotEarly(cycle: cycle))],
                                  certificateYear: cycle + 1)
         }
         checks += thresholds(relax: nil, early: true)
         return ModuleOutcome(checks: checks, certificateYear: cycle + 1)
-    }
-
-    /// Whether the normal option of this grade is open.
-    var normalIsOpen: Bool {
-        var normal = request
-        normal.module = .normal
-        return engine.isOpen(subject, normal, cycle: cycle, filingDate: askedDate, purpose: purpose)
     }
 }

@@ -6,50 +6,46 @@ extension Context {
     /// province holding no Jiangsu certificate, review is the only 等级工 route.
     func reviewOnlyV0() -> Check? {
         guard request.module != .review, grade.isLevelWorker, let kind = subject.reviewKind else { return nil }
-        return .fail(.V0, "\(kind.chinese)，等级工只能走复核申报")
+        return .fail(.V0, .reviewOnly(kind))
     }
 
     /// The review module.
     func reviewModule() -> ModuleOutcome {
         guard let kind = subject.reviewKind else {
-            return ModuleOutcome(checks: [.fail(.V0, "不属复核对象：复核只适用于退役安置人员和持外省证书的调入人员")])
+            return ModuleOutcome(checks: [.fail(.V0, .notReviewed)])
         }
         guard grade.isLevelWorker else {
-            return ModuleOutcome(checks: [.fail(.V0, "复核只适用于等级工")])
+            return ModuleOutcome(checks: [.fail(.V0, .reviewLevelOnly)])
         }
-        var checks: [Check] = [.pass(.V0, "\(kind.chinese)，走复核申报")]
+        var checks: [Check] = [.pass(.V0, .reviewed(kind))]
         var conditions: [String] = []
         switch kind {
         case .veteran(let placed):
             checks.append(placementV2(placed))
             let years = placed.year - person.seniorityStart.year
             let base = engine.veteranGrade(years: years, policy, relax: 0)
-            let counted = "工龄（军龄）自\(person.seniorityStart)起至安置当年\(placed.year)年计\(years)年"
-            let ladder = "满\(policy.review.intermediateYears.value)年中级工、满\(policy.review.seniorYears.value)年高级工"
+            let found = Finding.veteranGrade(start: person.seniorityStart, placed: placed.year,
+                                             intermediate: policy.review.intermediateYears.value,
+                                             senior: policy.review.seniorYears.value, base: base, grade: grade)
             if grade == base {
-                checks.append(.pass(.V1, "\(counted)，按\(ladder)复核为\(base.chinese)", status: policy.review.seniorYears.status))
+                checks.append(.pass(.V1, found, status: policy.review.seniorYears.status))
             } else if grade < base {
-                checks.append(.fail(.V1, "\(counted)，应复核为\(base.chinese)，不低报\(grade.chinese)"))
+                checks.append(.fail(.V1, found))
             } else {
-                checks.append(.pass(.V1, "\(counted)，按\(ladder)可复核为\(base.chinese)；申报\(grade.chinese)须按V3放宽"))
+                checks.append(.pass(.V1, found))
                 let relax = policy.review.relaxationYears
                 let trials = conditionTrials { _ in
                     let relaxed = engine.veteranGrade(years: years, policy, relax: relax.value)
-                    return [.verdict(.V3, relaxed >= grade,
-                                     "放宽工作年限\(relax.value)年后按\(years + relax.value)年计，"
-                                        + (relaxed >= grade ? "可复核为\(grade.chinese)" : "只可复核为\(relaxed.chinese)"),
+                    return [.verdict(.V3, relaxed >= grade, .veteranRelaxed(relax: relax.value, years: years, relaxed: relaxed, grade: grade),
                                      status: relax.status)]
                 }
                 checks += trialChecks(trials)
                 conditions = trials.filter(\.usable).map(\.condition.code)
             }
         case .interProvince(let held):
-            checks.append(.verdict(.V6, grade == held.grade,
-                                   "持\(held.province)\(held.trade)\(held.grade.chinese)证书（\(held.issued)），复核确认原等级"
-                                       + (grade == held.grade ? "，年限从原证书起算" : "，不能复核为\(grade.chinese)"),
-                                   record: "\(held.province)\(held.grade.chinese)证书 \(held.issued)"))
+            checks.append(.verdict(.V6, grade == held.grade, .interProvince(held, grade: grade)))
         }
-        checks.append(.pass(.V5, "复核工种按用人单位人事部门建议：\(person.trade)"))
+        checks.append(.pass(.V5, .reviewTrade(person.trade)))
         return ModuleOutcome(checks: checks, conditions: conditions)
     }
 
@@ -59,9 +55,9 @@ extension Context {
     /// someone placed after this cycle's deadline is reviewed in the next cycle.
     func placementV2(_ placed: Day) -> Check {
         if placed > filingDate {
-            return .fail(.V2, "\(placed)安置，晚于本周期截止日\(filingDate)，下一周期按安置当年工龄复核")
+            return .fail(.V2, .placedLate(placed, filing: filingDate))
         }
-        return .pass(.V2, "\(placed)安置，按安置当年（\(placed.year)年）的工龄（军龄）复核", record: "安置 \(placed)")
+        return .pass(.V2, .placed(placed))
     }
 
     // MARK: V4 (须知·一(五)5)
@@ -72,16 +68,15 @@ extension Context {
     func reviewWaiverV4(held: Grade) -> Check? {
         let chainCertificates = record.certificatesInChain(subject.chain)
         guard let review = chainCertificates.filter({ $0.route == .review }).max(by: { $0.grade < $1.grade }) else { return nil }
-        let source = "复核取得\(review.trade)\(review.grade.chinese)证书（\(review.issued)）"
         let isHighest = subject.highest?.grade == review.grade
         if review.grade == held, isHighest, !grade.isLevelWorker {
-            return .fail(.V4, "\(source)；免本等级年限只适用于等级工阶段，\(grade.chinese)不适用")
+            return .fail(.V4, .reviewNotLevel(review, grade: grade))
         }
         if review.grade == held, isHighest {
-            return .pass(.V4, "\(source)，首次晋升上一个等级不受本等级年限限制", record: "\(review.grade.chinese)证书 \(review.issued)")
+            return .pass(.V4, .reviewWaiver(review))
         }
         if !isHighest {
-            return .fail(.V4, "\(source)已非最高等级，复核后首次晋升免年限已经用过")
+            return .fail(.V4, .reviewUsed(review))
         }
         return nil
     }

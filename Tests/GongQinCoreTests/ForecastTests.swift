@@ -27,12 +27,12 @@ struct ForecastTests {
         var f = Forecast(engine: engine, today: Worker.day(today), count: 3)
         f.add(worker.record, engine: engine)
         for (i, cycle) in f.cycles.enumerated() {
-            let expected = Set(engine.openOptions(worker.record, cycle: cycle).map { "\($0.grade.code)/\($0.module.code)" })
+            let expected = Set(engine.eligibleOptions(worker.record, cycle: cycle).map { "\($0.grade.code)/\($0.module.code)" })
             let rows = f.rows.filter { $0.cycle == cycle }
             #expect(Set(rows.map { "\($0.grade.code)/\($0.module.code)" }) == expected, "\(cycle)")
             for row in rows {
                 let earlier = ([f.current] + f.cycles.prefix(i)).contains { year in
-                    engine.openOptions(worker.record, cycle: year).contains { $0.grade == row.grade && $0.module == row.module }
+                    engine.eligibleOptions(worker.record, cycle: year).contains { $0.grade == row.grade && $0.module == row.module }
                 }
                 #expect(row.new == (earlier ? 0 : 1), "\(cycle) \(row.grade) \(row.module)")
                 #expect(row.open == [worker.record.person.idNumber])

@@ -60,7 +60,7 @@ struct EligibleCommand: ParsableCommand {
             // One thread reads the records, another judges and writes them, in order.
             let pipeline = Pipeline<[PersonRecord]> { [grade] batch in
                 for record in batch {
-                    for option in engine.openOptions(record, cycle: year) where grade == nil || option.grade == grade {
+                    for option in engine.eligibleOptions(record, cycle: year) where grade == nil || option.grade == grade {
                         writer.value.write(EligibleLine(record, option))
                     }
                 }

@@ -146,7 +146,7 @@ struct ReportPage {
         try s.people.forEachRecord(filter) { batch in
             for record in batch {
                 let p = record.person
-                for option in engine.openOptions(record, cycle: cycle) {
+                for option in engine.eligibleOptions(record, cycle: cycle) {
                     counts[option.grade, default: [:]][option.module, default: 0] += 1
                     people.insert(p.idNumber)
                     options.append(OptionView(record, option, show: show, catalogue: catalogue))
