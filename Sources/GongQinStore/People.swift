@@ -35,50 +35,84 @@ public struct People {
         return try records(of: [row])[0]
     }
 
-    /// The records of many people, with one query per kind of record per batch rather than per person.
+    /// The records of many people, with one query per kind of record per batch rather than
+    /// per person. Each query is a cached statement with its columns listed, read by column
+    /// index straight into Core types (BENCHMARKS.md): `eligible` over a province reads
+    /// millions of rows here.
     func records(of rows: [PersonRow]) throws -> [PersonRecord] {
         guard !rows.isEmpty else { return [] }
-        let ids = rows.map { $0.id! }
-        let low = ids.min()!, high = ids.max()!
-        // A range scan on person_id is cheaper than a long IN list; rows outside `ids`
-        // are dropped by the grouping below.
-        let range = "person_id BETWEEN \(low) AND \(high)"
-        func grouped<R: FetchableRecord & TableRecord>(_ type: R.Type, order: String, _ personID: (R) -> Int64) throws -> [Int64: [R]] {
-            Dictionary(grouping: try R.filter(sql: range).order(sql: order).fetchAll(db), by: personID)
-        }
-        let certificates = try grouped(CertificateRow.self, order: "issued, grade", \.personId)
-        let transfers = try grouped(TransferRow.self, order: "date", \.personId)
-        let assessments = try grouped(AssessmentRow.self, order: "year", \.personId)
-        let education = try grouped(EducationRow.self, order: "graduated", \.personId)
-        let awards = try grouped(AwardRow.self, order: "date", \.personId)
-        let trainings = try grouped(ContinuingEducationRow.self, order: "date", \.personId)
-        let uses = try grouped(UseRow.self, order: "year", \.personId)
-        let applications = try grouped(ApplicationRow.self, order: "cycle, id", \.personId)
-        let jobs = try grouped(JobRow.self, order: "from_date", \.personId)
-        return try rows.map { row in
+        var position: [Int64: Int] = [:]
+        position.reserveCapacity(rows.count)
+        var low = Int64.max, high = Int64.min
+        for (i, row) in rows.enumerated() {
             let id = row.id!
-            return PersonRecord(
-                person: try person(of: row),
-                certificates: try (certificates[id] ?? []).map {
-                    Certificate(trade: try catalog.tradeName(id: $0.tradeId), grade: $0.grade, issued: $0.issued,
-                                number: $0.number, route: $0.route, province: $0.province)
-                },
-                transfers: try (transfers[id] ?? []).map {
-                    Transfer(from: try catalog.tradeName(id: $0.fromTradeId), to: try catalog.tradeName(id: $0.toTradeId),
-                             date: $0.date)
-                },
-                assessments: (assessments[id] ?? []).map { AnnualAssessment(year: $0.year, result: $0.result) },
-                education: (education[id] ?? []).map {
-                    Education(level: $0.level, graduated: $0.graduated, major: $0.major, school: $0.school,
-                              relevant: $0.relevant)
-                },
-                awards: (awards[id] ?? []).map { Award(name: $0.name, date: $0.date, issuer: $0.issuer) },
-                continuingEducation: (trainings[id] ?? []).map {
-                    ContinuingEducation(name: $0.name, date: $0.date, hours: $0.hours, issuer: $0.issuer)
-                },
-                exceptionalUses: (uses[id] ?? []).map(\.use),
-                applications: try (applications[id] ?? []).map { try $0.application(catalog) },
-                jobs: (jobs[id] ?? []).map(\.job))
+            position[id] = i
+            low = min(low, id)
+            high = max(high, id)
+        }
+        // A range scan on person_id is cheaper than a long IN list; rows of people outside
+        // `rows` are skipped. Each kind is read in its record order, person by person.
+        let range: StatementArguments = [low, high]
+        func each(_ columns: String, from table: String, order: String, _ body: (Int, Columns) throws -> Void) throws {
+            try db.eachRow("SELECT person_id, \(columns) FROM \(table) WHERE person_id BETWEEN ? AND ? ORDER BY person_id, \(order)",
+                           range) { c in
+                if let i = position[c.int64(0)] { try body(i, c) }
+            }
+        }
+        let catalog = self.catalog
+        var certificates = [[Certificate]](repeating: [], count: rows.count)
+        try each("trade_id, grade, issued, number, route, province", from: "certificate", order: "issued, grade, id") { i, c in
+            certificates[i].append(Certificate(trade: try catalog.tradeName(id: c.int64(1)), grade: try c.value(2), issued: try c.day(3),
+                                               number: c.optionalText(4), route: try c.value(5), province: c.text(6)))
+        }
+        var transfers = [[Transfer]](repeating: [], count: rows.count)
+        try each("from_trade_id, to_trade_id, date", from: "transfer", order: "date, id") { i, c in
+            transfers[i].append(Transfer(from: try catalog.tradeName(id: c.int64(1)), to: try catalog.tradeName(id: c.int64(2)),
+                                         date: try c.day(3)))
+        }
+        var assessments = [[AnnualAssessment]](repeating: [], count: rows.count)
+        try each("year, result", from: "annual_assessment", order: "year, id") { i, c in
+            assessments[i].append(AnnualAssessment(year: c.int(1), result: try c.value(2)))
+        }
+        var education = [[Education]](repeating: [], count: rows.count)
+        try each("level, graduated, major, school, relevant", from: "education", order: "graduated, id") { i, c in
+            education[i].append(Education(level: try c.value(1), graduated: try c.day(2), major: c.optionalText(3),
+                                          school: c.optionalText(4), relevant: c.bool(5)))
+        }
+        var awards = [[Award]](repeating: [], count: rows.count)
+        try each("name, date, issuer", from: "award", order: "date, id") { i, c in
+            awards[i].append(Award(name: c.text(1), date: try c.day(2), issuer: c.optionalText(3)))
+        }
+        var trainings = [[ContinuingEducation]](repeating: [], count: rows.count)
+        try each("name, date, hours, issuer", from: "continuing_education", order: "date, id") { i, c in
+            trainings[i].append(ContinuingEducation(name: c.text(1), date: try c.day(2), hours: c.optionalInt(3),
+                                                    issuer: c.optionalText(4)))
+        }
+        var uses = [[ExceptionalUse]](repeating: [], count: rows.count)
+        try each("condition_code, category, grade, year, source, application_id, note", from: "exceptional_use",
+                 order: "year, id") { i, c in
+            uses[i].append(ExceptionalUse(condition: c.text(1), category: c.text(2), grade: try c.value(3), year: c.int(4),
+                                          source: try c.value(5), applicationID: c.optionalInt64(6), note: c.optionalText(7)))
+        }
+        var applications = [[Application]](repeating: [], count: rows.count)
+        try each("id, cycle, grade, module, trade_id, status, filed_on, certificate_year, note, exam_result, review_result",
+                 from: "application", order: "cycle, id") { i, c in
+            let grade = try c.value(3, as: Grade.self), module = try c.value(4, as: Module.self)
+            let trade = try catalog.tradeName(id: c.int64(5)), status = try c.value(6, as: ApplicationStatus.self)
+            let exam = try c.optionalValue(10, as: ExamResult.self), review = try c.optionalValue(11, as: ExamResult.self)
+            applications[i].append(Application(id: c.int64(1), cycle: c.int(2), grade: grade, module: module, trade: trade,
+                                               status: status, filedOn: try c.day(7), certificateYear: c.int(8),
+                                               note: c.optionalText(9), examResult: exam, reviewResult: review))
+        }
+        var jobs = [[Job]](repeating: [], count: rows.count)
+        try each("from_date, to_date, unit, post", from: "job", order: "from_date, id") { i, c in
+            jobs[i].append(Job(from: try c.day(1), to: try c.optionalDay(2), unit: c.text(3), post: c.text(4)))
+        }
+        return try rows.indices.map { i in
+            PersonRecord(person: try person(of: rows[i]), certificates: certificates[i], transfers: transfers[i],
+                         assessments: assessments[i], education: education[i], awards: awards[i],
+                         continuingEducation: trainings[i], exceptionalUses: uses[i], applications: applications[i],
+                         jobs: jobs[i])
         }
     }
 
@@ -115,9 +149,12 @@ public struct People {
     public func forEachRecord(_ filter: Filter = Filter(), batchSize: Int = 500,
                               _ body: ([PersonRecord]) throws -> Void) throws {
         var lastID: Int64 = 0
-        let base = try request(filter)
+        let scope = try self.scope(filter, person: "person")
+        let sql = "SELECT \(PersonRow.columnList) FROM person WHERE \(scope.sql) AND id > ? ORDER BY id LIMIT ?"
         while true {
-            let rows = try base.filter(sql: "id > ?", arguments: [lastID]).order(sql: "id").limit(batchSize).fetchAll(db)
+            var rows: [PersonRow] = []
+            rows.reserveCapacity(batchSize)
+            try db.eachRow(sql, scope.arguments + [lastID, batchSize]) { rows.append(try PersonRow(columns: $0)) }
             guard let last = rows.last else { return }
             lastID = last.id!
             try body(try records(of: rows))
