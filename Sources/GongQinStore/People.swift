@@ -204,10 +204,14 @@ public struct People {
 
     // MARK: Writing people
 
-    /// The person with this identity number, read through a cached statement: an import
-    /// asks once per row.
+    /// The person with this identity number, read through a cached statement by column
+    /// index: an import asks once per row.
     func existingRow(_ id: IDNumber) throws -> PersonRow? {
-        try PersonRow.fetchOne(try db.cachedStatement(sql: "SELECT * FROM person WHERE id_number = ?"), arguments: [id.text])
+        var found: PersonRow?
+        try db.eachRow("SELECT \(PersonRow.columnList) FROM person WHERE id_number = ?", [id.text]) {
+            found = try PersonRow(columns: $0)
+        }
+        return found
     }
 
     /// Every check of a person before it is written, by `person add`, `person update` and
@@ -227,9 +231,16 @@ public struct People {
     /// Writes a checked person: a new row, or the row `replacing`. Returns the row id.
     @discardableResult
     func save(_ person: Person, replacing: Int64?) throws -> Int64 {
-        var row = PersonRow(id: replacing, person, unitID: try catalog.unitID(named: person.unit),
-                            tradeID: try catalog.tradeID(named: person.trade))
-        return try row.write(db)
+        let unitID = try catalog.unitID(named: person.unit), tradeID = try catalog.tradeID(named: person.trade)
+        guard replacing == nil else {
+            var row = PersonRow(id: replacing, person, unitID: unitID, tradeID: tradeID)
+            return try row.write(db)
+        }
+        return try db.insertRow("""
+            INSERT INTO person (id_number, name, unit_id, trade_id, work_start, probation_end, enlisted, discharged, placed,
+                                from_province) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, [person.idNumber, person.name, unitID, tradeID, person.workStart, person.probationEnd, person.enlisted,
+                  person.discharged, person.placed, person.fromProvince])
     }
 
     /// Every problem with adding `person`: its own fields, its unit and trade, and a
@@ -309,26 +320,34 @@ public struct People {
         var checked = Checked(problems: certificate.problems(of: try person(of: owner), today: today))
         if let p = catalog.tradeProblem(certificate.trade, field: "trade") { return checked.adding(p) }
         let tradeID = try catalog.tradeID(named: certificate.trade)
-        if let existing = try fetch(CertificateRow.self, "SELECT * FROM certificate WHERE person_id = ? AND trade_id = ? AND grade = ?",
-                                    [owner.id!, tradeID, certificate.grade.rawValue]) {
-            let same = existing.issued == certificate.issued && existing.number == certificate.number
-                && existing.route == certificate.route && existing.province == certificate.province
-            checked.existing = .init(id: existing.id!, identical: same, problem: FieldProblem(
-                "grade", "\(owner.name)已有\(certificate.trade)\(certificate.grade.chinese)证书（\(existing.issued)发证）"))
+        try db.eachRow("SELECT id, issued, number, route, province FROM certificate WHERE person_id = ? AND trade_id = ? AND grade = ?",
+                       [owner.id!, tradeID, certificate.grade.rawValue]) { c in
+            let issued = try c.day(1)
+            let same = try issued == certificate.issued && c.optionalText(2) == certificate.number
+                && c.value(3, as: Module.self) == certificate.route && c.text(4) == certificate.province
+            checked.existing = .init(id: c.int64(0), identical: same, problem: FieldProblem(
+                "grade", "\(owner.name)已有\(certificate.trade)\(certificate.grade.chinese)证书（\(issued)发证）"))
         }
-        if let number = certificate.number,
-           let holder = try Row.fetchOne(try db.cachedStatement(sql: """
-               SELECT certificate.id, person.name FROM certificate JOIN person ON person.id = certificate.person_id
-               WHERE certificate.number = ?
-               """), arguments: [number]),
-           holder["id"] as Int64 != checked.existing?.id {
-            checked.problems.append(FieldProblem("number", "证书编号\(number)已登记在\(holder["name"] as String)名下"))
+        if let number = certificate.number {
+            var holder: (id: Int64, name: String)?
+            try db.eachRow("""
+                SELECT certificate.id, person.name FROM certificate JOIN person ON person.id = certificate.person_id
+                WHERE certificate.number = ?
+                """, [number]) { holder = ($0.int64(0), $0.text(1)) }
+            if let holder, holder.id != checked.existing?.id {
+                checked.problems.append(FieldProblem("number", "证书编号\(number)已登记在\(holder.name)名下"))
+            }
         }
         return checked
     }
 
     @discardableResult
     func save(_ certificate: Certificate, owner: PersonRow, replacing: Int64?) throws -> Int64 {
+        if replacing == nil {
+            return try db.insertRow("INSERT INTO certificate (person_id, trade_id, grade, issued, number, route, province) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                                    [owner.id!, try catalog.tradeID(named: certificate.trade), certificate.grade, certificate.issued,
+                                     certificate.number, certificate.route, certificate.province])
+        }
         var row = CertificateRow(id: replacing, personId: owner.id!, tradeId: try catalog.tradeID(named: certificate.trade),
                                  grade: certificate.grade, issued: certificate.issued, number: certificate.number,
                                  route: certificate.route, province: certificate.province)
@@ -406,16 +425,20 @@ public struct People {
 
     func check(_ assessment: AnnualAssessment, owner: PersonRow, today: Day) throws -> Checked {
         var checked = Checked(problems: assessment.problems(of: try person(of: owner), today: today))
-        if let existing = try fetch(AssessmentRow.self, "SELECT * FROM annual_assessment WHERE person_id = ? AND year = ?",
-                                    [owner.id!, assessment.year]) {
-            checked.existing = .init(id: existing.id!, identical: existing.result == assessment.result, problem: FieldProblem(
-                "year", "\(owner.name)\(assessment.year)年度考核已登记为“\(existing.result.chinese)”"))
+        try db.eachRow("SELECT id, result FROM annual_assessment WHERE person_id = ? AND year = ?", [owner.id!, assessment.year]) { c in
+            let result = try c.value(1, as: AssessmentResult.self)
+            checked.existing = .init(id: c.int64(0), identical: result == assessment.result, problem: FieldProblem(
+                "year", "\(owner.name)\(assessment.year)年度考核已登记为“\(result.chinese)”"))
         }
         return checked
     }
 
     @discardableResult
     func save(_ assessment: AnnualAssessment, owner: PersonRow, replacing: Int64?) throws -> Int64 {
+        if replacing == nil {
+            return try db.insertRow("INSERT INTO annual_assessment (person_id, year, result) VALUES (?, ?, ?)",
+                                    [owner.id!, assessment.year, assessment.result])
+        }
         var row = AssessmentRow(id: replacing, personId: owner.id!, year: assessment.year, result: assessment.result)
         return try row.write(db)
     }
@@ -434,10 +457,10 @@ public struct People {
 
     func check(_ education: Education, owner: PersonRow, today: Day) throws -> Checked {
         var checked = Checked(problems: education.problems(of: try person(of: owner), today: today))
-        if let existing = try fetch(EducationRow.self, "SELECT * FROM education WHERE person_id = ? AND level = ? AND graduated = ?",
-                                    [owner.id!, education.level.rawValue, education.graduated.description]) {
-            let same = existing.major == education.major && existing.school == education.school && existing.relevant == education.relevant
-            checked.existing = .init(id: existing.id!, identical: same, problem: FieldProblem(
+        try db.eachRow("SELECT id, major, school, relevant FROM education WHERE person_id = ? AND level = ? AND graduated = ?",
+                       [owner.id!, education.level.rawValue, education.graduated.description]) { c in
+            let same = c.optionalText(1) == education.major && c.optionalText(2) == education.school && c.bool(3) == education.relevant
+            checked.existing = .init(id: c.int64(0), identical: same, problem: FieldProblem(
                 "level", "\(owner.name)已有\(education.graduated)毕业的\(education.level.chinese)学历"))
         }
         return checked
@@ -445,6 +468,11 @@ public struct People {
 
     @discardableResult
     func save(_ education: Education, owner: PersonRow, replacing: Int64?) throws -> Int64 {
+        if replacing == nil {
+            return try db.insertRow("INSERT INTO education (person_id, level, graduated, major, school, relevant) VALUES (?, ?, ?, ?, ?, ?)",
+                                    [owner.id!, education.level, education.graduated, education.major, education.school,
+                                     education.relevant])
+        }
         var row = EducationRow(id: replacing, personId: owner.id!, level: education.level, graduated: education.graduated,
                                major: education.major, school: education.school, relevant: education.relevant)
         return try row.write(db)
@@ -456,9 +484,9 @@ public struct People {
 
     func check(_ award: Award, owner: PersonRow, today: Day) throws -> Checked {
         var checked = Checked(problems: award.problems(of: try person(of: owner), today: today))
-        if let existing = try fetch(AwardRow.self, "SELECT * FROM award WHERE person_id = ? AND name = ? AND date = ?",
-                                    [owner.id!, award.name, award.date.description]) {
-            checked.existing = .init(id: existing.id!, identical: existing.issuer == award.issuer, problem: FieldProblem(
+        try db.eachRow("SELECT id, issuer FROM award WHERE person_id = ? AND name = ? AND date = ?",
+                       [owner.id!, award.name, award.date.description]) { c in
+            checked.existing = .init(id: c.int64(0), identical: c.optionalText(1) == award.issuer, problem: FieldProblem(
                 "name", "\(owner.name)已有\(award.date)的“\(award.name)”"))
         }
         return checked
@@ -466,6 +494,10 @@ public struct People {
 
     @discardableResult
     func save(_ award: Award, owner: PersonRow, replacing: Int64?) throws -> Int64 {
+        if replacing == nil {
+            return try db.insertRow("INSERT INTO award (person_id, name, date, issuer) VALUES (?, ?, ?, ?)",
+                                    [owner.id!, award.name, award.date, award.issuer])
+        }
         var row = AwardRow(id: replacing, personId: owner.id!, name: award.name, date: award.date, issuer: award.issuer)
         return try row.write(db)
     }
@@ -476,10 +508,9 @@ public struct People {
 
     func check(_ training: ContinuingEducation, owner: PersonRow, today: Day) throws -> Checked {
         var checked = Checked(problems: training.problems(of: try person(of: owner), today: today))
-        if let existing = try fetch(ContinuingEducationRow.self,
-                                    "SELECT * FROM continuing_education WHERE person_id = ? AND name = ? AND date = ?",
-                                    [owner.id!, training.name, training.date.description]) {
-            checked.existing = .init(id: existing.id!, identical: existing.hours == training.hours && existing.issuer == training.issuer,
+        try db.eachRow("SELECT id, hours, issuer FROM continuing_education WHERE person_id = ? AND name = ? AND date = ?",
+                       [owner.id!, training.name, training.date.description]) { c in
+            checked.existing = .init(id: c.int64(0), identical: c.optionalInt(1) == training.hours && c.optionalText(2) == training.issuer,
                                      problem: FieldProblem("name", "\(owner.name)已有\(training.date)的继续教育“\(training.name)”"))
         }
         return checked
@@ -487,6 +518,10 @@ public struct People {
 
     @discardableResult
     func save(_ training: ContinuingEducation, owner: PersonRow, replacing: Int64?) throws -> Int64 {
+        if replacing == nil {
+            return try db.insertRow("INSERT INTO continuing_education (person_id, name, date, hours, issuer) VALUES (?, ?, ?, ?, ?)",
+                                    [owner.id!, training.name, training.date, training.hours, training.issuer])
+        }
         var row = ContinuingEducationRow(id: replacing, personId: owner.id!, name: training.name, date: training.date,
                                          hours: training.hours, issuer: training.issuer)
         return try row.write(db)
