@@ -35,50 +35,84 @@ public struct People {
         return try records(of: [row])[0]
     }
 
-    /// The records of many people, with one query per kind of record per batch rather than per person.
+    /// The records of many people, with one query per kind of record per batch rather than
+    /// per person. Each query is a cached statement with its columns listed, read by column
+    /// index straight into Core types (BENCHMARKS.md): `eligible` over a province reads
+    /// millions of rows here.
     func records(of rows: [PersonRow]) throws -> [PersonRecord] {
         guard !rows.isEmpty else { return [] }
-        let ids = rows.map { $0.id! }
-        let low = ids.min()!, high = ids.max()!
-        // A range scan on person_id is cheaper than a long IN list; rows outside `ids`
-        // are dropped by the grouping below.
-        let range = "person_id BETWEEN \(low) AND \(high)"
-        func grouped<R: FetchableRecord & TableRecord>(_ type: R.Type, order: String, _ personID: (R) -> Int64) throws -> [Int64: [R]] {
-            Dictionary(grouping: try R.filter(sql: range).order(sql: order).fetchAll(db), by: personID)
-        }
-        let certificates = try grouped(CertificateRow.self, order: "issued, grade", \.personId)
-        let transfers = try grouped(TransferRow.self, order: "date", \.personId)
-        let assessments = try grouped(AssessmentRow.self, order: "year", \.personId)
-        let education = try grouped(EducationRow.self, order: "graduated", \.personId)
-        let awards = try grouped(AwardRow.self, order: "date", \.personId)
-        let trainings = try grouped(TrainingRow.self, order: "date", \.personId)
-        let uses = try grouped(UseRow.self, order: "year", \.personId)
-        let applications = try grouped(ApplicationRow.self, order: "cycle, id", \.personId)
-        let jobs = try grouped(JobRow.self, order: "from_date", \.personId)
-        return try rows.map { row in
+        var position: [Int64: Int] = [:]
+        position.reserveCapacity(rows.count)
+        var low = Int64.max, high = Int64.min
+        for (i, row) in rows.enumerated() {
             let id = row.id!
-            return PersonRecord(
-                person: try person(of: row),
-                certificates: try (certificates[id] ?? []).map {
-                    Certificate(trade: try catalog.tradeName(id: $0.tradeId), grade: $0.grade, issued: $0.issued,
-                                number: $0.number, route: $0.route, province: $0.province)
-                },
-                transfers: try (transfers[id] ?? []).map {
-                    Transfer(from: try catalog.tradeName(id: $0.fromTradeId), to: try catalog.tradeName(id: $0.toTradeId),
-                             date: $0.date)
-                },
-                assessments: (assessments[id] ?? []).map { AnnualAssessment(year: $0.year, result: $0.result) },
-                education: (education[id] ?? []).map {
-                    Education(level: $0.level, graduated: $0.graduated, major: $0.major, school: $0.school,
-                              relevant: $0.relevant)
-                },
-                awards: (awards[id] ?? []).map { Award(name: $0.name, date: $0.date, issuer: $0.issuer) },
-                trainings: (trainings[id] ?? []).map {
-                    Training(name: $0.name, date: $0.date, hours: $0.hours, issuer: $0.issuer)
-                },
-                exceptionalUses: (uses[id] ?? []).map(\.use),
-                applications: try (applications[id] ?? []).map { try $0.application(catalog) },
-                jobs: (jobs[id] ?? []).map(\.job))
+            position[id] = i
+            low = min(low, id)
+            high = max(high, id)
+        }
+        // A range scan on person_id is cheaper than a long IN list; rows of people outside
+        // `rows` are skipped. Each kind is read in its record order, person by person.
+        let range: StatementArguments = [low, high]
+        func each(_ columns: String, from table: String, order: String, _ body: (Int, StatementRow) throws -> Void) throws {
+            try db.eachRow("SELECT person_id, \(columns) FROM \(table) WHERE person_id BETWEEN ? AND ? ORDER BY person_id, \(order)",
+                           range) { c in
+                if let i = position[c.int64(0)] { try body(i, c) }
+            }
+        }
+        let catalog = self.catalog
+        var certificates = [[Certificate]](repeating: [], count: rows.count)
+        try each("trade_id, grade, issued, number, route, province", from: "certificate", order: "issued, grade, id") { i, c in
+            certificates[i].append(Certificate(trade: try catalog.tradeName(id: c.int64(1)), grade: try c.value(2), issued: try c.day(3),
+                                               number: c.optionalText(4), route: try c.value(5), province: c.text(6)))
+        }
+        var transfers = [[Transfer]](repeating: [], count: rows.count)
+        try each("from_trade_id, to_trade_id, date", from: "transfer", order: "date, id") { i, c in
+            transfers[i].append(Transfer(from: try catalog.tradeName(id: c.int64(1)), to: try catalog.tradeName(id: c.int64(2)),
+                                         date: try c.day(3)))
+        }
+        var assessments = [[AnnualAssessment]](repeating: [], count: rows.count)
+        try each("year, result", from: "annual_assessment", order: "year, id") { i, c in
+            assessments[i].append(AnnualAssessment(year: c.int(1), result: try c.value(2)))
+        }
+        var education = [[Education]](repeating: [], count: rows.count)
+        try each("level, graduated, major, school, relevant", from: "education", order: "graduated, id") { i, c in
+            education[i].append(Education(level: try c.value(1), graduated: try c.day(2), major: c.optionalText(3),
+                                          school: c.optionalText(4), relevant: c.bool(5)))
+        }
+        var awards = [[Award]](repeating: [], count: rows.count)
+        try each("name, date, issuer", from: "award", order: "date, id") { i, c in
+            awards[i].append(Award(name: c.text(1), date: try c.day(2), issuer: c.optionalText(3)))
+        }
+        var trainings = [[Training]](repeating: [], count: rows.count)
+        try each("name, date, hours, issuer", from: "continuing_education", order: "date, id") { i, c in
+            trainings[i].append(Training(name: c.text(1), date: try c.day(2), hours: c.optionalInt(3),
+                                                    issuer: c.optionalText(4)))
+        }
+        var uses = [[ExceptionalUse]](repeating: [], count: rows.count)
+        try each("condition_code, category, grade, year, source, application_id, note", from: "exceptional_use",
+                 order: "year, id") { i, c in
+            uses[i].append(ExceptionalUse(condition: c.text(1), category: c.text(2), grade: try c.value(3), year: c.int(4),
+                                          source: try c.value(5), applicationID: c.optionalInt64(6), note: c.optionalText(7)))
+        }
+        var applications = [[Application]](repeating: [], count: rows.count)
+        try each("id, cycle, grade, module, trade_id, status, filed_on, certificate_year, note, exam_result, review_result",
+                 from: "application", order: "cycle, id") { i, c in
+            let grade = try c.value(3, as: Grade.self), module = try c.value(4, as: Module.self)
+            let trade = try catalog.tradeName(id: c.int64(5)), status = try c.value(6, as: ApplicationStatus.self)
+            let exam = try c.optionalValue(10, as: ExamResult.self), review = try c.optionalValue(11, as: ExamResult.self)
+            applications[i].append(Application(id: c.int64(1), cycle: c.int(2), grade: grade, module: module, trade: trade,
+                                               status: status, filedOn: try c.day(7), certificateYear: c.int(8),
+                                               note: c.optionalText(9), examResult: exam, reviewResult: review))
+        }
+        var jobs = [[Job]](repeating: [], count: rows.count)
+        try each("from_date, to_date, unit, post", from: "job", order: "from_date, id") { i, c in
+            jobs[i].append(Job(from: try c.day(1), to: try c.optionalDay(2), unit: c.text(3), post: c.text(4)))
+        }
+        return try rows.indices.map { i in
+            PersonRecord(person: try person(of: rows[i]), certificates: certificates[i], transfers: transfers[i],
+                         assessments: assessments[i], education: education[i], awards: awards[i],
+                         trainings: trainings[i], exceptionalUses: uses[i], applications: applications[i],
+                         jobs: jobs[i])
         }
     }
 
@@ -115,9 +149,12 @@ public struct People {
     public func forEachRecord(_ filter: Filter = Filter(), batchSize: Int = 500,
                               _ body: ([PersonRecord]) throws -> Void) throws {
         var lastID: Int64 = 0
-        let base = try request(filter)
+        let scope = try self.scope(filter, person: "person")
+        let sql = "SELECT \(PersonRow.columnList) FROM person WHERE \(scope.sql) AND id > ? ORDER BY id LIMIT ?"
         while true {
-            let rows = try base.filter(sql: "id > ?", arguments: [lastID]).order(sql: "id").limit(batchSize).fetchAll(db)
+            var rows: [PersonRow] = []
+            rows.reserveCapacity(batchSize)
+            try db.eachRow(sql, scope.arguments + [lastID, batchSize]) { rows.append(try PersonRow(columns: $0)) }
             guard let last = rows.last else { return }
             lastID = last.id!
             try body(try records(of: rows))
@@ -167,10 +204,14 @@ public struct People {
 
     // MARK: Writing people
 
-    /// The person with this identity number, read through a cached statement: an import
-    /// asks once per row.
+    /// The person with this identity number, read through a cached statement by column
+    /// index: an import asks once per row.
     func existingRow(_ id: IDNumber) throws -> PersonRow? {
-        try PersonRow.fetchOne(try db.cachedStatement(sql: "SELECT * FROM person WHERE id_number = ?"), arguments: [id.text])
+        var found: PersonRow?
+        try db.eachRow("SELECT \(PersonRow.columnList) FROM person WHERE id_number = ?", [id.text]) {
+            found = try PersonRow(columns: $0)
+        }
+        return found
     }
 
     /// Every check of a person before it is written, by `person add`, `person update` and
@@ -190,9 +231,16 @@ public struct People {
     /// Writes a checked person: a new row, or the row `replacing`. Returns the row id.
     @discardableResult
     func save(_ person: Person, replacing: Int64?) throws -> Int64 {
-        var row = PersonRow(id: replacing, person, unitID: try catalog.unitID(named: person.unit),
-                            tradeID: try catalog.tradeID(named: person.trade))
-        return try row.write(db)
+        let unitID = try catalog.unitID(named: person.unit), tradeID = try catalog.tradeID(named: person.trade)
+        guard replacing == nil else {
+            var row = PersonRow(id: replacing, person, unitID: unitID, tradeID: tradeID)
+            return try row.write(db)
+        }
+        return try db.insertRow("""
+            INSERT INTO person (id_number, name, unit_id, trade_id, work_start, probation_end, enlisted, discharged, placed,
+                                from_province) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, [person.idNumber, person.name, unitID, tradeID, person.workStart, person.probationEnd, person.enlisted,
+                  person.discharged, person.placed, person.fromProvince])
     }
 
     /// Every problem with adding `person`: its own fields, its unit and trade, and a
@@ -272,26 +320,34 @@ public struct People {
         var checked = Checked(problems: certificate.problems(of: try person(of: owner), today: today))
         if let p = catalog.tradeProblem(certificate.trade, field: "trade") { return checked.adding(p) }
         let tradeID = try catalog.tradeID(named: certificate.trade)
-        if let existing = try fetch(CertificateRow.self, "SELECT * FROM certificate WHERE person_id = ? AND trade_id = ? AND grade = ?",
-                                    [owner.id!, tradeID, certificate.grade.rawValue]) {
-            let same = existing.issued == certificate.issued && existing.number == certificate.number
-                && existing.route == certificate.route && existing.province == certificate.province
-            checked.existing = .init(id: existing.id!, identical: same, problem: FieldProblem(
-                "grade", "\(owner.name)已有\(certificate.trade)\(certificate.grade.chinese)证书（\(existing.issued)发证）"))
+        try db.eachRow("SELECT id, issued, number, route, province FROM certificate WHERE person_id = ? AND trade_id = ? AND grade = ?",
+                       [owner.id!, tradeID, certificate.grade.rawValue]) { c in
+            let issued = try c.day(1)
+            let same = try issued == certificate.issued && c.optionalText(2) == certificate.number
+                && c.value(3, as: Module.self) == certificate.route && c.text(4) == certificate.province
+            checked.existing = .init(id: c.int64(0), identical: same, problem: FieldProblem(
+                "grade", "\(owner.name)已有\(certificate.trade)\(certificate.grade.chinese)证书（\(issued)发证）"))
         }
-        if let number = certificate.number,
-           let holder = try Row.fetchOne(try db.cachedStatement(sql: """
-               SELECT certificate.id, person.name FROM certificate JOIN person ON person.id = certificate.person_id
-               WHERE certificate.number = ?
-               """), arguments: [number]),
-           holder["id"] as Int64 != checked.existing?.id {
-            checked.problems.append(FieldProblem("number", "证书编号\(number)已登记在\(holder["name"] as String)名下"))
+        if let number = certificate.number {
+            var holder: (id: Int64, name: String)?
+            try db.eachRow("""
+                SELECT certificate.id, person.name FROM certificate JOIN person ON person.id = certificate.person_id
+                WHERE certificate.number = ?
+                """, [number]) { holder = ($0.int64(0), $0.text(1)) }
+            if let holder, holder.id != checked.existing?.id {
+                checked.problems.append(FieldProblem("number", "证书编号\(number)已登记在\(holder.name)名下"))
+            }
         }
         return checked
     }
 
     @discardableResult
     func save(_ certificate: Certificate, owner: PersonRow, replacing: Int64?) throws -> Int64 {
+        if replacing == nil {
+            return try db.insertRow("INSERT INTO certificate (person_id, trade_id, grade, issued, number, route, province) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                                    [owner.id!, try catalog.tradeID(named: certificate.trade), certificate.grade, certificate.issued,
+                                     certificate.number, certificate.route, certificate.province])
+        }
         var row = CertificateRow(id: replacing, personId: owner.id!, tradeId: try catalog.tradeID(named: certificate.trade),
                                  grade: certificate.grade, issued: certificate.issued, number: certificate.number,
                                  route: certificate.route, province: certificate.province)
@@ -369,16 +425,20 @@ public struct People {
 
     func check(_ assessment: AnnualAssessment, owner: PersonRow, today: Day) throws -> Checked {
         var checked = Checked(problems: assessment.problems(of: try person(of: owner), today: today))
-        if let existing = try fetch(AssessmentRow.self, "SELECT * FROM annual_assessment WHERE person_id = ? AND year = ?",
-                                    [owner.id!, assessment.year]) {
-            checked.existing = .init(id: existing.id!, identical: existing.result == assessment.result, problem: FieldProblem(
-                "year", "\(owner.name)\(assessment.year)年度考核已登记为“\(existing.result.chinese)”"))
+        try db.eachRow("SELECT id, result FROM annual_assessment WHERE person_id = ? AND year = ?", [owner.id!, assessment.year]) { c in
+            let result = try c.value(1, as: AssessmentResult.self)
+            checked.existing = .init(id: c.int64(0), identical: result == assessment.result, problem: FieldProblem(
+                "year", "\(owner.name)\(assessment.year)年度考核已登记为“\(result.chinese)”"))
         }
         return checked
     }
 
     @discardableResult
     func save(_ assessment: AnnualAssessment, owner: PersonRow, replacing: Int64?) throws -> Int64 {
+        if replacing == nil {
+            return try db.insertRow("INSERT INTO annual_assessment (person_id, year, result) VALUES (?, ?, ?)",
+                                    [owner.id!, assessment.year, assessment.result])
+        }
         var row = AssessmentRow(id: replacing, personId: owner.id!, year: assessment.year, result: assessment.result)
         return try row.write(db)
     }
@@ -397,10 +457,10 @@ public struct People {
 
     func check(_ education: Education, owner: PersonRow, today: Day) throws -> Checked {
         var checked = Checked(problems: education.problems(of: try person(of: owner), today: today))
-        if let existing = try fetch(EducationRow.self, "SELECT * FROM education WHERE person_id = ? AND level = ? AND graduated = ?",
-                                    [owner.id!, education.level.rawValue, education.graduated.description]) {
-            let same = existing.major == education.major && existing.school == education.school && existing.relevant == education.relevant
-            checked.existing = .init(id: existing.id!, identical: same, problem: FieldProblem(
+        try db.eachRow("SELECT id, major, school, relevant FROM education WHERE person_id = ? AND level = ? AND graduated = ?",
+                       [owner.id!, education.level.rawValue, education.graduated.description]) { c in
+            let same = c.optionalText(1) == education.major && c.optionalText(2) == education.school && c.bool(3) == education.relevant
+            checked.existing = .init(id: c.int64(0), identical: same, problem: FieldProblem(
                 "level", "\(owner.name)已有\(education.graduated)毕业的\(education.level.chinese)学历"))
         }
         return checked
@@ -408,6 +468,11 @@ public struct People {
 
     @discardableResult
     func save(_ education: Education, owner: PersonRow, replacing: Int64?) throws -> Int64 {
+        if replacing == nil {
+            return try db.insertRow("INSERT INTO education (person_id, level, graduated, major, school, relevant) VALUES (?, ?, ?, ?, ?, ?)",
+                                    [owner.id!, education.level, education.graduated, education.major, education.school,
+                                     education.relevant])
+        }
         var row = EducationRow(id: replacing, personId: owner.id!, level: education.level, graduated: education.graduated,
                                major: education.major, school: education.school, relevant: education.relevant)
         return try row.write(db)
@@ -419,9 +484,9 @@ public struct People {
 
     func check(_ award: Award, owner: PersonRow, today: Day) throws -> Checked {
         var checked = Checked(problems: award.problems(of: try person(of: owner), today: today))
-        if let existing = try fetch(AwardRow.self, "SELECT * FROM award WHERE person_id = ? AND name = ? AND date = ?",
-                                    [owner.id!, award.name, award.date.description]) {
-            checked.existing = .init(id: existing.id!, identical: existing.issuer == award.issuer, problem: FieldProblem(
+        try db.eachRow("SELECT id, issuer FROM award WHERE person_id = ? AND name = ? AND date = ?",
+                       [owner.id!, award.name, award.date.description]) { c in
+            checked.existing = .init(id: c.int64(0), identical: c.optionalText(1) == award.issuer, problem: FieldProblem(
                 "name", "\(owner.name)已有\(award.date)的“\(award.name)”"))
         }
         return checked
@@ -429,6 +494,10 @@ public struct People {
 
     @discardableResult
     func save(_ award: Award, owner: PersonRow, replacing: Int64?) throws -> Int64 {
+        if replacing == nil {
+            return try db.insertRow("INSERT INTO award (person_id, name, date, issuer) VALUES (?, ?, ?, ?)",
+                                    [owner.id!, award.name, award.date, award.issuer])
+        }
         var row = AwardRow(id: replacing, personId: owner.id!, name: award.name, date: award.date, issuer: award.issuer)
         return try row.write(db)
     }
@@ -439,10 +508,9 @@ public struct People {
 
     func check(_ training: Training, owner: PersonRow, today: Day) throws -> Checked {
         var checked = Checked(problems: training.problems(of: try person(of: owner), today: today))
-        if let existing = try fetch(TrainingRow.self,
-                                    "SELECT * FROM continuing_education WHERE person_id = ? AND name = ? AND date = ?",
-                                    [owner.id!, training.name, training.date.description]) {
-            checked.existing = .init(id: existing.id!, identical: existing.hours == training.hours && existing.issuer == training.issuer,
+        try db.eachRow("SELECT id, hours, issuer FROM continuing_education WHERE person_id = ? AND name = ? AND date = ?",
+                       [owner.id!, training.name, training.date.description]) { c in
+            checked.existing = .init(id: c.int64(0), identical: c.optionalInt(1) == training.hours && c.optionalText(2) == training.issuer,
                                      problem: FieldProblem("name", "\(owner.name)已有\(training.date)的继续教育“\(training.name)”"))
         }
         return checked
@@ -450,6 +518,10 @@ public struct People {
 
     @discardableResult
     func save(_ training: Training, owner: PersonRow, replacing: Int64?) throws -> Int64 {
+        if replacing == nil {
+            return try db.insertRow("INSERT INTO continuing_education (person_id, name, date, hours, issuer) VALUES (?, ?, ?, ?, ?)",
+                                    [owner.id!, training.name, training.date, training.hours, training.issuer])
+        }
         var row = TrainingRow(id: replacing, personId: owner.id!, name: training.name, date: training.date,
                                          hours: training.hours, issuer: training.issuer)
         return try row.write(db)

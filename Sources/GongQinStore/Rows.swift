@@ -340,6 +340,27 @@ extension PersonRow {
     }
 }
 
+extension PersonRow {
+    /// The columns `init(columns:)` reads, in its order.
+    static let columnList = "id, id_number, name, unit_id, trade_id, work_start, probation_end, enlisted, discharged, placed, from_province"
+
+    /// A row selected with `columnList`, read by column index (`StatementRow`).
+    init(columns c: StatementRow) throws {
+        id = c.int64(0)
+        guard let number = IDNumber(stored: c.text(1)) else { throw UnreadableValue(column: 1) }
+        idNumber = number
+        name = c.text(2)
+        unitId = c.int64(3)
+        tradeId = c.int64(4)
+        workStart = try c.day(5)
+        probationEnd = try c.optionalDay(6)
+        enlisted = try c.optionalDay(7)
+        discharged = try c.optionalDay(8)
+        placed = try c.optionalDay(9)
+        fromProvince = c.optionalText(10)
+    }
+}
+
 extension CertificateRow {
     init(row: Row) throws {
         id = try row.decode(forColumn: "id")

@@ -7,7 +7,7 @@ import GRDB
 enum StoreErrors {
     static func map(_ error: any Error, path: String) -> GongQinError {
         if let error = error as? GongQinError { return error }
-        if error is RowDecodingError {
+        if error is RowDecodingError || error is UnreadableValue {
             return GongQinError(.internalError, "数据库“\(path)”中有记录无法读取，可能在 gongqin 之外被改动",
                                 hint: "请运行 gongqin check 查看，或用 gongqin restore 从备份恢复")
         }

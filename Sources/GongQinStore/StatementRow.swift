@@ -1,0 +1,101 @@
+import GongQinCore
+import GRDB
+import GRDBSQLite
+
+/// The current row of a statement, read by column index on SQLite's C interface: no
+/// `Row`, no column names, no `DatabaseValue`. For the paths that read millions of rows
+/// (the batched records of `eligible`, `forecast` and `report`; BENCHMARKS.md). The tables
+/// are STRICT, so each column holds the type its schema says; a value of the right type
+/// that does not read (a date or an enumeration edited by hand) throws `UnreadableValue`.
+struct StatementRow {
+    let handle: SQLiteStatement
+
+    func isNull(_ i: Int32) -> Bool { sqlite3_column_type(handle, i) == SQLITE_NULL }
+
+    func int64(_ i: Int32) -> Int64 { sqlite3_column_int64(handle, i) }
+
+    func int(_ i: Int32) -> Int { Int(sqlite3_column_int64(handle, i)) }
+
+    func optionalInt(_ i: Int32) -> Int? { isNull(i) ? nil : int(i) }
+
+    func optionalInt64(_ i: Int32) -> Int64? { isNull(i) ? nil : int64(i) }
+
+    func bool(_ i: Int32) -> Bool { sqlite3_column_int64(handle, i) != 0 }
+
+    /// The column's UTF-8 bytes, valid until the statement moves on.
+    func bytes(_ i: Int32) -> UnsafeBufferPointer<UInt8> {
+        // sqlite3_column_text before sqlite3_column_bytes, as SQLite's documentation asks.
+        let text = sqlite3_column_text(handle, i)
+        return UnsafeBufferPointer(start: text, count: Int(sqlite3_column_bytes(handle, i)))
+    }
+
+    func text(_ i: Int32) -> String { String(decoding: bytes(i), as: UTF8.self) }
+
+    func optionalText(_ i: Int32) -> String? { isNull(i) ? nil : text(i) }
+
+    /// A date stored as `YYYY-MM-DD`, read off its bytes.
+    func day(_ i: Int32) throws -> Day {
+        let b = bytes(i)
+        guard b.count == 10, b[4] == 0x2D, b[7] == 0x2D else { throw UnreadableValue(column: i) }
+        func digits(_ range: Range<Int>) -> Int? {
+            var n = 0
+            for k in range {
+                let d = Int(b[k]) &- 0x30
+                guard d >= 0 && d <= 9 else { return nil }
+                n = n * 10 + d
+            }
+            return n
+        }
+        guard let y = digits(0..<4), let m = digits(5..<7), let d = digits(8..<10),
+              let day = Day(year: y, month: m, day: d) else { throw UnreadableValue(column: i) }
+        return day
+    }
+
+    func optionalDay(_ i: Int32) throws -> Day? { isNull(i) ? nil : try day(i) }
+
+    /// An enumeration stored as its raw value.
+    func value<E: RawRepresentable>(_ i: Int32, as type: E.Type = E.self) throws -> E where E.RawValue == String {
+        guard let value = E(rawValue: text(i)) else { throw UnreadableValue(column: i) }
+        return value
+    }
+
+    func optionalValue<E: RawRepresentable>(_ i: Int32, as type: E.Type = E.self) throws -> E? where E.RawValue == String {
+        isNull(i) ? nil : try value(i)
+    }
+}
+
+/// A stored value that does not read as its column's type: `StoreErrors` words it as it
+/// words GRDB's `RowDecodingError`.
+struct UnreadableValue: Error {
+    var column: Int32
+}
+
+extension Database {
+    /// Runs the cached statement of `sql` with `arguments`, calling `body` with each row.
+    func eachRow(_ sql: String, _ arguments: StatementArguments, _ body: (StatementRow) throws -> Void) throws {
+        let statement = try cachedStatement(sql: sql)
+        try statement.setArguments(arguments)
+        let handle = statement.sqliteStatement
+        defer { sqlite3_reset(handle) }
+        let columns = StatementRow(handle: handle)
+        while true {
+            let code = sqlite3_step(handle)
+            if code == SQLITE_DONE { return }
+            guard code == SQLITE_ROW else {
+                throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(sqliteConnection)),
+                                    sql: sql)
+            }
+            try body(columns)
+        }
+    }
+}
+
+extension Database {
+    /// Inserts a row with the cached statement of `sql` and returns its row id: an import
+    /// writes every row through the same prepared statement, without building a record's
+    /// container and its SQL each time (BENCHMARKS.md).
+    func insertRow(_ sql: String, _ arguments: StatementArguments) throws -> Int64 {
+        try cachedStatement(sql: sql).execute(arguments: arguments)
+        return lastInsertedRowID
+    }
+}
