@@ -57,14 +57,19 @@ struct EligibleCommand: ParsableCommand {
             try s.people.check(filter)
             let writer = Box(EligibleWriter(output: output, cycle: year, policy: engine.policy(year), today: today))
             writer.value.begin()
-            // One thread reads the records, another judges and writes them, in order.
-            let pipeline = Pipeline<[PersonRecord]> { [grade] batch in
+            // One thread reads the records, the others judge batches of them at once, and
+            // the lines are written in the order the records were read.
+            let pipeline = Pipeline<[PersonRecord], [EligibleLine]>(transform: { [grade] batch in
+                var lines: [EligibleLine] = []
                 for record in batch {
                     for option in engine.eligibleOptions(record, cycle: year) where grade == nil || option.grade == grade {
-                        writer.value.write(EligibleLine(record, option))
+                        lines.append(EligibleLine(record, option))
                     }
                 }
-            }
+                return lines
+            }, consume: { lines in
+                for line in lines { writer.value.write(line) }
+            })
             do {
                 defer { pipeline.finish() }
                 try s.people.forEachRecord(filter) { pipeline.submit($0) }

@@ -46,12 +46,12 @@ struct ForecastCommand: ParsableCommand {
     }
 
     /// The forecast of the people `filter` covers, as of `today`: the records read once,
-    /// judged on two threads while a third reads.
+    /// judged on every core while one thread reads.
     static func forecast(_ s: Session, filter: People.Filter, today: Day, count: Int) throws -> Forecast {
         let engine = try s.engine(today: today)
         try s.people.check(filter)
         let empty = Forecast(engine: engine, today: today, count: count)
-        let fanout = Fanout<[PersonRecord], Forecast>(workers: 2, state: { empty }) { forecast, batch in
+        let fanout = Fanout<[PersonRecord], Forecast>(workers: Pipeline<[PersonRecord], Void>.cores, state: { empty }) { forecast, batch in
             for record in batch { forecast.add(record, engine: engine) }
         }
         var parts: [Forecast] = []

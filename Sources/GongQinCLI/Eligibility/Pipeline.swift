@@ -1,30 +1,52 @@
 import Dispatch
+import Foundation
 
-/// Work handed from the thread that reads the database to one that processes it, in
-/// order, with at most `depth` items waiting: a province's records stream through two
-/// cores without piling up in memory.
-final class Pipeline<Item: Sendable>: @unchecked Sendable {
-    private let queue = DispatchQueue(label: "gongqin.pipeline")
+/// Work handed from the thread that reads the database to `workers` threads that transform
+/// items at the same time, and their results handed on in the order the items came, on
+/// one thread, with at most `depth` items a worker in flight: a province's records stream
+/// through every core without piling up in memory, and `eligible` still prints in the
+/// order it reads.
+final class Pipeline<Item: Sendable, Result>: @unchecked Sendable {
+    private let work = DispatchQueue(label: "gongqin.pipeline.work", attributes: .concurrent)
+    private let results = DispatchQueue(label: "gongqin.pipeline.results")
     private let slots: DispatchSemaphore
-    private let body: @Sendable (Item) -> Void
+    private let transform: @Sendable (Item) -> Result
+    private let consume: (Result) -> Void
 
-    init(depth: Int = 4, _ body: @escaping @Sendable (Item) -> Void) {
-        slots = DispatchSemaphore(value: depth)
-        self.body = body
+    /// One item's result, filled by a worker and read by the results thread.
+    private final class Slot: @unchecked Sendable {
+        var result: Result?
+        let done = DispatchSemaphore(value: 0)
     }
 
-    /// Queues `item`; waits while `depth` items are already waiting.
+    init(workers: Int = Pipeline.cores, depth: Int = 4, transform: @escaping @Sendable (Item) -> Result,
+         consume: @escaping (Result) -> Void) {
+        slots = DispatchSemaphore(value: max(1, workers) * depth)
+        self.transform = transform
+        self.consume = consume
+    }
+
+    /// The cores this machine has.
+    static var cores: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
+
+    /// Queues `item`; waits while enough items are already in flight.
     func submit(_ item: Item) {
         slots.wait()
-        queue.async {
-            self.body(item)
+        let slot = Slot()
+        work.async {
+            slot.result = self.transform(item)
+            slot.done.signal()
+        }
+        results.async {
+            slot.done.wait()
+            self.consume(slot.result!)
             self.slots.signal()
         }
     }
 
-    /// Waits until every item has been processed.
+    /// Waits until every result has been handed on.
     func finish() {
-        queue.sync {}
+        results.sync {}
     }
 }
 
