@@ -1,4 +1,4 @@
--- 0002_policy: official policies loaded by `policy load` (issue 3). A year without one
+-- 0002_policy: official policies loaded by `policy load`. A year without one
 -- uses the notice's values: official for 2024, derived by the offsets of RULES §2 and
 -- provisional for any other year.
 CREATE TABLE policy (

@@ -1,4 +1,4 @@
--- 0003_ledger: the application lifecycle and the exam history (issue 4, RULES X1, D2, D3).
+-- 0003_ledger: the application lifecycle and the exam history (RULES X1, D2, D3).
 --
 -- An application moves filed → returned → filed, filed → accepted → passed | failed |
 -- deferred, and filed or returned → withdrawn. The trigger application_lifecycle refuses

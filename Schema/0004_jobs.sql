@@ -1,5 +1,5 @@
 -- 0004_jobs: the employment history (工作经历) for the 工作简历 of the approval form, and
--- the settings, such as the default employer remark for 工作业绩 (issue 5, RULES F1).
+-- the settings, such as the default employer remark for 工作业绩 (RULES F1).
 
 -- Posts held. to_date NULL is the post held now: its line on the form is open-ended.
 -- gongqin refuses overlapping posts before they get here; one post per person and start.

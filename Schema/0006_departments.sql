@@ -1,4 +1,4 @@
--- 0006_departments: a department's database merges its units' bundles (issue 13, RULES
+-- 0006_departments: a department's database merges its units' bundles (Documentation/DEPARTMENTS.md, RULES
 -- R2, R3).
 --
 -- bundle_merge is the record of every merge: the bundle's digest, its unit and

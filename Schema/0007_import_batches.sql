@@ -1,4 +1,4 @@
--- 0007_import_batches: one change-log entry per imported file (issue 15).
+-- 0007_import_batches: one change-log entry per imported file.
 --
 -- A bulk import (`gongqin import KIND FILE` without --update) no longer logs every row
 -- it inserts. It writes one entry with op 'import' instead: table_name is the table,

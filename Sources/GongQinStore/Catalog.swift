@@ -83,9 +83,16 @@ public struct Catalog {
         return ids
     }
 
+    /// A unit's name by row id: from the maps once they are filled, else one cached query
+    /// remembered for the next person of the same unit. A province has thousands of
+    /// units, and `person show` needs one of them (BENCHMARKS.md).
     func unitName(id: Int64) throws -> String {
-        if session.names.unitNames == nil { _ = try unitIDs() }
-        guard let name = session.names.unitNames?[id] else { throw Self.dangling("单位", id) }
+        if let name = session.names.unitNames?[id] { return name }
+        guard let name = try String.fetchOne(db.cachedStatement(sql: "SELECT name FROM unit WHERE id = ?"), arguments: [id]) else {
+            throw Self.dangling("单位", id)
+        }
+        if session.names.unitNames == nil { session.names.unitNames = [:] }
+        session.names.unitNames![id] = name
         return name
     }
 
@@ -99,6 +106,16 @@ public struct Catalog {
     }
 
     func unitID(named name: String) throws -> Int64 {
+        // An exact name is one indexed look-up; the whole list (thousands of units in a
+        // province) is read only for an import, or to fold or suggest a name.
+        if session.names.unitIDs == nil {
+            let trimmed = name.trimmingSpaces
+            if let id = session.names.unitsLookedUp[trimmed] { return id }
+            if let id = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM unit WHERE name = ?"), arguments: [trimmed]) {
+                session.names.unitsLookedUp[trimmed] = id
+                return id
+            }
+        }
         let ids = try unitIDs()
         if let id = ids[name.trimmingSpaces] ?? Self.sameName(name, in: ids) { return id }
         throw GongQinError.invalid("未找到单位“\(name.clipped())”",
@@ -278,8 +295,7 @@ extension Catalog {
         if after.name != before.name, try unitIDs()[after.name] != nil {
             throw GongQinError.invalid("单位“\(after.name)”已存在，不能改为此名称")
         }
-        session.names.unitIDs = nil
-        session.names.unitNames = nil
+        session.names.forgetUnits()
         try save(after, replacing: id)
         return (before, after)
     }
@@ -291,8 +307,7 @@ extension Catalog {
         let people = try PersonRow.filter(sql: "unit_id = ?", arguments: [id]).fetchCount(db)
         if people > 0 { throw RecordError.unitInUse(name: unit.name, people: people) }
         try db.execute(sql: "DELETE FROM unit WHERE id = ?", arguments: [id])
-        session.names.unitIDs = nil
-        session.names.unitNames = nil
+        session.names.forgetUnits()
         return unit
     }
 

@@ -26,12 +26,21 @@ public struct Session {
 final class NameCache {
     var unitIDs: [String: Int64]?
     var unitNames: [Int64: String]?
+    /// Units looked up one by one before (or instead of) reading them all.
+    var unitsLookedUp: [String: Int64] = [:]
     var tradeIDs: [String: Int64]?
     var tradeNames: [Int64: String]?
 
     /// Adds a unit written in this transaction to the maps, when they are filled.
     func remember(unit name: String, id: Int64) {
         if unitIDs != nil { unitIDs![name] = id; unitNames![id] = name }
+    }
+
+    /// Forgets every unit, after one is renamed or removed.
+    func forgetUnits() {
+        unitIDs = nil
+        unitNames = nil
+        unitsLookedUp = [:]
     }
 
     func remember(trade name: String, id: Int64) {

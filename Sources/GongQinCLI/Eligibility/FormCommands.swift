@@ -17,6 +17,7 @@ struct FormCommand: ParsableCommand {
 
     struct Draft: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "draft",
             abstract: "生成某人某次申报的审批表草表（默认子命令：gongqin form 身份证号 …）",
             discussion: """
                 隶属统一填写常州市；出生年月、性别由身份证号得出；转岗人员原持证工种、证书号码、取证时间两证并排；
@@ -57,6 +58,7 @@ struct FormCommand: ParsableCommand {
 
     struct Remark: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "remark",
             abstract: "没有奖励的人员工作业绩栏的默认评语（F1，须知·五·3(3)）", subcommands: [SetRemark.self, ShowRemark.self])
 
         struct SetRemark: ParsableCommand {

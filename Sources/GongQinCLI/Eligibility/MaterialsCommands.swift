@@ -69,6 +69,7 @@ struct MaterialsCommand: ParsableCommand {
 
     struct Check: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "check",
             abstract: "上传前检查扫描件文件夹：缺项、重复、命名不对、多余文件、文件不是真正的PDF/JPEG、空文件、照片超过2MB",
             discussion: """
                 每个问题一行，最后一行汇总。有问题时退出码为1，文件夹可以上传时为0。

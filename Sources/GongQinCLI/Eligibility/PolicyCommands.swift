@@ -11,6 +11,7 @@ struct PolicyCommand: ParsableCommand {
 
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "show",
             abstract: "显示某年的政策参数及每个值的来源和状态",
             discussion: "状态：正式（2024年须知或已载入的正式文件）、推算（按2024年须知的年份差推算）、假定值（须知未载明）。")
 
@@ -32,6 +33,7 @@ struct PolicyCommand: ParsableCommand {
 
     struct Load: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "load",
             abstract: "载入某年的正式政策文件（JSON，格式与 policy show --format json 的输出相同）",
             discussion: "文件须给出 RULES §2 的全部参数，每个值带 value、status、source；可先用 gongqin policy show 2024 --format json 输出一份再修改。缺项或前后矛盾时拒绝载入并逐条说明。同一年度再次载入会替换之前的版本，并记入变更日志。")
 
@@ -62,7 +64,7 @@ struct PolicyCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "列出已载入正式政策的年度")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "列出已载入正式政策的年度")
 
         @OptionGroup var store: StoreOptions
         @OptionGroup var output: OutputOptions

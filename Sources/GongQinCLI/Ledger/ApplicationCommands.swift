@@ -47,7 +47,7 @@ struct ApplicationCommand: ParsableCommand {
         subcommands: [List.self, Show.self, SetStatus.self, Result.self])
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "列出申报")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "列出申报")
 
         @Option(help: "申报年度") var cycle: Int?
         @Option(help: "单位") var unit: String?
@@ -62,7 +62,7 @@ struct ApplicationCommand: ParsableCommand {
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "显示一份申报")
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "显示一份申报")
 
         @Argument(help: "申报编号") var number: Int64
         @OptionGroup var store: StoreOptions
@@ -110,6 +110,7 @@ struct ApplicationCommand: ParsableCommand {
 
     struct Result: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "result",
             abstract: "登记技师选拔考试或综合评审结果",
             discussion: "往年综合评审未通过、重新申报技师的人员免技师选拔考试（D2，须知·四·10）。")
 

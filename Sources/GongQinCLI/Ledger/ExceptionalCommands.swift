@@ -9,7 +9,7 @@ struct ExceptionalCommand: ParsableCommand {
         subcommands: [Conditions.self, AddCondition.self, Record.self, List.self, Update.self, Remove.self])
 
     struct Conditions: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "列出破格条件目录")
+        static let configuration = CommandConfiguration(commandName: "conditions", abstract: "列出破格条件目录")
 
         @OptionGroup var store: StoreOptions
         @OptionGroup var output: OutputOptions
@@ -51,6 +51,7 @@ struct ExceptionalCommand: ParsableCommand {
 
     struct Record: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "record",
             abstract: "登记历史破格使用（从以往等级审批表上查得）",
             discussion: "须知·四·8 要求附前几个等级的审批表，以查验是否使用过破格条件。登记后该类条件不再提供（X1）。")
 
@@ -77,7 +78,7 @@ struct ExceptionalCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "列出破格使用记录及其来源")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "列出破格使用记录及其来源")
 
         @Option(help: "只列出此人") var person: String?
         @OptionGroup var store: StoreOptions

@@ -9,7 +9,7 @@ struct UnitCommand: ParsableCommand {
         commandName: "unit", abstract: "用人单位", subcommands: [Add.self, List.self, Update.self, Remove.self])
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "添加用人单位")
+        static let configuration = CommandConfiguration(commandName: "add", abstract: "添加用人单位")
 
         @Argument(help: "单位名称，如“常州市某某局”") var name: String
         @Option(help: "主管部门") var department: String?
@@ -26,7 +26,7 @@ struct UnitCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "列出用人单位")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "列出用人单位")
 
         @OptionGroup var store: StoreOptions
         @OptionGroup var output: OutputOptions
@@ -83,6 +83,7 @@ struct TradeCommand: ParsableCommand {
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: "添加工种",
             discussion: "目录外的等级工工种由用户添加，默认最高可申报高级工（RULES §10）。")
 
@@ -100,7 +101,7 @@ struct TradeCommand: ParsableCommand {
     }
 
     struct Update: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "修改工种的最高等级或标记")
+        static let configuration = CommandConfiguration(commandName: "update", abstract: "修改工种的最高等级或标记")
 
         @Argument(help: "工种名称") var name: String
         @OptionGroup var flags: Flags
@@ -119,7 +120,7 @@ struct TradeCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "列出工种目录")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "列出工种目录")
 
         @OptionGroup var store: StoreOptions
         @OptionGroup var output: OutputOptions

@@ -10,6 +10,7 @@ struct JobCommand: ParsableCommand {
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: "登记一段工作经历",
             discussion: """
                 审批表工作简历每段一行：2005年07月-2012年03月 常州市某单位驾驶员；现任岗位不写截止时间，该行开放：
@@ -32,7 +33,7 @@ struct JobCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "列出某人的工作经历")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "列出某人的工作经历")
 
         @Argument(help: "身份证号") var id: String
         @OptionGroup var store: StoreOptions
@@ -44,7 +45,7 @@ struct JobCommand: ParsableCommand {
     }
 
     struct End: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "结束现任岗位：给截止时间为空的那段经历加上截止时间")
+        static let configuration = CommandConfiguration(commandName: "end", abstract: "结束现任岗位：给截止时间为空的那段经历加上截止时间")
 
         @OptionGroup var target: RecordTarget
         @Option(help: ArgumentHelp("截止时间，YYYY-MM 或 YYYY-MM-DD", valueName: "date")) var to: String

@@ -41,6 +41,7 @@ struct PersonCommand: ParsableCommand {
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: "登记人员",
             discussion: "出生日期和性别由身份证号得出，无需填写。单位须先用 unit add 添加；工种须在工种目录中。")
 
@@ -67,6 +68,7 @@ struct PersonCommand: ParsableCommand {
 
     struct Update: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "update",
             abstract: "修改人员信息（身份证号不可改）",
             discussion: """
                 只改给出的项。--clear 清空可选项：probation-end、enlisted、discharged、placed、from-province。
@@ -113,6 +115,7 @@ struct PersonCommand: ParsableCommand {
 
     struct Remove: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "remove",
             abstract: "删除人员及其记录",
             discussion: "有破格使用或申报记录的人员不能删除：这些记录须终身可查（\(RuleID.X1.citation)）。")
 
@@ -132,7 +135,7 @@ struct PersonCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "列出人员")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "列出人员")
 
         @Option(help: "只列出该单位的人员") var unit: String?
         @Option(help: "只列出姓名含此文字的人员") var name: String?
@@ -155,7 +158,7 @@ struct PersonCommand: ParsableCommand {
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "显示人员的全部记录")
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "显示人员的全部记录")
 
         @Argument(help: "身份证号") var id: String
         @OptionGroup var store: StoreOptions

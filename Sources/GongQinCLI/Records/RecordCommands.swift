@@ -28,6 +28,7 @@ struct CertCommand: ParsableCommand {
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: "登记证书",
             discussion: "转岗人员的原工种证书照常登记在原工种下：等级年限按 T1 从原证书起算（须知·四·7）。")
 
@@ -69,6 +70,7 @@ struct TransferCommand: ParsableCommand {
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: "登记转岗：从现工种转到新工种，现工种随之变为新工种",
             discussion: "等级年限从转岗前取得原工种证书的时间起算（T1，须知·四·7）。")
 
@@ -97,7 +99,7 @@ struct AssessmentCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "assessment", abstract: "年度考核", subcommands: [Add.self, List.self, Update.self, Remove.self])
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "登记年度考核结果（每人每年一条）")
+        static let configuration = CommandConfiguration(commandName: "add", abstract: "登记年度考核结果（每人每年一条）")
 
         @OptionGroup var target: RecordTarget
         @Option(help: "考核年度") var year: Int
@@ -122,7 +124,7 @@ struct EducationCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "education", abstract: "学历", subcommands: [Add.self, List.self, Update.self, Remove.self])
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "登记学历")
+        static let configuration = CommandConfiguration(commandName: "add", abstract: "登记学历")
 
         @OptionGroup var target: RecordTarget
         @Option(help: "学历：初中、高中、中专、职高、技校、高级技工学校、技师学院、大专、本科、硕士、博士、成人高等教育专业证书")
@@ -156,7 +158,7 @@ struct AwardCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "award", abstract: "奖励（含立功、优秀士兵等军队奖励）", subcommands: [Add.self, List.self, Update.self, Remove.self])
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "登记奖励")
+        static let configuration = CommandConfiguration(commandName: "add", abstract: "登记奖励")
 
         @OptionGroup var target: RecordTarget
         @Option(help: "奖励名称，如“嘉奖”“二等功”“优秀士兵”") var name: String
@@ -182,7 +184,7 @@ struct TrainingCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "training", abstract: "继续教育证书", subcommands: [Add.self, List.self, Update.self, Remove.self])
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "登记继续教育证书或培训合格证明")
+        static let configuration = CommandConfiguration(commandName: "add", abstract: "登记继续教育证书或培训合格证明")
 
         @OptionGroup var target: RecordTarget
         @Option(help: "名称") var name: String

@@ -105,7 +105,7 @@ extension StoreOptions {
 
 extension CertCommand {
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "列出某人的证书（含编号）")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "列出某人的证书（含编号）")
         @Argument(help: "身份证号、掩码身份证号或姓名") var id: String
         @OptionGroup var store: StoreOptions
         @OptionGroup var output: OutputOptions
@@ -114,6 +114,7 @@ extension CertCommand {
 
     struct Update: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "update",
             abstract: "更正证书：只改给出的项",
             discussion: "在办申报所依据的证书不能改成使申报不再成立的样子（R1）；须先撤回申报。")
         @OptionGroup var target: RecordNumber
@@ -138,7 +139,7 @@ extension CertCommand {
     }
 
     struct Remove: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "删除证书（在办申报所依据的不能删，R1）")
+        static let configuration = CommandConfiguration(commandName: "remove", abstract: "删除证书（在办申报所依据的不能删，R1）")
         @OptionGroup var target: RecordNumber
         func run() throws { try Corrections.remove(RecordKinds.certificate, target) { $0 } }
     }
@@ -146,7 +147,7 @@ extension CertCommand {
 
 extension TransferCommand {
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "列出某人的转岗记录（含编号）")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "列出某人的转岗记录（含编号）")
         @Argument(help: "身份证号、掩码身份证号或姓名") var id: String
         @OptionGroup var store: StoreOptions
         @OptionGroup var output: OutputOptions
@@ -155,6 +156,7 @@ extension TransferCommand {
 
     struct Update: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "update",
             abstract: "更正转岗：时间、原工种或新工种",
             discussion: "等级年限（T1）和审批表随更正后的转岗记录计算；如更正的是最近一次转岗，人员的现工种随之更正。")
         @OptionGroup var target: RecordNumber
@@ -174,6 +176,7 @@ extension TransferCommand {
 
     struct Remove: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "remove",
             abstract: "删除转岗记录",
             discussion: "删除最近一次转岗时，人员的现工种回到转岗前的工种。")
         @OptionGroup var target: RecordNumber
@@ -183,7 +186,7 @@ extension TransferCommand {
 
 extension AssessmentCommand {
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "列出某人的年度考核（含编号）")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "列出某人的年度考核（含编号）")
         @Argument(help: "身份证号、掩码身份证号或姓名") var id: String
         @OptionGroup var store: StoreOptions
         @OptionGroup var output: OutputOptions
@@ -191,7 +194,7 @@ extension AssessmentCommand {
     }
 
     struct Update: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "更正年度考核")
+        static let configuration = CommandConfiguration(commandName: "update", abstract: "更正年度考核")
         @OptionGroup var target: RecordNumber
         @Option(help: "考核年度") var year: Int?
         @Option(help: "结果：优秀|合格|基本合格|不合格，或 excellent|pass|basic|fail") var result: AssessmentResult?
@@ -206,7 +209,7 @@ extension AssessmentCommand {
     }
 
     struct Remove: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "删除年度考核")
+        static let configuration = CommandConfiguration(commandName: "remove", abstract: "删除年度考核")
         @OptionGroup var target: RecordNumber
         func run() throws { try Corrections.remove(RecordKinds.assessment, target) { $0 } }
     }
@@ -214,7 +217,7 @@ extension AssessmentCommand {
 
 extension EducationCommand {
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "列出某人的学历（含编号）")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "列出某人的学历（含编号）")
         @Argument(help: "身份证号、掩码身份证号或姓名") var id: String
         @OptionGroup var store: StoreOptions
         @OptionGroup var output: OutputOptions
@@ -222,7 +225,7 @@ extension EducationCommand {
     }
 
     struct Update: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "更正学历")
+        static let configuration = CommandConfiguration(commandName: "update", abstract: "更正学历")
         @OptionGroup var target: RecordNumber
         @Option(help: "学历") var level: EducationLevel?
         @Option(help: ArgumentHelp("毕业时间", valueName: "date")) var graduated: String?
@@ -243,7 +246,7 @@ extension EducationCommand {
     }
 
     struct Remove: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "删除学历")
+        static let configuration = CommandConfiguration(commandName: "remove", abstract: "删除学历")
         @OptionGroup var target: RecordNumber
         func run() throws { try Corrections.remove(RecordKinds.education, target) { $0 } }
     }
@@ -263,7 +266,7 @@ enum YesNo: String, ExpressibleByArgument, CaseIterable {
 
 extension AwardCommand {
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "列出某人的奖励（含编号）")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "列出某人的奖励（含编号）")
         @Argument(help: "身份证号、掩码身份证号或姓名") var id: String
         @OptionGroup var store: StoreOptions
         @OptionGroup var output: OutputOptions
@@ -271,7 +274,7 @@ extension AwardCommand {
     }
 
     struct Update: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "更正奖励")
+        static let configuration = CommandConfiguration(commandName: "update", abstract: "更正奖励")
         @OptionGroup var target: RecordNumber
         @Option(help: "奖励名称") var name: String?
         @Option(help: ArgumentHelp("获奖时间", valueName: "date")) var date: String?
@@ -288,7 +291,7 @@ extension AwardCommand {
     }
 
     struct Remove: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "删除奖励")
+        static let configuration = CommandConfiguration(commandName: "remove", abstract: "删除奖励")
         @OptionGroup var target: RecordNumber
         func run() throws { try Corrections.remove(RecordKinds.award, target) { $0 } }
     }
@@ -296,7 +299,7 @@ extension AwardCommand {
 
 extension TrainingCommand {
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "列出某人的继续教育（含编号）")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "列出某人的继续教育（含编号）")
         @Argument(help: "身份证号、掩码身份证号或姓名") var id: String
         @OptionGroup var store: StoreOptions
         @OptionGroup var output: OutputOptions
@@ -304,7 +307,7 @@ extension TrainingCommand {
     }
 
     struct Update: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "更正继续教育")
+        static let configuration = CommandConfiguration(commandName: "update", abstract: "更正继续教育")
         @OptionGroup var target: RecordNumber
         @Option(help: "名称") var name: String?
         @Option(help: ArgumentHelp("时间", valueName: "date")) var date: String?
@@ -323,7 +326,7 @@ extension TrainingCommand {
     }
 
     struct Remove: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "删除继续教育")
+        static let configuration = CommandConfiguration(commandName: "remove", abstract: "删除继续教育")
         @OptionGroup var target: RecordNumber
         func run() throws { try Corrections.remove(RecordKinds.training, target) { $0 } }
     }
@@ -331,7 +334,7 @@ extension TrainingCommand {
 
 extension JobCommand {
     struct Update: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "更正一段工作经历")
+        static let configuration = CommandConfiguration(commandName: "update", abstract: "更正一段工作经历")
         @OptionGroup var target: RecordNumber
         @Option(help: ArgumentHelp("起始时间", valueName: "date")) var from: String?
         @Option(help: ArgumentHelp("截止时间", valueName: "date")) var to: String?
@@ -354,7 +357,7 @@ extension JobCommand {
     }
 
     struct Remove: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "删除一段工作经历")
+        static let configuration = CommandConfiguration(commandName: "remove", abstract: "删除一段工作经历")
         @OptionGroup var target: RecordNumber
         func run() throws { try Corrections.remove(RecordKinds.job, target, JobLine.init) }
     }
@@ -392,6 +395,7 @@ struct HistoricUseLine: Listable {
 extension ExceptionalCommand {
     struct Update: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "update",
             abstract: "更正一条历史破格使用",
             discussion: "申报时记录的使用随申报保留，撤回申报即释放。改成已用过的类别会被拒绝（X1）。")
         @OptionGroup var target: RecordNumber
@@ -417,6 +421,7 @@ extension ExceptionalCommand {
 
     struct Remove: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "remove",
             abstract: "删除一条历史破格使用（申报记录的使用须撤回申报释放）")
         @OptionGroup var target: RecordNumber
         func run() throws { try Corrections.remove(RecordKinds.exceptionalUse, target, HistoricUseLine.init) }

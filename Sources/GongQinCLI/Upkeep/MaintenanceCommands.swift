@@ -64,7 +64,7 @@ struct StatusCommand: ParsableCommand {
 
 extension UnitCommand {
     struct Update: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "修改用人单位的名称、主管部门或辖市区")
+        static let configuration = CommandConfiguration(commandName: "update", abstract: "修改用人单位的名称、主管部门或辖市区")
 
         @Argument(help: "单位名称") var name: String
         @Option(name: .customLong("name"), help: "新名称") var newName: String?
@@ -91,7 +91,7 @@ extension UnitCommand {
     }
 
     struct Remove: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "删除用人单位（还有人员的单位不能删除）")
+        static let configuration = CommandConfiguration(commandName: "remove", abstract: "删除用人单位（还有人员的单位不能删除）")
 
         @Argument(help: "单位名称") var name: String
         @OptionGroup var store: StoreOptions
@@ -106,7 +106,7 @@ extension UnitCommand {
 
 extension TradeCommand {
     struct Remove: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "删除自行添加且无人使用的工种")
+        static let configuration = CommandConfiguration(commandName: "remove", abstract: "删除自行添加且无人使用的工种")
 
         @Argument(help: "工种名称") var name: String
         @OptionGroup var store: StoreOptions
