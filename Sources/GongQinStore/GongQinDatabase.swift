@@ -274,10 +274,6 @@ public struct GongQinDatabase: Sendable {
         }
     }
 
-    /// Creates an empty file with mode 0600, and its folder with mode 0700, when missing:
-    /// the file holds identity numbers (Documentation/CLI.md).
-    /// Returns whether it created the file.
-    @discardableResult
     /// Creates the database at `path`, migrated, when no file is there, and tells whether
     /// this call created it. The file is built under a private name beside it and linked
     /// into place, so that commands opening the same new path at the same moment find no
@@ -315,6 +311,10 @@ public struct GongQinDatabase: Sendable {
         }
     }
 
+    /// Creates an empty file with mode 0600, and its folder with mode 0700, when missing:
+    /// the file holds identity numbers (Documentation/CLI.md).
+    /// Returns whether it created the file.
+    @discardableResult
     static func createFileIfMissing(_ path: String, what: String = "数据库") throws(GongQinError) -> Bool {
         let fm = FileManager.default
         try FilePaths.refuseSpecial(path, what: what)
