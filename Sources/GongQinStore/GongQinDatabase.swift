@@ -199,7 +199,7 @@ public struct GongQinDatabase: Sendable {
     /// waits for the first's lock, then finds nothing pending.
     static func applyMigrations(_ db: Database, upTo last: String? = nil) throws {
         try db.execute(sql: "CREATE TABLE IF NOT EXISTS grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY)")
-        let applied = Set(try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations"))
+        let applied = Set(try ExpectedSchema.appliedMigrations(db))
         for migration in SchemaMigrations.all {
             if !applied.contains(migration.identifier) {
                 try db.execute(sql: migration.sql)

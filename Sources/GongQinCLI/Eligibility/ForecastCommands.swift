@@ -51,7 +51,7 @@ struct ForecastCommand: ParsableCommand {
         let engine = try s.engine(today: today)
         try s.people.check(filter)
         let empty = Forecast(engine: engine, today: today, count: count)
-        let fanout = Fanout<[PersonRecord], Forecast>(workers: Pipeline<[PersonRecord], Void>.cores, state: { empty }) { forecast, batch in
+        let fanout = Fanout<[PersonRecord], Forecast>(workers: Cores.count, state: { empty }) { forecast, batch in
             for record in batch { forecast.add(record, engine: engine) }
         }
         var parts: [Forecast] = []

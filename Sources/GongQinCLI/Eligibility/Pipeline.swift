@@ -19,15 +19,12 @@ final class Pipeline<Item: Sendable, Result>: @unchecked Sendable {
         let done = DispatchSemaphore(value: 0)
     }
 
-    init(workers: Int = Pipeline.cores, depth: Int = 4, transform: @escaping @Sendable (Item) -> Result,
+    init(workers: Int = Cores.count, depth: Int = 4, transform: @escaping @Sendable (Item) -> Result,
          consume: @escaping (Result) -> Void) {
         slots = DispatchSemaphore(value: max(1, workers) * depth)
         self.transform = transform
         self.consume = consume
     }
-
-    /// The cores this machine has.
-    static var cores: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
 
     /// Queues `item`; waits while enough items are already in flight.
     func submit(_ item: Item) {
@@ -48,6 +45,11 @@ final class Pipeline<Item: Sendable, Result>: @unchecked Sendable {
     func finish() {
         results.sync {}
     }
+}
+
+/// The cores this machine has: how many threads judge at once.
+enum Cores {
+    static var count: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
 }
 
 /// A value one thread at a time changes: the pipeline's queue, after the reader is done
