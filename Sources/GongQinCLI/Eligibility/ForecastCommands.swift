@@ -46,23 +46,24 @@ struct ForecastCommand: ParsableCommand {
     }
 
     /// The forecast of the people `filter` covers, as of `today`: the records read once,
-    /// judged on every core while one thread reads.
+    /// each batch judged on whichever core is free while one thread reads, and the batches'
+    /// forecasts added up in the order they were read, so that each row lists its people
+    /// in the order `eligible` does.
     static func forecast(_ s: Session, filter: People.Filter, today: Day, count: Int) throws -> Forecast {
         let engine = try s.engine(today: today)
         try s.people.check(filter)
         let empty = Forecast(engine: engine, today: today, count: count)
-        let fanout = Fanout<[PersonRecord], Forecast>(workers: Cores.count, state: { empty }) { forecast, batch in
-            for record in batch { forecast.add(record, engine: engine) }
-        }
-        var parts: [Forecast] = []
+        let total = Box(empty)
+        let pipeline = Pipeline<[PersonRecord], Forecast>(transform: { batch in
+            var part = empty
+            for record in batch { part.add(record, engine: engine) }
+            return part
+        }, consume: { total.value.merge($0) })
         do {
-            defer { parts = fanout.finish() }
-            try s.people.forEachRecord(filter) { fanout.submit($0) }
+            defer { pipeline.finish() }
+            try s.people.forEachRecord(filter) { pipeline.submit($0) }
         }
-        var total = empty
-        for part in parts { total.merge(part) }
-        total.sortPeople()
-        return total
+        return total.value
     }
 
     /// The contract's JSON: one object a row, `idNumbers` in full.

@@ -52,48 +52,12 @@ enum Cores {
     static var count: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
 }
 
-/// A value one thread at a time changes: the pipeline's queue, after the reader is done
-/// handing it over.
+/// A value one thread at a time changes: the pipeline's results queue, where `consume`
+/// adds each result to it.
 final class Box<Value>: @unchecked Sendable {
     var value: Value
 
     init(_ value: Value) {
         self.value = value
-    }
-}
-
-/// Work handed from the reading thread to `workers` threads, each with a state of its
-/// own, in no particular order: for work whose results are added up at the end, such as
-/// `forecast`'s counts.
-final class Fanout<Item: Sendable, State>: @unchecked Sendable {
-    private let queues: [DispatchQueue]
-    private let slots: DispatchSemaphore
-    /// One box a worker, so that workers never touch the same storage.
-    private let states: [Box<State>]
-    private let body: @Sendable (inout State, Item) -> Void
-    private var next = 0
-
-    init(workers: Int, depth: Int = 4, state: () -> State, _ body: @escaping @Sendable (inout State, Item) -> Void) {
-        queues = (0..<max(1, workers)).map { DispatchQueue(label: "gongqin.fanout.\($0)") }
-        slots = DispatchSemaphore(value: max(1, workers) * depth)
-        states = (0..<max(1, workers)).map { _ in Box(state()) }
-        self.body = body
-    }
-
-    /// Queues `item` on the next worker; waits while enough items are already waiting.
-    func submit(_ item: Item) {
-        slots.wait()
-        let i = next
-        next = (next + 1) % queues.count
-        queues[i].async {
-            self.body(&self.states[i].value, item)
-            self.slots.signal()
-        }
-    }
-
-    /// Waits until every item has been processed, and returns each worker's state.
-    func finish() -> [State] {
-        for queue in queues { queue.sync {} }
-        return states.map(\.value)
     }
 }

@@ -171,7 +171,6 @@ struct ReportPage {
                         idNumber: show(use.idNumber), name: use.name,
                         detail: AuditCommand.detail(name: use.name, category: use.category, first: use.first, second: use.second))
         }
-        forecast.sortPeople()
         var summary: [SummaryRow] = []
         for grade in Grade.allCases {
             for module in Module.allCases {

@@ -57,12 +57,10 @@ public enum Audit {
             let inReview = application.map { $0.module == .review } ?? (person.isVeteran && use.grade.isLevelWorker)
             let evidence = Evidence.check(condition, in: record, window: (use.year - 5)...(use.year - 1), by: cutoff,
                                           militaryHonours: inReview)
-            switch evidence {
-            case .satisfied: break
-            case .missing(let detail):
-                add(.useWithoutEvidence, "\(use.chineseSummary)使用“\(condition.name)”，但记录中\(detail)")
-            case .declared:
+            if evidence.isDeclared {
                 add(.declaredEvidence, "\(use.chineseSummary)使用“\(condition.name)”，无记录可证，请核对证明材料")
+            } else if !evidence.isSatisfied {
+                add(.useWithoutEvidence, "\(use.chineseSummary)使用“\(condition.name)”，但记录中\(evidence.detail)")
             }
         }
         return findings

@@ -160,7 +160,10 @@ extension Check {
             return ("放宽工作年限\(r.workYears)年、等级年限\(r.gradeYears)年" + (r.waivesEducation ? "、免学历" : "")
                         + (opens ? "后符合" : "后仍不符合"), nil)
 
-        // X2 (须知·四·8, 须知·一(五)4)
+        // X2 (须知·四·8, 须知·一(五)4): the evidence's own words (Evidence.swift), which
+        // the audit shares.
+        case .evidence(let evidence):
+            return (evidence.detail, evidence.record)
         case .unknownCondition:
             return ("破格条件目录中没有此条件", nil)
         case .emptyCatalogue:

@@ -2,20 +2,41 @@
 /// cycle year and an evaluation date to decisions. Each check is a rule of RULES.md
 /// §3–§6, implemented in the `Rules+…` files and findable by its ID.
 public struct Engine: Sendable {
+    /// What the engine reads, held by reference: every decision carries the engine, and
+    /// copying one reference is cheaper than copying each of these.
+    private final class Storage: Sendable {
+        let policy: @Sendable (Int) -> Policy
+        let catalogue: [ExceptionalCondition]
+        let offered: [ExceptionalCondition]
+        let trades: [String: Trade]
+        let today: Day
+
+        init(policy: @escaping @Sendable (Int) -> Policy, catalogue: [ExceptionalCondition], trades: [String: Trade], today: Day) {
+            self.policy = policy
+            self.catalogue = catalogue
+            offered = catalogue.filter { $0.evidence != .declared }
+            self.trades = trades
+            self.today = today
+        }
+    }
+
+    private let storage: Storage
+
     /// The policy of each year: the loaded official one, or the notice's (RULES §2).
-    public let policy: @Sendable (Int) -> Policy
+    public var policy: @Sendable (Int) -> Policy { storage.policy }
     /// The exceptional catalogue (RULES X2).
-    public let catalogue: [ExceptionalCondition]
+    public var catalogue: [ExceptionalCondition] { storage.catalogue }
+    /// The conditions the engine offers by itself: those a record type can evidence
+    /// (declared ones are never offered, X2).
+    var offered: [ExceptionalCondition] { storage.offered }
     /// The trade catalogue, for the highest grade each trade is open to (RULES §10).
-    public let trades: [String: Trade]
+    public var trades: [String: Trade] { storage.trades }
     /// Today: a cycle whose deadline has passed gets a note (RULES D1).
-    public let today: Day
+    public var today: Day { storage.today }
 
     public init(policy: @escaping @Sendable (Int) -> Policy, catalogue: [ExceptionalCondition], trades: [Trade], today: Day) {
-        self.policy = policy
-        self.catalogue = catalogue
-        self.trades = Dictionary(trades.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
-        self.today = today
+        storage = Storage(policy: policy, catalogue: catalogue,
+                          trades: Dictionary(trades.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a }), today: today)
     }
 
     /// How far ahead `earliestCycle` looks.
@@ -37,9 +58,9 @@ public struct Engine: Sendable {
     /// Every option considered for the person in `cycle`, judged as of the cycle's own
     /// deadline (RULES D1), with the earliest cycle of each closed option.
     public func evaluate(_ record: PersonRecord, cycle: Int, earliest: Bool = true) -> Evaluation {
-        let subject = Subject(record)
-        let p = policy(cycle)
-        var notes = p.notes(asOf: today)
+        let subject = Subject(record, trades: trades)
+        let p = SharedPolicy(policy(cycle))
+        var notes = p.value.notes(asOf: today)
         if let filed = record.applications.first(where: { $0.cycle == cycle && !$0.status.isWithdrawn }) {
             notes.append("已于\(filed.filedOn)申报\(cycle)年\(filed.grade.chinese)·\(filed.module.chinese)（编号\(filed.id)，\(filed.status.chinese)）")
         }
@@ -47,7 +68,7 @@ public struct Engine: Sendable {
             notes.append("已持高级技师证书，已是最高等级（\(RuleID.G1.citation)）")
         }
         var memo = OpenMemo()
-        var options = considered(subject, cycle: cycle, policy: p).map { request in
+        var options = considered(subject, cycle: cycle, policy: p.value).map { request in
             decide(subject, request, policy: p, cycle: cycle, filingDate: nil, purpose: .judge, memo: &memo)
         }
         if earliest {
@@ -62,26 +83,31 @@ public struct Engine: Sendable {
     /// trade's option, which T2 always closes, is not tried, and an option whose common
     /// checks fail is not taken further.
     public func eligibleOptions(_ record: PersonRecord, cycle: Int) -> [OptionDecision] {
-        let subject = Subject(record)
+        let subject = Subject(record, trades: trades)
         var memo = OpenMemo()
-        return eligibleOptions(subject, cycle: cycle, policy: policy(cycle), memo: &memo)
+        return eligibleOptions(subject, cycle: cycle, policy: SharedPolicy(policy(cycle)), memo: &memo)
     }
 
     /// The open options of each of `cycles`, the person's facts worked out once: what
     /// `forecast` asks of each person (RULES FC1). Each cycle is judged exactly as
-    /// `eligibleOptions(_:cycle:)` judges it; `policies` are the cycles' policies, looked
-    /// up once by the caller rather than once per person.
-    public func eligibleOptions(_ record: PersonRecord, cycles: [Int], policies: [Policy]? = nil) -> [[OptionDecision]] {
-        let subject = Subject(record)
+    /// `eligibleOptions(_:cycle:)` judges it.
+    public func eligibleOptions(_ record: PersonRecord, cycles: [Int]) -> [[OptionDecision]] {
+        eligibleOptions(record, cycles: cycles, policies: cycles.map { SharedPolicy(policy($0)) })
+    }
+
+    /// The same, with the cycles' policies looked up once by the caller rather than once
+    /// per person.
+    func eligibleOptions(_ record: PersonRecord, cycles: [Int], policies: [SharedPolicy]) -> [[OptionDecision]] {
+        let subject = Subject(record, trades: trades)
         var memo = OpenMemo()
         return cycles.indices.map { i in
-            eligibleOptions(subject, cycle: cycles[i], policy: policies?[i] ?? policy(cycles[i]), memo: &memo)
+            eligibleOptions(subject, cycle: cycles[i], policy: policies[i], memo: &memo)
         }
     }
 
-    func eligibleOptions(_ subject: Subject, cycle: Int, policy p: Policy, memo: inout OpenMemo) -> [OptionDecision] {
+    func eligibleOptions(_ subject: Subject, cycle: Int, policy p: SharedPolicy, memo: inout OpenMemo) -> [OptionDecision] {
         var open: [OptionDecision] = []
-        for request in considered(subject, cycle: cycle, policy: p) where request.trade == subject.person.trade {
+        for request in considered(subject, cycle: cycle, policy: p.value) where request.trade == subject.person.trade {
             let option = decide(subject, request, policy: p, cycle: cycle, filingDate: nil, purpose: .judge, complete: false,
                                 memo: &memo)
             if option.open { open.append(option) }
@@ -103,11 +129,12 @@ public struct Engine: Sendable {
     /// clerk names and the filing date, which must be on time (RULES D1).
     public func decide(_ record: PersonRecord, grade: Grade, module: Module, trade: String? = nil, cycle: Int,
                        filingDate: Day, conditions named: [String]? = nil, purpose: Purpose = .file) -> OptionDecision {
-        let subject = Subject(record)
+        let subject = Subject(record, trades: trades)
         var request = Request(grade: grade, module: module, trade: trade ?? record.person.trade)
         request.namedConditions = named
         var memo = OpenMemo()
-        return decide(subject, request, policy: policy(cycle), cycle: cycle, filingDate: filingDate, purpose: purpose, memo: &memo)
+        return decide(subject, request, policy: SharedPolicy(policy(cycle)), cycle: cycle, filingDate: filingDate, purpose: purpose,
+                      memo: &memo)
     }
 
     /// What was asked.
@@ -182,7 +209,7 @@ public struct Engine: Sendable {
 
     /// Whether an option is open, decided once per person: the early and exceptional
     /// modules ask whether the routes before them are open (E2, E3, X4).
-    func isOpen(_ s: Subject, _ request: Request, policy p: Policy, cycle: Int, filingDate: Day?, purpose: Purpose,
+    func isOpen(_ s: Subject, _ request: Request, policy p: SharedPolicy, cycle: Int, filingDate: Day?, purpose: Purpose,
                 memo: inout OpenMemo) -> Bool {
         var plain = request
         plain.namedConditions = nil
@@ -193,11 +220,14 @@ public struct Engine: Sendable {
     }
 
     /// Decides one option. `complete` asks for every check even when an early one fails,
-    /// as `explain` and `apply` show them all. `p` is the policy of `cycle`.
-    func decide(_ s: Subject, _ request: Request, policy p: Policy, cycle: Int, filingDate: Day?, purpose: Purpose,
+    /// as `explain` and `apply` show them all; without it, a closed option keeps only the
+    /// checks up to the one that closed it. `p` is the policy of `cycle`.
+    func decide(_ s: Subject, _ request: Request, policy p: SharedPolicy, cycle: Int, filingDate: Day?, purpose: Purpose,
                 complete: Bool = true, memo: inout OpenMemo) -> OptionDecision {
-        var context = Context(engine: self, subject: s, policy: p, cycle: cycle, request: request,
-                              filingDate: filingDate ?? p.deadline(for: request.grade).value, purpose: purpose)
+        let assessmentYears = memo.assessmentYears(s.record, window: p.value.assessmentWindow, cycle: cycle, today: today)
+        var context = Context(engine: self, subject: s, shared: p, cycle: cycle, request: request,
+                              filingDate: filingDate ?? p.value.deadline(for: request.grade).value, purpose: purpose,
+                              complete: complete, assessmentYears: assessmentYears)
         var option = OptionDecision(grade: request.grade, module: request.module, trade: request.trade, open: false,
                                     checks: [], conditions: [], certificateYear: cycle, earliestCycle: nil)
         // Whether an option is open does not depend on the conditions named, nor on
@@ -206,23 +236,12 @@ public struct Engine: Sendable {
             ? OpenMemo.Key(grade: request.grade, module: request.module, trade: request.trade, cycle: cycle,
                            filingDate: filingDate, purpose: purpose)
             : nil
-        var checks = context.commonChecks()
-        if !complete, checks.contains(where: { $0.verdict == .fail }) {
-            option.checks = checks
-            if let key { memo[key] = false }
-            return option
-        }
         // E2, E3, X4: the routes before this one, asked once per person through the memo.
         let asked = context.askedDate
-        let outcome: ModuleOutcome
         switch request.module {
-        case .normal: outcome = context.normalModule()
-        case .early:
-            if context.grade == .intermediate || context.grade == .senior {
-                context.normalIsOpen = isOpen(s, request.through(.normal), policy: p, cycle: cycle, filingDate: asked,
-                                              purpose: purpose, memo: &memo)
-            }
-            outcome = context.earlyModule()
+        case .early where context.grade == .intermediate || context.grade == .senior:
+            context.normalIsOpen = isOpen(s, request.through(.normal), policy: p, cycle: cycle, filingDate: asked,
+                                          purpose: purpose, memo: &memo)
         case .exceptional:
             context.normalIsOpen = isOpen(s, request.through(.normal), policy: p, cycle: cycle, filingDate: asked,
                                           purpose: purpose, memo: &memo)
@@ -230,15 +249,36 @@ public struct Engine: Sendable {
                 context.earlyIsOpen = isOpen(s, request.through(.early), policy: p, cycle: cycle, filingDate: asked,
                                              purpose: purpose, memo: &memo)
             }
-            outcome = context.exceptionalModule()
-        case .transfer: outcome = context.transferModule()
-        case .review: outcome = context.reviewModule()
+        default: break
         }
-        checks += outcome.checks
+        // A route an earlier one shuts is closed whatever else holds: without `complete`,
+        // that one check is the answer.
+        if !complete, let shut = request.module == .early ? context.earlyShutE2E3()
+            : request.module == .exceptional ? context.exceptionalShutX4() : nil {
+            option.checks = [shut]
+            if let key { memo[key] = false }
+            return option
+        }
+        var checks: [Check] = []
+        checks.reserveCapacity(16)
+        context.commonChecks(into: &checks)
+        if !complete, checks.contains(where: { $0.verdict == .fail }) {
+            option.checks = checks
+            if let key { memo[key] = false }
+            return option
+        }
+        let outcome: ModuleOutcome
+        switch request.module {
+        case .normal: outcome = context.normalModule(into: &checks)
+        case .early: outcome = context.earlyModule(into: &checks)
+        case .exceptional: outcome = context.exceptionalModule(into: &checks)
+        case .transfer: outcome = context.transferModule(into: &checks)
+        case .review: outcome = context.reviewModule(into: &checks)
+        }
+        option.open = !checks.contains { $0.verdict == .fail }
         option.checks = checks
         option.conditions = outcome.conditions
         option.certificateYear = outcome.certificateYear ?? cycle
-        option.open = !checks.contains { $0.verdict == .fail }
         if let key { memo[key] = option.open }
         return option
     }
@@ -247,22 +287,30 @@ public struct Engine: Sendable {
     /// only time passes.
     func earliestCycle(_ s: Subject, _ request: Request, after cycle: Int, memo: inout OpenMemo) -> Int? {
         for year in (cycle + 1)...(cycle + Engine.horizon)
-        where isOpen(s, request, policy: policy(year), cycle: year, filingDate: nil, purpose: .judge, memo: &memo) {
+        where isOpen(s, request, policy: SharedPolicy(policy(year)), cycle: year, filingDate: nil, purpose: .judge, memo: &memo) {
             return year
         }
         return nil
     }
 }
 
-/// What a module adds to the common checks.
+/// What a module decides besides the checks it adds.
 struct ModuleOutcome {
-    var checks: [Check]
     var conditions: [String] = []
     var certificateYear: Int?
 }
 
-/// Facts about a person that every rule reads.
-struct Subject: Sendable {
+/// The policy of one cycle, held by reference: every decision of the cycle reads the
+/// same one instead of copying its many values.
+final class SharedPolicy: Sendable {
+    let value: Policy
+
+    init(_ value: Policy) { self.value = value }
+}
+
+/// Facts about a person that every rule reads, worked out once per person and shared by
+/// reference by every decision about them.
+final class Subject: Sendable {
     let record: PersonRecord
     let person: Person
     let chain: TradeChain
@@ -270,6 +318,8 @@ struct Subject: Sendable {
     /// The highest grade held in the current trade chain.
     let highest: Seniority?
     let reviewKind: ReviewKind?
+    /// The current trade in the trade catalogue (K1), looked up once.
+    let currentTrade: Trade?
     enum ReviewKind: Sendable {
         /// A placed veteran without a certificate obtained through review (V0).
         case veteran(placed: Day)
@@ -277,13 +327,14 @@ struct Subject: Sendable {
         case interProvince(held: Certificate)
     }
 
-    init(_ record: PersonRecord) {
+    init(_ record: PersonRecord, trades: [String: Trade]) {
         self.record = record
         person = record.person
         chain = TradeChain(record)
         seniority = record.seniority(chain)
         highest = seniority.max { $0.grade < $1.grade }
         reviewKind = Subject.reviewKind(record)
+        currentTrade = trades[record.person.trade]
     }
 
     /// G1: one above the highest grade held in the chain; 初级工 for someone with none.
@@ -311,27 +362,53 @@ struct Subject: Sendable {
 /// along (`inout`) while it judges that person, so that the early and exceptional modules
 /// ask about the routes before them once (E2, E3, X4).
 struct OpenMemo {
+    /// An option asked about. The cheap fields come first, so that comparing two keys
+    /// rarely reaches the trade's text.
     struct Key: Equatable {
+        var cycle: Int
         var grade: Grade
         var module: Module
-        var trade: String
-        var cycle: Int
-        var filingDate: Day?
         var purpose: Engine.Purpose
+        var filingDate: Day?
+        var trade: String
+
+        init(grade: Grade, module: Module, trade: String, cycle: Int, filingDate: Day?, purpose: Engine.Purpose) {
+            self.cycle = cycle
+            self.grade = grade
+            self.module = module
+            self.purpose = purpose
+            self.filingDate = filingDate
+            self.trade = trade
+        }
     }
 
     private var known: [(key: Key, open: Bool)] = []
+    /// A1's years of the last cycle asked about: every option of a cycle reads the same.
+    private var assessments: (cycle: Int, window: ClosedRange<Int>, years: AssessmentYears)?
+
+    /// The annual assessments A1 reads in `cycle`, worked out once per cycle.
+    mutating func assessmentYears(_ record: PersonRecord, window: ClosedRange<Int>, cycle: Int, today: Day) -> AssessmentYears {
+        if let assessments, assessments.cycle == cycle, assessments.window == window { return assessments.years }
+        let years = AssessmentYears(record, window: window, today: today)
+        assessments = (cycle, window, years)
+        return years
+    }
 
     subscript(key: Key) -> Bool? {
-        get { known.first { $0.key == key }?.open }
+        get { index(of: key).map { known[$0].open } }
         set {
             guard let newValue else { return }
-            if let i = known.firstIndex(where: { $0.key == key }) {
+            if let i = index(of: key) {
                 known[i].open = newValue
             } else {
                 known.append((key, newValue))
             }
         }
+    }
+
+    private func index(of key: Key) -> Int? {
+        for i in known.indices where known[i].key == key { return i }
+        return nil
     }
 }
 
@@ -339,13 +416,17 @@ struct OpenMemo {
 struct Context {
     let engine: Engine
     let subject: Subject
-    let policy: Policy
+    let shared: SharedPolicy
     let cycle: Int
     let request: Engine.Request
     /// The filing date, or the cycle's deadline when none is given (RULES N1, D1).
     let filingDate: Day
     /// What the decision is for: judging a cycle, or filing in it.
     let purpose: Engine.Purpose
+    /// Whether every check is asked for, or only enough to know whether the option is open.
+    let complete: Bool
+    /// A1's years in this cycle (`OpenMemo.assessmentYears`).
+    let assessmentYears: AssessmentYears
     /// Whether the normal option of this grade is open (E2, E3, X4), asked by the engine
     /// before the early and exceptional modules.
     var normalIsOpen = false
@@ -353,16 +434,21 @@ struct Context {
     /// module when the normal one is closed and the early one is offered.
     var earlyIsOpen = false
 
-    init(engine: Engine, subject: Subject, policy: Policy, cycle: Int, request: Engine.Request, filingDate: Day,
-         purpose: Engine.Purpose) {
+    init(engine: Engine, subject: Subject, shared: SharedPolicy, cycle: Int, request: Engine.Request, filingDate: Day,
+         purpose: Engine.Purpose, complete: Bool, assessmentYears: AssessmentYears) {
         self.engine = engine
         self.subject = subject
-        self.policy = policy
+        self.shared = shared
         self.cycle = cycle
         self.request = request
         self.filingDate = filingDate
         self.purpose = purpose
+        self.complete = complete
+        self.assessmentYears = assessmentYears
     }
+
+    /// The policy of the cycle.
+    var policy: Policy { shared.value }
 
     /// The filing date given to `isOpen` by the routes that ask about others: the
     /// deadline is the default when judging.

@@ -1,17 +1,22 @@
 /// What one check found, as plain values: the few facts its text needs, written only when
 /// shown, by one renderer (`Check.detail` and `Check.record`, Citation.swift). A check
-/// holds no closure and no object: `eligible` over a province makes tens of millions of
+/// holds no closure and no words: `eligible` over a province makes tens of millions of
 /// them and shows the words of very few (Documentation/RULES.md, "Citations").
 ///
 /// Each case names the rule that makes it; the rule's code is in the `Rules+…` file of
 /// its module, its words in Citation.swift, under the same rule ID.
+///
+/// The cases whose facts are large (a certificate, an exceptional use, two or more days)
+/// are `indirect`: they are held in a box, so that every check stays small and cheap to
+/// copy. A seniority (T1) and A1's years are objects already, shared by the person's
+/// checks.
 enum Finding: Sendable {
-    /// A text given whole: a check decoded or built by hand, and the evidence of X2.
+    /// A text given whole: a check decoded or built by hand.
     case given(String, record: String?)
 
     // D1
-    case filingOutsideCycle(filed: Day, cycle: Int, deadline: Day)
-    case filed(on: Day, deadline: Day, grade: Grade)
+    indirect case filingOutsideCycle(filed: Day, cycle: Int, deadline: Day)
+    indirect case filed(on: Day, deadline: Day, grade: Grade)
     case deadlinePassed(Day, grade: Grade)
     case deadline(Day, grade: Grade)
     // CY
@@ -58,32 +63,33 @@ enum Finding: Sendable {
     // X3
     case relaxation(Relaxation, opens: Bool)
     // X2
+    case evidence(Evidence)
     case unknownCondition
     case emptyCatalogue
     case noConditionNamed
     // X1
-    case categoryUsed(name: String, ExceptionalUse)
+    indirect case categoryUsed(name: String, ExceptionalUse)
     case categoryUnused(name: String)
     // V0
-    case reviewOnly(Subject.ReviewKind)
+    indirect case reviewOnly(Subject.ReviewKind)
     case notReviewed
     case reviewLevelOnly
-    case reviewed(Subject.ReviewKind)
+    indirect case reviewed(Subject.ReviewKind)
     // V1
-    case veteranGrade(start: Day, placed: Int, intermediate: Int, senior: Int, base: Grade, grade: Grade)
+    indirect case veteranGrade(start: Day, placed: Int, intermediate: Int, senior: Int, base: Grade, grade: Grade)
     // V3
     case veteranRelaxed(relax: Int, years: Int, relaxed: Grade, grade: Grade)
     // V6
-    case interProvince(Certificate, grade: Grade)
+    indirect case interProvince(Certificate, grade: Grade)
     // V5
     case reviewTrade(String)
     // V2
     case placedLate(Day, filing: Day)
     case placed(Day)
     // V4
-    case reviewNotLevel(Certificate, grade: Grade)
-    case reviewWaiver(Certificate)
-    case reviewUsed(Certificate)
+    indirect case reviewNotLevel(Certificate, grade: Grade)
+    indirect case reviewWaiver(Certificate)
+    indirect case reviewUsed(Certificate)
     // T1
     case seniority(Seniority)
     // T2

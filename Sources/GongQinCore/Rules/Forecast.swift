@@ -1,6 +1,6 @@
 /// The forecast (RULES FC1): who may apply in each coming cycle if the records stay as
 /// they are and only time passes. Each person is read once and judged for every cycle by
-/// the same engine `eligible` uses (`Engine.eligibleOptions(_:cycles:policies:)`): one
+/// the same engine `eligible` uses (`Engine.eligibleOptions(_:cycles:)`): one
 /// pass over the records, each person's facts worked out once, each cycle's policy looked
 /// up once for the whole forecast.
 ///
@@ -39,7 +39,7 @@ public struct Forecast: Sendable {
     /// The cycles judged: the current one, then the forecast years.
     let judged: [Int]
     /// The policy of each judged cycle, looked up on the first person.
-    var policies: [Policy] = []
+    var policies: [SharedPolicy] = []
     /// The people judged.
     public private(set) var people = 0
 
@@ -62,6 +62,7 @@ public struct Forecast: Sendable {
             cycles.append(year)
         }
         self.init(current: current, cycles: cycles)
+        policies = judged.map { SharedPolicy(engine.policy($0)) }
     }
 
     /// How many grade-and-module combinations there are.
@@ -85,7 +86,7 @@ public struct Forecast: Sendable {
     /// over `option`: no set or dictionary per person.
     public mutating func add(_ record: PersonRecord, engine: Engine) {
         people += 1
-        if policies.isEmpty { policies = judged.map(engine.policy) }
+        if policies.isEmpty { policies = judged.map { SharedPolicy(engine.policy($0)) } }
         let decided = engine.eligibleOptions(record, cycles: judged, policies: policies)
         var before: UInt64 = 0
         for option in decided[0] { before |= 1 << UInt64(Forecast.option(option.grade, option.module)) }
@@ -103,7 +104,7 @@ public struct Forecast: Sendable {
                 if before & bit == 0 { row.new += 1 }
                 if Forecast.restsOnPendingAssessments(option) { row.assumedAssessments += 1 }
                 for check in option.checks {
-                    if let status = check.status { row.policyStatus = Forecast.weaker(row.policyStatus, status) }
+                    if let status = check.status { row.policyStatus = ValueStatus.weaker(row.policyStatus, status) }
                 }
                 table[slot] = row
             }
@@ -111,7 +112,7 @@ public struct Forecast: Sendable {
         }
     }
 
-    /// Adds another forecast of the same cycles, over other people.
+    /// Adds another forecast of the same cycles, over the people read after this one's.
     public mutating func merge(_ other: Forecast) {
         people += other.people
         for (slot, row) in other.table.enumerated() {
@@ -120,18 +121,13 @@ public struct Forecast: Sendable {
                 table[slot] = row
                 continue
             }
+            table[slot] = nil  // `mine` is then the only holder of its list, which grows in place
             mine.open += row.open
             mine.new += row.new
             mine.assumedAssessments += row.assumedAssessments
-            mine.policyStatus = [mine.policyStatus, row.policyStatus].weakest
+            mine.policyStatus = ValueStatus.weaker(mine.policyStatus, row.policyStatus)
             table[slot] = mine
         }
-    }
-
-    /// Puts each row's people in identity-number order: the order of the parts merged
-    /// depends on which thread judged whom.
-    public mutating func sortPeople() {
-        for slot in table.indices { table[slot]?.open.sort { $0.text < $1.text } }
     }
 
     /// The rows by cycle, grade and module; combinations with nobody open are left out.
@@ -145,13 +141,6 @@ public struct Forecast: Sendable {
     /// height of a bar of the report's chart.
     public func openPeople(cycle: Int, grade: Grade) -> Int {
         Set(table.compactMap { $0 }.filter { $0.cycle == cycle && $0.grade == grade }.flatMap(\.open)).count
-    }
-
-    /// The weaker of two statuses, as `weakest` reads them: without an array per check.
-    static func weaker(_ a: ValueStatus, _ b: ValueStatus) -> ValueStatus {
-        if a == .assumed || b == .assumed { return .assumed }
-        if a == .provisional || b == .provisional { return .provisional }
-        return .official
     }
 
     /// Whether the option is open only because assessment years not yet assessed are taken

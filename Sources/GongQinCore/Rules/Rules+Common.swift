@@ -1,18 +1,17 @@
 /// The checks every option passes through: the cycle year, the deadline, the trade, the
 /// grade ladder, the annual assessments and the minimum education.
 extension Context {
-    func commonChecks() -> [Check] {
-        var checks = [deadlineD1()]
+    func commonChecks(into checks: inout [Check]) {
+        checks.append(deadlineD1())
         if grade.isLevelWorker { checks.append(cycleYearCY()) }
-        checks += tradeK1()
+        tradeK1(into: &checks)
         if let g1 = nextGradeG1() { checks.append(g1) }
         if subject.chain.isTransferred { checks.append(oldTradeT2()) }
         if let v0 = reviewOnlyV0() { checks.append(v0) }
-        checks += annualAssessmentA1()
+        annualAssessmentA1(into: &checks)
         // An exceptional condition may waive the education rule, so that module checks
         // M1 once per condition (X3).
         if request.module != .exceptional, let m1 = minimumEducationM1(waived: false) { checks.append(m1) }
-        return checks
     }
 
     // MARK: D1 (须知·四·12)
@@ -50,8 +49,7 @@ extension Context {
 
     /// K1: the trade applied for is the person's current trade, and the trade is open to
     /// the grade (the catalogue's highest grade, RULES §10).
-    func tradeK1() -> [Check] {
-        var checks: [Check] = []
+    func tradeK1(into checks: inout [Check]) {
         let baseline = policy.baseline.tradeMatch
         if baseline.value, request.trade == person.trade {
             checks.append(.pass(.K1, .currentTrade(person.trade), status: baseline.status))
@@ -59,10 +57,10 @@ extension Context {
             // A trade left through a transfer is T2's to refuse.
             checks.append(.fail(.K1, .notCurrentTrade(applied: request.trade, current: person.trade), status: baseline.status))
         }
-        if let trade = engine.trades[request.trade], grade > trade.maxGrade {
+        let trade = request.trade == person.trade ? subject.currentTrade : engine.trades[request.trade]
+        if let trade, grade > trade.maxGrade {
             checks.append(.fail(.K1, .tradeCeiling(trade.name, max: trade.maxGrade)))
         }
-        return checks
     }
 
     // MARK: G1 (须知·一·表)
@@ -86,14 +84,14 @@ extension Context {
     /// 优秀. A 基本合格 or 不合格 fails; a year without a record is a warning, since the
     /// material item 年度考核 will be incomplete. New staff: only the years since the
     /// civilian work start count.
-    func annualAssessmentA1() -> [Check] {
-        guard policy.baseline.annualAssessment.value else { return [] }
-        let a = AssessmentYears(record, window: policy.assessmentWindow, today: engine.today)
-        let status = [policy.assessmentFrom.status, policy.assessmentTo.status].weakest
+    func annualAssessmentA1(into checks: inout [Check]) {
+        guard policy.baseline.annualAssessment.value else { return }
+        let a = assessmentYears
+        let status = ValueStatus.weaker(policy.assessmentFrom.status, policy.assessmentTo.status)
         if a.due.isEmpty {
-            return [.pass(.A1, .noAssessmentDue(workStart: person.workStart, window: a.window), status: status)]
+            checks.append(.pass(.A1, .noAssessmentDue(workStart: person.workStart, window: a.window), status: status))
+            return
         }
-        var checks: [Check] = []
         if a.unsatisfactory.isEmpty {
             checks.append(.pass(.A1, .assessmentsSatisfactory(a, workStart: person.workStart.year), status: status))
         } else {
@@ -102,7 +100,6 @@ extension Context {
         if !a.missing.isEmpty {
             checks.append(.warning(.A1, .assessmentsMissing(a), status: status))
         }
-        return checks
     }
 
     // MARK: M1 (省·基线)
@@ -116,8 +113,11 @@ extension Context {
         case .senior: needed = policy.baseline.minimumEducationSenior
         default: return nil
         }
-        let best = record.education.filter { $0.graduated <= filingDate }.max { $0.level.rank < $1.level.rank }
         if waived { return .pass(.M1, .educationWaived(grade, needed: needed.value), status: needed.status) }
+        var best: Education?
+        for education in record.education where education.graduated <= filingDate && education.level.rank > (best?.level.rank ?? -1) {
+            best = education
+        }
         guard let best else { return .fail(.M1, .noEducation(grade, needed: needed.value), status: needed.status) }
         return .verdict(.M1, best.level.rank >= needed.value.rank,
                         .education(best.level, graduated: best.graduated.year, grade: grade, needed: needed.value), status: needed.status)
@@ -126,9 +126,15 @@ extension Context {
 
 extension Array where Element == ValueStatus {
     /// assumed is weaker than provisional, which is weaker than official.
-    public var weakest: ValueStatus {
-        if contains(.assumed) { return .assumed }
-        if contains(.provisional) { return .provisional }
+    public var weakest: ValueStatus { reduce(.official, ValueStatus.weaker) }
+}
+
+extension ValueStatus {
+    /// The weaker of two statuses: assumed is weaker than provisional, which is weaker
+    /// than official.
+    public static func weaker(_ a: ValueStatus, _ b: ValueStatus) -> ValueStatus {
+        if a == .assumed || b == .assumed { return .assumed }
+        if a == .provisional || b == .provisional { return .provisional }
         return .official
     }
 }
@@ -146,7 +152,10 @@ extension Array where Element == Int {
 /// since the civilian work start (new staff count only those), and among them the
 /// unsatisfactory ones, the past years without a record, and the years not yet over,
 /// whose assessment cannot exist yet. The rule and the materials' note both read it.
-public struct AssessmentYears: Sendable {
+///
+/// Worked out once per person and cycle, and held by reference by every check that
+/// cites it.
+public final class AssessmentYears: Sendable {
     public let window: ClosedRange<Int>
     public let due: [Int]
     public let unsatisfactory: [AnnualAssessment]
@@ -155,10 +164,20 @@ public struct AssessmentYears: Sendable {
 
     public init(_ record: PersonRecord, window: ClosedRange<Int>, today: Day) {
         self.window = window
-        due = window.filter { $0 >= record.person.workStart.year }
-        unsatisfactory = due.compactMap { record.assessment(in: $0) }.filter { !$0.result.isSatisfactory }
-        let unrecorded = due.filter { record.assessment(in: $0) == nil }
-        missing = unrecorded.filter { $0 < today.year }
-        pending = unrecorded.filter { $0 >= today.year }
+        var due: [Int] = [], unsatisfactory: [AnnualAssessment] = [], missing: [Int] = [], pending: [Int] = []
+        for year in window where year >= record.person.workStart.year {
+            due.append(year)
+            if let assessment = record.assessment(in: year) {
+                if !assessment.result.isSatisfactory { unsatisfactory.append(assessment) }
+            } else if year < today.year {
+                missing.append(year)
+            } else {
+                pending.append(year)
+            }
+        }
+        self.due = due
+        self.unsatisfactory = unsatisfactory
+        self.missing = missing
+        self.pending = pending
     }
 }

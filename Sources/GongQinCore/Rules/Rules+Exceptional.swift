@@ -11,16 +11,13 @@ extension Context {
     /// The exceptional module. X4: offered only when the normal rule fails and the early
     /// rule fails or is not offered; each usable condition opens it on its own, and
     /// relaxations do not add up.
-    func exceptionalModule() -> ModuleOutcome {
-        var checks: [Check] = []
+    func exceptionalModule(into checks: inout [Check]) -> ModuleOutcome {
         if let t4 = transferBeforePromotionT4() { checks.append(t4) }
-        if normalIsOpen {
-            return ModuleOutcome(checks: checks + [.fail(.X4, .normalOpenNotExceptional(cycle: cycle))])
-        } else if earlyOffered && earlyIsOpen {
-            return ModuleOutcome(checks: checks + [.fail(.X4, .earlyOpenNotExceptional)])
-        } else {
-            checks.append(.pass(.X4, .exceptionalOffered(earlyOffered: earlyOffered)))
+        if let shut = exceptionalShutX4() {
+            checks.append(shut)
+            return ModuleOutcome()
         }
+        checks.append(.pass(.X4, .exceptionalOffered(earlyOffered: earlyOffered)))
         let trials = conditionTrials { condition in
             let relaxation = policy.relaxation(of: condition)
             let relaxed = thresholds(relax: relaxation.value)
@@ -30,11 +27,22 @@ extension Context {
             if let m1 = minimumEducationM1(waived: relaxation.value.waivesEducation) { checks.append(m1) }
             return checks
         }
-        return ModuleOutcome(checks: checks + trialChecks(trials), conditions: trials.filter(\.usable).map(\.condition.code))
+        checks += trialChecks(trials)
+        return ModuleOutcome(conditions: trials.filter(\.usable).map(\.condition.code))
+    }
+
+    /// X4: the exceptional route is shut while the normal option is open, or the early one
+    /// is offered and open.
+    func exceptionalShutX4() -> Check? {
+        if normalIsOpen { return .fail(.X4, .normalOpenNotExceptional(cycle: cycle)) }
+        if earlyOffered && earlyIsOpen { return .fail(.X4, .earlyOpenNotExceptional) }
+        return nil
     }
 
     /// Tries each condition: the ones the clerk named, or every condition of the
     /// catalogue that a record type can evidence (declared ones are never offered, X2).
+    /// Unless every check is asked for (`complete`), a trial stops at X2 or X1 when it
+    /// fails there: the condition is not usable whatever follows.
     func conditionTrials(_ relaxed: (ExceptionalCondition) -> [Check]) -> [ConditionTrial] {
         let candidates: [ExceptionalCondition]
         var trials: [ConditionTrial] = []
@@ -48,12 +56,16 @@ extension Context {
                     checks: [Check.fail(.X2, .unknownCondition).about(condition: code)]))
             }
         } else {
-            candidates = engine.catalogue.filter { $0.evidence != .declared }
+            candidates = engine.offered
         }
         for condition in candidates {
-            var checks = [evidenceX2(condition), unusedX1(condition)]
-            checks += relaxed(condition)
-            checks = checks.map { $0.about(condition: condition.code) }
+            var checks = [evidenceX2(condition).about(condition: condition.code)]
+            if complete || checks[0].verdict != .fail {
+                checks.append(unusedX1(condition).about(condition: condition.code))
+                if complete || checks[1].verdict != .fail {
+                    for check in relaxed(condition) { checks.append(check.about(condition: condition.code)) }
+                }
+            }
             trials.append(ConditionTrial(condition: condition, checks: checks))
         }
         return trials
@@ -84,10 +96,11 @@ extension Context {
         // `explain` and `eligible` judge the cycle as if not yet filed: the uses of the
         // person's own application in this cycle are that option's, not earlier ones.
         // `apply` counts every use.
-        let ownApplications = purpose == .file ? [] : Set(record.applications.filter { $0.cycle == cycle && !$0.status.isWithdrawn }.map(\.id))
-        if let earlier = record.exceptionalUses.first(where: {
-            $0.category == condition.category && !($0.applicationID.map(ownApplications.contains) ?? false)
-        }) {
+        func isOwnApplication(_ id: Int64?) -> Bool {
+            guard purpose == .judge, let id else { return false }
+            return record.applications.contains { $0.id == id && $0.cycle == cycle && !$0.status.isWithdrawn }
+        }
+        if let earlier = record.exceptionalUses.first(where: { $0.category == condition.category && !isOwnApplication($0.applicationID) }) {
             return .fail(.X1, .categoryUsed(name: condition.name, earlier))
         }
         return .pass(.X1, .categoryUnused(name: condition.name))
@@ -99,10 +112,6 @@ extension Context {
     func evidenceX2(_ condition: ExceptionalCondition) -> Check {
         let found = Evidence.check(condition, in: record, window: policy.assessmentWindow, by: filingDate,
                                    militaryHonours: request.module == .review)
-        switch found {
-        case .satisfied(let detail, let source): return .pass(.X2, .given(detail, record: source))
-        case .missing(let detail): return .fail(.X2, .given(detail, record: nil))
-        case .declared(let detail): return .warning(.X2, .given(detail, record: nil))
-        }
+        return Check(.X2, found.isSatisfied ? .pass : found.isDeclared ? .warning : .fail, .evidence(found))
     }
 }

@@ -2,11 +2,13 @@
 extension Context {
     /// The normal module: the grade's own rule, with the transfer and review rules that
     /// bear on it (T4, T5, V4).
-    func normalModule() -> ModuleOutcome {
-        var checks: [Check] = []
-        if let t4 = transferBeforePromotionT4() { checks.append(t4) }
+    func normalModule(into checks: inout [Check]) -> ModuleOutcome {
+        if let t4 = transferBeforePromotionT4() {
+            checks.append(t4)
+            if !complete { return ModuleOutcome() }
+        }
         checks += thresholds(relax: nil)
-        return ModuleOutcome(checks: checks)
+        return ModuleOutcome()
     }
 
     /// The thresholds of the grade: N1–N5, optionally relaxed by an exceptional condition
@@ -45,7 +47,10 @@ extension Context {
         default: .E3
         }
         let limits = policy.thresholds(for: grade, early: early)!
-        var checks = [workStart(rule, by: limits.workStartBy, relax: relax?.workYears ?? 0)]
+        let start = workStart(rule, by: limits.workStartBy, relax: relax?.workYears ?? 0)
+        // Without `complete`, a failed work start closes the option: the rest is not asked.
+        if !complete, start.verdict == .fail { return [start] }
+        var checks = [start]
         checks += gradeYears(rule, below: grade.below!, byYear: limits.certificateBy, relax: relax?.gradeYears ?? 0)
         return checks
     }
@@ -124,18 +129,24 @@ extension Context {
 
     /// The early module: only 中级工 and 高级工, only in a cycle year, and only when the
     /// normal option is closed. The certificate is issued the next year.
-    func earlyModule() -> ModuleOutcome {
+    func earlyModule(into checks: inout [Check]) -> ModuleOutcome {
         guard grade == .intermediate || grade == .senior else {
-            return ModuleOutcome(checks: [.fail(.E2, .noEarlyRoute(grade))])
+            checks.append(.fail(.E2, .noEarlyRoute(grade)))
+            return ModuleOutcome()
         }
-        let rule: RuleID = grade == .intermediate ? .E2 : .E3
-        var checks: [Check] = []
         if let t4 = transferBeforePromotionT4() { checks.append(t4) }
-        if normalIsOpen {
-            return ModuleOutcome(checks: checks + [.fail(rule, .normalOpenNotEarly(cycle: cycle))],
-                                 certificateYear: cycle + 1)
+        if let shut = earlyShutE2E3() {
+            checks.append(shut)
+        } else {
+            checks += thresholds(relax: nil, early: true)
         }
-        checks += thresholds(relax: nil, early: true)
-        return ModuleOutcome(checks: checks, certificateYear: cycle + 1)
+        return ModuleOutcome(certificateYear: cycle + 1)
+    }
+
+    /// E2, E3: the early route of 中级工 and 高级工 is shut while the normal option of the
+    /// grade is open.
+    func earlyShutE2E3() -> Check? {
+        guard normalIsOpen else { return nil }
+        return .fail(grade == .intermediate ? .E2 : .E3, .normalOpenNotEarly(cycle: cycle))
     }
 }

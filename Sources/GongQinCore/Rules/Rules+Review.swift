@@ -10,14 +10,16 @@ extension Context {
     }
 
     /// The review module.
-    func reviewModule() -> ModuleOutcome {
+    func reviewModule(into checks: inout [Check]) -> ModuleOutcome {
         guard let kind = subject.reviewKind else {
-            return ModuleOutcome(checks: [.fail(.V0, .notReviewed)])
+            checks.append(.fail(.V0, .notReviewed))
+            return ModuleOutcome()
         }
         guard grade.isLevelWorker else {
-            return ModuleOutcome(checks: [.fail(.V0, .reviewLevelOnly)])
+            checks.append(.fail(.V0, .reviewLevelOnly))
+            return ModuleOutcome()
         }
-        var checks: [Check] = [.pass(.V0, .reviewed(kind))]
+        checks.append(.pass(.V0, .reviewed(kind)))
         var conditions: [String] = []
         switch kind {
         case .veteran(let placed):
@@ -46,7 +48,7 @@ extension Context {
             checks.append(.verdict(.V6, grade == held.grade, .interProvince(held, grade: grade)))
         }
         checks.append(.pass(.V5, .reviewTrade(person.trade)))
-        return ModuleOutcome(checks: checks, conditions: conditions)
+        return ModuleOutcome(conditions: conditions)
     }
 
     // MARK: V2 (须知·一(五)1)
@@ -100,7 +102,7 @@ extension Engine {
         case .exceptional:
             return true
         case .review:
-            let s = Subject(record)
+            let s = Subject(record, trades: trades)
             guard case .veteran(let placed) = s.reviewKind else { return false }
             return grade > veteranGrade(years: placed.year - s.person.seniorityStart.year, policy(cycle), relax: 0)
         default:

@@ -33,38 +33,49 @@ extension Context {
     /// The transfer module: T3 (等级工 only), then T4's options: (a) the grade held, in the
     /// current trade, with no year thresholds; (b) one grade higher when N2/N3, or E2/E3
     /// in a cycle year, pass with T1's seniority.
-    func transferModule() -> ModuleOutcome {
+    func transferModule(into checks: inout [Check]) -> ModuleOutcome {
         guard grade.isLevelWorker else {
-            return ModuleOutcome(checks: [.fail(.T3, .transferNotLevel(grade))])
+            checks.append(.fail(.T3, .transferNotLevel(grade)))
+            return ModuleOutcome()
         }
-        var checks: [Check] = [.pass(.T3, .transferLevel(grade))]
+        checks.append(.pass(.T3, .transferLevel(grade)))
         guard subject.chain.isTransferred else {
-            return ModuleOutcome(checks: checks + [.fail(.T4, .notTransferred)])
+            checks.append(.fail(.T4, .notTransferred))
+            return ModuleOutcome()
         }
         guard let held = subject.highest else {
-            return ModuleOutcome(checks: checks + [.fail(.T4, .noCertificateBeforeTransfer)])
+            checks.append(.fail(.T4, .noCertificateBeforeTransfer))
+            return ModuleOutcome()
         }
         if subject.holdsCertificateInCurrentTrade {
-            return ModuleOutcome(checks: checks + [.fail(.T4, .holdsCurrentTrade(person.trade))])
+            checks.append(.fail(.T4, .holdsCurrentTrade(person.trade)))
+            return ModuleOutcome()
         }
         if grade == held.grade {
             checks.append(.pass(.T4, .transferLateral(held: held, trade: person.trade, grade: grade)))  // T4(a)
-            return ModuleOutcome(checks: checks)
+            return ModuleOutcome()
         }
         guard grade == held.grade.next else {
-            return ModuleOutcome(checks: checks + [.fail(.T4, .transferTooFar(held: held))])
+            checks.append(.fail(.T4, .transferTooFar(held: held)))
+            return ModuleOutcome()
         }
         let normal = thresholds(relax: nil)                                                        // T4(b)
         if !normal.contains(where: { $0.verdict == .fail }) {
-            return ModuleOutcome(checks: checks + [.pass(.T4, .transferNormal(held: held))] + normal)
+            checks.append(.pass(.T4, .transferNormal(held: held)))
+            checks += normal
+            return ModuleOutcome()
         }
         if policy.levelCycleYear.value {
             let early = thresholds(relax: nil, early: true)
             if !early.contains(where: { $0.verdict == .fail }) {
-                return ModuleOutcome(checks: checks + [.pass(.T4, .transferEarly(held: held))] + early, certificateYear: cycle + 1)
+                checks.append(.pass(.T4, .transferEarly(held: held)))
+                checks += early
+                return ModuleOutcome(certificateYear: cycle + 1)
             }
         }
-        return ModuleOutcome(checks: checks + [.fail(.T4, .transferThresholds(held: held))] + normal)
+        checks.append(.fail(.T4, .transferThresholds(held: held)))
+        checks += normal
+        return ModuleOutcome()
     }
 
     // MARK: T5

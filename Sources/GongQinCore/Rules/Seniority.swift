@@ -36,17 +36,38 @@ public struct TradeChain: Hashable, Sendable {
     }
 }
 
-/// The seniority of one grade held in the current trade chain (T1).
-public struct Seniority: Hashable, Sendable {
-    public var grade: Grade
+/// The seniority of one grade held in the current trade chain (T1): worked out once per
+/// person, and held by reference by every check that cites it.
+public final class Seniority: Hashable, Sendable {
+    public let grade: Grade
     /// The current trade.
-    public var trade: String
+    public let trade: String
     /// The date seniority runs from.
-    public var since: Day
+    public let since: Day
     /// The certificate it comes from.
-    public var certificate: Certificate
+    public let certificate: Certificate
     /// The transfers it came through, from the certificate's trade to the current one.
-    public var transfers: [Transfer]
+    public let transfers: [Transfer]
+
+    public init(grade: Grade, trade: String, since: Day, certificate: Certificate, transfers: [Transfer]) {
+        self.grade = grade
+        self.trade = trade
+        self.since = since
+        self.certificate = certificate
+        self.transfers = transfers
+    }
+
+    public static func == (a: Seniority, b: Seniority) -> Bool {
+        a.grade == b.grade && a.trade == b.trade && a.since == b.since && a.certificate == b.certificate && a.transfers == b.transfers
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(grade)
+        hasher.combine(trade)
+        hasher.combine(since)
+        hasher.combine(certificate)
+        hasher.combine(transfers)
+    }
 
     /// `初级工证书2019年取得（电工）` or, through a transfer, `…（原工种汽车驾驶与管理，T1）`.
     public var chinese: String {
