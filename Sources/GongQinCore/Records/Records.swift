@@ -168,13 +168,13 @@ public struct Award: Hashable, Sendable, Codable {
 
     /// 二等功, 一等功 or higher (RULES X2 merit-award).
     public var isMeritSecondClassOrHigher: Bool {
-        ["二等功", "一等功", "特等功"].contains { name.contains($0) }
+        ["二等功", "一等功", "特等功"].contains { name.containsWord($0) }
     }
 
     /// 优秀士兵, 优秀士官, 四有优秀士兵 or 三等功: a year of service rated excellent for a
     /// veteran's review (须知·一(五)4, RULES X2 excellent-two-years).
     public var isMilitaryExcellence: Bool {
-        ["优秀士兵", "优秀士官", "三等功"].contains { name.contains($0) }
+        ["优秀士兵", "优秀士官", "三等功"].contains { name.containsWord($0) }
     }
 }
 

@@ -111,6 +111,15 @@ public struct Check: Hashable, Sendable, Codable {
     }
 }
 
+extension Array where Element == Check {
+    /// Whether some check fails: the option or trial is closed. Read in place, without a
+    /// copy of each check.
+    var anyFails: Bool {
+        for i in indices where self[i].verdict == .fail { return true }
+        return false
+    }
+}
+
 /// One grade-and-module option of one person in one cycle.
 public struct OptionDecision: Hashable, Sendable, Codable {
     public var grade: Grade

@@ -99,9 +99,10 @@ public struct Engine: Sendable {
     /// per person.
     func eligibleOptions(_ record: PersonRecord, cycles: [Int], policies: [SharedPolicy]) -> [[OptionDecision]] {
         let subject = Subject(record, trades: trades)
-        var memo = OpenMemo()
         return cycles.indices.map { i in
-            eligibleOptions(subject, cycle: cycles[i], policy: policies[i], memo: &memo)
+            // What one cycle finds open says nothing of another: a memo a cycle.
+            var memo = OpenMemo()
+            return eligibleOptions(subject, cycle: cycles[i], policy: policies[i], memo: &memo)
         }
     }
 
@@ -262,7 +263,7 @@ public struct Engine: Sendable {
         var checks: [Check] = []
         checks.reserveCapacity(16)
         context.commonChecks(into: &checks)
-        if !complete, checks.contains(where: { $0.verdict == .fail }) {
+        if !complete, checks.anyFails {
             option.checks = checks
             if let key { memo[key] = false }
             return option
@@ -275,7 +276,7 @@ public struct Engine: Sendable {
         case .transfer: outcome = context.transferModule(into: &checks)
         case .review: outcome = context.reviewModule(into: &checks)
         }
-        option.open = !checks.contains { $0.verdict == .fail }
+        option.open = !checks.anyFails
         option.checks = checks
         option.conditions = outcome.conditions
         option.certificateYear = outcome.certificateYear ?? cycle

@@ -103,8 +103,8 @@ public struct Forecast: Sendable {
                 row.open.append(record.person.idNumber)
                 if before & bit == 0 { row.new += 1 }
                 if Forecast.restsOnPendingAssessments(option) { row.assumedAssessments += 1 }
-                for check in option.checks {
-                    if let status = check.status { row.policyStatus = ValueStatus.weaker(row.policyStatus, status) }
+                for i in option.checks.indices {
+                    if let status = option.checks[i].status { row.policyStatus = ValueStatus.weaker(row.policyStatus, status) }
                 }
                 table[slot] = row
             }
@@ -147,12 +147,10 @@ public struct Forecast: Sendable {
     /// as 合格 (FC1): A1 passed, and some year of its window was not yet assessed. A1's
     /// check holds the years it read, as of the engine's today and the cycle's window.
     static func restsOnPendingAssessments(_ option: OptionDecision) -> Bool {
-        option.checks.contains { check in
-            guard check.rule == .A1, check.verdict == .pass, case .assessmentsSatisfactory(let years, _) = check.finding else {
-                return false
-            }
-            return !years.pending.isEmpty
+        for i in option.checks.indices where option.checks[i].rule == .A1 && option.checks[i].verdict == .pass {
+            if case .assessmentsSatisfactory(let years, _) = option.checks[i].finding, !years.pending.isEmpty { return true }
         }
+        return false
     }
 
     /// The assumptions of FC1, as the forecast's notes print them.

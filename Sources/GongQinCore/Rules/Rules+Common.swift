@@ -157,16 +157,18 @@ extension Array where Element == Int {
 /// cites it.
 public final class AssessmentYears: Sendable {
     public let window: ClosedRange<Int>
-    public let due: [Int]
+    /// The years of the window since the work start: all of it, its tail, or none.
+    public let due: Range<Int>
     public let unsatisfactory: [AnnualAssessment]
     public let missing: [Int]
     public let pending: [Int]
 
     public init(_ record: PersonRecord, window: ClosedRange<Int>, today: Day) {
         self.window = window
-        var due: [Int] = [], unsatisfactory: [AnnualAssessment] = [], missing: [Int] = [], pending: [Int] = []
-        for year in window where year >= record.person.workStart.year {
-            due.append(year)
+        let from = max(window.lowerBound, record.person.workStart.year)
+        due = from..<max(from, window.upperBound + 1)
+        var unsatisfactory: [AnnualAssessment] = [], missing: [Int] = [], pending: [Int] = []
+        for year in due {
             if let assessment = record.assessment(in: year) {
                 if !assessment.result.isSatisfactory { unsatisfactory.append(assessment) }
             } else if year < today.year {
@@ -175,7 +177,6 @@ public final class AssessmentYears: Sendable {
                 pending.append(year)
             }
         }
-        self.due = due
         self.unsatisfactory = unsatisfactory
         self.missing = missing
         self.pending = pending

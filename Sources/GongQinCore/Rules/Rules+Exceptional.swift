@@ -5,7 +5,7 @@ extension Context {
     struct ConditionTrial {
         var condition: ExceptionalCondition
         var checks: [Check]
-        var usable: Bool { !checks.contains { $0.verdict == .fail } }
+        var usable: Bool { !checks.anyFails }
     }
 
     /// The exceptional module. X4: offered only when the normal rule fails and the early
@@ -21,7 +21,7 @@ extension Context {
         let trials = conditionTrials { condition in
             let relaxation = policy.relaxation(of: condition)
             let relaxed = thresholds(relax: relaxation.value)
-            let opens = !relaxed.contains { $0.verdict == .fail }
+            let opens = !relaxed.anyFails
             var checks = [Check.verdict(.X3, opens, .relaxation(relaxation.value, opens: opens), status: relaxation.status)]
             checks += relaxed
             if let m1 = minimumEducationM1(waived: relaxation.value.waivesEducation) { checks.append(m1) }

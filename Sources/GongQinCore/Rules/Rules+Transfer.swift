@@ -60,14 +60,14 @@ extension Context {
             return ModuleOutcome()
         }
         let normal = thresholds(relax: nil)                                                        // T4(b)
-        if !normal.contains(where: { $0.verdict == .fail }) {
+        if !normal.anyFails {
             checks.append(.pass(.T4, .transferNormal(held: held)))
             checks += normal
             return ModuleOutcome()
         }
         if policy.levelCycleYear.value {
             let early = thresholds(relax: nil, early: true)
-            if !early.contains(where: { $0.verdict == .fail }) {
+            if !early.anyFails {
                 checks.append(.pass(.T4, .transferEarly(held: held)))
                 checks += early
                 return ModuleOutcome(certificateYear: cycle + 1)

@@ -203,7 +203,24 @@ public enum EducationLevel: String, Vocabulary {
 }
 
 extension String {
+    /// Whether `word` occurs in the text, compared byte for byte in UTF-8: what the
+    /// vocabularies ask of a name (`二等功` in `荣立二等功`), without the general search
+    /// `contains` makes for every kind of pattern.
+    func containsWord(_ word: String) -> Bool {
+        var text = self, word = word
+        return text.withUTF8 { text in
+            word.withUTF8 { word in
+                guard !word.isEmpty else { return true }
+                guard word.count <= text.count else { return false }
+                return (0...(text.count - word.count)).contains { start in
+                    word.indices.allSatisfy { text[start + $0] == word[$0] }
+                }
+            }
+        }
+    }
+
     func replacingSuffix(_ suffix: String, with replacement: String) -> String {
         hasSuffix(suffix) ? String(dropLast(suffix.count)) + replacement : self
     }
 }
+
