@@ -3,10 +3,20 @@
 enum JSON {
     /// A string literal, escaped as RFC 8259 requires.
     static func quoted(_ text: String) -> String {
+        var out = ""
+        appendQuoted(text, to: &out)
+        return out
+    }
+
+    /// Appends `text` as a JSON string to `out`.
+    static func appendQuoted(_ text: String, to out: inout String) {
+        out += "\""
         // Most texts need no escaping: names, codes, dates.
-        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) { return "\"" + text + "\"" }
-        var out = "\""
-        out.reserveCapacity(text.utf8.count + 2)
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
+            out += text
+            out += "\""
+            return
+        }
         for scalar in text.unicodeScalars {
             switch scalar {
             case "\"": out += "\\\""
@@ -20,7 +30,7 @@ enum JSON {
             default: out.unicodeScalars.append(scalar)
             }
         }
-        return out + "\""
+        out += "\""
     }
 
     /// An object, its members in the order added.
@@ -30,7 +40,14 @@ enum JSON {
         mutating func add(_ key: String, _ value: String) { members.append(JSON.quoted(key) + ":" + JSON.quoted(value)) }
         mutating func add(_ key: String, _ value: Int) { members.append(JSON.quoted(key) + ":" + String(value)) }
         mutating func add(_ key: String, _ values: [String]) {
-            members.append(JSON.quoted(key) + ":[" + values.map(JSON.quoted).joined(separator: ",") + "]")
+            var member = JSON.quoted(key) + ":["
+            member.reserveCapacity(member.utf8.count + values.reduce(1) { $0 + $1.utf8.count + 3 })
+            for (i, value) in values.enumerated() {
+                if i > 0 { member += "," }
+                JSON.appendQuoted(value, to: &member)
+            }
+            member += "]"
+            members.append(member)
         }
 
         var text: String { "{" + members.joined(separator: ",") + "}" }

@@ -27,6 +27,11 @@ extension Context {
             if let m1 = minimumEducationM1(waived: relaxation.value.waivesEducation) { checks.append(m1) }
             return checks
         }
+        // Without `complete`, a closed option keeps only the trial that first shows it closed.
+        if !complete, let first = trials.first, !trials.contains(where: \.usable) {
+            checks += first.checks
+            return ModuleOutcome()
+        }
         checks += trialChecks(trials)
         return ModuleOutcome(conditions: trials.filter(\.usable).map(\.condition.code))
     }
