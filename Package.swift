@@ -16,8 +16,14 @@ let package = Package(
     ],
     targets: [
         // The domain and the rules: pure Swift, no I/O, no SQLite.
-        // The 2024 notice's parameters (Policy/policy-2024.json) are embedded too.
-        .target(name: "GongQinCore", resources: [.embedInCode("Policy/policy-2024.json")]),
+        // The 2024 notice's parameters (Policy/policy-2024.json) are embedded too; each
+        // folder's README.md is for readers, not the build.
+        .target(
+            name: "GongQinCore",
+            exclude: ["Exceptional/README.md", "Files/README.md", "Materials/README.md", "Policy/README.md",
+                      "Records/README.md", "Rules/README.md", "Values/README.md"],
+            resources: [.embedInCode("Policy/policy-2024.json")]
+        ),
         // The numbered SQL migrations, embedded in the binary.
         .target(
             name: "GongQinSchema",
@@ -52,6 +58,8 @@ let package = Package(
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
+            exclude: ["Arguments/README.md", "Departments/README.md", "Eligibility/README.md", "Files/README.md",
+                      "Ledger/README.md", "Output/README.md", "Records/README.md", "Upkeep/README.md"],
             // The report's page template, embedded in the binary.
             resources: [.embedInCode("Templates/report.mustache")]
         ),

@@ -10,12 +10,13 @@ struct ForecastReportTests {
         var module: String
     }
 
-    /// `eligible --cycle Y --format json`, as the people with each grade and module open.
-    static func eligible(_ s: Sandbox, db: String, cycle: Int, sourceLocation: SourceLocation = #_sourceLocation) -> [Option: Set<String>] {
+    /// `eligible --cycle Y --format json`, as the people with each grade and module open, in
+    /// the order `eligible` lists them.
+    static func eligible(_ s: Sandbox, db: String, cycle: Int, sourceLocation: SourceLocation = #_sourceLocation) -> [Option: [String]] {
         let lines = s.json("eligible", "--cycle", String(cycle), "--db", db, sourceLocation: sourceLocation) as? [[String: Any]] ?? []
-        var out: [Option: Set<String>] = [:]
+        var out: [Option: [String]] = [:]
         for line in lines {
-            out[Option(grade: line["grade"] as! String, module: line["module"] as! String), default: []].insert(line["idNumber"] as! String)
+            out[Option(grade: line["grade"] as! String, module: line["module"] as! String), default: []].append(line["idNumber"] as! String)
         }
         return out
     }
@@ -35,7 +36,7 @@ struct ForecastReportTests {
     }
 
     /// For every forecast year, the forecast's people of each grade and module are exactly
-    /// `eligible`'s for that year, and its `new` counts exactly those open in none of the
+    /// `eligible`'s for that year, in `eligible`'s order, and its `new` counts exactly those open in none of the
     /// earlier years nor the current cycle (FC1). `eligible` applies FC1 by construction:
     /// it judges a future cycle from today's records, takes assessment years not yet over
     /// as 合格 (A1 passes them, 须届时合格) and uses the derived policy of a year without an
@@ -43,7 +44,7 @@ struct ForecastReportTests {
     static func agree(_ s: Sandbox, db: String, current: Int, cycles: [Int], extra: [String] = []) {
         let forecast = forecast(s, db: db, extra)
         #expect(Set(forecast.keys).isSubset(of: Set(cycles)), "forecast years \(forecast.keys.sorted()), expected within \(cycles)")
-        var before: [Option: Set<String>] = eligible(s, db: db, cycle: current)
+        var before: [Option: Set<String>] = eligible(s, db: db, cycle: current).mapValues(Set.init)
         var compared = 0
         for cycle in cycles {
             let expected = eligible(s, db: db, cycle: cycle)
@@ -51,9 +52,10 @@ struct ForecastReportTests {
             #expect(Set(rows.keys) == Set(expected.keys), "\(cycle): options \(rows.keys) vs eligible's \(expected.keys)")
             for (option, people) in expected {
                 guard let row = rows[option] else { continue }
-                #expect(Set(row.ids) == people, "\(cycle) \(option): forecast and eligible name different people")
-                #expect(row.ids.count == people.count && row.open == people.count, "\(cycle) \(option): counts differ")
-                let new = people.subtracting(before[option] ?? [])
+                #expect(Set(row.ids) == Set(people), "\(cycle) \(option): forecast and eligible name different people")
+                #expect(row.ids == people, "\(cycle) \(option): forecast lists its people in another order than eligible")
+                #expect(row.open == people.count, "\(cycle) \(option): counts differ")
+                let new = Set(people).subtracting(before[option] ?? [])
                 #expect(row.new == new.count, "\(cycle) \(option): new \(row.new), expected \(new.count)")
                 compared += people.count
             }

@@ -50,7 +50,7 @@ struct DemoCommand: ParsableCommand {
             Console.out("【谁可以在\(cycle)年申报】gongqin eligible --cycle next \(db)")
             Console.out("")
         }
-        var eligible = try EligibleCommand.parse(["--cycle", "next", "--db", path, "--format", output.format.rawValue] + (output.reveal ? ["--reveal"] : []))
+        let eligible = try EligibleCommand.parse(["--cycle", "next", "--db", path, "--format", output.format.rawValue] + (output.reveal ? ["--reveal"] : []))
         try eligible.run()
         guard output.format == .table else { return }
         for name in DemoRoster.explained {
@@ -67,7 +67,7 @@ struct DemoCommand: ParsableCommand {
         let report = Self.reportPath(beside: path)
         Console.out("")
         Console.out("【部门负责人报告】gongqin report --cycle next --output \(Environment.shellQuoted(report)) \(db)")
-        var command = try ReportCommand.parse(["--cycle", "next", "--db", path, "--output", report] + (output.reveal ? ["--reveal"] : []))
+        let command = try ReportCommand.parse(["--cycle", "next", "--db", path, "--output", report] + (output.reveal ? ["--reveal"] : []))
         try command.run()
     }
 

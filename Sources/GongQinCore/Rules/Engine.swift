@@ -413,7 +413,8 @@ struct OpenMemo {
     }
 }
 
-/// One option being decided: everything a rule needs, as plain values.
+/// One option being decided: everything a rule needs. The person, the cycle's policy and
+/// the engine are shared by reference with the person's other decisions.
 struct Context {
     let engine: Engine
     let subject: Subject

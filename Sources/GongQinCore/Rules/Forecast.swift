@@ -38,7 +38,8 @@ public struct Forecast: Sendable {
     var table: [Row?]
     /// The cycles judged: the current one, then the forecast years.
     let judged: [Int]
-    /// The policy of each judged cycle, looked up on the first person.
+    /// The policy of each judged cycle, looked up once: when the forecast is made from an
+    /// engine, or on the first person.
     var policies: [SharedPolicy] = []
     /// The people judged.
     public private(set) var people = 0
