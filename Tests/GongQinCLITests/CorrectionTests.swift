@@ -95,6 +95,21 @@ struct CorrectionTests {
                       update: ["--school", "常州一中"], field: "school", before: "", after: "常州一中")
     }
 
+    @Test("an optional text given empty is cleared, logged, and a second clearing changes nothing")
+    func clearOptionalText() throws {
+        let s = seeded()
+        s.ok("education", "add", id, "--level", "高中", "--graduated", "1998-07", "--school", "常州一中", "--major", "机电")
+        let number = try #require(list(s, "education").first?["id"] as? Int)
+        let before = head(s)
+        #expect(s.ok("education", "update", String(number), "--school", "").contains("学校：常州一中 → （空）"))
+        let cleared = try #require(list(s, "education").first)
+        #expect(cleared["school"] == nil || cleared["school"] is NSNull || "\(cleared["school"]!)" == "", "\(cleared)")
+        #expect("\(cleared["major"] ?? "")" == "机电", "only the field given changes")
+        #expect(head(s) > before, "the clearing is logged")
+        #expect(s.ok("education", "update", String(number), "--school", "").contains("无变化"))
+        #expect(s.ok("check").contains("校验通过"))
+    }
+
     @Test("award: add, list, update, remove, revert")
     func awards() throws {
         try roundTrip(kind: "award", add: ["--name", "嘉奖", "--date", "2018-05-01"],

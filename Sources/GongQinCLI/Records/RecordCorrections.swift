@@ -121,7 +121,7 @@ extension CertCommand {
         @Option(help: "证书工种") var trade: String?
         @Option(help: "等级：junior|intermediate|senior|technician|senior-technician，或初级工…高级技师") var grade: Grade?
         @Option(help: ArgumentHelp("发证时间", valueName: "date")) var issued: String?
-        @Option(help: "证书编号") var number: String?
+        @Option(help: "证书编号；给空值 \"\" 即清空") var number: String?
         @Option(help: "取得方式：normal|early|exceptional|transfer|review") var route: Module?
         @Option(help: "发证省份") var province: String?
 
@@ -229,8 +229,8 @@ extension EducationCommand {
         @OptionGroup var target: RecordNumber
         @Option(help: "学历") var level: EducationLevel?
         @Option(help: ArgumentHelp("毕业时间", valueName: "date")) var graduated: String?
-        @Option(help: "专业") var major: String?
-        @Option(help: "学校") var school: String?
+        @Option(help: "专业；给空值 \"\" 即清空") var major: String?
+        @Option(help: "学校；给空值 \"\" 即清空") var school: String?
         @Option(help: "与本人工种相关：yes|no") var relevant: YesNo?
 
         func run() throws {
@@ -278,7 +278,7 @@ extension AwardCommand {
         @OptionGroup var target: RecordNumber
         @Option(help: "奖励名称") var name: String?
         @Option(help: ArgumentHelp("获奖时间", valueName: "date")) var date: String?
-        @Option(help: "授予单位") var issuer: String?
+        @Option(help: "授予单位；给空值 \"\" 即清空") var issuer: String?
 
         func run() throws {
             let day = try Parse.optionalDay(date, "获奖时间", allowMonth: true)
@@ -312,7 +312,7 @@ extension TrainingCommand {
         @Option(help: "名称") var name: String?
         @Option(help: ArgumentHelp("时间", valueName: "date")) var date: String?
         @Option(help: "学时") var hours: Int?
-        @Option(help: "发证单位") var issuer: String?
+        @Option(help: "发证单位；给空值 \"\" 即清空") var issuer: String?
 
         func run() throws {
             let day = try Parse.optionalDay(date, "继续教育时间", allowMonth: true)
