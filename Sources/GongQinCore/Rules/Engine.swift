@@ -90,13 +90,8 @@ public struct Engine: Sendable {
 
     /// The open options of each of `cycles`, the person's facts worked out once: what
     /// `forecast` asks of each person (RULES FC1). Each cycle is judged exactly as
-    /// `eligibleOptions(_:cycle:)` judges it.
-    public func eligibleOptions(_ record: PersonRecord, cycles: [Int]) -> [[OptionDecision]] {
-        eligibleOptions(record, cycles: cycles, policies: cycles.map { SharedPolicy(policy($0)) })
-    }
-
-    /// The same, with the cycles' policies looked up once by the caller rather than once
-    /// per person.
+    /// `eligibleOptions(_:cycle:)` judges it; `policies` are the cycles' policies, looked
+    /// up once by the caller rather than once per person.
     func eligibleOptions(_ record: PersonRecord, cycles: [Int], policies: [SharedPolicy]) -> [[OptionDecision]] {
         let subject = Subject(record, trades: trades)
         return cycles.indices.map { i in
@@ -385,13 +380,14 @@ struct OpenMemo {
 
     private var known: [(key: Key, open: Bool)] = []
     /// A1's years of the last cycle asked about: every option of a cycle reads the same.
-    private var assessments: (cycle: Int, window: ClosedRange<Int>, years: AssessmentYears)?
+    private var assessments: (cycle: Int, years: AssessmentYears)?
 
-    /// The annual assessments A1 reads in `cycle`, worked out once per cycle.
+    /// The annual assessments A1 reads in `cycle`, whose policy gives `window`, worked out
+    /// once per cycle.
     mutating func assessmentYears(_ record: PersonRecord, window: ClosedRange<Int>, cycle: Int, today: Day) -> AssessmentYears {
-        if let assessments, assessments.cycle == cycle, assessments.window == window { return assessments.years }
+        if let assessments, assessments.cycle == cycle { return assessments.years }
         let years = AssessmentYears(record, window: window, today: today)
-        assessments = (cycle, window, years)
+        assessments = (cycle, years)
         return years
     }
 

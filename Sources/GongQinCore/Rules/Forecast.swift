@@ -1,6 +1,6 @@
 /// The forecast (RULES FC1): who may apply in each coming cycle if the records stay as
 /// they are and only time passes. Each person is read once and judged for every cycle by
-/// the same engine `eligible` uses (`Engine.eligibleOptions(_:cycles:)`): one
+/// the same engine `eligible` uses (`Engine.eligibleOptions(_:cycles:policies:)`): one
 /// pass over the records, each person's facts worked out once, each cycle's policy looked
 /// up once for the whole forecast.
 ///
@@ -38,18 +38,10 @@ public struct Forecast: Sendable {
     var table: [Row?]
     /// The cycles judged: the current one, then the forecast years.
     let judged: [Int]
-    /// The policy of each judged cycle, looked up once: when the forecast is made from an
-    /// engine, or on the first person.
-    var policies: [SharedPolicy] = []
+    /// The policy of each judged cycle, looked up once for the whole forecast.
+    let policies: [SharedPolicy]
     /// The people judged.
     public private(set) var people = 0
-
-    public init(current: Int, cycles: [Int]) {
-        self.current = current
-        self.cycles = cycles
-        judged = [current] + cycles
-        table = Array(repeating: nil, count: cycles.count * Forecast.options)
-    }
 
     /// The forecast from `today`: the cycle that holds today, and the `count` 等级工
     /// cycle years after it.
@@ -62,8 +54,11 @@ public struct Forecast: Sendable {
             year = engine.nextCycle(asOf: Day(year: year + 1, month: 1, day: 1)!)
             cycles.append(year)
         }
-        self.init(current: current, cycles: cycles)
+        self.current = current
+        self.cycles = cycles
+        judged = [current] + cycles
         policies = judged.map { SharedPolicy(engine.policy($0)) }
+        table = Array(repeating: nil, count: cycles.count * Forecast.options)
     }
 
     /// How many grade-and-module combinations there are.
@@ -87,7 +82,6 @@ public struct Forecast: Sendable {
     /// over `option`: no set or dictionary per person.
     public mutating func add(_ record: PersonRecord, engine: Engine) {
         people += 1
-        if policies.isEmpty { policies = judged.map { SharedPolicy(engine.policy($0)) } }
         let decided = engine.eligibleOptions(record, cycles: judged, policies: policies)
         var before: UInt64 = 0
         for option in decided[0] { before |= 1 << UInt64(Forecast.option(option.grade, option.module)) }

@@ -223,4 +223,3 @@ extension String {
         hasSuffix(suffix) ? String(dropLast(suffix.count)) + replacement : self
     }
 }
-
