@@ -46,7 +46,10 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
-            ]
+            ],
+            exclude: ["Database/README.md", "Departments/README.md", "Files/README.md", "Gate/README.md",
+                      "Integrity/README.md", "Ledger/README.md", "Log/README.md", "Policy/README.md",
+                      "Records/README.md"]
         ),
         // The commands and the output formats.
         .target(
