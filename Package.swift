@@ -35,6 +35,7 @@ let package = Package(
                 .embedInCode("0004_jobs.sql"),
                 .embedInCode("0006_departments.sql"),
                 .embedInCode("0007_import_batches.sql"),
+                .embedInCode("0008_record_numbers.sql"),
             ]
         ),
         // The repository layer over SQLite: the only place with SQL.

@@ -182,3 +182,35 @@ struct UpgradeTests {
         #expect(try database.read { s in try s.integrity.run() } == [])
     }
 }
+
+@Suite("schema: the change-log triggers are generated")
+struct LogTriggerTests {
+    /// `GONGQIN_PRINT_TRIGGERS=person,certificate swift test --filter LogTriggerTests` prints the
+    /// triggers `ChangeLog.triggerSQL` writes for those tables as the latest migration leaves
+    /// them, to paste into a new migration (ARCHITECTURE.md, “A new migration”).
+    @Test("every change-log trigger in Schema/ is the one ChangeLog.triggerSQL writes for its table")
+    func triggersAreGenerated() throws {
+        let expected = try #require(ExpectedSchema.after(GongQinDatabase.migrationIdentifiers))
+        if let wanted = ProcessInfo.processInfo.environment["GONGQIN_PRINT_TRIGGERS"] {
+            var config = Configuration()
+            config.prepareDatabase { db in ChangeLog.registerFunctions(in: db, context: LogContext(actor: "t", command: "t")) }
+            let queue = try DatabaseQueue(configuration: config)
+            try queue.writeWithoutTransaction { db in
+                try db.execute(sql: "PRAGMA foreign_keys = OFF")
+                try db.inTransaction { try GongQinDatabase.applyMigrations(db); return .commit }
+                for table in wanted.split(separator: ",") {
+                    print(try ExpectedSchema.loggedTable(String(table), in: db).triggerSQL, terminator: "")
+                }
+            }
+        }
+        #expect(expected.loggedTables.count >= 17)
+        for logged in expected.loggedTables {
+            let generated = logged.triggerSQL.components(separatedBy: "END;").map(ExpectedSchema.normalized).filter { !$0.isEmpty }
+            #expect(generated.count == 3)
+            for (op, sql) in zip(["insert", "update", "delete"], generated) {
+                let name = "\(logged.table)_log_\(op)"
+                #expect(expected.objects[name]?.sql == sql + " END", "\(name) differs from ChangeLog.triggerSQL:\n\(sql) END;")
+            }
+        }
+    }
+}

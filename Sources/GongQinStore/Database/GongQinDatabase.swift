@@ -177,8 +177,13 @@ public struct GongQinDatabase: Sendable {
                 if !differences.isEmpty { throw ExpectedSchema.refusal(differences, path: path) }
             }
             try writer.writeWithoutTransaction { db in
+                // A migration may rebuild a table (0008): foreign keys are off while the
+                // migrations run, and every reference is checked before they commit.
+                try db.execute(sql: "PRAGMA foreign_keys = OFF")
+                defer { try? db.execute(sql: "PRAGMA foreign_keys = ON") }
                 try db.inTransaction(.immediate) {
                     try Self.applyMigrations(db)
+                    try Self.checkForeignKeys(db)
                     return .commit
                 }
             }
@@ -206,6 +211,14 @@ public struct GongQinDatabase: Sendable {
                 try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES (?)", arguments: [migration.identifier])
             }
             if migration.identifier == last { break }
+        }
+    }
+
+    /// Refuses a migration that left a reference dangling.
+    static func checkForeignKeys(_ db: Database) throws {
+        if try Row.fetchOne(db, sql: "PRAGMA foreign_key_check") != nil {
+            throw GongQinError(.internalError, "升级数据库结构后有记录引用了不存在的记录，升级未完成",
+                               hint: "数据库未被改动；请运行 gongqin check 查看，并把数据库备份交给维护人员")
         }
     }
 

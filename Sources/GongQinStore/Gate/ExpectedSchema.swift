@@ -26,7 +26,22 @@ public struct ExpectedSchema: Sendable {
     /// Every table, index, trigger and view, by name.
     public let objects: [String: Object]
     /// The tables the change-log triggers log, with their columns in order and primary key.
-    let loggedTables: [(table: String, columns: [String], primaryKey: String)]
+    let loggedTables: [LoggedTable]
+
+    /// A table the change-log triggers log.
+    struct LoggedTable: Sendable {
+        var table: String
+        /// Every column, in table order.
+        var columns: [String]
+        var primaryKey: String
+        /// The primary key is an integer (the rowid), not a text key.
+        var integerKey: Bool
+
+        /// Its triggers, as `ChangeLog.triggerSQL` writes them.
+        var triggerSQL: String {
+            ChangeLog.triggerSQL(table: table, columns: columns, primaryKey: primaryKey, integerKey: integerKey)
+        }
+    }
 
     /// What `sqlite_master` holds that belongs to the schema. SQLite's statistics tables
     /// (`ANALYZE`) are its own and left out.
@@ -69,26 +84,33 @@ public struct ExpectedSchema: Sendable {
     private static func build(upTo identifier: String, count: Int) throws -> ExpectedSchema {
         // The migrations fill the catalogue, and their rows go through the log triggers.
         var config = Configuration()
-        config.foreignKeysEnabled = true
+        // As every migration runs: foreign keys off, checked before the commit (0008 rebuilds tables).
+        config.foreignKeysEnabled = false
         config.prepareDatabase { db in
             ChangeLog.registerFunctions(in: db, context: LogContext(actor: "gongqin", command: "expected schema"))
         }
         let queue = try DatabaseQueue(configuration: config)
-        try queue.write { db in try GongQinDatabase.applyMigrations(db, upTo: identifier) }
+        try queue.write { db in
+            try GongQinDatabase.applyMigrations(db, upTo: identifier)
+            try GongQinDatabase.checkForeignKeys(db)
+        }
         return try queue.read { db in
             let found = try Self.objects(db)
             let logged = try String.fetchAll(db, sql: """
                 SELECT tbl_name FROM sqlite_master WHERE type = 'trigger' AND name = tbl_name || '_log_insert' ORDER BY tbl_name
                 """)
-            let tables = try logged.map { table in
-                let info = try Row.fetchAll(db, sql: "SELECT name, pk FROM pragma_table_info(?) ORDER BY cid", arguments: [table])
-                let columns = info.map { $0["name"] as String }
-                let primaryKey = info.first { ($0["pk"] as Int) == 1 }.map { $0["name"] as String } ?? "rowid"
-                return (table: table, columns: columns, primaryKey: primaryKey)
-            }
+            let tables = try logged.map { try Self.loggedTable($0, in: db) }
             return ExpectedSchema(migrations: Array(SchemaMigrations.all.prefix(count).map(\.identifier)),
                                   objects: found, loggedTables: tables)
         }
+    }
+
+    /// The columns and key of `table` as the migrations made it.
+    static func loggedTable(_ table: String, in db: Database) throws -> LoggedTable {
+        let info = try Row.fetchAll(db, sql: "SELECT name, type, pk FROM pragma_table_info(?) ORDER BY cid", arguments: [table])
+        let key = info.first { ($0["pk"] as Int) == 1 }
+        return LoggedTable(table: table, columns: info.map { $0["name"] as String }, primaryKey: key?["name"] ?? "rowid",
+                           integerKey: key.map { ($0["type"] as String) == "INTEGER" } ?? true)
     }
 
     /// The migrations a file records as applied, in the order applied; empty when it has

@@ -104,6 +104,61 @@ enum ChangeLog {
         }.joined(separator: ", ") + ")"
         return (key, json)
     }
+
+    /// The tables a bulk import writes, whose insert trigger is silent while
+    /// `gongqin_bulk_table()` names the table (Schema/0007).
+    static let importedTables: Set<String> = [
+        "unit", "trade", "person", "certificate", "transfer", "annual_assessment", "education", "award",
+        "continuing_education", "exceptional_use", "job",
+    ]
+
+    /// The change-log triggers of `table` (insert, update, delete), as a migration writes
+    /// them: the generator of every migration's log triggers, whose output is committed in
+    /// `Schema/` (ARCHITECTURE.md, “A new migration”). `SchemaTests` holds every trigger
+    /// of the expected schema to what this writes for its table.
+    ///
+    /// The entry's row is the integer primary key (the rowid for a text key), its key the
+    /// primary key as text (a person's identity number), and, for a person's record, the
+    /// person's row and identity number; the row itself is every column in table order, as
+    /// `rowExpressions` reads it back for `check`.
+    public static func triggerSQL(table: String, columns: [String], primaryKey: String,
+                                  integerKey: Bool) -> String {
+        func row(_ side: String) -> (id: String, key: String, personRow: String, person: String, json: String) {
+            let id = integerKey ? "\(side).\(primaryKey)" : "\(side).rowid"
+            let key = table == "person" ? "\(side).id_number" : integerKey ? "CAST(\(side).\(primaryKey) AS TEXT)" : "\(side).\(primaryKey)"
+            let personRow: String, person: String
+            if table == "person" {
+                (personRow, person) = ("\(side).id", "\(side).id_number")
+            } else if columns.contains("person_id") {
+                (personRow, person) = ("\(side).person_id", "(SELECT id_number FROM person WHERE id = \(side).person_id)")
+            } else {
+                (personRow, person) = ("NULL", "NULL")
+            }
+            let json: String = "json_object(" + columns.map { column in
+                let value = (table, column) == ("policy", "document") ? "json(\(side).document)" : "\(side).\(column)"
+                return "'\(column)', \(value)"
+            }.joined(separator: ", ") + ")"
+            return (id, key, personRow, person, json)
+        }
+        let new = row("NEW"), old = row("OLD")
+        let bulk = importedTables.contains(table) ? " WHEN gongqin_bulk_table() IS NOT '\(table)'" : ""
+        return """
+            CREATE TRIGGER \(table)_log_insert AFTER INSERT ON \(table)\(bulk) BEGIN
+              INSERT INTO change_log_append VALUES ('\(table)', \(new.id), \(new.key), \(new.personRow), \(new.person), 'insert', NULL,
+                \(new.json));
+            END;
+            CREATE TRIGGER \(table)_log_update AFTER UPDATE ON \(table) BEGIN
+              INSERT INTO change_log_append VALUES ('\(table)', \(new.id), \(new.key), \(new.personRow), \(new.person), 'update',
+                \(old.json),
+                \(new.json));
+            END;
+            CREATE TRIGGER \(table)_log_delete AFTER DELETE ON \(table) BEGIN
+              INSERT INTO change_log_append VALUES ('\(table)', \(old.id), \(old.key), \(old.personRow), \(old.person), 'delete',
+                \(old.json), NULL);
+            END;
+
+            """
+    }
 }
 
 /// One entry of the change log, as `log` shows it.
