@@ -296,12 +296,18 @@ struct RosterBackupTests {
             id-number,trade,grade,issued,number
             \(a),电工,junior,2010-06-01,320400000000000123
             \(b),电工,junior,2008-06-01,B1
-            \(b),电工,intermediate,2013-06-01,B2
+            \(b),电工,intermediate,2023-06-01,B2
             """))
-        s.ok("transfer", "add", b, "--to", "汽车驾驶与管理", "--date", "2016-03")
-        s.ok("cert", "add", b, "--trade", "汽车驾驶与管理", "--grade", "intermediate", "--issued", "2018-06-01", "--number", "B3")
+        s.ok("transfer", "add", b, "--to", "汽车驾驶与管理", "--date", "2024-03")
+        s.ok("cert", "add", b, "--trade", "汽车驾驶与管理", "--grade", "intermediate", "--issued", "2025-06-01", "--number", "B3")
         s.ok("education", "add", b, "--level", "高中", "--graduated", "1999-07")
-        s.ok("education", "add", b, "--level", "大专", "--graduated", "2010-07")
+        s.ok("education", "add", b, "--level", "大专", "--graduated", "2010-07", "--relevant")
+        s.ok("education", "add", a, "--level", "高中", "--graduated", "2002-07")
+        for year in 2021...2025 {
+            for id in [a, b] { s.ok("assessment", "add", id, "--year", String(year), "--result", "合格") }
+        }
+        // Applications of a past cycle go straight in (`apply` files for the coming cycle
+        // only), through the gate: each holds on the records above (R1).
         let database = try GongQinDatabase.open(at: s.db, context: LogContext(actor: "test", command: "test"))
         try database.writeDatabase { db in
             func apply(_ id: String, _ grade: String, _ module: String, _ status: String, note: String? = nil) throws {
@@ -341,7 +347,7 @@ struct RosterBackupTests {
         #expect(lisi[6] == "\t" + b)
         #expect(lisi[7] == "大专")
         #expect(lisi[9] == "电工；汽车驾驶与管理" && lisi[10] == "中级工；中级工" && lisi[11] == "\tB2；B3")
-        #expect(lisi[12] == "2013年06月；2018年06月")
+        #expect(lisi[12] == "2023年06月；2025年06月")
         #expect(lisi[13] == "汽车驾驶与管理" && lisi[14] == "高级工" && lisi[15] == "破格申报")
         #expect(lisi[16] == "取得本工种（相关专业）大专及以上学历" && lisi[17] == "备注，含逗号")
         let zhang = try #require(rows.first { $0[3] == "张三" })
@@ -397,7 +403,7 @@ struct RosterBackupTests {
         #expect(rows[0].map { $0["v"] as? String } .first == "序号")
         let lisi = try #require(rows.first { $0[3]["v"] as? String == "李四" })
         #expect(lisi[6]["v"] as? String == b && lisi[6]["kind"] as? String == "text" && lisi[6]["format"] as? String == "49")
-        #expect(lisi[12]["v"] as? String == "2013年06月；2018年06月" && lisi[12]["kind"] as? String == "text")
+        #expect(lisi[12]["v"] as? String == "2023年06月；2025年06月" && lisi[12]["kind"] as? String == "text")
         #expect(lisi[0]["kind"] as? String == "n" && lisi[1]["bold"] as? Bool == false)
         let zhang = try #require(rows.first { $0[3]["v"] as? String == "张三" })
         #expect(zhang[11]["v"] as? String == "320400000000000123")
@@ -443,7 +449,10 @@ struct RosterBackupTests {
              "--work-start", "2010-01", "--db", restored)
         let out = s.ok("restore", backup, "--db", restored)
         #expect(out.contains("已用"))
-        #expect(!FileManager.default.fileExists(atPath: restored + ".before-restore"))
+        // The replaced database is kept, and the output says where.
+        #expect(FileManager.default.fileExists(atPath: restored + ".before-restore"))
+        #expect(out.contains(restored + ".before-restore"))
+        #expect(s.ok("person", "list", "--db", restored + ".before-restore").contains("新人"))
         #expect(s.ok("export", "persons", "--db", restored) == s.ok("export", "persons"))
         #expect(s.ok("export", "roster", "--cycle", "2026", "--db", restored) == s.ok("export", "roster", "--cycle", "2026"))
     }

@@ -19,10 +19,14 @@ final class Sandbox: @unchecked Sendable {
         var signaled = false
     }
 
+    /// The repository's top folder.
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../..").standardized.path
+    /// Tests/Corpus.
+    static let corpus = root + "/Tests/Corpus"
+
     static let binary: String = {
         let beside = Bundle.main.bundlePath + "/gongqin"
         if FileManager.default.isExecutableFile(atPath: beside) { return beside }
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../..").standardized.path
         return root + "/.build/debug/gongqin"
     }()
 

@@ -172,7 +172,7 @@ struct UpgradeTests {
         let path = folder + "/old.sqlite"
         // A file as the first version wrote it: only 0001, with a unit in it.
         let context = LogContext(actor: "t", command: "t")
-        let old = try DatabaseQueue(path: path, configuration: GongQinDatabase.makeConfiguration(context: context))
+        let old = try Connections.writer(path, context: context)
         try old.write { db in try GongQinDatabase.applyMigrations(db, upTo: "0001_records") }
         try old.write { db in try db.execute(sql: "INSERT INTO unit (name) VALUES ('旧单位')") }
         try old.close()

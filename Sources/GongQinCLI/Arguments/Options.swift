@@ -23,7 +23,11 @@ struct StoreOptions: ParsableArguments {
     /// or brings it up to date.
     func open() throws -> GongQinDatabase {
         let database = try GongQinDatabase.open(at: path, context: Environment.logContext)
-        if database.created { Console.errorLine("已新建数据库：\(database.path)") }
+        if database.created {
+            Console.errorLine("已新建数据库：\(database.path)")
+        } else if let notice = try database.witnessNotice(), let line = WitnessWords.beforeWrite(notice, path: database.path) {
+            Console.errorLine(line)
+        }
         learnConditionNames(database)
         return database
     }
@@ -53,6 +57,31 @@ struct StoreOptions: ParsableArguments {
             return try Parse.id(text)
         }
         return try reader().read { s in try s.people.resolve(text) }
+    }
+}
+
+/// What the head witness says, in words (README, “What the log detects”).
+enum WitnessWords {
+    /// Before a write: a witness that cannot be read is said, not passed over in silence;
+    /// entries added by others since are normal before a write and not said.
+    static func beforeWrite(_ notice: HeadWitness.Notice, path: String) -> String? {
+        switch notice {
+        case .missing:
+            "注意：本机没有记下这个数据库上次由您写入后的日志头（首次在本机以此用户写入，或记录已被删除），本次无法核对此前日志是否被改写；写入后会重新记下"
+        case .garbled:
+            "注意：本机记下的这个数据库的日志头无法读取（记录文件已损坏），本次无法核对此前日志是否被改写；写入后会重新记下"
+        case .otherFile:
+            "注意：“\(path)”已不是您上次写入的那个文件（被替换或复制覆盖），无法核对此前日志；如是从备份复制回来，请改用 gongqin restore"
+        case .appended: nil
+        }
+    }
+
+    /// For `check`: every notice, entries added by others included.
+    static func forCheck(_ notice: HeadWitness.Notice, path: String) -> String {
+        if case .appended(let since, let entries, let actors) = notice {
+            return "自您上次写入（日志第\(since)条）以来，日志又增加了\(entries)条，由\(actors.joined(separator: "、"))写入"
+        }
+        return beforeWrite(notice, path: path) ?? ""
     }
 }
 
@@ -96,7 +125,7 @@ enum Environment {
     /// The OS user and the command line, for the change log.
     static var logContext: LogContext {
         LogContext(actor: user, command: (["gongqin"] + CommandLine.arguments.dropFirst()).map(shellQuoted).joined(separator: " "),
-                   witness: HeadWitness(folder: stateFolder + "/heads"))
+                   today: today, witness: HeadWitness(folder: stateFolder + "/heads"))
     }
 
     /// gongqin's state folder: `$XDG_STATE_HOME/gongqin`, else `~/.local/state/gongqin`.

@@ -32,8 +32,8 @@ struct BundleCommand: ParsableCommand {
     @OptionGroup var format: OutputOptions
 
     func run() throws {
-        let database = try store.open()
-        let manifest = try database.bundle(unit: unit, to: output, createdAt: Timestamp.now, context: Environment.logContext)
+        let database = try store.reader()
+        let manifest = try database.bundle(unit: unit, to: output, createdAt: Timestamp.now)
         switch format.format {
         case .json:
             try Render.json(manifest)
@@ -80,6 +80,7 @@ struct MergeCommand: ParsableCommand {
         var moved: [MergeReport.Move] = []
         var conflicts: [MergeReport.Conflict] = []
         var findings: [MergeReport.SecondUse] = []
+        var stale: [MergeReport.Stale] = []
         var bundles: [BundleLine] = []
         var dryRun: Bool
 
@@ -91,6 +92,7 @@ struct MergeCommand: ParsableCommand {
             moved += report.moved
             conflicts += report.conflicts
             findings += report.findings
+            stale += report.stale
             bundles.append(BundleLine(report))
         }
     }
@@ -109,8 +111,10 @@ struct MergeCommand: ParsableCommand {
         var moved: Int
         var conflicts: Int
         var findings: Int
+        var stale: Int
 
         init(_ report: MergeReport) {
+            stale = report.stale.count
             added = report.added.values.reduce(0, +)
             unchanged = report.unchanged.values.reduce(0, +)
             moved = report.moved.count
@@ -132,33 +136,34 @@ struct MergeCommand: ParsableCommand {
     }
 
     func run() throws {
-        let database = try store.open()
-        let today = Environment.today
         let terminal = Console.stderrIsTerminal
+        let progress = { (line: String) in if terminal { Console.errorLine("  " + line) } }
+        // Every bundle is checked before the database is opened: a bad one creates nothing.
+        let bundles = try CheckedBundles(files: files, today: Environment.today, progress: progress)
+        // A dry run is a read: it creates and changes nothing (Documentation/CLI.md, merge).
+        let database = dryRun ? try store.reader() : try store.open()
         var summary = Summary(dryRun: dryRun)
-        for (index, file) in files.enumerated() {
-            if terminal && files.count > 1 { Console.errorLine("合并 \(index + 1)/\(files.count)：\(file)") }
-            let report = try database.merge(file: file, prefer: prefer, dryRun: dryRun, today: today, now: Timestamp.now,
-                                            progress: { if terminal { Console.errorLine("  " + $0) } })
-            if report.outcome == .refused {
-                let merged = summary.bundles.filter { $0.outcome == .merged }.map(\.file)
-                throw GongQinError.refused(
-                    "数据包“\(file)”与本库有\(report.conflicts.count)处记录不一致，未合并此包（R3）"
-                        + (merged.isEmpty ? "" : "；此前的\(merged.count)个数据包已合并：\(merged.joined(separator: "、"))"),
-                    hint: "核对后用 --prefer bundle（采用数据包）或 --prefer stored（保留本库）重新合并；可先用 --dry-run 查看",
-                    details: report.conflicts.map { Self.line($0, show: \.masked) })
-            }
-            if terminal && files.count > 1 { Console.errorLine("  \(Self.outcome(report))") }
+        let reports = try database.merge(bundles, prefer: prefer, dryRun: dryRun, now: Timestamp.now, progress: progress)
+        let refused = reports.filter { $0.outcome == .refused }
+        if !refused.isEmpty {
+            let conflicts = refused.flatMap(\.conflicts)
+            throw GongQinError.refused(
+                "\(refused.map { "数据包“\($0.file)”" }.joined(separator: "、"))与本库有\(conflicts.count)处记录不一致，整批\(files.count)个数据包都未合并（\(RuleID.R3.citation)）",
+                hint: "核对后用 --prefer bundle（采用数据包）或 --prefer stored（保留本库）重新合并；可先用 --dry-run 查看",
+                details: conflicts.map { Self.line($0, show: \.masked) })
+        }
+        for report in reports {
             summary.add(report)
             if output.format == .table { text(report) }
         }
         switch output.format {
         case .json: try Render.json(summary)
         case .csv:
-            Console.out(Render.csvLine(["file", "unit", "outcome", "added", "unchanged", "moved", "conflicts", "findings", "digest"]))
+            Console.out(Render.csvLine(["file", "unit", "outcome", "added", "unchanged", "moved", "conflicts", "findings", "stale", "digest"]))
             for line in summary.bundles {
                 Console.out(Render.csvLine([line.file, line.unit, line.outcome.rawValue, String(line.added), String(line.unchanged),
-                                            String(line.moved), String(line.conflicts), String(line.findings), line.digest]))
+                                            String(line.moved), String(line.conflicts), String(line.findings), String(line.stale),
+                                            line.digest]))
             }
         case .table:
             if files.count > 1 {
@@ -213,7 +218,14 @@ struct MergeCommand: ParsableCommand {
         for finding in report.findings {
             Console.out("  破格类别重复（category-used-twice，X1，R3）：" + AuditCommand.detail(
                 name: finding.name, category: finding.category, first: finding.first, second: finding.second)
+                + (finding.application.map { "；数据包中的\($0)用到此类，未并入，待主管部门核实处理" } ?? "")
                 + (finding.new ? "" : "（已记录）"))
+        }
+        for person in report.stale {
+            Console.out("  未变动（stale）：\(person.name)（\(output.show(person.idNumber))）"
+                        + (person.reason == "already-merged" ? "：此数据包已合并过"
+                           : "：本库的记录来自更新的\(person.heldFrom)，此数据包较旧，不把其调回或改动")
+                        + "，仍在“\(person.unit)”")
         }
         if report.absent.values.contains(where: { $0 > 0 }) {
             Console.out("  本库有而数据包中没有（单位已删除或人员已调出；合并不删除）：" + Self.counts(report.absent, tables: all))

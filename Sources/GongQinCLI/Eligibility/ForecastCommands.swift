@@ -29,7 +29,7 @@ struct ForecastCommand: ParsableCommand {
         }
         let today = try asOf.map { try Parse.day($0, "--as-of", allowFuture: true) } ?? Environment.today
         let filter = try scope.filter()
-        let forecast = try store.open().read { s in
+        let forecast = try store.reader().read { s in
             try ForecastCommand.forecast(s, filter: filter, today: today, count: cycles)
         }
         switch output.format {

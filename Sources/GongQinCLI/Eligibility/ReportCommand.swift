@@ -34,7 +34,7 @@ struct ReportCommand: ParsableCommand {
         }
         let today = try asOf.map { try Parse.day($0, "--as-of", allowFuture: true) } ?? Environment.today
         let filter = try scope.filter()
-        let page = try store.open().read { s in
+        let page = try store.reader().read { s in
             try ReportPage.gather(s, filter: filter, scopeLabel: scope.label, cycle: cycle, today: today,
                                   forecastCycles: cycles, reveal: reveal)
         }

@@ -374,9 +374,10 @@ struct RestoreCommand: ParsableCommand {
         commandName: "restore",
         abstract: "用备份文件恢复数据库",
         discussion: """
-            备份须通过完整性检查，结构须与其版本应有的一致（多出、缺少或改动的表、索引、触发器、视图都会被拒绝），
-            且不能来自更新版本的 gongqin。给出 --anchor N:HASH 时，备份的变更日志还须含有这一条。
-            恢复成功前，原数据库留存为 PATH.before-restore。
+            备份须通过 gongqin check 的全部校验：SQLite 完整性、结构与其版本应有的一致（多出、缺少或改动的表、索引、触发器、
+            视图都会被拒绝）、变更日志哈希链、日志与数据一致、破格台账不变量（含在办申报仍成立，R1）；且不能来自更新版本的
+            gongqin。给出 --anchor N:HASH 时，备份的变更日志还须含有这一条。任何一项不符即以 65 退出，数据库不变。
+            原数据库留存为 PATH.before-restore（已有时为 PATH.before-restore-2 等），恢复后也保留，并提示所在位置。
             """)
 
     @Argument(help: ArgumentHelp("备份文件", valueName: "file")) var file: String
@@ -391,5 +392,6 @@ struct RestoreCommand: ParsableCommand {
         // Opening brings an older backup's schema up to date.
         let applied = try store.open().appliedMigrations()
         Console.out("已用“\(file)”恢复数据库“\(path)”（备份的结构版本 \(restored.migrations.last ?? "无")，现为 \(applied.last ?? "无")）")
+        if let kept = restored.kept { Console.out("原数据库留存为“\(kept)”，确认无误后可自行删除") }
     }
 }

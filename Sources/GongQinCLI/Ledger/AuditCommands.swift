@@ -270,6 +270,17 @@ enum JSONValue: Encodable, Equatable {
     }
 }
 
+/// `check --format json`: the findings and the log's head, in one object.
+struct CheckReport: Encodable {
+    var findings: [IntegrityFinding]
+    var head: Head?
+
+    struct Head: Encodable {
+        var entries: Int64
+        var hash: String
+    }
+}
+
 /// `gongqin check`: the schema against the expected one, the change log's hash chain,
 /// an anchor taken earlier, SQLite's checks and the ledger invariants. Prints each
 /// finding and the log's head, and exits 1 when there is any finding.
@@ -292,14 +303,16 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         let anchor = try self.anchor.map(Parse.anchor)
         let database = try store.reader()
+        let witnessed = database.witnessedHead
         let (findings, entries, head) = try database.read { s in
-            (try s.integrity.run(anchor: anchor), try s.integrity.entryCount(), try s.integrity.head())
+            (try s.integrity.run(anchor: anchor, witnessed: witnessed, today: Environment.today), try s.integrity.entryCount(),
+             try s.integrity.head())
         }
+        if let notice = try database.witnessNotice() { Console.errorLine(WitnessWords.forCheck(notice, path: database.path)) }
         let headLine = Render.logHeadLine(head?.description)
         switch output.format {
         case .json:
-            try Render.json(findings)
-            Console.errorLine(headLine)
+            try Render.json(CheckReport(findings: findings, head: head.map { .init(entries: $0.seq, hash: $0.hash) }))
         case .csv:
             Console.out(Render.csvLine(["check", "detail"]))
             for f in findings { Console.out(Render.csvLine([f.check.rawValue, f.detail])) }

@@ -436,10 +436,12 @@ extension RecordError {
         switch self {
         case .unknown(let kind, let number):
             return .invalid("未找到编号为\(number)的\(kind)记录", hint: "各记录的编号见 gongqin person show 身份证号")
-        case .restsOnApplication(let kind, let number, let application, let title, let failed):
-            return .refused("\(kind)（编号\(number)）是在办申报（编号\(application)，\(title)）所依据的记录，这样改动后该申报不再成立（R1）",
-                            hint: "如确需更正，请先撤回申报：gongqin application set-status \(application) withdrawn",
-                            details: failed.map { "✗ " + $0 })
+        case .restsOnApplication(let change, let application, let status, let title, let failed):
+            let way = status == .accepted
+                ? "该申报已受理，不能撤回：请先登记其结果（gongqin application set-status \(application) passed、failed 或 deferred），或核对这次改动是否有误"
+                : "如确需更正，请先撤回申报：gongqin application set-status \(application) withdrawn"
+            return .refused("\(change)改动后，在办申报（编号\(application)，\(title)，\(status.chinese)）不再成立，未写入任何内容（\(RuleID.R1.citation)）",
+                            hint: way, details: failed.map { "✗ " + $0 })
         case .useOfApplication(let number, let application):
             return .refused("破格使用（编号\(number)）由申报（编号\(application)）记录，随申报保留，不能单独修改或删除（R1，X1）",
                             hint: "撤回申报即释放该使用：gongqin application set-status \(application) withdrawn")

@@ -54,7 +54,7 @@ extension Engine {
     public func materials(for record: PersonRecord, grade: Grade, module: Module, cycle: Int,
                           conditions named: [String]? = nil) throws(GongQinError) -> ApplicationMaterials {
         let list = try MaterialList.of(grade: grade, module: module)
-        let filed = record.application(grade: grade, module: module, cycle: cycle)
+        let filed = record.applicationInProgress(grade: grade, module: module, cycle: cycle)
         let recorded = filed.map { application in record.exceptionalUses.filter { $0.applicationID == application.id } } ?? []
         let chosen = (named?.isEmpty == false ? named : nil) ?? (recorded.isEmpty ? nil : recorded.map(\.condition))
         // The uses recorded with this very application are the ones it makes, not earlier
@@ -92,13 +92,6 @@ extension Engine {
         }
         return ApplicationMaterials(record: record, list: list, grade: grade, module: module, cycle: cycle,
                                     decision: decision, conditions: decision.conditions, entries: entries)
-    }
-}
-
-extension PersonRecord {
-    /// The person's application (not withdrawn) for this cycle, grade and module.
-    func application(grade: Grade, module: Module, cycle: Int) -> Application? {
-        applications.last { $0.cycle == cycle && $0.grade == grade && $0.module == module && !$0.status.isWithdrawn }
     }
 }
 

@@ -34,6 +34,10 @@ public enum ApplicationStatus: String, Vocabulary {
     /// Only one application per person and cycle may be anything but withdrawn (RULES §7).
     public var isWithdrawn: Bool { self == .withdrawn }
 
+    /// RULES R1: an application whose outcome is still open. It must hold on the records
+    /// as they are at every commit, and `check` reports one that does not.
+    public var isInProgress: Bool { self == .filed || self == .returned || self == .accepted }
+
     /// Interpretation (RULES X1) of X1's "once in their whole history": a use counts from
     /// the moment its application is filed; withdrawing the application before the 主管部门
     /// accepts it (the only withdrawals the lifecycle allows) gives its uses back, as if

@@ -33,8 +33,19 @@ public struct PersonRecord: Hashable, Sendable, Codable {
         assessments.first { $0.year == year }
     }
 
-    /// The use of a category, if any (RULES X1).
-    public func use(ofCategory category: String) -> ExceptionalUse? {
-        exceptionalUses.first { $0.category == category }
+    /// RULES X1, the one definition of “used”: a category is used by a historic use, or
+    /// by an application in every status but withdrawn (withdrawing deletes its uses:
+    /// `ApplicationStatus.releasesExceptionalUses`), so a failed, passed or deferred result
+    /// keeps it. `eligible`, `explain`, `apply`, the materials, the audit, `check` and the
+    /// gate's R1 read it here. The uses of `own`, an application judged as itself (its
+    /// cycle's `explain`, R1 at every commit), are its own and not earlier ones.
+    public func use(ofCategory category: String, apartFrom own: Application? = nil) -> ExceptionalUse? {
+        exceptionalUses.first { $0.category == category && (own == nil || $0.applicationID != own?.id) }
+    }
+
+    /// The application in progress (R1: filed, returned or accepted) for this cycle, grade
+    /// and module: the one a decision about that option judges as itself.
+    public func applicationInProgress(grade: Grade, module: Module, cycle: Int) -> Application? {
+        applications.last { $0.cycle == cycle && $0.grade == grade && $0.module == module && $0.status.isInProgress }
     }
 }

@@ -110,6 +110,18 @@ public struct Certificate: Hashable, Sendable, Codable {
     }
 
     public var isJiangsu: Bool { province == Certificate.homeProvince || province == "江苏省" }
+
+    /// V6: what makes two certificates of a person one record: the trade, the grade and
+    /// where it was issued, 江苏 however it is spelt. An out-of-province certificate and
+    /// its Jiangsu review certificate of the same trade and grade are two records
+    /// (Schema/0008, the index certificate_identity, holds the same).
+    public var identity: Identity { Identity(trade: trade, grade: grade, province: isJiangsu ? Certificate.homeProvince : province) }
+
+    public struct Identity: Hashable, Sendable {
+        public var trade: String
+        public var grade: Grade
+        public var province: String
+    }
 }
 
 /// A job transfer (转岗) from one trade to another.

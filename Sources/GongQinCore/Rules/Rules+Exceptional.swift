@@ -96,16 +96,13 @@ extension Context {
 
     // MARK: X1 (须知·四·8)
 
-    /// X1: a category may be used once in a person's whole history, historic uses included.
+    /// X1: a category may be used once in a person's whole history, historic uses included
+    /// (`PersonRecord.use(ofCategory:apartFrom:)`, the one definition of “used”). Judging an
+    /// option that an application in progress of this cycle is for (its `explain`, R1 at a
+    /// commit), that application's uses are its own; `apply` counts every use.
     func unusedX1(_ condition: ExceptionalCondition) -> Check {
-        // `explain` and `eligible` judge the cycle as if not yet filed: the uses of the
-        // person's own application in this cycle are that option's, not earlier ones.
-        // `apply` counts every use.
-        func isOwnApplication(_ id: Int64?) -> Bool {
-            guard purpose == .judge, let id else { return false }
-            return record.applications.contains { $0.id == id && $0.cycle == cycle && !$0.status.isWithdrawn }
-        }
-        if let earlier = record.exceptionalUses.first(where: { $0.category == condition.category && !isOwnApplication($0.applicationID) }) {
+        let own = purpose == .judge ? record.applicationInProgress(grade: grade, module: request.module, cycle: cycle) : nil
+        if let earlier = record.use(ofCategory: condition.category, apartFrom: own) {
             return .fail(.X1, .categoryUsed(name: condition.name, earlier))
         }
         return .pass(.X1, .categoryUnused(name: condition.name))

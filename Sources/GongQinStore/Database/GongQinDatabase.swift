@@ -3,62 +3,87 @@ import GongQinCore
 import GongQinSchema
 import GRDB
 
-/// Who writes, for the change log: the OS user and the command line (the change log, ARCHITECTURE.md).
+/// Who writes, and when, for the change log and the gate: the OS user, the command line,
+/// today (the day the checks at a commit judge dates by), and where the log's head is
+/// recorded after each write (README, “What the log detects”).
 public struct LogContext: Sendable {
     public var actor: String
     public var command: String
-    /// Where the log's head is recorded after each write (README, “What the log detects”); nil: nowhere.
+    public var today: Day
+    /// Where the log's head is recorded after each write; nil: nowhere.
     public var witness: HeadWitness?
 
-    public init(actor: String, command: String, witness: HeadWitness? = nil) {
+    public init(actor: String, command: String, today: Day = .localToday, witness: HeadWitness? = nil) {
         self.actor = actor
         self.command = command
+        self.today = today
         self.witness = witness
     }
 }
 
-/// The gongqin database: one file, one `DatabaseQueue`, its migrations, and the
-/// transactions every command runs in. Modelled on GRDB's demo `AppDatabase`.
+extension Day {
+    /// Today in the machine's time zone.
+    public static var localToday: Day {
+        let parts = Calendar.current.dateComponents([.year, .month, .day], from: Date())
+        return Day(year: parts.year!, month: parts.month!, day: parts.day!)!
+    }
+}
+
+/// The gongqin database: one file, read through one read-only connection and written only
+/// through the gate (../Gate/WriteGate.swift), its migrations, and what a command learns
+/// when it opens it. Modelled on GRDB's demo `AppDatabase`.
 public struct GongQinDatabase: Sendable {
     /// The file.
     public let path: String
-    let writer: DatabaseQueue
+    /// The read-only connection: reads, and the gate's checks before a write.
+    let connection: ReadConnection
+    var reader: DatabaseQueue { get throws { try connection.get() } }
+    let context: LogContext
     /// Where the log's head is recorded outside the file, if anywhere.
-    let witness: HeadWitness?
+    var witness: HeadWitness? { context.witness }
     /// The file was created by this opening.
     public internal(set) var created = false
 
-    /// Opens the database at `path`, creating it (mode 0600) when it is missing and
-    /// bringing an older schema up to date. Refuses a database from a newer gongqin.
-    /// A file that is not a gongqin database (a foreign SQLite file, or any other file) is
-    /// refused before anything is written to it. `created` tells whether the file was new.
-    public static func open(at path: String, context: LogContext) throws(GongQinError) -> GongQinDatabase {
-        try refuseEmptyPath(path)
-        try FilePaths.refuseSpecial(path, what: "数据库")
-        let existed = FileManager.default.fileExists(atPath: path)
-        if existed, try probe(path) == .foreign { throw notGongQin(path) }
-        // A file gongqin creates starts a new record of its log's head: an old record of
-        // a file deleted at this path (whose inode may come back) is not its.
-        let created = existed ? false : try createWhole(path, context: context)
-        if created { context.witness?.forget(path) }
-        let queue: DatabaseQueue
+    /// The database at `path`, its read connection opened at once: a file that cannot be
+    /// read is refused here, before anything else.
+    init(path: String, context: LogContext) throws(GongQinError) {
+        self.path = path
+        self.context = context
+        connection = ReadConnection(path: path, context: context)
         do {
-            queue = try DatabaseQueue(path: path, configuration: makeConfiguration(context: context))
+            _ = try connection.get()
         } catch {
             throw StoreErrors.map(error, path: path)
         }
-        var database = GongQinDatabase(path: path, writer: queue, witness: context.witness)
+    }
+
+    /// Opens the database at `path` for a command that writes: creates it (mode 0600)
+    /// when it is missing and brings an older schema up to date, both through the gate.
+    /// Refuses a database from a newer gongqin, and a file that is not a gongqin database,
+    /// before anything is written to it. `created` tells whether the file was new.
+    public static func open(at path: String, context: LogContext) throws(GongQinError) -> GongQinDatabase {
+        try refuseUnusable(path)
+        let existed = FileManager.default.fileExists(atPath: path)
+        if existed, try probe(path) == .foreign { throw notGongQin(path) }
+        let created = existed ? false : try WriteGate.createWhole(path, context: context)
+        var database = try GongQinDatabase(path: path, context: context)
         database.created = created
-        try database.migrate()
+        if created {
+            // A new file starts a new record of its head: an old record of a file deleted at
+            // this path (whose inode may come back) is not its.
+            context.witness?.forget(path)
+            context.witness?.record(try database.readDatabase { db in try Integrity.head(db) }, for: path)
+        }
+        try WriteGate(database).migrate()
         return database
     }
 
     /// Opens an existing database for a command that only reads: nothing is created,
-    /// changed or upgraded. A missing file, a file that is not gongqin's and a schema
-    /// older or newer than this binary's are refused.
+    /// changed or upgraded, and a file on read-only media is read as it stands. A missing
+    /// file, a file that is not gongqin's and a schema older or newer than this binary's
+    /// are refused.
     public static func openForReading(at path: String, context: LogContext) throws(GongQinError) -> GongQinDatabase {
-        try refuseEmptyPath(path)
-        try FilePaths.refuseSpecial(path, what: "数据库")
+        try refuseUnusable(path)
         guard FileManager.default.fileExists(atPath: path) else {
             throw GongQinError(.unreadableFile, "数据库“\(path)”不存在",
                                hint: "gongqin init 或任何写入命令（如 unit add）会创建它；请核对 --db 或 GONGQIN_DB")
@@ -79,23 +104,17 @@ public struct GongQinDatabase: Sendable {
                                            hint: "请先运行 gongqin init 升级（升级前可用 gongqin backup 备份）")
             }
         }
-        var config = Configuration()
-        config.readonly = true
-        config.busyMode = .timeout(5)
-        config.foreignKeysEnabled = true
-        config.label = "gongqin"
-        config.prepareDatabase { db in ChangeLog.registerFunctions(in: db, context: context) }
-        do {
-            // A reader writes nothing, so it records no head.
-            return GongQinDatabase(path: path, writer: try DatabaseQueue(path: path, configuration: config), witness: nil)
-        } catch {
-            throw StoreErrors.map(error, path: path)
-        }
+        return try GongQinDatabase(path: path, context: context)
     }
 
-    /// `--db ""` names no file.
-    static func refuseEmptyPath(_ path: String) throws(GongQinError) {
+    /// `--db ""` names no file (64); a folder, a dangling link, a FIFO or a device is not a
+    /// database file (65).
+    static func refuseUnusable(_ path: String) throws(GongQinError) {
         if path.isEmpty { throw GongQinError.usage("数据库路径为空", hint: "请用 --db 给出数据库文件，或不写 --db 使用默认位置") }
+        try FilePaths.refuseSpecial(path, what: "数据库")
+        if case .directory = FilePaths.kind(path) {
+            throw .invalid("数据库“\(path)”是一个文件夹，不是数据库文件", hint: "请用 --db 给出文件夹中的数据库文件，如 \(path)/gongqin.sqlite")
+        }
     }
 
     static func notGongQin(_ path: String) -> GongQinError {
@@ -115,10 +134,8 @@ public struct GongQinDatabase: Sendable {
     static func probe(_ path: String) throws(GongQinError) -> Probe {
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
         if size == 0 { return .empty }
-        var config = Configuration()
-        config.readonly = true
         do {
-            let queue = try DatabaseQueue(path: path, configuration: config)
+            let queue = try Connections.reader(path, context: LogContext(actor: "", command: ""))
             defer { try? queue.close() }
             return try queue.read { db -> Probe in
                 let tables = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master")!
@@ -136,63 +153,8 @@ public struct GongQinDatabase: Sendable {
         }
     }
 
-    static func makeConfiguration(context: LogContext) -> Configuration {
-        var config = Configuration()
-        config.busyMode = .timeout(5)
-        config.foreignKeysEnabled = true
-        config.label = "gongqin"
-        config.prepareDatabase { db in
-            // WAL, set once when the file is new. GRDB's own `journalMode = .wal` writes to
-            // the file on every open (it creates and drops a table to force a WAL file),
-            // and a command that is refused must leave the file byte for byte as it was.
-            if try String.fetchOne(db, sql: "PRAGMA journal_mode") != "wal" {
-                try db.execute(sql: "PRAGMA journal_mode = WAL")
-            }
-            // Every committed transaction reaches the disk before the command reports it.
-            try db.execute(sql: "PRAGMA synchronous = FULL")
-            // 64 MB of page cache: a bulk import or an evaluation over a province keeps
-            // its index pages in memory instead of spilling and rereading them.
-            try db.execute(sql: "PRAGMA cache_size = -65536")
-            ChangeLog.registerFunctions(in: db, context: context)
-        }
-        return config
-    }
-
     /// The migrations this binary knows, in order.
     public static var migrationIdentifiers: [String] { SchemaMigrations.all.map(\.identifier) }
-
-    func migrate() throws(GongQinError) {
-        do {
-            let applied = try writer.read { db in try ExpectedSchema.appliedMigrations(db) }
-            let unknown = Set(applied).subtracting(Self.migrationIdentifiers)
-            if !unknown.isEmpty {
-                throw GongQinError.invalid(
-                    "数据库“\(path)”由更新版本的 gongqin 写入（含本版本不认识的结构版本 \(unknown.sorted().joined(separator: "、"))），本版本不能打开它",
-                    hint: "请升级 gongqin 后再使用；数据库未被改动")
-            }
-            // An older file is upgraded only when its schema is the one its version should
-            // have: a migration must not run on top of triggers someone added.
-            if !applied.isEmpty, applied.count < Self.migrationIdentifiers.count {
-                let differences = try writer.read { db in try ExpectedSchema.differences(db) }
-                if !differences.isEmpty { throw ExpectedSchema.refusal(differences, path: path) }
-            }
-            try writer.writeWithoutTransaction { db in
-                // A migration may rebuild a table (0008): foreign keys are off while the
-                // migrations run, and every reference is checked before they commit.
-                try db.execute(sql: "PRAGMA foreign_keys = OFF")
-                defer { try? db.execute(sql: "PRAGMA foreign_keys = ON") }
-                try db.inTransaction(.immediate) {
-                    try Self.applyMigrations(db)
-                    try Self.checkForeignKeys(db)
-                    return .commit
-                }
-            }
-        } catch let error as GongQinError {
-            throw error
-        } catch {
-            throw StoreErrors.map(error, path: path)
-        }
-    }
 
     /// Applies, inside the caller's transaction, the migrations of `Schema/` not yet
     /// applied (up to and including `last`), and lists each in GRDB's `grdb_migrations`
@@ -225,9 +187,7 @@ public struct GongQinDatabase: Sendable {
     /// Whether the file at `path` is a database `gongqin demo` built, read without
     /// migrating or writing anything: demo replaces such a file, and only such a file.
     public static func isDemo(at path: String) -> Bool {
-        var config = Configuration()
-        config.readonly = true
-        guard let queue = try? DatabaseQueue(path: path, configuration: config) else { return false }
+        guard let queue = try? Connections.reader(path, context: LogContext(actor: "", command: "")) else { return false }
         let marked = try? queue.read { db in
             try db.tableExists("setting")
                 && String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = ?", arguments: [Settings.demo]) != nil
@@ -236,119 +196,39 @@ public struct GongQinDatabase: Sendable {
         return marked ?? false
     }
 
+    /// The head recorded after this user's last write of this very file, if any.
+    public var witnessedHead: LogHead? { witness?.recorded(for: path) }
+
+    /// What the witness has to say of this file now (nil: it holds this file's head, and
+    /// nothing was written since): no witness, one that does not read, one of another
+    /// file, or entries added since this user's last write.
+    public func witnessNotice() throws(GongQinError) -> HeadWitness.Notice? {
+        guard let witness else { return nil }
+        return try readDatabase { db in try witness.notice(db, path: path) }
+    }
+
     /// The migrations applied to this file.
     public func appliedMigrations() throws(GongQinError) -> [String] {
         try readDatabase { db in try ExpectedSchema.appliedMigrations(db) }
     }
 
-    /// Runs `body` in one IMMEDIATE transaction: all of it is written, or none of it.
-    /// Taking the write lock up front makes concurrent gongqin processes wait for each
-    /// other (up to the busy timeout) instead of failing on a lock upgrade.
-    func writeDatabase<T>(_ body: (Database) throws -> T) throws(GongQinError) -> T {
-        do {
-            var result: T?
-            var head: LogHead?
-            try writer.writeWithoutTransaction { db in
-                try db.inTransaction(.immediate) {
-                    // Before anything is written, and so before a trigger of the file fires:
-                    // a schema edited outside gongqin is refused, and so is a log that no
-                    // longer holds the head recorded after the last write (README, “What the log detects”).
-                    let differences = try ExpectedSchema.differences(db)
-                    if !differences.isEmpty { throw ExpectedSchema.refusal(differences, path: path) }
-                    try witness?.verify(db, path: path)
-                    result = try body(db)
-                    if witness != nil { head = try Integrity.head(db) }
-                    return .commit
-                }
-            }
-            witness?.record(head, for: path)
-            return result!
-        } catch {
-            throw StoreErrors.map(error, path: path)
-        }
+    /// Runs `body` in one IMMEDIATE transaction, through the gate: all of it is written,
+    /// or none of it (WriteGate.transaction).
+    func writeDatabase<T>(_ body: (Database) throws -> T) throws -> T {
+        try WriteGate(self).transaction(body)
     }
 
     /// Runs `body` in one read transaction: a consistent snapshot.
     func readDatabase<T>(_ body: (Database) throws -> T) throws(GongQinError) -> T {
         do {
-            return try writer.read(body)
+            return try reader.read(body)
         } catch {
             throw StoreErrors.map(error, path: path)
         }
     }
 
-    /// Runs `body` outside of any transaction, for the statements that refuse one
-    /// (`VACUUM INTO`, backups).
-    func withoutTransaction<T>(_ body: (Database) throws -> T) throws(GongQinError) -> T {
-        do {
-            return try writer.writeWithoutTransaction(body)
-        } catch {
-            throw StoreErrors.map(error, path: path)
-        }
-    }
-
-    /// Creates the database at `path`, migrated, when no file is there, and tells whether
-    /// this call created it. The file is built under a private name beside it and linked
-    /// into place, so that commands opening the same new path at the same moment find no
-    /// file or a whole one, never an empty or half-migrated one (a half-made file looked
-    /// foreign to the others, and an empty one had them race on its journal mode; the
-    /// race phase of Scripts/faults found both). A file system without hard links gets the
-    /// file made in place, as before.
-    static func createWhole(_ path: String, context: LogContext) throws(GongQinError) -> Bool {
-        let folder = (path as NSString).deletingLastPathComponent
-        let name = (path as NSString).lastPathComponent
-        let temporary = (folder.isEmpty ? "" : folder + "/") + ".\(name).gongqin-new-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-        func discard() {
-            for suffix in ["", "-wal", "-shm", "-journal"] { unlink(temporary + suffix) }
-        }
-        guard try createFileIfMissing(temporary) else { return try createFileIfMissing(path) }
-        do {
-            let queue = try DatabaseQueue(path: temporary, configuration: makeConfiguration(context: context))
-            try GongQinDatabase(path: temporary, writer: queue, witness: nil).migrate()
-            try queue.close()
-        } catch let error as GongQinError {
-            discard()
-            throw error
-        } catch {
-            discard()
-            throw StoreErrors.map(error, path: path)
-        }
-        defer { discard() }
-        if link(temporary, path) == 0 { return true }
-        switch errno {
-        case EEXIST: return false
-        case EPERM, EOPNOTSUPP, ENOSYS: return try createFileIfMissing(path)
-        default:
-            throw GongQinError(.unreadableFile, "无法创建数据库文件“\(path)”",
-                               hint: "请检查路径和权限，或用 --db 指定其他位置")
-        }
-    }
-
-    /// Creates an empty file with mode 0600, and its folder with mode 0700, when missing:
-    /// the file holds identity numbers (Documentation/CLI.md).
-    /// Returns whether it created the file.
-    @discardableResult
-    static func createFileIfMissing(_ path: String, what: String = "数据库") throws(GongQinError) -> Bool {
-        let fm = FileManager.default
-        try FilePaths.refuseSpecial(path, what: what)
-        if fm.fileExists(atPath: path) { return false }
-        let folder = (path as NSString).deletingLastPathComponent
-        if !folder.isEmpty, !fm.fileExists(atPath: folder) {
-            do {
-                try fm.createDirectory(atPath: folder, withIntermediateDirectories: true,
-                                       attributes: [.posixPermissions: 0o700])
-            } catch {
-                throw GongQinError(.unreadableFile, "无法创建数据库目录“\(folder)”",
-                                   hint: "请检查路径和权限，或用 --db 指定其他位置")
-            }
-        }
-        let fd = FilePaths.createPrivate(path)
-        if fd < 0 {
-            if errno == EEXIST { return false }
-            throw GongQinError(.unreadableFile, "无法创建数据库文件“\(path)”",
-                               hint: "请检查路径和权限，或用 --db 指定其他位置")
-        }
-        close(fd)
-        return true
+    /// Closes the read connection; a later read opens it again.
+    public func close() {
+        connection.close()
     }
 }

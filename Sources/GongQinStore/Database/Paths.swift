@@ -40,6 +40,13 @@ public enum FilePaths {
         }
     }
 
+    /// Whether the folder holding `path` can be written: where it cannot (a write-protected
+    /// stick, a read-only mount), SQLite cannot make a write-ahead log's shared memory.
+    static func isWritableFolder(of path: String) -> Bool {
+        let folder = (path as NSString).deletingLastPathComponent
+        return access(folder.isEmpty ? "." : folder, W_OK) == 0
+    }
+
     /// Creates a new empty file with mode 0600 without following a link (`O_EXCL`,
     /// `O_NOFOLLOW`); returns the descriptor, or -1 with `errno` set.
     static func createPrivate(_ path: String, flags: Int32 = O_WRONLY) -> Int32 {

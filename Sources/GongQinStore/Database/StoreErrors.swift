@@ -29,9 +29,9 @@ enum StoreErrors {
             return GongQinError(.unreadableFile, "数据库“\(path)”已损坏",
                                 hint: "请运行 gongqin check 查看，或用 gongqin restore 从备份恢复")
         case .SQLITE_FULL:
-            return GongQinError(.internalError, "磁盘已满，未写入任何内容", hint: "请清理磁盘空间后重试")
+            return GongQinError(.outputFailed, "磁盘已满，未能写入“\(path)”，未写入任何内容", hint: "请清理磁盘空间后重试")
         case .SQLITE_IOERR:
-            return GongQinError(.internalError, "读写数据库“\(path)”时发生磁盘错误，未写入任何内容")
+            return GongQinError(.outputFailed, "读写“\(path)”时发生磁盘错误，未写入任何内容", hint: "请检查磁盘和文件权限后重试")
         case .SQLITE_CONSTRAINT:
             return constraint(code, error.message ?? "")
         case .SQLITE_ERROR where (error.message ?? "").contains("no such function: gongqin_"):
@@ -39,6 +39,22 @@ enum StoreErrors {
         default:
             return GongQinError(.internalError, "数据库错误（结果码 \(code.rawValue)）", hint: "请运行 gongqin check，或把命令交给维护人员")
         }
+    }
+
+    /// The failure to write an output file `path` (a backup, a kept copy): every I/O
+    /// failure is exit 74 and names the path the user gave.
+    static func output(_ error: any Error, path: String, what: String) -> GongQinError {
+        if let error = error as? GongQinError { return error }
+        if let error = error as? DatabaseError {
+            switch error.resultCode {
+            case .SQLITE_FULL:
+                return GongQinError(.outputFailed, "磁盘已满，未能写入\(what)“\(path)”", hint: "请清理磁盘空间后重试")
+            case .SQLITE_IOERR, .SQLITE_CANTOPEN, .SQLITE_READONLY, .SQLITE_PERM:
+                return GongQinError(.outputFailed, "无法写入\(what)“\(path)”", hint: "请检查磁盘空间和所在文件夹的写权限")
+            default: break
+            }
+        }
+        return map(error, path: path)
     }
 
     /// A constraint the code did not check first. Name the table where SQLite does, in

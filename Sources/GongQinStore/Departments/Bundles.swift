@@ -125,38 +125,44 @@ public enum UnitBundle {
         .invalid("数据包“\(file)”\(reason)，未合并任何内容", hint: "请让单位用 gongqin bundle 重新生成数据包；数据库未被改动")
     }
 
-    /// Checks the bundle attached as `schema` and returns its manifest: SQLite's own
-    /// integrity check, the schema (every table the same as this database's), the
-    /// manifest's counts and digests recomputed from the rows, one unit holding every
-    /// person, and every identity number valid. Any failure refuses the whole bundle.
-    static func verify(_ db: Database, schema: String, file: String, today: Day) throws -> Manifest {
+    /// Checks a bundle, read through its own connection, and returns its manifest:
+    /// SQLite's own integrity check, the schema (every table as gongqin's migrations made it
+    /// for the bundle's version, with this version's columns), the manifest's counts and
+    /// digests recomputed from the rows, one unit holding every person, and every identity
+    /// number valid. Any failure refuses the whole bundle.
+    static func verify(_ db: Database, file: String, today: Day) throws -> Manifest {
+        let schema = "main"
         let integrity: [String]
         do {
-            integrity = try String.fetchAll(db, sql: "PRAGMA \(schema).integrity_check(20)")
+            integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check(20)")
         } catch let error as DatabaseError where [.SQLITE_NOTADB, .SQLITE_CORRUPT].contains(error.resultCode) {
             throw refusal(file, "不是 SQLite 文件或已损坏")
         }
         guard integrity == ["ok"] else { throw refusal(file, "已损坏，未通过 SQLite 完整性检查") }
-        let objects = try Row.fetchAll(db, sql: "SELECT type, name, sql FROM \(schema).sqlite_master WHERE type = 'table'")
+        let objects = try Row.fetchAll(db, sql: "SELECT type, name, sql FROM sqlite_master WHERE type = 'table'")
         let theirs = Dictionary(objects.map { ($0["name"] as String, $0["sql"] as String?) }, uniquingKeysWith: { a, _ in a })
         guard theirs["bundle_manifest"] != nil, theirs["grdb_migrations"] != nil else {
             throw refusal(file, "不是 gongqin 数据包（没有清单或结构版本记录）")
         }
-        let migrations = try String.fetchAll(db, sql: "SELECT identifier FROM \(schema).grdb_migrations")
+        let migrations = try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY identifier")
         let unknown = migrations.filter { !GongQinDatabase.migrationIdentifiers.contains($0) }
         if !unknown.isEmpty {
             throw refusal(file, "由更新版本的 gongqin 生成（含本版本不认识的结构版本 \(unknown.sorted().joined(separator: "、"))），请升级 gongqin 后再合并")
         }
+        guard let made = ExpectedSchema.after(migrations), let current = ExpectedSchema.after(GongQinDatabase.migrationIdentifiers) else {
+            throw refusal(file, "的结构版本记录不是 gongqin 依次应用的迁移")
+        }
         for table in tables + ["change_log"] {
-            let ours = try String.fetchOne(db, sql: "SELECT sql FROM main.sqlite_master WHERE type = 'table' AND name = ?", arguments: [table])
-            guard theirs[table] == ours else {
-                throw refusal(file, "的表 \(table) 与本版本的结构不同（由其他版本的 gongqin 生成，或被改动）")
+            guard (theirs[table] ?? nil).map(ExpectedSchema.normalized) == made.objects[table]?.sql,
+                  try String.fetchAll(db, sql: "SELECT name FROM pragma_table_info(?) ORDER BY cid", arguments: [table])
+                    == current.loggedTables.first(where: { $0.table == table })?.columns ?? [] || table == "change_log" else {
+                throw refusal(file, "的表 \(table) 与 gongqin 的结构不同（由不相容版本的 gongqin 生成，或被改动）")
             }
         }
-        if try !Row.fetchAll(db, sql: "PRAGMA \(schema).foreign_key_check").isEmpty {
+        if try !Row.fetchAll(db, sql: "PRAGMA foreign_key_check").isEmpty {
             throw refusal(file, "中有记录引用了不存在的记录")
         }
-        let stored = Dictionary(try Row.fetchAll(db, sql: "SELECT key, value FROM \(schema).bundle_manifest").map {
+        let stored = Dictionary(try Row.fetchAll(db, sql: "SELECT key, value FROM bundle_manifest").map {
             ($0["key"] as String, $0["value"] as String)
         }, uniquingKeysWith: { a, _ in a })
         guard stored["format"] == format else { throw refusal(file, "不是 gongqin 数据包（清单格式不符）") }
@@ -177,15 +183,15 @@ public enum UnitBundle {
             counts[table] = count
             digests[table] = sha
         }
-        let units = try Row.fetchAll(db, sql: "SELECT id, name FROM \(schema).unit")
+        let units = try Row.fetchAll(db, sql: "SELECT id, name FROM unit")
         guard units.count == 1, units[0]["name"] as String == unit else {
             throw refusal(file, "应只含单位“\(unit)”，实际含\(units.count)个单位")
         }
         let unitID: Int64 = units[0]["id"]
-        if try Int.fetchOne(db, sql: "SELECT count(*) FROM \(schema).person WHERE unit_id <> ?", arguments: [unitID])! > 0 {
+        if try Int.fetchOne(db, sql: "SELECT count(*) FROM person WHERE unit_id <> ?", arguments: [unitID])! > 0 {
             throw refusal(file, "中有人员不属于单位“\(unit)”")
         }
-        let ids = try String.fetchCursor(db, sql: "SELECT id_number FROM \(schema).person")
+        let ids = try String.fetchCursor(db, sql: "SELECT id_number FROM person")
         while let text = try ids.next() {
             if (try? IDNumber(text, today: today)) == nil {
                 throw refusal(file, "中的身份证号 \(IDNumber(stored: text)?.masked ?? "（格式错误）") 无效")
@@ -198,49 +204,41 @@ public enum UnitBundle {
 
 extension GongQinDatabase {
     /// `bundle --unit UNIT --output FILE`: writes the unit's records into a new bundle file
-    /// (mode 0600: it holds identity numbers). A file that exists is never overwritten; a
-    /// bundle that fails half-way is removed.
-    public func bundle(unit: String, to file: String, createdAt: String, context: LogContext) throws(GongQinError) -> UnitBundle.Manifest {
+    /// (mode 0600: it holds identity numbers). The source must first pass every check of
+    /// `check` (SQLite's, the schema, the chain, the log against the data, the ledger, the
+    /// witness): a unit does not send on what it cannot vouch for. A file that exists is
+    /// never overwritten; a bundle that fails half-way is removed.
+    public func bundle(unit: String, to file: String, createdAt: String) throws(GongQinError) -> UnitBundle.Manifest {
         let fm = FileManager.default
-        var isDirectory: ObjCBool = false
-        if fm.fileExists(atPath: file, isDirectory: &isDirectory) || (try? fm.destinationOfSymbolicLink(atPath: file)) != nil {
+        if fm.fileExists(atPath: file) || (try? fm.destinationOfSymbolicLink(atPath: file)) != nil {
             throw .invalid("数据包文件“\(file)”已存在", hint: "数据包不会覆盖已有文件，请换一个文件名")
         }
-        // The unit must exist before anything is created.
-        let unitName: String
+        try FilePaths.refuseSpecial(file, what: "数据包文件")
+        // The unit must exist, and the source pass its checks, before anything is created.
+        let (unitName, findings): (String, [IntegrityFinding])
         do {
-            unitName = try read { s in try s.catalog.unit(named: unit).name }
+            (unitName, findings) = try read { s in
+                (try s.catalog.unit(named: unit).name, try s.integrity.run(witnessed: witnessedHead, today: self.context.today))
+            }
         } catch let error as GongQinError {
             throw error
         } catch {
             throw StoreErrors.map(error, path: path)
         }
-        let bundle: GongQinDatabase
-        do {
-            bundle = try GongQinDatabase.open(at: file, context: context)
-        } catch {
-            try? fm.removeItem(atPath: file)
-            throw error
+        if !findings.isEmpty {
+            throw .invalid("本库未通过校验（\(findings.prefix(2).map(\.detail).joined(separator: "；"))\(findings.count > 2 ? "等\(findings.count)处" : "")），不生成数据包",
+                           hint: "请先运行 gongqin check 查看并处理；未生成任何文件")
         }
+        // The bundle is not this user's database: no witness of its head is kept.
+        let fresh = LogContext(actor: context.actor, command: context.command, today: context.today)
         do {
-            let manifest = try bundle.withoutTransaction { db -> UnitBundle.Manifest in
-                try db.execute(sql: "ATTACH DATABASE ? AS source", arguments: [path])
-                defer { try? db.execute(sql: "DETACH DATABASE source") }
-                var manifest: UnitBundle.Manifest?
-                try db.inTransaction(.immediate) {
-                    manifest = try Self.fill(db, unit: unitName, createdAt: createdAt)
-                    return .commit
-                }
-                return manifest!
+            try GongQinDatabase.open(at: file, context: fresh).close()
+            return try FreshFile.fill(file, context: fresh, attaching: ["source": path]) { db in
+                try Self.fill(db, unit: unitName, createdAt: createdAt)
             }
-            // One self-contained file: no write-ahead log beside it.
-            try bundle.withoutTransaction { db in try db.execute(sql: "PRAGMA journal_mode = DELETE") }
-            try bundle.writer.close()
-            return manifest
         } catch {
-            try? bundle.writer.close()
             for suffix in ["", "-wal", "-shm", "-journal"] { try? fm.removeItem(atPath: file + suffix) }
-            throw StoreErrors.map(error, path: file)
+            throw StoreErrors.output(error, path: file, what: "数据包文件")
         }
     }
 

@@ -68,6 +68,22 @@ public struct MergeReport: Sendable, Codable {
         public var second: UseAt
         /// Found by this merge, rather than by an earlier one.
         public var new: Bool
+        /// The bundle's application in progress that used the category a second time: it
+        /// is not merged, and waits for the department to resolve the finding.
+        public var application: String?
+    }
+
+    /// A person a bundle would move back or change with older records than the
+    /// department holds: left as they are (Documentation/CLI.md, merge).
+    public struct Stale: Sendable, Codable {
+        public var idNumber: IDNumber
+        public var name: String
+        /// The unit the department has them in.
+        public var unit: String
+        /// The bundle the department's record of them came from.
+        public var heldFrom: String
+        /// `already-merged` or `older`.
+        public var reason: String
     }
 
     public var file: String
@@ -88,6 +104,9 @@ public struct MergeReport: Sendable, Codable {
     public var absent: [String: Int] = [:]
     /// When this very bundle was merged before, if it was.
     public var mergedBefore: String?
+    /// People left as they are: the bundle was merged before, or is older than what the
+    /// department holds for them.
+    public var stale: [Stale] = []
 
     /// The Chinese name of a table, for the report.
     public static func tableName(_ table: String) -> String { Tables.chineseName(of: table) ?? table }
@@ -115,60 +134,104 @@ public struct MergeReport: Sendable, Codable {
 }
 
 extension GongQinDatabase {
-    /// `merge FILE`: brings one bundle into this database, all or nothing, in one
-    /// transaction. The bundle is attached, checked (`UnitBundle.verify`: integrity,
-    /// schema, digests, identity numbers) and merged with set-based SQL. A bundle that
-    /// fails its checks throws (exit 65) and writes nothing; conflicts without `prefer`,
-    /// `dryRun`, and a merge that changes nothing write nothing either, and say so in the
-    /// report's outcome.
-    public func merge(file: String, prefer: MergePreference?, dryRun: Bool, today: Day, now: String,
-                      progress: @escaping (String) -> Void = { _ in }) throws(GongQinError) -> MergeReport {
-        try Self.checkBundleFile(file)
+    /// `merge FILE...`: brings a list of bundles into this database in one transaction,
+    /// through the gate, all or nothing for the whole list (Documentation/CLI.md, merge).
+    /// Each bundle is read through a read-only connection of its own and checked first
+    /// (`OpenBundle.open`: integrity, schema, digests, identity numbers); one that fails
+    /// refuses the list (65). Then each is copied into temporary tables and merged with
+    /// set-based SQL, in order, each seeing what the ones before it wrote. Conflicts
+    /// without `prefer` in any bundle write nothing; a list that changes nothing writes
+    /// nothing. The gate judges the whole at the commit (R1, the checks of typed input).
+    ///
+    /// `dryRun` changes and creates nothing: the same merge is made, the gate's checks
+    /// included, on a private copy of the database, and thrown away (`WriteGate.rehearse`).
+    public func merge(_ bundles: CheckedBundles, prefer: MergePreference?, dryRun: Bool, now: String,
+                      progress: @escaping (String) -> Void = { _ in }) throws -> [MergeReport] {
+        let body = { (db: Database) throws -> [MergeReport] in
+            var reports: [MergeReport] = []
+            for bundle in bundles.bundles {
+                try bundle.copy(into: db)
+                var merger = Merger(db: db, file: bundle.file, prefer: prefer,
+                                    report: MergeReport(file: bundle.file, manifest: bundle.manifest), progress: progress)
+                try merger.run(now: now)
+                if !merger.report.conflicts.isEmpty && prefer == nil {
+                    merger.report.outcome = dryRun ? .dryRun : .refused
+                } else if merger.report.changes {
+                    try merger.record(now: now)
+                    merger.report.outcome = dryRun ? .dryRun : .merged
+                }
+                try merger.dropTemporaryTables()
+                try OpenBundle.dropCopy(db)
+                reports.append(merger.report)
+            }
+            if reports.contains(where: { $0.outcome == .refused }) {
+                for i in reports.indices where reports[i].outcome != .unchanged { reports[i].outcome = .refused }
+            }
+            return reports
+        }
+        let writes = { (reports: [MergeReport]) in reports.contains { $0.outcome == .merged } }
+        return dryRun ? try WriteGate(self).rehearse(body) : try WriteGate(self).transaction(body, commit: writes)
+    }
+}
+
+/// The bundles of a `merge`, each opened and checked (`OpenBundle.open`) before the
+/// department's database is opened: a list with one bad bundle creates and changes nothing.
+public final class CheckedBundles: Sendable {
+    let bundles: [OpenBundle]
+
+    /// Opens and checks every file, in order; `progress` hears of each.
+    public init(files: [String], today: Day, progress: (String) -> Void = { _ in }) throws(GongQinError) {
+        var opened: [OpenBundle] = []
         do {
-            return try writer.writeWithoutTransaction { db in
-                do {
-                    try db.execute(sql: "ATTACH DATABASE ? AS bundle", arguments: [file])
-                } catch {
-                    throw UnitBundle.refusal(file, "无法打开")
-                }
-                defer { try? db.execute(sql: "DETACH DATABASE bundle") }
-                var report: MergeReport?
-                try db.inTransaction(.immediate) {
-                    let manifest = try UnitBundle.verify(db, schema: "bundle", file: file, today: today)
-                    progress("已校验数据包“\(file)”（单位“\(manifest.unit)”）")
-                    var merger = Merger(db: db, file: file, prefer: prefer, report: MergeReport(file: file, manifest: manifest),
-                                        progress: progress)
-                    try merger.run(now: now)
-                    var result = merger.report
-                    if dryRun {
-                        result.outcome = result.changes || !result.conflicts.isEmpty ? .dryRun : .unchanged
-                    } else if !result.conflicts.isEmpty && prefer == nil {
-                        result.outcome = .refused
-                    } else if !result.changes {
-                        result.outcome = .unchanged
-                    } else {
-                        try merger.record(now: now)
-                        result.outcome = .merged
-                    }
-                    try merger.dropTemporaryTables()
-                    report = result
-                    return result.outcome == .merged ? .commit : .rollback
-                }
-                return report!
+            for file in files {
+                opened.append(try OpenBundle.open(file, today: today, context: LogContext(actor: "", command: "", today: today)))
+                progress("已校验数据包“\(file)”（单位“\(opened.last!.manifest.unit)”）")
             }
         } catch {
+            for bundle in opened { bundle.close() }
+            throw error
+        }
+        bundles = opened
+    }
+
+    deinit { for bundle in bundles { bundle.close() } }
+}
+
+/// A bundle file opened for a merge: its own read-only connection and its checked
+/// manifest. The department's connection never opens it.
+struct OpenBundle: Sendable {
+    let file: String
+    let queue: DatabaseQueue
+    let manifest: UnitBundle.Manifest
+
+    /// Opens and checks `file` (UnitBundle.verify): a missing or unreadable file is 66,
+    /// anything but a sound gongqin bundle 65.
+    static func open(_ file: String, today: Day, context: LogContext) throws(GongQinError) -> OpenBundle {
+        try checkFile(file)
+        let queue: DatabaseQueue
+        do {
+            queue = try Connections.reader(file, context: context)
+        } catch let error as DatabaseError where [.SQLITE_NOTADB, .SQLITE_CORRUPT].contains(error.resultCode) {
+            throw UnitBundle.refusal(file, "不是 SQLite 文件或已损坏")
+        } catch {
+            throw UnitBundle.refusal(file, "无法打开")
+        }
+        do {
+            let manifest = try queue.read { db in try UnitBundle.verify(db, file: file, today: today) }
+            return OpenBundle(file: file, queue: queue, manifest: manifest)
+        } catch {
+            try? queue.close()
             if let error = error as? GongQinError { throw error }
-            if let error = error as? DatabaseError,
-               [.SQLITE_NOTADB, .SQLITE_CORRUPT].contains(error.resultCode) {
+            if let error = error as? DatabaseError, [.SQLITE_NOTADB, .SQLITE_CORRUPT].contains(error.resultCode) {
                 throw UnitBundle.refusal(file, "不是 SQLite 文件或已损坏")
             }
-            throw StoreErrors.map(error, path: path)
+            throw UnitBundle.refusal(file, "无法读取")
         }
     }
 
-    /// A bundle must be a readable regular file: ATTACH would create a missing one, and a
-    /// FIFO or a device would hang or mislead it.
-    static func checkBundleFile(_ file: String) throws(GongQinError) {
+    /// A bundle must be a readable regular file: a FIFO or a device would hang or mislead
+    /// the reader.
+    static func checkFile(_ file: String) throws(GongQinError) {
         var info = stat()
         guard stat(file, &info) == 0 else {
             throw GongQinError(.unreadableFile, "找不到数据包文件“\(file)”", hint: "请检查路径")
@@ -179,6 +242,36 @@ extension GongQinDatabase {
         guard access(file, R_OK) == 0 else {
             throw GongQinError(.unreadableFile, "无法读取数据包文件“\(file)”", hint: "请检查文件权限")
         }
+    }
+
+    func close() { try? queue.close() }
+
+    /// The name of the temporary copy of one of the bundle's tables.
+    static func copyName(_ table: String) -> String { "temp.b_\(table)" }
+
+    /// Copies every table of the bundle into temporary tables `b_TABLE` of the department's
+    /// connection, the department's columns in order, row by row through one cached
+    /// statement a table.
+    func copy(into db: Database) throws {
+        try Self.dropCopy(db)
+        try queue.read { source in
+            for table in UnitBundle.tables {
+                let columns = try String.fetchAll(db, sql: "SELECT name FROM pragma_table_info(?, 'main') ORDER BY cid", arguments: [table])
+                let list = columns.map { "\"\($0)\"" }.joined(separator: ", ")
+                try db.execute(sql: "CREATE TEMP TABLE b_\(table) AS SELECT \(list) FROM main.\"\(table)\" WHERE 0")
+                let insert = try db.makeStatement(sql: """
+                    INSERT INTO \(Self.copyName(table)) (\(list)) VALUES (\(columns.map { _ in "?" }.joined(separator: ", ")))
+                    """)
+                let cursor = try Row.fetchCursor(source, sql: "SELECT \(list) FROM \"\(table)\" ORDER BY rowid")
+                while let row = try cursor.next() {
+                    try insert.execute(arguments: StatementArguments(row.databaseValues))
+                }
+            }
+        }
+    }
+
+    static func dropCopy(_ db: Database) throws {
+        for table in UnitBundle.tables { try db.execute(sql: "DROP TABLE IF EXISTS \(copyName(table))") }
     }
 }
 
@@ -208,7 +301,7 @@ struct Merger {
     /// The record kinds after people, in the order they are merged, with their natural
     /// keys besides the person (the UNIQUE constraints of Schema/0001, 0003, 0004).
     static let kinds: [(table: String, key: [String])] = [
-        ("certificate", ["trade_id", "grade"]),
+        ("certificate", ["trade_id", "grade", "province"]),
         ("transfer", ["date"]),
         ("annual_assessment", ["year"]),
         ("education", ["level", "graduated"]),
@@ -253,6 +346,17 @@ struct Merger {
         try dropTemporaryTables()
         report.mergedBefore = try String.fetchOne(db, sql: "SELECT merged_at FROM bundle_merge WHERE digest = ? ORDER BY id DESC LIMIT 1",
                                                   arguments: [report.manifest.digest])
+        if report.mergedBefore != nil {
+            // Merged before: it moves and changes nobody; its people are reported as stale.
+            report.stale = try Row.fetchAll(db, sql: """
+                SELECT p.id_number, p.name, u.name AS unit FROM temp.b_person b JOIN main.person p ON p.id_number = b.id_number
+                JOIN main.unit u ON u.id = p.unit_id ORDER BY b.id
+                """).map { row in
+                MergeReport.Stale(idNumber: row["id_number"], name: row["name"], unit: row["unit"],
+                                  heldFrom: "本数据包（\(report.mergedBefore!)已合并）", reason: "already-merged")
+            }
+            return
+        }
         try mergeUnit()
         try mergeCatalogues()
         unitNames = Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT id, name FROM unit").map { ($0["id"], $0["name"]) })
@@ -266,7 +370,7 @@ struct Merger {
     // MARK: Unit and catalogues
 
     mutating func mergeUnit() throws {
-        let theirs = try Row.fetchOne(db, sql: "SELECT name, department, district FROM bundle.unit")!
+        let theirs = try Row.fetchOne(db, sql: "SELECT name, department, district FROM temp.b_unit")!
         let name: String = theirs["name"]
         if let ours = try Row.fetchOne(db, sql: "SELECT id, department, district FROM main.unit WHERE name = ?", arguments: [name]) {
             unitID = ours["id"]
@@ -299,21 +403,21 @@ struct Merger {
     mutating func mergeCatalogues() throws {
         try db.execute(sql: """
             INSERT INTO main.trade (name, category, max_grade, driver, cashier, licensed, builtin)
-            SELECT name, category, max_grade, driver, cashier, licensed, 0 FROM bundle.trade
+            SELECT name, category, max_grade, driver, cashier, licensed, 0 FROM temp.b_trade
             WHERE name NOT IN (SELECT name FROM main.trade) ORDER BY id
             """)
         report.added["trade"] = db.changesCount
         try db.execute(sql: "CREATE TEMP TABLE mg_trade (bid INTEGER PRIMARY KEY, mid INTEGER NOT NULL)")
-        try db.execute(sql: "INSERT INTO temp.mg_trade SELECT b.id, m.id FROM bundle.trade b JOIN main.trade m ON m.name = b.name")
+        try db.execute(sql: "INSERT INTO temp.mg_trade SELECT b.id, m.id FROM temp.b_trade b JOIN main.trade m ON m.name = b.name")
         if let code = try String.fetchOne(db, sql: """
-            SELECT b.code FROM bundle.exceptional_condition b JOIN main.exceptional_condition m ON m.code = b.code
+            SELECT b.code FROM temp.b_exceptional_condition b JOIN main.exceptional_condition m ON m.code = b.code
             WHERE m.category <> b.category LIMIT 1
             """) {
             throw UnitBundle.refusal(file, "中破格条件 \(code) 的类别与本库不同，合并会把使用记到错误的类别下（X1）")
         }
         let list = try columns("exceptional_condition").map { "\"\($0)\"" }.joined(separator: ", ")
         try db.execute(sql: """
-            INSERT INTO main.exceptional_condition (\(list)) SELECT \(list) FROM bundle.exceptional_condition
+            INSERT INTO main.exceptional_condition (\(list)) SELECT \(list) FROM temp.b_exceptional_condition
             WHERE code NOT IN (SELECT code FROM main.exceptional_condition) ORDER BY rowid
             """)
         report.added["exceptional_condition"] = db.changesCount
@@ -330,10 +434,11 @@ struct Merger {
         try db.execute(sql: """
             CREATE TEMP TABLE mg_person AS
             SELECT b.id AS bid, m.id AS mid, m.unit_id AS from_unit, \(all.map { "\(mapped($0)) AS \"\($0)\"" }.joined(separator: ", "))
-            FROM bundle.person b LEFT JOIN main.person m ON m.id_number = b.id_number
+            FROM temp.b_person b LEFT JOIN main.person m ON m.id_number = b.id_number
             """)
         try db.execute(sql: "CREATE UNIQUE INDEX temp.mg_person_bid ON mg_person (bid)")
         try db.execute(sql: "CREATE INDEX temp.mg_person_mid ON mg_person (mid)")
+        try dropStalePeople()
         report.absent["person"] = try count("""
             SELECT count(*) FROM main.person WHERE unit_id = ? AND id NOT IN (SELECT mid FROM temp.mg_person WHERE mid IS NOT NULL)
             """, [unitID])
@@ -379,6 +484,40 @@ struct Merger {
             """)
     }
 
+    /// The people whose records in the department came from a bundle newer than this one
+    /// (RULES R2: a bundle made before the department's does not move anyone back): they
+    /// are reported as stale and taken out of the merge, with all their records.
+    mutating func dropStalePeople() throws {
+        let held = try Row.fetchAll(db, sql: """
+            SELECT m.bid, m.id_number, m.name, u.name AS unit, bm.unit AS source_unit, bm.created_at, bm.source_head_entries
+            FROM temp.mg_person m JOIN main.person_source ps ON ps.person_id = m.mid
+            JOIN main.bundle_merge bm ON bm.id = ps.bundle_merge_id JOIN main.unit u ON u.id = m.from_unit
+            ORDER BY m.bid
+            """)
+        var stale: [Int64] = []
+        for row in held where Self.isOlder(report.manifest, than: (row["source_unit"], row["created_at"], row["source_head_entries"])) {
+            stale.append(row["bid"])
+            report.stale.append(.init(idNumber: row["id_number"], name: row["name"], unit: row["unit"],
+                                      heldFrom: "单位“\(row["source_unit"] as String)”\(row["created_at"] as String)生成的数据包",
+                                      reason: "older"))
+        }
+        guard !stale.isEmpty else { return }
+        try db.execute(sql: "DELETE FROM temp.mg_person WHERE bid IN (\(stale.map(String.init).joined(separator: ",")))")
+    }
+
+    /// Whether a bundle was made before the one the department's record of a person came
+    /// from: from the same unit, by the head of the unit's log it was made from, then by
+    /// its creation time; from another unit, by its creation time. Two made in the same
+    /// second are not older than each other: the one merged later stands.
+    static func isOlder(_ bundle: UnitBundle.Manifest, than held: (unit: String, createdAt: String, entries: Int)) -> Bool {
+        if bundle.unit == held.unit, bundle.sourceHead.entries != held.entries { return bundle.sourceHead.entries < held.entries }
+        let formatter = ISO8601DateFormatter()
+        if let made = formatter.date(from: bundle.createdAt), let other = formatter.date(from: held.createdAt) {
+            return made < other
+        }
+        return bundle.createdAt < held.createdAt
+    }
+
     // MARK: Records
 
     /// One kind of record: matched on the person and the natural key; the same values are
@@ -391,7 +530,7 @@ struct Merger {
             CREATE TEMP TABLE mg_\(table) AS
             SELECT b.id AS bid, (SELECT s.id FROM main.\(table) s WHERE \(match)) AS mid, mp.mid AS person_id, mp.from_unit AS from_unit,
                    0 AS skip, \(all.map { "\(mapped($0)) AS \"\($0)\"" }.joined(separator: ", "))
-            FROM bundle.\(table) b JOIN temp.mg_person mp ON mp.bid = b.person_id
+            FROM temp.b_\(table) b JOIN temp.mg_person mp ON mp.bid = b.person_id
             """)
         try db.execute(sql: "CREATE UNIQUE INDEX temp.mg_\(table)_bid ON mg_\(table) (bid)")
         report.absent[table] = try count("""
@@ -414,6 +553,7 @@ struct Merger {
         if prefer == .bundle { report.updated[table] = conflicting.count }
 
         try collisions(table)
+        if table == "application" { try holdBackSecondUses() }
         let list = all.map { "\"\($0)\"" }.joined(separator: ", ")
         do {
             try db.execute(sql: """
@@ -432,6 +572,20 @@ struct Merger {
                 WHERE mid IS NULL AND skip = 0
                 """)
         }
+    }
+
+    /// RULES R3 with X1: a bundle's application whose use repeats a category the
+    /// department's ledger already holds for the person (another grade or year, in another
+    /// unit) is not merged: the category's first use stays the ledger's, the bundle's use
+    /// becomes a category-used-twice finding naming the application, for the department to
+    /// resolve. Merged, it would be an application in progress that R1 refuses.
+    mutating func holdBackSecondUses() throws {
+        try db.execute(sql: """
+            UPDATE temp.mg_application SET skip = 3 WHERE mid IS NULL AND skip = 0 AND bid IN (
+                SELECT b.application_id FROM temp.b_exceptional_use b JOIN temp.mg_person mp ON mp.bid = b.person_id
+                JOIN main.exceptional_use s ON s.person_id = mp.mid AND s.category = b.category
+                WHERE b.application_id IS NOT NULL AND NOT (s.grade = b.grade AND s.year = b.year))
+            """)
     }
 
     /// Records the schema allows once per person, whatever their key: one open application
@@ -523,7 +677,7 @@ struct Merger {
                    (SELECT a.mid FROM temp.mg_application a WHERE a.bid = b.application_id) AS application_id,
                    b.application_id IS NOT NULL AND (SELECT a.mid FROM temp.mg_application a WHERE a.bid = b.application_id) IS NULL AS skip,
                    \(all.map { "b.\"\($0)\" AS \"\($0)\"" }.joined(separator: ", "))
-            FROM bundle.exceptional_use b JOIN temp.mg_person mp ON mp.bid = b.person_id
+            FROM temp.b_exceptional_use b JOIN temp.mg_person mp ON mp.bid = b.person_id
             """)
         report.absent[table] = try count("""
             SELECT count(*) FROM main.exceptional_use WHERE person_id IN (SELECT mid FROM temp.mg_person)
@@ -557,7 +711,9 @@ struct Merger {
                    (SELECT count(*) FROM main.second_use d WHERE d.person_id = m.person_id AND d.category = m.category
                        AND d.grade = m.grade AND d.year = m.year) AS known,
                    (SELECT d.first_unit FROM main.second_use d WHERE d.person_id = m.person_id AND d.category = m.category
-                       AND d.grade = m.grade AND d.year = m.year) AS known_first_unit
+                       AND d.grade = m.grade AND d.year = m.year) AS known_first_unit,
+                   (SELECT a.cycle || '|' || a.grade || '|' || a.module FROM temp.mg_application a
+                       WHERE a.skip = 3 AND a.bid = (SELECT b.application_id FROM temp.b_exceptional_use b WHERE b.id = m.bid)) AS held_back
             FROM temp.mg_use m JOIN main.exceptional_use s ON s.id = m.mid JOIN main.person p ON p.id = m.person_id
             WHERE NOT (\(same)) ORDER BY m.bid
             """)
@@ -569,7 +725,13 @@ struct Merger {
                              grade: Grade(rawValue: row["first_grade"]) ?? .junior),
                 second: .init(unit: report.manifest.unit, condition: row["condition_code"], year: row["year"],
                               grade: Grade(rawValue: row["grade"]) ?? .junior),
-                new: (row["known"] as Int) == 0)
+                new: (row["known"] as Int) == 0,
+                application: (row["held_back"] as String?).map { text in
+                    let parts = text.split(separator: "|").map(String.init)
+                    let grade = parts.count > 1 ? Grade(rawValue: parts[1])?.chinese ?? parts[1] : ""
+                    let module = parts.count > 2 ? Module(rawValue: parts[2])?.chinese ?? parts[2] : ""
+                    return "\(parts.first ?? "")年\(grade)·\(module)申报"
+                })
         }
         // Marked so that `record` writes the new ones after the merge's own row.
         try db.execute(sql: "UPDATE temp.mg_use SET skip = 2 WHERE bid IN (\(twice.map { String($0["bid"] as Int64) }.joined(separator: ",")))")
@@ -639,6 +801,11 @@ struct Merger {
                              prefer?.rawValue, report.added.values.reduce(0, +), report.moved.count, report.conflicts.count,
                              report.findings.count])
         let mergeID = db.lastInsertedRowID
+        // Where the department's record of each of the bundle's people now comes from.
+        try db.execute(sql: """
+            INSERT INTO person_source (person_id, bundle_merge_id) SELECT mid, ?1 FROM temp.mg_person WHERE mid IS NOT NULL ORDER BY bid
+            ON CONFLICT (person_id) DO UPDATE SET bundle_merge_id = ?1
+            """, arguments: [mergeID])
         try db.execute(sql: """
             INSERT INTO second_use (person_id, condition_code, category, grade, year, source, note, unit, first_unit, bundle_merge_id)
             SELECT m.person_id, m.condition_code, m.category, m.grade, m.year, m.source, m.note, ?,

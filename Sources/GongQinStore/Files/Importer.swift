@@ -81,7 +81,7 @@ public final class Importer {
         case .exceptional: "exceptional_use"
         case .jobs: "job"
         }
-        rowOfRecord.firstNewID = (try Int64.fetchOne(session.db, sql: "SELECT max(rowid) FROM \(table)") ?? 0) + 1
+        rowOfRecord.firstNewID = try ImportBatches.nextID(session.db, table: table)
     }
 
     public var hasProblems: Bool { !problems.isEmpty }

@@ -33,13 +33,59 @@ public struct HeadWitness: Sendable {
         return "\(info.st_dev):\(info.st_ino)"
     }
 
+    /// What the witness file says of `path`.
+    enum Reading {
+        /// The head recorded after this user's last write of this very file.
+        case head(LogHead)
+        /// No witness: gongqin has not written this file as this user here, or the
+        /// witness was deleted.
+        case missing
+        /// A witness that does not read.
+        case garbled
+        /// A witness of another file at this path: the file was replaced since.
+        case otherFile
+    }
+
+    func reading(for path: String) -> Reading {
+        guard let identity = Self.identity(path) else { return .missing }
+        let target = file(for: path)
+        guard FileManager.default.fileExists(atPath: target) else { return .missing }
+        guard let text = try? String(contentsOfFile: target, encoding: .utf8) else { return .garbled }
+        let parts = text.split(separator: " ")
+        guard parts.count == 2, let head = LogHead.parse(String(parts[1]).trimmingCharacters(in: .whitespacesAndNewlines)) else {
+            return .garbled
+        }
+        return parts[0] == identity ? .head(head) : .otherFile
+    }
+
     /// The head recorded for `path`, when it was recorded for this very file.
     func recorded(for path: String) -> LogHead? {
-        guard let identity = Self.identity(path),
-              let text = try? String(contentsOfFile: file(for: path), encoding: .utf8) else { return nil }
-        let parts = text.split(separator: " ")
-        guard parts.count == 2, parts[0] == identity else { return nil }
-        return LogHead.parse(String(parts[1]).trimmingCharacters(in: .whitespacesAndNewlines))
+        if case .head(let head) = reading(for: path) { return head }
+        return nil
+    }
+
+    /// What a command should be told about the witness before it writes: nothing when the
+    /// witness holds this file's head; otherwise why the check of the log against it
+    /// cannot be made this time (Documentation/CLI.md, the witness).
+    public enum Notice: Sendable, Equatable {
+        case missing, garbled, otherFile
+        /// Entries added since this user's last write, by other gongqin users or processes.
+        case appended(since: Int64, entries: Int64, actors: [String])
+    }
+
+    func notice(_ db: Database, path: String) throws -> Notice? {
+        switch reading(for: path) {
+        case .missing: return .missing
+        case .garbled: return .garbled
+        case .otherFile: return .otherFile
+        case .head(let head):
+            let rows = try Row.fetchAll(db, sql: "SELECT count(*), group_concat(DISTINCT actor) FROM change_log WHERE seq > ?",
+                                        arguments: [head.seq])
+            let count: Int64 = rows.first?[0] ?? 0
+            guard count > 0 else { return nil }
+            let actors = ((rows.first?[1] as String?) ?? "").split(separator: ",").map(String.init).sorted()
+            return .appended(since: head.seq, entries: count, actors: actors)
+        }
     }
 
     /// Records `head` for `path`. Best effort: a state folder that cannot be written does
@@ -63,13 +109,16 @@ public struct HeadWitness: Sendable {
         unlink(file(for: path))
     }
 
-    /// The refusal when the log of `db` no longer holds the recorded head.
-    func verify(_ db: Database, path: String) throws {
-        guard let head = recorded(for: path) else { return }
+    /// The refusal when the log of `db` no longer holds `head`, the head recorded for
+    /// `path`. The witness is read before the transaction that reads the log begins: another
+    /// gongqin process records its head after its commit, and a snapshot taken before that
+    /// commit must not be held to it.
+    static func verify(_ db: Database, head: LogHead?, path: String) throws {
+        guard let head else { return }
         let stored = try String.fetchOne(db, sql: "SELECT hash FROM change_log WHERE seq = ?", arguments: [head.seq])
         guard stored != head.hash else { return }
         throw GongQinError(.invalidData,
-                           "数据库“\(path)”的变更日志与 gongqin 上次写入后记下的不符（第\(head.seq)条\(stored == nil ? "已不存在" : "的哈希不同")）：日志在 gongqin 之外被重写或截短，拒绝写入",
-                           hint: "请运行 gongqin check --db \(path) --anchor \(head) 查看，并从可信的备份恢复；数据库未被改动")
+                           "数据库“\(path)”的变更日志与您上次用 gongqin 写入后记下的不符（第\(head.seq)条\(stored == nil ? "已不存在" : "的哈希不同")）：日志被重写或截短，或者这个文件被另一个文件（如旧备份）原样覆盖，拒绝写入",
+                           hint: "如是把备份复制回来，请改用 gongqin restore 备份文件 --db \(path)，它核对备份并重新记下日志头；否则请运行 gongqin check --db \(path) --anchor \(head) 查看，并从可信的备份恢复。数据库未被改动")
     }
 }

@@ -16,11 +16,13 @@ public enum IntegrityCheck: String, Hashable, Sendable, Codable, CaseIterable {
     case chain
     /// The log no longer holds the anchor `--anchor N:HASH` names.
     case anchor
+    /// The log no longer holds the head recorded after this user's last write (the witness).
+    case witness
     /// `PRAGMA integrity_check`.
     case integrity
     /// `PRAGMA foreign_key_check`.
     case foreignKey = "foreign-key"
-    /// The ledger's invariants (RULES X1, §7).
+    /// The ledger's invariants (RULES X1, D6, X4, and R1: every application in progress holds).
     case ledger
     /// A row the change log does not account for, or an entry with no row.
     case logVsData = "log-vs-data"
@@ -37,8 +39,10 @@ public struct Integrity {
     static let limit = 50
 
     /// Every check, each named: `check` runs them in this order. `anchor`, when given, is
-    /// a head printed earlier (`N:HASH`) that the log must still hold.
-    public func run(anchor: LogHead? = nil) throws -> [IntegrityFinding] {
+    /// a head printed earlier (`N:HASH`) that the log must still hold; `witnessed`, the head
+    /// recorded after this user's last write (`GongQinDatabase.witnessedHead`), likewise.
+    /// `today` is the day R1's decisions are made on.
+    public func run(anchor: LogHead? = nil, witnessed: LogHead? = nil, today: Day = .localToday) throws -> [IntegrityFinding] {
         var findings = try sqlite()
         // A damaged file makes the other checks meaningless, or unsafe to run.
         guard findings.isEmpty else { return findings }
@@ -58,8 +62,14 @@ public struct Integrity {
         }
         findings += try tolerating(tolerant) { try chain(tables) }
         if let anchor { findings += try tolerating(tolerant) { try self.anchor(anchor) } }
+        if let witnessed {
+            findings += try tolerating(tolerant) { try self.anchor(witnessed) }.map { finding in
+                IntegrityFinding(check: .witness, detail: "自您上次用 gongqin 写入（日志第\(witnessed.seq)条）以来，" + finding.detail.replacingOccurrences(of: "锚点", with: "该条"))
+            }
+        }
         if ["exceptional_use", "application", "person", "exceptional_condition"].allSatisfy(tables) {
             findings += try ledger(tolerant: tolerant)
+            if !tolerant { findings += try applicationsHold(today: today) }
         }
         if let expected { findings += try logAccountsForData(expected, present: tables, tolerant: tolerant) }
         return findings
@@ -189,6 +199,35 @@ public struct Integrity {
         return findings
     }
 
+    /// RULES R1: every application in progress still holds on the records as they are, as
+    /// the gate judges it at every commit (`ApplicationHold`). One that does not is a
+    /// ledger finding: the records changed behind gongqin's back, or before this check
+    /// existed.
+    func applicationsHold(today: Day) throws -> [IntegrityFinding] {
+        let people = try PersonRow.fetchAll(db, sql: """
+            SELECT * FROM person WHERE id IN (SELECT person_id FROM application WHERE status IN ('filed', 'returned', 'accepted'))
+            ORDER BY id
+            """)
+        guard !people.isEmpty else { return [] }
+        let engine = try session.engine(today: today)
+        var findings: [IntegrityFinding] = []
+        for batch in stride(from: 0, to: people.count, by: 500) {
+            let rows = Array(people[batch..<min(batch + 500, people.count)])
+            for (row, record) in zip(rows, try session.people.records(of: rows)) {
+                for application in record.applications where application.status.isInProgress {
+                    let decision = ApplicationHold.judge(application, record: record, engine: engine)
+                    guard !decision.open else { continue }
+                    let failed = decision.failedChecks.prefix(2).map { "\($0.rule.rawValue) \($0.detail)" }.joined(separator: "；")
+                    findings.append(IntegrityFinding(check: .ledger, detail: """
+                        \(row.name)的在办申报（编号\(application.id)，\(application.cycle)年\(application.trade)\(application.grade.chinese)·\(application.module.chinese)，\(application.status.chinese)）在现有记录上已不成立（\(RuleID.R1.citation)）：\(failed)
+                        """))
+                    if findings.count >= Self.limit { return findings }
+                }
+            }
+        }
+        return findings
+    }
+
     /// Every row of a logged table matches the newest log entry for it, or the batch entry
     /// of the import that wrote it, and every row the log says exists does: a write made
     /// outside gongqin, or a log entry deleted, shows. A row is the batch's when the batch is
@@ -243,8 +282,24 @@ public struct Integrity {
                 findings.append(IntegrityFinding(check: .logVsData, detail: detail))
             }
             findings += try batchesAccountForData(table: table, name: name, batches: batches)
+            findings += try counterAccountsForLog(table: table, name: name, batches: batches.compactMap(\.batch))
         }
         return findings
+    }
+
+    /// A table's record-number counter (AUTOINCREMENT, Schema/0008) is past every number
+    /// the log says the table ever used: one set back outside gongqin would give a removed
+    /// record's number to a new one.
+    func counterAccountsForLog(table: String, name: String, batches: [ImportBatch]) throws -> [IntegrityFinding] {
+        guard let counter = try Int64.fetchOne(db, sql: "SELECT seq FROM sqlite_sequence WHERE name = ?", arguments: [table]) else {
+            return []
+        }
+        let logged = try Int64.fetchOne(db, sql: """
+            SELECT max(row_id) FROM change_log WHERE table_name = ? AND op <> 'import'
+            """, arguments: [table]) ?? 0
+        let used = max(logged, batches.map(\.last).max() ?? 0)
+        guard counter < used else { return [] }
+        return [IntegrityFinding(check: .logVsData, detail: "\(name)的编号计数器（\(counter)）低于变更日志中已用过的编号\(used)：在 gongqin 之外被改动，新记录会重用旧编号")]
     }
 
     /// An SQL condition on `cur.rowid` that holds for the rows no batch covers: the gaps

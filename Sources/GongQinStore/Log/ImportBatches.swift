@@ -134,6 +134,15 @@ enum ImportBatches {
         return (String(decoding: ChangeLog.hexadecimal(hasher.finalize()), as: UTF8.self), rows)
     }
 
+    /// The id the next row inserted into `table` gets: past every id it ever had
+    /// (AUTOINCREMENT, Schema/0008), not only past the rows it holds.
+    static func nextID(_ db: Database, table: String) throws -> Int64 {
+        let used = try Int64.fetchOne(db, sql: """
+            SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = ?1), 0), coalesce((SELECT max(rowid) FROM "\(table)"), 0))
+            """, arguments: [table]) ?? 0
+        return used + 1
+    }
+
     /// Appends the batch entry of rows first...last of `table`, written by the file rows
     /// `fileRows` (one per id from `first`), to the hash chain.
     @discardableResult
@@ -154,11 +163,11 @@ enum ImportBatches {
 
     /// The batch entries of `table` (every table when nil), oldest first. An entry whose
     /// JSON does not read is returned with a nil batch, for `check` to report.
-    static func entries(_ db: Database, table: String? = nil) throws -> [(seq: Int64, table: String, batch: ImportBatch?)] {
-        var arguments: StatementArguments = []
+    static func entries(_ db: Database, table: String? = nil, after seq: Int64 = 0) throws -> [(seq: Int64, table: String, batch: ImportBatch?)] {
+        var arguments: StatementArguments = [seq]
         if let table { arguments += [table] }
         let rows = try Row.fetchAll(db, sql: """
-            SELECT seq, table_name, after FROM change_log WHERE op = 'import'\(table == nil ? "" : " AND table_name = ?") ORDER BY seq
+            SELECT seq, table_name, after FROM change_log WHERE op = 'import' AND seq > ?\(table == nil ? "" : " AND table_name = ?") ORDER BY seq
             """, arguments: arguments)
         let decoder = JSONDecoder()
         return rows.map { row -> (seq: Int64, table: String, batch: ImportBatch?) in
@@ -212,7 +221,7 @@ extension Session {
     /// (a `merge`, say), the same function serves.
     public func inBatch<T>(table: String, source: BatchSource, fileRows: (Int64) -> [Int32],
                            _ body: () throws -> (value: T, log: Bool)) throws -> T {
-        let first = (try Int64.fetchOne(db, sql: "SELECT max(rowid) FROM \"\(table)\"") ?? 0) + 1
+        let first = try ImportBatches.nextID(db, table: table)
         ImportBatches.silence(table, in: db)
         let result: (value: T, log: Bool)
         do {

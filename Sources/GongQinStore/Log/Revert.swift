@@ -36,8 +36,12 @@ extension Session {
             }
             throw ImportBatches.refuseRevert(seq: seq, batch: batch)
         }
+        // A later entry of the same row, its own or a batch's whose range holds it (a batch
+        // entry names no row: its row_id is 0).
         if let later = try Int64.fetchOne(db, sql: """
-            SELECT seq FROM change_log WHERE table_name = ? AND row_id = ? AND seq > ? ORDER BY seq DESC LIMIT 1
+            SELECT max(seq) FROM change_log WHERE table_name = ?1 AND seq > ?3
+              AND ((op <> 'import' AND row_id = ?2)
+                   OR (op = 'import' AND ?2 BETWEEN json_extract(after, '$.first') AND json_extract(after, '$.last')))
             """, arguments: [table, rowID, seq]) {
             throw RecordError.revertSuperseded(seq: seq, later: later, table: table)
         }
@@ -57,7 +61,9 @@ extension Session {
         let last = try Int64.fetchOne(db, sql: "SELECT coalesce(max(seq), 0) FROM change_log")!
         let personRow: Int64? = entry["person_row"]
         let owner = try personRow.flatMap { try PersonRow.fetchOne(db, key: $0) }
-        let apply = {
+        // The inverse goes through the gate like any write: R1 and the checks of typed
+        // input are judged at the commit.
+        do {
             switch op {
             case "insert":
                 try db.execute(sql: "DELETE FROM \(table) WHERE rowid = ?", arguments: [rowID])
@@ -71,11 +77,6 @@ extension Session {
                 try db.execute(sql: "UPDATE \(table) SET \(sets) WHERE rowid = :row", arguments: ["json": before, "row": rowID])
             }
             if table == RecordKinds.transfer.table, let owner { try self.realignTrade(owner, transfer: rowID, op: op, before: before) }
-        }
-        if let owner, table != "person" {
-            try people.keepsApplications(RecordKinds.chineseNames[table] ?? table, rowID, owner: owner, today: today, apply)
-        } else {
-            try apply()
         }
         let now = try Int64.fetchOne(db, sql: "SELECT coalesce(max(seq), 0) FROM change_log")!
         return Reverted(seq: seq, table: table, op: op, rowKey: entry["row_key"], newEntries: now > last ? (last + 1)...now : nil)

@@ -294,6 +294,7 @@ public struct People {
         for (table, _) in RecordKinds.personTables {
             try db.execute(sql: "DELETE FROM \(table) WHERE person_id = ?", arguments: [personID])
         }
+        try db.execute(sql: "DELETE FROM person_source WHERE person_id = ?", arguments: [personID])
         _ = try row.delete(db)
     }
 
@@ -320,13 +321,16 @@ public struct People {
         var checked = Checked(problems: certificate.problems(of: try person(of: owner), today: today))
         if let p = catalog.tradeProblem(certificate.trade, field: "trade") { return checked.adding(p) }
         let tradeID = try catalog.tradeID(named: certificate.trade)
-        try db.eachRow("SELECT id, issued, number, route, province FROM certificate WHERE person_id = ? AND trade_id = ? AND grade = ?",
-                       [owner.id!, tradeID, certificate.grade.rawValue]) { c in
+        // V6: the same trade, grade and province (江苏 however spelt) is the same certificate.
+        try db.eachRow("""
+            SELECT id, issued, number, route, province FROM certificate WHERE person_id = ? AND trade_id = ? AND grade = ?
+            AND (CASE WHEN province IN ('江苏', '江苏省') THEN '江苏' ELSE province END) = ?
+            """, [owner.id!, tradeID, certificate.grade.rawValue, certificate.identity.province]) { c in
             let issued = try c.day(1)
             let same = try issued == certificate.issued && c.optionalText(2) == certificate.number
                 && c.value(3, as: Module.self) == certificate.route && c.text(4) == certificate.province
             checked.existing = .init(id: c.int64(0), identical: same, problem: FieldProblem(
-                "grade", "\(owner.name)已有\(certificate.trade)\(certificate.grade.chinese)证书（\(issued)发证）"))
+                "grade", "\(owner.name)已有\(certificate.isJiangsu ? "" : certificate.province)\(certificate.trade)\(certificate.grade.chinese)证书（\(issued)发证）"))
         }
         if let number = certificate.number {
             var holder: (id: Int64, name: String)?

@@ -17,9 +17,11 @@ public struct Numbered<Record: Hashable & Sendable>: Hashable, Sendable {
 public enum RecordError: Error, Sendable, Equatable {
     /// No record of this kind has this number.
     case unknown(kind: String, number: Int64)
-    /// The change would leave an application that is still open without its ground (R1).
-    /// `application` is its number, `title` what it is (张三2028年高级工·正常晋级).
-    case restsOnApplication(kind: String, number: Int64, application: Int64, title: String, failed: [String])
+    /// The change would leave an application in progress without its ground (R1): the gate
+    /// refuses the whole transaction. `change` names what the transaction changed of the
+    /// person's (年度考核（编号5）), `application` is the application's number, `title`
+    /// what it is (张三2028年电工高级工·正常), `failed` the checks that no longer pass.
+    case restsOnApplication(change: String, application: Int64, status: ApplicationStatus, title: String, failed: [String])
     /// A use that an application recorded: it goes with the application (R1, X1).
     case useOfApplication(number: Int64, application: Int64)
     /// The change would record one category twice for the person (X1).
@@ -80,7 +82,7 @@ public struct RecordDescriptor<Record: Hashable & Sendable>: Sendable {
 /// The kinds, for the code that walks every kind (person remove, messages).
 public enum RecordKinds {
     public static let certificate = RecordDescriptor<Certificate>(
-        table: "certificate", file: .certs, key: ["trade_id", "grade"], order: "issued, grade",
+        table: "certificate", file: .certs, key: ["trade_id", "grade", "province"], order: "issued, grade",
         decode: { row, s in
             let r = try CertificateRow(row: row)
             return Certificate(trade: try s.catalog.tradeName(id: r.tradeId), grade: r.grade, issued: r.issued,
@@ -149,6 +151,21 @@ public enum RecordKinds {
         check: { s, record, owner, today, _ in try s.ledger.check(record, owner: owner, today: today) },
         save: { s, record, owner, id in try s.ledger.save(record, owner: owner, replacing: id) })
 
+    /// The checks typed input passes (GongQinCore, Validation), for a row of each kind of a
+    /// person's records, by table: the gate runs them on every row a transaction wrote.
+    /// Checks that read other records (a transfer's predecessor, a post's overlaps) are the
+    /// `check`s of `add` and import; the schema's constraints hold the rest.
+    static let validators: [String: @Sendable (Row, Session, Person, Day) throws -> [FieldProblem]] = [
+        certificate.table: { row, s, person, today in try certificate.decode(row, s).problems(of: person, today: today) },
+        transfer.table: { row, s, person, today in try transfer.decode(row, s).problems(of: person, previous: nil, today: today) },
+        assessment.table: { row, s, person, today in try assessment.decode(row, s).problems(of: person, today: today) },
+        education.table: { row, s, person, today in try education.decode(row, s).problems(of: person, today: today) },
+        award.table: { row, s, person, today in try award.decode(row, s).problems(of: person, today: today) },
+        training.table: { row, s, person, today in try training.decode(row, s).problems(of: person, today: today) },
+        job.table: { row, s, person, today in try job.decode(row, s).problems(of: person, others: [], today: today) },
+        exceptionalUse.table: { row, s, person, today in try exceptionalUse.decode(row, s).problems(of: person, today: today) },
+    ]
+
     /// The tables of the kinds a person's removal deletes with them, with their Chinese names.
     static let personTables: [(table: String, chinese: String)] = [
         (certificate.table, certificate.chinese), (transfer.table, transfer.chinese),
@@ -214,72 +231,29 @@ extension People {
         if let use = before.record as? ExceptionalUse, use.source == .application {
             throw RecordError.useOfApplication(number: number, application: use.applicationID ?? 0)
         }
-        try keepsApplications(kind, number, owner: owner, today: today) {
-            var checked = try kind.check(session, record, owner, today, number)
-            // The record itself is not a duplicate of itself.
-            if checked.existing?.id == number { checked.existing = nil }
-            if let use = record as? ExceptionalUse, let existing = checked.existing {
-                let earlier = try UseRow.fetchOne(db, key: existing.id)!
-                throw RecordError.categoryUsedTwice(number: number, category: use.category, earlier: earlier.use.chineseSummary)
-            }
-            try refuse(checked.all)
-            _ = try kind.save(session, record, owner, number)
-            if let transfer = before.record as? Transfer { try followTransfers(owner, number, before: transfer) }
+        var checked = try kind.check(session, record, owner, today, number)
+        // The record itself is not a duplicate of itself.
+        if checked.existing?.id == number { checked.existing = nil }
+        if let use = record as? ExceptionalUse, let existing = checked.existing {
+            let earlier = try UseRow.fetchOne(db, key: existing.id)!
+            throw RecordError.categoryUsedTwice(number: number, category: use.category, earlier: earlier.use.chineseSummary)
         }
+        try refuse(checked.all)
+        _ = try kind.save(session, record, owner, number)
+        if let transfer = before.record as? Transfer { try followTransfers(owner, number, before: transfer) }
         return correction
     }
 
-    /// Removes record `number` of `kind`. Refused when an open application rests on it (R1).
+    /// Removes record `number` of `kind`. The gate refuses the removal at the commit when
+    /// an application in progress rests on the record (R1).
     public func remove<R>(_ kind: RecordDescriptor<R>, _ number: Int64, today: Day) throws -> (IDNumber, String, R) {
         let (owner, record) = try find(kind, number)
         if let use = record.record as? ExceptionalUse, use.source == .application {
             throw RecordError.useOfApplication(number: number, application: use.applicationID ?? 0)
         }
-        try keepsApplications(kind, number, owner: owner, today: today) {
-            try db.execute(sql: "DELETE FROM \(kind.table) WHERE id = ?", arguments: [number])
-            if let transfer = record.record as? Transfer { try followTransfers(owner, number, before: transfer) }
-        }
+        try db.execute(sql: "DELETE FROM \(kind.table) WHERE id = ?", arguments: [number])
+        if let transfer = record.record as? Transfer { try followTransfers(owner, number, before: transfer) }
         return (owner.idNumber, owner.name, record.record)
-    }
-
-    /// The applications of a person still in progress: filed, returned, accepted or
-    /// deferred. A withdrawn one rests on nothing; a decided one has been decided.
-    func pending(_ record: PersonRecord) -> [Application] {
-        record.applications.filter { [.filed, .returned, .accepted, .deferred].contains($0.status) }
-    }
-
-    /// Runs `body` (a change to the owner's records) and refuses it when an application
-    /// still in progress held before and no longer holds after it (R1): the change is
-    /// rolled back with the transaction.
-    func keepsApplications<R>(_ kind: RecordDescriptor<R>, _ number: Int64, owner: PersonRow, today: Day,
-                              _ body: () throws -> Void) throws {
-        try keepsApplications(kind.chinese, number, owner: owner, today: today, body)
-    }
-
-    func keepsApplications(_ kind: String, _ number: Int64, owner: PersonRow, today: Day,
-                           _ body: () throws -> Void) throws {
-        let before = try records(of: [owner])[0]
-        let applications = pending(before)
-        if applications.isEmpty { return try body() }
-        let engine = try session.engine(today: today)
-        func holds(_ record: PersonRecord, _ app: Application) -> OptionDecision {
-            let named = record.exceptionalUses.filter { $0.applicationID == app.id }.map(\.condition)
-            return engine.decide(record, grade: app.grade, module: app.module, trade: app.trade, cycle: app.cycle,
-                                 filingDate: app.filedOn, conditions: named.isEmpty ? nil : named, purpose: .judge)
-        }
-        let held = applications.filter { holds(before, $0).open }
-        try body()
-        guard let fresh = try PersonRow.fetchOne(db, key: owner.id!) else { return }
-        let after = try records(of: [fresh])[0]
-        for app in held {
-            let decision = holds(after, app)
-            if !decision.open {
-                throw RecordError.restsOnApplication(
-                    kind: kind, number: number, application: app.id,
-                    title: "\(owner.name)\(app.cycle)年\(app.trade)\(app.grade.chinese)·\(app.module.chinese)",
-                    failed: decision.failedChecks.map { "\($0.rule.rawValue)：\($0.detail)" })
-            }
-        }
     }
 
     /// Keeps the person's trade on the chain of transfers (T1) after a transfer was

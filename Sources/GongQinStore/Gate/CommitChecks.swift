@@ -1,0 +1,262 @@
+import Foundation
+import GongQinCore
+import GRDB
+
+/// What the gate judges at a commit, inside the transaction, from what the transaction
+/// itself wrote: its own change-log entries and import batches (every entry after
+/// `since`), never from the command that ran. Any failure throws, and the transaction
+/// rolls back.
+///
+/// 1. Custody: a row the transaction changed or removed was, just before, what the log
+///    last said it was. A row edited behind gongqin's back (with the triggers dropped and
+///    put back) is refused here, not laundered by the next ordinary write.
+/// 2. Every row the transaction wrote passes the checks typed input passes: the record's
+///    own checks (GongQinCore's Validation) and the text rules (TextSafety), bundle rows
+///    and restored rows included.
+/// 3. RULES R1: every application in progress (filed, returned, accepted) of every person
+///    the transaction touched still holds on the records as they now are. A change to
+///    the trades, the exceptional catalogue or a policy touches every application in
+///    progress.
+struct CommitChecks {
+    let db: Database
+    let since: Int64
+    let today: Day
+    let path: String
+
+    func run() throws {
+        guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM change_log WHERE seq > ?)", arguments: [since]) == true else {
+            return
+        }
+        let session = Session(db)
+        try custody()
+        try validateWritten(session)
+        try holdApplications(session)
+    }
+
+    /// The import batches the transaction wrote.
+    func batches() throws -> [(table: String, batch: ImportBatch)] {
+        try ImportBatches.entries(db, after: since).compactMap { entry in entry.batch.map { (entry.table, $0) } }
+    }
+
+    // MARK: 1. Custody
+
+    /// Each row the transaction changed or removed first (its first entry in the
+    /// transaction an update or a delete) was what the log last said: its `before` is the
+    /// `after` of the row's previous entry, or the row is in an import batch whose digest,
+    /// recomputed with this transaction's `before`s, still holds.
+    func custody() throws {
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT c.seq, c.table_name, c.row_id, c.row_key, c.before,
+                   (SELECT p.seq FROM change_log p WHERE p.table_name = c.table_name AND p.row_id = c.row_id
+                        AND p.seq <= ?1 AND p.op <> 'import' ORDER BY p.seq DESC LIMIT 1) AS prior_seq
+            FROM change_log c
+            WHERE c.seq IN (SELECT min(seq) FROM change_log WHERE seq > ?1 AND op <> 'import' GROUP BY table_name, row_id)
+              AND c.op IN ('update', 'delete')
+            """, arguments: [since])
+        guard !rows.isEmpty else { return }
+        let batches = try ImportBatches.entries(db).filter { $0.seq <= since }
+        var toVerify: [Int64: (table: String, batch: ImportBatch)] = [:]
+        for row in rows {
+            let table: String = row["table_name"], rowID: Int64 = row["row_id"]
+            let priorSeq: Int64? = row["prior_seq"]
+            if let covering = batches.last(where: { $0.table == table && ($0.batch.map { rowID >= $0.first && rowID <= $0.last } ?? false) }),
+               covering.seq > (priorSeq ?? 0), let batch = covering.batch {
+                toVerify[covering.seq] = (table, batch)
+                continue
+            }
+            let prior = try priorSeq.flatMap { try Row.fetchOne(db, sql: "SELECT op, after FROM change_log WHERE seq = ?", arguments: [$0]) }
+            let before: String? = row["before"]
+            guard let prior, (prior["op"] as String) != "delete", let after = prior["after"] as String?, let before,
+                  Self.sameRow(after, before) else {
+                throw Self.outsideChange(table: table, key: row["row_key"], path: path)
+            }
+        }
+        for (seq, entry) in toVerify where try !ImportBatches.verify(db, seq: seq, table: entry.table, batch: entry.batch) {
+            throw Self.outsideChange(table: entry.table, key: "\(entry.batch.first)–\(entry.batch.last)", path: path)
+        }
+    }
+
+    /// Two JSON objects of one row: equal, a column one of them lacks (added by a later
+    /// migration) counting as NULL.
+    static func sameRow(_ a: String, _ b: String) -> Bool {
+        if a == b { return true }
+        guard let x = try? JSONSerialization.jsonObject(with: Data(a.utf8)) as? [String: Any],
+              let y = try? JSONSerialization.jsonObject(with: Data(b.utf8)) as? [String: Any] else { return false }
+        for key in Set(x.keys).union(y.keys) {
+            let u = (x[key] ?? NSNull()) as? NSObject, v = (y[key] ?? NSNull()) as? NSObject
+            guard let u, let v, u.isEqual(v) else { return false }
+        }
+        return true
+    }
+
+    static func outsideChange(table: String, key: String, path: String) -> GongQinError {
+        let name = Tables.chineseName(of: table) ?? table
+        let shown = table == "person" ? (IDNumber(stored: key)?.masked ?? key) : key
+        return GongQinError(.invalidData,
+                            "\(name)记录\(shown)在上次记入变更日志之后，又在 gongqin 之外被改动过：拒绝在其上写入，以免掩盖那次改动",
+                            hint: "请运行 gongqin check --db \(path) 查看，并从可信的备份恢复（gongqin restore）；数据库未被改动")
+    }
+
+    // MARK: 2. The checks of typed input
+
+    /// Every row the transaction inserted or updated, read as it now is, against the
+    /// checks of its kind and the text rules.
+    func validateWritten(_ session: Session) throws {
+        var ranges: [String: [ClosedRange<Int64>]] = [:]
+        for (table, batch) in try batches() where batch.first <= batch.last {
+            ranges[table, default: []].append(batch.first...batch.last)
+        }
+        let tables = try String.fetchAll(db, sql: """
+            SELECT DISTINCT table_name FROM change_log WHERE seq > ? AND op IN ('insert', 'update')
+            """, arguments: [since])
+        for table in Set(tables).union(ranges.keys).sorted() {
+            let validator = RowValidator(table: table, session: session, today: today)
+            let singles = "rowid IN (SELECT row_id FROM change_log WHERE seq > ? AND table_name = ? AND op IN ('insert', 'update'))"
+            try validator.each(where: singles, [since, table])
+            for range in ranges[table] ?? [] {
+                try validator.each(where: "rowid BETWEEN ? AND ?", [range.lowerBound, range.upperBound])
+            }
+        }
+    }
+
+    // MARK: 3. R1
+
+    /// Every application in progress of every person the transaction touched, judged
+    /// again on the records as they now are (RULES R1): one that no longer holds refuses
+    /// the whole transaction, naming the application, the rule and the way out.
+    func holdApplications(_ session: Session) throws {
+        try db.execute(sql: "CREATE TEMP TABLE IF NOT EXISTS gate_touched (person_id INTEGER PRIMARY KEY)")
+        try db.execute(sql: "DELETE FROM temp.gate_touched")
+        defer { try? db.execute(sql: "DELETE FROM temp.gate_touched") }
+        let everyone = try Bool.fetchOne(db, sql: """
+            SELECT EXISTS (SELECT 1 FROM change_log WHERE seq > ? AND table_name IN ('trade', 'exceptional_condition', 'policy'))
+            """, arguments: [since])!
+        if everyone {
+            try db.execute(sql: "INSERT INTO temp.gate_touched SELECT DISTINCT person_id FROM application")
+        } else {
+            try db.execute(sql: """
+                INSERT OR IGNORE INTO temp.gate_touched SELECT person_row FROM change_log WHERE seq > ? AND person_row IS NOT NULL
+                """, arguments: [since])
+            // A record moved from one person to another touches both.
+            try db.execute(sql: """
+                INSERT OR IGNORE INTO temp.gate_touched
+                SELECT json_extract(before, '$.person_id') FROM change_log
+                WHERE seq > ? AND op = 'update' AND json_extract(before, '$.person_id') IS NOT NULL
+                """, arguments: [since])
+            for (table, batch) in try batches() {
+                let column = table == "person" ? "id" : "person_id"
+                let personal = try table == "person" || db.columns(in: table).contains { $0.name == "person_id" }
+                guard personal else { continue }
+                try db.execute(sql: """
+                    INSERT OR IGNORE INTO temp.gate_touched SELECT DISTINCT \(column) FROM "\(table)" WHERE rowid BETWEEN ? AND ?
+                    """, arguments: [batch.first, batch.last])
+            }
+        }
+        let people = try PersonRow.fetchAll(db, sql: """
+            SELECT * FROM person WHERE id IN (
+                SELECT a.person_id FROM application a JOIN temp.gate_touched t ON t.person_id = a.person_id
+                WHERE a.status IN ('filed', 'returned', 'accepted'))
+            ORDER BY id
+            """)
+        guard !people.isEmpty else { return }
+        let engine = try session.engine(today: today)
+        for (row, record) in zip(people, try session.people.records(of: people)) {
+            for application in record.applications where application.status.isInProgress {
+                let decision = ApplicationHold.judge(application, record: record, engine: engine)
+                guard !decision.open else { continue }
+                throw RecordError.restsOnApplication(
+                    change: try changeDescription(personID: row.id!), application: application.id,
+                    status: application.status,
+                    title: "\(row.name)\(application.cycle)年\(application.trade)\(application.grade.chinese)·\(application.module.chinese)",
+                    failed: decision.failedChecks.map { "\($0.rule.rawValue)：\($0.detail)" })
+            }
+        }
+    }
+
+    /// What the transaction changed of a person's, for the refusal: `年度考核（编号5）`.
+    func changeDescription(personID: Int64) throws -> String {
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT DISTINCT table_name, row_id FROM change_log WHERE seq > ? AND person_row = ? ORDER BY seq LIMIT 4
+            """, arguments: [since, personID])
+        let named = rows.map { row -> String in
+            let table: String = row[0]
+            if table == "person" { return "人员信息" }
+            return "\(Tables.chineseName(of: table) ?? table)（编号\(row[1] as Int64)）"
+        }
+        return named.isEmpty ? "本次改动" : Array(Set(named)).sorted().prefix(3).joined(separator: "、")
+    }
+}
+
+/// RULES R1: whether an application in progress still holds on a person's records: the
+/// same decision `apply` made, judged as itself (its own uses are its own, X1), as of
+/// its filing date. The gate at every commit and `check` ask it here.
+enum ApplicationHold {
+    static func judge(_ application: Application, record: PersonRecord, engine: Engine) -> OptionDecision {
+        let named = record.exceptionalUses.filter { $0.applicationID == application.id }.map(\.condition)
+        return engine.decide(record, grade: application.grade, module: application.module, trade: application.trade,
+                             cycle: application.cycle, filingDate: application.filedOn,
+                             conditions: named.isEmpty ? nil : named, purpose: .judge)
+    }
+}
+
+/// The checks of typed input for the rows of one table, read by a condition on their
+/// rowids: the record's own checks (by kind) and, for every text column, the text rules.
+struct RowValidator {
+    let table: String
+    let session: Session
+    let today: Day
+    var db: Database { session.db }
+
+    /// Columns holding a document, not text typed by a clerk.
+    static let documents: Set<String> = ["policy.document"]
+
+    func each(where condition: String, _ arguments: StatementArguments) throws {
+        let cursor = try Row.fetchCursor(db, sql: "SELECT rowid AS gate_rowid, * FROM \"\(table)\" WHERE \(condition)", arguments: arguments)
+        var owner: (id: Int64, person: Person)?
+        while let row = try cursor.next() {
+            var problems: [FieldProblem] = []
+            for column in row.columnNames where column != "gate_rowid" && !Self.documents.contains("\(table).\(column)") {
+                if let text = row[column] as String?, let problem = TextSafety.controlProblem(column, text, what: column) {
+                    problems.append(problem)
+                }
+            }
+            do {
+                problems += try kindProblems(row, owner: &owner)
+            } catch let error as RowDecodingError {
+                _ = error
+                problems.append(FieldProblem("", "有字段的值无法读取"))
+            }
+            if let problem = problems.first {
+                throw refusal(row, problem, more: problems.count - 1)
+            }
+        }
+    }
+
+    /// The record's own checks, by kind.
+    func kindProblems(_ row: Row, owner: inout (id: Int64, person: Person)?) throws -> [FieldProblem] {
+        switch table {
+        case "unit": return try UnitRow(row: row).unit.problems()
+        case "trade": return try TradeRow(row: row).trade.problems()
+        case "person": return try session.people.person(of: try PersonRow(row: row)).problems(today: today)
+        default:
+            guard let validate = RecordKinds.validators[table], let personID = row["person_id"] as Int64? else { return [] }
+            if owner?.id != personID {
+                guard let person = try PersonRow.fetchOne(db, key: personID) else { return [] }
+                owner = (personID, try session.people.person(of: person))
+            }
+            return try validate(row, session, owner!.person, today)
+        }
+    }
+
+    func refusal(_ row: Row, _ problem: FieldProblem, more: Int) -> GongQinError {
+        let name = Tables.chineseName(of: table) ?? table
+        let which: String
+        if table == "person", let id = row["id_number"] as String? {
+            which = "人员（\(IDNumber(stored: id)?.masked ?? "身份证号无效")）"
+        } else {
+            which = "\(name)记录（编号\(row["gate_rowid"] as Int64? ?? 0)）"
+        }
+        return GongQinError(.invalidData, "本次写入的\(which)不符合录入规则：\(problem.message)\(more > 0 ? "等\(more + 1)处" : "")",
+                            hint: "未写入任何内容；请更正来源数据后重试")
+    }
+}
