@@ -280,3 +280,29 @@ struct GateTests {
         #expect(checked.out.contains("[witness]"), "\(checked.out)")
     }
 }
+
+extension GateTests {
+    @Test("a historic use in one unit and a filed 破格 application in another for the same category: merged with an R3 finding, check passes")
+    func legitimateSecondUse() throws {
+        let s = sandbox()
+        s.ok("unit", "add", "甲单位", "--department", "某局", "--db", s.folder + "/a.db")
+        s.ok("person", "add", "--id-number", id, "--name", "张三", "--unit", "甲单位", "--trade", "电工", "--work-start", "2000-07",
+             "--db", s.folder + "/a.db")
+        s.ok("exceptional", "record", id, "--condition", "excellent-two-years", "--year", "2016", "--grade", "中级工",
+             "--db", s.folder + "/a.db")
+        let a = s.folder + "/a.bundle"
+        s.ok("bundle", "--unit", "甲单位", "--output", a, "--db", s.folder + "/a.db")
+        sleep(1)
+        filed(s, db: "b.db", unit: "乙单位")
+        let b = s.folder + "/b.bundle"
+        s.ok("bundle", "--unit", "乙单位", "--output", b, "--db", s.folder + "/b.db")
+        s.ok("merge", a)
+        let summary = try #require(s.json("merge", b) as? [String: Any])
+        let findings = try #require(summary["findings"] as? [[String: Any]])
+        #expect(findings.count == 1 && (findings.first?["application"] as? String)?.contains("2024年") == true)
+        #expect(s.ok("check").contains("校验通过"))
+        #expect(s.ok("application", "list").contains("尚无") || !s.ok("application", "list").contains("破格"))
+        let audit = try #require(s.json("audit") as? [String: Any])
+        #expect((audit["findings"] as? [[String: Any]] ?? []).contains { $0["kind"] as? String == "category-used-twice" })
+    }
+}

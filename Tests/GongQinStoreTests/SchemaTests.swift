@@ -183,6 +183,43 @@ struct UpgradeTests {
     }
 }
 
+extension UpgradeTests {
+    @Test("upgrading a 0007 file keeps every row and its log, and never gives a removed record's number again (0008)")
+    func recordNumbersAfterUpgrade() throws {
+        let folder = NSTemporaryDirectory() + "gongqin-upgrade-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let path = folder + "/old.sqlite"
+        let context = LogContext(actor: "t", command: "t")
+        let id = IDs.make(birth: "19850312", sequence: 7)
+        let old = try Connections.writer(path, context: context)
+        try old.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA foreign_keys = OFF")
+            try db.inTransaction { try GongQinDatabase.applyMigrations(db, upTo: "0007_import_batches"); return .commit }
+            try db.execute(sql: "PRAGMA foreign_keys = ON")
+        }
+        try old.write { db in
+            try db.execute(sql: "INSERT INTO unit (name) VALUES ('旧单位')")
+            try db.execute(sql: """
+                INSERT INTO person (id_number, name, unit_id, trade_id, work_start) VALUES (?, '张三', 1, 1, '2005-07-01')
+                """, arguments: [id])
+            for year in [2020, 2021, 2022] {
+                try db.execute(sql: "INSERT INTO annual_assessment (person_id, year, result) VALUES (1, ?, 'pass')", arguments: [year])
+            }
+            try db.execute(sql: "DELETE FROM annual_assessment WHERE year = 2022")
+        }
+        try old.close()
+        let database = try GongQinDatabase.open(at: path, context: context)
+        #expect(try database.appliedMigrations() == GongQinDatabase.migrationIdentifiers)
+        #expect(try database.read { s in try s.integrity.run() } == [])
+        try database.write { s in
+            try s.people.addAssessment(AnnualAssessment(year: 2023, result: .pass), to: try IDNumber(id), today: TempStore.today)
+        }
+        let numbers = try database.read { s in try s.people.list(RecordKinds.assessment, of: try IDNumber(id)).map(\.id) }
+        #expect(numbers == [1, 2, 4])
+        #expect(try database.read { s in try s.integrity.run() } == [])
+    }
+}
+
 @Suite("schema: the change-log triggers are generated")
 struct LogTriggerTests {
     /// `GONGQIN_PRINT_TRIGGERS=person,certificate swift test --filter LogTriggerTests` prints the
