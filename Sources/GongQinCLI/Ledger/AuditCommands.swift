@@ -59,12 +59,11 @@ struct AuditCommand: ParsableCommand {
             report.logHead = try s.integrity.head()?.description
             let catalogue = try s.catalog.conditions()
             let filter = try scope.filter(person: id)
+            // The uses as the ledger lists them, each with its record number.
+            report.uses = try s.ledger.entries(filter).map(UseLine.init)
             try s.people.forEachRecord(filter) { batch in
                 for record in batch {
                     let p = record.person
-                    report.uses += record.exceptionalUses.map {
-                        UseLine(LedgerEntry(idNumber: p.idNumber, name: p.name, unit: p.unit, use: $0))
-                    }
                     if record.exceptionalUses.isEmpty && id == nil {
                         report.peopleWithoutUses += 1
                     } else {
