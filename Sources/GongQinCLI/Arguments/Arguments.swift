@@ -57,7 +57,7 @@ enum Parse {
     }
 
     static func id(_ text: String) throws -> IDNumber {
-        try Values.idNumber(text, today: Environment.today, reveal: Environment.reveal)
+        try Values.idNumber(text, today: Environment.today)
     }
 
     /// A date, not after today. `allowMonth` admits `YYYY-MM` where the notice works in

@@ -101,17 +101,19 @@ struct MaterialsCommand: ParsableCommand {
             guard report.ready else {
                 throw GongQinError.refused(summary, details: report.failures.map { "✗ " + $0.message } + notices)
             }
+            // A file name is the folder's, not gongqin's: each line is made visible whole,
+            // so that a name with a line break in it cannot forge the next line.
             let p = materials.record.person
-            Console.out("材料文件夹：\(dir)（\(p.name)，\(materials.cycle)年\(materials.grade.chinese)·\(materials.module.chinese)）")
+            Console.out(TextSafety.visible("材料文件夹：\(dir)（\(p.name)，\(materials.cycle)年\(materials.grade.chinese)·\(materials.module.chinese)）"))
             for entry in materials.applicable {
                 if let file = report.matched[entry.number] {
-                    Console.out("  ✓ \(file)")
+                    Console.out(TextSafety.visible("  ✓ \(file)"))
                 } else {
                     Console.out("  ○ \(entry.fileName)（非必要提供项，未提供）")
                 }
             }
-            for notice in notices { Console.out(notice) }
-            Console.out(summary)
+            for notice in notices { Console.out(TextSafety.visible(notice)) }
+            Console.out(TextSafety.visible(summary))
         }
     }
 }

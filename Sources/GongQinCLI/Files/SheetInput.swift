@@ -27,14 +27,16 @@ protocol TableInput: AnyObject {
 }
 
 extension TableInput {
-    /// A row's cells as the importer may take them: a cell with a control character is
-    /// refused, and the `'` that gongqin puts before a cell a spreadsheet would take for a
+    /// A row's cells as the importer may take them: a cell with a control or an invisible
+    /// character is refused, and the `'` that gongqin puts before a cell a spreadsheet would take for a
     /// formula is removed (TextSafety, FormulaGuard).
     func importedCells(_ raw: [String], row: Int) throws -> [String] {
         let cells = raw.map { SpreadsheetCell.withoutDigitsGuard(FormulaGuard.importedCell($0)) }
-        if let column = cells.firstIndex(where: { TextSafety.controlCharacter(in: $0) != nil }) {
-            throw GongQinError.invalid("文件“\(path)”第\(row)行第\(column + 1)列含有控制字符（\(TextSafety.controlCharacter(in: cells[column])!)，如单元格内换行、制表符或终端控制码），未导入任何记录",
-                                       hint: "请在表格中删去这些字符后重新导入")
+        for (column, cell) in cells.enumerated() {
+            if let character = TextSafety.refusedCharacter(in: cell) {
+                throw GongQinError.invalid("文件“\(path)”第\(row)行第\(column + 1)列含有\(character)，未导入任何记录",
+                                           hint: "请在表格中删去这些字符后重新导入")
+            }
         }
         return cells
     }
@@ -101,7 +103,8 @@ final class SheetInput: TableInput {
     let path: String
     let sheetName: String
     let size: Int64
-    var form: String { "xlsx（工作表“\(sheetName)”）" }
+    /// The sheet's name is the workbook's: made visible, as it is printed in a line.
+    var form: String { "xlsx（工作表“\(TextSafety.visible(sheetName))”）" }
 
     private let sheetFile: String
     private let strings: [String]

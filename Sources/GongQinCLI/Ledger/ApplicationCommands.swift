@@ -178,6 +178,6 @@ struct ApplicationLine: Listable {
                 table ? a.module.chinese : a.module.code, table ? a.status.chinese : a.status.code, a.filedOn.description,
                 String(a.certificateYear), table ? conditions.map(Labels.condition).joined(separator: "、") : conditions.joined(separator: ";"),
                 (table ? a.examResult?.chinese : a.examResult?.code) ?? "", (table ? a.reviewResult?.chinese : a.reviewResult?.code) ?? "",
-                a.note.cell]
+                output.show(text: a.note)]
     }
 }

@@ -140,6 +140,6 @@ struct UseLine: Listable {
         let table = output.format == .table
         return [String(id), output.show(idNumber), name, table ? Labels.condition(condition) : condition,
                 table ? Labels.condition(category) : category, table ? grade.chinese : grade.code, String(year),
-                table ? source.chinese : source.code, applicationId.map(String.init) ?? "", note.cell]
+                table ? source.chinese : source.code, applicationId.map(String.init) ?? "", output.show(text: note)]
     }
 }
