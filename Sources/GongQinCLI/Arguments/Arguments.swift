@@ -79,4 +79,11 @@ enum Parse {
     static func text(_ value: String?) -> String? {
         Values.text(value)
     }
+
+    /// A free text (a note): trimmed, nil when empty; more than `Limits.freeText`
+    /// characters is invalid data (exit 65).
+    static func freeText(_ value: String?, _ what: String) throws -> String? {
+        if let problem = Limits.freeTextProblem("note", value, what: what) { throw GongQinError.invalid(problem.message) }
+        return text(value)
+    }
 }

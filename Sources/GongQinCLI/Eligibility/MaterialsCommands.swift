@@ -277,7 +277,9 @@ enum FolderScan {
                 return ScannedFile(name: nfc, size: 0, leadingBytes: [], isSpecial: true)
             }
             let size = (try? fm.attributesOfItem(atPath: (path as NSString).resolvingSymlinksInPath)[.size] as? NSNumber)?.intValue
-            guard let handle = FileHandle(forReadingAtPath: path), let size else {
+            // Opened without blocking and checked again once open: a file turned into a
+            // FIFO since the stat above is not read either.
+            guard let handle = InputFile.openRegular(path), let size else {
                 return ScannedFile(name: nfc, size: size ?? 0, leadingBytes: [], readable: false)
             }
             defer { try? handle.close() }

@@ -33,6 +33,9 @@ extension TableInput {
     func importedCells(_ raw: [String], row: Int) throws -> [String] {
         let cells = raw.map { SpreadsheetCell.withoutDigitsGuard(FormulaGuard.importedCell($0)) }
         for (column, cell) in cells.enumerated() {
+            if cell.utf8.count > Limits.cellCharacters, cell.unicodeScalars.count > Limits.cellCharacters {
+                throw InputLimitError.cell(path: path, row: row, column: column + 1)
+            }
             if let character = TextSafety.refusedCharacter(in: cell) {
                 throw GongQinError.invalid("文件“\(path)”第\(row)行第\(column + 1)列含有\(character)，未导入任何记录",
                                            hint: "请在表格中删去这些字符后重新导入")
@@ -60,8 +63,10 @@ enum SpreadsheetFile {
     static func isWorkbook(_ path: String) -> Bool { ["xlsx", "xlsm"].contains(ext(path)) }
 
     /// Opens an import file: an `.xlsx` by its name or its bytes (a zip archive), a CSV
-    /// otherwise. An `.xls` and the like exit 64 with the way out.
+    /// otherwise. An `.xls` and the like exit 64 with the way out. Anything but a regular
+    /// file, or a file over `Limits.fileBytes`, is refused before it is opened (exit 65).
     static func open(_ path: String, encoding: TextEncoding, sheet: String?) throws -> any TableInput {
+        let size = try InputFile.checkImport(path)
         let ext = ext(path)
         if refusedExtensions.contains(ext) {
             throw GongQinError.usage("不能直接读取 .\(ext) 文件“\(path)”",
@@ -76,11 +81,11 @@ enum SpreadsheetFile {
             return try SheetInput(path: path, sheet: sheet)
         }
         if sheet != nil { throw GongQinError.usage("--sheet 只用于 .xlsx 文件") }
-        return try CSVInput(path: path, encoding: encoding)
+        return try CSVInput(path: path, encoding: encoding, size: size)
     }
 
     static func leadingBytes(_ path: String) -> [UInt8] {
-        guard let handle = FileHandle(forReadingAtPath: path) else { return [] }
+        guard let handle = InputFile.openRegular(path) else { return [] }
         defer { try? handle.close() }
         return (try? handle.read(upToCount: 4)).map { [UInt8]($0) } ?? []
     }

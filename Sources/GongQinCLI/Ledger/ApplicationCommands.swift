@@ -96,8 +96,9 @@ struct ApplicationCommand: ParsableCommand {
         @OptionGroup var output: OutputOptions
 
         func run() throws {
+            let note = try Parse.freeText(self.note, "备注")
             let (released, entry) = try store.open().write { s in
-                let released = try s.applications.setStatus(number, to: status, note: Parse.text(note))
+                let released = try s.applications.setStatus(number, to: status, note: note)
                 return (released, try s.applications.entry(number))
             }
             var line = "申报\(number)（\(entry.name)）已改为“\(status.chinese)”"
