@@ -24,10 +24,11 @@ public enum GongQinMain {
 
     public static func run(_ arguments: [String]) -> Int32 {
         // No text input holds a control character (README, “Hostile text and outputs”): an ESC sequence in a name
-        // would drive the clerk's terminal, a line break would forge a row.
+        // would drive the clerk's terminal, a line break would forge a row; nor an invisible
+        // one, a direction override or a zero-width space, with which two names look alike.
         for (i, argument) in arguments.enumerated() {
-            if let control = TextSafety.controlCharacter(in: argument) {
-                Console.errorLine("错误：第\(i + 1)个参数含有控制字符（\(control)，如换行、制表符或终端控制码），未执行任何操作。请去掉后重试")
+            if let character = TextSafety.refusedCharacter(in: argument) {
+                Console.errorLine("错误：第\(i + 1)个参数含有\(character)，未执行任何操作。请去掉后重试")
                 return 65
             }
         }

@@ -92,6 +92,25 @@ struct FuzzRegressionTests {
         #expect(try rows("a\"b,c\"d\"e\n\n,\n") == [["a\"b", "c\"d\"e"], [""], ["", ""]])
         #expect(throws: CSVParser.Failure.unterminatedQuote(row: 2)) { try rows("a\n\"b,c\n") }
         #expect(throws: CSVParser.Failure.invalidUTF8(row: 1)) { try CSVParser.rows([0x61, 0xFF, 0x0A]) }
+        // The limits: the 201st cell of a row, the 1,001st character of a cell, found before the rest is read.
+        #expect(throws: CSVParser.Failure.tooManyColumns(row: 2)) {
+            try rows("a\n" + String(repeating: "x,", count: Limits.columns) + "x\n")
+        }
+        #expect(try rows(String(repeating: "x,", count: Limits.columns - 1) + "x").first?.count == Limits.columns)
+        #expect(throws: CSVParser.Failure.cellTooLong(row: 1, column: 2)) {
+            try rows("a," + String(repeating: "长", count: Limits.cellCharacters + 1))
+        }
+        #expect(try rows("a," + String(repeating: "长", count: Limits.cellCharacters)).first?[1].count == Limits.cellCharacters)
+        var parser = CSVParser()
+        var fed = 0
+        let chunk = [UInt8](repeating: 0x61, count: 1 << 16)
+        #expect(throws: CSVParser.Failure.cellTooLong(row: 1, column: 1)) {
+            while fed < 1 << 30 {
+                fed += chunk.count
+                _ = try chunk.withUnsafeBufferPointer { try parser.feed($0) { _ in true } }
+            }
+        }
+        #expect(fed == chunk.count, "the parser read on past a cell far over the limit")
     }
 }
 

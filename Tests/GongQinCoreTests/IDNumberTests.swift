@@ -77,6 +77,35 @@ struct IDNumberTests {
         #expect(IDNumber.Invalid.length(17).chinese == "身份证号应为18位，这里是17位")
         #expect(IDNumber.Invalid.checkCharacter(expected: "X", found: "1").chinese.contains("最后一位应为X"))
     }
+
+    @Test("masking finds an ID number in every spelling, and leaves dates, hashes and UUIDs alone")
+    func maskingSpellings() {
+        let m = IDNumber.masking
+        #expect(m("号码320402198003121235。") == "号码320402********1235。")
+        #expect(m("３２０４０２１９８００３１２１２３５") == "３２０４０２********１２３５")
+        #expect(m("“320402-19800312-1235”") == "“320402-********-1235”")
+        #expect(m("审批表 320402 19800312 1235") == "审批表 320402 ******** 1235")
+        #expect(m("32040219800312123X") == "320402********123X")
+        #expect(m("320402\u{200B}19800312\u{200B}1235") == "320402\u{200B}********\u{200B}1235")
+        #expect(m("--id-number 320402198003121235 --name 张三") == "--id-number 320402********1235 --name 张三")
+        // Not ID numbers: dates, a short run, a hash, a UUID, a run inside a word.
+        for text in ["2021-03-01 2022-04-05", "--from 2010-07 --to 2015-03", "电话 13912345678",
+                     "3fa41234567890123456abc", "12345678-1234-5678-9012-345678901234", "id320402198003121235x",
+                     "ABCD-9012-345678901234"] {
+            #expect(m(text) == text, "\(text)")
+        }
+    }
+
+    @Test("visible escapes control and invisible characters, and nothing else")
+    func visible() {
+        #expect(TextSafety.visible("\u{1B}[2J2身份证.pdf") == "<U+001B>[2J2身份证.pdf")
+        #expect(TextSafety.visible("3照片.jpg\n✓ 全部正确") == "3照片.jpg<U+000A>✓ 全部正确")
+        #expect(TextSafety.visible("a\nb", keepingLineBreaks: true) == "a\nb")
+        #expect(TextSafety.visible("学历\u{202E}fdp\u{200B}\u{2028}\u{FEFF}\u{061C}\u{0085}") == "学历<U+202E>fdp<U+200B><U+2028><U+FEFF><U+061C><U+0085>")
+        let plain = "常州市某局（电工）… → ✓ 一、二 “引号” — 2026–2028 \u{3000}"
+        #expect(TextSafety.visible(plain) == plain)
+        #expect(TextSafety.refusedCharacter(in: "常州\u{202E}") != nil && TextSafety.refusedCharacter(in: plain) == nil)
+    }
 }
 
 /// Identity numbers for tests, with the check character computed here, independently of

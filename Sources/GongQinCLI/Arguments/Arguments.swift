@@ -57,7 +57,7 @@ enum Parse {
     }
 
     static func id(_ text: String) throws -> IDNumber {
-        try Values.idNumber(text, today: Environment.today, reveal: Environment.reveal)
+        try Values.idNumber(text, today: Environment.today)
     }
 
     /// A date, not after today. `allowMonth` admits `YYYY-MM` where the notice works in
@@ -78,5 +78,12 @@ enum Parse {
     /// A text field: trimmed, and nil when empty.
     static func text(_ value: String?) -> String? {
         Values.text(value)
+    }
+
+    /// A free text (a note): trimmed, nil when empty; more than `Limits.freeText`
+    /// characters is invalid data (exit 65).
+    static func freeText(_ value: String?, _ what: String) throws -> String? {
+        if let problem = Limits.freeTextProblem("note", value, what: what) { throw GongQinError.invalid(problem.message) }
+        return text(value)
     }
 }

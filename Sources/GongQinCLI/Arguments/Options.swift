@@ -104,6 +104,13 @@ struct OutputOptions: ParsableArguments {
     func show(_ id: IDNumber) -> String {
         format == .table && !reveal ? id.masked : id.text
     }
+
+    /// Free text (a note, a school, an issuer) as this output shows it: an ID number typed
+    /// into it is masked in tables unless `--reveal`, in any spelling (`IDNumber.masking`).
+    func show(text: String?) -> String {
+        guard let text else { return "" }
+        return format == .table && !reveal ? IDNumber.masking(text) : text
+    }
 }
 
 /// What commands learn from their surroundings: today and who is running them.
@@ -118,8 +125,8 @@ enum Environment {
         return Day(year: parts.year!, month: parts.month!, day: parts.day!)!
     }
 
-    /// Whether the command line asks for full ID numbers (`--reveal`): errors echo an
-    /// invalid ID number in full only then (README, “Hostile text and outputs”).
+    /// Whether the command line asks for full ID numbers (`--reveal`): an error line shows
+    /// an ID number in full only then (`Console.errorLine`, README, “Hostile text and outputs”).
     static var reveal: Bool { CommandLine.arguments.dropFirst().contains("--reveal") }
 
     /// The OS user and the command line, for the change log.

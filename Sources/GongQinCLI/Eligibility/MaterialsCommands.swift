@@ -101,17 +101,19 @@ struct MaterialsCommand: ParsableCommand {
             guard report.ready else {
                 throw GongQinError.refused(summary, details: report.failures.map { "✗ " + $0.message } + notices)
             }
+            // A file name is the folder's, not gongqin's: each line is made visible whole,
+            // so that a name with a line break in it cannot forge the next line.
             let p = materials.record.person
-            Console.out("材料文件夹：\(dir)（\(p.name)，\(materials.cycle)年\(materials.grade.chinese)·\(materials.module.chinese)）")
+            Console.out(TextSafety.visible("材料文件夹：\(dir)（\(p.name)，\(materials.cycle)年\(materials.grade.chinese)·\(materials.module.chinese)）"))
             for entry in materials.applicable {
                 if let file = report.matched[entry.number] {
-                    Console.out("  ✓ \(file)")
+                    Console.out(TextSafety.visible("  ✓ \(file)"))
                 } else {
                     Console.out("  ○ \(entry.fileName)（非必要提供项，未提供）")
                 }
             }
-            for notice in notices { Console.out(notice) }
-            Console.out(summary)
+            for notice in notices { Console.out(TextSafety.visible(notice)) }
+            Console.out(TextSafety.visible(summary))
         }
     }
 }
@@ -275,7 +277,9 @@ enum FolderScan {
                 return ScannedFile(name: nfc, size: 0, leadingBytes: [], isSpecial: true)
             }
             let size = (try? fm.attributesOfItem(atPath: (path as NSString).resolvingSymlinksInPath)[.size] as? NSNumber)?.intValue
-            guard let handle = FileHandle(forReadingAtPath: path), let size else {
+            // Opened without blocking and checked again once open: a file turned into a
+            // FIFO since the stat above is not read either.
+            guard let handle = InputFile.openRegular(path), let size else {
                 return ScannedFile(name: nfc, size: size ?? 0, leadingBytes: [], readable: false)
             }
             defer { try? handle.close() }

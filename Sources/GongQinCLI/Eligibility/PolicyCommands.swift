@@ -41,18 +41,10 @@ struct PolicyCommand: ParsableCommand {
         @OptionGroup var store: StoreOptions
 
         func run() throws {
-            // Never read a FIFO (it blocks) or a file far over the cap (README, “Hostile text and outputs”).
-            let attributes = try? FileManager.default.attributesOfItem(atPath: file)
-            if let attributes, (attributes[.type] as? FileAttributeType) != .typeRegular {
-                throw GongQinError.invalid("策略文件“\(file)”不是普通文件", hint: "请给出 JSON 文件的路径")
-            }
-            if let size = (attributes?[.size] as? NSNumber)?.intValue, size > JSONLimits.maximumBytes {
-                throw GongQinError.invalid("策略文件“\(file)”有\(size / 1024) KB，超过上限\(JSONLimits.maximumBytes / 1024) KB，未载入",
-                                           hint: "政策文件只需 RULES §2 的参数，请核对是否选错了文件")
-            }
-            guard let data = FileManager.default.contents(atPath: file) else {
-                throw GongQinError(.unreadableFile, "无法读取策略文件“\(file)”", hint: "请检查路径和读权限")
-            }
+            // Never read a FIFO (it blocks), a device (it never ends) or a file far over the
+            // cap (README, “Hostile text and outputs”).
+            let data = try InputFile.contents(file, what: "政策文件", limit: JSONLimits.maximumBytes,
+                                              hint: "政策文件只需 RULES §2 的参数，请核对是否选错了文件")
             let today = Environment.today
             let (document, replaced) = try store.open().write { s in
                 let codes = Set(try s.catalog.conditions().map(\.code))

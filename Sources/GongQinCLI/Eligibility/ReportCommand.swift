@@ -222,7 +222,16 @@ struct ReportPage {
     }
 
     /// The template, embedded in the binary.
+    /// The template's escaping (its `CONTENT_TYPE` pragma): the text made visible
+    /// (`TextSafety.visible`), so that a name with a direction override shows it, then
+    /// escaped as XML character data is, which serves the page's text and its
+    /// double-quoted attributes.
+    struct VisibleHTML: MustacheContentType {
+        func escapeText(_ text: String) -> String { Workbook.escape(TextSafety.visible(text)) }
+    }
+
     static let template: MustacheTemplate = {
+        MustacheContentTypes.register(VisibleHTML(), named: "VISIBLE_HTML")
         do {
             return try MustacheTemplate(string: String(decoding: PackageResources.report_mustache, as: UTF8.self))
         } catch {

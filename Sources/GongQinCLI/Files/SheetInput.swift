@@ -27,14 +27,19 @@ protocol TableInput: AnyObject {
 }
 
 extension TableInput {
-    /// A row's cells as the importer may take them: a cell with a control character is
-    /// refused, and the `'` that gongqin puts before a cell a spreadsheet would take for a
+    /// A row's cells as the importer may take them: a cell with a control or an invisible
+    /// character is refused, and the `'` that gongqin puts before a cell a spreadsheet would take for a
     /// formula is removed (TextSafety, FormulaGuard).
     func importedCells(_ raw: [String], row: Int) throws -> [String] {
         let cells = raw.map { SpreadsheetCell.withoutDigitsGuard(FormulaGuard.importedCell($0)) }
-        if let column = cells.firstIndex(where: { TextSafety.controlCharacter(in: $0) != nil }) {
-            throw GongQinError.invalid("文件“\(path)”第\(row)行第\(column + 1)列含有控制字符（\(TextSafety.controlCharacter(in: cells[column])!)，如单元格内换行、制表符或终端控制码），未导入任何记录",
-                                       hint: "请在表格中删去这些字符后重新导入")
+        for (column, cell) in cells.enumerated() {
+            if cell.utf8.count > Limits.cellCharacters, cell.unicodeScalars.count > Limits.cellCharacters {
+                throw InputLimitError.cell(path: path, row: row, column: column + 1)
+            }
+            if let character = TextSafety.refusedCharacter(in: cell) {
+                throw GongQinError.invalid("文件“\(path)”第\(row)行第\(column + 1)列含有\(character)，未导入任何记录",
+                                           hint: "请在表格中删去这些字符后重新导入")
+            }
         }
         return cells
     }
@@ -58,8 +63,10 @@ enum SpreadsheetFile {
     static func isWorkbook(_ path: String) -> Bool { ["xlsx", "xlsm"].contains(ext(path)) }
 
     /// Opens an import file: an `.xlsx` by its name or its bytes (a zip archive), a CSV
-    /// otherwise. An `.xls` and the like exit 64 with the way out.
+    /// otherwise. An `.xls` and the like exit 64 with the way out. Anything but a regular
+    /// file, or a file over `Limits.fileBytes`, is refused before it is opened (exit 65).
     static func open(_ path: String, encoding: TextEncoding, sheet: String?) throws -> any TableInput {
+        let size = try InputFile.checkImport(path)
         let ext = ext(path)
         if refusedExtensions.contains(ext) {
             throw GongQinError.usage("不能直接读取 .\(ext) 文件“\(path)”",
@@ -71,14 +78,14 @@ enum SpreadsheetFile {
                                      hint: "请在 Excel/WPS 中“另存为” Excel 工作簿（.xlsx）或 CSV（逗号分隔）后再导入")
         }
         if isWorkbook(path) || magic.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
-            return try SheetInput(path: path, sheet: sheet)
+            return try SheetInput(path: path, sheet: sheet, size: size)
         }
         if sheet != nil { throw GongQinError.usage("--sheet 只用于 .xlsx 文件") }
-        return try CSVInput(path: path, encoding: encoding)
+        return try CSVInput(path: path, encoding: encoding, size: size)
     }
 
     static func leadingBytes(_ path: String) -> [UInt8] {
-        guard let handle = FileHandle(forReadingAtPath: path) else { return [] }
+        guard let handle = InputFile.openRegular(path) else { return [] }
         defer { try? handle.close() }
         return (try? handle.read(upToCount: 4)).map { [UInt8]($0) } ?? []
     }
@@ -94,55 +101,49 @@ enum SpreadsheetFile {
 }
 
 /// The worksheet of an `.xlsx` (Office Open XML), read with ZIPFoundation and Foundation's
-/// XMLParser. The sheet part is extracted into a private temporary file and parsed as a
-/// stream, row by row, so a sheet of any length takes bounded memory; only the shared
-/// strings table, which the sheet's cells point into, is held whole.
+/// XMLParser. Every part is parsed as a stream while it is inflated (`WorkbookPart`):
+/// nothing is extracted to a file, and the bytes really inflated are counted against the
+/// limits (`InflationBudget`), so no workbook, however forged, takes more than bounded
+/// memory and time. Only the shared strings table, which the sheet's cells point into, is
+/// held whole, compactly.
 final class SheetInput: TableInput {
     let path: String
     let sheetName: String
     let size: Int64
-    var form: String { "xlsx（工作表“\(sheetName)”）" }
+    /// The sheet's name is the workbook's: made visible, as it is printed in a line.
+    var form: String { "xlsx（工作表“\(TextSafety.visible(sheetName))”）" }
 
-    private let sheetFile: String
-    private let strings: [String]
+    private let sheetPart: String
+    private let strings: SharedStrings
+    private let budget: InflationBudget
+    private let broken: GongQinError
 
-    init(path: String, sheet requested: String?) throws {
+    init(path: String, sheet requested: String?, size: Int64) throws {
         self.path = path
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), !isFolder.boolValue,
-              FileManager.default.isReadableFile(atPath: path) else {
-            throw GongQinError(.unreadableFile, "找不到或无法读取文件“\(path)”", hint: "请检查路径和读权限")
-        }
+        self.size = size
         let broken = GongQinError(.invalidData, "“\(path)”不是有效的 Excel 工作簿（.xlsx）",
                                   hint: "请在 Excel/WPS 中打开后重新“另存为” Excel 工作簿（.xlsx），或另存为 CSV")
-        let archive: Archive
-        do {
-            archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
-        } catch {
-            throw broken
+        self.broken = broken
+        let budget = InflationBudget(path: path, fileSize: size)
+        self.budget = budget
+        let entries = try Self.entries(path, broken: broken)
+        func read(_ part: String, limit: Int64, _ reader: some PartReading) throws {
+            try PartReader.parse(path: path, part: part, budget: budget, limit: limit, broken: broken, reader)
         }
-        func part(_ name: String) throws -> Data? {
-            guard let entry = archive[name] else { return nil }
-            // A part of the workbook's bookkeeping is small; a bigger one is not a real workbook.
-            guard entry.uncompressedSize < 64 << 20 else { throw broken }
-            var data = Data()
-            do {
-                _ = try archive.extract(entry, skipCRC32: false) { data.append($0) }
-            } catch {
-                throw broken
-            }
-            return data
-        }
-        guard let workbook = try part("xl/workbook.xml"), let rels = try part("xl/_rels/workbook.xml.rels") else { throw broken }
-        let sheets = PartReader.sheets(workbook)
-        let targets = PartReader.relationships(rels)
+        guard entries.contains("xl/workbook.xml"), entries.contains("xl/_rels/workbook.xml.rels") else { throw broken }
+        let sheetList = PartReader.Attributes("sheet"), relationships = PartReader.Attributes("Relationship")
+        try read("xl/workbook.xml", limit: Limits.workbookPartBytes, sheetList)
+        try read("xl/_rels/workbook.xml.rels", limit: Limits.workbookPartBytes, relationships)
+        let sheets = PartReader.sheets(sheetList.found)
+        let targets = PartReader.relationships(relationships.found)
         guard !sheets.isEmpty else { throw broken }
         let chosen: (name: String, id: String)
         if let requested {
             let wanted = Normalise.text(requested).trimmingSpaces
             guard let match = sheets.first(where: { Normalise.text($0.name).trimmingSpaces == wanted }) else {
                 throw GongQinError.invalid("工作簿“\(path)”中没有名为“\(requested.clipped())”的工作表",
-                                           hint: "现有工作表：" + sheets.map { "“\($0.name)”" }.joined(separator: "、"))
+                                           hint: "现有工作表：" + sheets.prefix(20).map { "“\($0.name.clipped())”" }.joined(separator: "、")
+                                               + (sheets.count > 20 ? "等\(sheets.count)个" : ""))
             }
             chosen = match
         } else {
@@ -151,27 +152,36 @@ final class SheetInput: TableInput {
         sheetName = chosen.name
         guard var target = targets[chosen.id] else { throw broken }
         target = target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target
-        guard let sheetEntry = archive[target] else { throw broken }
-        strings = try part("xl/sharedStrings.xml").map(PartReader.sharedStrings) ?? []
-
-        let folder = NSTemporaryDirectory() + "gongqin-xlsx-" + UUID().uuidString
-        do {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true,
-                                                    attributes: [.posixPermissions: 0o700])
-        } catch {
-            throw GongQinError(.internalError, "无法创建临时目录以读取 xlsx 文件")
+        guard entries.contains(target) else { throw broken }
+        sheetPart = target
+        if entries.contains("xl/sharedStrings.xml") {
+            let reader = PartReader.Strings()
+            try read("xl/sharedStrings.xml", limit: Limits.sharedStringsBytes, reader)
+            strings = reader.items
+        } else {
+            strings = SharedStrings()
         }
-        sheetFile = folder + "/sheet.xml"
-        do {
-            _ = try archive.extract(sheetEntry, to: URL(fileURLWithPath: sheetFile), skipCRC32: false)
-        } catch {
-            try? FileManager.default.removeItem(atPath: folder)
-            throw broken
-        }
-        size = Int64(sheetEntry.uncompressedSize)
     }
 
-    deinit { try? FileManager.default.removeItem(atPath: (sheetFile as NSString).deletingLastPathComponent) }
+    /// A workbook has a few dozen parts; a file of more is no workbook.
+    static let maximumEntries = 10_000
+
+    /// The paths of the workbook's parts, read from its central directory; a path too
+    /// long to name a part gongqin reads is left out.
+    static func entries(_ path: String, broken: GongQinError) throws -> Set<String> {
+        var entries = Set<String>()
+        var count = 0
+        do {
+            for entry in try Archive(url: URL(fileURLWithPath: path), accessMode: .read) {
+                count += 1
+                guard count <= maximumEntries else { throw broken }
+                if entry.path.utf8.count <= 255 { entries.insert(entry.path) }
+            }
+        } catch {
+            throw broken
+        }
+        return entries
+    }
 
     private var headerRow: Int?
 
@@ -199,30 +209,75 @@ final class SheetInput: TableInput {
         }
     }
 
-    /// Every non-blank row, the header included.
+    /// Every non-blank row, the header included, as the sheet part is inflated.
     private func rows(_ body: (Int, InputRow) throws -> Bool) throws {
-        guard let stream = InputStream(fileAtPath: sheetFile) else {
-            throw GongQinError(.unreadableFile, "无法读取文件“\(path)”", hint: "请检查路径和读权限")
-        }
         try withoutActuallyEscaping(body) { body in
-            let reader = SheetReader(strings: strings, body: body)
-            let parser = XMLParser(stream: stream)
-            parser.delegate = reader
-            parser.shouldResolveExternalEntities = false
-            let finished = parser.parse()
-            if let error = reader.failure { throw error }
-            if !finished && !reader.stopped {
-                throw GongQinError.invalid("“\(path)”的工作表“\(sheetName)”无法解析（第\(parser.lineNumber)行附近）",
+            let reader = SheetReader(path: path, strings: strings, body: body)
+            do {
+                try PartReader.parse(path: path, part: sheetPart, budget: budget, limit: nil, broken: broken, reader)
+            } catch let error as PartReader.Malformed {
+                throw GongQinError.invalid("“\(path)”的工作表“\(sheetName)”无法解析（第\(error.line)行附近）",
                                            hint: "请在 Excel/WPS 中打开后重新“另存为” .xlsx")
             }
         }
     }
 }
 
-/// Reads the small parts of a workbook: the sheet list, the relationships, the shared strings.
+/// The shared strings of a workbook, held as one run of UTF-8 and the end of each string:
+/// a few bytes a string, where an array of strings would take some forty.
+struct SharedStrings {
+    private var bytes: [UInt8] = []
+    private var ends: [UInt32] = []
+
+    var count: Int { ends.count }
+
+    mutating func append(_ text: String) {
+        bytes.append(contentsOf: text.utf8)
+        ends.append(UInt32(bytes.count))
+    }
+
+    subscript(_ i: Int) -> String? {
+        guard i >= 0 && i < ends.count else { return nil }
+        let start = i == 0 ? 0 : Int(ends[i - 1])
+        return String(decoding: bytes[start..<Int(ends[i])], as: UTF8.self)
+    }
+}
+
+/// A reader of one part: an XMLParser delegate with its `PartControl`.
+protocol PartReading: XMLParserDelegate {
+    var control: PartControl { get }
+}
+
+/// Reads the parts of a workbook: the sheet list, the relationships, the shared strings.
 enum PartReader {
+    /// A part XMLParser could not read, at `line`.
+    struct Malformed: Error {
+        var line: Int
+    }
+
+    /// Parses `part` of the workbook at `path` with `reader` as it is inflated. A limit
+    /// passed, an archive that is broken, a read that fails or the reader's own error is
+    /// thrown; a part that does not parse is `Malformed`, or `broken` when not the sheet.
+    static func parse(path: String, part: String, budget: InflationBudget, limit: Int64?, broken: GongQinError,
+                      _ reader: some PartReading) throws {
+        let stream = WorkbookPart(path: path, part: part, budget: budget, limit: limit, broken: broken)
+        reader.control.stream = stream
+        let parser = XMLParser(stream: stream)
+        parser.delegate = reader
+        parser.shouldResolveExternalEntities = false
+        let finished = parser.parse()
+        stream.stop()
+        if let error = stream.failure { throw error }
+        if let error = reader.control.failure { throw error }
+        if !finished && !reader.control.stopped {
+            if limit == nil { throw Malformed(line: parser.lineNumber) }
+            throw broken
+        }
+    }
+
     /// Collects the attributes of every element named `element`.
-    private final class Attributes: NSObject, XMLParserDelegate {
+    final class Attributes: NSObject, PartReading {
+        let control = PartControl()
         let element: String
         var found: [[String: String]] = []
         init(_ element: String) { self.element = element }
@@ -230,44 +285,38 @@ enum PartReader {
                     attributes: [String: String]) {
             if name == element || name.hasSuffix(":" + element) { found.append(attributes) }
         }
-    }
-
-    private static func attributes(_ data: Data, _ element: String) -> [[String: String]] {
-        let parser = XMLParser(data: data)
-        let reader = Attributes(element)
-        parser.delegate = reader
-        parser.shouldResolveExternalEntities = false
-        parser.parse()
-        return reader.found
+        func parser(_ parser: XMLParser, parseErrorOccurred parseError: any Error) { control.parseError() }
     }
 
     /// The sheets in workbook order: name and relationship id.
-    static func sheets(_ workbook: Data) -> [(name: String, id: String)] {
-        attributes(workbook, "sheet").compactMap { a in
+    static func sheets(_ found: [[String: String]]) -> [(name: String, id: String)] {
+        found.compactMap { a in
             guard let name = a["name"], let id = a["r:id"] ?? a.first(where: { $0.key.hasSuffix(":id") })?.value else { return nil }
             return (name, id)
         }
     }
 
     /// Relationship id → target part.
-    static func relationships(_ rels: Data) -> [String: String] {
+    static func relationships(_ found: [[String: String]]) -> [String: String] {
         var out: [String: String] = [:]
-        for a in attributes(rels, "Relationship") {
+        for a in found {
             if let id = a["Id"], let target = a["Target"] { out[id] = target }
         }
         return out
     }
 
-    /// The text of every `<si>`: its `<t>` runs, without the phonetic `<rPh>` ones.
-    private final class Strings: NSObject, XMLParserDelegate {
-        var items: [String] = []
-        var current = ""
+    /// The text of every `<si>`: its `<t>` runs, without the phonetic `<rPh>` ones. A string
+    /// is kept to one character over the cell limit: a cell that uses it is refused.
+    final class Strings: NSObject, PartReading {
+        let control = PartControl()
+        var items = SharedStrings()
+        var current = CellText()
         var inText = false
         var phonetic = 0
         func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
                     attributes: [String: String]) {
             switch name {
-            case "si": current = ""
+            case "si": current = CellText()
             case "t": inText = phonetic == 0
             case "rPh": phonetic += 1
             default: break
@@ -275,41 +324,55 @@ enum PartReader {
         }
         func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
             switch name {
-            case "si": items.append(current)
+            case "si": items.append(current.text)
             case "t": inText = false
             case "rPh": phonetic -= 1
             default: break
             }
         }
-        func parser(_ parser: XMLParser, foundCharacters string: String) { if inText { current += string } }
+        func parser(_ parser: XMLParser, foundCharacters string: String) { if inText { current.append(string) } }
+        func parser(_ parser: XMLParser, parseErrorOccurred parseError: any Error) { control.parseError() }
     }
+}
 
-    static func sharedStrings(_ data: Data) -> [String] {
-        let parser = XMLParser(data: data)
-        let reader = Strings()
-        parser.delegate = reader
-        parser.shouldResolveExternalEntities = false
-        parser.parse()
-        return reader.items
+/// The text of a cell as the parser hands it on in pieces, kept to one character over
+/// `Limits.cellCharacters`: enough to refuse it, never a hundred megabytes.
+struct CellText {
+    private(set) var text = ""
+    private var length = 0
+
+    var isEmpty: Bool { length == 0 }
+
+    mutating func append(_ piece: String) {
+        guard length <= Limits.cellCharacters else { return }
+        let scalars = piece.unicodeScalars
+        if length + scalars.count <= Limits.cellCharacters + 1 {
+            text += piece
+            length += scalars.count
+        } else {
+            text.unicodeScalars.append(contentsOf: scalars.prefix(Limits.cellCharacters + 1 - length))
+            length = Limits.cellCharacters + 1
+        }
     }
 }
 
 /// The streaming reader of a worksheet: gathers each `<row>`'s cells and hands the row on.
-private final class SheetReader: NSObject, XMLParserDelegate {
-    let strings: [String]
+private final class SheetReader: NSObject, PartReading {
+    let control = PartControl()
+    let path: String
+    let strings: SharedStrings
     let body: (Int, InputRow) throws -> Bool
-    var failure: (any Error)?
-    var stopped = false
 
     private var rowNumber = 0
     private var row = InputRow(cells: [])
     private var column = -1
     private var type = "n"
-    private var value = ""
+    private var value = CellText()
     private var inValue = false
     private var phonetic = 0
 
-    init(strings: [String], body: @escaping (Int, InputRow) throws -> Bool) {
+    init(path: String, strings: SharedStrings, body: @escaping (Int, InputRow) throws -> Bool) {
+        self.path = path
         self.strings = strings
         self.body = body
     }
@@ -319,12 +382,19 @@ private final class SheetReader: NSObject, XMLParserDelegate {
         switch name {
         case "row":
             rowNumber = attributes["r"].flatMap(Int.init) ?? rowNumber + 1
-            row = InputRow(cells: [])
+            guard rowNumber <= Self.excelRows else {
+                control.stop(parser, failure: GongQinError.invalid(
+                    "工作簿“\(path)”的工作表超过 Excel 的上限\(Self.excelRows)行，不像是真正的 Excel 工作簿，未导入任何记录",
+                    hint: "请在 Excel/WPS 中打开后重新“另存为” .xlsx 或 CSV"))
+                return
+            }
+            row.cells.removeAll(keepingCapacity: true)
+            row.numeric.removeAll(keepingCapacity: true)
             column = -1
         case "c":
             column = attributes["r"].flatMap(Self.columnIndex) ?? column + 1
             type = attributes["t"] ?? "n"
-            value = ""
+            value = CellText()
         case "v", "t":
             inValue = phonetic == 0
         case "rPh":
@@ -333,42 +403,46 @@ private final class SheetReader: NSObject, XMLParserDelegate {
         }
     }
 
-    func parser(_ parser: XMLParser, foundCharacters string: String) { if inValue { value += string } }
+    func parser(_ parser: XMLParser, foundCharacters string: String) { if inValue { value.append(string) } }
 
     func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
         switch name {
         case "v", "t": inValue = false
         case "rPh": phonetic -= 1
         case "c":
-            guard column >= 0, column < 16_384 else { return }
-            var text = value
+            // An empty cell (a formatted one, say) adds nothing to its row.
+            guard column >= 0, !value.isEmpty else { return }
+            var text = value.text
             var numeric = false
             switch type {
-            case "s": text = Int(value.trimmingSpaces).flatMap { $0 >= 0 && $0 < strings.count ? strings[$0] : nil } ?? ""
+            case "s": text = Int(text.trimmingSpaces).flatMap { strings[$0] } ?? ""
             case "n", "":
-                numeric = !value.isEmpty
-                text = Self.number(value)
-            case "b": text = value == "1" ? "是" : "否"
-            case "e": text = value
+                numeric = !text.isEmpty
+                text = Self.number(text)
+            case "b": text = text == "1" ? "是" : "否"
+            case "e": break
             default: break  // inlineStr, str: the text itself
+            }
+            // Past the limit a column may only be empty: Excel keeps formatted empty cells.
+            guard column < Limits.columns else {
+                if !text.trimmingSpaces.isEmpty { control.stop(parser, failure: InputLimitError.columns(path: path, row: rowNumber)) }
+                return
             }
             if row.cells.count <= column { row.cells += Array(repeating: "", count: column + 1 - row.cells.count) }
             row.cells[column] = text
             if numeric { row.numeric.insert(column) }
         case "row":
-            guard row.cells.contains(where: { !$0.trimmingSpaces.isEmpty }) else { return }
+            guard !row.cells.isEmpty, row.cells.contains(where: { !$0.trimmingSpaces.isEmpty }) else { return }
             do {
-                if try !body(rowNumber, row) {
-                    stopped = true
-                    parser.abortParsing()
-                }
+                if try !body(rowNumber, row) { control.stop(parser) }
             } catch {
-                failure = error
-                parser.abortParsing()
+                control.stop(parser, failure: error)
             }
         default: break
         }
     }
+
+    func parser(_ parser: XMLParser, parseErrorOccurred parseError: any Error) { control.parseError() }
 
     /// A number as a person wrote it: `2021`, not `2021.0`; a fraction as it is.
     static func number(_ text: String) -> String {
@@ -377,15 +451,20 @@ private final class SheetReader: NSObject, XMLParserDelegate {
         return text
     }
 
-    /// `B12` → 1.
+    /// `B12` → 1. A reference past Excel's last column (`XFD`) counts as the column after it.
     static func columnIndex(_ ref: String) -> Int? {
         var n = 0
         var letters = 0
         for scalar in ref.unicodeScalars {
             guard scalar.value >= 65 && scalar.value <= 90 else { break }
+            guard letters < 3 else { return excelColumns }
             n = n * 26 + Int(scalar.value - 64)
             letters += 1
         }
-        return letters == 0 ? nil : n - 1
+        return letters == 0 ? nil : min(n - 1, excelColumns)
     }
+
+    /// The columns of Excel's widest sheet, and the rows of its longest.
+    static let excelColumns = 16_384
+    static let excelRows = 1_048_576
 }

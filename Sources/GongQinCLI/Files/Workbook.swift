@@ -1,5 +1,6 @@
 import Foundation
 import GongQinCore
+import GongQinStore
 import ZIPFoundation
 
 /// A one-sheet Office Open XML workbook (.xlsx), written through ZIPFoundation, for the
@@ -7,7 +8,10 @@ import ZIPFoundation
 /// format "@"), so Excel, WPS and LibreOffice leave identity numbers and dates as they
 /// are. The header row is bold and frozen; the columns are sized to their contents.
 ///
-/// Rows stream into a temporary file; the sheet is assembled and zipped at the end.
+/// Rows stream into a private working folder beside the output (never `$TMPDIR`); the
+/// sheet is assembled and zipped at the end, and the workbook moved into place by
+/// `OutputFile`. Any failure to write is exit 74 naming the output the user gave, never a
+/// working file.
 final class Workbook {
     enum Cell {
         case text(String)
@@ -24,16 +28,41 @@ final class Workbook {
     init(path: String, sheetName: String, header: [String]) throws {
         self.path = path
         self.sheetName = sheetName
-        folder = NSTemporaryDirectory() + "gongqin-xlsx-" + UUID().uuidString
-        do {
-            try FileManager.default.createDirectory(atPath: folder + "/xl/worksheets", withIntermediateDirectories: true,
-                                                    attributes: [.posixPermissions: 0o700])
-        } catch {
-            throw GongQinError(.internalError, "无法创建临时目录以生成 xlsx 文件")
+        try FilePaths.refuseSpecial(path, what: "输出文件")
+        let beside = (path as NSString).deletingLastPathComponent
+        let folder = (beside.isEmpty ? "" : beside + "/") + ".\((path as NSString).lastPathComponent).\(UUID().uuidString).parts"
+        self.folder = folder
+        if mkdir(folder, 0o700) != 0 {
+            if errno == ENOENT {
+                throw GongQinError(.unreadableFile, "输出目录“\(beside)”不存在", hint: "请先创建目录，或换一个 --output 路径")
+            }
+            throw Self.failure(path)
         }
-        rowsFile = try OutputFile(path: folder + "/rows.xml")
+        do {
+            guard mkdir(folder + "/xl", 0o700) == 0, mkdir(folder + "/xl/worksheets", 0o700) == 0 else { throw Self.failure(path) }
+            rowsFile = try OutputFile(path: folder + "/rows.xml")
+        } catch {
+            // Not yet a whole object: `deinit` would not run.
+            try? FileManager.default.removeItem(atPath: folder)
+            throw Self.failure(path)
+        }
         widths = header.map { Render.displayWidth($0) }
         append(header.map(Cell.text), style: 1)
+    }
+
+    /// The error of a write that failed: it names the output, not the working file.
+    static func failure(_ path: String) -> GongQinError {
+        GongQinError(.outputFailed, "写入输出文件“\(path)”失败（磁盘已满或不可写），未留下不完整的文件",
+                     hint: "请检查磁盘空间和目录的写权限后重试")
+    }
+
+    /// Runs `body`, whose failure to write a working file is a failure to write `path`.
+    static func writing<T>(_ path: String, _ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch {
+            throw failure(path)
+        }
     }
 
     deinit { try? FileManager.default.removeItem(atPath: folder) }
@@ -63,6 +92,16 @@ final class Workbook {
 
     /// Writes the workbook to `path`, replacing it only when complete.
     func commit() throws {
+        try Self.writing(path) { try assemble() }
+        let output = try OutputFile(path: path)
+        guard let zipped = FileHandle(forReadingAtPath: folder + "/workbook.xlsx") else { throw Self.failure(path) }
+        while let chunk = try? zipped.read(upToCount: 1 << 16), !chunk.isEmpty { output.write(bytes: chunk) }
+        try? zipped.close()
+        try output.commit()
+    }
+
+    /// The sheet, from the rows written so far, and the zipped workbook, in the working folder.
+    private func assemble() throws {
         try rowsFile.commit()
         let sheetPath = folder + "/xl/worksheets/sheet1.xml"
         let sheet = try OutputFile(path: sheetPath)
@@ -79,9 +118,7 @@ final class Workbook {
             sheet.write("<col min=\"\(i + 1)\" max=\"\(i + 1)\" width=\"\(min(max(width + 2, 6), 60))\" customWidth=\"1\"/>")
         }
         sheet.write("</cols><sheetData>")
-        guard let rows = FileHandle(forReadingAtPath: folder + "/rows.xml") else {
-            throw GongQinError(.internalError, "生成 xlsx 文件时读取临时文件失败")
-        }
+        guard let rows = FileHandle(forReadingAtPath: folder + "/rows.xml") else { throw Self.failure(path) }
         while let chunk = try? rows.read(upToCount: 1 << 16), !chunk.isEmpty { sheet.write(bytes: chunk) }
         try? rows.close()
         sheet.write("</sheetData></worksheet>")
@@ -132,26 +169,14 @@ final class Workbook {
                 </styleSheet>
                 """),
         ]
-        let zipPath = folder + "/workbook.xlsx"
-        do {
-            let archive = try Archive(url: URL(fileURLWithPath: zipPath), accessMode: .create)
-            for (name, xml) in parts {
-                let data = Data(xml.utf8)
-                try archive.addEntry(with: name, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate) {
-                    position, size in data.subdata(in: Int(position)..<Int(position) + size)
-                }
+        let archive = try Archive(url: URL(fileURLWithPath: folder + "/workbook.xlsx"), accessMode: .create)
+        for (name, xml) in parts {
+            let data = Data(xml.utf8)
+            try archive.addEntry(with: name, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate) {
+                position, size in data.subdata(in: Int(position)..<Int(position) + size)
             }
-            try archive.addEntry(with: "xl/worksheets/sheet1.xml", relativeTo: URL(fileURLWithPath: folder), compressionMethod: .deflate)
-        } catch {
-            throw GongQinError(.internalError, "生成 xlsx 文件失败（\(type(of: error))）")
         }
-        let output = try OutputFile(path: path)
-        guard let zipped = FileHandle(forReadingAtPath: zipPath) else {
-            throw GongQinError(.internalError, "生成 xlsx 文件时读取临时文件失败")
-        }
-        while let chunk = try? zipped.read(upToCount: 1 << 16), !chunk.isEmpty { output.write(bytes: chunk) }
-        try? zipped.close()
-        try output.commit()
+        try archive.addEntry(with: "xl/worksheets/sheet1.xml", relativeTo: URL(fileURLWithPath: folder), compressionMethod: .deflate)
     }
 
     /// `A`, `B`, … `Z`, `AA`, … for column index `i`.

@@ -96,8 +96,9 @@ struct ApplicationCommand: ParsableCommand {
         @OptionGroup var output: OutputOptions
 
         func run() throws {
+            let note = try Parse.freeText(self.note, "备注")
             let (released, entry) = try store.open().write { s in
-                let released = try s.applications.setStatus(number, to: status, note: Parse.text(note))
+                let released = try s.applications.setStatus(number, to: status, note: note)
                 return (released, try s.applications.entry(number))
             }
             var line = "申报\(number)（\(entry.name)）已改为“\(status.chinese)”"
@@ -178,6 +179,6 @@ struct ApplicationLine: Listable {
                 table ? a.module.chinese : a.module.code, table ? a.status.chinese : a.status.code, a.filedOn.description,
                 String(a.certificateYear), table ? conditions.map(Labels.condition).joined(separator: "、") : conditions.joined(separator: ";"),
                 (table ? a.examResult?.chinese : a.examResult?.code) ?? "", (table ? a.reviewResult?.chinese : a.reviewResult?.code) ?? "",
-                a.note.cell]
+                output.show(text: a.note)]
     }
 }

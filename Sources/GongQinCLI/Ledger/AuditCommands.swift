@@ -59,12 +59,11 @@ struct AuditCommand: ParsableCommand {
             report.logHead = try s.integrity.head()?.description
             let catalogue = try s.catalog.conditions()
             let filter = try scope.filter(person: id)
+            // The uses as the ledger lists them, each with its record number.
+            report.uses = try s.ledger.entries(filter).map(UseLine.init)
             try s.people.forEachRecord(filter) { batch in
                 for record in batch {
                     let p = record.person
-                    report.uses += record.exceptionalUses.map {
-                        UseLine(LedgerEntry(idNumber: p.idNumber, name: p.name, unit: p.unit, use: $0))
-                    }
                     if record.exceptionalUses.isEmpty && id == nil {
                         report.peopleWithoutUses += 1
                     } else {
@@ -171,9 +170,9 @@ struct LogCommand: ParsableCommand {
         }
 
         /// A batch entry: the file, its hash and the rows, or the one row shown for a person.
-        var importSummary: String {
+        func importSummary(masking: Bool) -> String {
             let batch = after?.object ?? [:]
-            let file = batch["file"]?.text ?? "?"
+            let file = batch["file"].map { masking ? IDNumber.masking($0.text) : $0.text } ?? "?"
             let hash = String((batch["sha256"]?.text ?? "").prefix(12))
             if let fileRow { return "文件“\(file)”第\(fileRow)行（SHA-256 \(hash)…）" }
             return "文件“\(file)”（SHA-256 \(hash)…）整批导入\(batch["rows"]?.text ?? "?")条，记录\(batch["first"]?.text ?? "?")–\(batch["last"]?.text ?? "?")"
@@ -181,8 +180,10 @@ struct LogCommand: ParsableCommand {
 
         /// `field: old → new` for an update, the fields for an insert or a delete.
         /// `labelled`: fields and code values by their Chinese labels, for the table.
+        /// `masking`: an ID number is masked, the person's own and any typed into a value
+        /// (a note, a school), in any spelling (`IDNumber.masking`).
         func changes(masking: Bool, labelled: Bool = false) -> String {
-            if op == "import" { return importSummary }
+            if op == "import" { return importSummary(masking: masking) }
             let old = before?.object ?? [:], new = after?.object ?? [:]
             let keys = (op == "update" ? new.keys.filter { old[$0] != new[$0] } : Array((op == "delete" ? old : new).keys)).sorted()
             return keys.map { key in
@@ -190,7 +191,8 @@ struct LogCommand: ParsableCommand {
                     guard let v else { return labelled ? "空" : "null" }
                     if masking && key == "id_number" { return "…" }
                     if labelled, v == .null { return "空" }
-                    return labelled ? Labels.value(key, v.text) : v.text
+                    let text = labelled ? Labels.value(key, v.text) : v.text
+                    return masking ? IDNumber.masking(text) : text
                 }
                 let name = labelled ? Labels.field(key) : key
                 return op == "update" ? "\(name): \(show(old[key])) → \(show(new[key]))" : "\(name)=\(show((op == "delete" ? old : new)[key]))"

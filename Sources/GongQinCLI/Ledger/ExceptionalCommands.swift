@@ -68,9 +68,7 @@ struct ExceptionalCommand: ParsableCommand {
             let year = try Parse.year(self.year, "年度")
             let today = Environment.today
             let entry = try store.open().write { s in
-                let use = try s.ledger.recordHistoricUse(id, condition: condition, grade: grade, year: year, note: note, today: today)
-                let person = try s.people.person(id)
-                return LedgerEntry(idNumber: id, name: person.name, unit: person.unit, use: use)
+                try s.ledger.recordHistoricUse(id, condition: condition, grade: grade, year: year, note: note, today: today)
             }
             try Render.added(UseLine(entry), output,
                              "已登记\(entry.name)的历史破格使用：\(Labels.condition(entry.use.condition))，\(entry.use.year)年\(entry.use.grade.chinese)")
@@ -86,7 +84,7 @@ struct ExceptionalCommand: ParsableCommand {
 
         func run() throws {
             let id = try person.map(store.person)
-            let entries = try store.reader().read { s in try s.ledger.entries(person: id) }
+            let entries = try store.reader().read { s in try s.ledger.entries(People.Filter(person: id)) }
             try Render.list(entries.map(UseLine.init), output, empty: "尚无破格使用记录")
         }
     }
@@ -142,6 +140,6 @@ struct UseLine: Listable {
         let table = output.format == .table
         return [String(id), output.show(idNumber), name, table ? Labels.condition(condition) : condition,
                 table ? Labels.condition(category) : category, table ? grade.chinese : grade.code, String(year),
-                table ? source.chinese : source.code, applicationId.map(String.init) ?? "", note.cell]
+                table ? source.chinese : source.code, applicationId.map(String.init) ?? "", output.show(text: note)]
     }
 }

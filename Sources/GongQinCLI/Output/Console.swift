@@ -3,6 +3,14 @@ import GongQinCore
 
 /// stdout and stderr. stdout is buffered, so that a large listing streams out in big
 /// writes; stderr carries errors and progress, one line at a time.
+///
+/// Everything gongqin prints passes here, and here text is made visible
+/// (`TextSafety.visible`, Documentation/CLI.md “What output shows”): a control or an
+/// invisible character is shown as `<U+001B>`, in a table cell, a line, an error that
+/// echoes input, a file name. stdout keeps the line breaks gongqin lays out; a piece of
+/// user or file text that may hold one is made visible where it is put into a line
+/// (`Render.table` does it for every cell). stderr is one line per error, so nothing in it
+/// breaks a line, and an ID number in it is masked unless `--reveal`.
 enum Console {
     nonisolated(unsafe) private static var buffer: [UInt8] = {
         var b = [UInt8]()
@@ -19,7 +27,7 @@ enum Console {
 
     /// Writes `text` to stdout, without a newline.
     static func write(_ text: String) {
-        buffer.append(contentsOf: text.utf8)
+        buffer.append(contentsOf: TextSafety.visible(text, keepingLineBreaks: true).utf8)
         if buffer.count >= 1 << 16 { flush(complete: false) }
     }
 
@@ -59,8 +67,11 @@ enum Console {
         buffer.removeAll(keepingCapacity: true)
     }
 
+    /// One line on stderr: made visible, and with any ID number masked unless `--reveal`
+    /// (README, “Hostile text and outputs”).
     static func errorLine(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
+        let shown = TextSafety.visible(Environment.reveal ? text : IDNumber.masking(text))
+        FileHandle.standardError.write(Data((shown + "\n").utf8))
     }
 
     /// An error: its line, then one line per detail.

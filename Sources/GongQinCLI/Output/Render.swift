@@ -62,6 +62,8 @@ enum Render {
     /// terminal it fits the terminal's width, the widest columns cut short with `…`,
     /// unless `--wide` (`TableWidth`).
     static func table(header: [String], rows: [[String]], width limit: Int? = TableWidth.limit) -> String {
+        // A cell is one line: whatever it holds is made visible, a line break included.
+        let rows = rows.map { $0.map { TextSafety.visible($0) } }
         var widths = header.map(displayWidth)
         for row in rows {
             for (i, cell) in row.enumerated() where i < widths.count { widths[i] = max(widths[i], displayWidth(cell)) }
@@ -87,13 +89,12 @@ enum Render {
         return lines.joined(separator: "\n")
     }
 
-    /// `text` cut to `width` terminal columns, ending in `…` when cut; a line break ends it.
+    /// `text` (one line, made visible) cut to `width` terminal columns, ending in `…` when cut.
     static func clip(_ text: String, to width: Int) -> String {
-        let flat = text.contains("\n") ? text.replacingOccurrences(of: "\n", with: " ") : text
-        guard displayWidth(flat) > width else { return flat }
+        guard displayWidth(text) > width else { return text }
         var out = ""
         var used = 0
-        for character in flat {
+        for character in text {
             let w = displayWidth(String(character))
             if used + w > width - 1 { break }
             out.append(character)
@@ -119,7 +120,7 @@ enum Render {
         let present = pairs.compactMap { pair in pair.1.map { (pair.0, $0) } }
         let width = present.map { displayWidth($0.0) }.max() ?? 0
         return present.map { label, value in
-            label + String(repeating: " ", count: width - displayWidth(label)) + "  " + value
+            label + String(repeating: " ", count: width - displayWidth(label)) + "  " + TextSafety.visible(value)
         }.joined(separator: "\n")
     }
 }

@@ -150,7 +150,7 @@ extension Education: Listable {
         ("level", "学历"), ("graduated", "毕业时间"), ("major", "专业"), ("school", "学校"), ("relevant", "与工种相关"),
     ]
     func cells(_ output: OutputOptions) -> [String] {
-        [level.chinese, graduated.description, major.cell, school.cell, output.format == .table ? relevant.yesNo : String(relevant)]
+        [level.chinese, graduated.description, output.show(text: major), output.show(text: school), output.format == .table ? relevant.yesNo : String(relevant)]
     }
 }
 
@@ -177,7 +177,7 @@ struct AwardCommand: ParsableCommand {
 
 extension Award: Listable {
     static let columns: [(key: String, title: String)] = [("name", "名称"), ("date", "时间"), ("issuer", "授予单位")]
-    func cells(_ output: OutputOptions) -> [String] { [name, date.description, issuer.cell] }
+    func cells(_ output: OutputOptions) -> [String] { [name, date.description, output.show(text: issuer)] }
 }
 
 struct TrainingCommand: ParsableCommand {
@@ -205,5 +205,5 @@ struct TrainingCommand: ParsableCommand {
 
 extension Training: Listable {
     static let columns: [(key: String, title: String)] = [("name", "名称"), ("date", "时间"), ("hours", "学时"), ("issuer", "发证单位")]
-    func cells(_ output: OutputOptions) -> [String] { [name, date.description, hours.map(String.init) ?? "", issuer.cell] }
+    func cells(_ output: OutputOptions) -> [String] { [name, date.description, hours.map(String.init) ?? "", output.show(text: issuer)] }
 }

@@ -85,6 +85,7 @@ enum Corrections {
     static func differences<L: Listable>(_ before: L, _ after: L) -> String {
         var shown = OutputOptions()
         shown.format = .table
+        shown.reveal = Environment.reveal
         let old = before.cells(shown), new = after.cells(shown)
         return zip(L.columns, zip(old, new)).filter { $0.1.0 != $0.1.1 }.map { column, pair in
             "\(column.title)：\(pair.0.isEmpty ? "（空）" : pair.0) → \(pair.1.isEmpty ? "（空）" : pair.1)"
@@ -388,7 +389,7 @@ struct HistoricUseLine: Listable {
     func cells(_ output: OutputOptions) -> [String] {
         let table = output.format == .table
         return [table ? Labels.condition(condition) : condition, table ? Labels.condition(category) : category,
-                table ? grade.chinese : grade.code, String(year), table ? source.chinese : source.code, note.cell]
+                table ? grade.chinese : grade.code, String(year), table ? source.chinese : source.code, output.show(text: note)]
     }
 }
 

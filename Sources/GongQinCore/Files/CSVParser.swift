@@ -6,13 +6,20 @@
 /// - a field in double quotes keeps its commas and line breaks, `""` in it is one quote;
 /// - a quote inside an unquoted field, or text after a closing quote, is kept as it is.
 /// A quoted field still open at the end of the file, and bytes that are not UTF-8, are
-/// errors naming the row. Covered by the fuzzing target `FuzzFileRow`.
+/// errors naming the row. So are a row of more than `Limits.columns` cells and a cell of
+/// more than `Limits.cellCharacters` characters, found as soon as they are read, so that a
+/// header of a million columns or a cell of a hundred megabytes is not read to its end.
+/// Covered by the fuzzing target `FuzzFileRow`.
 public struct CSVParser {
     public enum Failure: Error, Equatable {
         /// A quoted field opened on `row` and never closed.
         case unterminatedQuote(row: Int)
         /// Row `row` is not valid UTF-8.
         case invalidUTF8(row: Int)
+        /// Row `row` has more cells than the limit.
+        case tooManyColumns(row: Int)
+        /// The cell of row `row`, column `column` (from 1) is longer than the limit.
+        case cellTooLong(row: Int, column: Int)
     }
 
     enum State {
@@ -28,9 +35,21 @@ public struct CSVParser {
     var rowStarted = false
     var atStart = true
     var bomMatched = 0
+    /// The most cells a row may have, and characters a cell.
+    let maximumColumns: Int
+    let maximumCharacters: Int
 
-    public init() {
+    public init(columns: Int = Limits.columns, cellCharacters: Int = Limits.cellCharacters) {
+        maximumColumns = columns
+        maximumCharacters = cellCharacters
         field.reserveCapacity(256)
+    }
+
+    /// Refuses a cell that has grown past what any cell of the limit can take in UTF-8
+    /// (4 bytes a character), before reading more of it.
+    @inline(__always)
+    func checkGrowth() throws {
+        if field.count > 4 * maximumCharacters { throw Failure.cellTooLong(row: rows + 1, column: cells.count + 1) }
     }
 
     /// Feeds the next bytes; calls `body` with each row they complete. Stops, returning
@@ -74,6 +93,7 @@ public struct CSVParser {
                 var end = index - 1
                 while end < count, bytes[end] != 0x2C, bytes[end] != 0x0A, bytes[end] != 0x0D { end += 1 }
                 field.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[(index - 1)..<end]))
+                try checkGrowth()
                 index = end
                 guard index < count else { break }
                 let stop = bytes[index]
@@ -87,13 +107,14 @@ public struct CSVParser {
                 var end = index - 1
                 while end < count, bytes[end] != 0x22 { end += 1 }
                 field.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[(index - 1)..<end]))
+                try checkGrowth()
                 index = end
                 guard index < count else { break }
                 index += 1
                 state = .quoteInQuoted
             case .quoteInQuoted:
                 switch byte {
-                case 0x22: field.append(0x22); state = .quoted
+                case 0x22: field.append(0x22); try checkGrowth(); state = .quoted
                 case 0x2C: try endField(); state = .fieldStart
                 case 0x0A: if try !endRow(body) { return false }
                 case 0x0D: if try !endRow(body) { return false }; state = .afterCR
@@ -120,6 +141,11 @@ public struct CSVParser {
     }
 
     mutating func endField() throws {
+        if cells.count >= maximumColumns { throw Failure.tooManyColumns(row: rows + 1) }
+        // Bytes count at least the characters; only a long cell needs counting.
+        if field.count > maximumCharacters, field.reduce(0, { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }) > maximumCharacters {
+            throw Failure.cellTooLong(row: rows + 1, column: cells.count + 1)
+        }
         // ASCII needs no validation; anything else is checked, not repaired.
         let text: String
         if field.allSatisfy({ $0 < 0x80 }) {

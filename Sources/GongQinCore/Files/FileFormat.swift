@@ -182,6 +182,9 @@ public struct FileHeader: Sendable {
         String(name.filter { !$0.isWhitespace }.map { $0 == "（" ? "(" : $0 == "）" ? ")" : $0 }).lowercased()
     }
 
+    /// The problems of a header its error names; the rest are counted.
+    static let problemsShown = 5
+
     /// Reads the header row. Every column must name a field of the kind (by flag name or
     /// Chinese label), no field twice, and every required field must be there.
     public init(kind: RecordKind, names: [String]) throws(GongQinError) {
@@ -213,7 +216,10 @@ public struct FileHeader: Sendable {
         let missing = zip(fields, columns).filter { $0.0.required && $0.1 == nil }.map { "\($0.0.name)（\($0.0.label)）" }
         if !missing.isEmpty { problems.append("缺少必填列：\(missing.joined(separator: "、"))") }
         guard problems.isEmpty else {
-            throw GongQinError(.invalidData, "\(kind.chinese)文件的表头不对：\(problems.joined(separator: "；"))",
+            // One short line, however wide the header: the first few problems and a count.
+            let shown = problems.prefix(Self.problemsShown).joined(separator: "；")
+                + (problems.count > Self.problemsShown ? "；……共\(problems.count)处" : "")
+            throw GongQinError(.invalidData, "\(kind.chinese)文件的表头不对：\(shown)",
                                hint: "表头用 \(kind.command) 的长选项名或中文名：" + fields.map { "\($0.name)/\($0.label)" }.joined(separator: ","))
         }
         self.columns = columns

@@ -39,8 +39,8 @@ public enum JSONLimits {
                 if count > maximumString {
                     return "有一个字符串长\(count)个字，超过上限\(maximumString)个字"
                 }
-                if let control = TextSafety.controlCharacter(in: text) {
-                    return "字符串“\(text.clipped())”含有控制字符（\(control)）"
+                if let character = TextSafety.refusedCharacter(in: text) {
+                    return "字符串“\(text.clipped())”含有\(character)"
                 }
                 if expectingKey, stack.last == true {
                     if objects[objects.count - 1].keys.contains(text) {

@@ -33,7 +33,7 @@ extension Person {
         }
         if name.trimmingSpaces.isEmpty { problems.append(FieldProblem("name", "姓名为空")) }
         if let problem = TextSafety.nameProblem("name", name, what: "姓名") { problems.append(problem) }
-        if name.count > 50 { problems.append(FieldProblem("name", "姓名超过50个字")) }
+        if let problem = Limits.lengthProblem("name", name, limit: Limits.personName, what: "姓名") { problems.append(problem) }
         let adult = idNumber.birthDate.adding(years: minimumWorkingAge)
         problems += [
             workStart.futureProblem("work-start", today: today, what: "参加工作时间"),
@@ -68,6 +68,9 @@ extension Person {
         if let fromProvince, fromProvince.trimmingSpaces.isEmpty {
             problems.append(FieldProblem("from-province", "调出省份为空"))
         }
+        if let problem = Limits.lengthProblem("from-province", fromProvince, limit: Limits.province, what: "调出省份") {
+            problems.append(problem)
+        }
         return problems
     }
 }
@@ -80,6 +83,8 @@ extension Certificate {
         }
         if let number, number.trimmingSpaces.isEmpty { problems.append(FieldProblem("number", "证书编号为空")) }
         if province.trimmingSpaces.isEmpty { problems.append(FieldProblem("province", "发证省份为空")) }
+        problems += [Limits.lengthProblem("number", number, limit: Limits.certificateNumber, what: "证书编号"),
+                     Limits.lengthProblem("province", province, limit: Limits.province, what: "发证省份")].compactMap { $0 }
         return problems
     }
 }
@@ -120,6 +125,8 @@ extension Education {
         if graduated < person.idNumber.birthDate.adding(years: 10) {
             problems.append(FieldProblem("graduated", "毕业时间\(graduated)时未满10周岁，请核对"))
         }
+        problems += [Limits.lengthProblem("major", major, limit: Limits.major, what: "专业"),
+                     Limits.lengthProblem("school", school, limit: Limits.school, what: "学校")].compactMap { $0 }
         return problems
     }
 }
@@ -130,6 +137,8 @@ extension Award {
         if name.trimmingSpaces.isEmpty { problems.append(FieldProblem("name", "奖励名称为空")) }
         if let problem = TextSafety.nameProblem("name", name, what: "奖励名称") { problems.append(problem) }
         if date < person.idNumber.birthDate { problems.append(FieldProblem("date", "获奖时间\(date)早于出生日期")) }
+        problems += [Limits.lengthProblem("name", name, limit: Limits.awardName, what: "奖励名称"),
+                     Limits.lengthProblem("issuer", issuer, limit: Limits.issuer, what: "授予单位")].compactMap { $0 }
         return problems
     }
 }
@@ -141,6 +150,8 @@ extension Training {
         if let problem = TextSafety.nameProblem("name", name, what: "继续教育名称") { problems.append(problem) }
         if let hours, !(1...10000).contains(hours) { problems.append(FieldProblem("hours", "学时须在1到10000之间")) }
         if date < person.idNumber.birthDate { problems.append(FieldProblem("date", "继续教育时间\(date)早于出生日期")) }
+        problems += [Limits.lengthProblem("name", name, limit: Limits.trainingName, what: "继续教育名称"),
+                     Limits.lengthProblem("issuer", issuer, limit: Limits.issuer, what: "发证单位")].compactMap { $0 }
         return problems
     }
 }
@@ -153,6 +164,7 @@ extension ExceptionalUse {
         if year < person.seniorityStart.year {
             problems.append(FieldProblem("year", "使用年度\(year)早于工龄起算时间\(person.seniorityStart)（参加工作或入伍，取早者）"))
         }
+        if let problem = Limits.freeTextProblem("note", note, what: "备注") { problems.append(problem) }
         return problems
     }
 }
@@ -175,11 +187,11 @@ extension Job {
             problems.append(FieldProblem("from", "任职起始时间\(from)时未满\(minimumWorkingAge)周岁（出生于\(person.idNumber.birthDate)）"))
         }
         if unit.trimmingSpaces.isEmpty { problems.append(FieldProblem("unit", "工作单位为空")) }
-        if unit.count > 200 { problems.append(FieldProblem("unit", "工作单位超过200个字")) }
+        if let problem = Limits.lengthProblem("unit", unit, limit: Limits.jobUnit, what: "工作单位") { problems.append(problem) }
         if let problem = TextSafety.nameProblem("unit", unit, what: "工作单位") { problems.append(problem) }
         if let problem = TextSafety.nameProblem("post", post, what: "岗位（职务）") { problems.append(problem) }
         if post.trimmingSpaces.isEmpty { problems.append(FieldProblem("post", "岗位（职务）为空")) }
-        if post.count > 100 { problems.append(FieldProblem("post", "岗位（职务）超过100个字")) }
+        if let problem = Limits.lengthProblem("post", post, limit: Limits.post, what: "岗位（职务）") { problems.append(problem) }
         for other in others where overlaps(other) {
             problems.append(FieldProblem("from", "与已登记的工作经历“\(other.formLine)”时间重叠"
                                          + (other.to == nil && to == nil ? "：现任岗位（不写截止时间的一段）只能有一段" : "")))
@@ -189,11 +201,15 @@ extension Job {
 }
 
 extension Unit {
-    /// The checks of a unit's own names (README, “Hostile text and outputs”): no formula start, no control character.
+    /// The checks of a unit's own names (README, “Hostile text and outputs”): no formula
+    /// start, no control or invisible character, no more characters than the schema holds.
     public func problems() -> [FieldProblem] {
         [TextSafety.nameProblem("name", name, what: "单位名称"),
          department.flatMap { TextSafety.nameProblem("department", $0, what: "主管部门") },
-         district.flatMap { TextSafety.nameProblem("district", $0, what: "区域") }].compactMap { $0 }
+         district.flatMap { TextSafety.nameProblem("district", $0, what: "区域") },
+         Limits.lengthProblem("name", name, limit: Limits.unitName, what: "单位名称"),
+         Limits.lengthProblem("department", department, limit: Limits.departmentName, what: "主管部门"),
+         Limits.lengthProblem("district", district, limit: Limits.districtName, what: "区域")].compactMap { $0 }
     }
 }
 
@@ -201,6 +217,17 @@ extension Trade {
     /// The checks of a trade's own names (README, “Hostile text and outputs”).
     public func problems() -> [FieldProblem] {
         [TextSafety.nameProblem("name", name, what: "工种名称"),
-         category.flatMap { TextSafety.nameProblem("category", $0, what: "工种类别") }].compactMap { $0 }
+         category.flatMap { TextSafety.nameProblem("category", $0, what: "工种类别") },
+         Limits.lengthProblem("name", name, limit: Limits.tradeName, what: "工种名称"),
+         Limits.lengthProblem("category", category, limit: Limits.tradeCategory, what: "工种类别")].compactMap { $0 }
+    }
+}
+
+extension ExceptionalCondition {
+    /// The checks of a condition a clerk adds: its name as any name, its clause as free text.
+    public func problems() -> [FieldProblem] {
+        [TextSafety.nameProblem("name", name, what: "破格条件名称"),
+         Limits.lengthProblem("name", name, limit: Limits.conditionName, what: "破格条件名称"),
+         Limits.freeTextProblem("clause", clause, what: "依据条款")].compactMap { $0 }
     }
 }

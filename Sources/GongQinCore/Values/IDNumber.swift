@@ -113,28 +113,36 @@ public struct IDNumber: Hashable, Comparable, Sendable, CustomStringConvertible 
 
     public var description: String { text }
 
-    /// `320402********123X`: the region and the last four, for table output.
-    /// Text that may hold an ID number, as an error or a log echoes it (README, “Hostile text and outputs”): every
-    /// run of 15 or more digits (and X) keeps its first 6 and last 4 characters, the rest
-    /// become `*`. An ID number mistyped is masked as a valid one is.
+    /// Text that may hold an ID number, as an error, a log or a note shows it (README,
+    /// “Hostile text and outputs”): every ID number in it keeps its first 6 and last 4
+    /// characters, the rest become `*`. An ID number is found in any spelling a clerk may
+    /// type or paste: a run of 15 or more digits (and X); in full-width digits (`３２０４…`);
+    /// or in groups of 3 or more, 15 to 18 in all, split by single spaces or dashes
+    /// (`320402-19800312-1235`, `320402 19800312 1235`). A run that is part of a longer
+    /// word (a letter beside it, or a dash and a letter or digit beyond, as in a hash or a
+    /// UUID) is not one. A mistyped ID number is masked as a valid one is.
     public static func masking(_ text: String) -> String {
+        let characters = Array(text)
         var out = ""
-        var run: [Character] = []
-        func end() {
-            if run.count >= 15 {
-                out += String(run.prefix(6)) + String(repeating: "*", count: run.count - 10) + String(run.suffix(4))
-            } else {
-                out += String(run)
+        out.reserveCapacity(text.utf8.count)
+        var i = 0
+        while i < characters.count {
+            guard let run = MaskedRun(characters, from: i) else {
+                out.append(characters[i])
+                i += 1
+                continue
             }
-            run.removeAll()
+            if run.isIDNumber(in: characters) {
+                out += run.masked(characters)
+            } else {
+                out += String(characters[run.start..<run.end])
+            }
+            i = run.end
         }
-        for c in text {
-            if c.isASCII && (c.isNumber || c == "X" || c == "x") { run.append(c) } else { end(); out.append(c) }
-        }
-        end()
         return out
     }
 
+    /// `320402********123X`: the region and the last four, for table output.
     public var masked: String { String(text.prefix(6)) + String(repeating: "*", count: 8) + String(text.suffix(4)) }
 
     public static func < (a: IDNumber, b: IDNumber) -> Bool { a.text < b.text }
@@ -154,5 +162,84 @@ extension IDNumber: Codable {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(text)
+    }
+}
+
+/// A run of ID-number characters, perhaps split by single separators, as `masking` finds it.
+private struct MaskedRun {
+    let start: Int
+    /// Just after the last ID-number character.
+    let end: Int
+    /// The positions of the ID-number characters.
+    let positions: [Int]
+    /// The number of characters of each group between separators.
+    let groups: [Int]
+
+    /// A digit or X, in ASCII or full width.
+    static func isIDCharacter(_ c: Character) -> Bool {
+        guard let scalar = c.unicodeScalars.first, c.unicodeScalars.count == 1 else { return false }
+        switch scalar.value {
+        case 0x30...0x39, 0x58, 0x78, 0xFF10...0xFF19, 0xFF38, 0xFF58: return true
+        default: return false
+        }
+    }
+
+    /// A space or a dash, in ASCII or full width, between two groups.
+    static func isSeparator(_ c: Character) -> Bool { c == " " || c == "-" || c == "\u{3000}" || c == "\u{FF0D}" }
+    static func isDash(_ c: Character) -> Bool { c == "-" || c == "\u{FF0D}" }
+
+    /// An invisible character inside a number hides nothing: it is passed over.
+    static func isInvisible(_ c: Character) -> Bool { c.unicodeScalars.allSatisfy(TextSafety.isInvisible) }
+
+    /// An ASCII letter or digit: what makes a run part of a longer word.
+    static func isWordCharacter(_ c: Character) -> Bool { c.isASCII && (c.isLetter || c.isNumber) }
+
+    init?(_ c: [Character], from start: Int) {
+        guard Self.isIDCharacter(c[start]) else { return nil }
+        var positions = [start], groups = [1]
+        var i = start + 1
+        while i < c.count {
+            if Self.isIDCharacter(c[i]) {
+                positions.append(i)
+                groups[groups.count - 1] += 1
+                i += 1
+            } else if Self.isInvisible(c[i]) {
+                i += 1
+            } else if Self.isSeparator(c[i]), i + 1 < c.count, Self.isIDCharacter(c[i + 1]) {
+                groups.append(0)
+                i += 1
+            } else {
+                break
+            }
+        }
+        self.start = start
+        self.end = positions.last! + 1
+        self.positions = positions
+        self.groups = groups
+    }
+
+    func isIDNumber(in c: [Character]) -> Bool {
+        let count = positions.count
+        if groups.count == 1 {
+            guard count >= 15 else { return false }
+        } else {
+            guard (15...18).contains(count), groups.allSatisfy({ $0 >= 3 }) else { return false }
+        }
+        if start > 0, Self.isWordCharacter(c[start - 1]) { return false }
+        if end < c.count, Self.isWordCharacter(c[end]) { return false }
+        if groups.count > 1 {
+            // A dash joins words: `ABCD-9012-345678901234` is a UUID's tail.
+            if start > 1, Self.isDash(c[start - 1]), Self.isWordCharacter(c[start - 2]) { return false }
+            if end + 1 < c.count, Self.isDash(c[end]), Self.isWordCharacter(c[end + 1]) { return false }
+        }
+        return true
+    }
+
+    /// The run with all but its first 6 and last 4 ID-number characters as `*`.
+    func masked(_ c: [Character]) -> String {
+        let hidden = Set(positions.dropFirst(6).dropLast(4))
+        var out = ""
+        for i in start..<end { out.append(hidden.contains(i) ? "*" : c[i]) }
+        return out
     }
 }

@@ -1,7 +1,10 @@
 /// Text that is safe to store, print and open in a spreadsheet (README, “Hostile text and outputs”).
 ///
 /// - No control character is stored: a name with `ESC[2J` would clear the clerk's screen,
-///   one with a line break would forge a row in a listing.
+///   one with a line break would forge a row in a listing. Nor is an invisible format
+///   character (a direction override, a zero-width space, a line separator), with which
+///   two different names look the same.
+/// - Whatever text is shown goes through `visible`, which escapes both kinds.
 /// - No name begins with `=`, `+`, `-` or `@`, which Excel and WPS read as a formula.
 /// - Every CSV cell gongqin writes goes through `FormulaGuard.csvCell`, and every cell it
 ///   reads through `FormulaGuard.importedCell`, so that what was escaped comes back as it
@@ -13,17 +16,86 @@ public enum TextSafety {
         scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
     }
 
-    /// The first control character of `text`, as `U+001B`, or nil.
-    public static func controlCharacter(in text: String) -> String? {
-        guard let scalar = text.unicodeScalars.first(where: isControl) else { return nil }
+    /// Characters that change how text looks without being seen, so that two different
+    /// names can look the same: the bidirectional controls (U+202A–U+202E, U+2066–U+2069,
+    /// U+200E, U+200F, U+061C), the zero-width characters (U+200B–U+200D, U+2060, U+FEFF)
+    /// and the line and paragraph separators (U+2028, U+2029).
+    public static func isInvisible(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x061C, 0x200B...0x200F, 0x2028...0x202E, 0x2060, 0x2066...0x2069, 0xFEFF: true
+        default: false
+        }
+    }
+
+    /// What no text input may hold, and what output shows escaped: a control character or
+    /// an invisible one.
+    public static func isRefused(_ scalar: Unicode.Scalar) -> Bool { isControl(scalar) || isInvisible(scalar) }
+
+    /// `U+001B`.
+    public static func codePoint(_ scalar: Unicode.Scalar) -> String {
         let hex = String(scalar.value, radix: 16, uppercase: true)
         return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
     }
 
-    /// The problem of a text input with a control character in it.
-    public static func controlProblem(_ field: String, _ text: String, what: String) -> FieldProblem? {
-        controlCharacter(in: text).map {
-            FieldProblem(field, "\(what)含有控制字符（\($0)，如换行、制表符或终端控制码），不能保存")
+    /// The first refused character of `text`, named for a message: `控制字符（U+001B，如换行、
+    /// 制表符或终端控制码）` or `不可见的格式字符（U+202E，…）`; nil when there is none.
+    public static func refusedCharacter(in text: String) -> String? {
+        guard let scalar = text.unicodeScalars.first(where: isRefused) else { return nil }
+        return isControl(scalar)
+            ? "控制字符（\(codePoint(scalar))，如换行、制表符或终端控制码）"
+            : "不可见的格式字符（\(codePoint(scalar))，如文字方向控制符、零宽字符或行分隔符，会使两段不同的文字看起来一样）"
+    }
+
+    /// The problem of a text input with a refused character in it.
+    public static func characterProblem(_ field: String, _ text: String, what: String) -> FieldProblem? {
+        refusedCharacter(in: text).map { FieldProblem(field, "\(what)含有\($0)，不能保存；请删去后重新输入") }
+    }
+
+    /// Text as gongqin shows it, on a terminal or in a file (Documentation/CLI.md, “What
+    /// output shows”): every refused character written as `<U+001B>`, so that a name or a
+    /// file name can neither drive the terminal nor forge a line nor pass for another.
+    /// `keepingLineBreaks` leaves LF alone, for text gongqin has laid out in lines itself.
+    /// The one place where text is made visible; it costs a scan of the bytes when there is
+    /// nothing to escape.
+    public static func visible(_ text: String, keepingLineBreaks: Bool = false) -> String {
+        guard mayHoldRefused(text, keepingLineBreaks: keepingLineBreaks) else { return text }
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if isRefused(scalar) && !(keepingLineBreaks && scalar == "\n") {
+                out.append(contentsOf: "<\(codePoint(scalar))>".unicodeScalars)
+            } else {
+                out.append(scalar)
+            }
+        }
+        return String(out)
+    }
+
+    /// Whether the UTF-8 of `text` holds a refused character (the encodings of the ranges
+    /// of `isRefused`), without decoding it.
+    static func mayHoldRefused(_ text: String, keepingLineBreaks: Bool) -> Bool {
+        var copy = text
+        return copy.withUTF8 { bytes in
+            let n = bytes.count
+            var i = 0
+            while i < n {
+                let b = bytes[i]
+                if b < 0x80 {
+                    if (b < 0x20 && !(keepingLineBreaks && b == 0x0A)) || b == 0x7F { return true }
+                    i += 1
+                    continue
+                }
+                let b1: UInt8 = i + 1 < n ? bytes[i + 1] : 0
+                let b2: UInt8 = i + 2 < n ? bytes[i + 2] : 0
+                switch b {
+                case 0xC2 where (0x80...0x9F).contains(b1): return true                       // C1
+                case 0xD8 where b1 == 0x9C: return true                                       // U+061C
+                case 0xE2 where b1 == 0x80 && ((0x8B...0x8F).contains(b2) || (0xA8...0xAE).contains(b2)): return true
+                case 0xE2 where b1 == 0x81 && (b2 == 0xA0 || (0xA6...0xA9).contains(b2)): return true
+                case 0xEF where b1 == 0xBB && b2 == 0xBF: return true                         // U+FEFF
+                default: i += 1
+                }
+            }
+            return false
         }
     }
 
@@ -31,9 +103,9 @@ public enum TextSafety {
     public static let formulaStarts: Set<Character> = ["=", "+", "-", "@"]
 
     /// The problem of a name (a person, unit, department, district, trade, award, …) that
-    /// begins with a formula character or holds a control character.
+    /// begins with a formula character or holds a control or an invisible character.
     public static func nameProblem(_ field: String, _ name: String, what: String) -> FieldProblem? {
-        if let problem = controlProblem(field, name, what: what) { return problem }
+        if let problem = characterProblem(field, name, what: what) { return problem }
         if let first = name.trimmingSpaces.first, formulaStarts.contains(first) {
             return FieldProblem(field, "\(what)“\(name.clipped())”以“\(first)”开头，Excel/WPS 会当作公式，不能保存；请去掉开头的符号")
         }

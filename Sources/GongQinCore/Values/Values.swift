@@ -2,9 +2,9 @@
 /// file gives them (CLI.md and IMPORT.md). One place, so that a spreadsheet cell is read
 /// exactly as a flag is, with the same Chinese message when it is wrong.
 public enum Values {
-    /// An identity number (RULES §9).
-    /// The echo of an invalid number is masked (README, “Hostile text and outputs”) unless `reveal`.
-    public static func idNumber(_ text: String, today: Day, reveal: Bool = false) throws(GongQinError) -> IDNumber {
+    /// An identity number (RULES §9). The error echoes the text as given; the CLI masks
+    /// it as it masks every error line (README, “Hostile text and outputs”), unless `--reveal`.
+    public static func idNumber(_ text: String, today: Day) throws(GongQinError) -> IDNumber {
         do {
             return try IDNumber(text, today: today)
         } catch {
@@ -13,8 +13,7 @@ public enum Values {
                 throw .invalid("身份证号“\(t.clipped(24))”已被 Excel 当作数字\(excel)，原号码已丢失",
                                hint: "请在 Excel/WPS 中把身份证号列设为“文本”格式，重新录入号码后保存")
             }
-            let shown = t.clipped(24)
-            throw .invalid("身份证号“\(reveal ? shown : IDNumber.masking(shown))”无效：\(error.chinese)")
+            throw .invalid("身份证号“\(t.clipped(24))”无效：\(error.chinese)")
         }
     }
 

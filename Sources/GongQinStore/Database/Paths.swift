@@ -4,7 +4,7 @@ import GongQinCore
 /// The files gongqin writes: the database, backups and `--output` files (README, “Hostile text and outputs”). A
 /// path that is a symlink to a missing file, a FIFO, a device or a socket is refused, so
 /// that nothing is created through a link someone left, and no export blocks on a pipe
-/// or is poured into a device.
+/// or is poured into a device. And the files it reads: only a regular file is read.
 public enum FilePaths {
     /// What a path is, as far as writing to it goes.
     enum Kind { case missing, regular, directory, danglingLink, special(String) }
@@ -45,6 +45,25 @@ public enum FilePaths {
     static func isWritableFolder(of path: String) -> Bool {
         let folder = (path as NSString).deletingLastPathComponent
         return access(folder.isEmpty ? "." : folder, W_OK) == 0
+    }
+
+    /// Refuses (exit 65) an input file that is not a regular file: a FIFO would block the
+    /// read, a device never end it, and a folder or a socket holds no rows. Checked with
+    /// `stat`, before anything opens it; a missing or unreadable path is exit 66. `what`
+    /// names the file: 导入文件, 政策文件. Returns the file's size.
+    @discardableResult
+    public static func refuseNonRegularInput(_ path: String, what: String) throws(GongQinError) -> Int64 {
+        var info = stat()
+        guard stat(path, &info) == 0 else {
+            throw GongQinError(.unreadableFile, "找不到或无法读取\(what)“\(path)”", hint: "请检查路径和读权限")
+        }
+        switch kind(path) {
+        case .regular: return Int64(info.st_size)
+        case .directory: throw .invalid("\(what)“\(path)”是文件夹，不是普通文件", hint: "请给出文件的路径")
+        case .special(let name): throw .invalid("\(what)“\(path)”是\(name)，不是普通文件，拒绝读取", hint: "请给出普通文件的路径")
+        case .missing, .danglingLink:
+            throw GongQinError(.unreadableFile, "找不到或无法读取\(what)“\(path)”", hint: "请检查路径和读权限")
+        }
     }
 
     /// Creates a new empty file with mode 0600 without following a link (`O_EXCL`,

@@ -80,9 +80,9 @@ public struct Applications {
         }
         var uses: [ExceptionalUse] = []
         for condition in conditions {
-            var use = ExceptionalUse(condition: condition.code, category: condition.category, grade: request.grade,
+            let use = ExceptionalUse(condition: condition.code, category: condition.category, grade: request.grade,
                                      year: request.cycle, source: .application, applicationID: row.id)
-            try session.ledger.insert(&use, personID: owner.id!, ownerName: owner.name, condition: condition)
+            try session.ledger.insert(use, personID: owner.id!, ownerName: owner.name, condition: condition)
             uses.append(use)
         }
         return try entry(row.id!)

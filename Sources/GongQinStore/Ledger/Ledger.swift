@@ -3,14 +3,15 @@ import GRDB
 
 /// A use as the ledger lists it: whose, and where it came from.
 public struct LedgerEntry: Hashable, Sendable, Codable {
-    /// The use's record number.
-    public var id: Int64 = 0
+    /// The use's record number (`编号`, `"id"`), which `exceptional update N` takes.
+    public var id: Int64
     public var idNumber: IDNumber
     public var name: String
     public var unit: String
     public var use: ExceptionalUse
 
-    public init(idNumber: IDNumber, name: String, unit: String, use: ExceptionalUse) {
+    public init(id: Int64, idNumber: IDNumber, name: String, unit: String, use: ExceptionalUse) {
+        self.id = id
         self.idNumber = idNumber
         self.name = name
         self.unit = unit
@@ -47,16 +48,18 @@ public struct Ledger {
     }
 
     /// Records a use read off an earlier grade's approval form (RULES X1, `exceptional
-    /// record`). Refused when the category has been used (RULES X1).
+    /// record`). Refused when the category has been used (RULES X1). Returns the use as the
+    /// ledger lists it, with its record number.
     public func recordHistoricUse(_ id: IDNumber, condition code: String, grade: Grade, year: Int, note: String?,
-                                  today: Day) throws -> ExceptionalUse {
+                                  today: Day) throws -> LedgerEntry {
         let condition = try session.catalog.condition(code: code)
-        var use = ExceptionalUse(condition: condition.code, category: condition.category, grade: grade, year: year,
+        let use = ExceptionalUse(condition: condition.code, category: condition.category, grade: grade, year: year,
                                  source: .historic, note: note?.trimmingSpaces.nilIfEmpty)
         try refuse(try problems(recording: use, for: id, today: today))
         let owner = try session.people.row(id)
-        try insert(&use, personID: owner.id!, ownerName: owner.name, condition: condition)
-        return use
+        let number = try insert(use, personID: owner.id!, ownerName: owner.name, condition: condition)
+        let person = try session.people.person(of: owner)
+        return LedgerEntry(id: number, idNumber: id, name: person.name, unit: person.unit, use: use)
     }
 
     /// Every check of a historic use before an import writes it: the checks of
@@ -93,8 +96,9 @@ public struct Ledger {
     }
 
     /// Inserts a use after checking X1; a concurrent writer that slipped past the check
-    /// meets the UNIQUE constraint, which is reported the same way.
-    func insert(_ use: inout ExceptionalUse, personID: Int64, ownerName: String, condition: ExceptionalCondition) throws {
+    /// meets the UNIQUE constraint, which is reported the same way. Returns the use's record number.
+    @discardableResult
+    func insert(_ use: ExceptionalUse, personID: Int64, ownerName: String, condition: ExceptionalCondition) throws -> Int64 {
         if let earlier = try self.use(personID: personID, category: use.category) {
             throw Self.alreadyUsed(earlier, name: ownerName, condition: condition)
         }
@@ -106,28 +110,24 @@ public struct Ledger {
             let earlier = try self.use(personID: personID, category: use.category) ?? use
             throw Self.alreadyUsed(earlier, name: ownerName, condition: condition)
         }
+        return db.lastInsertedRowID
     }
 
-    /// Every use, or one person's, in identity-number order.
-    public func entries(person: IDNumber? = nil) throws -> [LedgerEntry] {
-        var sql = """
+    /// Every use of the people `filter` selects (everyone by default), in identity-number
+    /// order, each with its record number.
+    public func entries(_ filter: People.Filter = People.Filter()) throws -> [LedgerEntry] {
+        let scope = try session.people.scope(filter, person: "person")
+        let sql = """
             SELECT person.id_number, person.name, unit.name AS unit, exceptional_use.*
             FROM exceptional_use
             JOIN person ON person.id = exceptional_use.person_id
             JOIN unit ON unit.id = person.unit_id
+            WHERE \(scope.sql)
+            ORDER BY person.id_number, exceptional_use.year, exceptional_use.category
             """
-        var arguments: StatementArguments = []
-        if let person {
-            _ = try session.people.row(person)
-            sql += " WHERE person.id_number = ?"
-            arguments = [person.text]
-        }
-        sql += " ORDER BY person.id_number, exceptional_use.year, exceptional_use.category"
-        return try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
-            var entry = LedgerEntry(idNumber: row["id_number"], name: row["name"], unit: row["unit"],
-                                    use: try UseRow(row: row).use)
-            entry.id = row["id"]
-            return entry
+        return try Row.fetchAll(db, sql: sql, arguments: scope.arguments).map { row in
+            LedgerEntry(id: row["id"], idNumber: row["id_number"], name: row["name"], unit: row["unit"],
+                        use: try UseRow(row: row).use)
         }
     }
 }

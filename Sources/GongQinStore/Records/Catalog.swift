@@ -260,6 +260,7 @@ public struct Catalog {
         if try ConditionRow.fetchOne(db, key: condition.code) != nil {
             throw GongQinError.invalid("破格条件“\(condition.code)”已存在", hint: "可用 gongqin exceptional conditions 查看")
         }
+        if let problem = condition.problems().first { throw GongQinError.invalid(problem.message) }
         var row = ConditionRow(condition)
         try row.insert(db)
     }
