@@ -37,6 +37,7 @@ let package = Package(
                 .embedInCode("0007_import_batches.sql"),
                 .embedInCode("0008_record_numbers.sql"),
                 .embedInCode("0009_merge_provenance.sql"),
+                .embedInCode("0010_seals.sql"),
             ]
         ),
         // The repository layer over SQLite: the only place with SQL.

@@ -31,7 +31,7 @@ struct GongQin: ParsableCommand {
                 RestoreCommand.self,
             ]),
             CommandGroup(name: "维护 upkeep", subcommands: [
-                InitCommand.self, StatusCommand.self, CheckCommand.self, DemoCommand.self,
+                InitCommand.self, StatusCommand.self, CheckCommand.self, SealCommand.self, DemoCommand.self,
             ]),
         ]
     )

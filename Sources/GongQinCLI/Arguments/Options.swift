@@ -19,10 +19,37 @@ struct StoreOptions: ParsableArguments {
         return home + "/.local/share/gongqin/gongqin.sqlite"
     }
 
+    @Option(name: .customLong("seal-key"),
+            help: ArgumentHelp("本单位印章的密钥文件；默认依次为环境变量 GONGQIN_SEAL_KEY、$XDG_STATE_HOME/gongqin/seal.key（有则用）。有密钥时每次写入都盖章", valueName: "file"))
+    var sealKey: String?
+
+    /// The key file: `--seal-key`, then `GONGQIN_SEAL_KEY` (either must exist), then the
+    /// one in the state folder when there is one.
+    var sealKeyFile: (path: String, named: Bool) {
+        if let sealKey { return (sealKey, true) }
+        if let env = ProcessInfo.processInfo.environment["GONGQIN_SEAL_KEY"], !env.isEmpty { return (env, true) }
+        return (Environment.stateFolder + "/seal.key", false)
+    }
+
+    /// The unit's seal for this command's writes, when its key is present (README, “The
+    /// unit's seal”).
+    func seal() throws -> SealKey? {
+        let (file, named) = sealKeyFile
+        guard named || FileManager.default.fileExists(atPath: file) else { return nil }
+        return try SealKey.load(from: file)
+    }
+
+    /// Who writes, today, the witness and the seal.
+    func context() throws -> LogContext {
+        var context = Environment.logContext
+        context.seal = try seal()
+        return context
+    }
+
     /// Opens the database for a command that writes: creates it (and says so on stderr)
     /// or brings it up to date.
     func open() throws -> GongQinDatabase {
-        let database = try GongQinDatabase.open(at: path, context: Environment.logContext)
+        let database = try GongQinDatabase.open(at: path, context: try context())
         if database.created {
             Console.errorLine("已新建数据库：\(database.path)")
         } else if let notice = try database.witnessNotice(), let line = WitnessWords.beforeWrite(notice, path: database.path) {

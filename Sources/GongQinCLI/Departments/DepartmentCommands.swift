@@ -33,7 +33,7 @@ struct BundleCommand: ParsableCommand {
 
     func run() throws {
         let database = try store.reader()
-        let manifest = try database.bundle(unit: unit, to: output, createdAt: Timestamp.now)
+        let manifest = try database.bundle(unit: unit, to: output, createdAt: Timestamp.now, seal: try store.seal())
         switch format.format {
         case .json:
             try Render.json(manifest)
@@ -45,6 +45,8 @@ struct BundleCommand: ParsableCommand {
             Console.out("  " + MergeCommand.counts(manifest.counts, tables: UnitBundle.recordTables, zeros: true))
             Console.out("  生成时间 \(manifest.createdAt)；本库变更日志 \(manifest.sourceHead.entries):\(manifest.sourceHead.hash.prefix(16))")
             Console.out("  摘要 \(manifest.digest)")
+            Console.out("  " + (manifest.seal.map { "已盖本单位印章，指纹\($0.fingerprint)" }
+                ?? "未盖印章（gongqin seal init 建立本单位印章后，数据包会盖章，主管部门可据此核对来源）"))
             Console.out("请把此文件交主管部门，由其运行 gongqin merge \(Environment.shellQuoted((output as NSString).lastPathComponent))")
         }
     }
@@ -68,6 +70,8 @@ struct MergeCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("数据包文件", valueName: "file")) var files: [String]
     @Option(help: ArgumentHelp("冲突时采用哪一方：bundle（数据包）或 stored（本库）", valueName: "bundle|stored")) var prefer: MergePreference?
     @Flag(name: .customLong("dry-run"), help: "只报告将要做的合并，不写入") var dryRun = false
+    @Flag(name: .customLong("require-seal"), help: "拒绝未盖印章的数据包（登记了公钥的单位，其数据包总须盖有该印章）")
+    var requireSeal = false
     @OptionGroup var store: StoreOptions
     @OptionGroup var output: OutputOptions
 
@@ -112,9 +116,12 @@ struct MergeCommand: ParsableCommand {
         var conflicts: Int
         var findings: Int
         var stale: Int
+        /// The bundle's seal: the key's fingerprint, or `unsealed`.
+        var seal: String
 
         init(_ report: MergeReport) {
             stale = report.stale.count
+            seal = report.seal
             added = report.added.values.reduce(0, +)
             unchanged = report.unchanged.values.reduce(0, +)
             moved = report.moved.count
@@ -143,7 +150,8 @@ struct MergeCommand: ParsableCommand {
         // A dry run is a read: it creates and changes nothing (Documentation/CLI.md, merge).
         let database = dryRun ? try store.reader() : try store.open()
         var summary = Summary(dryRun: dryRun)
-        let reports = try database.merge(bundles, prefer: prefer, dryRun: dryRun, now: Timestamp.now, progress: progress)
+        let reports = try database.merge(bundles, prefer: prefer, dryRun: dryRun, requireSeal: requireSeal, now: Timestamp.now,
+                                         progress: progress)
         let refused = reports.filter { $0.outcome == .refused }
         if !refused.isEmpty {
             let conflicts = refused.flatMap(\.conflicts)
@@ -159,11 +167,12 @@ struct MergeCommand: ParsableCommand {
         switch output.format {
         case .json: try Render.json(summary)
         case .csv:
-            Console.out(Render.csvLine(["file", "unit", "outcome", "added", "unchanged", "moved", "conflicts", "findings", "stale", "digest"]))
+            Console.out(Render.csvLine(["file", "unit", "outcome", "added", "unchanged", "moved", "conflicts", "findings", "stale", "seal",
+                                        "digest"]))
             for line in summary.bundles {
                 Console.out(Render.csvLine([line.file, line.unit, line.outcome.rawValue, String(line.added), String(line.unchanged),
                                             String(line.moved), String(line.conflicts), String(line.findings), String(line.stale),
-                                            line.digest]))
+                                            line.seal, line.digest]))
             }
         case .table:
             if files.count > 1 {
@@ -204,7 +213,8 @@ struct MergeCommand: ParsableCommand {
     func text(_ report: MergeReport) {
         let m = report.manifest
         Console.out("数据包“\(report.file)”：单位“\(m.unit)”" + (m.department.map { "（主管部门 \($0)）" } ?? "")
-                    + "，\(m.createdAt)生成，摘要 \(m.digest.prefix(16))…")
+                    + "，\(m.createdAt)生成，摘要 \(m.digest.prefix(16))…，"
+                    + (m.seal.map { "盖有印章（sealed by \($0.fingerprint)）" } ?? "未盖印章（unsealed）"))
         let all = ["unit", "trade", "exceptional_condition"] + UnitBundle.recordTables
         Console.out("  新增：" + Self.counts(report.added, tables: all))
         Console.out("  相同：" + Self.counts(report.unchanged, tables: all))

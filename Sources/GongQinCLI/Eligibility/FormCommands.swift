@@ -35,8 +35,9 @@ struct FormCommand: ParsableCommand {
             let given = try remark.map { try ApprovalForm.remark($0) }
             // The list of the grade and module decides whether the notice has a form for
             // it at all (T3, V0, E2/E3), and the engine whether the option is open.
-            let (materials, stored, head) = try store.reader().read { s in
-                (try application.materials(of: id, in: s), try s.settings.formRemark(), try s.integrity.head()?.description)
+            let (materials, stored, head, seal) = try store.reader().read { s in
+                (try application.materials(of: id, in: s), try s.settings.formRemark(), try s.integrity.head()?.description,
+                 try s.integrity.sealState())
             }
             var form = try ApprovalForm.draft(materials.record, grade: materials.grade, module: materials.module,
                                               cycle: materials.cycle, remark: given ?? stored)
@@ -51,7 +52,7 @@ struct FormCommand: ParsableCommand {
                 Console.out(Render.csvLine(["logHead", head ?? ""]))
             case .table:
                 Console.out(FormText.text(form, output: output))
-                Console.out(Render.logHeadLine(head))
+                Console.out(Render.logHeadLine(head, seal: seal))
             }
         }
     }

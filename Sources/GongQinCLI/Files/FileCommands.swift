@@ -310,7 +310,7 @@ struct ExportCommand: ParsableCommand {
                         book.row(row.cells.enumerated().map { i, cell in i == 0 ? .number(Int(cell)!) : .text(cell) })
                     }
                     let head = try s.integrity.head()
-                    book.note(Render.logHeadLine(head?.description))
+                    book.note(Render.logHeadLine(head?.description, seal: try s.integrity.sealState()))
                 }
                 try book.commit()
             } else {
@@ -324,7 +324,7 @@ struct ExportCommand: ParsableCommand {
                     }
                     // The head the roster was made at: a printed roster anchors the log.
                     let head = try s.integrity.head()
-                    sink.row([Render.logHeadLine(head?.description)])
+                    sink.row([Render.logHeadLine(head?.description, seal: try s.integrity.sealState())])
                 }
                 try sink.commit()
             }
@@ -388,7 +388,7 @@ struct RestoreCommand: ParsableCommand {
     func run() throws {
         let path = store.path
         let anchor = try self.anchor.map(Parse.anchor)
-        let restored = try GongQinDatabase.restore(from: file, into: path, context: Environment.logContext, anchor: anchor)
+        let restored = try GongQinDatabase.restore(from: file, into: path, context: try store.context(), anchor: anchor)
         // Opening brings an older backup's schema up to date.
         let applied = try store.open().appliedMigrations()
         Console.out("已用“\(file)”恢复数据库“\(path)”（备份的结构版本 \(restored.migrations.last ?? "无")，现为 \(applied.last ?? "无")）")

@@ -27,6 +27,8 @@ struct AuditCommand: ParsableCommand {
         var peopleWithoutUses: Int
         /// The change-log head the audit was made at (`N:HASH`), for `check --anchor`.
         var logHead: String? = nil
+        /// The newest seal on the log, nil for a file never sealed.
+        var seal: SealState? = nil
     }
 
     struct Unused: Encodable {
@@ -57,6 +59,7 @@ struct AuditCommand: ParsableCommand {
         var report = Report(uses: [], unused: [], findings: [], peopleWithoutUses: 0)
         try store.reader().read { s in
             report.logHead = try s.integrity.head()?.description
+            report.seal = try s.integrity.sealState()
             let catalogue = try s.catalog.conditions()
             let filter = try scope.filter(person: id)
             // The uses as the ledger lists them, each with its record number.
@@ -89,7 +92,7 @@ struct AuditCommand: ParsableCommand {
         case .table:
             text(report)
             Console.out("")
-            Console.out(Render.logHeadLine(report.logHead))
+            Console.out(Render.logHeadLine(report.logHead, seal: report.seal))
         }
     }
 
@@ -276,6 +279,8 @@ enum JSONValue: Encodable, Equatable {
 struct CheckReport: Encodable {
     var findings: [IntegrityFinding]
     var head: Head?
+    /// The newest seal on the log, nil for a file never sealed.
+    var seal: SealState?
 
     struct Head: Encodable {
         var entries: Int64
@@ -306,15 +311,15 @@ struct CheckCommand: ParsableCommand {
         let anchor = try self.anchor.map(Parse.anchor)
         let database = try store.reader()
         let witnessed = database.witnessedHead
-        let (findings, entries, head) = try database.read { s in
+        let (findings, entries, head, seal) = try database.read { s in
             (try s.integrity.run(anchor: anchor, witnessed: witnessed, today: Environment.today), try s.integrity.entryCount(),
-             try s.integrity.head())
+             try s.integrity.head(), try s.integrity.sealState())
         }
         if let notice = try database.witnessNotice() { Console.errorLine(WitnessWords.forCheck(notice, path: database.path)) }
-        let headLine = Render.logHeadLine(head?.description)
+        let headLine = Render.logHeadLine(head?.description, seal: seal)
         switch output.format {
         case .json:
-            try Render.json(CheckReport(findings: findings, head: head.map { .init(entries: $0.seq, hash: $0.hash) }))
+            try Render.json(CheckReport(findings: findings, head: head.map { .init(entries: $0.seq, hash: $0.hash) }, seal: seal))
         case .csv:
             Console.out(Render.csvLine(["check", "detail"]))
             for f in findings { Console.out(Render.csvLine([f.check.rawValue, f.detail])) }

@@ -1,5 +1,6 @@
 import Foundation
 import GongQinCore
+import GongQinStore
 
 /// A value that prints as a table row, a CSV row and a JSON object. The JSON keys come
 /// from `Encodable`; the CSV header uses the same keys, the table the Chinese titles.
@@ -42,9 +43,17 @@ enum Render {
 
     /// The line that prints the change-log head a document was made at, for
     /// `gongqin check --anchor` (README, “What the log detects”).
-    static func logHeadLine(_ head: String?) -> String {
+    static func logHeadLine(_ head: String?, seal: SealState? = nil) -> String {
         guard let head else { return "变更日志头：0（日志为空）" }
-        return "变更日志头：\(head)（核对此后日志未被重写：gongqin check --anchor \(head)）"
+        return "变更日志头：\(head)（核对此后日志未被重写：gongqin check --anchor \(head)）" + sealLine(seal)
+    }
+
+    /// `；印章：第N条，指纹…` beside a head (README, “The unit's seal”), or that the file is
+    /// unsealed.
+    static func sealLine(_ seal: SealState?) -> String {
+        guard let seal else { return "；未盖印章" }
+        return "；印章：盖于第\(seal.head.seq)条 \(seal.head.hash.prefix(16))…，指纹\(seal.fingerprint)"
+            + (seal.unsealedAfter > 0 ? "（此后\(seal.unsealedAfter)条未盖章）" : "")
     }
 
     /// A CSV line (RFC 4180): a field with a comma, a quote or a line break is quoted.

@@ -57,6 +57,9 @@ struct StatusCommand: ParsableCommand {
                 ("日志头", "\(status.head.entries):\(status.head.hash)"),
                 ("文件权限", status.mode + (status.mode == "0600" ? "" : "（建议 0600：库中有身份证号）")),
                 ("最后变更", status.lastChange ?? "无"),
+                ("印章", status.seal.map { seal in
+                    "盖于第\(seal.head.seq)条，指纹\(seal.fingerprint)" + (seal.unsealedAfter > 0 ? "；此后\(seal.unsealedAfter)条未盖章" : "")
+                } ?? "未盖印章（gongqin seal init 建立本单位印章后，每次写入都盖章）"),
             ]))
         }
     }

@@ -12,12 +12,23 @@ public struct LogContext: Sendable {
     public var today: Day
     /// Where the log's head is recorded after each write; nil: nowhere.
     public var witness: HeadWitness?
+    /// The unit's seal, when its key is present: every write signs its new head with it.
+    public var seal: SealKey?
 
-    public init(actor: String, command: String, today: Day = .localToday, witness: HeadWitness? = nil) {
+    public init(actor: String, command: String, today: Day = .localToday, witness: HeadWitness? = nil, seal: SealKey? = nil) {
         self.actor = actor
         self.command = command
         self.today = today
         self.witness = witness
+        self.seal = seal
+    }
+
+    /// Now, in the machine's time zone with its offset: `2026-12-03T10:15:00+08:00`.
+    public static var now: String {
+        let formatter = ISO8601DateFormatter()
+        formatter.timeZone = .current
+        formatter.formatOptions = [.withInternetDateTime]
+        return formatter.string(from: Date())
     }
 }
 

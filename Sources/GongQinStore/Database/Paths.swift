@@ -47,6 +47,15 @@ public enum FilePaths {
         return access(folder.isEmpty ? "." : folder, W_OK) == 0
     }
 
+    /// Whether the file system holding `path` has (almost) no room left: what a disk error
+    /// on a write most often means.
+    static func isFull(folderOf path: String) -> Bool {
+        let folder = (path as NSString).deletingLastPathComponent
+        var info = statvfs()
+        guard statvfs(folder.isEmpty ? "." : folder, &info) == 0 else { return false }
+        return UInt64(info.f_bavail) * UInt64(info.f_frsize) < 1 << 20
+    }
+
     /// Refuses (exit 65) an input file that is not a regular file: a FIFO would block the
     /// read, a device never end it, and a folder or a socket holds no rows. Checked with
     /// `stat`, before anything opens it; a missing or unreadable path is exit 66. `what`

@@ -30,6 +30,8 @@ enum StoreErrors {
                                 hint: "请运行 gongqin check 查看，或用 gongqin restore 从备份恢复")
         case .SQLITE_FULL:
             return GongQinError(.outputFailed, "磁盘已满，未能写入“\(path)”，未写入任何内容", hint: "请清理磁盘空间后重试")
+        case .SQLITE_IOERR where FilePaths.isFull(folderOf: path):
+            return GongQinError(.outputFailed, "“\(path)”所在的磁盘已满，未写入任何内容", hint: "请清理磁盘空间后重试")
         case .SQLITE_IOERR:
             return GongQinError(.outputFailed, "读写“\(path)”时发生磁盘错误，未写入任何内容", hint: "请检查磁盘和文件权限后重试")
         case .SQLITE_CONSTRAINT:

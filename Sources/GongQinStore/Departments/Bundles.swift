@@ -43,7 +43,25 @@ public enum UnitBundle {
         public var digests: [String: String]
         /// SHA-256 over everything above: the bundle's name in the merge log.
         public var digest: String
+        /// The unit's seal on `digest`, when the bundle was made with a key.
+        public var seal: Seal?
     }
+
+    /// A bundle's seal: the public key and its signature on the manifest's digest
+    /// (`Seals.bundleMessage`). Not part of the digest it signs.
+    public struct Seal: Sendable, Codable, Equatable {
+        public var publicKey: String
+        public var signature: String
+        public var fingerprint: String { Seals.fingerprint(publicKey) }
+
+        /// Whether it is `publicKey`'s signature on `digest`.
+        func verifies(_ digest: String) -> Bool {
+            Seals.verify(signature, of: Seals.bundleMessage(digest: digest), by: publicKey)
+        }
+    }
+
+    /// The manifest keys of the seal, outside the digest.
+    static let sealKeys = (publicKey: "seal.public-key", signature: "seal.signature")
 
     /// The head of a change log: its entry count and its last hash.
     public struct Head: Sendable, Codable, Equatable {
@@ -93,7 +111,7 @@ public enum UnitBundle {
     /// The digest over the manifest's other entries, in key order.
     static func overallDigest(_ entries: [String: String]) -> String {
         var hasher = SHA256()
-        for key in entries.keys.sorted() where key != "digest" {
+        for key in entries.keys.sorted() where key != "digest" && !key.hasPrefix("seal.") {
             let value = entries[key]!
             hasher.update(data: Array("\(key.utf8.count):\(key)\(value.utf8.count):\(value)".utf8))
         }
@@ -115,6 +133,10 @@ public enum UnitBundle {
         for (table, count) in manifest.counts { entries["count.\(table)"] = String(count) }
         for (table, digest) in manifest.digests { entries["sha256.\(table)"] = digest }
         entries["digest"] = manifest.digest
+        if let seal = manifest.seal {
+            entries[sealKeys.publicKey] = seal.publicKey
+            entries[sealKeys.signature] = seal.signature
+        }
         return entries
     }
 
@@ -174,6 +196,16 @@ public enum UnitBundle {
             throw refusal(file, "的清单不完整")
         }
         guard overallDigest(stored) == digest else { throw refusal(file, "的清单与其摘要不符：生成后被改动") }
+        var seal: Seal?
+        if stored[sealKeys.publicKey] != nil || stored[sealKeys.signature] != nil {
+            guard let key = stored[sealKeys.publicKey].flatMap(Seals.publicKey), let signature = stored[sealKeys.signature] else {
+                throw refusal(file, "的印章不完整")
+            }
+            seal = Seal(publicKey: key, signature: signature)
+            guard seal!.verifies(digest) else {
+                throw refusal(file, "的印章签名与其内容不符：盖章后被改动（指纹\(Seals.fingerprint(key))）")
+            }
+        }
         var counts: [String: Int] = [:], digests: [String: String] = [:]
         for table in tables {
             let (count, sha) = try tableDigest(db, schema: schema, table: table)
@@ -198,7 +230,8 @@ public enum UnitBundle {
             }
         }
         return Manifest(unit: unit, department: stored["department"], district: stored["district"], createdAt: created,
-                        sourceHead: Head(entries: entries, hash: hash), counts: counts, digests: digests, digest: digest)
+                        sourceHead: Head(entries: entries, hash: hash), counts: counts, digests: digests, digest: digest,
+                        seal: seal)
     }
 }
 
@@ -208,7 +241,8 @@ extension GongQinDatabase {
     /// `check` (SQLite's, the schema, the chain, the log against the data, the ledger, the
     /// witness): a unit does not send on what it cannot vouch for. A file that exists is
     /// never overwritten; a bundle that fails half-way is removed.
-    public func bundle(unit: String, to file: String, createdAt: String) throws(GongQinError) -> UnitBundle.Manifest {
+    /// `seal`, the unit's key, signs the manifest's digest.
+    public func bundle(unit: String, to file: String, createdAt: String, seal: SealKey?) throws(GongQinError) -> UnitBundle.Manifest {
         let fm = FileManager.default
         if fm.fileExists(atPath: file) || (try? fm.destinationOfSymbolicLink(atPath: file)) != nil {
             throw .invalid("数据包文件“\(file)”已存在", hint: "数据包不会覆盖已有文件，请换一个文件名")
@@ -234,7 +268,7 @@ extension GongQinDatabase {
         do {
             try GongQinDatabase.open(at: file, context: fresh).close()
             return try FreshFile.fill(file, context: fresh, attaching: ["source": path]) { db in
-                try Self.fill(db, unit: unitName, createdAt: createdAt)
+                try Self.fill(db, unit: unitName, createdAt: createdAt, seal: seal)
             }
         } catch {
             for suffix in ["", "-wal", "-shm", "-journal"] { try? fm.removeItem(atPath: file + suffix) }
@@ -244,7 +278,7 @@ extension GongQinDatabase {
 
     /// Copies the unit's rows from `source` into the fresh bundle `main`, keeping their row
     /// ids, then writes the manifest.
-    static func fill(_ db: Database, unit: String, createdAt: String) throws -> UnitBundle.Manifest {
+    static func fill(_ db: Database, unit: String, createdAt: String, seal key: SealKey?) throws -> UnitBundle.Manifest {
         func columns(_ table: String) throws -> String {
             try String.fetchAll(db, sql: "SELECT name FROM pragma_table_info(?, 'main') ORDER BY cid", arguments: [table])
                 .map { "\"\($0)\"" }.joined(separator: ", ")
@@ -278,6 +312,9 @@ extension GongQinDatabase {
                                        createdAt: createdAt, sourceHead: try UnitBundle.head(db, schema: "source"),
                                        counts: counts, digests: digests, digest: "")
         manifest.digest = UnitBundle.overallDigest(UnitBundle.entries(manifest))
+        if let key {
+            manifest.seal = UnitBundle.Seal(publicKey: key.publicKey, signature: try key.sign(Seals.bundleMessage(digest: manifest.digest)))
+        }
         for (key, value) in UnitBundle.entries(manifest) {
             try db.execute(sql: "INSERT INTO bundle_manifest (key, value) VALUES (?, ?)", arguments: [key, value])
         }

@@ -107,6 +107,8 @@ public struct MergeReport: Sendable, Codable {
     /// People left as they are: the bundle was merged before, or is older than what the
     /// department holds for them.
     public var stale: [Stale] = []
+    /// The bundle's seal: the key's fingerprint, or `unsealed`.
+    public var seal = "unsealed"
 
     /// The Chinese name of a table, for the report.
     public static func tableName(_ table: String) -> String { Tables.chineseName(of: table) ?? table }
@@ -145,14 +147,20 @@ extension GongQinDatabase {
     ///
     /// `dryRun` changes and creates nothing: the same merge is made, the gate's checks
     /// included, on a private copy of the database, and thrown away (`WriteGate.rehearse`).
-    public func merge(_ bundles: CheckedBundles, prefer: MergePreference?, dryRun: Bool, now: String,
+    ///
+    /// Each bundle is judged by its seal first (README, “The unit's seal”): a unit whose key
+    /// the department trusts must send a bundle sealed by that key, and `requireSeal`
+    /// refuses any bundle without a seal; either refuses the list (65), writing nothing.
+    public func merge(_ bundles: CheckedBundles, prefer: MergePreference?, dryRun: Bool, requireSeal: Bool = false, now: String,
                       progress: @escaping (String) -> Void = { _ in }) throws -> [MergeReport] {
         let body = { (db: Database) throws -> [MergeReport] in
             var reports: [MergeReport] = []
             for bundle in bundles.bundles {
+                try bundle.judgeSeal(Session(db).trust, requireSeal: requireSeal)
                 try bundle.copy(into: db)
-                var merger = Merger(db: db, file: bundle.file, prefer: prefer,
-                                    report: MergeReport(file: bundle.file, manifest: bundle.manifest), progress: progress)
+                var report = MergeReport(file: bundle.file, manifest: bundle.manifest)
+                report.seal = bundle.manifest.seal?.fingerprint ?? "unsealed"
+                var merger = Merger(db: db, file: bundle.file, prefer: prefer, report: report, progress: progress)
                 try merger.run(now: now)
                 if !merger.report.conflicts.isEmpty && prefer == nil {
                     merger.report.outcome = dryRun ? .dryRun : .refused
@@ -245,6 +253,20 @@ struct OpenBundle: Sendable {
     }
 
     func close() { try? queue.close() }
+
+    /// The bundle's seal against the department's trust: refused (65) when the unit has a
+    /// trusted key and the bundle is not sealed by it, or when a seal is required and the
+    /// bundle has none. (A seal that does not verify was refused when the bundle was opened.)
+    func judgeSeal(_ trust: Trust, requireSeal: Bool) throws {
+        let seal = manifest.seal
+        if let trusted = try trust.key(of: manifest.unit), seal?.publicKey != trusted.publicKey {
+            let found = seal.map { "由指纹\($0.fingerprint)的印章所盖" } ?? "未盖印章"
+            throw UnitBundle.refusal(file, "\(found)，而本库信任的单位“\(manifest.unit)”的印章指纹是\(trusted.fingerprint)（refused）")
+        }
+        if requireSeal, seal == nil {
+            throw UnitBundle.refusal(file, "未盖印章，而合并时要求盖章（--require-seal）（refused）")
+        }
+    }
 
     /// The name of the temporary copy of one of the bundle's tables.
     static func copyName(_ table: String) -> String { "temp.b_\(table)" }

@@ -216,7 +216,7 @@ struct RowValidator {
         while let row = try cursor.next() {
             var problems: [FieldProblem] = []
             for column in row.columnNames where column != "gate_rowid" && !Self.documents.contains("\(table).\(column)") {
-                if let text = row[column] as String?, let problem = TextSafety.controlProblem(column, text, what: column) {
+                if let text = row[column] as String?, let problem = TextSafety.characterProblem(column, text, what: MergeReport.fieldName(column)) {
                     problems.append(problem)
                 }
             }

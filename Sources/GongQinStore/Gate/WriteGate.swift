@@ -58,6 +58,10 @@ struct WriteGate {
                     result = value
                     guard commit(value) else { return .rollback }
                     try CommitChecks(db: db, since: start, today: context.today, path: path).run()
+                    // The unit's seal on the new head, in this transaction (README, “The unit's seal”).
+                    if let key = context.seal, try Seals.unsealed(db, since: start) {
+                        try Seals.sealHead(db, key: key, at: LogContext.now)
+                    }
                     head = try Integrity.head(db)
                     return .commit
                 }
@@ -112,8 +116,13 @@ struct WriteGate {
         try? writer.close()
     }
 
-    /// The writable connection, once the file has passed.
+    /// The writable connection, once the file has passed. A file on read-only media is
+    /// still read (`Connections.reader`), and a write to it says why it cannot be made.
     func open() throws(GongQinError) -> DatabaseQueue {
+        if !FilePaths.isWritableFolder(of: path) || access(path, W_OK) != 0 {
+            throw GongQinError(.outputFailed, "数据库“\(path)”或其所在的文件夹只读（如写保护的U盘、只读的共享目录），不能写入；未写入任何内容",
+                               hint: "只读的命令（如 person list、check、export）仍可使用；要写入，请把数据库复制到可写的位置，或检查权限")
+        }
         do {
             return try Connections.writer(path, context: context)
         } catch {

@@ -26,6 +26,9 @@ public enum IntegrityCheck: String, Hashable, Sendable, Codable, CaseIterable {
     case ledger
     /// A row the change log does not account for, or an entry with no row.
     case logVsData = "log-vs-data"
+    /// A seal that does not verify, one by a key the file had not seen, or entries written
+    /// after the newest seal without one (README, “The unit's seal”).
+    case seal
 }
 
 /// `check` (CLI.md, upkeep): the hash chain of the change log, SQLite's own checks, the ledger
@@ -72,6 +75,7 @@ public struct Integrity {
             if !tolerant { findings += try applicationsHold(today: today) }
         }
         if let expected { findings += try logAccountsForData(expected, present: tables, tolerant: tolerant) }
+        if tables("seal") { findings += try tolerating(tolerant) { try seals() } }
         return findings
     }
 

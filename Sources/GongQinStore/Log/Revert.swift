@@ -132,6 +132,8 @@ public struct DatabaseStatus: Sendable, Encodable {
     public var head: Head
     public var mode: String
     public var lastChange: String?
+    /// The newest seal on the log, nil for a file never sealed (README, “The unit's seal”).
+    public var seal: SealState?
 
     public struct Head: Sendable, Encodable {
         public var entries: Int
@@ -156,7 +158,7 @@ extension GongQinDatabase {
             let last = try Row.fetchOne(db, sql: "SELECT seq, hash, at FROM change_log ORDER BY seq DESC LIMIT 1")
             return DatabaseStatus(path: path, schemaVersion: version, people: people, units: units, records: records,
                                   head: .init(entries: last?["seq"] ?? 0, hash: last?["hash"] ?? ""), mode: mode,
-                                  lastChange: last?["at"])
+                                  lastChange: last?["at"], seal: try Session(db).integrity.sealState())
         }
     }
 }

@@ -8,18 +8,10 @@ log detects”) and, for a sealed bundle, its seal.
 
     forge.py BUNDLE SQL [SQL...]
 """
-import hashlib, sqlite3, sys
+import hashlib, os, sys
 
-
-def chain_hash(*fields):
-    h = hashlib.sha256()
-    for f in fields:
-        if f is None:
-            h.update(b"-")
-        else:
-            b = str(f).encode()
-            h.update(str(len(b)).encode() + b":" + b)
-    return h.hexdigest()
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from client import connect  # noqa: E402
 
 
 def feed(h, tag, data):
@@ -55,7 +47,7 @@ def table_digest(c, table):
 def overall(entries):
     h = hashlib.sha256()
     for key in sorted(entries):
-        if key == "digest":
+        if key == "digest" or key.startswith("seal."):
             continue
         value = entries[key]
         h.update(("%d:%s%d:%s" % (len(key.encode()), key, len(value.encode()), value)).encode())
@@ -64,12 +56,7 @@ def overall(entries):
 
 def main():
     path, statements = sys.argv[1], sys.argv[2:]
-    c = sqlite3.connect(path)
-    c.isolation_level = None
-    c.create_function("gongqin_actor", 0, lambda: "forger")
-    c.create_function("gongqin_command", 0, lambda: "forge.py")
-    c.create_function("gongqin_bulk_table", 0, lambda: None)
-    c.create_function("gongqin_chain_hash", 13, chain_hash)
+    c = connect(path)
     c.execute("BEGIN")
     for sql in statements:
         c.execute(sql)

@@ -11,7 +11,10 @@ change a unit added (see HostileDatabaseTests and Scripts/hostile). `foundBy` is
 when `check` finds the case by itself, `anchor` when only `check --anchor` with a head
 taken before the edit can (the log rewritten or cut short).
 """
-import hashlib, json, os, sqlite3, sys
+import json, os, sqlite3, sys
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from client import chain_hash  # noqa: E402
 
 cases = {}
 
@@ -36,16 +39,6 @@ def trigger_sql(c, name):
     return c.execute("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?", (name,)).fetchone()[0]
 
 
-def chain_hash(fields):
-    """gongqin's chain hash: each field as its UTF-8 length, ':' and its bytes; NULL as '-'."""
-    h = hashlib.sha256()
-    for f in fields:
-        if f is None:
-            h.update(b"-")
-        else:
-            b = str(f).encode()
-            h.update(str(len(b)).encode() + b":" + b)
-    return h.hexdigest()
 
 
 def rehash(c):
@@ -53,7 +46,7 @@ def rehash(c):
     rows = c.execute("SELECT seq, at, actor, command, table_name, row_id, row_key, person_row, person, op, before, after "
                      "FROM change_log ORDER BY seq").fetchall()
     for r in rows:
-        h = chain_hash([prev] + list(r))
+        h = chain_hash(prev, *r)
         c.execute("UPDATE change_log SET hash = ? WHERE seq = ?", (h, r[0]))
         prev = h
 
