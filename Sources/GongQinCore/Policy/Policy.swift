@@ -156,9 +156,10 @@ extension Policy {
     public static var noticeDocument: [UInt8] { PackageResources.policy_2024_json }
 
     /// The policy of `year` derived from this one (the notice's) by the offsets of RULES
-    /// §2: every year and date moves by the difference of the years and becomes
-    /// provisional; the cycle year follows the even years (CY); the exam date is unknown
-    /// until published. Relaxations the policy lacks come from `catalogue` (X3).
+    /// §2: every year and date of the parameter table that moves with the cycle moves by
+    /// the difference of the years and becomes provisional; the cycle year follows the even
+    /// years (CY); the exam date is unknown until published. Relaxations the policy lacks
+    /// come from `catalogue` (X3).
     public func derived(year target: Int, catalogue: [ExceptionalCondition]) -> Policy {
         var p = self
         for condition in catalogue where p.relaxations[condition.code] == nil {
@@ -166,29 +167,12 @@ extension Policy {
         }
         guard target != year else { return p }
         let offset = target - year
-        func from(_ source: String) -> String { "按\(year)年\(source)推算（RULES §2），待正式文件" }
-        func shift(_ v: Sourced<Int>) -> Sourced<Int> { Sourced(v.value + offset, .provisional, from(v.source)) }
-        func shift(_ v: Sourced<Day>) -> Sourced<Day> {
-            let d = v.value
-            let moved = Day(year: d.year + offset, month: d.month, day: min(d.day, Day.daysIn(month: d.month, year: d.year + offset)))!
-            return Sourced(moved, .provisional, from(v.source))
-        }
-        func shift(_ t: Thresholds) -> Thresholds { Thresholds(workStartBy: shift(t.workStartBy), certificateBy: shift(t.certificateBy)) }
+        let basis = year
         p.year = target
         p.origin = "按\(year)年须知推算的推算值，待正式文件"
-        p.levelCycleYear = Sourced(target % 2 == 0, .provisional, "逢双年为等级工申报年（RULES CY 对须知·四·1 的解释）")
-        p.juniorWorkStartBy = shift(juniorWorkStartBy)
-        p.intermediateNormal = shift(intermediateNormal)
-        p.intermediateEarly = shift(intermediateEarly)
-        p.seniorNormal = shift(seniorNormal)
-        p.seniorEarly = shift(seniorEarly)
-        p.technicianCertificateBy = shift(technicianCertificateBy)
-        p.seniorTechnicianCertificateBy = shift(seniorTechnicianCertificateBy)
-        p.levelDeadline = shift(levelDeadline)
-        p.seniorTechnicianDeadline = shift(seniorTechnicianDeadline)
-        p.technicianExam = Sourced(nil, .provisional, "须知·四·10：考试日期待公布")
-        p.assessmentFrom = shift(assessmentFrom)
-        p.assessmentTo = shift(assessmentTo)
+        for parameter in PolicyParameter.table {
+            parameter.derive(&p, offset: offset, from: basis)
+        }
         return p
     }
 
@@ -199,47 +183,132 @@ extension Policy {
     }
 
     /// Every parameter with a Chinese name and its value as text, in the order of
-    /// RULES §2, for `policy show`.
+    /// RULES §2, for `policy show`: the rows of the parameter table, then the relaxations
+    /// of the catalogue's conditions.
     public var parameters: [(key: String, name: String, value: String, status: ValueStatus, source: String)] {
-        func row<V>(_ key: String, _ name: String, _ v: Sourced<V>, _ text: (V) -> String) -> (String, String, String, ValueStatus, String) {
-            (key, name, text(v.value), v.status, v.source)
-        }
-        let y: (Int) -> String = { "\($0)年" }
-        var rows = [
-            row("levelCycleYear", "等级工申报年", levelCycleYear) { $0 ? "是" : "否（本年不受理等级工）" },
-            row("juniorWorkStartBy", "初级工：参加工作不晚于", juniorWorkStartBy, y),
-            row("intermediateNormal.workStartBy", "中级工正常：参加工作不晚于", intermediateNormal.workStartBy, y),
-            row("intermediateNormal.certificateBy", "中级工正常：初级工证书不晚于", intermediateNormal.certificateBy, y),
-            row("intermediateEarly.workStartBy", "中级工提前：参加工作不晚于", intermediateEarly.workStartBy, y),
-            row("intermediateEarly.certificateBy", "中级工提前：初级工证书不晚于", intermediateEarly.certificateBy, y),
-            row("seniorNormal.workStartBy", "高级工正常：参加工作不晚于", seniorNormal.workStartBy, y),
-            row("seniorNormal.certificateBy", "高级工正常：中级工证书不晚于", seniorNormal.certificateBy, y),
-            row("seniorEarly.workStartBy", "高级工提前：参加工作不晚于", seniorEarly.workStartBy, y),
-            row("seniorEarly.certificateBy", "高级工提前：中级工证书不晚于", seniorEarly.certificateBy, y),
-            row("technicianCertificateBy", "技师：高级工证书取得不晚于", technicianCertificateBy) { $0.description },
-            row("seniorTechnicianCertificateBy", "高级技师：技师证书取得不晚于", seniorTechnicianCertificateBy) { $0.description },
-            row("levelDeadline", "网上申报截止（等级工、技师）", levelDeadline) { $0.description },
-            row("seniorTechnicianDeadline", "网上申报截止（高级技师）", seniorTechnicianDeadline) { $0.description },
-            row("technicianExam", "技师选拔考试", technicianExam) { $0?.description ?? "待公布" },
-            row("assessmentFrom", "年度考核起始年度", assessmentFrom, y),
-            row("assessmentTo", "年度考核截止年度", assessmentTo, y),
-            row("review.intermediateYears", "复核中级工：工龄（军龄）", review.intermediateYears) { "\($0)年" },
-            row("review.seniorYears", "复核高级工：工龄（军龄）", review.seniorYears) { "\($0)年" },
-            row("review.relaxationYears", "复核破格放宽", review.relaxationYears) { "\($0)年" },
-        ]
+        var rows = PolicyParameter.table.filter { !$0.key.hasPrefix("baseline.") }.map { $0.row(self) }
         for code in relaxations.keys.sorted() {
             let r = relaxations[code]!
             let name = ExceptionalCondition.builtins.first { $0.code == code }?.name ?? code
-            rows.append(row("relaxations.\(code)", "破格放宽：\(name)", r) {
-                "工作年限\($0.workYears)年、等级年限\($0.gradeYears)年" + ($0.waivesEducation ? "、免学历" : "")
-            })
+            rows.append((key: "relaxations.\(code)", name: "破格放宽：\(name)",
+                         value: "工作年限\(r.value.workYears)年、等级年限\(r.value.gradeYears)年" + (r.value.waivesEducation ? "、免学历" : ""),
+                         status: r.status, source: r.source))
         }
-        rows += [
-            row("baseline.annualAssessment", "基线 A1：近5年考核合格", baseline.annualAssessment) { $0 ? "启用" : "停用" },
-            row("baseline.minimumEducationIntermediate", "基线 M1：中级工最低学历", baseline.minimumEducationIntermediate) { $0.chinese },
-            row("baseline.minimumEducationSenior", "基线 M1：高级工最低学历", baseline.minimumEducationSenior) { $0.chinese },
-            row("baseline.tradeMatch", "基线 K1：按现工种申报", baseline.tradeMatch) { $0 ? "启用" : "停用" },
-        ]
-        return rows.map { (key: $0.0, name: $0.1, value: $0.2, status: $0.3, source: $0.4) }
+        rows += PolicyParameter.table.filter { $0.key.hasPrefix("baseline.") }.map { $0.row(self) }
+        return rows
+    }
+}
+
+/// One parameter of a cycle's policy (RULES §2): its key (the JSON path `policy show
+/// --format json` and `policy load` use), its Chinese name, where it lives in `Policy`,
+/// and how a later year's value follows from it. `PolicyParameter.table` is the one list
+/// of them: `policy show`, the derived years, the checks of `policy load` and the notes on
+/// unofficial values all iterate it.
+public struct PolicyParameter: Sendable {
+    public let key: String
+    public let name: String
+    let value: Value
+    /// How the derived year's value is made: moved by the years between (with a new
+    /// source), set afresh, or kept.
+    let derivation: Derivation
+
+    /// Where the value lives, by its type.
+    enum Value: Sendable {
+        case year(WritableKeyPath<Policy, Sourced<Int>> & Sendable)
+        case day(WritableKeyPath<Policy, Sourced<Day>> & Sendable)
+        case optionalDay(WritableKeyPath<Policy, Sourced<Day?>> & Sendable)
+        case flag(WritableKeyPath<Policy, Sourced<Bool>> & Sendable, yes: String, no: String)
+        case years(WritableKeyPath<Policy, Sourced<Int>> & Sendable)
+        case level(WritableKeyPath<Policy, Sourced<EducationLevel>> & Sendable)
+    }
+
+    enum Derivation: Sendable {
+        /// Moves with the cycle: a year or a date `offset` years later.
+        case shifted
+        /// CY: the even years are 等级工 years.
+        case evenYears
+        /// D2: unknown until published.
+        case unpublished
+        /// Stays as it is (a number of years, a baseline).
+        case kept
+    }
+
+    init(_ key: String, _ name: String, _ value: Value, _ derivation: Derivation = .kept) {
+        self.key = key
+        self.name = name
+        self.value = value
+        self.derivation = derivation
+    }
+
+    /// The parameters, in the order of RULES §2.
+    public static let table: [PolicyParameter] = [
+        .init("levelCycleYear", "等级工申报年", .flag(\.levelCycleYear, yes: "是", no: "否（本年不受理等级工）"), .evenYears),
+        .init("juniorWorkStartBy", "初级工：参加工作不晚于", .year(\.juniorWorkStartBy), .shifted),
+        .init("intermediateNormal.workStartBy", "中级工正常：参加工作不晚于", .year(\.intermediateNormal.workStartBy), .shifted),
+        .init("intermediateNormal.certificateBy", "中级工正常：初级工证书不晚于", .year(\.intermediateNormal.certificateBy), .shifted),
+        .init("intermediateEarly.workStartBy", "中级工提前：参加工作不晚于", .year(\.intermediateEarly.workStartBy), .shifted),
+        .init("intermediateEarly.certificateBy", "中级工提前：初级工证书不晚于", .year(\.intermediateEarly.certificateBy), .shifted),
+        .init("seniorNormal.workStartBy", "高级工正常：参加工作不晚于", .year(\.seniorNormal.workStartBy), .shifted),
+        .init("seniorNormal.certificateBy", "高级工正常：中级工证书不晚于", .year(\.seniorNormal.certificateBy), .shifted),
+        .init("seniorEarly.workStartBy", "高级工提前：参加工作不晚于", .year(\.seniorEarly.workStartBy), .shifted),
+        .init("seniorEarly.certificateBy", "高级工提前：中级工证书不晚于", .year(\.seniorEarly.certificateBy), .shifted),
+        .init("technicianCertificateBy", "技师：高级工证书取得不晚于", .day(\.technicianCertificateBy), .shifted),
+        .init("seniorTechnicianCertificateBy", "高级技师：技师证书取得不晚于", .day(\.seniorTechnicianCertificateBy), .shifted),
+        .init("levelDeadline", "网上申报截止（等级工、技师）", .day(\.levelDeadline), .shifted),
+        .init("seniorTechnicianDeadline", "网上申报截止（高级技师）", .day(\.seniorTechnicianDeadline), .shifted),
+        .init("technicianExam", "技师选拔考试", .optionalDay(\.technicianExam), .unpublished),
+        .init("assessmentFrom", "年度考核起始年度", .year(\.assessmentFrom), .shifted),
+        .init("assessmentTo", "年度考核截止年度", .year(\.assessmentTo), .shifted),
+        .init("review.intermediateYears", "复核中级工：工龄（军龄）", .years(\.review.intermediateYears)),
+        .init("review.seniorYears", "复核高级工：工龄（军龄）", .years(\.review.seniorYears)),
+        .init("review.relaxationYears", "复核破格放宽", .years(\.review.relaxationYears)),
+        .init("baseline.annualAssessment", "基线 A1：近5年考核合格", .flag(\.baseline.annualAssessment, yes: "启用", no: "停用")),
+        .init("baseline.minimumEducationIntermediate", "基线 M1：中级工最低学历", .level(\.baseline.minimumEducationIntermediate)),
+        .init("baseline.minimumEducationSenior", "基线 M1：高级工最低学历", .level(\.baseline.minimumEducationSenior)),
+        .init("baseline.tradeMatch", "基线 K1：按现工种申报", .flag(\.baseline.tradeMatch, yes: "启用", no: "停用")),
+    ]
+
+    /// The thresholds of the 2024 table whose year must fall before the cycle's (the
+    /// checks of `policy load`).
+    static var thresholdYears: [PolicyParameter] {
+        table.filter {
+            guard case .year = $0.value else { return false }
+            return !$0.key.hasPrefix("assessment")
+        }
+    }
+
+    /// The parameter's row in `policy show`.
+    func row(_ policy: Policy) -> (key: String, name: String, value: String, status: ValueStatus, source: String) {
+        func row<V>(_ v: Sourced<V>, _ text: (V) -> String) -> (key: String, name: String, value: String, status: ValueStatus, source: String) {
+            (key, name, text(v.value), v.status, v.source)
+        }
+        switch value {
+        case .year(let path): return row(policy[keyPath: path]) { "\($0)年" }
+        case .years(let path): return row(policy[keyPath: path]) { "\($0)年" }
+        case .day(let path): return row(policy[keyPath: path]) { $0.description }
+        case .optionalDay(let path): return row(policy[keyPath: path]) { $0?.description ?? "待公布" }
+        case .flag(let path, let yes, let no): return row(policy[keyPath: path]) { $0 ? yes : no }
+        case .level(let path): return row(policy[keyPath: path]) { $0.chinese }
+        }
+    }
+
+    /// Sets the parameter of `policy`, `offset` years after `basis`, as RULES §2 derives it.
+    func derive(_ policy: inout Policy, offset: Int, from basis: Int) {
+        func from(_ source: String) -> String { "按\(basis)年\(source)推算（RULES §2），待正式文件" }
+        switch (derivation, value) {
+        case (.shifted, .year(let path)):
+            let v = policy[keyPath: path]
+            policy[keyPath: path] = Sourced(v.value + offset, .provisional, from(v.source))
+        case (.shifted, .day(let path)):
+            let v = policy[keyPath: path], d = v.value
+            let moved = Day(year: d.year + offset, month: d.month, day: min(d.day, Day.daysIn(month: d.month, year: d.year + offset)))!
+            policy[keyPath: path] = Sourced(moved, .provisional, from(v.source))
+        case (.evenYears, .flag(let path, _, _)):
+            policy[keyPath: path] = Sourced(policy.year % 2 == 0, .provisional, "逢双年为等级工申报年（RULES CY 对须知·四·1 的解释）")
+        case (.unpublished, .optionalDay(let path)):
+            policy[keyPath: path] = Sourced(nil, .provisional, "须知·四·10：考试日期待公布")
+        default:
+            return
+        }
     }
 }

@@ -12,19 +12,10 @@ extension Policy {
         for row in parameters where row.source.trimmingSpaces.isEmpty {
             problems.append("\(row.key).source 为空：请写明条款")
         }
-        let years: [(String, Sourced<Int>)] = [
-            ("juniorWorkStartBy", juniorWorkStartBy),
-            ("intermediateNormal.workStartBy", intermediateNormal.workStartBy),
-            ("intermediateNormal.certificateBy", intermediateNormal.certificateBy),
-            ("intermediateEarly.workStartBy", intermediateEarly.workStartBy),
-            ("intermediateEarly.certificateBy", intermediateEarly.certificateBy),
-            ("seniorNormal.workStartBy", seniorNormal.workStartBy),
-            ("seniorNormal.certificateBy", seniorNormal.certificateBy),
-            ("seniorEarly.workStartBy", seniorEarly.workStartBy),
-            ("seniorEarly.certificateBy", seniorEarly.certificateBy),
-        ]
-        for (name, value) in years {
-            check(value.value < year && value.value > year - 60, "\(name) = \(value.value)：须早于申报年度\(year)")
+        for parameter in PolicyParameter.thresholdYears {
+            guard case .year(let path) = parameter.value else { continue }
+            let value = self[keyPath: path].value
+            check(value < year && value > year - 60, "\(parameter.key) = \(value)：须早于申报年度\(year)")
         }
         for (grade, normal, early) in [("intermediate", intermediateNormal, intermediateEarly), ("senior", seniorNormal, seniorEarly)] {
             check(early.workStartBy.value >= normal.workStartBy.value,

@@ -165,7 +165,7 @@ public struct OptionDecision: Hashable, Sendable, Codable {
         }
         let statuses = Set(checks.compactMap(\.status))
         if statuses.contains(.provisional) {
-            out.append(Self.valueNotePrefix + "推算值（按2024年须知推算，待正式文件公布后以正式文件为准）")
+            out.append(Self.valueNotePrefix + "推算值（按\(Policy.noticeYear)年须知推算，待正式文件公布后以正式文件为准）")
         }
         if statuses.contains(.assumed) {
             out.append(Self.valueNotePrefix + "假定值（须知未载明破格放宽年限，采用假定值，RULES X3）")

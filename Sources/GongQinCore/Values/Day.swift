@@ -88,20 +88,7 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// parser's allowances: the fast path for decoding millions of rows.
     public init?(iso text: String) {
         var utf8 = text.utf8
-        let day: Day? = utf8.withContiguousStorageIfAvailable { b in
-            guard b.count == 10, b[4] == 0x2D, b[7] == 0x2D else { return nil }
-            func digits(_ range: Range<Int>) -> Int? {
-                var n = 0
-                for i in range {
-                    let d = Int(b[i]) - 0x30
-                    guard (0...9).contains(d) else { return nil }
-                    n = n * 10 + d
-                }
-                return n
-            }
-            guard let y = digits(0..<4), let m = digits(5..<7), let d = digits(8..<10) else { return nil }
-            return Day(year: y, month: m, day: d)
-        } ?? nil
+        let day: Day? = utf8.withContiguousStorageIfAvailable { Day(isoBytes: $0) } ?? nil
         if let day {
             self = day
             return
@@ -112,6 +99,28 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
         utf8 = copy.utf8
         guard utf8.count == 10, let parsed = try? Day.parse(copy) else { return nil }
         self = parsed
+    }
+
+    /// Reads the ten bytes of `YYYY-MM-DD`: the one reader of an ISO date's digits, for a
+    /// string (`init(iso:)`) and for a column's bytes read straight off SQLite.
+    public init?<Bytes: RandomAccessCollection<UInt8>>(isoBytes b: Bytes) where Bytes.Index == Int {
+        guard b.count == 10, b[b.startIndex + 4] == 0x2D, b[b.startIndex + 7] == 0x2D,
+              let y = Day.decimal(b, 0..<4), let m = Day.decimal(b, 5..<7), let d = Day.decimal(b, 8..<10),
+              let day = Day(year: y, month: m, day: d) else { return nil }
+        self = day
+    }
+
+    /// The number the ASCII digits of `range` (offsets from the start) spell, or nil when one
+    /// is not a digit: the one digit reader of dates and identity numbers.
+    public static func decimal<Bytes: RandomAccessCollection<UInt8>>(_ b: Bytes, _ range: Range<Int>) -> Int?
+        where Bytes.Index == Int {
+        var n = 0
+        for i in range {
+            let d = Int(b[b.startIndex + i]) &- 0x30
+            guard d >= 0 && d <= 9 else { return nil }
+            n = n * 10 + d
+        }
+        return n
     }
 
     /// Why a text is not a date.

@@ -68,7 +68,7 @@ public struct IDNumber: Hashable, Comparable, Sendable, CustomStringConvertible 
         let isDigit = { (byte: UInt8) in byte >= 0x30 && byte <= 0x39 }
         guard b[..<17].allSatisfy(isDigit), isDigit(b[17]) || b[17] == 0x58 else { throw .characters }
         let text = String(decoding: b, as: UTF8.self)
-        func number(_ range: Range<Int>) -> Int { b[range].reduce(0) { $0 * 10 + Int($1 - 0x30) } }
+        func number(_ range: Range<Int>) -> Int { Day.decimal(b, range) ?? 0 }
         // A province code followed by a city and county; "320000" names a province, not a place
         // of registration.
         let region = String(decoding: b[0..<6], as: UTF8.self)
@@ -95,15 +95,7 @@ public struct IDNumber: Hashable, Comparable, Sendable, CustomStringConvertible 
     public init?(stored text: String) {
         let b = Array(text.utf8)
         guard b.count == 18 else { return nil }
-        func digits(_ range: Range<Int>) -> Int? {
-            var n = 0
-            for i in range {
-                let d = Int(b[i]) - 0x30
-                guard (0...9).contains(d) else { return nil }
-                n = n * 10 + d
-            }
-            return n
-        }
+        func digits(_ range: Range<Int>) -> Int? { Day.decimal(b, range) }
         guard let y = digits(6..<10), let m = digits(10..<12), let d = digits(12..<14), let sexDigit = digits(16..<17),
               let birth = Day(year: y, month: m, day: d) else { return nil }
         self.text = text

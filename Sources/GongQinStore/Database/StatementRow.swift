@@ -35,19 +35,7 @@ struct StatementRow {
 
     /// A date stored as `YYYY-MM-DD`, read off its bytes.
     func day(_ i: Int32) throws -> Day {
-        let b = bytes(i)
-        guard b.count == 10, b[4] == 0x2D, b[7] == 0x2D else { throw UnreadableValue(column: i) }
-        func digits(_ range: Range<Int>) -> Int? {
-            var n = 0
-            for k in range {
-                let d = Int(b[k]) &- 0x30
-                guard d >= 0 && d <= 9 else { return nil }
-                n = n * 10 + d
-            }
-            return n
-        }
-        guard let y = digits(0..<4), let m = digits(5..<7), let d = digits(8..<10),
-              let day = Day(year: y, month: m, day: d) else { throw UnreadableValue(column: i) }
+        guard let day = Day(isoBytes: bytes(i)) else { throw UnreadableValue(column: i) }
         return day
     }
 

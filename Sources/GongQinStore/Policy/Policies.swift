@@ -104,14 +104,18 @@ public struct Policies {
         let catalogue = try session.catalog.conditions()
         let notice = try Self.notice()
         let loaded = try loaded(notice: notice, catalogue: catalogue)
-        @Sendable func make(_ year: Int) -> Policy {
-            (loaded[year] ?? notice).derived(year: year, catalogue: catalogue)
+        // Each year derived when first asked for, then kept: the engine asks for a year's
+        // policy many times per person, from many threads (Pipeline), and most commands
+        // ask for a few years only.
+        let policies = Locked<[Int: Policy]>([:])
+        return { year in
+            policies.withLock { known in
+                if let policy = known[year] { return policy }
+                let policy = (loaded[year] ?? notice).derived(year: year, catalogue: catalogue)
+                known[year] = policy
+                return policy
+            }
         }
-        // Built once: the engine asks for a year's policy many times per person, up to
-        // its horizon past the last cycle.
-        let years = Policy.years.lowerBound...(Policy.years.upperBound + Engine.horizon)
-        let policies = Dictionary(uniqueKeysWithValues: years.map { ($0, make($0)) })
-        return { year in policies[year] ?? make(year) }
     }
 
     /// The years with a loaded policy.
