@@ -435,7 +435,7 @@ struct RosterBackupTests {
         let backup = s.folder + "/backup.sqlite"
         let result = s.run("backup", backup)
         // The writer is still in its transaction: a write now is refused as busy.
-        #expect(s.run("unit", "add", "写不进去").code == 75)
+        #expect(s.run(["unit", "add", "写不进去"], environment: ["GONGQIN_BUSY_TIMEOUT": "0.5"]).code == 75)
         try control.fileHandleForWriting.close()
         holder.waitUntilExit()
         #expect(result.code == 0, "\(result.err)")

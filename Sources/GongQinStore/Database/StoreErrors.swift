@@ -17,7 +17,9 @@ enum StoreErrors {
         let code = error.extendedResultCode
         switch code.primaryResultCode {
         case .SQLITE_BUSY, .SQLITE_LOCKED:
-            return GongQinError(.busy, "数据库“\(path)”正被另一个程序占用，等待5秒后仍未释放", hint: "请稍后重试")
+            let seconds = Connections.busyTimeout
+            let wait = seconds == seconds.rounded() ? String(Int(seconds)) : String(seconds)
+            return GongQinError(.busy, "数据库“\(path)”正被另一个程序占用，等待\(wait)秒后仍未释放", hint: "请稍后重试")
         case .SQLITE_NOTADB:
             return GongQinError(.unreadableFile, "“\(path)”不是 gongqin 数据库（不是 SQLite 文件）",
                                 hint: "请用 --db 指定正确的数据库文件")
