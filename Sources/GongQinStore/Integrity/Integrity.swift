@@ -136,31 +136,37 @@ public struct Integrity {
 
     /// The hash chain: every entry follows the previous one without a gap, and hashes,
     /// with the previous entry's hash, to what it stores. An entry deleted, inserted or
-    /// edited breaks it at that entry.
+    /// edited breaks it at that entry. One pass in `seq` order on SQLite's C interface:
+    /// each field's bytes go into the hash where SQLite holds them (as the triggers'
+    /// `gongqin_chain_hash` reads them), with no string or array made per entry.
     func chain(_ present: (String) -> Bool) throws -> [IntegrityFinding] {
         guard present("change_log") else { return [] }
         var findings: [IntegrityFinding] = []
         var expectedSeq: Int64 = 1
-        var previous = ""
-        let cursor = try Row.fetchCursor(db, sql: "SELECT * FROM change_log ORDER BY seq")
-        while let row = try cursor.next() {
-            let seq: Int64 = row["seq"]
-            let stored: String = row["hash"]
+        var previous = [UInt8]()
+        previous.reserveCapacity(64)
+        try db.eachRow("""
+            SELECT seq, at, actor, command, table_name, row_id, row_key, person_row, person, op, before, after, hash
+            FROM change_log ORDER BY seq
+            """, []) { row in
+            guard findings.count < Self.limit else { return }
+            let seq = row.int64(0)
             if seq != expectedSeq {
                 findings.append(IntegrityFinding(check: .chain, detail: "变更日志缺少第\(expectedSeq)–\(seq - 1)条：记录被删除"))
             }
-            let number = { (value: Int64?) in value.map(String.init) }
-            let fields: [String?] = [previous, String(seq), row["at"], row["actor"], row["command"], row["table_name"],
-                                     number(row["row_id"]), row["row_key"], number(row["person_row"]), row["person"], row["op"],
-                                     row["before"], row["after"]]
-            if ChangeLog.chainHash(fields) != stored {
+            let computed = previous.withUnsafeBytes { before in
+                ChangeLog.chainHash(ChangeLog.fieldCount) { i in
+                    i == 0 ? before : row.isNull(Int32(i - 1)) ? nil : UnsafeRawBufferPointer(row.bytes(Int32(i - 1)))
+                }
+            }
+            let stored = row.bytes(12)
+            if !computed.elementsEqual(stored) {
                 findings.append(IntegrityFinding(check: .chain, detail: seq == expectedSeq
                     ? "变更日志第\(seq)条的内容与其哈希不符：该条或其前一条被改动、伪造或删除"
                     : "变更日志第\(seq)条与前面的记录衔接不上：其前的记录被删除"))
             }
             expectedSeq = seq + 1
-            previous = stored
-            if findings.count >= Self.limit { break }
+            previous = Array(stored)
         }
         return findings
     }

@@ -22,19 +22,12 @@ enum ChangeLog {
         // values, no Swift strings, the bytes hashed where SQLite holds them.
         sqlite3_create_function_v2(db.sqliteConnection, "gongqin_chain_hash", Int32(fieldCount),
                                    SQLITE_UTF8 | SQLITE_DETERMINISTIC, nil, { context, count, values in
-            var hasher = SHA256()
-            for i in 0..<Int(count) {
+            let hex = ChangeLog.chainHash(Int(count)) { i in
                 let value = values![i]
-                if sqlite3_value_type(value) == SQLITE_NULL {
-                    hasher.update(data: ChangeLog.nullField)
-                    continue
-                }
+                if sqlite3_value_type(value) == SQLITE_NULL { return nil }
                 let text = sqlite3_value_text(value)
-                let length = Int(sqlite3_value_bytes(value))
-                hasher.update(data: ChangeLog.lengthPrefix(length))
-                hasher.update(bufferPointer: UnsafeRawBufferPointer(start: text, count: length))
+                return UnsafeRawBufferPointer(start: text, count: Int(sqlite3_value_bytes(value)))
             }
-            let hex = ChangeLog.hexadecimal(hasher.finalize())
             hex.withUnsafeBufferPointer { buffer in
                 sqlite3_result_text(context, buffer.baseAddress.map { UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self) },
                                     Int32(buffer.count), unsafeBitCast(-1, to: sqlite3_destructor_type.self))
@@ -49,6 +42,23 @@ enum ChangeLog {
 
     static let nullField: [UInt8] = Array("-".utf8)
 
+    /// The chain hash of an entry (README, “What the log detects”), in hex: SHA-256 over
+    /// its `count` fields in order, each as its UTF-8 length, a colon and its bytes, NULL
+    /// (`field` gives nil) as `-`, so no two lists of fields collide. The triggers'
+    /// `gongqin_chain_hash` and `check` (`Integrity.chain`) both hash through here.
+    static func chainHash(_ count: Int, _ field: (Int) -> UnsafeRawBufferPointer?) -> [UInt8] {
+        var hasher = SHA256()
+        for i in 0..<count {
+            if let bytes = field(i) {
+                hasher.update(data: lengthPrefix(bytes.count))
+                hasher.update(bufferPointer: bytes)
+            } else {
+                hasher.update(data: nullField)
+            }
+        }
+        return hexadecimal(hasher.finalize())
+    }
+
     /// `12:` for a field of 12 bytes.
     static func lengthPrefix(_ length: Int) -> [UInt8] { Array("\(length):".utf8) }
 
@@ -61,23 +71,6 @@ enum ChangeLog {
             out.append(digits[Int(byte & 0x0F)])
         }
         return out
-    }
-
-    /// SHA-256, in hex, of the fields in order (see `fieldCount`). Each field is written
-    /// as its UTF-8 length, a colon and its bytes, and NULL as `-`, so no two lists of
-    /// fields collide. `check` recomputes it here; the triggers through the SQL function.
-    static func chainHash(_ fields: [String?]) -> String {
-        var hasher = SHA256()
-        for field in fields {
-            if let field {
-                let bytes = Array(field.utf8)
-                hasher.update(data: lengthPrefix(bytes.count))
-                hasher.update(data: bytes)
-            } else {
-                hasher.update(data: nullField)
-            }
-        }
-        return String(decoding: hexadecimal(hasher.finalize()), as: UTF8.self)
     }
 
     /// The tables whose writes the triggers log, by the schema this file's version should
