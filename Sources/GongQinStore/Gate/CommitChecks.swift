@@ -241,7 +241,7 @@ struct RowValidator {
         default:
             guard let validate = RecordKinds.validators[table], let personID = row["person_id"] as Int64? else { return [] }
             if owner?.id != personID {
-                guard let person = try PersonRow.fetchOne(db, key: personID) else { return [] }
+                guard let person = try session.people.existingRow(id: personID) else { return [] }
                 owner = (personID, try session.people.person(of: person))
             }
             return try validate(row, session, owner!.person, today)

@@ -214,6 +214,14 @@ public struct People {
         return found
     }
 
+    /// The person of row `id`, read through a cached statement by column index: the gate
+    /// asks once for each owner of the rows a transaction wrote.
+    func existingRow(id: Int64) throws -> PersonRow? {
+        var found: PersonRow?
+        try db.eachRow("SELECT \(PersonRow.columnList) FROM person WHERE id = ?", [id]) { found = try PersonRow(columns: $0) }
+        return found
+    }
+
     /// Every check of a person before it is written, by `person add`, `person update` and
     /// `import persons` alike: its own fields, its unit and trade, and the row that already
     /// holds the identity number.
