@@ -76,7 +76,7 @@ struct ForecastReportTests {
         #expect(table.contains("尚未考核的年度一律按“合格”计（FC1）"))
         #expect(table.contains("高级工"))
         let csv = s.ok("forecast", "--db", db, "--format", "csv").split(separator: "\n")
-        #expect(csv.first == "cycle,grade,module,open,new,assumedAssessments,policyStatus,idNumbers")
+        #expect(csv.first == "cycle,idNumber,name,unit,grade,module,policyStatus")
     }
 
     @Test("forecast agrees with eligible for every forecast year, on 10,000 generated people")
