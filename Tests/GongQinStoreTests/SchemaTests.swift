@@ -236,7 +236,7 @@ extension UpgradeTests {
         }
         try old.write { db in
             try db.execute(sql: "INSERT INTO unit (name) VALUES ('旧单位')")
-            for (id, name) in [(padded, "陈  强 "), (dotted, "阿依古丽•买买提"), (IDs.make(sequence: 31), "张三")] {
+            for (id, name) in [(padded, "陈  强 "), (dotted, "阿依古丽•买买提"), (IDs.make(birth: "19900101", sequence: 31), "张三")] {
                 try db.execute(sql: "INSERT INTO person (id_number, name, unit_id, trade_id, work_start) VALUES (?, ?, 1, 1, '2005-07-01')",
                                arguments: [id, name])
             }

@@ -65,6 +65,9 @@ struct MergedCells {
             if n < 0 { throw stream.failure ?? broken }
             if n == 0 { break }
             scanner.feed(buffer[0..<n])
+            // Rows are counted as the sheet reader counts them: a sheet past Excel's last
+            // row is refused here as it would be there, before the rest is inflated.
+            if scanner.rows > SheetInput.excelRows { throw SheetInput.tooManyRows(path) }
             if scanner.found.count > limit {
                 throw GongQinError.invalid("工作簿“\(path)”的工作表“\(TextSafety.visible(sheet))”有超过\(limit)处合并单元格，不像是真正的花名册，未导入任何记录",
                                            hint: "请在 Excel/WPS 中取消合并单元格后重新保存，或另存为 CSV")
@@ -78,6 +81,8 @@ struct MergedCells {
     /// chunk at a time; a tag cut at a chunk's end is kept for the next.
     struct Scanner {
         private(set) var found: [Range] = []
+        /// The `<row` tags seen.
+        private(set) var rows = 0
         private var carry: [UInt8] = []
 
         static let tag = Array("mergeCell".utf8)
@@ -87,6 +92,8 @@ struct MergedCells {
 
         mutating func feed(_ chunk: ArraySlice<UInt8>) {
             let bytes = carry + chunk
+            // A tag wholly inside the carried bytes was counted with the last chunk.
+            rows += Self.rowTags(in: bytes, endingAfter: carry.count)
             carry = []
             var i = 0
             while let start = Self.find(Self.tag, in: bytes, from: i) {
@@ -108,6 +115,21 @@ struct MergedCells {
             // A tag's first bytes at the very end.
             let keep = min(bytes.count - i, Self.tag.count + 1)
             carry = Array(bytes.suffix(keep))
+        }
+
+        static let row = Array("<row".utf8)
+
+        /// The `<row ` and `<row>` tags of `bytes` that end after its first `endingAfter` bytes.
+        static func rowTags(in bytes: [UInt8], endingAfter carried: Int) -> Int {
+            var count = 0
+            var i = max(0, carried - row.count)
+            while let at = find(row, in: bytes, from: i) {
+                let end = at + row.count
+                guard end < bytes.count else { break }
+                if end + 1 > carried, isSpace(bytes[end]) || bytes[end] == UInt8(ascii: ">") { count += 1 }
+                i = end
+            }
+            return count
         }
 
         static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }

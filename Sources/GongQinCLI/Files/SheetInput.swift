@@ -210,6 +210,15 @@ final class SheetInput: TableInput {
         }
     }
 
+    /// The refusal of a sheet of more rows than Excel's.
+    static func tooManyRows(_ path: String) -> GongQinError {
+        GongQinError.invalid("工作簿“\(path)”的工作表超过 Excel 的上限\(excelRows)行，不像是真正的 Excel 工作簿，未导入任何记录",
+                             hint: "请在 Excel/WPS 中打开后重新“另存为” .xlsx 或 CSV")
+    }
+
+    /// The rows of Excel's longest sheet.
+    static let excelRows = 1_048_576
+
     /// A workbook has a few dozen parts; a file of more is no workbook.
     static let maximumEntries = 10_000
 
@@ -439,9 +448,7 @@ private final class SheetReader: NSObject, PartReading {
         case "row":
             rowNumber = attributes["r"].flatMap(Int.init) ?? rowNumber + 1
             guard rowNumber <= Self.excelRows else {
-                control.stop(parser, failure: GongQinError.invalid(
-                    "工作簿“\(path)”的工作表超过 Excel 的上限\(Self.excelRows)行，不像是真正的 Excel 工作簿，未导入任何记录",
-                    hint: "请在 Excel/WPS 中打开后重新“另存为” .xlsx 或 CSV"))
+                control.stop(parser, failure: SheetInput.tooManyRows(path))
                 return
             }
             row.cells.removeAll(keepingCapacity: true)
@@ -522,5 +529,5 @@ private final class SheetReader: NSObject, PartReading {
 
     /// The columns of Excel's widest sheet, and the rows of its longest.
     static let excelColumns = 16_384
-    static let excelRows = 1_048_576
+    static let excelRows = SheetInput.excelRows
 }
