@@ -38,6 +38,7 @@ let package = Package(
                 .embedInCode("0008_record_numbers.sql"),
                 .embedInCode("0009_merge_provenance.sql"),
                 .embedInCode("0010_seals.sql"),
+                .embedInCode("0011_person_names.sql"),
             ]
         ),
         // The repository layer over SQLite: the only place with SQL.

@@ -16,5 +16,6 @@ public enum SchemaMigrations {
         ("0008_record_numbers", String(decoding: PackageResources._008_record_numbers_sql, as: UTF8.self)),
         ("0009_merge_provenance", String(decoding: PackageResources._009_merge_provenance_sql, as: UTF8.self)),
         ("0010_seals", String(decoding: PackageResources._010_seals_sql, as: UTF8.self)),
+        ("0011_person_names", String(decoding: PackageResources._011_person_names_sql, as: UTF8.self)),
     ]
 }

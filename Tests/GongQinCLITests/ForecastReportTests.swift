@@ -28,7 +28,9 @@ struct ForecastReportTests {
         let rows = (try? JSONSerialization.jsonObject(with: Data(result.out.utf8))) as? [[String: Any]] ?? []
         var out: [Int: [Option: (open: Int, new: Int, ids: [String])]] = [:]
         for row in rows {
-            #expect(Set(row.keys) == ["cycle", "grade", "module", "open", "new", "idNumbers"], "keys: \(row.keys)")
+            #expect(Set(row.keys) == ["cycle", "grade", "module", "open", "new", "idNumbers", "people"], "keys: \(row.keys)")
+            // `people` names the people `idNumbers` lists, in its order (CLI.md, JSON shapes).
+            #expect((row["people"] as? [[String: String]])?.map { $0["idNumber"] ?? "" } == row["idNumbers"] as? [String])
             let option = Option(grade: row["grade"] as! String, module: row["module"] as! String)
             out[row["cycle"] as! Int, default: [:]][option] = (row["open"] as! Int, row["new"] as! Int, row["idNumbers"] as! [String])
         }
@@ -76,7 +78,7 @@ struct ForecastReportTests {
         #expect(table.contains("尚未考核的年度一律按“合格”计（FC1）"))
         #expect(table.contains("高级工"))
         let csv = s.ok("forecast", "--db", db, "--format", "csv").split(separator: "\n")
-        #expect(csv.first == "cycle,grade,module,open,new,assumedAssessments,policyStatus,idNumbers")
+        #expect(csv.first == "cycle,idNumber,name,unit,grade,module,policyStatus")
     }
 
     @Test("forecast: scope by unit or department, and bad input refused")

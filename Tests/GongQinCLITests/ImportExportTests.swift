@@ -336,8 +336,8 @@ struct RosterBackupTests {
         let bytes = try #require(FileManager.default.contents(atPath: path))
         #expect(bytes.starts(with: [0xEF, 0xBB, 0xBF]))
         let rows = try parseCSV(s, path)
-        #expect(rows[0] == ["序号", "主管部门", "单位", "姓名", "性别", "出生年月", "身份证号", "学历", "参加工作时间", "原持证工种", "原等级",
-                            "证书编号", "取证时间", "申报工种", "申报等级", "申报类别", "破格条件", "备注"])
+        #expect(rows[0] == ["序号", "主管部门", "单位", "姓名", "性别", "出生年月", "身份证号", "学历", "毕业时间", "参加工作时间", "原持证工种",
+                            "原等级", "证书编号", "取证时间", "转岗时间", "申报工种", "申报等级", "申报类别", "破格条件", "备注"])
         // The data rows, then the change-log head the roster was made at (README, “What the log detects”).
         #expect(rows.count == 4)
         #expect(rows.last?.first?.hasPrefix("变更日志头：") == true)
@@ -345,22 +345,22 @@ struct RosterBackupTests {
         let lisi = try #require(rows.first { $0[3] == "李四" })
         #expect(lisi[1] == "常州市某主管局" && lisi[2] == "常州市某局")
         #expect(lisi[6] == "\t" + b)
-        #expect(lisi[7] == "大专")
-        #expect(lisi[9] == "电工；汽车驾驶与管理" && lisi[10] == "中级工；中级工" && lisi[11] == "\tB2；B3")
-        #expect(lisi[12] == "2023年06月；2025年06月")
-        #expect(lisi[13] == "汽车驾驶与管理" && lisi[14] == "高级工" && lisi[15] == "破格申报")
-        #expect(lisi[16] == "取得本工种（相关专业）大专及以上学历" && lisi[17] == "备注，含逗号")
+        #expect(lisi[7] == "大专" && lisi[8] == "2010年07月")
+        #expect(lisi[10] == "电工；汽车驾驶与管理" && lisi[11] == "中级工；中级工" && lisi[12] == "\tB2；B3")
+        #expect(lisi[13] == "2023年06月；2025年06月" && lisi[14] == "2024年03月")
+        #expect(lisi[15] == "汽车驾驶与管理" && lisi[16] == "高级工" && lisi[17] == "破格申报")
+        #expect(lisi[18] == "取得本工种（相关专业）大专及以上学历" && lisi[19] == "备注，含逗号")
         let zhang = try #require(rows.first { $0[3] == "张三" })
         // Sequence 011: the 17th digit, 1, is odd, so the number is a man's (GB 11643).
         #expect(zhang[4] == "男")
-        #expect(zhang[5] == "1985年03月" && zhang[8] == "2005年07月")
+        #expect(zhang[5] == "1985年03月" && zhang[9] == "2005年07月" && zhang[14] == "")
         #expect(rows.dropLast().map { $0[0] } == ["序号", "1", "2"])
         #expect(rows.dropLast().map { $0[3] } == ["姓名", "张三", "李四"])
         #expect(!rows.dropLast().contains { $0[3] == "王五" })
         #expect(s.read(path).contains("\r\n"))
     }
 
-    @Test("the roster as XLSX, read back by Python's zipfile and xml.etree: text cells, a bold header, sized columns")
+    @Test("the roster as XLSX, read back by Python's zipfile and xml.etree: a title, text cells, a bold header, sized columns")
     func rosterXLSX() throws {
         let s = Sandbox()
         try seed(s)
@@ -397,18 +397,20 @@ struct RosterBackupTests {
         let book = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         #expect(book["sheet"] as? String == "2026年汇总名册")
         let rows = try #require(book["rows"] as? [[[String: Any]]])
+        // The title, the header, two people; the log head is in the footer, not a row.
         #expect(rows.count == 4)
-        #expect((rows.last?.first?["v"] as? String)?.hasPrefix("变更日志头：") == true)
-        #expect(rows[0].allSatisfy { $0["bold"] as? Bool == true && $0["kind"] as? String == "text" })
-        #expect(rows[0].map { $0["v"] as? String } .first == "序号")
+        #expect(!rows.flatMap { $0 }.contains { ($0["v"] as? String)?.hasPrefix("变更日志头") == true })
+        #expect((rows[0].first?["v"] as? String)?.hasPrefix("2026年度常州市") == true)
+        #expect(rows[1].allSatisfy { $0["bold"] as? Bool == true && $0["kind"] as? String == "text" })
+        #expect(rows[1].map { $0["v"] as? String } .first == "序号")
         let lisi = try #require(rows.first { $0[3]["v"] as? String == "李四" })
         #expect(lisi[6]["v"] as? String == b && lisi[6]["kind"] as? String == "text" && lisi[6]["format"] as? String == "49")
-        #expect(lisi[12]["v"] as? String == "2023年06月；2025年06月" && lisi[12]["kind"] as? String == "text")
+        #expect(lisi[13]["v"] as? String == "2023年06月；2025年06月" && lisi[13]["kind"] as? String == "text")
         #expect(lisi[0]["kind"] as? String == "n" && lisi[1]["bold"] as? Bool == false)
         let zhang = try #require(rows.first { $0[3]["v"] as? String == "张三" })
-        #expect(zhang[11]["v"] as? String == "320400000000000123")
+        #expect(zhang[12]["v"] as? String == "320400000000000123")
         let cols = try #require(book["cols"] as? [Double])
-        #expect(cols.count == 18)
+        #expect(cols.count == 20)
         #expect(cols[6] >= 18 && cols[0] < cols[6])
     }
 

@@ -86,7 +86,9 @@ struct FileFormatTests {
         let application = Application(id: 1, cycle: 2026, grade: .senior, module: .normal, trade: "电工", status: .filed,
                                       filedOn: d(2026), certificateYear: 2026)
         let row = RosterRow(number: 1, department: nil, record: record, application: application, conditions: [])
-        #expect(row.cells[9] == "药剂；汽车驾驶与管理；电工")
-        #expect(row.cells[10] == "高级工；中级工；中级工")
+        #expect(row.cells[10] == "药剂；汽车驾驶与管理；电工")
+        #expect(row.cells[11] == "高级工；中级工；中级工")
+        // The transfers that led to the current trade, for `import roster` (T1).
+        #expect(row.cells[14] == "2010年06月；2016年06月")
     }
 }

@@ -220,6 +220,42 @@ extension UpgradeTests {
     }
 }
 
+extension UpgradeTests {
+    @Test("upgrading a 0010 file folds the names stored before (0011), each change a logged UPDATE")
+    func namesFoldedOnUpgrade() throws {
+        let folder = NSTemporaryDirectory() + "gongqin-upgrade-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let path = folder + "/old.sqlite"
+        let context = LogContext(actor: "t", command: "t")
+        let padded = IDs.make(birth: "19800315", sequence: 13), dotted = IDs.make(birth: "19850312", sequence: 25)
+        let old = try Connections.writer(path, context: context)
+        try old.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA foreign_keys = OFF")
+            try db.inTransaction { try GongQinDatabase.applyMigrations(db, upTo: "0010_seals"); return .commit }
+            try db.execute(sql: "PRAGMA foreign_keys = ON")
+        }
+        try old.write { db in
+            try db.execute(sql: "INSERT INTO unit (name) VALUES ('旧单位')")
+            for (id, name) in [(padded, "陈  强 "), (dotted, "阿依古丽•买买提"), (IDs.make(birth: "19900101", sequence: 31), "张三")] {
+                try db.execute(sql: "INSERT INTO person (id_number, name, unit_id, trade_id, work_start) VALUES (?, ?, 1, 1, '2005-07-01')",
+                               arguments: [id, name])
+            }
+        }
+        try old.close()
+        let database = try GongQinDatabase.open(at: path, context: context)
+        #expect(try database.appliedMigrations() == GongQinDatabase.migrationIdentifiers)
+        #expect(try database.read { s in try s.people.person(try IDNumber(padded)).name } == "陈强")
+        #expect(try database.read { s in try s.people.resolve("陈强") } == (try IDNumber(padded)))
+        let stored = try database.readDatabase { db in try String.fetchAll(db, sql: "SELECT name FROM person ORDER BY id") }
+        #expect(stored == ["陈强", "阿依古丽·买买提", "张三"])
+        let updates = try database.readDatabase { db in
+            try Int.fetchOne(db, sql: "SELECT count(*) FROM change_log WHERE table_name = 'person' AND op = 'update'")!
+        }
+        #expect(updates == 2)
+        #expect(try database.read { s in try s.integrity.run() } == [])
+    }
+}
+
 @Suite("schema: the change-log triggers are generated")
 struct LogTriggerTests {
     /// `GONGQIN_PRINT_TRIGGERS=person,certificate swift test --filter LogTriggerTests` prints the

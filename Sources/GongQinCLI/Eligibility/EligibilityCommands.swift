@@ -44,8 +44,10 @@ struct EligibleCommand: ParsableCommand {
     @Option(name: .customLong("as-of"), help: ArgumentHelp("把今天当作此日期来确定 next", valueName: "date")) var asOf: String?
     @OptionGroup var store: StoreOptions
     @OptionGroup var output: OutputOptions
+    @OptionGroup var header: HeaderOptions
 
     func run() throws {
+        try header.check(output)
         let today = try asOf.map { try Parse.day($0, "--as-of", allowFuture: true) } ?? Environment.today
         let id = try person.map(store.person)
         let database = try store.reader()
@@ -55,7 +57,8 @@ struct EligibleCommand: ParsableCommand {
             let filter = try scope.filter(person: id)
             // An unknown unit, department or person is refused before the first byte of output.
             try s.people.check(filter)
-            let writer = Box(EligibleWriter(output: output, cycle: year, policy: engine.policy(year), today: today))
+            let writer = Box(EligibleWriter(output: output, chinese: header.chineseHeader, cycle: year, policy: engine.policy(year),
+                                            today: today))
             writer.value.begin()
             // One thread reads the records, the others judge batches of them at once, and
             // the lines are written in the order the records were read.
@@ -128,10 +131,14 @@ struct EligibleLine: Encodable {
         ("module", "模块"), ("certificateYear", "取证年度"), ("conditions", "破格条件"), ("rules", "依据"), ("warnings", "提示"),
     ]
 
-    func cells(_ output: OutputOptions) -> [String] {
+    /// The cells; `labelled`, a CSV's codes as their Chinese labels (`--chinese-header`).
+    func cells(_ output: OutputOptions, labelled: Bool = false) -> [String] {
         let table = output.format == .table
-        return [output.show(idNumber), name, unit, trade, table ? grade.chinese : grade.code,
-                table ? module.chinese : module.code, String(certificateYear), table ? conditions.map(Labels.condition).joined(separator: "、") : conditions.joined(separator: ";"),
+        let words = table || labelled
+        return [output.show(idNumber), name, unit, trade, words ? grade.chinese : grade.code,
+                words ? module.chinese : module.code, String(certificateYear),
+                table ? conditions.map(Labels.condition).joined(separator: "、")
+                    : (labelled ? conditions.map(Labels.condition) : conditions).joined(separator: ";"),
                 rules.map(\.rawValue).joined(separator: table ? " " : ";"),
                 table ? personalWarnings : warnings.joined(separator: ";")]
     }
@@ -148,6 +155,8 @@ struct EligibleLine: Encodable {
 /// align its columns, since it is for a clerk's screen.
 struct EligibleWriter {
     let output: OutputOptions
+    /// `--chinese-header`: the CSV's titles and labels in Chinese.
+    let chinese: Bool
     let cycle: Int
     let policy: Policy
     let today: Day
@@ -163,7 +172,7 @@ struct EligibleWriter {
     mutating func begin() {
         switch output.format {
         case .json: Console.write("[")
-        case .csv: Console.out(Render.csvLine(EligibleLine.columns.map(\.key)))
+        case .csv: Console.out(Render.csvLine(EligibleLine.columns.map { chinese ? $0.title : $0.key }))
         case .table: break
         }
     }
@@ -174,7 +183,7 @@ struct EligibleWriter {
             Console.write(count == 0 ? "\n" : ",\n")
             Console.write(line.json)
         case .csv:
-            Console.out(Render.csvLine(line.cells(output)))
+            Console.out(Render.csvLine(line.cells(output, labelled: chinese)))
         case .table:
             rows.append(line.cells(output))
             for warning in line.warnings {

@@ -22,8 +22,10 @@ struct ForecastCommand: ParsableCommand {
     @Option(name: .customLong("as-of"), help: ArgumentHelp("把今天当作此日期", valueName: "date")) var asOf: String?
     @OptionGroup var store: StoreOptions
     @OptionGroup var output: OutputOptions
+    @OptionGroup var header: HeaderOptions
 
     func run() throws {
+        try header.check(output)
         guard (1...20).contains(cycles) else {
             throw GongQinError.usage("--cycles 须在1到20之间，收到\(cycles)", hint: "例如 --cycles 5")
         }
@@ -35,11 +37,16 @@ struct ForecastCommand: ParsableCommand {
         switch output.format {
         case .json: Console.out(ForecastCommand.json(forecast))
         case .csv:
-            Console.out(Render.csvLine(["cycle", "grade", "module", "open", "new", "assumedAssessments", "policyStatus", "idNumbers"]))
+            // One line per person and option of a forecast year: who, not only how many.
+            let words = header.chineseHeader
+            Console.out(Render.csvLine(header.header(Self.csvColumns)))
             for row in forecast.rows {
-                Console.out(Render.csvLine([String(row.cycle), row.grade.code, row.module.code, String(row.open.count), String(row.new),
-                                            String(row.assumedAssessments), row.policyStatus.code,
-                                            row.open.map(\.text).joined(separator: ";")]))
+                for id in row.open {
+                    let named = forecast.names[id]
+                    Console.out(Render.csvLine([String(row.cycle), id.text, named?.name ?? "", named?.unit ?? "",
+                                                words ? row.grade.chinese : row.grade.code, words ? row.module.chinese : row.module.code,
+                                                words ? row.policyStatus.chinese : row.policyStatus.code]))
+                }
             }
         case .table: table(forecast, today: today)
         }
@@ -66,7 +73,13 @@ struct ForecastCommand: ParsableCommand {
         return total.value
     }
 
-    /// The contract's JSON: one object a row, `idNumbers` in full.
+    /// The columns of the CSV: one line per person and option of a forecast year.
+    static let csvColumns: [(key: String, title: String)] = [
+        ("cycle", "申报年度"), ("idNumber", "身份证号"), ("name", "姓名"), ("unit", "单位"), ("grade", "等级"), ("module", "模块"),
+        ("policyStatus", "政策依据"),
+    ]
+
+    /// The contract's JSON: one object a row, `idNumbers` in full, and `people` naming them.
     static func json(_ forecast: Forecast) -> String {
         let rows = forecast.rows.map { row in
             var o = JSON.Object()
@@ -76,6 +89,13 @@ struct ForecastCommand: ParsableCommand {
             o.add("open", row.open.count)
             o.add("new", row.new)
             o.add("idNumbers", row.open.map(\.text))
+            o.add("people", row.open.map { id in
+                var person = JSON.Object()
+                person.add("idNumber", id.text)
+                person.add("name", forecast.names[id]?.name ?? "")
+                person.add("unit", forecast.names[id]?.unit ?? "")
+                return person
+            })
             return "  " + o.text
         }
         return rows.isEmpty ? "[]" : "[\n" + rows.joined(separator: ",\n") + "\n]"

@@ -27,10 +27,17 @@ struct FormCommand: ParsableCommand {
         @Argument(help: "身份证号") var id: String
         @OptionGroup var application: MaterialsCommand.Application
         @Option(help: "没有奖励时工作业绩栏的评语（默认用 form remark set 设置的，未设置时用须知的示例）") var remark: String?
+        @Option(name: .customLong("output"), help: ArgumentHelp("把草表写成 Excel 工作簿（.xlsx），版式同附件1；身份证号隐去中间8位，加 --reveal 写出完整号码", valueName: "file"))
+        var outputFile: String?
         @OptionGroup var store: StoreOptions
         @OptionGroup var output: OutputOptions
+        @OptionGroup var header: HeaderOptions
 
         func run() throws {
+            try header.check(output)
+            if let outputFile, SpreadsheetFile.ext(outputFile) != "xlsx" {
+                throw GongQinError.usage("审批表草表的输出文件“\(outputFile)”须为 .xlsx", hint: "例如 --output 审批表.xlsx")
+            }
             let id = try store.person(self.id)
             let given = try remark.map { try ApprovalForm.remark($0) }
             // The list of the grade and module decides whether the notice has a form for
@@ -44,12 +51,20 @@ struct FormCommand: ParsableCommand {
             form.open = materials.open
             if let note = MaterialsText.notOpen(materials) { form.notes.insert(note, at: 0) }
             if given != nil, !form.achievementsAreRemark { form.notes.append("已登记奖励，工作业绩按奖励填写，未使用 --remark") }
+            if let outputFile {
+                try FormSheet.write(form, output: output, head: head, seal: seal, to: outputFile)
+                Console.out("已写出审批表草表：\(outputFile)" + (output.reveal ? "" : "（身份证号隐去中间8位；加 --reveal 写出完整号码）"))
+                return
+            }
             switch output.format {
             case .json: try Render.json(form)
             case .csv:
-                Console.out(Render.csvLine(["field", "value"]))
-                for (key, _, value) in FormText.fields(form, output: output) { Console.out(Render.csvLine([key, value ?? ""])) }
-                Console.out(Render.csvLine(["logHead", head ?? ""]))
+                let chinese = header.chineseHeader
+                Console.out(Render.csvLine(chinese ? ["栏目", "内容"] : ["field", "value"]))
+                for (key, label, value) in FormText.fields(form, output: output) {
+                    Console.out(Render.csvLine([chinese ? label : key, value ?? ""]))
+                }
+                Console.out(Render.csvLine([chinese ? "变更日志头" : "logHead", head ?? ""]))
             case .table:
                 Console.out(FormText.text(form, output: output))
                 Console.out(Render.logHeadLine(head, seal: seal))
@@ -146,5 +161,63 @@ enum FormText {
             lines += form.notes.map { "注：\($0)" }
         }
         return lines.joined(separator: "\n")
+    }
+}
+
+/// The draft as a sheet laid out like 附件1 (`form draft … --output FILE.xlsx`): label cells
+/// and value cells in a grid of six columns, 工作简历 and 工作业绩 as cells of several lines,
+/// the notes under it, A4 portrait fitted to the width, the log head in the footer. The
+/// identity number is masked unless `--reveal`, as on the screen.
+enum FormSheet {
+    static let widths: [Double] = [15, 18, 13, 18, 13, 20]
+
+    static func write(_ form: ApprovalForm, output: OutputOptions, head: String?, seal: SealState?, to path: String) throws {
+        let book = try Workbook(path: path, sheetName: "审批表草表", widths: widths)
+        let values = Dictionary(FormText.fields(form, output: output).map { ($0.key, $0.value ?? "") }, uniquingKeysWith: { a, _ in a })
+        func value(_ key: String) -> String { values[key] ?? "" }
+        /// One line of the grid: each part a text in a style spanning some columns.
+        func line(_ parts: [(String, Workbook.Style, Int)], height: Double? = nil) {
+            var cells: [(Workbook.Cell, Workbook.Style)] = []
+            var spans: [ClosedRange<Int>] = []
+            for (text, style, span) in parts {
+                spans.append(cells.count...(cells.count + span - 1))
+                cells.append((.text(text), style))
+                cells += Array(repeating: (.text(""), style), count: span - 1)
+            }
+            book.row(cells, height: height)
+            for span in spans { book.merge(row: book.lastRow, columns: span) }
+        }
+        func label(_ text: String) -> (String, Workbook.Style, Int) { (text, .label, 1) }
+        func field(_ key: String, span: Int = 1) -> (String, Workbook.Style, Int) { (value(key), .value, span) }
+        /// A height that shows `lines` lines of text, at least two.
+        func height(_ text: String, width: Int, lines least: Int = 2) -> Double {
+            let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+                .map { max(1, (Render.displayWidth(String($0)) + width - 1) / width) }.reduce(0, +)
+            return Double(max(least, lines)) * 16 + 8
+        }
+        let title = "江苏省机关事业单位工勤技能岗位技术等级考评审批表"
+        line([(title, .title, 6)], height: 36)
+        line([("（附件1）草表：\(form.cycle)年\(form.grade.chinese)·\(form.module.chinese)；按 F1（须知·五）生成，请在申报系统里逐栏填写后下载，一式两份",
+               .note, 6)], height: 20)
+        line([label("隶属"), field("affiliation", span: 5)], height: 24)
+        line([label("姓名"), field("name"), label("性别"), field("sex"), label("出生年月"), field("birthMonth")], height: 24)
+        line([label("身份证号"), field("idNumber", span: 3), label("参加工作时间"), field("workStart")], height: 24)
+        line([label("工作单位"), field("unit", span: 5)], height: 24)
+        line([label("学历"), field("education", span: 5)], height: 24)
+        line([label("学历认证"), field("verification", span: 5)], height: height(value("verification"), width: 96))
+        line([label("原持证技术工种"), field("heldTrade"), label("原技术等级"), field("heldGrade"), label("取证时间"),
+              field("certificateIssued")], height: 32)
+        line([label("证书号码"), field("certificateNumber", span: 5)], height: 24)
+        line([label("申报考评工种"), field("trade"), label("申报等级"), field("grade"), label("申报类别"),
+              (form.module.chinese, .value, 1)], height: 24)
+        line([label("工作简历"), (value("workHistory"), .lines, 5)], height: height(value("workHistory"), width: 96, lines: 5))
+        let achievements = (form.achievementsAreRemark ? "（无奖励，填用人单位评语）\n" : "") + value("achievements")
+        line([label("工作业绩"), (achievements, .lines, 5)], height: height(achievements, width: 96, lines: 5))
+        for note in form.notes { line([("注：\(note)", .note, 6)], height: height(note, width: 110)) }
+        line([(Render.logHeadLine(head, seal: seal), .note, 6)], height: 32)
+        book.setPage(Workbook.Page(landscape: false, fitToWidth: true, repeatedRows: nil, footer: Render.logHeadFooter(head, seal: seal)))
+        book.setProperties(title: "\(title)（草表）：\(form.name)，\(form.cycle)年\(form.grade.chinese)",
+                           description: Render.logHeadLine(head, seal: seal))
+        try book.commit()
     }
 }

@@ -31,23 +31,11 @@ final class CSVInput {
         encoding = requested == .auto ? try Self.detect(path) : requested
     }
 
-    /// Reads the header row (row 1).
-    func header() throws -> [String] {
-        var header: [String]?
-        try forEachRow(includingHeader: true) { _, cells in
-            header = cells
-            return false
-        }
-        guard let header, header.contains(where: { !$0.trimmingSpaces.isEmpty }) else {
-            throw GongQinError.invalid("文件“\(path)”是空的，没有表头行", hint: "第一行须为表头，如 id-number,name,… 或 身份证号,姓名,…")
-        }
-        return header
-    }
-
-    /// Calls `body` with each row after the header and its row number as a spreadsheet
-    /// counts it (the header is row 1). Blank rows are skipped but counted. `body` returns
-    /// false to stop. The bytes go through CSVParser in chunks of a megabyte.
-    func forEachRow(includingHeader: Bool = false, _ body: (Int, [String]) throws -> Bool) throws {
+    /// Calls `body` with each row with anything in it, as it stands, and its row number as
+    /// a spreadsheet counts it (the first line is row 1; blank rows are skipped but
+    /// counted). `body` returns false to stop. The bytes go through CSVParser in chunks of
+    /// a megabyte.
+    func forEachRow(_ body: (Int, [String]) throws -> Bool) throws {
         guard let handle = InputFile.openRegular(path) else {
             throw GongQinError(.unreadableFile, "无法打开文件“\(path)”", hint: "请检查路径和读权限")
         }
@@ -57,9 +45,8 @@ final class CSVInput {
         var row = 0
         func each(_ cells: [String]) throws -> Bool {
             row += 1
-            if row == 1 && !includingHeader { return true }
-            if row > 1 && cells.allSatisfy({ $0.trimmingSpaces.isEmpty }) { return true }
-            return try body(row, try importedCells(cells, row: row))
+            if cells.allSatisfy({ $0.trimmingSpaces.isEmpty }) { return true }
+            return try body(row, cells)
         }
         func feed(_ bytes: [UInt8]) throws -> Bool {
             try bytes.withUnsafeBufferPointer { try parser.feed($0, each) }

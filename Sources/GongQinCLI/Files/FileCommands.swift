@@ -9,23 +9,108 @@ extension RecordKind: ExpressibleByArgument {
     public init?(argument: String) { self.init(rawValue: argument.lowercased()) }
 }
 
+/// What `import` reads: a kind of record, or a roster of one row per person.
+enum ImportKind: ExpressibleByArgument, Equatable {
+    case records(RecordKind)
+    case roster
+
+    init?(argument: String) {
+        if argument.lowercased() == "roster" { self = .roster } else if let kind = RecordKind(argument: argument) { self = .records(kind) } else { return nil }
+    }
+
+    static var allValueStrings: [String] { RecordKind.allCases.map(\.rawValue) + ["roster"] }
+
+    var layout: FileLayout {
+        switch self {
+        case .records(let kind): kind.layout
+        case .roster: RosterFile.layout
+        }
+    }
+
+    var name: String {
+        switch self {
+        case .records(let kind): kind.rawValue
+        case .roster: "roster"
+        }
+    }
+}
+
+/// The importer of a kind, as the reading of the rows sees it: it takes a row's cells,
+/// or its problems.
+protocol RowImporter: AnyObject {
+    func reject(row: Int, _ problems: [FieldProblem])
+    /// The row, decoded, checked and written when it passes; its problems kept when not.
+    /// `sheetProblems` are the row's problems found before decoding.
+    func take(_ values: [String?], checked: [String: String], sheetProblems: [FieldProblem], row: Int, today: Day) throws
+    func finish() throws
+    var hasProblems: Bool { get }
+    var problems: [Int: [FieldProblem]] { get }
+    var problemCount: Int { get }
+}
+
+extension FileHeader {
+    /// The problems of a row's 性别 and 出生年月, when its identity number reads.
+    static func checkedProblems(_ checked: [String: String], idCell: String?) -> [FieldProblem] {
+        guard !checked.isEmpty, let text = Values.text(idCell), let id = try? IDNumber(text) else { return [] }
+        return checkedProblems(checked, id: id)
+    }
+}
+
+extension Importer: RowImporter {
+    func take(_ values: [String?], checked: [String: String], sheetProblems: [FieldProblem], row: Int, today: Day) throws {
+        let checkedProblems = FileHeader.checkedProblems(checked, idCell: values.first ?? nil)
+        do {
+            let record = try FileRecord.decode(kind, values, today: today)
+            if sheetProblems.isEmpty {
+                try take(record, row: row, personName: checked[FieldSpec.personName.name])
+                if !checkedProblems.isEmpty { reject(row: row, checkedProblems) }
+            } else {
+                try reject(row: row, sheetProblems + checkedProblems, cells: values)
+            }
+        } catch let error as RowProblems {
+            let more = error.problems.filter { p in !sheetProblems.contains { $0.field == p.field } }
+            try reject(row: row, sheetProblems + more + checkedProblems, cells: values)
+        }
+    }
+}
+
+extension RosterImporter: RowImporter {
+    func take(_ values: [String?], checked: [String: String], sheetProblems: [FieldProblem], row: Int, today: Day) throws {
+        let checkedProblems = FileHeader.checkedProblems(checked, idCell: values.first ?? nil)
+        do {
+            let entry = try RosterFile.decode(values, today: today)
+            if sheetProblems.isEmpty && checkedProblems.isEmpty {
+                try take(entry, row: row)
+            } else {
+                reject(row: row, sheetProblems + checkedProblems)
+            }
+        } catch let error as RowProblems {
+            let more = error.problems.filter { p in !sheetProblems.contains { $0.field == p.field } }
+            reject(row: row, sheetProblems + more + checkedProblems)
+        }
+    }
+}
+
 /// `import KIND FILE`: a clerk's spreadsheet, saved as CSV, in whole or not at all.
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "从 CSV 或 Excel 工作簿（.xlsx）批量导入记录（全部通过才写入）",
+        abstract: "从 CSV 或 Excel 工作簿（.xlsx）批量导入记录或花名册（全部通过才写入）",
         discussion: """
-            KIND：units、trades、persons、certs、transfers、assessments、education、awards、training、exceptional。
+            KIND：units、trades、persons、certs、transfers、assessments、education、awards、training、exceptional、jobs，
+            或 roster（花名册：每人一行，含人员、原持证证书、转岗和最高学历）。
             表头用对应 add 命令的长选项名（id-number,name,unit,…）或中文名（身份证号,姓名,单位,…），
             格式见 Documentation/IMPORT.md。每行按与 add 命令相同的规则检查；有任何一行不符合，
             就一条也不写入，并列出每个问题的行号和列。已登记的记录和文件内重复的行都算错误；
             加 --update 则以文件为准更新已有记录。
+            表头上方的标题行（如“常州市某某局工勤人员花名册”）略过并提示；合并单元格按其左上角的值读；
+            性别、出生年月与身份证号核对，记录文件中的姓名与该人登记的姓名核对，不符即为该行的错误。
             .xlsx 读第一个工作表（或 --sheet 指定的），行号即工作表的行号，日期单元格读作日期；
             身份证号列须为文本格式。“序号”列不读；表尾的“合计”“小计”“制表人”等汇总行略过并提示。
             全角数字、字母和标点按半角读取。.xls 等旧格式请先另存为 .xlsx 或 CSV。
             """)
 
-    @Argument(help: "记录种类") var kind: RecordKind
+    @Argument(help: ArgumentHelp("记录种类，或 roster（花名册）", valueName: "kind")) var kind: ImportKind
     @Argument(help: ArgumentHelp("CSV 或 .xlsx 文件", valueName: "file")) var file: String
     @Option(help: ArgumentHelp("读取 .xlsx 中此名称的工作表（默认第一个）", valueName: "name")) var sheet: String?
     @Flag(help: "已有的记录按文件内容更新，而不报错") var update = false
@@ -58,65 +143,75 @@ struct ImportCommand: ParsableCommand {
     func run() throws {
         try SpreadsheetFile.checkOutput(report, xlsx: false)
         let input = try SpreadsheetFile.open(file, encoding: encoding, sheet: sheet)
-        let header = try FileHeader(kind: kind, names: try input.header().map(Normalise.text))
+        let layout = kind.layout
+        let (header, headerRow, skipped) = try input.header(layout)
         var footer = SummaryRows()
         let today = Environment.today
         let progress = ProgressLine(enabled: output.format != .json, totalBytes: input.size)
         var rows = 0
         var problems: [Int: [FieldProblem]] = [:]
         let database = try store.open()
+        var notices: [String] = []
+        // Reads every row into `importer`, and fails the whole file on any problem.
+        func read(_ importer: some RowImporter) throws {
+            var bytes: Int64 = 0
+            try input.forEachRow(after: headerRow) { row, line in
+                bytes += Int64(line.cells.reduce(line.cells.count) { $0 + $1.utf8.count })
+                let cells = line.cells.map(Normalise.text)
+                // `合计：3人` and the like at the foot of a sheet are not records; nor is
+                // a line with nothing but its 序号.
+                if footer.take(row: row, cells: cells) || header.isEmpty(cells) { return true }
+                for (summaryRow, text) in footer.misplaced() {
+                    importer.reject(row: summaryRow, [FieldProblem("", "像是汇总行（“\(text.clipped())”），但其后还有数据行：汇总行只能在表尾，请删除或移到最后")])
+                }
+                rows += 1
+                if let extra = header.extraCell(in: cells) {
+                    importer.reject(row: row, [FieldProblem("", "第\(extra + 1)列有内容，但表头没有这一列")])
+                }
+                var values = header.values(of: cells)
+                var checked = header.checkedValues(of: cells)
+                let sheetProblems = header.readNumbers(line.numeric, into: &values, checked: &checked, cells: cells)
+                try importer.take(values, checked: checked, sheetProblems: sheetProblems, row: row, today: today)
+                progress.update(rows: rows, bytes: bytes)
+                return true
+            }
+            try importer.finish()
+            progress.finish()
+            if importer.hasProblems {
+                problems = importer.problems
+                throw failure(importer.problems, rows: rows, count: importer.problemCount)
+            }
+        }
         let counts: Importer.Counts
-        // A bulk import is logged as one entry naming the file and its SHA-256 (BENCHMARKS.md).
-        let source = try update ? nil : BatchSource.file(at: file)
         do {
-            counts = try database.write { s in try s.importing(kind, update: update, today: today, source: source) { importer in
-                var bytes: Int64 = 0
-                try input.forEachRow { row, line in
-                    bytes += Int64(line.cells.reduce(line.cells.count) { $0 + $1.utf8.count })
-                    let cells = line.cells.map(Normalise.text)
-                    // `合计：3人` and the like at the foot of a sheet are not records; nor is
-                    // a line with nothing but its 序号.
-                    if footer.take(row: row, cells: cells) || header.isEmpty(cells) { return true }
-                    for (summaryRow, text) in footer.misplaced() {
-                        importer.reject(row: summaryRow, [FieldProblem("", "像是汇总行（“\(text.clipped())”），但其后还有数据行：汇总行只能在表尾，请删除或移到最后")])
-                    }
-                    rows += 1
-                    if let extra = header.extraCell(in: cells) {
-                        importer.reject(row: row, [FieldProblem("", "第\(extra + 1)列有内容，但表头没有这一列")])
-                    }
-                    var values = header.values(of: cells)
-                    let sheetProblems = header.readNumbers(line.numeric, into: &values)
-                    do {
-                        let record = try FileRecord.decode(kind, values, today: today)
-                        if sheetProblems.isEmpty {
-                            try importer.take(record, row: row)
-                        } else {
-                            try importer.reject(row: row, sheetProblems, cells: values)
-                        }
-                    } catch let error as RowProblems {
-                        let more = error.problems.filter { p in !sheetProblems.contains { $0.field == p.field } }
-                        try importer.reject(row: row, sheetProblems + more, cells: values)
-                    }
-                    progress.update(rows: rows, bytes: bytes)
-                    return true
-                }
-                try importer.finish()
-                progress.finish()
-                if importer.hasProblems {
-                    problems = importer.problems
-                    throw failure(importer.problems, rows: rows, count: importer.problemCount)
-                }
-                return importer.counts
-            } }
+            switch kind {
+            case .records(let kind):
+                // A bulk import is logged as one entry naming the file and its SHA-256 (BENCHMARKS.md).
+                let source = try update ? nil : BatchSource.file(at: file)
+                counts = try database.write { s in try s.importing(kind, update: update, today: today, source: source) { importer in
+                    try read(importer)
+                    return importer.counts
+                } }
+            case .roster:
+                counts = try database.write { s in try s.importingRoster(update: update, today: today) { importer in
+                    try read(importer)
+                    notices += RosterWords.notices(importer)
+                    return importer.counts
+                } }
+            }
         } catch {
             progress.finish()
-            if let report, !problems.isEmpty { try writeReport(report, input: input, header: header, problems: problems) }
+            if let report, !problems.isEmpty {
+                try writeReport(report, input: input, header: header, headerRow: headerRow, problems: problems)
+            }
             throw error
         }
+        if let notice = SkippedRows.notice(header: headerRow, skipped) { Console.errorLine(notice) }
         if let notice = footer.notice { Console.errorLine(notice) }
-        let summary = Summary(kind: kind.rawValue, file: file, encoding: input.form, rows: rows,
+        for notice in notices { Console.errorLine(notice) }
+        let summary = Summary(kind: kind.name, file: file, encoding: input.form, rows: rows,
                               added: counts.added, updated: counts.updated, unchanged: counts.unchanged)
-        try Render.added(summary, output, "已导入\(kind.chinese)：共\(rows)行，新增\(counts.added)条，更新\(counts.updated)条，未变\(counts.unchanged)条（\(input.form)）")
+        try Render.added(summary, output, "已导入\(layout.chinese)：共\(rows)行，新增\(counts.added)条，更新\(counts.updated)条，未变\(counts.unchanged)条（\(input.form)）")
     }
 
     /// Problems printed at most, before the summary line; `--report` has them all.
@@ -143,19 +238,23 @@ struct ImportCommand: ParsableCommand {
                             details: lines)
     }
 
-    /// ` 身份证号（id-number）：…`, naming the column by its label and flag name.
+    /// ` 身份证号（id-number）：…`, naming the column by its label and flag name. A roster
+    /// row's problem of one of its records names the record's column as the roster's.
     func describe(_ problem: FieldProblem) -> String {
-        guard let field = kind.fields.first(where: { $0.name == problem.field }) else { return "：\(problem.message)" }
+        guard let field = kind.layout.spec(problem.field) ?? RecordKind.persons.layout.spec(problem.field) else {
+            return "：\(problem.message)"
+        }
         return " \(field.label)（\(field.name)）：\(problem.message)"
     }
 
     /// Writes the bad rows, with their row number, their problems and their cells as the
     /// file had them, under the file's own header: fixed, the report imports again.
-    func writeReport(_ path: String, input: any TableInput, header: FileHeader, problems: [Int: [FieldProblem]]) throws {
+    func writeReport(_ path: String, input: any TableInput, header: FileHeader, headerRow: Int,
+                     problems: [Int: [FieldProblem]]) throws {
         let sink = try CSVSink(path: path)
         sink.row(FileHeader.reportColumns.map(\.label) + header.names)
         let idColumn = header.column(named: FieldSpec.idNumberName)
-        try input.forEachRow { row, line in
+        try input.forEachRow(after: headerRow) { row, line in
             if let rowProblems = problems[row] {
                 let cells = line.cells.enumerated().map { i, cell in i == idColumn ? SpreadsheetCell.keepingDigits(cell) : cell }
                 sink.row([String(row), rowProblems.map { describe($0).trimmingSpaces.trimmingPrefix("：") }.joined(separator: "；")] + cells)
@@ -166,12 +265,33 @@ struct ImportCommand: ParsableCommand {
     }
 }
 
+/// What `import roster` says beside its summary: the units it added, and the application
+/// columns it read and did not file.
+enum RosterWords {
+    static func notices(_ importer: RosterImporter) -> [String] {
+        var lines: [String] = []
+        let people = importer.people
+        lines.append("花名册：新增人员\(people.added)人，更新\(people.updated)人，未变\(people.unchanged)人；"
+                     + "证书、转岗、学历记录随之登记")
+        if !importer.unitsAdded.isEmpty {
+            lines.append("已新增单位\(importer.unitsAdded.count)个：" + importer.unitsAdded.prefix(10).joined(separator: "、")
+                         + (importer.unitsAdded.count > 10 ? "等" : ""))
+        }
+        if importer.applicationRows > 0 {
+            lines.append("提示：\(importer.applicationRows)行填有申报工种、申报等级、申报类别或破格条件，已核对，未作为申报登记：申报须逐人用 gongqin apply 办理（按申报须知逐条检查）")
+        }
+        return lines
+    }
+}
+
 /// The rows at the foot of a clerk's sheet that sum it up or sign it (`合计：3人`, `制表人：…`):
 /// skipped with a notice while nothing but such rows follows; a problem of their row when
 /// data follows them.
 struct SummaryRows {
     /// Words that begin a summary or signature row.
-    static let openers = ["合计", "小计", "总计", "共计", "制表人", "制表", "填表人", "审核人", "负责人", "经办人", "备注：", "说明："]
+    /// The cells are read as NFKC first: a full-width colon is `:` by then.
+    static let openers = ["合计", "小计", "总计", "共计", "制表人", "制表", "填表人", "审核人", "负责人", "经办人", "备注:", "说明:",
+                          "变更日志头:"]
 
     private(set) var pending: [(row: Int, text: String)] = []
     private(set) var skipped: [(row: Int, text: String)] = []
@@ -201,23 +321,33 @@ struct SummaryRows {
 extension FileHeader {
     /// The column that holds field `name`, if any.
     func column(named name: String) -> Int? {
-        kind.fields.firstIndex { $0.name == name }.flatMap { columns[$0] }
+        fields.firstIndex { $0.name == name }.flatMap { columns[$0] }
     }
 
-    /// Cells a spreadsheet stored as numbers: a date serial in a date column becomes the
-    /// day; an identity number stored as a number is a problem that names Excel.
-    func readNumbers(_ numeric: Set<Int>, into values: inout [String?]) -> [FieldProblem] {
+    /// Cells a spreadsheet stored as numbers: a date serial in a date column (or in 出生年月)
+    /// becomes the day; an identity number stored as a number is a problem that names Excel.
+    func readNumbers(_ numeric: Set<Int>, into values: inout [String?], checked: inout [String: String],
+                     cells: [String]) -> [FieldProblem] {
         guard !numeric.isEmpty else { return [] }
         var problems: [FieldProblem] = []
-        for (i, field) in kind.fields.enumerated() {
+        for (i, field) in fields.enumerated() {
             guard let column = columns[i], numeric.contains(column), let text = values[i] else { continue }
             if field.isIDNumber {
                 problems.append(FieldProblem(field.name, "身份证号“\(text.clipped(24))”在 Excel 中存成了数字，Excel 会把18位号码改成科学计数法或把末三位改成000；请把该列设为“文本”格式，重新录入号码后保存"))
-            } else if field.isDate, let serial = Double(text).map({ Int($0.rounded(.down)) }), let day = Day(excelSerial: serial) {
+            } else if field.isDate, let day = Self.serialDay(text) {
                 values[i] = day.description
             }
         }
+        for (field, column) in zip(layout.checked, checkedColumns) where field.name == FieldSpec.birthMonth.name {
+            if let column, numeric.contains(column), column < cells.count, let day = Self.serialDay(cells[column]) {
+                checked[field.name] = day.description
+            }
+        }
         return problems
+    }
+
+    static func serialDay(_ text: String) -> Day? {
+        Double(text).map { Int($0.rounded(.down)) }.flatMap { Day(excelSerial: $0) }
     }
 
     /// The first cell with content beyond the header's columns, if any.
@@ -277,14 +407,16 @@ struct ExportCommand: ParsableCommand {
         let database = try store.reader()
         switch kind {
         case .records(let kind):
-            let header = kind.fields.map { chineseHeader ? $0.label : $0.name }
-            let idColumns = Set(kind.fields.indices.filter { SpreadsheetCell.numberLikeFields.contains(kind.fields[$0].name) })
-            func cells(_ record: FileRecord) -> [String] {
-                record.values(labelled: chineseHeader, condition: Labels.condition)
+            // A file of a person's records carries the person's name beside the ID.
+            let fields = kind.exportFields
+            let header = fields.map { chineseHeader ? $0.label : $0.name }
+            let idColumns = Set(fields.indices.filter { SpreadsheetCell.numberLikeFields.contains(fields[$0].name) })
+            func cells(_ record: FileRecord, _ name: String?) -> [String] {
+                record.exportValues(labelled: chineseHeader, ownerName: name, condition: Labels.condition)
             }
             if let output, toWorkbook {
                 let book = try Workbook(path: output, sheetName: kind.chinese, header: header)
-                try database.read { s in try s.exporter.forEach(kind) { book.row(cells($0).map(Workbook.Cell.text)) } }
+                try database.read { s in try s.exporter.forEach(kind) { book.row(cells($0, $1).map(Workbook.Cell.text)) } }
                 try book.commit()
             } else {
                 let sink = try CSVSink(path: output)
@@ -292,8 +424,8 @@ struct ExportCommand: ParsableCommand {
                 // A file is for Excel and WPS, which would round an identity number.
                 let forSpreadsheet = output != nil && output != "-"
                 try database.read { s in
-                    try s.exporter.forEach(kind) { record in
-                        let row = cells(record)
+                    try s.exporter.forEach(kind) { record, name in
+                        let row = cells(record, name)
                         sink.row(forSpreadsheet ? row.enumerated().map { i, cell in
                             idColumns.contains(i) ? SpreadsheetCell.keepingDigits(cell) : cell
                         } : row)
@@ -304,13 +436,19 @@ struct ExportCommand: ParsableCommand {
         case .roster:
             let cycle = try Parse.year(self.cycle!, "申报年度")
             if let output, toWorkbook {
-                let book = try Workbook(path: output, sheetName: "\(cycle)年汇总名册", header: RosterRow.columns)
+                // The form a department hands in: a title over the header, A4 landscape fitted
+                // to the width, the header on every page, the log head in the footer.
+                let title = "\(cycle)年度常州市机关事业单位工勤技能岗位技术等级考评申报汇总名册（\(scope.label)）"
+                let book = try Workbook(path: output, sheetName: "\(cycle)年汇总名册", header: RosterRow.columns, title: title)
+                let header = book.lastRow
                 try database.read { s in
                     try s.exporter.roster(cycle: cycle, scope: try scope.filter()) { row in
                         book.row(row.cells.enumerated().map { i, cell in i == 0 ? .number(Int(cell)!) : .text(cell) })
                     }
-                    let head = try s.integrity.head()
-                    book.note(Render.logHeadLine(head?.description, seal: try s.integrity.sealState()))
+                    let head = try s.integrity.head()?.description, seal = try s.integrity.sealState()
+                    book.setPage(Workbook.Page(landscape: true, fitToWidth: true, repeatedRows: header...header,
+                                               footer: Render.logHeadFooter(head, seal: seal)))
+                    book.setProperties(title: title, description: Render.logHeadLine(head, seal: seal))
                 }
                 try book.commit()
             } else {

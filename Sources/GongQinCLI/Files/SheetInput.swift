@@ -19,11 +19,15 @@ protocol TableInput: AnyObject {
     var form: String { get }
     /// Bytes to read, for the progress line.
     var size: Int64 { get }
-    /// The header row.
-    func header() throws -> [String]
-    /// Each row after the header, with its row number as the spreadsheet counts it. Blank
-    /// rows are skipped. `body` returns false to stop.
-    func forEachRow(_ body: (Int, InputRow) throws -> Bool) throws
+    /// The error of a file with no row at all.
+    var emptyError: GongQinError { get }
+    /// The first `limit` rows with anything in them, as they stand: where the header is
+    /// looked for (`FileHeader.find`).
+    func leadingRows(_ limit: Int) throws -> [(row: Int, cells: [String])]
+    /// Each row after row `header`, with its row number as the spreadsheet counts it, its
+    /// cells as the importer may take them (`importedCells`). Blank rows are skipped.
+    /// `body` returns false to stop.
+    func forEachRow(after header: Int, _ body: (Int, InputRow) throws -> Bool) throws
 }
 
 extension TableInput {
@@ -43,13 +47,56 @@ extension TableInput {
         }
         return cells
     }
+
+    /// The header row of a file of `layout`, found among its first rows: rows above it (a
+    /// title, a line of scope and date, group titles over a header of two rows) are not
+    /// records, and `skipped` names them for the notice. The header's cells pass the
+    /// checks of every cell, but for the line breaks of a wrapped header.
+    func header(_ layout: FileLayout) throws -> (header: FileHeader, row: Int, skipped: [(row: Int, text: String)]) {
+        let rows = try leadingRows(FileHeader.searchedRows).map { ($0.row, $0.cells.map(Normalise.text)) }
+        guard !rows.isEmpty else { throw emptyError }
+        let (header, row) = try FileHeader.find(layout: layout, rows: rows)
+        let cells = rows.first { $0.0 == row }!.1
+        _ = try importedCells(cells.map { String($0.map { $0 == "\n" || $0 == "\r" || $0 == "\t" ? " " : $0 }) }, row: row)
+        let skipped = rows.filter { $0.0 < row }.map { above in
+            // A merged title repeats in every cell of its range: said once.
+            var texts: [String] = []
+            for cell in above.1.map(\.trimmingSpaces) where !cell.isEmpty && texts.last != cell { texts.append(cell) }
+            return (above.0, texts.joined(separator: " "))
+        }
+        return (header, row, skipped)
+    }
+}
+
+/// `提示：表头在第3行，已略过其上的第1、2行：第1行（常州市…花名册）…`: the rows above the header.
+enum SkippedRows {
+    static func notice(header row: Int, _ skipped: [(row: Int, text: String)]) -> String? {
+        guard !skipped.isEmpty else { return nil }
+        return "提示：表头在第\(row)行，已略过其上的" + skipped.map { "第\($0.row)行（\($0.text.clipped())）" }.joined(separator: "、")
+    }
 }
 
 extension CSVInput: TableInput {
     var form: String { encoding.chinese }
 
-    func forEachRow(_ body: (Int, InputRow) throws -> Bool) throws {
-        try forEachRow(includingHeader: false) { row, cells in try body(row, InputRow(cells: cells)) }
+    var emptyError: GongQinError {
+        GongQinError.invalid("文件“\(path)”是空的，没有表头行", hint: "第一行须为表头，如 id-number,name,… 或 身份证号,姓名,…")
+    }
+
+    func leadingRows(_ limit: Int) throws -> [(row: Int, cells: [String])] {
+        var rows: [(row: Int, cells: [String])] = []
+        try forEachRow { row, cells in
+            rows.append((row, cells))
+            return rows.count < limit
+        }
+        return rows
+    }
+
+    func forEachRow(after header: Int, _ body: (Int, InputRow) throws -> Bool) throws {
+        try forEachRow { row, cells in
+            guard row > header else { return true }
+            return try body(row, InputRow(cells: try importedCells(cells, row: row)))
+        }
     }
 }
 
@@ -163,6 +210,15 @@ final class SheetInput: TableInput {
         }
     }
 
+    /// The refusal of a sheet of more rows than Excel's.
+    static func tooManyRows(_ path: String) -> GongQinError {
+        GongQinError.invalid("工作簿“\(path)”的工作表超过 Excel 的上限\(excelRows)行，不像是真正的 Excel 工作簿，未导入任何记录",
+                             hint: "请在 Excel/WPS 中打开后重新“另存为” .xlsx 或 CSV")
+    }
+
+    /// The rows of Excel's longest sheet.
+    static let excelRows = 1_048_576
+
     /// A workbook has a few dozen parts; a file of more is no workbook.
     static let maximumEntries = 10_000
 
@@ -183,35 +239,44 @@ final class SheetInput: TableInput {
         return entries
     }
 
-    private var headerRow: Int?
+    var emptyError: GongQinError {
+        GongQinError.invalid("工作表“\(sheetName)”是空的，没有表头行", hint: "第一行须为表头，如 身份证号,姓名,…")
+    }
 
-    func header() throws -> [String] {
-        var found: [String]?
+    func leadingRows(_ limit: Int) throws -> [(row: Int, cells: [String])] {
+        var found: [(row: Int, cells: [String])] = []
         try rows { row, cells in
-            headerRow = row
-            found = cells.cells
-            return false
-        }
-        guard let found else {
-            throw GongQinError.invalid("工作表“\(sheetName)”是空的，没有表头行", hint: "第一行须为表头，如 身份证号,姓名,…")
+            found.append((row, cells.cells))
+            return found.count < limit
         }
         return found
     }
 
-    func forEachRow(_ body: (Int, InputRow) throws -> Bool) throws {
-        if headerRow == nil { _ = try header() }
-        let first = headerRow!
+    func forEachRow(after header: Int, _ body: (Int, InputRow) throws -> Bool) throws {
         try rows { row, input in
-            guard row > first else { return true }
+            guard row > header else { return true }
             var safe = input
             safe.cells = try importedCells(input.cells, row: row)
             return try body(row, safe)
         }
     }
 
-    /// Every non-blank row, the header included, as the sheet part is inflated.
+    /// The merged cells of the sheet, read once, before its rows.
+    private var merges: [MergedCells.Range]?
+
+    /// Every non-blank row, the header included, as the sheet part is inflated, with each
+    /// merged range's top-left value in every cell of the range (`MergedCells`).
     private func rows(_ body: (Int, InputRow) throws -> Bool) throws {
-        try withoutActuallyEscaping(body) { body in
+        if merges == nil {
+            merges = try MergedCells.ranges(path: path, part: sheetPart, sheet: sheetName, budget: budget, broken: broken)
+        }
+        var merged = MergedCells(merges!)
+        let each: (Int, InputRow) throws -> Bool = { row, input in
+            var input = input
+            merged.apply(row: row, to: &input)
+            return try body(row, input)
+        }
+        try withoutActuallyEscaping(each) { body in
             let reader = SheetReader(path: path, strings: strings, body: body)
             do {
                 try PartReader.parse(path: path, part: sheetPart, budget: budget, limit: nil, broken: broken, reader)
@@ -383,9 +448,7 @@ private final class SheetReader: NSObject, PartReading {
         case "row":
             rowNumber = attributes["r"].flatMap(Int.init) ?? rowNumber + 1
             guard rowNumber <= Self.excelRows else {
-                control.stop(parser, failure: GongQinError.invalid(
-                    "工作簿“\(path)”的工作表超过 Excel 的上限\(Self.excelRows)行，不像是真正的 Excel 工作簿，未导入任何记录",
-                    hint: "请在 Excel/WPS 中打开后重新“另存为” .xlsx 或 CSV"))
+                control.stop(parser, failure: SheetInput.tooManyRows(path))
                 return
             }
             row.cells.removeAll(keepingCapacity: true)
@@ -466,5 +529,5 @@ private final class SheetReader: NSObject, PartReading {
 
     /// The columns of Excel's widest sheet, and the rows of its longest.
     static let excelColumns = 16_384
-    static let excelRows = 1_048_576
+    static let excelRows = SheetInput.excelRows
 }

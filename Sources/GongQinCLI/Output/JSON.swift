@@ -50,6 +50,11 @@ enum JSON {
             members.append(member)
         }
 
+        /// An array of objects.
+        mutating func add(_ key: String, _ objects: [Object]) {
+            members.append(JSON.quoted(key) + ":[" + objects.map(\.text).joined(separator: ",") + "]")
+        }
+
         var text: String { "{" + members.joined(separator: ",") + "}" }
     }
 }

@@ -48,6 +48,12 @@ enum Render {
         return "变更日志头：\(head)（核对此后日志未被重写：gongqin check --anchor \(head)）" + sealLine(seal)
     }
 
+    /// The log head in a printed page's footer, which holds 255 characters: the head and
+    /// the seal's fingerprint.
+    static func logHeadFooter(_ head: String?, seal: SealState? = nil) -> String {
+        "变更日志头：\(head ?? "0（日志为空）")" + (seal.map { "；印章指纹\($0.fingerprint)" } ?? "；未盖印章")
+    }
+
     /// `；印章：第N条，指纹…` beside a head (README, “The unit's seal”), or that the file is
     /// unsealed.
     static func sealLine(_ seal: SealState?) -> String {

@@ -32,6 +32,45 @@ public struct FieldSpec: Hashable, Sendable {
 
     static let idNumber = FieldSpec(idNumberName, "身份证号", required: true,
                                     aliases: ["身份证号码", "身份证", "公民身份号码", "公民身份证号码", "证件号码"], "18位")
+
+    /// 性别: derived from the identity number (GB 11643: the 17th digit odd is a man),
+    /// checked against it.
+    public static let sex = FieldSpec("sex", "性别", "男/女，须与身份证号相符")
+    /// 出生年月: derived from the identity number, checked against it.
+    public static let birthMonth = FieldSpec("birth-month", "出生年月", aliases: ["出生日期", "出生年月日"], "须与身份证号相符")
+    /// 姓名 in a file of a person's records: checked against the name the person is
+    /// registered under. Its English header is not `name`, which awards and trainings use.
+    public static let personName = FieldSpec("person-name", "姓名", aliases: ["人员姓名"], "须与该身份证号登记的姓名相同")
+}
+
+/// The columns of one kind of file: what it is called, the command that adds one of its
+/// records, the columns it stores, and the columns that repeat a fact gongqin derives or
+/// keeps, which are read and checked, never stored.
+public struct FileLayout: Sendable {
+    /// `人员`, as messages name the file's kind.
+    public let chinese: String
+    /// The command whose long flags are the header.
+    public let command: String
+    /// The columns stored: one per field of the record.
+    public let fields: [FieldSpec]
+    /// The columns checked: 性别 and 出生年月 against the identity number, 姓名 against the
+    /// person in a file of a person's records.
+    public let checked: [FieldSpec]
+    /// Groups of fields of which a header must have at least one.
+    public let oneOf: [[String]]
+
+    public init(chinese: String, command: String, fields: [FieldSpec], checked: [FieldSpec], oneOf: [[String]] = []) {
+        self.chinese = chinese
+        self.command = command
+        self.fields = fields
+        self.checked = checked
+        self.oneOf = oneOf
+    }
+
+    /// The column a problem of field `name` is about: a field or a checked column.
+    public func spec(_ name: String) -> FieldSpec? {
+        fields.first { $0.name == name } ?? checked.first { $0.name == name }
+    }
 }
 
 /// The kinds of record a file holds.
@@ -156,19 +195,37 @@ public enum RecordKind: String, CaseIterable, Sendable {
         }
     }
 
+    /// Whether the kind's records belong to a person: its files carry 姓名 beside the ID.
+    public var isPersonal: Bool { ![.units, .trades, .persons].contains(self) }
+
+    /// The columns read and checked, never stored (IMPORT.md, “各单位的真实表格”).
+    public var checkedFields: [FieldSpec] {
+        self == .persons ? [.sex, .birthMonth] : isPersonal ? [.personName, .sex, .birthMonth] : []
+    }
+
+    /// The columns `export` writes: the fields, and 姓名 after the ID in a file of a
+    /// person's records, so that a person can read it.
+    public var exportFields: [FieldSpec] { isPersonal ? [fields[0], .personName] + fields.dropFirst() : fields }
+
+    public var layout: FileLayout { FileLayout(chinese: chinese, command: command, fields: fields, checked: checkedFields) }
+
     /// `units（用人单位）、trades（工种）…`, for messages.
     public static var choices: String { allCases.map { "\($0.rawValue)（\($0.chinese)）" }.joined(separator: "、") }
 }
 
 /// The header of a file: which column holds which field.
 public struct FileHeader: Sendable {
-    public let kind: RecordKind
+    public let layout: FileLayout
     /// The header as the file writes it.
     public let names: [String]
-    /// For each field of the kind, in order, the column that holds it.
+    /// For each field of the layout, in order, the column that holds it.
     public let columns: [Int?]
+    /// For each checked column of the layout, in order, the column that holds it.
+    public let checkedColumns: [Int?]
     /// The columns read as no field: 序号, and a report's 行号 and 错误.
     public let ignored: Set<Int>
+
+    public var fields: [FieldSpec] { layout.fields }
 
     /// Columns of an error report (`--report`), ignored when the report comes back fixed.
     public static let reportColumns: [(name: String, label: String)] = [("row", "行号"), ("errors", "错误")]
@@ -185,44 +242,72 @@ public struct FileHeader: Sendable {
     /// The problems of a header its error names; the rest are counted.
     static let problemsShown = 5
 
-    /// Reads the header row. Every column must name a field of the kind (by flag name or
-    /// Chinese label), no field twice, and every required field must be there.
     public init(kind: RecordKind, names: [String]) throws(GongQinError) {
-        self.kind = kind
+        try self.init(layout: kind.layout, names: names)
+    }
+
+    /// What a header cell names: a field, a checked column, a column read as nothing, or
+    /// nothing gongqin knows.
+    enum Meaning: Equatable {
+        case field(Int)
+        case checked(Int)
+        case ignored
+        case unknown
+    }
+
+    static func meaning(of raw: String, in layout: FileLayout) -> Meaning? {
+        let name = raw.trimmingSpaces
+        if name.isEmpty { return nil }
+        let key = Self.key(name)
+        if Self.reportColumns.contains(where: { $0.name == key || $0.label == key }) || Self.ignoredColumns.contains(key) {
+            return .ignored
+        }
+        func names(_ field: FieldSpec) -> Bool {
+            field.name == key || Self.key(field.label) == key || field.aliases.contains { Self.key($0) == key }
+        }
+        if let index = layout.fields.firstIndex(where: names) { return .field(index) }
+        if let index = layout.checked.firstIndex(where: names) { return .checked(index) }
+        return .unknown
+    }
+
+    /// Reads the header row. Every column must name a field or a checked column of the
+    /// layout (by flag name, Chinese label or alias), none twice, and every required field
+    /// must be there.
+    public init(layout: FileLayout, names: [String]) throws(GongQinError) {
+        self.layout = layout
         self.names = names
-        let fields = kind.fields
+        let fields = layout.fields
         var columns = [Int?](repeating: nil, count: fields.count)
+        var checkedColumns = [Int?](repeating: nil, count: layout.checked.count)
         var ignored = Set<Int>()
         var problems: [String] = []
         for (column, raw) in names.enumerated() {
             let name = raw.trimmingSpaces
-            if name.isEmpty { continue }
-            let key = Self.key(name)
-            if Self.reportColumns.contains(where: { $0.name == key || $0.label == key }) || Self.ignoredColumns.contains(key) {
-                ignored.insert(column)
-                continue
+            switch Self.meaning(of: raw, in: layout) {
+            case nil: continue
+            case .ignored: ignored.insert(column)
+            case .unknown: problems.append("第\(column + 1)列“\(name.clipped())”不是\(layout.chinese)文件的列")
+            case .field(let index):
+                if let earlier = columns[index] { problems.append("第\(column + 1)列“\(name.clipped())”与第\(earlier + 1)列重复") }
+                columns[index] = column
+            case .checked(let index):
+                if let earlier = checkedColumns[index] { problems.append("第\(column + 1)列“\(name.clipped())”与第\(earlier + 1)列重复") }
+                checkedColumns[index] = column
             }
-            guard let index = fields.firstIndex(where: {
-                $0.name == key || Self.key($0.label) == key || $0.aliases.contains { Self.key($0) == key }
-            }) else {
-                problems.append("第\(column + 1)列“\(name.clipped())”不是\(kind.chinese)文件的列")
-                continue
-            }
-            if let earlier = columns[index] {
-                problems.append("第\(column + 1)列“\(name.clipped())”与第\(earlier + 1)列重复")
-            }
-            columns[index] = column
         }
         let missing = zip(fields, columns).filter { $0.0.required && $0.1 == nil }.map { "\($0.0.name)（\($0.0.label)）" }
+            + layout.oneOf.filter { group in !group.contains { name in fields.indices.contains { fields[$0].name == name && columns[$0] != nil } } }
+                .map { group in group.compactMap { name in fields.first { $0.name == name }.map { "\($0.name)（\($0.label)）" } }.joined(separator: "或") }
         if !missing.isEmpty { problems.append("缺少必填列：\(missing.joined(separator: "、"))") }
         guard problems.isEmpty else {
             // One short line, however wide the header: the first few problems and a count.
             let shown = problems.prefix(Self.problemsShown).joined(separator: "；")
                 + (problems.count > Self.problemsShown ? "；……共\(problems.count)处" : "")
-            throw GongQinError(.invalidData, "\(kind.chinese)文件的表头不对：\(shown)",
-                               hint: "表头用 \(kind.command) 的长选项名或中文名：" + fields.map { "\($0.name)/\($0.label)" }.joined(separator: ","))
+            throw GongQinError(.invalidData, "\(layout.chinese)文件的表头不对：\(shown)",
+                               hint: "表头用 \(layout.command) 的长选项名或中文名：" + fields.map { "\($0.name)/\($0.label)" }.joined(separator: ","))
         }
         self.columns = columns
+        self.checkedColumns = checkedColumns
         self.ignored = ignored
     }
 
@@ -231,9 +316,89 @@ public struct FileHeader: Sendable {
         row.indices.allSatisfy { ignored.contains($0) || row[$0].trimmingSpaces.isEmpty }
     }
 
-    /// A row's cells, one per field of the kind; nil where the file has no such column.
+    /// A row's cells, one per field of the layout; nil where the file has no such column.
     public func values(of row: [String]) -> [String?] {
         columns.map { column in column.flatMap { $0 < row.count ? row[$0] : "" } }
+    }
+
+    /// A row's cells of the checked columns, by field name; only those the file has and
+    /// the row fills.
+    public func checkedValues(of row: [String]) -> [String: String] {
+        var out: [String: String] = [:]
+        for (field, column) in zip(layout.checked, checkedColumns) {
+            if let column, column < row.count, let text = Values.text(row[column]) { out[field.name] = text }
+        }
+        return out
+    }
+}
+
+// MARK: - The header among the first rows (IMPORT.md, “各单位的真实表格”)
+
+extension FileHeader {
+    /// How many rows with anything in them are searched for the header: a title, a line of
+    /// scope and date, a header of two rows under merged group titles.
+    public static let searchedRows = 20
+
+    /// The header among the first rows of a sheet: the first row that reads as a header of
+    /// `layout`; the rows above it are not records (the caller names them in a notice).
+    /// When none reads as one, the row naming the most columns is the one judged, and its
+    /// error thrown, with its row number when it is not the first.
+    public static func find(layout: FileLayout, rows: [(row: Int, cells: [String])]) throws(GongQinError) -> (header: FileHeader, row: Int) {
+        var best: (row: Int, cells: [String], known: Int)?
+        for (row, cells) in rows.prefix(searchedRows) {
+            if let header = try? FileHeader(layout: layout, names: cells) { return (header, row) }
+            let known = cells.filter { meaning(of: $0, in: layout).map { $0 != .unknown } ?? false }.count
+            if best == nil || known > best!.known { best = (row, cells, known) }
+        }
+        guard let best else {
+            throw GongQinError(.invalidData, "\(layout.chinese)文件是空的，没有表头行", hint: "第一行须为表头，如 身份证号,姓名,…")
+        }
+        do {
+            _ = try FileHeader(layout: layout, names: best.cells)
+        } catch {
+            guard best.row != rows.first?.row else { throw error }
+            throw GongQinError(.invalidData, "第\(best.row)行：" + error.message, hint: error.hint)
+        }
+        throw GongQinError(.internalError, "表头查找出错")
+    }
+}
+
+// MARK: - The checked columns: 性别 and 出生年月 against the identity number
+
+extension FileHeader {
+    /// The problems of a row's 性别 and 出生年月 against its identity number (GB 11643:
+    /// the birth date is digits 7–14, the 17th digit odd is a man). A column the file
+    /// lacks or a cell left empty is not checked.
+    public static func checkedProblems(_ values: [String: String], id: IDNumber) -> [FieldProblem] {
+        var problems: [FieldProblem] = []
+        if let sex = values[FieldSpec.sex.name] {
+            switch sex {
+            case "男", "男性": if id.sex != .male { problems.append(sexProblem(sex, id)) }
+            case "女", "女性": if id.sex != .female { problems.append(sexProblem(sex, id)) }
+            default: problems.append(FieldProblem(FieldSpec.sex.name, "性别“\(sex.clipped())”应写作男或女"))
+            }
+        }
+        if let text = values[FieldSpec.birthMonth.name] {
+            let digits = text.allSatisfy { $0.isASCII && $0.isNumber }
+            let parsed: Day? = digits && text.count == 6 ? Day(year: Int(text.prefix(4))!, month: Int(text.suffix(2))!, day: 1)
+                : digits && text.count == 8 ? Day(year: Int(text.prefix(4))!, month: Int(text.dropFirst(4).prefix(2))!, day: Int(text.suffix(2))!)
+                : try? Day.parse(text, allowMonth: true)
+            let birth = id.birthDate
+            if let parsed {
+                let hasDay = (digits && text.count == 8) || (!digits && (try? Day.parse(text)) != nil)
+                if parsed.year != birth.year || parsed.month != birth.month || (hasDay && parsed.day != birth.day) {
+                    problems.append(FieldProblem(FieldSpec.birthMonth.name,
+                                                 "出生年月“\(text.clipped())”与身份证号 \(id.masked) 中的出生日期\(birth)不符"))
+                }
+            } else {
+                problems.append(FieldProblem(FieldSpec.birthMonth.name, "出生年月“\(text.clipped())”不是日期，应写作 \(birth.chineseMonth) 或 \(birth.year)-\(birth.month < 10 ? "0" : "")\(birth.month)"))
+            }
+        }
+        return problems
+    }
+
+    static func sexProblem(_ sex: String, _ id: IDNumber) -> FieldProblem {
+        FieldProblem(FieldSpec.sex.name, "性别“\(sex)”与身份证号 \(id.masked) 不符：第17位为\(id.sex == .male ? "奇数，是男性" : "偶数，是女性")（GB 11643）")
     }
 }
 
@@ -273,6 +438,24 @@ public enum FileRecord: Hashable, Sendable {
         case .exceptional: .exceptional
         case .job: .jobs
         }
+    }
+
+    /// The person the record is, or belongs to.
+    public var idNumber: IDNumber? {
+        switch self {
+        case .unit, .trade: nil
+        case .person(let p): p.idNumber
+        case .certificate(let id, _), .transfer(let id, _, _, _), .assessment(let id, _), .education(let id, _),
+             .award(let id, _), .training(let id, _), .exceptional(let id, _, _, _, _), .job(let id, _): id
+        }
+    }
+
+    /// The cells `export` writes (`RecordKind.exportFields`): `values(labelled:condition:)`
+    /// with the owner's name after the ID in a file of a person's records.
+    public func exportValues(labelled: Bool, ownerName: String?, condition: (String) -> String = { $0 }) -> [String] {
+        let cells = values(labelled: labelled, condition: condition)
+        guard kind.isPersonal else { return cells }
+        return [cells[0], ownerName ?? ""] + cells.dropFirst()
     }
 
     /// The cells of the row, one per field of the kind, as `export` writes them: codes for

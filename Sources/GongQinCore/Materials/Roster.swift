@@ -3,11 +3,12 @@
 
 /// One row of the roster.
 public struct RosterRow: Hashable, Sendable {
-    public static let columns = ["序号", "主管部门", "单位", "姓名", "性别", "出生年月", "身份证号", "学历", "参加工作时间",
-                                 "原持证工种", "原等级", "证书编号", "取证时间", "申报工种", "申报等级", "申报类别", "破格条件", "备注"]
+    /// 序号, then the columns of `RosterFile.exported`, by their labels: the columns
+    /// `import roster` reads back.
+    public static let columns = ["序号"] + RosterFile.exported.map { RosterFile.layout.spec($0)!.label }
     /// The columns of identity and certificate numbers: digits a spreadsheet would turn
     /// into a number and round.
-    public static let numberLikeColumns: Set<Int> = [6, 11]
+    public static let numberLikeColumns: Set<Int> = Set(["身份证号", "证书编号"].compactMap { columns.firstIndex(of: $0) })
     /// Separates the old and the new certificate of a transferred person in one cell.
     public static let sideBySide = "；"
 
@@ -20,10 +21,14 @@ public struct RosterRow: Hashable, Sendable {
         // The same certificates as the approval form's, in the same order (F1: 汇总名册相同).
         let certificates = record.heldCertificates().inOrder
         func joined(_ f: (Certificate) -> String) -> String { certificates.map(f).joined(separator: Self.sideBySide) }
+        let education = record.highestEducation
+        // The transfers that led to the current trade, oldest first (T1): what `import
+        // roster` needs to set the certificates side by side again.
+        let transfers = record.chain.transfers.map(\.date.chineseMonth).joined(separator: Self.sideBySide)
         cells = [
             String(number), department ?? "", p.unit, p.name, p.idNumber.sex.chinese, p.idNumber.birthDate.chineseMonth,
-            p.idNumber.text, record.highestEducation?.level.chinese ?? "", p.workStart.chineseMonth,
-            joined(\.trade), joined(\.grade.chinese), joined { $0.number ?? "" }, joined(\.issued.chineseMonth),
+            p.idNumber.text, education?.level.chinese ?? "", education?.graduated.chineseMonth ?? "", p.workStart.chineseMonth,
+            joined(\.trade), joined(\.grade.chinese), joined { $0.number ?? "" }, joined(\.issued.chineseMonth), transfers,
             application.trade, application.grade.chinese, application.module.chinese,
             conditions.joined(separator: Self.sideBySide), application.note ?? "",
         ]

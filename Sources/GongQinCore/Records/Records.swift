@@ -45,7 +45,11 @@ public struct Trade: Hashable, Sendable, Codable {
 /// A worker of a 工勤技能岗位.
 public struct Person: Hashable, Sendable, Codable {
     public var idNumber: IDNumber
-    public var name: String
+    /// The name, folded (`PersonName.fold`) however it is given: here is where a name
+    /// enters gongqin, typed, imported or read back.
+    public var name: String {
+        didSet { name = PersonName.fold(name) }
+    }
     public var unit: String
     /// The trade of the post held now (RULES §1).
     public var trade: String
@@ -64,7 +68,7 @@ public struct Person: Hashable, Sendable, Codable {
                 probationEnd: Day? = nil, enlisted: Day? = nil, discharged: Day? = nil, placed: Day? = nil,
                 fromProvince: String? = nil) {
         self.idNumber = idNumber
-        self.name = name
+        self.name = PersonName.fold(name)
         self.unit = unit
         self.trade = trade
         self.workStart = workStart

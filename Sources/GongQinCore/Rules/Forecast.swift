@@ -43,6 +43,16 @@ public struct Forecast: Sendable {
     /// The people judged.
     public private(set) var people = 0
 
+    /// A person as the forecast names them.
+    public struct Named: Hashable, Sendable {
+        public var name: String
+        public var unit: String
+    }
+
+    /// The name and unit of everyone some row lists, kept once a person however many rows
+    /// list them.
+    public private(set) var names: [IDNumber: Named] = [:]
+
     /// The forecast from `today`: the cycle that holds today, and the `count` 等级工
     /// cycle years after it.
     public init(engine: Engine, today: Day, count: Int) {
@@ -104,12 +114,16 @@ public struct Forecast: Sendable {
                 table[slot] = row
             }
             before |= seen
+            if seen != 0 && names[record.person.idNumber] == nil {
+                names[record.person.idNumber] = Named(name: record.person.name, unit: record.person.unit)
+            }
         }
     }
 
     /// Adds another forecast of the same cycles, over the people read after this one's.
     public mutating func merge(_ other: Forecast) {
         people += other.people
+        names.merge(other.names) { mine, _ in mine }
         for (slot, row) in other.table.enumerated() {
             guard let row else { continue }
             guard var mine = table[slot] else {

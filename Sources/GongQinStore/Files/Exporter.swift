@@ -9,16 +9,17 @@ public struct Exporter {
     var db: Database { session.db }
     var catalog: Catalog { session.catalog }
 
-    /// Calls `body` with each record of `kind`.
-    public func forEach(_ kind: RecordKind, _ body: (FileRecord) throws -> Void) throws {
+    /// Calls `body` with each record of `kind` and, for a person's records, the name of
+    /// the person (the 姓名 column of the file, `RecordKind.exportFields`).
+    public func forEach(_ kind: RecordKind, _ body: (FileRecord, String?) throws -> Void) throws {
         func each(_ sql: String, _ make: (Row) throws -> FileRecord) throws {
             let rows = try Row.fetchCursor(db, sql: sql)
-            while let row = try rows.next() { try body(try make(row)) }
+            while let row = try rows.next() { try body(try make(row), row["owner_name"]) }
         }
         func id(_ row: Row) -> IDNumber { row["id_number"] }
         /// The rows of a person's records with the owner's identity number, in order.
         func owned(_ table: String, order: String) -> String {
-            "SELECT person.id_number, t.* FROM \(table) t JOIN person ON person.id = t.person_id ORDER BY person.id_number, \(order)"
+            "SELECT person.id_number, person.name AS owner_name, t.* FROM \(table) t JOIN person ON person.id = t.person_id ORDER BY person.id_number, \(order)"
         }
         switch kind {
         case .units:
@@ -63,7 +64,7 @@ public struct Exporter {
         case .exceptional:
             // Historic uses only: a use recorded by `apply` belongs to its application.
             try each("""
-                SELECT person.id_number, t.* FROM exceptional_use t JOIN person ON person.id = t.person_id
+                SELECT person.id_number, person.name AS owner_name, t.* FROM exceptional_use t JOIN person ON person.id = t.person_id
                 WHERE t.source = 'historic' ORDER BY person.id_number, t.year, t.category
                 """) { row in
                 let u = try UseRow(row: row)

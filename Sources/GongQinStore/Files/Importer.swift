@@ -127,9 +127,18 @@ public final class Importer {
 
     /// Checks one row and writes it when it passes. Throws only when the database fails;
     /// a problem with the row is kept.
-    public func take(_ record: FileRecord, row: Int) throws {
+    /// `personName` is the row's 姓名 in a file of a person's records: read, checked
+    /// against the name the person is registered under, not stored.
+    public func take(_ record: FileRecord, row: Int, personName: String? = nil) throws {
         do {
             try write(record, row: row)
+            if let personName, kind.isPersonal, let id = record.idNumber {
+                let owner = lastOwner?.idNumber == id ? lastOwner : try session.people.existingRow(id)
+                if let owner, StoredName.folded(personName) != owner.name {
+                    reject(row: row, [FieldProblem(FieldSpec.personName.name,
+                                                   "姓名“\(personName.clipped())”与身份证号 \(id.masked) 登记的姓名“\(owner.name)”不符")])
+                }
+            }
         } catch let error as GongQinError where error.kind != .internalError && error.kind != .busy {
             reject(row: row, [FieldProblem("", error.line)])
         } catch let error as DatabaseError where error.extendedResultCode.primaryResultCode == .SQLITE_CONSTRAINT {

@@ -237,7 +237,11 @@ struct RowValidator {
         switch table {
         case "unit": return try UnitRow(row: row).unit.problems()
         case "trade": return try TradeRow(row: row).trade.problems()
-        case "person": return try session.people.person(of: try PersonRow(row: row)).problems(today: today)
+        case "person":
+            // The name as stored: `Person` folds what it is given, so an unfolded one is seen here.
+            let person = try PersonRow(row: row)
+            return try session.people.person(of: person).problems(today: today)
+                + [PersonName.problem(person.name, folded: StoredName.folded(person.name))].compactMap { $0 }
         default:
             guard let validate = RecordKinds.validators[table], let personID = row["person_id"] as Int64? else { return [] }
             if owner?.id != personID {

@@ -16,6 +16,10 @@ enum ChangeLog {
     static func registerFunctions(in db: Database, context: LogContext) {
         db.add(function: DatabaseFunction("gongqin_actor", argumentCount: 0, pure: false) { _ in context.actor })
         db.add(function: DatabaseFunction("gongqin_command", argumentCount: 0, pure: false) { _ in context.command })
+        // A stored name folded as gongqin folds a name it is given (Schema/0011).
+        db.add(function: DatabaseFunction("gongqin_person_name", argumentCount: 1, pure: true) { values in
+            String.fromDatabaseValue(values[0]).map(StoredName.folded)
+        })
         // NULL but inside a bulk import (Schema/0007): every insert is logged.
         ImportBatches.silence(nil, in: db)
         // Called once per logged row, so straight on SQLite's C interface: no arrays of

@@ -1,5 +1,13 @@
+import Foundation
 import GongQinCore
 import GRDB
+
+/// A name as gongqin stores and compares it: NFKC, then `PersonName.fold` (Schema/0011).
+enum StoredName {
+    static func folded(_ text: String) -> String {
+        PersonName.fold(text.precomposedStringWithCompatibilityMapping)
+    }
+}
 
 /// People with their records: certificates, transfers, annual assessments, education,
 /// awards and continuing education. The aggregate a person is.
@@ -187,7 +195,7 @@ public struct People {
         }
         if let name = filter.name {
             conditions.append("instr(\(alias).name, ?) > 0")
-            arguments += [name]
+            arguments += [StoredName.folded(name)]
         }
         if let trade = filter.trade {
             conditions.append("\(alias).trade_id = ?")

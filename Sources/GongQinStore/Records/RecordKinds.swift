@@ -277,7 +277,7 @@ extension People {
     /// (`320402********123X`), or an exact name. Refused when it names nobody or several.
     /// (A full identity number is read by the CLI as it stands.)
     public func resolve(_ argument: String) throws -> IDNumber {
-        let text = argument.trimmingSpaces
+        let text = StoredName.folded(argument)
         let chars = Array(text)
         let rows: [PersonRow]
         if chars.count == 18, chars[6..<14].allSatisfy({ $0 == "*" }) {
