@@ -3,29 +3,6 @@ import Foundation
 import GongQinCore
 import GongQinStore
 
-/// `--cycle YEAR|next`.
-enum CycleChoice: ExpressibleByArgument {
-    case year(Int)
-    case next
-
-    init?(argument: String) {
-        if argument == "next" || argument == "下一周期" {
-            self = .next
-        } else if let year = Int(argument), Policy.years.contains(year) {
-            self = .year(year)
-        } else {
-            return nil
-        }
-    }
-
-    func resolve(_ engine: Engine, asOf day: Day) -> Int {
-        switch self {
-        case .year(let year): year
-        case .next: engine.nextCycle(asOf: day)
-        }
-    }
-}
-
 /// `gongqin eligible`: who may apply in a cycle, through which module, and why.
 struct EligibleCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -37,10 +14,10 @@ struct EligibleCommand: ParsableCommand {
             周期按其自身的截止日判断（D1）：截止日已过不影响结论，只作提示；apply 才拒绝逾期申报。
             """)
 
-    @Option(help: ArgumentHelp("申报年度，或 next（下一个等级工申报年）", valueName: "year|next")) var cycle: CycleChoice
+    @Option(help: CycleChoice.help) var cycle: CycleChoice
     @OptionGroup var scope: ScopeOptions
     @Option(help: "只看该等级") var grade: Grade?
-    @Option(help: "只看此人（身份证号）") var person: String?
+    @Option(help: StoreOptions.personHelp) var person: String?
     @Option(name: .customLong("as-of"), help: ArgumentHelp("把今天当作此日期来确定 next", valueName: "date")) var asOf: String?
     @OptionGroup var store: StoreOptions
     @OptionGroup var output: OutputOptions

@@ -24,7 +24,7 @@ struct FormCommand: ParsableCommand {
                 工作简历按工作经历（job add）逐段一行，现任岗位开放；工作业绩按奖励列出，没有奖励时填用人单位评语（F1，须知·五）。
                 """)
 
-        @Argument(help: "身份证号") var id: String
+        @Argument(help: StoreOptions.personHelp) var id: String
         @OptionGroup var application: MaterialsCommand.Application
         @Option(help: "没有奖励时工作业绩栏的评语（默认用 form remark set 设置的，未设置时用须知的示例）") var remark: String?
         @OptionGroup var store: StoreOptions

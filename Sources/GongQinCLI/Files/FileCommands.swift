@@ -256,7 +256,7 @@ struct ExportCommand: ParsableCommand {
             """)
 
     @Argument(help: "记录种类，或 roster（汇总名册）") var kind: ExportKind
-    @Option(help: "汇总名册的申报年度（仅 roster）") var cycle: Int?
+    @Option(help: ArgumentHelp("汇总名册的申报年度，或 next（仅 roster）", valueName: "year|next")) var cycle: CycleChoice?
     @Option(help: ArgumentHelp("输出文件：.csv 或 .xlsx；其他扩展名不受理", valueName: "file")) var output: String?
     @Flag(name: .customLong("chinese-header"), help: "表头用中文名，代码值写中文（默认用长选项名和代码）") var chineseHeader = false
     @OptionGroup(title: "汇总名册的范围（仅 roster）") var scope: ScopeOptions
@@ -302,7 +302,8 @@ struct ExportCommand: ParsableCommand {
                 try sink.commit()
             }
         case .roster:
-            let cycle = try Parse.year(self.cycle!, "申报年度")
+            let today = Environment.today
+            let cycle = self.cycle!.resolve(try database.read { s in try s.engine(today: today) }, asOf: today)
             if let output, toWorkbook {
                 let book = try Workbook(path: output, sheetName: "\(cycle)年汇总名册", header: RosterRow.columns)
                 try database.read { s in

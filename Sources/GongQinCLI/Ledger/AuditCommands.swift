@@ -15,7 +15,7 @@ struct AuditCommand: ParsableCommand {
             发现问题也以 0 退出：这些是审计结果，不是错误。
             """)
 
-    @Option(help: "只审计此人") var person: String?
+    @Option(help: StoreOptions.personHelp) var person: String?
     @OptionGroup var scope: ScopeOptions
     @OptionGroup var store: StoreOptions
     @OptionGroup var output: OutputOptions
@@ -137,7 +137,7 @@ struct LogCommand: ParsableCommand {
         abstract: "查看变更日志：谁、何时、用什么命令、改了什么",
         discussion: "日志只能追加，并按哈希链连接；用 gongqin check 校验是否被改动。")
 
-    @Option(help: "只看此人的记录") var person: String?
+    @Option(help: StoreOptions.personHelp) var person: String?
     @Option(help: ArgumentHelp("只看此日期及以后的记录", valueName: "date")) var since: String?
     @Option(help: "只看该表，如 person、certificate、exceptional_use") var table: String?
     @OptionGroup var store: StoreOptions

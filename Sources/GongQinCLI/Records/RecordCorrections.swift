@@ -107,7 +107,7 @@ extension StoreOptions {
 extension CertCommand {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "list", abstract: "列出某人的证书（含编号）")
-        @Argument(help: "身份证号、掩码身份证号或姓名") var id: String
+        @Argument(help: StoreOptions.personHelp) var id: String
         @OptionGroup var store: StoreOptions
         @OptionGroup var output: OutputOptions
         func run() throws { try Corrections.list(RecordKinds.certificate, id, store, output) { $0 } }
@@ -149,7 +149,7 @@ extension CertCommand {
 extension TransferCommand {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "list", abstract: "列出某人的转岗记录（含编号）")
-        @Argument(help: "身份证号、掩码身份证号或姓名") var id: String
+        @Argument(help: StoreOptions.personHelp) var id: String
         @OptionGroup var store: StoreOptions
         @OptionGroup var output: OutputOptions
         func run() throws { try Corrections.list(RecordKinds.transfer, id, store, output) { $0 } }
@@ -188,7 +188,7 @@ extension TransferCommand {
 extension AssessmentCommand {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "list", abstract: "列出某人的年度考核（含编号）")
-        @Argument(help: "身份证号、掩码身份证号或姓名") var id: String
+        @Argument(help: StoreOptions.personHelp) var id: String
         @OptionGroup var store: StoreOptions
         @OptionGroup var output: OutputOptions
         func run() throws { try Corrections.list(RecordKinds.assessment, id, store, output) { $0 } }
@@ -219,7 +219,7 @@ extension AssessmentCommand {
 extension EducationCommand {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "list", abstract: "列出某人的学历（含编号）")
-        @Argument(help: "身份证号、掩码身份证号或姓名") var id: String
+        @Argument(help: StoreOptions.personHelp) var id: String
         @OptionGroup var store: StoreOptions
         @OptionGroup var output: OutputOptions
         func run() throws { try Corrections.list(RecordKinds.education, id, store, output) { $0 } }
@@ -268,7 +268,7 @@ enum YesNo: String, ExpressibleByArgument, CaseIterable {
 extension AwardCommand {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "list", abstract: "列出某人的奖励（含编号）")
-        @Argument(help: "身份证号、掩码身份证号或姓名") var id: String
+        @Argument(help: StoreOptions.personHelp) var id: String
         @OptionGroup var store: StoreOptions
         @OptionGroup var output: OutputOptions
         func run() throws { try Corrections.list(RecordKinds.award, id, store, output) { $0 } }
@@ -301,7 +301,7 @@ extension AwardCommand {
 extension TrainingCommand {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "list", abstract: "列出某人的继续教育（含编号）")
-        @Argument(help: "身份证号、掩码身份证号或姓名") var id: String
+        @Argument(help: StoreOptions.personHelp) var id: String
         @OptionGroup var store: StoreOptions
         @OptionGroup var output: OutputOptions
         func run() throws { try Corrections.list(RecordKinds.training, id, store, output) { $0 } }
