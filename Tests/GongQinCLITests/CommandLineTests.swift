@@ -153,4 +153,39 @@ struct CommandLineTests {
         s.person(other, name: "李四")
         s.ok("person", "remove", other)
     }
+
+    @Test("log shows trades, units and people by name in every format, and every time in one format")
+    func logNamesAndTimes() throws {
+        let s = seeded()
+        s.ok("transfer", "add", id, "--to", "汽车驾驶与管理", "--date", "2018-03")
+        let table = s.run(["log"], environment: ["TZ": "Asia/Shanghai"]).out
+        #expect(table.contains("工种=电工") && table.contains("单位=常州市某局") && table.contains("转入工种=汽车驾驶与管理"))
+        #expect(table.contains(#/\n\d+ +\d{4}-\d\d-\d\d \d\d:\d\d  /#))
+        let csv = s.run(["log", "--format", "csv"], environment: ["TZ": "Asia/Shanghai"]).out
+        #expect(csv.contains("trade=电工") && csv.contains("to_trade=汽车驾驶与管理") && csv.contains("person=张三"))
+        #expect(!csv.contains("trade_id") && !csv.contains("unit_id") && !csv.contains("person_id"))
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(s.run(["log", "--format", "json"],
+                                                                                  environment: ["TZ": "Asia/Shanghai"]).out.utf8)) as? [[String: Any]])
+        let transfer = try #require(json.first { $0["table"] as? String == "transfer" })
+        let after = try #require(transfer["after"] as? [String: Any])
+        #expect(after["from_trade"] as? String == "电工" && after["to_trade"] as? String == "汽车驾驶与管理" && after["person"] as? String == "张三")
+        #expect(after["to_trade_id"] == nil)
+        for entry in json { #expect((entry["at"] as? String)?.contains(#/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+08:00$/#) == true) }
+        let status = try #require(try JSONSerialization.jsonObject(with: Data(s.run(["status", "--format", "json"],
+                                                                                    environment: ["TZ": "Asia/Shanghai"]).out.utf8)) as? [String: Any])
+        #expect((status["lastChange"] as? String)?.hasSuffix("+08:00") == true)
+    }
+
+    @Test("tables leave out empty columns and cut names before an ID number; file-writing commands say what they wrote")
+    func tablesAndFiles() throws {
+        let s = seeded()
+        let list = s.ok("person", "list")
+        #expect(!list.contains("外省调入") && list.contains("身份证号"))
+        #expect(!Render.table(header: ["身份证号", "姓名", "提示"], rows: [["320402********1230", "张三", ""]]).contains("提示"))
+        let narrow = Render.table(header: ["身份证号", "单位"], rows: [["320402********1230", String(repeating: "某", count: 40)]], width: 40)
+        #expect(narrow.contains("320402********1230  某") && narrow.contains("…"))
+        let file = s.folder + "/人员.csv"
+        #expect(s.ok("export", "persons", "--output", file).contains("已导出人员1条到“\(file)”"))
+        #expect(s.ok("export", "persons").hasPrefix("id-number"))
+    }
 }

@@ -155,6 +155,12 @@ enum Environment {
         return Day(year: parts.year!, month: parts.month!, day: parts.day!)!
     }
 
+    /// This month as `YYYY-MM`, the value a hint gives where the notice works in months.
+    static var thisMonth: String {
+        let day = today
+        return "\(day.year)-" + (day.month < 10 ? "0" : "") + "\(day.month)"
+    }
+
     /// Whether the command line asks for full ID numbers (`--reveal`): an error line shows
     /// an ID number in full only then (`Console.errorLine`, README, “Hostile text and outputs”).
     static var reveal: Bool { CommandLine.arguments.dropFirst().contains("--reveal") }

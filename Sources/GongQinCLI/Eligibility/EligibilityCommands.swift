@@ -47,11 +47,15 @@ struct EligibleCommand: ParsableCommand {
             }, consume: { lines in
                 for line in lines { writer.value.write(line) }
             })
+            var first: IDNumber?
             do {
                 defer { pipeline.finish() }
-                try s.people.forEachRecord(filter) { pipeline.submit($0) }
+                try s.people.forEachRecord(filter) { batch in
+                    if first == nil { first = batch.first?.person.idNumber }
+                    pipeline.submit(batch)
+                }
             }
-            writer.value.end()
+            writer.value.end(first: first)
         }
     }
 }
@@ -132,6 +136,8 @@ struct EligibleWriter {
     /// The people with an open option, for the table's summary line; JSON and CSV stream
     /// and keep nothing.
     var people = Set<IDNumber>()
+    /// The first person with an open option, whom the table's hint names.
+    var firstOpen: IDNumber?
     var rows: [[String]] = []
     /// Per-person warnings for the table, and the notes on unofficial values shared by all.
     var warnings: [String] = []
@@ -164,9 +170,11 @@ struct EligibleWriter {
         }
         count += 1
         if output.format == .table { people.insert(line.idNumber) }
+        if firstOpen == nil { firstOpen = line.idNumber }
     }
 
-    mutating func end() {
+    /// `first`: the first person read, whom the hint names when no option is open.
+    mutating func end(first: IDNumber?) {
         switch output.format {
         case .json:
             Console.out(count == 0 ? "]" : "\n]")
@@ -178,12 +186,12 @@ struct EligibleWriter {
             for note in valueNotes { Console.out("注：\(note)") }
             Console.out("")
             if rows.isEmpty {
-                Console.out("没有可申报的人员。可用 gongqin explain 身份证号 --cycle \(cycle) 查看原因")
+                Console.out("没有可申报的人员。" + (first.map { "各人的原因见 explain，如：gongqin explain \(output.show($0)) --cycle \(cycle)" } ?? ""))
             } else {
                 Console.out(Render.table(header: EligibleLine.columns.map(\.title), rows: rows))
             }
             Console.out("")
-            Console.out("共\(people.count)人、\(count)个可申报选项。逐条依据见 gongqin explain 身份证号 --cycle \(cycle)")
+            Console.out("共\(people.count)人、\(count)个可申报选项。" + (firstOpen.map { "逐条依据见 explain，如：gongqin explain \(output.show($0)) --cycle \(cycle)" } ?? ""))
             if !warnings.isEmpty {
                 Console.out("提示：")
                 for warning in warnings.prefix(20) { Console.out("  - \(warning)") }

@@ -10,8 +10,7 @@ struct MaterialsCommand: ParsableCommand {
         commandName: "materials",
         abstract: "申报材料清单（按须知序号），以及上传前检查扫描件文件夹",
         discussion: """
-            列出清单：gongqin materials 身份证号 --cycle 2024 --grade senior --module normal
-            检查扫描件：gongqin materials check 文件夹 --person 身份证号 --cycle 2024 --grade senior --module normal
+            列出某人某次申报的材料清单（默认子命令 list），或检查扫描件文件夹（check）。
             每个序号扫描为一个PDF（照片为jpg），按“序号+简称”命名，如 1审批表.pdf（RULES §8，须知·六·8）。
             """,
         subcommands: [List.self, Check.self],
@@ -44,7 +43,7 @@ struct MaterialsCommand: ParsableCommand {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "list",
-            abstract: "列出某人某次申报的材料清单（默认子命令：gongqin materials 身份证号 …）",
+            abstract: "列出某人某次申报的材料清单（默认子命令：list 可省略）",
             discussion: "序号与须知一致，不适用的序号空缺；每项给出文件名、是否必需和依据记录得出的说明。JSON 为数组，每项一个对象。")
 
         @Argument(help: StoreOptions.personHelp) var id: String
@@ -183,9 +182,10 @@ enum MaterialsText {
             lines.append("序号空缺（不适用于本人）：" + m.gaps.map { "\($0.number)\($0.item.short)（\($0.note)）" }
                 .joined(separator: "、"))
         }
-        let who = output.reveal ? m.record.person.idNumber.text : "身份证号"
+        let who = output.show(m.record.person.idNumber)
+        let folder = Environment.shellQuoted("\(m.record.person.name)\(m.cycle)扫描件")
         lines.append("")
-        lines.append("扫描后检查：gongqin materials check 文件夹 --person \(who) \(flags)")
+        lines.append("扫描件放入文件夹 \(folder) 后检查：gongqin materials check \(folder) --person \(who) \(flags)")
         lines.append("审批表草表：gongqin form \(who) \(flags)")
         return lines.joined(separator: "\n")
     }

@@ -195,7 +195,7 @@ struct ReportPage {
             policyStatusCode: status.code,
             policyNotes: policy.notes(asOf: today) + valueNotes,
             hasPolicyNotes: !(policy.notes(asOf: today) + valueNotes).isEmpty,
-            logHead: head.map { "第\($0.seq)条，\($0.at)，\($0.actor)，哈希 \($0.hash.prefix(16))…" } ?? "变更日志为空",
+            logHead: head.map { "第\($0.seq)条，\(Times.table($0.at))，\($0.actor)，哈希 \($0.hash.prefix(16))…" } ?? "变更日志为空",
             summary: summary,
             summaryTotal: SummaryRow(grade: "合计", module: "", people: people.count, options: options.count),
             options: options,

@@ -282,9 +282,11 @@ struct ExportCommand: ParsableCommand {
             func cells(_ record: FileRecord) -> [String] {
                 record.values(labelled: chineseHeader, condition: Labels.condition)
             }
+            var count = 0
+            defer { wrote("\(kind.chinese)\(count)条") }
             if let output, toWorkbook {
                 let book = try Workbook(path: output, sheetName: kind.chinese, header: header)
-                try database.read { s in try s.exporter.forEach(kind) { book.row(cells($0).map(Workbook.Cell.text)) } }
+                try database.read { s in try s.exporter.forEach(kind) { count += 1; book.row(cells($0).map(Workbook.Cell.text)) } }
                 try book.commit()
             } else {
                 let sink = try CSVSink(path: output)
@@ -293,6 +295,7 @@ struct ExportCommand: ParsableCommand {
                 let forSpreadsheet = output != nil && output != "-"
                 try database.read { s in
                     try s.exporter.forEach(kind) { record in
+                        count += 1
                         let row = cells(record)
                         sink.row(forSpreadsheet ? row.enumerated().map { i, cell in
                             idColumns.contains(i) ? SpreadsheetCell.keepingDigits(cell) : cell
@@ -304,10 +307,13 @@ struct ExportCommand: ParsableCommand {
         case .roster:
             let today = Environment.today
             let cycle = self.cycle!.resolve(try database.read { s in try s.engine(today: today) }, asOf: today)
+            var count = 0
+            defer { wrote("\(cycle)年汇总名册\(count)行") }
             if let output, toWorkbook {
                 let book = try Workbook(path: output, sheetName: "\(cycle)年汇总名册", header: RosterRow.columns)
                 try database.read { s in
                     try s.exporter.roster(cycle: cycle, scope: try scope.filter()) { row in
+                        count += 1
                         book.row(row.cells.enumerated().map { i, cell in i == 0 ? .number(Int(cell)!) : .text(cell) })
                     }
                     let head = try s.integrity.head()
@@ -319,6 +325,7 @@ struct ExportCommand: ParsableCommand {
                 sink.row(RosterRow.columns)
                 try database.read { s in
                     try s.exporter.roster(cycle: cycle, scope: try scope.filter()) { row in
+                        count += 1
                         sink.row(row.cells.enumerated().map { i, cell in
                             RosterRow.numberLikeColumns.contains(i) ? SpreadsheetCell.keepingDigits(cell) : cell
                         })
@@ -330,6 +337,15 @@ struct ExportCommand: ParsableCommand {
                 try sink.commit()
             }
         }
+    }
+}
+
+extension ExportCommand {
+    /// What a file-writing command says it wrote (Documentation/CLI.md, files): `已导出…到“FILE”`.
+    /// Nothing when the records went to stdout, which they fill.
+    func wrote(_ what: String) {
+        guard let output, output != "-", !Console.failed else { return }
+        Console.out("已导出\(what)到“\(output)”")
     }
 }
 

@@ -166,7 +166,7 @@ struct PersonCommand: ParsableCommand {
                 Console.out("没有符合条件的人员")
                 return
             }
-            try Render.list(lines, output, empty: "尚无人员。可用 gongqin person add 登记")
+            try Render.list(lines, output, empty: "尚无人员。用 person add 登记，用法见：gongqin person add --help")
         }
     }
 
