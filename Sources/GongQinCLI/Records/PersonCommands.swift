@@ -135,7 +135,9 @@ struct PersonCommand: ParsableCommand {
                 let record = try s.people.record(id)
                 let view = PersonView(record, numbered: try s.people.numberedRecords(id), unit: try s.catalog.unit(named: person.unit))
                 let records = view.removalLines(output)
-                if !records.isEmpty, !withRecords {
+                // A person with uses or applications is refused by the store (X1), flag or not.
+                let kept = !record.exceptionalUses.isEmpty || !record.applications.isEmpty
+                if !records.isEmpty, !withRecords, !kept {
                     throw GongQinError(.usage, "\(person.name)（\(id.masked)）有\(records.count)条记录（见上），删除人员会一并删除，未删除任何内容",
                                        hint: "确认一并删除请运行：gongqin person remove \(id.masked) --with-records",
                                        details: records)

@@ -119,8 +119,9 @@ struct PersonView: Encodable {
 
     /// One line per record that removing the person would remove (`person remove`):
     /// `等级证书：编号 2  汽车驾驶与管理  中级工  2012-06-01 …`.
+    /// The uses and applications are not among them: they keep the person (X1).
     func removalLines(_ output: OutputOptions) -> [String] {
-        sections(output).flatMap { section in
+        sections(output).filter { !["exceptionalUses", "applications"].contains($0.key) }.flatMap { section in
             section.rows.map { row in
                 "\(section.title)：" + zip(section.header, row).filter { !$0.1.isEmpty }.map { "\($0.0) \($0.1)" }.joined(separator: "，")
             }
