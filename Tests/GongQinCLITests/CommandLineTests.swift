@@ -125,6 +125,8 @@ struct CommandLineTests {
             let help = s.run(words + ["--help"]).out
             #expect(help.contains("例：") || help.contains("例如："), "gongqin \(path) --help has no example")
         }
+        #expect(s.ok("import", "--help").contains("exceptional、jobs"))
+        #expect(s.ok("cert", "add", "--help").contains("掩码身份证号") && s.ok("cert", "add", "--help").contains("姓名"))
         let rules = s.ok("help", "rules")
         for rule in RuleID.allCases {
             #expect(rules.split(separator: "\n").contains { line in

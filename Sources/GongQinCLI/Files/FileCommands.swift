@@ -15,7 +15,7 @@ struct ImportCommand: ParsableCommand {
         commandName: "import",
         abstract: "从 CSV 或 Excel 工作簿（.xlsx）批量导入记录（全部通过才写入）",
         discussion: """
-            KIND：units、trades、persons、certs、transfers、assessments、education、awards、training、exceptional。
+            KIND：\(RecordKind.allCases.map(\.rawValue).joined(separator: "、"))。
             表头用对应 add 命令的长选项名（id-number,name,unit,…）或中文名（身份证号,姓名,单位,…），
             格式见 Documentation/IMPORT.md。每行按与 add 命令相同的规则检查；有任何一行不符合，
             就一条也不写入，并列出每个问题的行号和列。已登记的记录和文件内重复的行都算错误；
