@@ -33,9 +33,15 @@ public enum GongQinMain {
             }
         }
         let code: Int32
-        let arguments = Normalise.arguments(arguments)
+        let arguments = CommandShape.reorder(Normalise.arguments(arguments))
         do {
+            if arguments.first == "help", arguments.dropFirst().first == "rules" {
+                RulesHelp.print()
+                Console.flush()
+                return Console.failed ? exitCode(.outputFailed) : 0
+            }
             try Typos.checkSubcommands(arguments)
+            try CommandShape.checkOptions(arguments)
             var command = try GongQin.parseAsRoot(arguments)
             try command.run()
             code = 0
@@ -50,7 +56,9 @@ public enum GongQinMain {
         } catch let error as ExitCode {
             code = error.rawValue
         } catch {
-            code = handleParserError(error)
+            let words = arguments.first == "help" ? Array(arguments.dropFirst()) : arguments
+            code = handleParserError(error, translating: !arguments.contains { $0.hasPrefix("--generate-completion-script") || $0 == "--experimental-dump-help" },
+                                     path: CommandShape.target(of: words).path)
         }
         Console.flush()
         // A short write to stdout is never a success (README, “Hostile text and outputs”): exit 74, naming it.
@@ -76,10 +84,13 @@ public enum GongQinMain {
 
     /// Help, version and usage errors from the argument parser; anything else that got
     /// this far is an internal error, reported without its raw text.
-    static func handleParserError(_ error: any Error) -> Int32 {
+    static func handleParserError(_ error: any Error, translating: Bool = true, path: [String] = []) -> Int32 {
         let code = GongQin.exitCode(for: error).rawValue
         if code == 0 {
-            Console.out(GongQin.fullMessage(for: error))
+            // Help in Chinese, its lists of values whole on one line; a completion script or
+            // the parser's JSON as they are.
+            let text = translating ? GongQin.fullMessage(for: error, columns: 1000) : GongQin.fullMessage(for: error)
+            Console.out(translating && text.contains("USAGE: ") ? Examples.inserted(into: HelpText.chinese(text), path: path) : text)
             Console.flush()
             guard !Console.failed else {
                 Console.error(Console.failure)
@@ -112,6 +123,9 @@ enum UsageMessages {
         let rules: [(String, (([String]) -> String))] = [
             (#"^The value '(.*)' is invalid for '([^']*)'(?:\. Please provide one of (.*))?\.?$"#, {
                 let list = $0.count > 2 && !$0[2].isEmpty && !$0[2].hasPrefix("the following") ? choiceList($0[2]) : listed
+                if let either = Typos.ambiguity($0[0], codes: list) {
+                    return "参数 \($0[1]) 的值“\($0[0])”可指多个。是否指 \(either)？"
+                }
                 return "参数 \($0[1]) 的值“\($0[0])”无效" + (list.isEmpty ? "" : "，可选：" + Typos.labelled(list))
                     + (Typos.nearest($0[0], in: list).map { "。是否指 \($0)？" } ?? "")
             }),
@@ -155,11 +169,22 @@ enum Typos {
         var path = ["gongqin"]
         for word in arguments {
             let subcommands = command.configuration.subcommands
-            guard !subcommands.isEmpty, command.configuration.defaultSubcommand == nil else { return }
+            guard !subcommands.isEmpty else { return }
             if word.hasPrefix("-") { return }
             if word == "help" && command == GongQin.self { return }
             guard let next = subcommands.first(where: { $0._commandName == word || $0.configuration.aliases.contains(word) }) else {
                 let names = subcommands.map { $0._commandName }
+                // A command with a default subcommand reads the word as its argument (a
+                // person), unless it is a subcommand mistyped: `materials chek` is
+                // `materials check`, not a person named chek.
+                if command.configuration.defaultSubcommand != nil {
+                    guard word.allSatisfy({ $0.isASCII && ($0.isLetter || $0 == "-") }),
+                          let near = NameMatch.nearest(to: word.lowercased(), in: names),
+                          NameMatch.distance(word.lowercased(), near) <= 2 else { return }
+                    let full = (path.dropFirst() + [near]).joined(separator: " ")
+                    throw GongQinError.usage("“\(path.joined(separator: " "))”没有子命令“\(word.clipped())”，也不是人员",
+                                             hint: "是否指 \(full)？可运行 \(path.joined(separator: " ")) --help 查看全部子命令")
+                }
                 let near = nearest(word, in: names)
                 throw GongQinError.usage("“\(path.joined(separator: " "))”没有子命令“\(word.clipped())”",
                                          hint: (near.map { "是否指 \($0)？" } ?? "") + "可运行 \(path.joined(separator: " ")) --help 查看全部子命令")
@@ -185,6 +210,18 @@ enum Typos {
     /// `excellent（优秀）、pass（合格）…`: the codes of a list with their Chinese labels.
     static func labelled(_ codes: [String]) -> String {
         codes.map { code in label(code).map { "\(code)（\($0)）" } ?? code }.joined(separator: "、")
+    }
+
+    /// `高级工（senior）或 高级技师（senior-technician）` when `value` is a short form of
+    /// several values of the vocabulary whose codes are `codes`; nil otherwise.
+    static func ambiguity(_ value: String, codes: [String]) -> String? {
+        func find<V: Vocabulary>(_: V.Type) -> String? {
+            guard Set(V.allCases.map(\.code)) == Set(codes) else { return nil }
+            let matches = V.matches(value)
+            return matches.count > 1 ? V.either(matches) : nil
+        }
+        return find(Grade.self) ?? find(Module.self) ?? find(AssessmentResult.self) ?? find(EducationLevel.self)
+            ?? find(ApplicationStatus.self) ?? find(ConditionEvidence.self) ?? find(ExamResult.self)
     }
 
     /// The Chinese label of a code of a fixed vocabulary.

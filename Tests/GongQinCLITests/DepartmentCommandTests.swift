@@ -242,7 +242,7 @@ struct DepartmentCommandTests {
         #expect(s.ok("check").contains("校验通过"))
 
         // 乙 removes 李四 and adds 王五: the newer bundle adds 王五; 李四 stays, reported absent.
-        on(s, "b.db", "person", "remove", 李四)
+        on(s, "b.db", "person", "remove", 李四, "--with-records")
         on(s, "b.db", "person", "add", "--id-number", 王五, "--name", "王五", "--unit", "乙单位", "--trade", "电工",
            "--work-start", "2001-07")
         try FileManager.default.removeItem(atPath: bundles[1])

@@ -292,6 +292,6 @@ struct RecordCommandTests {
         // A command group without a subcommand prints its help, as --help does.
         let group = s.run("person")
         #expect(group.code == 0)
-        #expect(group.out.contains("USAGE: gongqin person <subcommand>") && group.out.contains("remove"))
+        #expect(group.out.contains("用法：gongqin person <子命令>") && group.out.contains("remove"))
     }
 }

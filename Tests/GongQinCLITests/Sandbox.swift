@@ -8,6 +8,8 @@ final class Sandbox: @unchecked Sendable {
     let db: String
     /// The day the commands take for today.
     var today = "2026-11-26"
+    /// The folder the commands run in; the test process's own when nil.
+    var cwd: String?
 
     struct Result {
         /// The exit status, or the number of the signal that killed the process.
@@ -54,6 +56,7 @@ final class Sandbox: @unchecked Sendable {
         if useDefaultDB { environment["GONGQIN_DB"] = db }
         environment.merge(extra) { $1 }
         process.environment = environment
+        if let cwd { process.currentDirectoryURL = URL(fileURLWithPath: cwd) }
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err

@@ -276,8 +276,14 @@ struct SpreadsheetTests {
             let leaked = Self.leakedCodes(out)
             #expect(leaked.isEmpty, "\(command): \(leaked.prefix(5))")
         }
+        // One time format (Documentation/CLI.md, “What output shows”): local, `2026-03-01 10:15`
+        // in a table, with its offset in JSON and CSV; never the UTC the log stores.
         let log = outputs.first { $0.0 == "log" }!.1
-        #expect(log.contains("+08:00") && !log.contains("Z "), "\(log.prefix(400))")
+        #expect(log.contains(#/\d{4}-\d\d-\d\d \d\d:\d\d /#) && !log.contains("Z "), "\(log.prefix(400))")
+        let logJSON = s.run(["log", "--format", "json", "--db", db], environment: ["TZ": "Asia/Shanghai"]).out
+        #expect(logJSON.contains(#/"at" : "\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+08:00"/#) && !logJSON.contains("Z\""))
+        let logCSV = s.run(["log", "--format", "csv", "--db", db], environment: ["TZ": "Asia/Shanghai"]).out
+        #expect(logCSV.contains("+08:00,") && !logCSV.contains("trade_id") && !logCSV.contains("unit_id"))
         let certs = s.run(["export", "certs", "--chinese-header", "--db", db]).out
         #expect(Self.leakedCodes(certs).isEmpty, "\(Self.leakedCodes(certs).prefix(3))")
     }

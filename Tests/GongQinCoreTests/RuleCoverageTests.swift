@@ -63,6 +63,7 @@ enum RuleCases {
         .V4: "须知·一(五)5", .V5: "须知·一(五)2", .V6: "须知·一(四)1",
         .D1: "须知·四·12", .D6: "须知·四·12",
         .R1: "须知·四·8", .R2: "须知·四·8", .R3: "须知·四·8", .FC1: "须知·一·表；须知·四·1",
+        .PL1: "须知·四·8", .PL2: "须知·一(四)1", .PL3: "须知·一(一)5",
     ]
 
     static let all: [RuleCase] = [
@@ -160,6 +161,10 @@ enum RuleCases {
         RuleCase(rule: .V6, verdict: .fail, name: "not a higher grade",
                  worker: Worker(workStart: "2005-06-01", fromProvince: "上海").tidy().cert(.intermediate, "2015-06-01", province: "上海"),
                  grade: .senior, module: .review),
+        RuleCase(rule: .PL2, verdict: .pass, name: "a veteran holding a Jiangsu 初级工 reviewed for 中级工",
+                 worker: Worker.veteran(enlisted: "2011-09-01").cert(.junior, "2023-06-01"), grade: .intermediate, module: .review),
+        RuleCase(rule: .PL2, verdict: .fail, name: "a veteran holding a Jiangsu 中级工 is not reviewed for 初级工",
+                 worker: Worker.veteran(enlisted: "2016-09-01").cert(.intermediate, "2023-06-01", trade: "药剂"), grade: .junior, module: .review),
         RuleCase(rule: .D1, verdict: .pass, name: "filed on the deadline day", worker: .senior, grade: .senior, filingDate: "2024-04-15"),
         RuleCase(rule: .D1, verdict: .fail, name: "filed a day late", worker: .senior, grade: .senior, filingDate: "2024-04-16"),
     ]

@@ -36,6 +36,33 @@ extension ApplicationStatus: ExpressibleByArgument {
 }
 
 
+/// `--cycle YEAR|next`, taken by every command that takes a cycle (Documentation/CLI.md,
+/// “One command line”): `next` is the first 等级工 cycle whose deadline is today or later.
+enum CycleChoice: ExpressibleByArgument {
+    case year(Int)
+    case next
+
+    init?(argument: String) {
+        if argument == "next" || argument == "下一周期" {
+            self = .next
+        } else if let year = Int(argument), Policy.years.contains(year) {
+            self = .year(year)
+        } else {
+            return nil
+        }
+    }
+
+    /// The help of every `--cycle`.
+    static let help = ArgumentHelp("申报年度，或 next（今天之后截止的第一个等级工申报年）", valueName: "year|next")
+
+    func resolve(_ engine: Engine, asOf day: Day) -> Int {
+        switch self {
+        case .year(let year): year
+        case .next: engine.nextCycle(asOf: day)
+        }
+    }
+}
+
 /// The output formats of the data commands.
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case table

@@ -72,6 +72,9 @@ struct StoreOptions: ParsableArguments {
         return database
     }
 
+    /// The help of every argument that names a person (README, “Naming a person”).
+    static let personHelp = ArgumentHelp("人员：身份证号、表格中显示的掩码身份证号（如 320402********1230）或姓名", valueName: "id")
+
     /// The person a command-line argument names: a full identity number as it stands,
     /// or a masked ID as gongqin prints it, or an exact name, looked up in the database.
     func person(_ argument: String) throws -> IDNumber {
@@ -150,6 +153,12 @@ enum Environment {
         }
         let parts = Calendar.current.dateComponents([.year, .month, .day], from: Date())
         return Day(year: parts.year!, month: parts.month!, day: parts.day!)!
+    }
+
+    /// This month as `YYYY-MM`, the value a hint gives where the notice works in months.
+    static var thisMonth: String {
+        let day = today
+        return "\(day.year)-" + (day.month < 10 ? "0" : "") + "\(day.month)"
     }
 
     /// Whether the command line asks for full ID numbers (`--reveal`): an error line shows

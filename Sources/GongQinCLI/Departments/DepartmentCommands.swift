@@ -5,15 +5,6 @@ import GongQinStore
 
 extension MergePreference: ExpressibleByArgument {}
 
-/// An ISO 8601 timestamp, UTC, for a bundle's creation and a merge.
-enum Timestamp {
-    static var now: String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
-        return formatter.string(from: Date())
-    }
-}
-
 /// `gongqin bundle --unit UNIT --output FILE`: one unit's records as one file.
 struct BundleCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -33,7 +24,7 @@ struct BundleCommand: ParsableCommand {
 
     func run() throws {
         let database = try store.reader()
-        let manifest = try database.bundle(unit: unit, to: output, createdAt: Timestamp.now, seal: try store.seal())
+        let manifest = try database.bundle(unit: unit, to: output, createdAt: Times.now, seal: try store.seal())
         switch format.format {
         case .json:
             try Render.json(manifest)
@@ -43,7 +34,7 @@ struct BundleCommand: ParsableCommand {
         case .table:
             Console.out("已生成数据包“\(output)”：单位“\(manifest.unit)”" + (manifest.department.map { "（主管部门 \($0)）" } ?? ""))
             Console.out("  " + MergeCommand.counts(manifest.counts, tables: UnitBundle.recordTables, zeros: true))
-            Console.out("  生成时间 \(manifest.createdAt)；本库变更日志 \(manifest.sourceHead.entries):\(manifest.sourceHead.hash.prefix(16))")
+            Console.out("  生成时间 \(Times.table(manifest.createdAt))；本库变更日志 \(manifest.sourceHead.entries):\(manifest.sourceHead.hash.prefix(16))")
             Console.out("  摘要 \(manifest.digest)")
             Console.out("  " + (manifest.seal.map { "已盖本单位印章，指纹\($0.fingerprint)" }
                 ?? "未盖印章（gongqin seal init 建立本单位印章后，数据包会盖章，主管部门可据此核对来源）"))
@@ -130,11 +121,11 @@ struct MergeCommand: ParsableCommand {
             file = report.file
             unit = report.manifest.unit
             department = report.manifest.department
-            createdAt = report.manifest.createdAt
+            createdAt = Times.iso(report.manifest.createdAt)
             digest = report.manifest.digest
             sourceHead = report.manifest.sourceHead
             outcome = report.outcome
-            mergedBefore = report.mergedBefore
+            mergedBefore = report.mergedBefore.map(Times.iso)
         }
     }
 
@@ -150,7 +141,7 @@ struct MergeCommand: ParsableCommand {
         // A dry run is a read: it creates and changes nothing (Documentation/CLI.md, merge).
         let database = dryRun ? try store.reader() : try store.open()
         var summary = Summary(dryRun: dryRun)
-        let reports = try database.merge(bundles, prefer: prefer, dryRun: dryRun, requireSeal: requireSeal, now: Timestamp.now,
+        let reports = try database.merge(bundles, prefer: prefer, dryRun: dryRun, requireSeal: requireSeal, now: Times.now,
                                          progress: progress)
         let refused = reports.filter { $0.outcome == .refused }
         if !refused.isEmpty {
@@ -206,14 +197,14 @@ struct MergeCommand: ParsableCommand {
         case .dryRun: "试运行：以上为将要做的合并，未写入任何内容"
         case .refused: "有冲突，未合并"
         case .unchanged: "无变化：本库已含此数据包的全部记录，未写入任何内容"
-            + (report.mergedBefore.map { "（此数据包已于\($0)合并过）" } ?? "")
+            + (report.mergedBefore.map { "（此数据包已于\(Times.table($0))合并过）" } ?? "")
         }
     }
 
     func text(_ report: MergeReport) {
         let m = report.manifest
         Console.out("数据包“\(report.file)”：单位“\(m.unit)”" + (m.department.map { "（主管部门 \($0)）" } ?? "")
-                    + "，\(m.createdAt)生成，摘要 \(m.digest.prefix(16))…，"
+                    + "，\(Times.table(m.createdAt))生成，摘要 \(m.digest.prefix(16))…，"
                     + (m.seal.map { "盖有印章（sealed by \($0.fingerprint)）" } ?? "未盖印章（unsealed）"))
         let all = ["unit", "trade", "exceptional_condition"] + UnitBundle.recordTables
         Console.out("  新增：" + Self.counts(report.added, tables: all))

@@ -3,29 +3,6 @@ import Foundation
 import GongQinCore
 import GongQinStore
 
-/// `--cycle YEAR|next`.
-enum CycleChoice: ExpressibleByArgument {
-    case year(Int)
-    case next
-
-    init?(argument: String) {
-        if argument == "next" || argument == "下一周期" {
-            self = .next
-        } else if let year = Int(argument), Policy.years.contains(year) {
-            self = .year(year)
-        } else {
-            return nil
-        }
-    }
-
-    func resolve(_ engine: Engine, asOf day: Day) -> Int {
-        switch self {
-        case .year(let year): year
-        case .next: engine.nextCycle(asOf: day)
-        }
-    }
-}
-
 /// `gongqin eligible`: who may apply in a cycle, through which module, and why.
 struct EligibleCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -37,10 +14,10 @@ struct EligibleCommand: ParsableCommand {
             周期按其自身的截止日判断（D1）：截止日已过不影响结论，只作提示；apply 才拒绝逾期申报。
             """)
 
-    @Option(help: ArgumentHelp("申报年度，或 next（下一个等级工申报年）", valueName: "year|next")) var cycle: CycleChoice
+    @Option(help: CycleChoice.help) var cycle: CycleChoice
     @OptionGroup var scope: ScopeOptions
     @Option(help: "只看该等级") var grade: Grade?
-    @Option(help: "只看此人（身份证号）") var person: String?
+    @Option(help: StoreOptions.personHelp) var person: String?
     @Option(name: .customLong("as-of"), help: ArgumentHelp("把今天当作此日期来确定 next", valueName: "date")) var asOf: String?
     @OptionGroup var store: StoreOptions
     @OptionGroup var output: OutputOptions
@@ -73,11 +50,15 @@ struct EligibleCommand: ParsableCommand {
             }, consume: { lines in
                 for line in lines { writer.value.write(line) }
             })
+            var first: IDNumber?
             do {
                 defer { pipeline.finish() }
-                try s.people.forEachRecord(filter) { pipeline.submit($0) }
+                try s.people.forEachRecord(filter) { batch in
+                    if first == nil { first = batch.first?.person.idNumber }
+                    pipeline.submit(batch)
+                }
             }
-            writer.value.end()
+            writer.value.end(first: first)
         }
     }
 }
@@ -164,6 +145,8 @@ struct EligibleWriter {
     /// The people with an open option, for the table's summary line; JSON and CSV stream
     /// and keep nothing.
     var people = Set<IDNumber>()
+    /// The first person with an open option, whom the table's hint names.
+    var firstOpen: IDNumber?
     var rows: [[String]] = []
     /// Per-person warnings for the table, and the notes on unofficial values shared by all.
     var warnings: [String] = []
@@ -196,9 +179,11 @@ struct EligibleWriter {
         }
         count += 1
         if output.format == .table { people.insert(line.idNumber) }
+        if firstOpen == nil { firstOpen = line.idNumber }
     }
 
-    mutating func end() {
+    /// `first`: the first person read, whom the hint names when no option is open.
+    mutating func end(first: IDNumber?) {
         switch output.format {
         case .json:
             Console.out(count == 0 ? "]" : "\n]")
@@ -210,12 +195,12 @@ struct EligibleWriter {
             for note in valueNotes { Console.out("注：\(note)") }
             Console.out("")
             if rows.isEmpty {
-                Console.out("没有可申报的人员。可用 gongqin explain 身份证号 --cycle \(cycle) 查看原因")
+                Console.out("没有可申报的人员。" + (first.map { "各人的原因见 explain，如：gongqin explain \(output.show($0)) --cycle \(cycle)" } ?? ""))
             } else {
                 Console.out(Render.table(header: EligibleLine.columns.map(\.title), rows: rows))
             }
             Console.out("")
-            Console.out("共\(people.count)人、\(count)个可申报选项。逐条依据见 gongqin explain 身份证号 --cycle \(cycle)")
+            Console.out("共\(people.count)人、\(count)个可申报选项。" + (firstOpen.map { "逐条依据见 explain，如：gongqin explain \(output.show($0)) --cycle \(cycle)" } ?? ""))
             if !warnings.isEmpty {
                 Console.out("提示：")
                 for warning in warnings.prefix(20) { Console.out("  - \(warning)") }

@@ -9,8 +9,8 @@ struct ExplainCommand: ParsableCommand {
         abstract: "逐条说明某人某一周期各等级、各模块能否申报及依据",
         discussion: "每条检查列出规则编号、须知条款和结论；不能申报的选项给出最早可申报的周期（只随时间推移、记录不变时）。")
 
-    @Argument(help: "身份证号") var id: String
-    @Option(help: ArgumentHelp("申报年度，或 next", valueName: "year|next")) var cycle: CycleChoice
+    @Argument(help: StoreOptions.personHelp) var id: String
+    @Option(help: CycleChoice.help) var cycle: CycleChoice
     @OptionGroup var store: StoreOptions
     @OptionGroup var output: OutputOptions
 
@@ -103,7 +103,7 @@ struct SeniorityCommand: ParsableCommand {
         commandName: "seniority",
         abstract: "显示各等级的等级年限起算日（转岗人员按原工种证书起算，T1）")
 
-    @Argument(help: "身份证号") var id: String
+    @Argument(help: StoreOptions.personHelp) var id: String
     @OptionGroup var store: StoreOptions
     @OptionGroup var output: OutputOptions
 

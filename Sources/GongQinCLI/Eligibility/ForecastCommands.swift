@@ -118,6 +118,7 @@ struct ForecastCommand: ParsableCommand {
         }
         Console.out(Render.table(header: header, rows: cells))
         Console.out("")
-        Console.out("名单见 --format json 或 csv；某人某年的逐条依据见 gongqin explain 身份证号 --cycle 年度")
+        Console.out("名单见 --format json 或 csv；某人某年的逐条依据见 explain"
+                    + (rows.first { !$0.open.isEmpty }.map { "，如：gongqin explain \(output.show($0.open[0])) --cycle \($0.cycle)" } ?? ""))
     }
 }

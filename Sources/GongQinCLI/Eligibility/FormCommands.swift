@@ -9,8 +9,7 @@ struct FormCommand: ParsableCommand {
         commandName: "form",
         abstract: "审批表（附件1）草表：按 F1 从记录生成各栏，供在申报系统中填写",
         discussion: """
-            gongqin form 身份证号 --cycle 2024 --grade senior --module normal [--remark 评语]
-            gongqin form remark set 评语 / gongqin form remark show：没有奖励的人员工作业绩栏所填的默认评语（不能为空）
+            生成某人某次申报的审批表草表（默认子命令 draft）；form remark set / show：没有奖励的人员工作业绩栏所填的默认评语（不能为空）。
             """,
         subcommands: [Draft.self, Remark.self],
         defaultSubcommand: Draft.self)
@@ -18,13 +17,13 @@ struct FormCommand: ParsableCommand {
     struct Draft: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "draft",
-            abstract: "生成某人某次申报的审批表草表（默认子命令：gongqin form 身份证号 …）",
+            abstract: "生成某人某次申报的审批表草表（默认子命令：draft 可省略）",
             discussion: """
                 隶属统一填写常州市；出生年月、性别由身份证号得出；转岗人员原持证工种、证书号码、取证时间两证并排；
                 工作简历按工作经历（job add）逐段一行，现任岗位开放；工作业绩按奖励列出，没有奖励时填用人单位评语（F1，须知·五）。
                 """)
 
-        @Argument(help: "身份证号") var id: String
+        @Argument(help: StoreOptions.personHelp) var id: String
         @OptionGroup var application: MaterialsCommand.Application
         @Option(help: "没有奖励时工作业绩栏的评语（默认用 form remark set 设置的，未设置时用须知的示例）") var remark: String?
         @Option(name: .customLong("output"), help: ArgumentHelp("把草表写成 Excel 工作簿（.xlsx），版式同附件1；身份证号隐去中间8位，加 --reveal 写出完整号码", valueName: "file"))

@@ -10,8 +10,7 @@ struct MaterialsCommand: ParsableCommand {
         commandName: "materials",
         abstract: "申报材料清单（按须知序号），以及上传前检查扫描件文件夹",
         discussion: """
-            列出清单：gongqin materials 身份证号 --cycle 2024 --grade senior --module normal
-            检查扫描件：gongqin materials check 文件夹 --person 身份证号 --cycle 2024 --grade senior --module normal
+            列出某人某次申报的材料清单（默认子命令 list），或检查扫描件文件夹（check）。
             每个序号扫描为一个PDF（照片为jpg），按“序号+简称”命名，如 1审批表.pdf（RULES §8，须知·六·8）。
             """,
         subcommands: [List.self, Check.self],
@@ -20,20 +19,21 @@ struct MaterialsCommand: ParsableCommand {
     /// The application whose materials are meant: `--cycle --grade --module`, and the
     /// exceptional conditions used.
     struct Application: ParsableArguments {
-        @Option(help: ArgumentHelp("申报年度，或 next", valueName: "year|next")) var cycle: CycleChoice
+        @Option(help: CycleChoice.help) var cycle: CycleChoice
         @Option(help: "申报等级：junior|intermediate|senior|technician|senior-technician，或初级工…高级技师") var grade: Grade
         @Option(help: "申报模块：normal|early|exceptional|transfer|review，或正常、提前、破格、转岗、复核") var module: Module
         @Option(name: .customLong("condition"),
-                help: ArgumentHelp("使用的破格条件代码（可重复）；不写时取本周期申报记录中的，否则列出记录可证明的全部条件", valueName: "code"))
+                help: ArgumentHelp("使用的破格条件，代码或名称（可重复）；不写时取本周期申报记录中的，否则列出记录可证明的全部条件", valueName: "code"))
         var conditions: [String] = []
 
         /// The materials of `id`'s application, from the records.
         func materials(of id: IDNumber, in s: Session) throws -> ApplicationMaterials {
             let today = Environment.today
             let engine = try s.engine(today: today)
-            for code in conditions { _ = try s.catalog.condition(code: code) }
+            // By code or Chinese name, as `apply` and `exceptional record` read them.
+            let codes = try conditions.map { try s.catalog.condition(code: $0).code }
             return try engine.materials(for: try s.people.record(id), grade: grade, module: module,
-                                        cycle: cycle.resolve(engine, asOf: today), conditions: conditions)
+                                        cycle: cycle.resolve(engine, asOf: today), conditions: codes)
         }
 
         /// The flags again, for the commands the output suggests.
@@ -43,10 +43,10 @@ struct MaterialsCommand: ParsableCommand {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "list",
-            abstract: "列出某人某次申报的材料清单（默认子命令：gongqin materials 身份证号 …）",
+            abstract: "列出某人某次申报的材料清单（默认子命令：list 可省略）",
             discussion: "序号与须知一致，不适用的序号空缺；每项给出文件名、是否必需和依据记录得出的说明。JSON 为数组，每项一个对象。")
 
-        @Argument(help: "身份证号") var id: String
+        @Argument(help: StoreOptions.personHelp) var id: String
         @OptionGroup var application: Application
         @OptionGroup var store: StoreOptions
         @OptionGroup var output: OutputOptions
@@ -77,7 +77,7 @@ struct MaterialsCommand: ParsableCommand {
                 """)
 
         @Argument(help: "扫描件所在的文件夹") var dir: String
-        @Option(help: "申报人身份证号") var person: String
+        @Option(help: StoreOptions.personHelp) var person: String
         @OptionGroup var application: Application
         @OptionGroup var store: StoreOptions
         @OptionGroup var output: OutputOptions
@@ -182,9 +182,10 @@ enum MaterialsText {
             lines.append("序号空缺（不适用于本人）：" + m.gaps.map { "\($0.number)\($0.item.short)（\($0.note)）" }
                 .joined(separator: "、"))
         }
-        let who = output.reveal ? m.record.person.idNumber.text : "身份证号"
+        let who = output.show(m.record.person.idNumber)
+        let folder = Environment.shellQuoted("\(m.record.person.name)\(m.cycle)扫描件")
         lines.append("")
-        lines.append("扫描后检查：gongqin materials check 文件夹 --person \(who) \(flags)")
+        lines.append("扫描件放入文件夹 \(folder) 后检查：gongqin materials check \(folder) --person \(who) \(flags)")
         lines.append("审批表草表：gongqin form \(who) \(flags)")
         return lines.joined(separator: "\n")
     }

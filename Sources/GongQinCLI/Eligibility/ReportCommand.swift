@@ -16,7 +16,7 @@ struct ReportCommand: ParsableCommand {
             页面不引用任何网络资源，样式和图表都在文件内，可按 A4 横向打印。身份证号默认隐藏中间8位，--reveal 显示完整号码。
             """)
 
-    @Option(help: ArgumentHelp("申报年度，或 next（下一个等级工申报年）", valueName: "year|next")) var cycle: CycleChoice
+    @Option(help: CycleChoice.help) var cycle: CycleChoice
     @OptionGroup var scope: ScopeOptions
     @Option(help: ArgumentHelp("报告文件（.html）", valueName: "file.html")) var output: String
     @Option(help: ArgumentHelp("预测的申报周期个数（1–20）", valueName: "n")) var cycles = 5
@@ -195,7 +195,7 @@ struct ReportPage {
             policyStatusCode: status.code,
             policyNotes: policy.notes(asOf: today) + valueNotes,
             hasPolicyNotes: !(policy.notes(asOf: today) + valueNotes).isEmpty,
-            logHead: head.map { "第\($0.seq)条，\($0.at)，\($0.actor)，哈希 \($0.hash.prefix(16))…" } ?? "变更日志为空",
+            logHead: head.map { "第\($0.seq)条，\(Times.table($0.at))，\($0.actor)，哈希 \($0.hash.prefix(16))…" } ?? "变更日志为空",
             summary: summary,
             summaryTotal: SummaryRow(grade: "合计", module: "", people: people.count, options: options.count),
             options: options,

@@ -97,7 +97,7 @@ struct ImportCommand: ParsableCommand {
         commandName: "import",
         abstract: "从 CSV 或 Excel 工作簿（.xlsx）批量导入记录或花名册（全部通过才写入）",
         discussion: """
-            KIND：units、trades、persons、certs、transfers、assessments、education、awards、training、exceptional、jobs，
+            KIND：\(RecordKind.allCases.map(\.rawValue).joined(separator: "、"))，
             或 roster（花名册：每人一行，含人员、原持证证书、转岗和最高学历）。
             表头用对应 add 命令的长选项名（id-number,name,unit,…）或中文名（身份证号,姓名,单位,…），
             格式见 Documentation/IMPORT.md。每行按与 add 命令相同的规则检查；有任何一行不符合，
@@ -386,7 +386,7 @@ struct ExportCommand: ParsableCommand {
             """)
 
     @Argument(help: "记录种类，或 roster（汇总名册）") var kind: ExportKind
-    @Option(help: "汇总名册的申报年度（仅 roster）") var cycle: Int?
+    @Option(help: ArgumentHelp("汇总名册的申报年度，或 next（仅 roster）", valueName: "year|next")) var cycle: CycleChoice?
     @Option(help: ArgumentHelp("输出文件：.csv 或 .xlsx；其他扩展名不受理", valueName: "file")) var output: String?
     @Flag(name: .customLong("chinese-header"), help: "表头用中文名，代码值写中文（默认用长选项名和代码）") var chineseHeader = false
     @OptionGroup(title: "汇总名册的范围（仅 roster）") var scope: ScopeOptions
@@ -414,9 +414,11 @@ struct ExportCommand: ParsableCommand {
             func cells(_ record: FileRecord, _ name: String?) -> [String] {
                 record.exportValues(labelled: chineseHeader, ownerName: name, condition: Labels.condition)
             }
+            var count = 0
+            defer { wrote("\(kind.chinese)\(count)条") }
             if let output, toWorkbook {
                 let book = try Workbook(path: output, sheetName: kind.chinese, header: header)
-                try database.read { s in try s.exporter.forEach(kind) { book.row(cells($0, $1).map(Workbook.Cell.text)) } }
+                try database.read { s in try s.exporter.forEach(kind) { count += 1; book.row(cells($0, $1).map(Workbook.Cell.text)) } }
                 try book.commit()
             } else {
                 let sink = try CSVSink(path: output)
@@ -425,6 +427,7 @@ struct ExportCommand: ParsableCommand {
                 let forSpreadsheet = output != nil && output != "-"
                 try database.read { s in
                     try s.exporter.forEach(kind) { record, name in
+                        count += 1
                         let row = cells(record, name)
                         sink.row(forSpreadsheet ? row.enumerated().map { i, cell in
                             idColumns.contains(i) ? SpreadsheetCell.keepingDigits(cell) : cell
@@ -434,7 +437,10 @@ struct ExportCommand: ParsableCommand {
                 try sink.commit()
             }
         case .roster:
-            let cycle = try Parse.year(self.cycle!, "申报年度")
+            let today = Environment.today
+            let cycle = self.cycle!.resolve(try database.read { s in try s.engine(today: today) }, asOf: today)
+            var count = 0
+            defer { wrote("\(cycle)年汇总名册\(count)行") }
             if let output, toWorkbook {
                 // The form a department hands in: a title over the header, A4 landscape fitted
                 // to the width, the header on every page, the log head in the footer.
@@ -443,6 +449,7 @@ struct ExportCommand: ParsableCommand {
                 let header = book.lastRow
                 try database.read { s in
                     try s.exporter.roster(cycle: cycle, scope: try scope.filter()) { row in
+                        count += 1
                         book.row(row.cells.enumerated().map { i, cell in i == 0 ? .number(Int(cell)!) : .text(cell) })
                     }
                     let head = try s.integrity.head()?.description, seal = try s.integrity.sealState()
@@ -456,6 +463,7 @@ struct ExportCommand: ParsableCommand {
                 sink.row(RosterRow.columns)
                 try database.read { s in
                     try s.exporter.roster(cycle: cycle, scope: try scope.filter()) { row in
+                        count += 1
                         sink.row(row.cells.enumerated().map { i, cell in
                             RosterRow.numberLikeColumns.contains(i) ? SpreadsheetCell.keepingDigits(cell) : cell
                         })
@@ -467,6 +475,15 @@ struct ExportCommand: ParsableCommand {
                 try sink.commit()
             }
         }
+    }
+}
+
+extension ExportCommand {
+    /// What a file-writing command says it wrote (Documentation/CLI.md, files): `已导出…到“FILE”`.
+    /// Nothing when the records went to stdout, which they fill.
+    func wrote(_ what: String) {
+        guard let output, output != "-", !Console.failed else { return }
+        Console.out("已导出\(what)到“\(output)”")
     }
 }
 

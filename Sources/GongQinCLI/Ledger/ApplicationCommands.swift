@@ -13,11 +13,11 @@ struct ApplyCommand: ParsableCommand {
             在主管部门受理前撤回可释放。--date 为申报日期，默认今天，须不晚于截止日（D1）。
             """)
 
-    @Argument(help: "身份证号") var id: String
-    @Option(help: "申报年度") var cycle: Int
+    @Argument(help: StoreOptions.personHelp) var id: String
+    @Option(help: CycleChoice.help) var cycle: CycleChoice
     @Option(help: "申报等级") var grade: Grade
     @Option(help: "申报模块：normal|early|exceptional|transfer|review，或 正常|提前|破格|转岗|复核") var module: Module
-    @Option(help: ArgumentHelp("所用破格条件代码，可多次给出", valueName: "code")) var condition: [String] = []
+    @Option(help: ArgumentHelp("所用破格条件，代码或名称（见 gongqin exceptional conditions），可多次给出", valueName: "code")) var condition: [String] = []
     @Option(help: ArgumentHelp("申报日期（默认今天）", valueName: "date")) var date: String?
     @Option(help: "申报工种（默认现岗位工种；已转岗人员不能按原工种申报，T2）") var trade: String?
     @OptionGroup var store: StoreOptions
@@ -25,12 +25,14 @@ struct ApplyCommand: ParsableCommand {
 
     func run() throws {
         let id = try store.person(self.id)
-        let cycle = try Parse.year(self.cycle, "申报年度")
         let today = Environment.today
         let filedOn = try date.map { try Parse.day($0, "申报日期") } ?? today
-        let request = ApplicationRequest(person: id, cycle: cycle, grade: grade, module: module, trade: trade.map(\.trimmingSpaces),
-                                         conditions: condition.map(\.trimmingSpaces), filedOn: filedOn)
-        let entry = try store.open().write { s in try s.applications.file(request, today: today) }
+        let entry = try store.open().write { s in
+            let request = ApplicationRequest(person: id, cycle: cycle.resolve(try s.engine(today: today), asOf: today), grade: grade,
+                                             module: module, trade: trade.map(\.trimmingSpaces),
+                                             conditions: condition.map(\.trimmingSpaces), filedOn: filedOn)
+            return try s.applications.file(request, today: today)
+        }
         let a = entry.application
         var line = "已申报：\(entry.name)（\(output.show(entry.idNumber))）\(a.cycle)年\(a.trade)\(a.grade.chinese)·\(a.module.chinese)，编号\(a.id)，\(a.certificateYear)年取证"
         if !entry.uses.isEmpty {
@@ -49,14 +51,17 @@ struct ApplicationCommand: ParsableCommand {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "list", abstract: "列出申报")
 
-        @Option(help: "申报年度") var cycle: Int?
+        @Option(help: CycleChoice.help) var cycle: CycleChoice?
         @Option(help: "单位") var unit: String?
         @Option(help: "状态：filed|returned|accepted|passed|failed|deferred|withdrawn") var status: ApplicationStatus?
         @OptionGroup var store: StoreOptions
         @OptionGroup var output: OutputOptions
 
         func run() throws {
-            let entries = try store.reader().read { s in try s.applications.list(cycle: cycle, unit: unit, status: status) }
+            let today = Environment.today
+            let entries = try store.reader().read { s in
+                try s.applications.list(cycle: try cycle.map { $0.resolve(try s.engine(today: today), asOf: today) }, unit: unit, status: status)
+            }
             try Render.list(entries.map(ApplicationLine.init), output, empty: "没有符合条件的申报")
         }
     }

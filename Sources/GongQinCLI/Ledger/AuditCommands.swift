@@ -15,7 +15,7 @@ struct AuditCommand: ParsableCommand {
             发现问题也以 0 退出：这些是审计结果，不是错误。
             """)
 
-    @Option(help: "只审计此人") var person: String?
+    @Option(help: StoreOptions.personHelp) var person: String?
     @OptionGroup var scope: ScopeOptions
     @OptionGroup var store: StoreOptions
     @OptionGroup var output: OutputOptions
@@ -137,7 +137,7 @@ struct LogCommand: ParsableCommand {
         abstract: "查看变更日志：谁、何时、用什么命令、改了什么",
         discussion: "日志只能追加，并按哈希链连接；用 gongqin check 校验是否被改动。")
 
-    @Option(help: "只看此人的记录") var person: String?
+    @Option(help: StoreOptions.personHelp) var person: String?
     @Option(help: ArgumentHelp("只看此日期及以后的记录", valueName: "date")) var since: String?
     @Option(help: "只看该表，如 person、certificate、exceptional_use") var table: String?
     @OptionGroup var store: StoreOptions
@@ -168,7 +168,7 @@ struct LogCommand: ParsableCommand {
             let key = !table ? rowKey
                 : self.table == "person" ? ((try? IDNumber(rowKey)).map(output.show) ?? rowKey)
                 : self.table == "exceptional_condition" ? Labels.condition(rowKey) : rowKey
-            return [String(seq), Labels.localTime(at), actor, opText, table ? Labels.table(self.table) : self.table, key,
+            return [String(seq), table ? Times.table(at) : at, actor, opText, table ? Labels.table(self.table) : self.table, key,
                     changes(masking: table && !output.reveal, labelled: table), command]
         }
 
@@ -210,14 +210,43 @@ struct LogCommand: ParsableCommand {
         try store.reader().read { s in
             try s.log.entries(person: id, since: day, table: table) { e in
                 // The command line as typed holds ID numbers too: masked in every format
-                // unless --reveal.
-                lines.append(Line(seq: e.seq, at: e.at, actor: e.actor, command: output.reveal ? e.command : IDNumber.masking(e.command),
+                // unless --reveal. The time the trigger wrote (UTC) is shown local.
+                lines.append(Line(seq: e.seq, at: Times.iso(e.at), actor: e.actor,
+                                  command: output.reveal ? e.command : IDNumber.masking(e.command),
                                   table: e.table, rowKey: e.rowKey,
                                   person: e.person, op: e.op, before: e.before.flatMap(JSONValue.parse),
                                   after: e.after.flatMap(JSONValue.parse), fileRow: e.fileRow))
             }
+            // Trades, units and people by name, not by row id, in every format.
+            var ids: [String: Set<Int64>] = [:]
+            for line in lines where line.op != "import" {
+                for value in [line.before, line.after] {
+                    for (key, table) in ChangeLogReader.references {
+                        if case .number(let n)? = value?.object?[key] { ids[table, default: []].insert(Int64(n)) }
+                    }
+                }
+            }
+            let names = try ids.mapValues { _ in [Int64: String]() }.keys.reduce(into: [String: [Int64: String]]()) { all, table in
+                all[table] = try s.log.names(table, ids: ids[table]!)
+            }
+            for i in lines.indices where lines[i].op != "import" {
+                lines[i].before = Self.named(lines[i].before, names)
+                lines[i].after = Self.named(lines[i].after, names)
+            }
         }
         try Render.list(lines, output, empty: "变更日志中没有符合条件的记录")
+    }
+
+    /// A logged row with the row ids of trades, units and people replaced by their names:
+    /// `trade_id: 7` becomes `trade: 电工`. An id whose name is not known stays.
+    static func named(_ value: JSONValue?, _ names: [String: [Int64: String]]) -> JSONValue? {
+        guard var object = value?.object else { return value }
+        for (key, table) in ChangeLogReader.references {
+            guard case .number(let n)? = object[key], let name = names[table]?[Int64(n)] else { continue }
+            object[key] = nil
+            object[String(key.dropLast(3))] = .string(name)
+        }
+        return .object(object)
     }
 }
 

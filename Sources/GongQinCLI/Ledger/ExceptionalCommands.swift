@@ -55,8 +55,8 @@ struct ExceptionalCommand: ParsableCommand {
             abstract: "登记历史破格使用（从以往等级审批表上查得）",
             discussion: "须知·四·8 要求附前几个等级的审批表，以查验是否使用过破格条件。登记后该类条件不再提供（X1）。")
 
-        @Argument(help: "身份证号") var id: String
-        @Option(help: "条件代码，见 gongqin exceptional conditions") var condition: String
+        @Argument(help: StoreOptions.personHelp) var id: String
+        @Option(help: "条件代码或名称，见 gongqin exceptional conditions") var condition: String
         @Option(help: "审批表年度") var year: Int
         @Option(help: "审批表上申报的等级") var grade: Grade
         @Option(help: "备注，如审批表编号") var note: String?
@@ -78,7 +78,7 @@ struct ExceptionalCommand: ParsableCommand {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "list", abstract: "列出破格使用记录及其来源")
 
-        @Option(help: "只列出此人") var person: String?
+        @Option(help: StoreOptions.personHelp) var person: String?
         @OptionGroup var store: StoreOptions
         @OptionGroup var output: OutputOptions
 

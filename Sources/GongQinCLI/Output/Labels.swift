@@ -4,7 +4,7 @@ import GongQinCore
 /// The Chinese a table, a message or a `--chinese-header` export shows for a code value
 /// (Documentation/CLI.md, Chinese labels): JSON keeps the codes, people read the labels. The fixed
 /// vocabularies carry their own `chinese`; this is the one place for the rest: the
-/// exceptional conditions of the catalogue, the change log's tables and fields, and times.
+/// exceptional conditions of the catalogue, and the change log's tables and fields.
 enum Labels {
     /// The catalogue's names by code: the built-ins, and the conditions a clerk added once
     /// a database has been opened (`StoreOptions.open`).
@@ -35,6 +35,7 @@ enum Labels {
     static func field(_ key: String) -> String {
         [
             "id": "编号", "id_number": "身份证号", "name": "名称", "unit_id": "单位", "trade_id": "工种", "unit": "单位",
+            "person": "人员", "from_trade": "转出工种", "to_trade": "转入工种",
             "trade": "工种", "work_start": "参加工作时间", "probation_end": "试用期满时间", "enlisted": "入伍时间",
             "discharged": "退役时间", "placed": "安置时间", "from_province": "调出省份", "person_id": "人员",
             "grade": "等级", "issued": "发证时间", "number": "证书编号", "route": "取得方式", "province": "发证省份",
@@ -67,19 +68,6 @@ enum Labels {
             text == "1" || text == "true" ? "是" : text == "0" || text == "false" ? "否" : text
         default: text
         }
-    }
-
-    /// A stored UTC time (`2026-03-01T02:03:04.567Z`) in the machine's time zone, with
-    /// its offset: `2026-03-01 10:03:04 +08:00`. `TZ` chooses the zone.
-    static func localTime(_ utc: String) -> String {
-        let parser = ISO8601DateFormatter()
-        parser.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        guard let date = parser.date(from: utc) ?? ISO8601DateFormatter().date(from: utc) else { return utc }
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone.current
-        formatter.dateFormat = "yyyy-MM-dd HH:mm:ss xxx"
-        return formatter.string(from: date)
     }
 }
 

@@ -76,17 +76,27 @@ enum Render {
     /// A plain-text table, aligned for a terminal: CJK characters take two columns. On a
     /// terminal it fits the terminal's width, the widest columns cut short with `…`,
     /// unless `--wide` (`TableWidth`).
+    /// A column empty in every row is left out; an identity number is never cut (the
+    /// names beside it are cut first).
     static func table(header: [String], rows: [[String]], width limit: Int? = TableWidth.limit) -> String {
         // A cell is one line: whatever it holds is made visible, a line break included.
-        let rows = rows.map { $0.map { TextSafety.visible($0) } }
+        var rows = rows.map { $0.map { TextSafety.visible($0) } }
+        var header = header
+        let kept = header.indices.filter { i in rows.isEmpty || rows.contains { i < $0.count && !$0[i].isEmpty } }
+        if kept.count < header.count {
+            header = kept.map { header[$0] }
+            rows = rows.map { row in kept.map { $0 < row.count ? row[$0] : "" } }
+        }
         var widths = header.map(displayWidth)
         for row in rows {
             for (i, cell) in row.enumerated() where i < widths.count { widths[i] = max(widths[i], displayWidth(cell)) }
         }
         if let limit {
             let room = limit - 2 * max(0, widths.count - 1)
+            let whole = Set(header.indices.filter { header[$0] == idColumn })
             // Narrow the widest column, one column of text at a time, down to 4.
-            while widths.reduce(0, +) > room, let widest = widths.indices.max(by: { widths[$0] < widths[$1] }), widths[widest] > 4 {
+            while widths.reduce(0, +) > room,
+                  let widest = widths.indices.filter({ !whole.contains($0) }).max(by: { widths[$0] < widths[$1] }), widths[widest] > 4 {
                 widths[widest] -= 1
             }
         }
@@ -103,6 +113,9 @@ enum Render {
         lines += rows.map(line)
         return lines.joined(separator: "\n")
     }
+
+    /// The title of the identity-number column, which a table never cuts.
+    static let idColumn = "身份证号"
 
     /// `text` (one line, made visible) cut to `width` terminal columns, ending in `…` when cut.
     static func clip(_ text: String, to width: Int) -> String {

@@ -33,7 +33,7 @@ struct UnitCommand: ParsableCommand {
 
         func run() throws {
             let units = try store.reader().read { s in try s.catalog.units() }
-            try Render.list(units.map(UnitLine.init), output, empty: "尚无单位。可用 gongqin unit add 添加")
+            try Render.list(units.map(UnitLine.init), output, empty: "尚无单位。用 unit add 添加，用法见：gongqin unit add --help")
         }
     }
 }

@@ -35,7 +35,7 @@ struct JobCommand: ParsableCommand {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "list", abstract: "列出某人的工作经历")
 
-        @Argument(help: "身份证号") var id: String
+        @Argument(help: StoreOptions.personHelp) var id: String
         @OptionGroup var store: StoreOptions
         @OptionGroup var output: OutputOptions
 

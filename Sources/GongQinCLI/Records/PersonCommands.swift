@@ -77,7 +77,7 @@ struct PersonCommand: ParsableCommand {
                 所给的值与已登记的相同时显示“无变化”，不写入任何内容。
                 """)
 
-        @Argument(help: "身份证号、掩码身份证号或姓名") var id: String
+        @Argument(help: StoreOptions.personHelp) var id: String
         @OptionGroup var fields: Fields
         @Flag(help: "--trade 是更正原登记的错误工种，不是转岗") var correction = false
         @Option(parsing: .upToNextOption, help: ArgumentHelp("清空的可选项", valueName: "field")) var clear: [ClearableField] = []
@@ -117,9 +117,14 @@ struct PersonCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "remove",
             abstract: "删除人员及其记录",
-            discussion: "有破格使用或申报记录的人员不能删除：这些记录须终身可查（\(RuleID.X1.citation)）。")
+            discussion: """
+                有证书、转岗、考核、学历、奖励、继续教育或工作经历记录的人员，不加 --with-records 不删除：
+                先列出会一并删除的每条记录，以 64 退出，不写入任何内容。
+                有破格使用或申报记录的人员不能删除：这些记录须终身可查（\(RuleID.X1.citation)）。
+                """)
 
-        @Argument(help: "身份证号") var id: String
+        @Argument(help: StoreOptions.personHelp) var id: String
+        @Flag(name: .customLong("with-records"), help: "连同此人的全部记录一并删除（有记录时必须给出）") var withRecords = false
         @OptionGroup var store: StoreOptions
         @OptionGroup var output: OutputOptions
 
@@ -127,6 +132,16 @@ struct PersonCommand: ParsableCommand {
             let id = try store.person(self.id)
             let person = try store.open().write { s in
                 let person = try s.people.person(id)
+                let record = try s.people.record(id)
+                let view = PersonView(record, numbered: try s.people.numberedRecords(id), unit: try s.catalog.unit(named: person.unit))
+                let records = view.removalLines(output)
+                // A person with uses or applications is refused by the store (X1), flag or not.
+                let kept = !record.exceptionalUses.isEmpty || !record.applications.isEmpty
+                if !records.isEmpty, !withRecords, !kept {
+                    throw GongQinError(.usage, "\(person.name)（\(id.masked)）有\(records.count)条记录（见上），删除人员会一并删除，未删除任何内容",
+                                       hint: "确认一并删除请运行：gongqin person remove \(id.masked) --with-records",
+                                       details: records)
+                }
                 try s.people.remove(id)
                 return person
             }
@@ -153,14 +168,14 @@ struct PersonCommand: ParsableCommand {
                 Console.out("没有符合条件的人员")
                 return
             }
-            try Render.list(lines, output, empty: "尚无人员。可用 gongqin person add 登记")
+            try Render.list(lines, output, empty: "尚无人员。用 person add 登记，用法见：gongqin person add --help")
         }
     }
 
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "show", abstract: "显示人员的全部记录")
 
-        @Argument(help: "身份证号") var id: String
+        @Argument(help: StoreOptions.personHelp) var id: String
         @OptionGroup var store: StoreOptions
         @OptionGroup var output: OutputOptions
 

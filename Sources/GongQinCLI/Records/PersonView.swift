@@ -117,6 +117,17 @@ struct PersonView: Encodable {
         return out.joined(separator: "\n")
     }
 
+    /// One line per record that removing the person would remove (`person remove`):
+    /// `等级证书：编号 2  汽车驾驶与管理  中级工  2012-06-01 …`.
+    /// The uses and applications are not among them: they keep the person (X1).
+    func removalLines(_ output: OutputOptions) -> [String] {
+        sections(output).filter { !["exceptionalUses", "applications"].contains($0.key) }.flatMap { section in
+            section.rows.map { row in
+                "\(section.title)：" + zip(section.header, row).filter { !$0.1.isEmpty }.map { "\($0.0) \($0.1)" }.joined(separator: "，")
+            }
+        }
+    }
+
     /// `section,row,field,value` lines: the whole record in one CSV.
     func csv(_ output: OutputOptions) -> String {
         var lines = [Render.csvLine(["section", "row", "field", "value"])]

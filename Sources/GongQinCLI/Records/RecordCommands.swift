@@ -8,7 +8,7 @@ import GongQinStore
 
 /// The person a record is added to, and the database.
 struct RecordTarget: ParsableArguments {
-    @Argument(help: "身份证号") var id: String
+    @Argument(help: StoreOptions.personHelp) var id: String
     @OptionGroup var store: StoreOptions
     @OptionGroup var output: OutputOptions
 

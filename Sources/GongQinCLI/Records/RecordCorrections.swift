@@ -107,7 +107,7 @@ extension StoreOptions {
 extension CertCommand {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "list", abstract: "列出某人的证书（含编号）")
-        @Argument(help: "身份证号、掩码身份证号或姓名") var id: String
+        @Argument(help: StoreOptions.personHelp) var id: String
         @OptionGroup var store: StoreOptions
         @OptionGroup var output: OutputOptions
         func run() throws { try Corrections.list(RecordKinds.certificate, id, store, output) { $0 } }
@@ -149,7 +149,7 @@ extension CertCommand {
 extension TransferCommand {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "list", abstract: "列出某人的转岗记录（含编号）")
-        @Argument(help: "身份证号、掩码身份证号或姓名") var id: String
+        @Argument(help: StoreOptions.personHelp) var id: String
         @OptionGroup var store: StoreOptions
         @OptionGroup var output: OutputOptions
         func run() throws { try Corrections.list(RecordKinds.transfer, id, store, output) { $0 } }
@@ -188,7 +188,7 @@ extension TransferCommand {
 extension AssessmentCommand {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "list", abstract: "列出某人的年度考核（含编号）")
-        @Argument(help: "身份证号、掩码身份证号或姓名") var id: String
+        @Argument(help: StoreOptions.personHelp) var id: String
         @OptionGroup var store: StoreOptions
         @OptionGroup var output: OutputOptions
         func run() throws { try Corrections.list(RecordKinds.assessment, id, store, output) { $0 } }
@@ -219,7 +219,7 @@ extension AssessmentCommand {
 extension EducationCommand {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "list", abstract: "列出某人的学历（含编号）")
-        @Argument(help: "身份证号、掩码身份证号或姓名") var id: String
+        @Argument(help: StoreOptions.personHelp) var id: String
         @OptionGroup var store: StoreOptions
         @OptionGroup var output: OutputOptions
         func run() throws { try Corrections.list(RecordKinds.education, id, store, output) { $0 } }
@@ -268,7 +268,7 @@ enum YesNo: String, ExpressibleByArgument, CaseIterable {
 extension AwardCommand {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "list", abstract: "列出某人的奖励（含编号）")
-        @Argument(help: "身份证号、掩码身份证号或姓名") var id: String
+        @Argument(help: StoreOptions.personHelp) var id: String
         @OptionGroup var store: StoreOptions
         @OptionGroup var output: OutputOptions
         func run() throws { try Corrections.list(RecordKinds.award, id, store, output) { $0 } }
@@ -301,7 +301,7 @@ extension AwardCommand {
 extension TrainingCommand {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "list", abstract: "列出某人的继续教育（含编号）")
-        @Argument(help: "身份证号、掩码身份证号或姓名") var id: String
+        @Argument(help: StoreOptions.personHelp) var id: String
         @OptionGroup var store: StoreOptions
         @OptionGroup var output: OutputOptions
         func run() throws { try Corrections.list(RecordKinds.training, id, store, output) { $0 } }
@@ -436,7 +436,7 @@ extension RecordError {
     var gongqin: GongQinError {
         switch self {
         case .unknown(let kind, let number):
-            return .invalid("未找到编号为\(number)的\(kind)记录", hint: "各记录的编号见 gongqin person show 身份证号")
+            return .invalid("未找到编号为\(number)的\(kind)记录", hint: "各记录的编号见 person show 或 KIND list 的“编号”列")
         case .restsOnApplication(let change, let application, let status, let title, let failed):
             let way = status == .accepted
                 ? "该申报已受理，不能撤回：请先登记其结果（gongqin application set-status \(application) passed、failed 或 deferred），或核对这次改动是否有误"
@@ -448,40 +448,47 @@ extension RecordError {
                             hint: "撤回申报即释放该使用：gongqin application set-status \(application) withdrawn")
         case .categoryUsedTwice(let number, let category, let earlier):
             return .refused("破格使用（编号\(number)）不能改为“\(category)”类：该类已于\(earlier)使用，每类破格条件终身只能使用一次（X1，须知·四·8）",
-                            hint: "请核对条件代码；可用 gongqin exceptional list --person 身份证号 查看已用类别")
+                            hint: "请核对条件代码；已用的类别见：gongqin exceptional list")
         case .assessmentExists(_, let name, let year, let stored, let requested, let number):
             return .invalid("\(name)\(year)年度考核已登记为“\(stored.chinese)”（编号\(number)），未改动",
                             hint: "如需更正为“\(requested.chinese)”：gongqin assessment update \(number) --result \(requested.code)")
         case .unitInUse(let name, let people):
             return .refused("单位“\(name)”还有\(people)人，不能删除",
-                            hint: "请先把人员调到其他单位：gongqin person update 身份证号 --unit 新单位")
+                            hint: "请先用 person update 的 --unit 把其人员调到其他单位；其人员见：gongqin person list --unit \(Environment.shellQuoted(name))")
         case .tradeBuiltin(let name):
             return .refused("“\(name)”是工种目录自带的工种（RULES §10），不能删除")
         case .tradeInUse(let name, let uses):
             return .refused("工种“\(name)”仍有\(uses)条人员、证书、转岗或申报记录在用，不能删除",
-                            hint: "可用 gongqin person list --trade \(name) 查看在用的人员")
+                            hint: "在用的人员见：gongqin person list --trade \(Environment.shellQuoted(name))")
         case .revertSuperseded(let seq, let later, let table):
             return .refused("序号\(seq)之后，序号\(later)又改动了同一条记录（\(RecordKinds.chineseNames[table] ?? table)），不能直接撤销（R1）",
                             hint: "请先撤销后来的改动：gongqin revert \(later)")
         case .notRevertible(let seq, let table):
             return .refused("序号\(seq)是\(RecordKinds.chineseNames[table] ?? table)的变更，不能用 revert 撤销：申报及其破格使用、目录自带工种、年度政策和设置由各自的命令维护（R1，X1）",
-                            hint: "申报可用 gongqin application set-status 编号 withdrawn 撤回")
+                            hint: "申报请用 application set-status 撤回；各申报的编号见：gongqin application list")
         case .unknownLogEntry(let seq):
-            return .invalid("变更日志中没有序号\(seq)", hint: "可用 gongqin log 查看序号")
+            return .invalid("变更日志中没有序号\(seq)", hint: "各条的序号见：gongqin log")
         case .tradeChangeNeedsTransfer(let person, let from, let to):
             return .usage("修改工种（\(from) → \(to)）须说明是转岗还是更正登记错误",
-                          hint: "真实转岗请登记转岗：gongqin transfer add \(person.masked) --to \(to) --date YYYY-MM；原登记有误请加 --correction")
+                          hint: "原登记有误请加 --correction；真实转岗请登记转岗（--date 为转岗的年月，下为本月）：gongqin transfer add \(person.masked) --to \(Environment.shellQuoted(to)) --date \(Environment.thisMonth)")
         case .tradeFollowsTransfer(let person, let transfer, let to):
             return .refused("现工种“\(to)”来自转岗记录（编号\(transfer)），不能单独更正（T1）",
-                            hint: "请更正转岗记录：gongqin transfer update \(transfer) --to 工种（\(person.masked)）")
+                            hint: "请用 transfer update \(transfer) --to 更正该转岗记录的转入工种；转岗记录见：gongqin transfer list \(person.masked)")
         case .noSuchPerson(let argument):
             return .invalid("未找到“\(argument)”：没有此身份证号或姓名的人员",
-                            hint: "可用 gongqin person list --name 姓名的一部分 查找")
+                            hint: Self.findHint(argument))
         case .ambiguousPerson(let argument, let candidates):
             var error = GongQinError.invalid("“\(argument)”对应\(candidates.count)人，请用完整身份证号指明",
-                                             hint: "可用 gongqin person list --name \(argument) 查看")
+                                             hint: "同名的人见：gongqin person list --name \(Environment.shellQuoted(argument))")
             error.details = candidates.map { "\($0.idNumber.masked)  \($0.name)  \($0.unit)  \($0.trade)" }
             return error
         }
+    }
+
+    /// Where to look for a person not found: by the first character of a name, or the
+    /// whole list for a number.
+    static func findHint(_ argument: String) -> String {
+        guard let first = argument.first, !first.isNumber, !first.isASCII else { return "全部人员见：gongqin person list" }
+        return "姓名含“\(first)”的人员见：gongqin person list --name \(first)"
     }
 }

@@ -63,7 +63,7 @@ struct DemoCommand: ParsableCommand {
             try explain.run()
         }
         Console.out("")
-        Console.out("更多：gongqin person list \(db)；gongqin seniority 身份证号 \(db)；gongqin policy show \(cycle) \(db)")
+        Console.out("更多：gongqin person list \(db)；gongqin seniority \(output.show(workers[0].id)) \(db)；gongqin policy show \(cycle) \(db)")
         let report = Self.reportPath(beside: path)
         Console.out("")
         Console.out("【部门负责人报告】gongqin report --cycle next --output \(Environment.shellQuoted(report)) \(db)")

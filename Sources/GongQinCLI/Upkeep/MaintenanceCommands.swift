@@ -41,12 +41,15 @@ struct StatusCommand: ParsableCommand {
     func run() throws {
         let status = try store.reader().status()
         switch output.format {
-        case .json: try Render.json(status)
+        case .json:
+            var status = status
+            status.lastChange = status.lastChange.map(Times.iso)
+            try Render.json(status)
         case .csv:
             Console.out(Render.csvLine(["path", "schemaVersion", "people", "units", "records", "entries", "hash", "mode", "lastChange"]))
             Console.out(Render.csvLine([status.path, status.schemaVersion, String(status.people), String(status.units),
                                         String(status.records), String(status.head.entries), status.head.hash, status.mode,
-                                        status.lastChange ?? ""]))
+                                        status.lastChange.map(Times.iso) ?? ""]))
         case .table:
             Console.out(Render.fields([
                 ("数据库", status.path),
@@ -56,7 +59,7 @@ struct StatusCommand: ParsableCommand {
                 ("记录", "\(status.records)条（证书、转岗、考核、学历、奖励、继续教育、工作经历、破格使用、申报）"),
                 ("日志头", "\(status.head.entries):\(status.head.hash)"),
                 ("文件权限", status.mode + (status.mode == "0600" ? "" : "（建议 0600：库中有身份证号）")),
-                ("最后变更", status.lastChange ?? "无"),
+                ("最后变更", status.lastChange.map(Times.table) ?? "无"),
                 ("印章", status.seal.map { seal in
                     "盖于第\(seal.head.seq)条，指纹\(seal.fingerprint)" + (seal.unsealedAfter > 0 ? "；此后\(seal.unsealedAfter)条未盖章" : "")
                 } ?? "未盖印章（gongqin seal init 建立本单位印章后，每次写入都盖章）"),

@@ -23,8 +23,8 @@ struct SealCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "init", abstract: "新建本单位印章（密钥对），并给当前数据库盖章",
             discussion: """
-                私钥写入密钥文件（权限 0600，已存在则拒绝），公钥以一行 base64 和简短指纹打印，请交主管部门登记：
-                gongqin seal trust 单位名称 公钥。数据库已存在时，随即给其当前日志头盖章。
+                私钥写入密钥文件（权限 0600，已存在则拒绝），公钥以一行 base64 和简短指纹打印，请交主管部门用 seal trust
+                登记。数据库已存在时，随即给其当前日志头盖章。
                 --rotate：换新印章。旧印章在数据库中签署换章记录，新印章随即盖章，旧密钥文件改名为 *.before-rotate 留存。
 
                 示例：
@@ -64,7 +64,13 @@ struct SealCommand: ParsableCommand {
             }
             Console.out("公钥：\(key.publicKey)")
             Console.out("指纹：\(key.fingerprint)")
-            Console.out("请把公钥交主管部门登记：gongqin seal trust 单位名称 \(key.publicKey)")
+            // The department's command, with this unit's name when the database names one unit.
+            let units = exists ? (try? store.reader().read { s in try s.catalog.units() }) ?? [] : []
+            if units.count == 1 {
+                Console.out("请把公钥交主管部门登记：gongqin seal trust \(Environment.shellQuoted(units[0].unit.name)) \(key.publicKey)")
+            } else {
+                Console.out("请把公钥交主管部门，由其用 seal trust 登记为本单位的印章（用法见 gongqin seal trust --help）")
+            }
         }
     }
 
@@ -122,7 +128,7 @@ struct SealCommand: ParsableCommand {
             if modes != 1 {
                 throw GongQinError.usage("请给出 单位 公钥，或 --list，或 --remove 单位，三者取一", hint: "可运行 gongqin seal trust --help")
             }
-            if unit != nil, publicKey == nil { throw GongQinError.usage("缺少公钥", hint: "用法：gongqin seal trust 单位名称 公钥") }
+            if unit != nil, publicKey == nil { throw GongQinError.usage("缺少公钥", hint: "用法见：gongqin seal trust --help") }
         }
 
         struct Line: Listable, Encodable {
@@ -140,7 +146,7 @@ struct SealCommand: ParsableCommand {
             if list {
                 let keys = try store.reader().read { s in try s.trust.list() }
                 try Render.list(keys.map { Line(unit: $0.unit, fingerprint: $0.fingerprint, publicKey: $0.publicKey, trustedOn: $0.trustedOn) },
-                                output, empty: "尚未登记任何单位的印章公钥。可用 gongqin seal trust 单位名称 公钥 登记")
+                                output, empty: "尚未登记任何单位的印章公钥。登记用 seal trust，用法见：gongqin seal trust --help")
             } else if let remove {
                 let key = try store.open().write { s in try s.trust.remove(unit: remove) }
                 Console.out("已删除单位“\(remove)”的印章公钥（指纹\(key.fingerprint)）；此后其数据包不再按印章核对")

@@ -38,7 +38,7 @@ public enum Audit {
         for certificate in record.certificates where certificate.route == .exceptional {
             if !record.exceptionalUses.contains(where: { $0.grade == certificate.grade }) {
                 add(.exceptionalCertWithoutUse,
-                    "\(certificate.trade)\(certificate.grade.chinese)证书（\(certificate.issued)\(certificate.number.map { "，\($0)" } ?? "")）为破格取得，但没有\(certificate.grade.chinese)的破格使用记录：请从当年审批表查明所用条件，用 gongqin exceptional record 登记")
+                    "\(certificate.trade)\(certificate.grade.chinese)证书（\(certificate.issued)\(certificate.number.map { "，\($0)" } ?? "")）为破格取得，但没有\(certificate.grade.chinese)的破格使用记录：请从当年审批表查明所用条件，用 exceptional record 登记")
             }
         }
         for (category, uses) in Dictionary(grouping: record.exceptionalUses, by: \.category) where uses.count > 1 {

@@ -26,6 +26,18 @@ public enum Formality: String, CaseIterable, Sendable {
         }
     }
 
+    /// What the formality asks, in a few words (`gongqin help rules`).
+    public var title: String {
+        switch self {
+        case .D2: "技师须参加选拔考试；往年综合评审未通过者免考"
+        case .D3: "综合评审未通过或延期的，须重新网上申报"
+        case .D4: "技师、高级技师量化考评结果公示不少于5个工作日"
+        case .D5: "学历认证：2001年起的大专及以上查学信网，此前查毕业生登记表"
+        case .F1: "审批表：隶属常州市，转岗人员两个证书并排填写"
+        case .materials: "申报材料按须知序号，一项一个PDF，名称逐个对应"
+        }
+    }
+
     /// `D5，须知·四·6`: what a note ends with.
     public var citation: String { "\(rawValue)，\(clause)" }
 }

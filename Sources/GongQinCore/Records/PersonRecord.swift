@@ -29,6 +29,18 @@ public struct PersonRecord: Hashable, Sendable, Codable {
         self.jobs = jobs.sorted { $0.from < $1.from }
     }
 
+    /// The trades the person held at some time in `year`, by the transfers (RULES PL1):
+    /// before the first transfer its `from`, after each its `to`.
+    public func tradesHeld(in year: Int) -> Set<String> {
+        guard let first = transfers.first else { return [person.trade] }
+        var trades: Set<String> = first.date.year >= year ? [first.from] : []
+        for (i, transfer) in transfers.enumerated() where transfer.date.year <= year {
+            let end = i + 1 < transfers.count ? transfers[i + 1].date.year : Int.max
+            if end >= year { trades.insert(transfer.to) }
+        }
+        return trades
+    }
+
     public func assessment(in year: Int) -> AnnualAssessment? {
         assessments.first { $0.year == year }
     }

@@ -109,8 +109,10 @@ extension Transfer {
 extension AnnualAssessment {
     public func problems(of person: Person, today: Day) -> [FieldProblem] {
         var problems: [FieldProblem] = []
-        if year > today.year {
-            problems.append(FieldProblem("year", "考核年度\(year)晚于今年（\(today.year)）"))
+        // PL3: an assessment of year Y is made from Y-12-01 on.
+        if year > today.year || (year == today.year && today < AnnualAssessment.madeFrom(year)) {
+            problems.append(FieldProblem("year", "\(year)年度考核要到\(AnnualAssessment.madeFrom(year))起才进行，今天是\(today)，"
+                                         + "不能先登记（\(RuleID.PL3.citation)）"))
         }
         if year < person.seniorityStart.year {
             problems.append(FieldProblem("year", "考核年度\(year)早于工龄起算时间\(person.seniorityStart)（参加工作或入伍，取早者）"))
@@ -156,7 +158,24 @@ extension Training {
     }
 }
 
+extension AnnualAssessment {
+    /// The day from which the annual assessment of `year` is made (RULES PL3): 1 December.
+    public static func madeFrom(_ year: Int) -> Day { Day(year: year, month: 12, day: 1)! }
+}
+
 extension ExceptionalUse {
+    /// PL1: a historic use for grade G in year Y is plausible only if the person held no
+    /// certificate of grade G or higher, in a trade they held in year Y, issued before Y.
+    /// The problem names the certificate; nil when plausible or not historic.
+    public func heldGradeProblem(in record: PersonRecord) -> FieldProblem? {
+        guard source == .historic else { return nil }
+        let trades = record.tradesHeld(in: year)
+        let held = record.certificates.filter { $0.grade >= grade && $0.issued.year < year && trades.contains($0.trade) }
+        guard let first = held.min(by: { ($0.issued, $1.grade) < ($1.issued, $0.grade) }) else { return nil }
+        return FieldProblem("grade", "\(record.person.name)\(year)年破格申报\(grade.chinese)不合情理：此前已持有\(first.trade)\(first.grade.chinese)证书"
+                            + "（\(first.issued)\(first.number.map { "，编号\($0)" } ?? "")），请核对审批表的年度和等级（\(RuleID.PL1.citation)）")
+    }
+
     /// A historic use read off an earlier approval form.
     public func problems(of person: Person, today: Day) -> [FieldProblem] {
         var problems: [FieldProblem] = []

@@ -206,6 +206,13 @@ extension Check {
                         + (grade == held.grade ? "，年限从原证书起算" : "，不能复核为\(grade.chinese)"),
                     "\(held.province)\(held.grade.chinese)证书 \(held.issued)")
 
+        // PL2 (须知·一(四)1)
+        case .reviewBelowHeld(let held, let grade):
+            return ("已持有江苏\(held.trade)\(held.grade.chinese)证书（\(held.issued)），复核只确认未取得的等级，不再复核申报\(grade.chinese)",
+                    "\(held.trade)\(held.grade.chinese)证书 \(held.issued)")
+        case .reviewAboveHeld(let held, let grade):
+            return ("持有的江苏证书最高为\(held.trade)\(held.grade.chinese)（\(held.issued)），低于复核申报的\(grade.chinese)", nil)
+
         // V5
         case .reviewTrade(let trade):
             return ("复核工种按用人单位人事部门建议：\(trade)", nil)

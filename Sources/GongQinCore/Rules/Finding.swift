@@ -81,6 +81,9 @@ enum Finding: Sendable {
     case veteranRelaxed(relax: Int, years: Int, relaxed: Grade, grade: Grade)
     // V6
     indirect case interProvince(Certificate, grade: Grade)
+    // PL2
+    indirect case reviewBelowHeld(Certificate, grade: Grade)
+    indirect case reviewAboveHeld(Certificate, grade: Grade)
     // V5
     case reviewTrade(String)
     // V2

@@ -20,6 +20,10 @@ extension Context {
             return ModuleOutcome()
         }
         checks.append(.pass(.V0, .reviewed(kind)))
+        if let check = heldGradePL2() {
+            checks.append(check)
+            if check.verdict == .fail { return ModuleOutcome() }
+        }
         var conditions: [String] = []
         switch kind {
         case .veteran(let placed):
@@ -49,6 +53,17 @@ extension Context {
         }
         checks.append(.pass(.V5, .reviewTrade(person.trade)))
         return ModuleOutcome(conditions: conditions)
+    }
+
+    // MARK: PL2 (须知·一(四)1)
+
+    /// PL2: review is not offered for a grade at or below one the person already holds by
+    /// a Jiangsu certificate, in any trade; the out-of-province certificate under review
+    /// (V6) is not a Jiangsu one and does not count. Nil for someone with no Jiangsu
+    /// certificate at all.
+    func heldGradePL2() -> Check? {
+        guard let held = record.certificates.filter(\.isJiangsu).max(by: { $0.grade < $1.grade }) else { return nil }
+        return held.grade >= grade ? .fail(.PL2, .reviewBelowHeld(held, grade: grade)) : .pass(.PL2, .reviewAboveHeld(held, grade: grade))
     }
 
     // MARK: V2 (须知·一(五)1)

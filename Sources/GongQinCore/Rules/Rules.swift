@@ -13,6 +13,8 @@ public enum RuleID: String, CaseIterable, Codable, Sendable, Comparable {
     case V0, V1, V2, V3, V4, V5, V6
     case D1, D6
     case R1, R2, R3, FC1
+    /// Plausibility of what is recorded (RULES §12).
+    case PL1, PL2, PL3
 
     public static func < (a: RuleID, b: RuleID) -> Bool {
         allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
@@ -47,6 +49,9 @@ public enum RuleID: String, CaseIterable, Codable, Sendable, Comparable {
         case .D1, .D6: "须知·四·12"
         case .R1, .R2, .R3: "须知·四·8"
         case .FC1: "须知·一·表；须知·四·1"
+        case .PL1: "须知·四·8"
+        case .PL2: "须知·一(四)1"
+        case .PL3: "须知·一(一)5"
         }
     }
 
@@ -88,6 +93,9 @@ public enum RuleID: String, CaseIterable, Codable, Sendable, Comparable {
         case .R2: "人员调动单位仍是同一人，破格使用记录随人"
         case .R3: "合并各单位记录：相同即同一记录，不同须由用户决定"
         case .FC1: "预测：记录不变、只有时间推移，未考核年度按合格计"
+        case .PL1: "历史破格使用的等级，当年须未持有同工种该等级或更高的证书"
+        case .PL2: "已持有江苏证书的等级及以下，不再复核申报"
+        case .PL3: "年度考核：上一年及以前，或当年12月1日起才可登记当年"
         }
     }
 
@@ -100,7 +108,7 @@ public enum RuleID: String, CaseIterable, Codable, Sendable, Comparable {
     /// and merges, FC1 by the forecast; their tests are named in Documentation/RULES.md.
     public var isDecidedByEngine: Bool {
         switch self {
-        case .X5, .D6, .R1, .R2, .R3, .FC1: false
+        case .X5, .D6, .R1, .R2, .R3, .FC1, .PL1, .PL3: false
         default: true
         }
     }

@@ -87,7 +87,11 @@ public enum Values {
     /// A value of a fixed vocabulary, as a code or in Chinese. On the command line a value
     /// outside the list is a usage error; in a file it is invalid data of that row.
     public static func vocabulary<V: Vocabulary>(_ text: String, _ what: String, as type: V.Type = V.self) throws(GongQinError) -> V {
-        guard let value = V(parsing: text) else {
+        let matches = V.matches(text)
+        if matches.count > 1 {
+            throw .invalid("\(what)“\(text.trimmingSpaces.clipped())”可指多个，是否指 \(V.either(matches))？")
+        }
+        guard let value = matches.first else {
             throw .invalid("\(what)“\(text.trimmingSpaces.clipped())”无效，可选：\(V.choices)")
         }
         return value

@@ -12,14 +12,32 @@ extension Vocabulary {
     public var code: String { rawValue }
     public var aliases: [String] { [] }
 
-    /// Reads a code, a Chinese name or an alias; nil when it is none of them.
+    /// Reads a code, a Chinese name, an alias or an unambiguous short form of the name
+    /// or the code (`中级` → 中级工); nil when it is none of them or could be several.
     public init?(parsing text: String) {
+        let matches = Self.matches(text)
+        guard matches.count == 1 else { return nil }
+        self = matches[0]
+    }
+
+    /// Every value `text` may mean (Documentation/CLI.md, “One command line”): the one
+    /// whose code, Chinese name or alias it is; else each whose Chinese name or code
+    /// begins with it, the short forms clerks write (`中级` → 中级工, `tech` →
+    /// technician). Two or more are an ambiguity to be named (`高级`: 高级工 or 高级技师).
+    public static func matches(_ text: String) -> [Self] {
         let t = text.trimmingSpaces
         let lower = t.lowercased()
-        guard let match = Self.allCases.first(where: {
-            $0.rawValue == lower || $0.chinese == t || $0.aliases.contains(t)
-        }) else { return nil }
-        self = match
+        if let exact = allCases.first(where: { $0.rawValue == lower || $0.chinese == t || $0.aliases.contains(t) }) {
+            return [exact]
+        }
+        guard t.count >= 2 else { return [] }
+        return allCases.filter { $0.chinese.hasPrefix(t) || $0.rawValue.hasPrefix(lower) }
+    }
+
+    /// `高级工（senior）或 高级技师（senior-technician）`: the values an ambiguous text
+    /// may mean, for `是否指 …？`.
+    public static func either(_ values: [Self]) -> String {
+        values.map { $0.chinese == $0.rawValue ? $0.rawValue : "\($0.chinese)（\($0.rawValue)）" }.joined(separator: "或 ")
     }
 
     /// `junior（初级工）、intermediate（中级工）…`, for error messages.
@@ -47,7 +65,9 @@ public enum Grade: String, Vocabulary, Comparable {
         }
     }
 
-    public var aliases: [String] { [chinese.replacingSuffix("工", with: ""), String(level)] }
+    /// `1`…`5`; `初级`, `中级` and `高级技` are short forms of the name, and `高级` is
+    /// ambiguous (`matches`).
+    public var aliases: [String] { [String(level)] }
 
     /// 1 for 初级工 … 5 for 高级技师.
     public var level: Int {
@@ -217,9 +237,5 @@ extension String {
                 }
             }
         }
-    }
-
-    func replacingSuffix(_ suffix: String, with replacement: String) -> String {
-        hasSuffix(suffix) ? String(dropLast(suffix.count)) + replacement : self
     }
 }

@@ -112,7 +112,7 @@ public struct GongQinDatabase: Sendable {
             }
             if Set(known).subtracting(applied).isEmpty == false {
                 throw GongQinError.invalid("数据库“\(path)”的结构版本较旧（\(applied.sorted().last ?? "无")），只读命令不升级它",
-                                           hint: "请先运行 gongqin init 升级（升级前可用 gongqin backup 备份）")
+                                           hint: "请先运行 gongqin init 升级；升级前可先备份：gongqin backup \(path).before-init")
             }
         }
         return try GongQinDatabase(path: path, context: context)

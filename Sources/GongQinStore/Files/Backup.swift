@@ -50,7 +50,7 @@ extension GongQinDatabase {
                 let mapped = StoreErrors.output(error, path: target, what: "原数据库的留存副本")
                 throw GongQinError(mapped.kind, "无法把当前数据库留存为“\(target)”，未恢复：\(mapped.message)",
                                    hint: mapped.kind == .outputFailed ? "请清理磁盘空间或检查权限后重试；当前数据库未被改动"
-                                       : "如当前数据库已损坏，请先把它移走，再运行 gongqin restore")
+                                       : "如当前数据库已损坏，请先把它移走，再运行：gongqin restore \(candidate) --db \(path)")
             }
             kept = target
         }

@@ -222,7 +222,7 @@ public final class Importer {
     }
 
     static func unknownPerson(_ id: IDNumber) -> FieldProblem {
-        FieldProblem("id-number", "未找到身份证号为 \(id.masked) 的人员，请先导入或登记该人员（gongqin import persons）")
+        FieldProblem("id-number", "未找到身份证号为 \(id.masked) 的人员，请先用 import persons 导入或用 person add 登记该人员")
     }
 
     /// Writes a checked row, or keeps its problems. `save` gets the row to replace, or nil

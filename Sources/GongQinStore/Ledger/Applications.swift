@@ -51,7 +51,10 @@ public struct Applications {
         // Names first: an unknown trade or condition is invalid data (65), not a rule's refusal.
         if let trade = request.trade { _ = try session.catalog.tradeID(named: trade) }
         let record = try people.records(of: [owner])[0]
+        // A condition by its code or its Chinese name, as `exceptional record` reads it.
         let conditions = try request.conditions.map { try session.catalog.condition(code: $0) }
+        var request = request
+        request.conditions = conditions.map(\.code)
         if request.conditions.count != Set(request.conditions).count {
             throw GongQinError.usage("同一破格条件重复指明")
         }

@@ -41,6 +41,7 @@ public struct Ledger {
         let people = session.people
         let owner = try people.row(id)
         var problems = use.problems(of: try people.person(of: owner), today: today)
+        if let p = use.heldGradeProblem(in: try people.records(of: [owner])[0]) { problems.append(p) }
         if let p = session.catalog.problem(field: "condition", { _ = try session.catalog.condition(code: use.condition) }) {
             problems.append(p)
         }
@@ -65,7 +66,8 @@ public struct Ledger {
     /// Every check of a historic use before an import writes it: the checks of
     /// `exceptional record`, and the use of the same category already recorded (X1).
     func check(_ use: ExceptionalUse, owner: PersonRow, today: Day) throws -> Checked {
-        var checked = Checked(problems: use.problems(of: try session.people.person(of: owner), today: today))
+        var checked = Checked(problems: use.problems(of: try session.people.person(of: owner), today: today)
+                                  + [use.heldGradeProblem(in: try session.people.records(of: [owner])[0])].compactMap { $0 })
         let condition: ExceptionalCondition
         do {
             condition = try session.catalog.condition(code: use.condition)

@@ -246,6 +246,16 @@ public struct Catalog {
         if let row = try ConditionRow.filter(sql: "name = ?", arguments: [text]).fetchOne(db) { return row.condition }
         if let match = ExceptionalCondition.builtins.first(where: { $0.name == text || $0.evidence.chinese == text }),
            let row = try ConditionRow.fetchOne(db, key: match.code) { return row.condition }
+        // A short form: part of one condition's Chinese name (`二等功`); part of several is
+        // an ambiguity, named (64). A code is given whole: a use is written to the ledger.
+        if text.count >= 2, !text.allSatisfy(\.isASCII) {
+            let all = try ConditionRow.fetchAll(db).map(\.condition)
+            let near = all.filter { $0.name.contains(text) }
+            if near.count == 1 { return near[0] }
+            if near.count > 1 {
+                throw GongQinError.usage("破格条件“\(code.clipped())”可指多个。是否指 \(near.map { "\($0.name)（\($0.code)）" }.joined(separator: "或 "))？")
+            }
+        }
         let codes = try String.fetchAll(db, sql: "SELECT code FROM exceptional_condition")
         throw GongQinError.invalid("未找到破格条件“\(code.clipped())”",
                                    hint: NameMatch.hint(for: code, in: codes, listCommand: "gongqin exceptional conditions"))

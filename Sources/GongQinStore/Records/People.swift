@@ -628,7 +628,7 @@ extension People {
         let rows = try jobRows(of: owner)
         guard var current = rows.first(where: { $0.toDate == nil }) else {
             throw GongQinError.invalid("\(owner.name)没有现任岗位（截止时间为空的工作经历）",
-                                       hint: "可用 gongqin job list 身份证号 查看")
+                                       hint: "工作经历见：gongqin job list \(id.masked)")
         }
         var ended = current.job
         ended.to = to

@@ -163,7 +163,10 @@ public enum RecordKinds {
         award.table: { row, s, person, today in try award.decode(row, s).problems(of: person, today: today) },
         training.table: { row, s, person, today in try training.decode(row, s).problems(of: person, today: today) },
         job.table: { row, s, person, today in try job.decode(row, s).problems(of: person, others: [], today: today) },
-        exceptionalUse.table: { row, s, person, today in try exceptionalUse.decode(row, s).problems(of: person, today: today) },
+        exceptionalUse.table: { row, s, person, today in
+            let use = try exceptionalUse.decode(row, s)
+            return use.problems(of: person, today: today) + [use.heldGradeProblem(in: try s.people.record(person.idNumber))].compactMap { $0 }
+        },
     ]
 
     /// The tables of the kinds a person's removal deletes with them, with their Chinese names.
