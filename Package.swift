@@ -39,6 +39,7 @@ let package = Package(
                 .embedInCode("0009_merge_provenance.sql"),
                 .embedInCode("0010_seals.sql"),
                 .embedInCode("0011_person_names.sql"),
+                .embedInCode("0012_certificate_authority.sql"),
             ]
         ),
         // The repository layer over SQLite: the only place with SQL.

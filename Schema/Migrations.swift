@@ -17,5 +17,6 @@ public enum SchemaMigrations {
         ("0009_merge_provenance", String(decoding: PackageResources._009_merge_provenance_sql, as: UTF8.self)),
         ("0010_seals", String(decoding: PackageResources._010_seals_sql, as: UTF8.self)),
         ("0011_person_names", String(decoding: PackageResources._011_person_names_sql, as: UTF8.self)),
+        ("0012_certificate_authority", String(decoding: PackageResources._012_certificate_authority_sql, as: UTF8.self)),
     ]
 }

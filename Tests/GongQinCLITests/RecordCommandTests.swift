@@ -175,7 +175,7 @@ struct RecordCommandTests {
         for heading in ["等级证书", "转岗", "年度考核", "学历", "奖励", "继续教育", "破格条件使用"] {
             #expect(text.contains(heading))
         }
-        #expect(s.ok("person", "show", id, "--format", "csv").contains("certificates,2,等级,中级工"))
+        #expect(s.ok("person", "show", id, "--format", "csv").contains("certificates,2,证书等级,中级工"))
     }
 
     @Test("record commands refuse bad input and leave the database alone")

@@ -176,7 +176,7 @@ struct MergeCommand: ParsableCommand {
     static func line(_ conflict: MergeReport.Conflict, show: (IDNumber) -> String) -> String {
         let who = conflict.idNumber.map { "\(conflict.name ?? "")（\(show($0))）" } ?? ""
         let fields = conflict.fields.map { field in
-            "\(MergeReport.fieldName(field.field))：\(conflict.storedSource)为“\(field.stored ?? "空")”，\(conflict.bundleSource)为“\(field.bundle ?? "空")”"
+            "\(MergeReport.fieldName(field.field, of: conflict.kind))：\(conflict.storedSource)为“\(field.stored ?? "空")”，\(conflict.bundleSource)为“\(field.bundle ?? "空")”"
         }.joined(separator: "；")
         let kept = conflict.kept.map { $0 == .bundle ? "→ 采用数据包" : "→ 保留本库" } ?? ""
         return "冲突：\(who)\(conflict.record)：\(fields)\(kept.isEmpty ? "" : " " + kept)"

@@ -197,7 +197,7 @@ struct LogCommand: ParsableCommand {
                     let text = labelled ? Labels.value(key, v.text) : v.text
                     return masking ? IDNumber.masking(text) : text
                 }
-                let name = labelled ? Labels.field(key) : key
+                let name = labelled ? Labels.field(key, of: self.table) : key
                 return op == "update" ? "\(name): \(show(old[key])) → \(show(new[key]))" : "\(name)=\(show((op == "delete" ? old : new)[key]))"
             }.joined(separator: "; ")
         }

@@ -21,36 +21,11 @@ enum Labels {
     /// `[连续两年年度考核优秀] `: the condition a check is about, before its detail.
     static func about(_ check: Check) -> String { check.condition.map { "[\(condition($0))] " } ?? "" }
 
-    /// The Chinese names of a change-log table.
-    static func table(_ name: String) -> String {
-        [
-            "unit": "用人单位", "trade": "工种", "person": "人员", "certificate": "等级证书", "transfer": "转岗",
-            "annual_assessment": "年度考核", "education": "学历", "award": "奖励", "continuing_education": "继续教育",
-            "exceptional_condition": "破格条件", "application": "申报", "exceptional_use": "破格使用", "policy": "政策参数",
-            "job": "工作经历", "setting": "设置",
-        ][name] ?? name
-    }
+    /// The Chinese name of a change-log table (GongQinCore, StoredNames).
+    static func table(_ name: String) -> String { StoredNames.table(name) ?? name }
 
-    /// The Chinese name of a column of the change log's rows.
-    static func field(_ key: String) -> String {
-        [
-            "id": "编号", "id_number": "身份证号", "name": "名称", "unit_id": "单位", "trade_id": "工种", "unit": "单位",
-            "person": "人员", "from_trade": "转出工种", "to_trade": "转入工种",
-            "trade": "工种", "work_start": "参加工作时间", "probation_end": "试用期满时间", "enlisted": "入伍时间",
-            "discharged": "退役时间", "placed": "安置时间", "from_province": "调出省份", "person_id": "人员",
-            "grade": "等级", "issued": "发证时间", "number": "证书编号", "route": "取得方式", "province": "发证省份",
-            "from_trade_id": "转出工种", "to_trade_id": "转入工种", "date": "日期", "year": "年度", "result": "结果",
-            "level": "学历", "graduated": "毕业时间", "major": "专业", "school": "学校", "relevant": "相关专业",
-            "issuer": "授予单位", "hours": "学时", "code": "代码", "category": "类别", "evidence": "证明记录",
-            "relax_work_years": "放宽工龄年数", "relax_grade_years": "放宽本等级年数", "waives_education": "免学历要求",
-            "relax_status": "放宽年数来源", "clause": "条款", "builtin": "内置", "cycle": "申报年度", "module": "模块",
-            "status": "状态", "filed_on": "申报日期", "certificate_year": "取证年度", "note": "备注",
-            "condition_code": "破格条件", "source": "来源", "application_id": "申报编号", "department": "主管部门",
-            "district": "辖市区", "max_grade": "最高等级", "driver": "驾驶类", "cashier": "收银类", "licensed": "持证上岗",
-            "from_date": "起始时间", "to_date": "截止时间", "post": "岗位", "exam_result": "选拔考试结果",
-            "review_result": "综合评审结果", "key": "参数", "value": "取值", "document": "政策文件", "loaded_on": "载入日期",
-        ][key] ?? key
-    }
+    /// The Chinese name of column `key` of a change-log table's rows.
+    static func field(_ key: String, of table: String) -> String { StoredNames.column(key, of: table) ?? key }
 
     /// A stored value of column `key` as a person reads it: the label of a code.
     static func value(_ key: String, _ text: String) -> String {

@@ -39,29 +39,19 @@ struct CertCommand: ParsableCommand {
         @Option(help: "证书编号") var number: String?
         @Option(help: "取得方式：normal|early|exceptional|transfer|review（默认 normal）") var route: Module = .normal
         @Option(help: "发证省份（默认江苏）") var province: String = Certificate.homeProvince
+        @Option(help: "发证机关，如“常州市人力资源和社会保障局”") var authority: String?
 
         func run() throws {
             let certificate = Certificate(trade: trade.trimmingSpaces, grade: grade, issued: try Parse.day(issued, "发证时间"),
                                           number: Parse.text(number), route: route,
-                                          province: Parse.text(province) ?? Certificate.homeProvince)
+                                          province: Parse.text(province) ?? Certificate.homeProvince,
+                                          authority: Parse.text(authority))
             let (_, name) = try target.write { s, id, today in
                 try s.people.addCertificate(certificate, to: id, today: today)
             }
             try Render.added(certificate, target.output,
                              "已登记\(name)的\(certificate.trade)\(certificate.grade.chinese)证书（\(certificate.issued)）")
         }
-    }
-}
-
-extension Certificate: Listable {
-    static let columns: [(key: String, title: String)] = [
-        ("trade", "工种"), ("grade", "等级"), ("issued", "发证时间"), ("number", "证书编号"), ("route", "取得方式"), ("province", "发证省份"),
-    ]
-
-    func cells(_ output: OutputOptions) -> [String] {
-        let table = output.format == .table
-        return [trade, table ? grade.chinese : grade.code, issued.description, number.cell,
-                table ? route.chinese : route.code, province]
     }
 }
 
@@ -90,11 +80,6 @@ struct TransferCommand: ParsableCommand {
     }
 }
 
-extension Transfer: Listable {
-    static let columns: [(key: String, title: String)] = [("from", "原工种"), ("to", "新工种"), ("date", "转岗时间")]
-    func cells(_ output: OutputOptions) -> [String] { [from, to, date.description] }
-}
-
 struct AssessmentCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "assessment", abstract: "年度考核", subcommands: [Add.self, List.self, Update.self, Remove.self])
 
@@ -113,11 +98,6 @@ struct AssessmentCommand: ParsableCommand {
             try Render.added(assessment, target.output, "已登记\(name)\(assessment.year)年度考核：\(assessment.result.chinese)")
         }
     }
-}
-
-extension AnnualAssessment: Listable {
-    static let columns: [(key: String, title: String)] = [("year", "年度"), ("result", "结果")]
-    func cells(_ output: OutputOptions) -> [String] { [String(year), output.format == .table ? result.chinese : result.code] }
 }
 
 struct EducationCommand: ParsableCommand {
@@ -145,15 +125,6 @@ struct EducationCommand: ParsableCommand {
     }
 }
 
-extension Education: Listable {
-    static let columns: [(key: String, title: String)] = [
-        ("level", "学历"), ("graduated", "毕业时间"), ("major", "专业"), ("school", "学校"), ("relevant", "与工种相关"),
-    ]
-    func cells(_ output: OutputOptions) -> [String] {
-        [level.chinese, graduated.description, output.show(text: major), output.show(text: school), output.format == .table ? relevant.yesNo : String(relevant)]
-    }
-}
-
 struct AwardCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "award", abstract: "奖励（含立功、优秀士兵等军队奖励）", subcommands: [Add.self, List.self, Update.self, Remove.self])
 
@@ -173,11 +144,6 @@ struct AwardCommand: ParsableCommand {
             try Render.added(award, target.output, "已登记\(person)的奖励：\(award.name)（\(award.date)）")
         }
     }
-}
-
-extension Award: Listable {
-    static let columns: [(key: String, title: String)] = [("name", "名称"), ("date", "时间"), ("issuer", "授予单位")]
-    func cells(_ output: OutputOptions) -> [String] { [name, date.description, output.show(text: issuer)] }
 }
 
 struct TrainingCommand: ParsableCommand {
@@ -203,7 +169,3 @@ struct TrainingCommand: ParsableCommand {
     }
 }
 
-extension Training: Listable {
-    static let columns: [(key: String, title: String)] = [("name", "名称"), ("date", "时间"), ("hours", "学时"), ("issuer", "发证单位")]
-    func cells(_ output: OutputOptions) -> [String] { [name, date.description, hours.map(String.init) ?? "", output.show(text: issuer)] }
-}

@@ -44,16 +44,20 @@ enum Corrections {
     /// `KIND update N`: changes only what `change` sets. A change that changes nothing
     /// prints 无变化 and writes nothing, not even a log entry.
     static func update<R, L: Listable>(_ kind: RecordDescriptor<R>, _ target: RecordNumber, _ line: (R) -> L,
-                                       _ change: (inout R) throws -> Void) throws {
-        try update(kind, target, line) { _, record in try change(&record) }
+                                       clearing: ClearOptions = ClearOptions(), _ change: (inout R) throws -> Void) throws {
+        try update(kind, target, line, clearing: clearing) { _, record in try change(&record) }
     }
 
     /// `update` for a change that reads the database (a condition's category).
+    /// `clearing`: the optional fields `--clear` empties, before the change.
     static func update<R, L: Listable>(_ kind: RecordDescriptor<R>, _ target: RecordNumber, _ line: (R) -> L,
-                                       reading change: (Session, inout R) throws -> Void) throws {
+                                       clearing: ClearOptions = ClearOptions(), reading change: (Session, inout R) throws -> Void) throws {
         let today = Environment.today
         let correction = try target.store.openExisting().write { s in
-            try s.people.update(kind, target.number, today: today) { try change(s, &$0) }
+            try s.people.update(kind, target.number, today: today) { record in
+                if let spec = kind.spec { try clearing.apply(spec, to: &record) }
+                try change(s, &record)
+            }
         }
         let after = NumberedLine(id: target.number, line: line(correction.after.record))
         guard correction.changed else {
@@ -117,24 +121,27 @@ extension CertCommand {
         static let configuration = CommandConfiguration(
             commandName: "update",
             abstract: "更正证书：只改给出的项",
-            discussion: "在办申报所依据的证书不能改成使申报不再成立的样子（R1）；须先撤回申报。")
+            discussion: "在办申报所依据的证书不能改成使申报不再成立的样子（R1）；须先撤回申报。" + ClearOptions.discussion(RecordSpecs.certificate))
         @OptionGroup var target: RecordNumber
+        @OptionGroup var clearing: ClearOptions
         @Option(help: "证书工种") var trade: String?
         @Option(help: "等级：junior|intermediate|senior|technician|senior-technician，或初级工…高级技师") var grade: Grade?
         @Option(help: ArgumentHelp("发证时间", valueName: "date")) var issued: String?
         @Option(help: "证书编号；给空值 \"\" 即清空") var number: String?
         @Option(help: "取得方式：normal|early|exceptional|transfer|review") var route: Module?
         @Option(help: "发证省份") var province: String?
+        @Option(help: "发证机关") var authority: String?
 
         func run() throws {
             let issuedDay = try Parse.optionalDay(issued, "发证时间")
-            try Corrections.update(RecordKinds.certificate, target, { $0 }) { c in
+            try Corrections.update(RecordKinds.certificate, target, { $0 }, clearing: clearing) { c in
                 if let trade { c.trade = trade.trimmingSpaces }
                 if let grade { c.grade = grade }
                 if let issuedDay { c.issued = issuedDay }
                 if let number { c.number = Parse.text(number) }
                 if let route { c.route = route }
                 if let province { c.province = Parse.text(province) ?? Certificate.homeProvince }
+                if let authority { c.authority = Parse.text(authority) }
             }
         }
     }
@@ -159,15 +166,16 @@ extension TransferCommand {
         static let configuration = CommandConfiguration(
             commandName: "update",
             abstract: "更正转岗：时间、原工种或新工种",
-            discussion: "等级年限（T1）和审批表随更正后的转岗记录计算；如更正的是最近一次转岗，人员的现工种随之更正。")
+            discussion: "等级年限（T1）和审批表随更正后的转岗记录计算；如更正的是最近一次转岗，人员的现工种随之更正。" + ClearOptions.discussion(RecordSpecs.transfer))
         @OptionGroup var target: RecordNumber
+        @OptionGroup var clearing: ClearOptions
         @Option(help: "原工种") var from: String?
         @Option(help: "新工种") var to: String?
         @Option(help: ArgumentHelp("转岗时间，YYYY-MM-DD 或 YYYY-MM", valueName: "date")) var date: String?
 
         func run() throws {
             let day = try Parse.optionalDay(date, "转岗时间", allowMonth: true)
-            try Corrections.update(RecordKinds.transfer, target, { $0 }) { t in
+            try Corrections.update(RecordKinds.transfer, target, { $0 }, clearing: clearing) { t in
                 if let from { t.from = from.trimmingSpaces }
                 if let to { t.to = to.trimmingSpaces }
                 if let day { t.date = day }
@@ -195,14 +203,16 @@ extension AssessmentCommand {
     }
 
     struct Update: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "update", abstract: "更正年度考核")
+        static let configuration = CommandConfiguration(commandName: "update", abstract: "更正年度考核",
+            discussion: ClearOptions.discussion(RecordSpecs.assessment))
         @OptionGroup var target: RecordNumber
+        @OptionGroup var clearing: ClearOptions
         @Option(help: "考核年度") var year: Int?
         @Option(help: "结果：优秀|合格|基本合格|不合格，或 excellent|pass|basic|fail") var result: AssessmentResult?
 
         func run() throws {
             let checkedYear = try year.map { try Parse.year($0, "考核年度") }
-            try Corrections.update(RecordKinds.assessment, target, { $0 }) { a in
+            try Corrections.update(RecordKinds.assessment, target, { $0 }, clearing: clearing) { a in
                 if let checkedYear { a.year = checkedYear }
                 if let result { a.result = result }
             }
@@ -226,8 +236,10 @@ extension EducationCommand {
     }
 
     struct Update: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "update", abstract: "更正学历")
+        static let configuration = CommandConfiguration(commandName: "update", abstract: "更正学历",
+            discussion: ClearOptions.discussion(RecordSpecs.education))
         @OptionGroup var target: RecordNumber
+        @OptionGroup var clearing: ClearOptions
         @Option(help: "学历") var level: EducationLevel?
         @Option(help: ArgumentHelp("毕业时间", valueName: "date")) var graduated: String?
         @Option(help: "专业；给空值 \"\" 即清空") var major: String?
@@ -236,7 +248,7 @@ extension EducationCommand {
 
         func run() throws {
             let day = try Parse.optionalDay(graduated, "毕业时间", allowMonth: true)
-            try Corrections.update(RecordKinds.education, target, { $0 }) { e in
+            try Corrections.update(RecordKinds.education, target, { $0 }, clearing: clearing) { e in
                 if let level { e.level = level }
                 if let day { e.graduated = day }
                 if let major { e.major = Parse.text(major) }
@@ -275,15 +287,17 @@ extension AwardCommand {
     }
 
     struct Update: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "update", abstract: "更正奖励")
+        static let configuration = CommandConfiguration(commandName: "update", abstract: "更正奖励",
+            discussion: ClearOptions.discussion(RecordSpecs.award))
         @OptionGroup var target: RecordNumber
+        @OptionGroup var clearing: ClearOptions
         @Option(help: "奖励名称") var name: String?
         @Option(help: ArgumentHelp("获奖时间", valueName: "date")) var date: String?
         @Option(help: "授予单位；给空值 \"\" 即清空") var issuer: String?
 
         func run() throws {
             let day = try Parse.optionalDay(date, "获奖时间", allowMonth: true)
-            try Corrections.update(RecordKinds.award, target, { $0 }) { a in
+            try Corrections.update(RecordKinds.award, target, { $0 }, clearing: clearing) { a in
                 if let name { a.name = name.trimmingSpaces }
                 if let day { a.date = day }
                 if let issuer { a.issuer = Parse.text(issuer) }
@@ -308,8 +322,10 @@ extension TrainingCommand {
     }
 
     struct Update: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "update", abstract: "更正继续教育")
+        static let configuration = CommandConfiguration(commandName: "update", abstract: "更正继续教育",
+            discussion: ClearOptions.discussion(RecordSpecs.training))
         @OptionGroup var target: RecordNumber
+        @OptionGroup var clearing: ClearOptions
         @Option(help: "名称") var name: String?
         @Option(help: ArgumentHelp("时间", valueName: "date")) var date: String?
         @Option(help: "学时") var hours: Int?
@@ -317,7 +333,7 @@ extension TrainingCommand {
 
         func run() throws {
             let day = try Parse.optionalDay(date, "继续教育时间", allowMonth: true)
-            try Corrections.update(RecordKinds.training, target, { $0 }) { t in
+            try Corrections.update(RecordKinds.training, target, { $0 }, clearing: clearing) { t in
                 if let name { t.name = name.trimmingSpaces }
                 if let day { t.date = day }
                 if let hours { t.hours = hours }
@@ -335,8 +351,10 @@ extension TrainingCommand {
 
 extension JobCommand {
     struct Update: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "update", abstract: "更正一段工作经历")
+        static let configuration = CommandConfiguration(commandName: "update", abstract: "更正一段工作经历",
+            discussion: ClearOptions.discussion(RecordSpecs.job))
         @OptionGroup var target: RecordNumber
+        @OptionGroup var clearing: ClearOptions
         @Option(help: ArgumentHelp("起始时间", valueName: "date")) var from: String?
         @Option(help: ArgumentHelp("截止时间", valueName: "date")) var to: String?
         @Flag(help: "清除截止时间（改为现任岗位）") var current = false
@@ -347,7 +365,7 @@ extension JobCommand {
             if current && to != nil { throw GongQinError.usage("--to 与 --current 只能给一个") }
             let fromDay = try Parse.optionalDay(from, "任职起始时间", allowMonth: true)
             let toDay = try Parse.optionalDay(to, "任职截止时间", allowMonth: true)
-            try Corrections.update(RecordKinds.job, target, JobLine.init) { j in
+            try Corrections.update(RecordKinds.job, target, JobLine.init, clearing: clearing) { j in
                 if let fromDay { j.from = fromDay }
                 if let toDay { j.to = toDay }
                 if current { j.to = nil }
@@ -461,10 +479,10 @@ extension RecordError {
             return .refused("工种“\(name)”仍有\(uses)条人员、证书、转岗或申报记录在用，不能删除",
                             hint: "在用的人员见：gongqin person list --trade \(Environment.shellQuoted(name))")
         case .revertSuperseded(let seq, let later, let table):
-            return .refused("序号\(seq)之后，序号\(later)又改动了同一条记录（\(RecordKinds.chineseNames[table] ?? table)），不能直接撤销（R1）",
+            return .refused("序号\(seq)之后，序号\(later)又改动了同一条记录（\(StoredNames.table(table) ?? table)），不能直接撤销（R1）",
                             hint: "请先撤销后来的改动：gongqin revert \(later)")
         case .notRevertible(let seq, let table):
-            return .refused("序号\(seq)是\(RecordKinds.chineseNames[table] ?? table)的变更，不能用 revert 撤销：申报及其破格使用、目录自带工种、年度政策和设置由各自的命令维护（R1，X1）",
+            return .refused("序号\(seq)是\(StoredNames.table(table) ?? table)的变更，不能用 revert 撤销：申报及其破格使用、目录自带工种、年度政策和设置由各自的命令维护（R1，X1）",
                             hint: "申报请用 application set-status 撤回；各申报的编号见：gongqin application list")
         case .unknownLogEntry(let seq):
             return .invalid("变更日志中没有序号\(seq)", hint: "各条的序号见：gongqin log")

@@ -22,7 +22,7 @@ struct RevertCommand: ParsableCommand {
     func run() throws {
         let today = Environment.today
         let reverted = try store.openExisting().write { s in try s.revert(seq, today: today) }
-        let what = "\(Self.ops[reverted.op] ?? reverted.op)\(RecordKinds.chineseNames[reverted.table] ?? reverted.table)"
+        let what = "\(Self.ops[reverted.op] ?? reverted.op)\(StoredNames.table(reverted.table) ?? reverted.table)"
         let entries = reverted.newEntries.map { $0.count == 1 ? "序号\($0.lowerBound)" : "序号\($0.lowerBound)–\($0.upperBound)" }
         Console.out("已撤销序号\(reverted.seq)（\(what)）" + (entries.map { "，反向变更记为\($0)" } ?? ""))
     }

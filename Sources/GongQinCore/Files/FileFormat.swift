@@ -121,7 +121,8 @@ public enum RecordKind: String, CaseIterable, Sendable {
     }
 
     public var fields: [FieldSpec] {
-        switch self {
+        if let spec { return spec.fileColumns }
+        return switch self {
         case .units:
             [FieldSpec("name", "单位", required: true, aliases: ["单位名称", "用人单位", "工作单位"]),
              FieldSpec("department", "主管部门"),
@@ -145,53 +146,13 @@ public enum RecordKind: String, CaseIterable, Sendable {
              FieldSpec("discharged", "退役时间", date: true, aliases: ["退役日期", "退伍时间"]),
              FieldSpec("placed", "安置时间", date: true, aliases: ["安置日期"], "有此项即为退役安置人员"),
              FieldSpec("from-province", "调出省份", "外省调入人员")]
-        case .certs:
-            [.idNumber,
-             FieldSpec("trade", "证书工种", required: true),
-             FieldSpec("grade", "证书等级", required: true, aliases: ["等级", "技术等级"], "junior…senior-technician 或 初级工…高级技师"),
-             FieldSpec("issued", "发证时间", required: true, date: true, aliases: ["取证时间", "发证日期", "取证日期"]),
-             FieldSpec("number", "证书编号", aliases: ["证书号", "证书号码"]),
-             FieldSpec("route", "取得方式", "normal/early/exceptional/transfer/review 或 正常/提前/破格/转岗/复核；空为正常"),
-             FieldSpec("province", "发证省份", "空为江苏")]
-        case .transfers:
-            [.idNumber,
-             FieldSpec("from", "转出工种", aliases: ["原工种"], "空为转岗前所在工种（同 transfer add）"),
-             FieldSpec("to", "转入工种", required: true, aliases: ["新工种"]),
-             FieldSpec("date", "转岗时间", required: true, date: true, aliases: ["转岗日期"], "YYYY-MM-DD 或 YYYY-MM")]
-        case .assessments:
-            [.idNumber,
-             FieldSpec("year", "考核年度", required: true, aliases: ["年度", "考核年份"]),
-             FieldSpec("result", "考核结果", required: true, aliases: ["结果"], "优秀/合格/基本合格/不合格 或 excellent/pass/basic/fail")]
-        case .education:
-            [.idNumber,
-             FieldSpec("level", "学历", required: true, "初中…博士、成人高等教育专业证书"),
-             FieldSpec("graduated", "毕业时间", required: true, date: true, aliases: ["毕业日期", "毕业年月"], "YYYY-MM-DD 或 YYYY-MM"),
-             FieldSpec("major", "专业"),
-             FieldSpec("school", "学校", aliases: ["毕业学校"]),
-             FieldSpec("relevant", "是否相关专业", aliases: ["相关专业"], "是/否（true/false、1/0、y/n）")]
-        case .awards:
-            [.idNumber,
-             FieldSpec("name", "奖励名称", required: true),
-             FieldSpec("date", "获奖时间", required: true, date: true, aliases: ["获奖日期", "奖励时间"]),
-             FieldSpec("issuer", "授予单位")]
-        case .training:
-            [.idNumber,
-             FieldSpec("name", "培训名称", required: true, aliases: ["继续教育名称"]),
-             FieldSpec("date", "培训时间", required: true, date: true, aliases: ["继续教育时间", "培训日期"]),
-             FieldSpec("hours", "学时"),
-             FieldSpec("issuer", "发证单位")]
         case .exceptional:
             [.idNumber,
              FieldSpec("condition", "破格条件", required: true, "条件代码或中文名称，见 exceptional conditions"),
              FieldSpec("year", "年度", required: true, aliases: ["使用年度", "审批表年度"]),
              FieldSpec("grade", "等级", required: true, aliases: ["申报等级"]),
              FieldSpec("note", "备注")]
-        case .jobs:
-            [.idNumber,
-             FieldSpec("from", "起始时间", required: true, date: true, aliases: ["任职起始时间"], "YYYY-MM-DD 或 YYYY-MM"),
-             FieldSpec("to", "截止时间", date: true, aliases: ["任职截止时间"], "空为现任岗位"),
-             FieldSpec("unit", "工作单位", required: true),
-             FieldSpec("post", "岗位", required: true, aliases: ["职务", "岗位（职务）"])]
+        case .certs, .transfers, .assessments, .education, .awards, .training, .jobs: [FieldSpec]()
         }
     }
 
@@ -476,22 +437,16 @@ public enum FileRecord: Hashable, Sendable {
         case .person(let p):
             return [p.idNumber.text, p.name, p.unit, p.trade, d(p.workStart), d(p.probationEnd), d(p.enlisted),
                     d(p.discharged), d(p.placed), p.fromProvince ?? ""]
-        case .certificate(let id, let c):
-            return [id.text, c.trade, v(c.grade), d(c.issued), c.number ?? "", v(c.route), c.province]
+        case .certificate(let id, let c): return [id.text] + RecordSpecs.certificate.cells(c, labelled: labelled)
         case .transfer(let id, let from, let to, let date):
-            return [id.text, from ?? "", to, d(date)]
-        case .assessment(let id, let a):
-            return [id.text, String(a.year), v(a.result)]
-        case .education(let id, let e):
-            return [id.text, v(e.level), d(e.graduated), e.major ?? "", e.school ?? "", b(e.relevant)]
-        case .award(let id, let a):
-            return [id.text, a.name, d(a.date), a.issuer ?? ""]
-        case .training(let id, let t):
-            return [id.text, t.name, d(t.date), t.hours.map(String.init) ?? "", t.issuer ?? ""]
+            return [id.text] + RecordSpecs.transfer.cells(Transfer(from: from ?? "", to: to, date: date), labelled: labelled)
+        case .assessment(let id, let a): return [id.text] + RecordSpecs.assessment.cells(a, labelled: labelled)
+        case .education(let id, let e): return [id.text] + RecordSpecs.education.cells(e, labelled: labelled)
+        case .award(let id, let a): return [id.text] + RecordSpecs.award.cells(a, labelled: labelled)
+        case .training(let id, let t): return [id.text] + RecordSpecs.training.cells(t, labelled: labelled)
         case .exceptional(let id, let code, let year, let grade, let note):
             return [id.text, labelled ? condition(code) : code, String(year), v(grade), note ?? ""]
-        case .job(let id, let j):
-            return [id.text, d(j.from), d(j.to), j.unit, j.post]
+        case .job(let id, let j): return [id.text] + RecordSpecs.job.cells(j, labelled: labelled)
         }
     }
 
@@ -526,48 +481,13 @@ public enum FileRecord: Hashable, Sendable {
                                                  probationEnd: probationEnd, enlisted: enlisted, discharged: discharged,
                                                  placed: placed, fromProvince: fromProvince)))
             } else { record = nil }
-        case .certs:
-            let id = r.id(), trade = r.required("trade")
-            let grade: Grade? = r.vocabulary("grade")
-            let issued = r.day("issued")
-            let route: Module? = r.optional("route") { t, what throws(GongQinError) in try Values.vocabulary(t, what) }
-            let number = r.text("number"), province = r.text("province")
-            if let id, let trade, let grade, let issued {
-                record = (.certificate(id, Certificate(trade: trade, grade: grade, issued: issued, number: number,
-                                                               route: route ?? .normal, province: province ?? Certificate.homeProvince)))
-            } else { record = nil }
+        case .certs: record = r.personal(RecordSpecs.certificate).map { .certificate($0, $1) }
         case .transfers:
-            let id = r.id(), from = r.text("from"), to = r.required("to"), date = r.day("date", allowMonth: true)
-            if let id, let to, let date {
-                record = (.transfer(id, from: from, to: to, date: date))
-            } else { record = nil }
-        case .assessments:
-            let id = r.id(), year = r.year("year")
-            let result: AssessmentResult? = r.vocabulary("result")
-            if let id, let year, let result {
-                record = (.assessment(id, AnnualAssessment(year: year, result: result)))
-            } else { record = nil }
-        case .education:
-            let id = r.id()
-            let level: EducationLevel? = r.vocabulary("level")
-            let graduated = r.day("graduated", allowMonth: true)
-            let major = r.text("major"), school = r.text("school"), relevant = r.bool("relevant")
-            if let id, let level, let graduated {
-                record = (.education(id, Education(level: level, graduated: graduated, major: major, school: school,
-                                                           relevant: relevant)))
-            } else { record = nil }
-        case .awards:
-            let id = r.id(), name = r.required("name"), date = r.day("date", allowMonth: true), issuer = r.text("issuer")
-            if let id, let name, let date {
-                record = (.award(id, Award(name: name, date: date, issuer: issuer)))
-            } else { record = nil }
-        case .training:
-            let id = r.id(), name = r.required("name"), date = r.day("date", allowMonth: true)
-            let hours: Int? = r.optional("hours") { t, what throws(GongQinError) in try Values.integer(t, what) }
-            let issuer = r.text("issuer")
-            if let id, let name, let date {
-                record = (.training(id, Training(name: name, date: date, hours: hours, issuer: issuer)))
-            } else { record = nil }
+            record = r.personal(RecordSpecs.transfer).map { .transfer($0, from: $1.from.isEmpty ? nil : $1.from, to: $1.to, date: $1.date) }
+        case .assessments: record = r.personal(RecordSpecs.assessment).map { .assessment($0, $1) }
+        case .education: record = r.personal(RecordSpecs.education).map { .education($0, $1) }
+        case .awards: record = r.personal(RecordSpecs.award).map { .award($0, $1) }
+        case .training: record = r.personal(RecordSpecs.training).map { .training($0, $1) }
         case .exceptional:
             let id = r.id(), condition = r.required("condition"), year = r.year("year")
             let grade: Grade? = r.vocabulary("grade")
@@ -575,12 +495,7 @@ public enum FileRecord: Hashable, Sendable {
             if let id, let condition, let year, let grade {
                 record = (.exceptional(id, condition: condition, year: year, grade: grade, note: note))
             } else { record = nil }
-        case .jobs:
-            let id = r.id(), from = r.day("from", allowMonth: true), to = r.optionalDay("to", allowMonth: true)
-            let unit = r.required("unit"), post = r.required("post")
-            if let id, let from, let unit, let post {
-                record = .job(id, Job(from: from, to: to, unit: unit, post: post))
-            } else { record = nil }
+        case .jobs: record = r.personal(RecordSpecs.job).map { .job($0, $1) }
         }
         guard let record, r.problems.isEmpty else { throw RowProblems(problems: r.problems) }
         return record
@@ -624,6 +539,17 @@ struct CellReader {
     mutating func requiredValue<T>(_ name: String, _ parse: (String, String) throws(GongQinError) -> T) -> T? {
         guard required(name) != nil else { return nil }
         return optional(name, parse)
+    }
+
+    /// A record of a person's, read field by field as its spec says, after the identity number.
+    mutating func personal<R>(_ spec: RecordSpec<R>) -> (IDNumber, R)? {
+        let id = self.id()
+        var texts: [String: String] = [:]
+        for (field, value) in zip(fields, values) { if let value { texts[field.name] = value } }
+        let (record, problems) = spec.read(texts, today: today)
+        self.problems += problems
+        guard let id, let record else { return nil }
+        return (id, record)
     }
 
     mutating func id() -> IDNumber? {

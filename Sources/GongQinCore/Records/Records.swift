@@ -100,17 +100,20 @@ public struct Certificate: Hashable, Sendable, Codable {
     public var route: Module
     /// The province that issued it; 江苏 by default (RULES V0).
     public var province: String
+    /// 发证机关: the office that issued it, as printed on the certificate.
+    public var authority: String?
 
     public static let homeProvince = "江苏"
 
     public init(trade: String, grade: Grade, issued: Day, number: String? = nil,
-                route: Module = .normal, province: String = Certificate.homeProvince) {
+                route: Module = .normal, province: String = Certificate.homeProvince, authority: String? = nil) {
         self.trade = trade
         self.grade = grade
         self.issued = issued
         self.number = number
         self.route = route
         self.province = province
+        self.authority = authority
     }
 
     public var isJiangsu: Bool { province == Certificate.homeProvince || province == "江苏省" }

@@ -83,9 +83,8 @@ extension Certificate {
         }
         if let number, number.trimmingSpaces.isEmpty { problems.append(FieldProblem("number", "证书编号为空")) }
         if province.trimmingSpaces.isEmpty { problems.append(FieldProblem("province", "发证省份为空")) }
-        problems += [Limits.lengthProblem("number", number, limit: Limits.certificateNumber, what: "证书编号"),
-                     Limits.lengthProblem("province", province, limit: Limits.province, what: "发证省份")].compactMap { $0 }
-        return problems
+        if let authority, authority.trimmingSpaces.isEmpty { problems.append(FieldProblem("authority", "发证机关为空")) }
+        return problems + RecordSpecs.certificate.lengthProblems(self)
     }
 }
 
@@ -127,9 +126,7 @@ extension Education {
         if graduated < person.idNumber.birthDate.adding(years: 10) {
             problems.append(FieldProblem("graduated", "毕业时间\(graduated)时未满10周岁，请核对"))
         }
-        problems += [Limits.lengthProblem("major", major, limit: Limits.major, what: "专业"),
-                     Limits.lengthProblem("school", school, limit: Limits.school, what: "学校")].compactMap { $0 }
-        return problems
+        return problems + RecordSpecs.education.lengthProblems(self)
     }
 }
 
@@ -139,9 +136,7 @@ extension Award {
         if name.trimmingSpaces.isEmpty { problems.append(FieldProblem("name", "奖励名称为空")) }
         if let problem = TextSafety.nameProblem("name", name, what: "奖励名称") { problems.append(problem) }
         if date < person.idNumber.birthDate { problems.append(FieldProblem("date", "获奖时间\(date)早于出生日期")) }
-        problems += [Limits.lengthProblem("name", name, limit: Limits.awardName, what: "奖励名称"),
-                     Limits.lengthProblem("issuer", issuer, limit: Limits.issuer, what: "授予单位")].compactMap { $0 }
-        return problems
+        return problems + RecordSpecs.award.lengthProblems(self)
     }
 }
 
@@ -152,9 +147,7 @@ extension Training {
         if let problem = TextSafety.nameProblem("name", name, what: "继续教育名称") { problems.append(problem) }
         if let hours, !(1...10000).contains(hours) { problems.append(FieldProblem("hours", "学时须在1到10000之间")) }
         if date < person.idNumber.birthDate { problems.append(FieldProblem("date", "继续教育时间\(date)早于出生日期")) }
-        problems += [Limits.lengthProblem("name", name, limit: Limits.trainingName, what: "继续教育名称"),
-                     Limits.lengthProblem("issuer", issuer, limit: Limits.issuer, what: "发证单位")].compactMap { $0 }
-        return problems
+        return problems + RecordSpecs.training.lengthProblems(self)
     }
 }
 

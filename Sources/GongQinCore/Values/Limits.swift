@@ -45,6 +45,8 @@ public enum Limits {
     public static let awardName = 100
     public static let trainingName = 100
     public static let issuer = 100
+    /// 发证机关 of a certificate (Schema/0012).
+    public static let certificateAuthority = 100
     public static let conditionName = 100
     public static let jobUnit = 200
     public static let post = 100

@@ -92,14 +92,11 @@ enum StoreErrors {
 /// descriptors (RecordKinds), the others here. Longest table names first, so that
 /// `education` is not found inside `continuing_education`.
 enum Tables {
-    static let chinese: [(table: String, name: String)] = (RecordKinds.chineseNames.map { ($0.key, $0.value) } + [
-        ("exceptional_condition", "破格条件"),
-        ("bundle_merge", "数据包合并记录"),
-        ("second_use", "重复的破格使用"),
-        ("change_log", "变更日志"),
-        ("setting", "设置"),
-        ("policy", "年度政策"),
-    ]).sorted { ($0.0.count, $0.0) > ($1.0.count, $1.0) }.map { (table: $0.0, name: $0.1) }
+    /// The tables, longest name first, so that `exceptional_use` is found before `use`.
+    static let chinese: [(table: String, name: String)] = StoredNames.tables
+        .sorted { ($0.key.count, $0.key) > ($1.key.count, $1.key) }.map { (table: $0.key, name: $0.value) }
+
+    static func chineseName(of table: String) -> String? { StoredNames.table(table) }
 
     static func chineseName(mentionedIn message: String) -> String? {
         chinese.first { message.contains("\($0.table).") || message.contains(" \($0.table)") }?.name

@@ -11,10 +11,8 @@ import GRDB
 /// the sqlite3 shell, or merges it with `gongqin merge`.
 public enum UnitBundle {
     /// The tables a bundle carries, in the order they are written and merged.
-    public static let tables = [
-        "unit", "trade", "exceptional_condition", "person", "certificate", "transfer", "annual_assessment",
-        "education", "award", "continuing_education", "job", "application", "exceptional_use",
-    ]
+    public static let tables = ["unit", "trade", "exceptional_condition", "person"]
+        + RecordKinds.specTables.map(\.table) + ["application", "exceptional_use"]
 
     /// The record kinds a unit clerk counts: the tables of people and their records.
     public static let recordTables = Array(tables.dropFirst(3))
@@ -144,7 +142,7 @@ public enum UnitBundle {
 
     /// The refusal of a bundle: exit 65, with the file named and the database untouched.
     static func refusal(_ file: String, _ reason: String) -> GongQinError {
-        .invalid("数据包“\(file)”\(reason)，未合并任何内容", hint: "请让单位用 gongqin bundle 重新生成数据包；数据库未被改动")
+        .invalid("数据包“\(file)”\(reason)，未合并任何内容", hint: "请让单位重新生成数据包（用法见 gongqin bundle --help）；数据库未被改动")
     }
 
     /// Checks a bundle, read through its own connection, and returns its manifest:

@@ -113,20 +113,8 @@ public struct MergeReport: Sendable, Codable {
     /// The Chinese name of a table, for the report.
     public static func tableName(_ table: String) -> String { Tables.chineseName(of: table) ?? table }
 
-    /// The Chinese name of a column a conflict names.
-    public static func fieldName(_ column: String) -> String { fieldNames[column] ?? column }
-
-    static let fieldNames: [String: String] = [
-        "department": "主管部门", "district": "区", "name": "名称", "trade_id": "工种", "work_start": "参加工作时间",
-        "probation_end": "试用期满", "enlisted": "入伍时间", "discharged": "退役时间", "placed": "安置时间",
-        "from_province": "调入省份", "issued": "发证日期", "number": "证书编号", "route": "取得途径", "province": "发证省份",
-        "from_trade_id": "原工种", "to_trade_id": "新工种", "result": "考核结果", "major": "专业", "school": "学校",
-        "relevant": "本工种相关", "issuer": "颁发单位", "hours": "学时", "to_date": "截止时间", "unit": "单位", "post": "岗位",
-        "status": "状态", "certificate_year": "取证年度", "note": "备注", "exam_result": "考试结果", "review_result": "评审结果",
-        "condition_code": "破格条件", "source": "来源", "application_id": "申报编号", "cycle": "周期", "grade": "等级",
-        "module": "模块", "filed_on": "申报日期", "from_date": "起始时间", "year": "年度", "level": "学历层次",
-        "graduated": "毕业时间", "date": "日期",
-    ]
+    /// The Chinese name of column `column` of `table`, as a conflict names it.
+    public static func fieldName(_ column: String, of table: String) -> String { StoredNames.column(column, of: table) ?? column }
 
     /// Whether the merge changes the database.
     public var changes: Bool {
@@ -321,15 +309,8 @@ struct Merger {
     }
 
     /// The record kinds after people, in the order they are merged, with their natural
-    /// keys besides the person (the UNIQUE constraints of Schema/0001, 0003, 0004).
-    static let kinds: [(table: String, key: [String])] = [
-        ("certificate", ["trade_id", "grade", "province"]),
-        ("transfer", ["date"]),
-        ("annual_assessment", ["year"]),
-        ("education", ["level", "graduated"]),
-        ("award", ["name", "date"]),
-        ("continuing_education", ["name", "date"]),
-        ("job", ["from_date"]),
+    /// keys besides the person (their specs', the UNIQUE constraints of Schema/0001, 0003, 0004).
+    static let kinds: [(table: String, key: [String])] = RecordKinds.specTables + [
         ("application", ["cycle", "grade", "module", "filed_on"]),
     ]
 
@@ -792,7 +773,7 @@ struct Merger {
 
     func describe(_ table: String, key: [String], row: Row) throws -> String {
         "\(Tables.chineseName(of: table) ?? table)（" + (try key.map {
-            "\(MergeReport.fieldName($0))\(try shown($0, row) ?? "")"
+            "\(MergeReport.fieldName($0, of: table))\(try shown($0, row) ?? "")"
         }.joined(separator: "，")) + "）"
     }
 

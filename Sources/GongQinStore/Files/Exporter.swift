@@ -21,6 +21,11 @@ public struct Exporter {
         func owned(_ table: String, order: String) -> String {
             "SELECT person.id_number, person.name AS owner_name, t.* FROM \(table) t JOIN person ON person.id = t.person_id ORDER BY person.id_number, \(order)"
         }
+        /// A person's records of a kind as its spec reads them, in its order, then by its key.
+        func each<R>(_ spec: RecordSpec<R>, _ make: (IDNumber, R) -> FileRecord) throws {
+            let order = (spec.order + spec.keyColumns.filter { !spec.order.contains($0) }).map { "t.\($0)" }
+            try each(owned(spec.table, order: order.joined(separator: ", "))) { row in make(id(row), try spec.decode(row, catalog)) }
+        }
         switch kind {
         case .units:
             try each("SELECT * FROM unit ORDER BY department IS NULL, department, name") { .unit(try UnitRow(row: $0).unit) }
@@ -28,39 +33,13 @@ public struct Exporter {
             try each("SELECT * FROM trade ORDER BY builtin DESC, id") { .trade(try TradeRow(row: $0).trade) }
         case .persons:
             try each("SELECT * FROM person ORDER BY id_number") { .person(try session.people.person(of: try PersonRow(row: $0))) }
-        case .certs:
-            try each(owned("certificate", order: "t.issued, t.grade")) { row in
-                let c = try CertificateRow(row: row)
-                return .certificate(id(row), Certificate(trade: try catalog.tradeName(id: c.tradeId), grade: c.grade, issued: c.issued,
-                                                         number: c.number, route: c.route, province: c.province))
-            }
+        case .certs: try each(RecordSpecs.certificate) { .certificate($0, $1) }
         case .transfers:
-            try each(owned("transfer", order: "t.date")) { row in
-                let t = try TransferRow(row: row)
-                return .transfer(id(row), from: try catalog.tradeName(id: t.fromTradeId), to: try catalog.tradeName(id: t.toTradeId),
-                                 date: t.date)
-            }
-        case .assessments:
-            try each(owned("annual_assessment", order: "t.year")) { row in
-                let a = try AssessmentRow(row: row)
-                return .assessment(id(row), AnnualAssessment(year: a.year, result: a.result))
-            }
-        case .education:
-            try each(owned("education", order: "t.graduated, t.level")) { row in
-                let e = try EducationRow(row: row)
-                return .education(id(row), Education(level: e.level, graduated: e.graduated, major: e.major, school: e.school,
-                                                     relevant: e.relevant))
-            }
-        case .awards:
-            try each(owned("award", order: "t.date, t.name")) { row in
-                let a = try AwardRow(row: row)
-                return .award(id(row), Award(name: a.name, date: a.date, issuer: a.issuer))
-            }
-        case .training:
-            try each(owned("continuing_education", order: "t.date, t.name")) { row in
-                let t = try TrainingRow(row: row)
-                return .training(id(row), Training(name: t.name, date: t.date, hours: t.hours, issuer: t.issuer))
-            }
+            try each(RecordSpecs.transfer) { .transfer($0, from: $1.from, to: $1.to, date: $1.date) }
+        case .assessments: try each(RecordSpecs.assessment) { .assessment($0, $1) }
+        case .education: try each(RecordSpecs.education) { .education($0, $1) }
+        case .awards: try each(RecordSpecs.award) { .award($0, $1) }
+        case .training: try each(RecordSpecs.training) { .training($0, $1) }
         case .exceptional:
             // Historic uses only: a use recorded by `apply` belongs to its application.
             try each("""
@@ -70,8 +49,7 @@ public struct Exporter {
                 let u = try UseRow(row: row)
                 return .exceptional(id(row), condition: u.conditionCode, year: u.year, grade: u.grade, note: u.note)
             }
-        case .jobs:
-            try each(owned("job", order: "t.from_date")) { row in .job(id(row), try JobRow(row: row).job) }
+        case .jobs: try each(RecordSpecs.job) { .job($0, $1) }
         }
     }
 

@@ -68,19 +68,7 @@ public final class Importer {
         self.kind = kind
         self.update = update
         self.today = today
-        table = switch kind {
-        case .units: "unit"
-        case .trades: "trade"
-        case .persons: "person"
-        case .certs: "certificate"
-        case .transfers: "transfer"
-        case .assessments: "annual_assessment"
-        case .education: "education"
-        case .awards: "award"
-        case .training: "continuing_education"
-        case .exceptional: "exceptional_use"
-        case .jobs: "job"
-        }
+        table = kind.table
         rowOfRecord.firstNewID = try ImportBatches.nextID(session.db, table: table)
     }
 
@@ -157,11 +145,7 @@ public final class Importer {
             try resolve(try session.catalog.check(trade), row: row) { try session.catalog.save(trade, replacing: $0) }
         case .person(let person):
             try resolve(try people.check(person, today: today), row: row) { try people.save(person, replacing: $0) }
-        case .certificate(let id, let certificate):
-            guard let owner = try owner(id, row: row) else { return }
-            try resolve(try people.check(certificate, owner: owner, today: today), row: row) {
-                try people.save(certificate, owner: owner, replacing: $0)
-            }
+        case .certificate(let id, let certificate): try write(RecordKinds.certificate, certificate, of: id, row: row)
         case .transfer(let id, let from, let to, let date):
             guard let owner = try owner(id, row: row) else { return }
             let previous = try people.lastTransfer(personID: owner.id!)
@@ -172,31 +156,11 @@ public final class Importer {
                 try people.save(transfer, owner: owner)
             }
             if problems[row] == nil { lastTransfer[owner.id!] = (row, to) }
-        case .assessment(let id, let assessment):
-            guard let owner = try owner(id, row: row) else { return }
-            try resolve(try people.check(assessment, owner: owner, today: today), row: row) {
-                try people.save(assessment, owner: owner, replacing: $0)
-            }
-        case .education(let id, let education):
-            guard let owner = try owner(id, row: row) else { return }
-            try resolve(try people.check(education, owner: owner, today: today), row: row) {
-                try people.save(education, owner: owner, replacing: $0)
-            }
-        case .award(let id, let award):
-            guard let owner = try owner(id, row: row) else { return }
-            try resolve(try people.check(award, owner: owner, today: today), row: row) {
-                try people.save(award, owner: owner, replacing: $0)
-            }
-        case .training(let id, let training):
-            guard let owner = try owner(id, row: row) else { return }
-            try resolve(try people.check(training, owner: owner, today: today), row: row) {
-                try people.save(training, owner: owner, replacing: $0)
-            }
-        case .job(let id, let job):
-            guard let owner = try owner(id, row: row) else { return }
-            try resolve(try people.check(job, owner: owner, today: today), row: row) {
-                try people.save(job, owner: owner, replacing: $0)
-            }
+        case .assessment(let id, let assessment): try write(RecordKinds.assessment, assessment, of: id, row: row)
+        case .education(let id, let education): try write(RecordKinds.education, education, of: id, row: row)
+        case .award(let id, let award): try write(RecordKinds.award, award, of: id, row: row)
+        case .training(let id, let training): try write(RecordKinds.training, training, of: id, row: row)
+        case .job(let id, let job): try write(RecordKinds.job, job, of: id, row: row)
         case .exceptional(let id, let condition, let year, let grade, let note):
             guard let owner = try owner(id, row: row) else { return }
             let use = ExceptionalUse(condition: condition, category: "", grade: grade, year: year, source: .historic, note: note)
@@ -204,6 +168,13 @@ public final class Importer {
                 try session.ledger.save(use, owner: owner, replacing: $0)
             }
         }
+    }
+
+    /// A record of a person's kept as its kind says: checked as `add` checks it, then
+    /// written, or resolved against the record it repeats.
+    func write<R>(_ kind: RecordDescriptor<R>, _ record: R, of id: IDNumber, row: Int) throws {
+        guard let owner = try owner(id, row: row) else { return }
+        try resolve(try kind.check(session, record, owner, today, nil), row: row) { try kind.save(session, record, owner, $0) }
     }
 
     /// The last person looked up: a file lists a person's records together, so most rows

@@ -94,7 +94,7 @@ struct CommitChecks {
         let shown = table == "person" ? (IDNumber(stored: key)?.masked ?? key) : key
         return GongQinError(.invalidData,
                             "\(name)记录\(shown)在上次记入变更日志之后，又在 gongqin 之外被改动过：拒绝在其上写入，以免掩盖那次改动",
-                            hint: "请运行 gongqin check --db \(path) 查看，并从可信的备份恢复（gongqin restore）；数据库未被改动")
+                            hint: "请运行 gongqin check --db \(path) 查看，并从可信的备份恢复（用法见 gongqin restore --help）；数据库未被改动")
     }
 
     // MARK: 2. The checks of typed input
@@ -216,7 +216,7 @@ struct RowValidator {
         while let row = try cursor.next() {
             var problems: [FieldProblem] = []
             for column in row.columnNames where column != "gate_rowid" && !Self.documents.contains("\(table).\(column)") {
-                if let text = row[column] as String?, let problem = TextSafety.characterProblem(column, text, what: MergeReport.fieldName(column)) {
+                if let text = row[column] as String?, let problem = TextSafety.characterProblem(column, text, what: MergeReport.fieldName(column, of: table)) {
                     problems.append(problem)
                 }
             }

@@ -229,7 +229,7 @@ extension WriteGate {
         } catch {
             let reason = (error as? GongQinError) ?? StoreErrors.map(error, path: path)
             throw GongQinError(reason.kind == .outputFailed ? .outputFailed : .internalError, "恢复失败：\(reason.message)",
-                               hint: kept.map { "原数据库留存在“\($0)”，可用 gongqin restore \($0) 还原" })
+                               hint: kept.map { "原数据库留存在“\($0)”，可用 gongqin restore \($0) --db \(path) 还原" })
         }
     }
 }

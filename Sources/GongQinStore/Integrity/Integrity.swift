@@ -354,9 +354,3 @@ public struct Integrity {
 extension Session {
     public var integrity: Integrity { Integrity(session: self) }
 }
-
-extension Tables {
-    static func chineseName(of table: String) -> String? {
-        chinese.first { $0.table == table }?.name
-    }
-}

@@ -16,7 +16,7 @@ extension Session {
     /// The tables a `revert` may touch: the records kept on people, people, units and
     /// trades. Applications, uses recorded by them, policies and settings have their own
     /// commands, which keep the ledger (X1) whole.
-    static let revertible: Set<String> = Set(RecordKinds.personTables.map(\.table) + [
+    static let revertible: Set<String> = Set(RecordKinds.specTables.map(\.table) + [
         RecordKinds.exceptionalUse.table, "person", "unit", "trade",
     ])
 
@@ -152,7 +152,7 @@ extension GongQinDatabase {
             let people = try Int.fetchOne(db, sql: "SELECT count(*) FROM person")!
             let units = try Int.fetchOne(db, sql: "SELECT count(*) FROM unit")!
             var records = 0
-            for table in RecordKinds.personTables.map(\.table) + [RecordKinds.exceptionalUse.table, "application"] {
+            for table in RecordKinds.specTables.map(\.table) + [RecordKinds.exceptionalUse.table, "application"] {
                 records += try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table)")!
             }
             let last = try Row.fetchOne(db, sql: "SELECT seq, hash, at FROM change_log ORDER BY seq DESC LIMIT 1")

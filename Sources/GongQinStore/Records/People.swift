@@ -68,34 +68,18 @@ public struct People {
             }
         }
         let catalog = self.catalog
-        var certificates = [[Certificate]](repeating: [], count: rows.count)
-        try each("trade_id, grade, issued, number, route, province", from: "certificate", order: "issued, grade, id") { i, c in
-            certificates[i].append(Certificate(trade: try catalog.tradeName(id: c.int64(1)), grade: try c.value(2), issued: try c.day(3),
-                                               number: c.optionalText(4), route: try c.value(5), province: c.text(6)))
+        // Each kind as its spec describes it (GongQinCore, RecordSpec).
+        func records<R>(_ spec: RecordSpec<R>) throws -> [[R]] {
+            var records = [[R]](repeating: [], count: rows.count)
+            try each(spec.columnList, from: spec.table, order: spec.orderSQL + ", id") { i, c in
+                records[i].append(try spec.decode(c, from: 1, catalog))
+            }
+            return records
         }
-        var transfers = [[Transfer]](repeating: [], count: rows.count)
-        try each("from_trade_id, to_trade_id, date", from: "transfer", order: "date, id") { i, c in
-            transfers[i].append(Transfer(from: try catalog.tradeName(id: c.int64(1)), to: try catalog.tradeName(id: c.int64(2)),
-                                         date: try c.day(3)))
-        }
-        var assessments = [[AnnualAssessment]](repeating: [], count: rows.count)
-        try each("year, result", from: "annual_assessment", order: "year, id") { i, c in
-            assessments[i].append(AnnualAssessment(year: c.int(1), result: try c.value(2)))
-        }
-        var education = [[Education]](repeating: [], count: rows.count)
-        try each("level, graduated, major, school, relevant", from: "education", order: "graduated, id") { i, c in
-            education[i].append(Education(level: try c.value(1), graduated: try c.day(2), major: c.optionalText(3),
-                                          school: c.optionalText(4), relevant: c.bool(5)))
-        }
-        var awards = [[Award]](repeating: [], count: rows.count)
-        try each("name, date, issuer", from: "award", order: "date, id") { i, c in
-            awards[i].append(Award(name: c.text(1), date: try c.day(2), issuer: c.optionalText(3)))
-        }
-        var trainings = [[Training]](repeating: [], count: rows.count)
-        try each("name, date, hours, issuer", from: "continuing_education", order: "date, id") { i, c in
-            trainings[i].append(Training(name: c.text(1), date: try c.day(2), hours: c.optionalInt(3),
-                                                    issuer: c.optionalText(4)))
-        }
+        let certificates = try records(RecordSpecs.certificate), transfers = try records(RecordSpecs.transfer)
+        let assessments = try records(RecordSpecs.assessment), education = try records(RecordSpecs.education)
+        let awards = try records(RecordSpecs.award), trainings = try records(RecordSpecs.training)
+        let jobs = try records(RecordSpecs.job)
         var uses = [[ExceptionalUse]](repeating: [], count: rows.count)
         try each("condition_code, category, grade, year, source, application_id, note", from: "exceptional_use",
                  order: "year, id") { i, c in
@@ -111,10 +95,6 @@ public struct People {
             applications[i].append(Application(id: c.int64(1), cycle: c.int(2), grade: grade, module: module, trade: trade,
                                                status: status, filedOn: try c.day(7), certificateYear: c.int(8),
                                                note: c.optionalText(9), examResult: exam, reviewResult: review))
-        }
-        var jobs = [[Job]](repeating: [], count: rows.count)
-        try each("from_date, to_date, unit, post", from: "job", order: "from_date, id") { i, c in
-            jobs[i].append(Job(from: try c.day(1), to: try c.optionalDay(2), unit: c.text(3), post: c.text(4)))
         }
         return try rows.indices.map { i in
             PersonRecord(person: try person(of: rows[i]), certificates: certificates[i], transfers: transfers[i],
@@ -307,7 +287,7 @@ public struct People {
                 "\(row.name)（\(id.masked)）有\(uses)条破格使用记录和\(applications)条申报记录，不能删除：破格条件每类终身只能使用一次，记录须可查（X1，须知·四·8）",
                 hint: "如人员调离，可用 gongqin person update 修改单位")
         }
-        for (table, _) in RecordKinds.personTables {
+        for (table, _) in RecordKinds.specTables {
             try db.execute(sql: "DELETE FROM \(table) WHERE person_id = ?", arguments: [personID])
         }
         try db.execute(sql: "DELETE FROM person_source WHERE person_id = ?", arguments: [personID])
@@ -338,15 +318,14 @@ public struct People {
         if let p = catalog.tradeProblem(certificate.trade, field: "trade") { return checked.adding(p) }
         let tradeID = try catalog.tradeID(named: certificate.trade)
         // V6: the same trade, grade and province (江苏 however spelt) is the same certificate.
+        let spec = RecordSpecs.certificate
         try db.eachRow("""
-            SELECT id, issued, number, route, province FROM certificate WHERE person_id = ? AND trade_id = ? AND grade = ?
+            SELECT id, \(spec.columnList) FROM certificate WHERE person_id = ? AND trade_id = ? AND grade = ?
             AND (CASE WHEN province IN ('江苏', '江苏省') THEN '江苏' ELSE province END) = ?
             """, [owner.id!, tradeID, certificate.grade.rawValue, certificate.identity.province]) { c in
-            let issued = try c.day(1)
-            let same = try issued == certificate.issued && c.optionalText(2) == certificate.number
-                && c.value(3, as: Module.self) == certificate.route && c.text(4) == certificate.province
-            checked.existing = .init(id: c.int64(0), identical: same, problem: FieldProblem(
-                "grade", "\(owner.name)已有\(certificate.isJiangsu ? "" : certificate.province)\(certificate.trade)\(certificate.grade.chinese)证书（\(issued)发证）"))
+            let stored = try spec.decode(c, from: 1, catalog)
+            checked.existing = .init(id: c.int64(0), identical: stored == certificate, problem: FieldProblem(
+                "grade", "\(owner.name)已有\(certificate.isJiangsu ? "" : certificate.province)\(certificate.trade)\(certificate.grade.chinese)证书（\(stored.issued)发证）"))
         }
         if let number = certificate.number {
             var holder: (id: Int64, name: String)?
@@ -361,21 +340,20 @@ public struct People {
         return checked
     }
 
+    /// Writes `record` of `owner` as its spec describes the row: a new row, or the row
+    /// `replacing`. Returns the row id.
     @discardableResult
-    func save(_ certificate: Certificate, owner: PersonRow, replacing: Int64?) throws -> Int64 {
-        if replacing == nil {
-            return try db.insertRow("INSERT INTO certificate (person_id, trade_id, grade, issued, number, route, province) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                                    [owner.id!, try catalog.tradeID(named: certificate.trade), certificate.grade, certificate.issued,
-                                     certificate.number, certificate.route, certificate.province])
-        }
-        var row = CertificateRow(id: replacing, personId: owner.id!, tradeId: try catalog.tradeID(named: certificate.trade),
-                                 grade: certificate.grade, issued: certificate.issued, number: certificate.number,
-                                 route: certificate.route, province: certificate.province)
-        return try row.write(db)
+    func save<R>(_ spec: RecordSpec<R>, _ record: R, owner: PersonRow, replacing: Int64?) throws -> Int64 {
+        let arguments = try spec.arguments(record, owner: owner.id!, catalog)
+        guard let replacing else { return try db.insertRow(spec.insertSQL, arguments) }
+        try db.cachedStatement(sql: spec.updateSQL).execute(arguments: arguments + [replacing])
+        return replacing
     }
 
     public func addCertificate(_ certificate: Certificate, to id: IDNumber, today: Day) throws {
-        try add(certificate, to: id, today: today, check: check(_:owner:today:)) { try save($0, owner: $1, replacing: nil) }
+        try add(certificate, to: id, today: today, check: check(_:owner:today:)) {
+            try save(RecordSpecs.certificate, $0, owner: $1, replacing: nil)
+        }
     }
 
     /// The transfer a person makes from their current trade to `trade` on `date`.
@@ -427,15 +405,12 @@ public struct People {
     @discardableResult
     func save(_ transfer: Transfer, owner: PersonRow, replacing: Int64? = nil) throws -> Int64 {
         var owner = owner
-        var row = TransferRow(id: replacing, personId: owner.id!, fromTradeId: try catalog.tradeID(named: transfer.from),
-                              toTradeId: try catalog.tradeID(named: transfer.to), date: transfer.date)
-        if replacing != nil { return try row.write(db) }
-        try row.insert(db)
-        if owner.tradeId == row.fromTradeId {
-            owner.tradeId = row.toTradeId
+        let id = try save(RecordSpecs.transfer, transfer, owner: owner, replacing: replacing)
+        if replacing == nil, owner.tradeId == (try catalog.tradeID(named: transfer.from)) {
+            owner.tradeId = try catalog.tradeID(named: transfer.to)
             try owner.update(db)
         }
-        return row.id!
+        return id
     }
 
     /// Records a transfer from the current trade; the current trade becomes the new one.
@@ -453,26 +428,17 @@ public struct People {
         return checked
     }
 
-    @discardableResult
-    func save(_ assessment: AnnualAssessment, owner: PersonRow, replacing: Int64?) throws -> Int64 {
-        if replacing == nil {
-            return try db.insertRow("INSERT INTO annual_assessment (person_id, year, result) VALUES (?, ?, ?)",
-                                    [owner.id!, assessment.year, assessment.result])
-        }
-        var row = AssessmentRow(id: replacing, personId: owner.id!, year: assessment.year, result: assessment.result)
-        return try row.write(db)
-    }
 
     /// A year already recorded is refused with its stored result; `update` corrects it.
     public func addAssessment(_ assessment: AnnualAssessment, to id: IDNumber, today: Day) throws {
         let owner = try row(id)
         let checked = try check(assessment, owner: owner, today: today)
-        if checked.problems.isEmpty, let existing = checked.existing,
-           let stored = try AssessmentRow.fetchOne(db, key: existing.id) {
+        if checked.problems.isEmpty, let existing = checked.existing {
+            let stored = try find(RecordKinds.assessment, existing.id).1.record
             throw RecordError.assessmentExists(person: id, name: owner.name, year: assessment.year, stored: stored.result,
                                                requested: assessment.result, number: existing.id)
         }
-        try add(assessment, to: id, today: today, check: check(_:owner:today:)) { try save($0, owner: $1, replacing: nil) }
+        try add(assessment, to: id, today: today, check: check(_:owner:today:)) { try save(RecordSpecs.assessment, $0, owner: $1, replacing: nil) }
     }
 
     func check(_ education: Education, owner: PersonRow, today: Day) throws -> Checked {
@@ -486,20 +452,9 @@ public struct People {
         return checked
     }
 
-    @discardableResult
-    func save(_ education: Education, owner: PersonRow, replacing: Int64?) throws -> Int64 {
-        if replacing == nil {
-            return try db.insertRow("INSERT INTO education (person_id, level, graduated, major, school, relevant) VALUES (?, ?, ?, ?, ?, ?)",
-                                    [owner.id!, education.level, education.graduated, education.major, education.school,
-                                     education.relevant])
-        }
-        var row = EducationRow(id: replacing, personId: owner.id!, level: education.level, graduated: education.graduated,
-                               major: education.major, school: education.school, relevant: education.relevant)
-        return try row.write(db)
-    }
 
     public func addEducation(_ education: Education, to id: IDNumber, today: Day) throws {
-        try add(education, to: id, today: today, check: check(_:owner:today:)) { try save($0, owner: $1, replacing: nil) }
+        try add(education, to: id, today: today, check: check(_:owner:today:)) { try save(RecordSpecs.education, $0, owner: $1, replacing: nil) }
     }
 
     func check(_ award: Award, owner: PersonRow, today: Day) throws -> Checked {
@@ -512,18 +467,9 @@ public struct People {
         return checked
     }
 
-    @discardableResult
-    func save(_ award: Award, owner: PersonRow, replacing: Int64?) throws -> Int64 {
-        if replacing == nil {
-            return try db.insertRow("INSERT INTO award (person_id, name, date, issuer) VALUES (?, ?, ?, ?)",
-                                    [owner.id!, award.name, award.date, award.issuer])
-        }
-        var row = AwardRow(id: replacing, personId: owner.id!, name: award.name, date: award.date, issuer: award.issuer)
-        return try row.write(db)
-    }
 
     public func addAward(_ award: Award, to id: IDNumber, today: Day) throws {
-        try add(award, to: id, today: today, check: check(_:owner:today:)) { try save($0, owner: $1, replacing: nil) }
+        try add(award, to: id, today: today, check: check(_:owner:today:)) { try save(RecordSpecs.award, $0, owner: $1, replacing: nil) }
     }
 
     func check(_ training: Training, owner: PersonRow, today: Day) throws -> Checked {
@@ -536,19 +482,9 @@ public struct People {
         return checked
     }
 
-    @discardableResult
-    func save(_ training: Training, owner: PersonRow, replacing: Int64?) throws -> Int64 {
-        if replacing == nil {
-            return try db.insertRow("INSERT INTO continuing_education (person_id, name, date, hours, issuer) VALUES (?, ?, ?, ?, ?)",
-                                    [owner.id!, training.name, training.date, training.hours, training.issuer])
-        }
-        var row = TrainingRow(id: replacing, personId: owner.id!, name: training.name, date: training.date,
-                                         hours: training.hours, issuer: training.issuer)
-        return try row.write(db)
-    }
 
     public func addTraining(_ training: Training, to id: IDNumber, today: Day) throws {
-        try add(training, to: id, today: today, check: check(_:owner:today:)) { try save($0, owner: $1, replacing: nil) }
+        try add(training, to: id, today: today, check: check(_:owner:today:)) { try save(RecordSpecs.training, $0, owner: $1, replacing: nil) }
     }
 }
 
@@ -603,9 +539,10 @@ extension People {
 
     @discardableResult
     func save(_ job: Job, owner: PersonRow, replacing: Int64?) throws -> Int64 {
-        var row = JobRow(id: replacing, personId: owner.id!, fromDate: job.from, toDate: job.to,
-                         unit: job.unit.trimmingSpaces, post: job.post.trimmingSpaces)
-        return try row.write(db)
+        var job = job
+        job.unit = job.unit.trimmingSpaces
+        job.post = job.post.trimmingSpaces
+        return try save(RecordSpecs.job, job, owner: owner, replacing: replacing)
     }
 
     public func problems(adding job: Job, to id: IDNumber, today: Day) throws -> [FieldProblem] {

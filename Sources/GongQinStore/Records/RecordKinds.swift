@@ -77,70 +77,61 @@ public struct RecordDescriptor<Record: Hashable & Sendable>: Sendable {
     let check: @Sendable (Session, Record, PersonRow, Day, Int64?) throws -> Checked
     /// Writes the record for `owner`: a new row, or the row `replacing`. Returns the id.
     let save: @Sendable (Session, Record, PersonRow, Int64?) throws -> Int64
+    /// The kind's description, which the rest is derived from (all kinds but the uses).
+    public let spec: RecordSpec<Record>?
+
+    init(table: String, file: RecordKind, key: [String], order: String,
+         decode: @escaping @Sendable (Row, Session) throws -> Record,
+         check: @escaping @Sendable (Session, Record, PersonRow, Day, Int64?) throws -> Checked,
+         save: @escaping @Sendable (Session, Record, PersonRow, Int64?) throws -> Int64) {
+        self.table = table
+        self.file = file
+        self.key = key
+        self.order = order
+        self.decode = decode
+        self.check = check
+        self.save = save
+        spec = nil
+    }
+
+    /// The kind as `spec` describes it; `save` when writing does more than the row.
+    init(_ spec: RecordSpec<Record>, check: @escaping @Sendable (Session, Record, PersonRow, Day, Int64?) throws -> Checked,
+         save: (@Sendable (Session, Record, PersonRow, Int64?) throws -> Int64)? = nil) {
+        table = spec.table
+        file = spec.kind
+        key = spec.keyColumns
+        order = spec.orderSQL
+        decode = { row, s in try spec.decode(row, s.catalog) }
+        self.check = check
+        self.save = save ?? { s, record, owner, id in try s.people.save(spec, record, owner: owner, replacing: id) }
+        self.spec = spec
+    }
 }
 
 /// The kinds, for the code that walks every kind (person remove, messages).
 public enum RecordKinds {
-    public static let certificate = RecordDescriptor<Certificate>(
-        table: "certificate", file: .certs, key: ["trade_id", "grade", "province"], order: "issued, grade",
-        decode: { row, s in
-            let r = try CertificateRow(row: row)
-            return Certificate(trade: try s.catalog.tradeName(id: r.tradeId), grade: r.grade, issued: r.issued,
-                               number: r.number, route: r.route, province: r.province)
-        },
-        check: { s, record, owner, today, _ in try s.people.check(record, owner: owner, today: today) },
-        save: { s, record, owner, id in try s.people.save(record, owner: owner, replacing: id) })
+    public static let certificate = RecordDescriptor(
+        RecordSpecs.certificate, check: { s, record, owner, today, _ in try s.people.check(record, owner: owner, today: today) })
 
-    public static let transfer = RecordDescriptor<Transfer>(
-        table: "transfer", file: .transfers, key: ["date"], order: "date",
-        decode: { row, s in
-            let r = try TransferRow(row: row)
-            return Transfer(from: try s.catalog.tradeName(id: r.fromTradeId), to: try s.catalog.tradeName(id: r.toTradeId),
-                            date: r.date)
-        },
+    public static let transfer = RecordDescriptor(
+        RecordSpecs.transfer,
         check: { s, record, owner, today, number in try s.people.check(record, owner: owner, today: today, correcting: number) },
         save: { s, record, owner, id in try s.people.save(record, owner: owner, replacing: id) })
 
-    public static let assessment = RecordDescriptor<AnnualAssessment>(
-        table: "annual_assessment", file: .assessments, key: ["year"], order: "year",
-        decode: { row, _ in
-            let r = try AssessmentRow(row: row)
-            return AnnualAssessment(year: r.year, result: r.result)
-        },
-        check: { s, record, owner, today, _ in try s.people.check(record, owner: owner, today: today) },
-        save: { s, record, owner, id in try s.people.save(record, owner: owner, replacing: id) })
+    public static let assessment = RecordDescriptor(
+        RecordSpecs.assessment, check: { s, record, owner, today, _ in try s.people.check(record, owner: owner, today: today) })
 
-    public static let education = RecordDescriptor<Education>(
-        table: "education", file: .education, key: ["level", "graduated"], order: "graduated",
-        decode: { row, _ in
-            let r = try EducationRow(row: row)
-            return Education(level: r.level, graduated: r.graduated, major: r.major, school: r.school, relevant: r.relevant)
-        },
-        check: { s, record, owner, today, _ in try s.people.check(record, owner: owner, today: today) },
-        save: { s, record, owner, id in try s.people.save(record, owner: owner, replacing: id) })
+    public static let education = RecordDescriptor(
+        RecordSpecs.education, check: { s, record, owner, today, _ in try s.people.check(record, owner: owner, today: today) })
 
-    public static let award = RecordDescriptor<Award>(
-        table: "award", file: .awards, key: ["name", "date"], order: "date",
-        decode: { row, _ in
-            let r = try AwardRow(row: row)
-            return Award(name: r.name, date: r.date, issuer: r.issuer)
-        },
-        check: { s, record, owner, today, _ in try s.people.check(record, owner: owner, today: today) },
-        save: { s, record, owner, id in try s.people.save(record, owner: owner, replacing: id) })
+    public static let award = RecordDescriptor(
+        RecordSpecs.award, check: { s, record, owner, today, _ in try s.people.check(record, owner: owner, today: today) })
 
-    public static let training = RecordDescriptor<Training>(
-        table: "continuing_education", file: .training, key: ["name", "date"], order: "date",
-        decode: { row, _ in
-            let r = try TrainingRow(row: row)
-            return Training(name: r.name, date: r.date, hours: r.hours, issuer: r.issuer)
-        },
-        check: { s, record, owner, today, _ in try s.people.check(record, owner: owner, today: today) },
-        save: { s, record, owner, id in try s.people.save(record, owner: owner, replacing: id) })
+    public static let training = RecordDescriptor(
+        RecordSpecs.training, check: { s, record, owner, today, _ in try s.people.check(record, owner: owner, today: today) })
 
-    public static let job = RecordDescriptor<Job>(
-        table: "job", file: .jobs, key: ["from_date"], order: "from_date",
-        decode: { row, _ in try JobRow(row: row).job },
-        check: { s, record, owner, today, _ in try s.people.check(record, owner: owner, today: today) },
+    public static let job = RecordDescriptor(
+        RecordSpecs.job, check: { s, record, owner, today, _ in try s.people.check(record, owner: owner, today: today) },
         save: { s, record, owner, id in try s.people.save(record, owner: owner, replacing: id) })
 
     /// Exceptional uses: `update` and `remove` take historic ones only; an application's
@@ -169,18 +160,12 @@ public enum RecordKinds {
         },
     ]
 
-    /// The tables of the kinds a person's removal deletes with them, with their Chinese names.
-    static let personTables: [(table: String, chinese: String)] = [
-        (certificate.table, certificate.chinese), (transfer.table, transfer.chinese),
-        (assessment.table, assessment.chinese), (education.table, education.chinese), (award.table, award.chinese),
-        (training.table, training.chinese), (job.table, job.chinese),
+    /// The kinds described by a spec, each table with its natural key as columns: what a
+    /// person's removal deletes with them, a bundle carries and a merge matches.
+    static let specTables: [(table: String, key: [String])] = [
+        (certificate.table, certificate.key), (transfer.table, transfer.key), (assessment.table, assessment.key),
+        (education.table, education.key), (award.table, award.key), (training.table, training.key), (job.table, job.key),
     ]
-
-    /// Every table of a person's records with its Chinese name, applications and uses too.
-    public static let chineseNames: [String: String] = Dictionary(uniqueKeysWithValues: personTables + [
-        (exceptionalUse.table, exceptionalUse.chinese), ("application", "申报"), ("person", "人员"), ("unit", "单位"),
-        ("trade", "工种"),
-    ])
 }
 
 /// What `update` did: nothing (the record already held those values) or a change.

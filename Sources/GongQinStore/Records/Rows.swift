@@ -131,18 +131,6 @@ struct PersonRow: RowWithID {
     }
 }
 
-struct CertificateRow: RowWithID {
-    static let databaseTableName = "certificate"
-    var id: Int64?
-    var personId: Int64
-    var tradeId: Int64
-    var grade: Grade
-    var issued: Day
-    var number: String?
-    var route: Module
-    var province: String
-}
-
 struct TransferRow: RowWithID {
     static let databaseTableName = "transfer"
     var id: Int64?
@@ -150,44 +138,6 @@ struct TransferRow: RowWithID {
     var fromTradeId: Int64
     var toTradeId: Int64
     var date: Day
-}
-
-struct AssessmentRow: RowWithID {
-    static let databaseTableName = "annual_assessment"
-    var id: Int64?
-    var personId: Int64
-    var year: Int
-    var result: AssessmentResult
-}
-
-struct EducationRow: RowWithID {
-    static let databaseTableName = "education"
-    var id: Int64?
-    var personId: Int64
-    var level: EducationLevel
-    var graduated: Day
-    var major: String?
-    var school: String?
-    var relevant: Bool
-}
-
-struct AwardRow: RowWithID {
-    static let databaseTableName = "award"
-    var id: Int64?
-    var personId: Int64
-    var name: String
-    var date: Day
-    var issuer: String?
-}
-
-struct TrainingRow: RowWithID {
-    static let databaseTableName = "continuing_education"
-    var id: Int64?
-    var personId: Int64
-    var name: String
-    var date: Day
-    var hours: Int?
-    var issuer: String?
 }
 
 struct ConditionRow: TableRow {
@@ -361,30 +311,6 @@ extension PersonRow {
     }
 }
 
-extension CertificateRow {
-    init(row: Row) throws {
-        id = try row.decode(forColumn: "id")
-        personId = try row.decode(forColumn: "person_id")
-        tradeId = try row.decode(forColumn: "trade_id")
-        grade = try row.decode(forColumn: "grade")
-        issued = try row.decode(forColumn: "issued")
-        number = try row.decode(forColumn: "number")
-        route = try row.decode(forColumn: "route")
-        province = try row.decode(forColumn: "province")
-    }
-
-    func encode(to container: inout PersistenceContainer) throws {
-        container["id"] = id
-        container["person_id"] = personId
-        container["trade_id"] = tradeId
-        container["grade"] = grade
-        container["issued"] = issued
-        container["number"] = number
-        container["route"] = route
-        container["province"] = province
-    }
-}
-
 extension TransferRow {
     init(row: Row) throws {
         id = try row.decode(forColumn: "id")
@@ -400,82 +326,6 @@ extension TransferRow {
         container["from_trade_id"] = fromTradeId
         container["to_trade_id"] = toTradeId
         container["date"] = date
-    }
-}
-
-extension AssessmentRow {
-    init(row: Row) throws {
-        id = try row.decode(forColumn: "id")
-        personId = try row.decode(forColumn: "person_id")
-        year = try row.decode(forColumn: "year")
-        result = try row.decode(forColumn: "result")
-    }
-
-    func encode(to container: inout PersistenceContainer) throws {
-        container["id"] = id
-        container["person_id"] = personId
-        container["year"] = year
-        container["result"] = result
-    }
-}
-
-extension EducationRow {
-    init(row: Row) throws {
-        id = try row.decode(forColumn: "id")
-        personId = try row.decode(forColumn: "person_id")
-        level = try row.decode(forColumn: "level")
-        graduated = try row.decode(forColumn: "graduated")
-        major = try row.decode(forColumn: "major")
-        school = try row.decode(forColumn: "school")
-        relevant = try row.decode(forColumn: "relevant")
-    }
-
-    func encode(to container: inout PersistenceContainer) throws {
-        container["id"] = id
-        container["person_id"] = personId
-        container["level"] = level
-        container["graduated"] = graduated
-        container["major"] = major
-        container["school"] = school
-        container["relevant"] = relevant
-    }
-}
-
-extension AwardRow {
-    init(row: Row) throws {
-        id = try row.decode(forColumn: "id")
-        personId = try row.decode(forColumn: "person_id")
-        name = try row.decode(forColumn: "name")
-        date = try row.decode(forColumn: "date")
-        issuer = try row.decode(forColumn: "issuer")
-    }
-
-    func encode(to container: inout PersistenceContainer) throws {
-        container["id"] = id
-        container["person_id"] = personId
-        container["name"] = name
-        container["date"] = date
-        container["issuer"] = issuer
-    }
-}
-
-extension TrainingRow {
-    init(row: Row) throws {
-        id = try row.decode(forColumn: "id")
-        personId = try row.decode(forColumn: "person_id")
-        name = try row.decode(forColumn: "name")
-        date = try row.decode(forColumn: "date")
-        hours = try row.decode(forColumn: "hours")
-        issuer = try row.decode(forColumn: "issuer")
-    }
-
-    func encode(to container: inout PersistenceContainer) throws {
-        container["id"] = id
-        container["person_id"] = personId
-        container["name"] = name
-        container["date"] = date
-        container["hours"] = hours
-        container["issuer"] = issuer
     }
 }
 

@@ -1,0 +1,102 @@
+import GongQinCore
+import GRDB
+
+// A kind's row as its spec describes it (GongQinCore, RecordSpec): the column lists of
+// its SELECT and INSERT, and the conversion between a row and the Core record. A trade is
+// stored as its row id and read back as its name.
+
+extension RecordSpec {
+    /// The fields' columns, in the spec's order: `trade_id, grade, issued, …`.
+    var columnList: String { fields.map(\.column).joined(separator: ", ") }
+
+    /// `ORDER BY` of a person's records of this kind.
+    var orderSQL: String { order.joined(separator: ", ") }
+
+    /// The natural key as columns: `trade_id, grade, province`.
+    var keyColumns: [String] { key.map { name in fields.first { $0.name == name }!.column } }
+
+    var insertSQL: String {
+        "INSERT INTO \(table) (person_id, \(columnList)) VALUES (?\(String(repeating: ", ?", count: fields.count)))"
+    }
+
+    var updateSQL: String {
+        "UPDATE \(table) SET person_id = ?, " + fields.map { "\($0.column) = ?" }.joined(separator: ", ") + " WHERE id = ?"
+    }
+
+    /// The record of a row read by `SELECT *` or by name.
+    func decode(_ row: Row, _ catalog: Catalog) throws -> Record {
+        var record = blank
+        for field in fields { field.set(&record, try field.type.value(row[field.column], catalog)) }
+        return record
+    }
+
+    /// The record of a row whose fields start at column `start`, in the spec's order
+    /// (`SELECT …, \(columnList)`): read straight from the statement.
+    func decode(_ row: StatementRow, from start: Int32, _ catalog: Catalog) throws -> Record {
+        var record = blank
+        for (i, field) in fields.enumerated() {
+            field.set(&record, try field.type.value(row, start + Int32(i), catalog))
+        }
+        return record
+    }
+
+    /// The arguments of `insertSQL` and `updateSQL` (before the row id).
+    func arguments(_ record: Record, owner: Int64, _ catalog: Catalog) throws -> StatementArguments {
+        StatementArguments([owner.databaseValue] + (try fields.map { try $0.type.databaseValue($0.get(record), catalog) }))
+    }
+}
+
+extension FieldType {
+    func value(_ stored: DatabaseValue, _ catalog: Catalog) throws -> FieldValue {
+        if stored.isNull { return .null }
+        switch self {
+        case .trade: return .text(try catalog.tradeName(id: try Int64.fromDatabaseValue(stored).orThrow(stored)))
+        case .unit: return .text(try catalog.unitName(id: try Int64.fromDatabaseValue(stored).orThrow(stored)))
+        case .day: return .day(try Day.fromDatabaseValue(stored).orThrow(stored))
+        case .year, .integer: return .integer(try Int.fromDatabaseValue(stored).orThrow(stored))
+        case .flag: return .flag(try Bool.fromDatabaseValue(stored).orThrow(stored))
+        case .code(let codes): return .text(try code(try String.fromDatabaseValue(stored).orThrow(stored), codes))
+        case .text, .idNumber, .condition: return .text(try String.fromDatabaseValue(stored).orThrow(stored))
+        }
+    }
+
+    func value(_ row: StatementRow, _ i: Int32, _ catalog: Catalog) throws -> FieldValue {
+        if row.isNull(i) { return .null }
+        switch self {
+        case .trade: return .text(try catalog.tradeName(id: row.int64(i)))
+        case .unit: return .text(try catalog.unitName(id: row.int64(i)))
+        case .day: return .day(try row.day(i))
+        case .year, .integer: return .integer(row.int(i))
+        case .flag: return .flag(row.bool(i))
+        case .code(let codes): return .text(try code(row.text(i), codes))
+        case .text, .idNumber, .condition: return .text(row.text(i))
+        }
+    }
+
+    /// A stored code the vocabulary knows; one edited by hand is unreadable, not a default.
+    private func code(_ text: String, _ codes: Codes) throws -> String {
+        guard codes.label(text) != nil else { throw UnreadableValue(column: -1) }
+        return text
+    }
+
+    func databaseValue(_ value: FieldValue, _ catalog: Catalog) throws -> DatabaseValue {
+        switch (self, value) {
+        case (_, .null): .null
+        case (.trade, .text(let name)): try catalog.tradeID(named: name).databaseValue
+        case (.unit, .text(let name)): try catalog.unitID(named: name).databaseValue
+        case (_, .text(let text)): text.databaseValue
+        case (_, .day(let day)): day.databaseValue
+        case (_, .integer(let n)): n.databaseValue
+        case (_, .flag(let flag)): flag.databaseValue
+        }
+    }
+}
+
+extension Optional {
+    /// The value, or `UnreadableValue` for a stored value not of its column's type (a file
+    /// changed behind gongqin's back).
+    fileprivate func orThrow(_ stored: DatabaseValue) throws -> Wrapped {
+        guard let self else { throw UnreadableValue(column: -1) }
+        return self
+    }
+}
