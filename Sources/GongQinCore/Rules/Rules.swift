@@ -28,7 +28,7 @@ public enum RuleID: String, CaseIterable, Codable, Sendable, Comparable {
         case .E2, .E3: "须知·一·表；须知·四·1"
         case .N4: "须知·四·4"
         case .N5: "须知·四·5"
-        case .A1: "省·基线；须知·一(一)5"
+        case .A1: "省·基线；须知·一(一)5；须知·二(一)5"
         case .M1: "省·基线"
         case .K1: "省·基线；须知·四·7"
         case .G1: "须知·一·表"
@@ -51,7 +51,7 @@ public enum RuleID: String, CaseIterable, Codable, Sendable, Comparable {
         case .FC1: "须知·一·表；须知·四·1"
         case .PL1: "须知·四·8"
         case .PL2: "须知·一(四)1"
-        case .PL3: "须知·一(一)5"
+        case .PL3: "须知·二(一)5"
         }
     }
 
