@@ -207,6 +207,15 @@ struct RuleCoverageTests {
             #expect(rule.clause.hasPrefix("须知") || rule.clause.hasPrefix("省·基线"))
             #expect(rule.clause == RuleCases.clauses[rule], "\(rule.rawValue) cites \(rule.clause)")
             #expect(!rule.title.isEmpty)
+            #expect(!rule.definition.reading.isEmpty, "\(rule.rawValue) has no reading")
         }
+    }
+
+    @Test("several rules are cited with their IDs and each clause once")
+    func citeSeveral() {
+        #expect(RuleID.cite([.X1, .R3]) == "X1，R3，须知·四·8")
+        #expect(RuleID.cite([.E2, .E3]) == "E2，E3，须知·一·表；须知·四·1")
+        #expect(RuleID.cite([.X1, .X2]) == "X1，X2，须知·四·8；须知·一(五)4")
+        #expect(RuleID.cite([.R1]) == RuleID.R1.citation)
     }
 }
