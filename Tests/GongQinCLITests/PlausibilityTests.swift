@@ -64,7 +64,7 @@ struct PlausibilityTests {
     func assessmentYear() throws {
         let s = seeded()
         let err = s.fails(65, "assessment", "add", id, "--year", "2026", "--result", "合格")
-        #expect(err.contains("2026年度考核要到2026-12-01起才进行") && err.contains("PL3，须知·一(一)5"))
+        #expect(err.contains("2026年度考核要到2026-12-01起才进行") && err.contains("PL3，须知·二(一)5"))
         s.ok("assessment", "add", id, "--year", "2025", "--result", "合格")
         let file = s.folder + "/assessments.csv"
         try "id-number,year,result\n\(id),2026,合格\n".write(toFile: file, atomically: true, encoding: .utf8)

@@ -223,15 +223,15 @@ struct MaterialNoteTests {
     func assessmentYears() throws {
         let worker = Worker(workStart: "2000-06-01").educated(.seniorHigh).cert(.junior, "2003-06-01").cert(.intermediate, "2010-06-01")
             .assessed(2019...2019).assessed(2021...2023)
-        #expect(try note(worker, number: 5) == "2019–2023年度考核表，缺2020年（A1，省·基线；须知·一(一)5）")
+        #expect(try note(worker, number: 5) == "2019–2023年度考核表，缺2020年（A1，省·基线；须知·一(一)5；须知·二(一)5）")
         let newcomer = Worker(workStart: "2021-03-01", birth: "20000101").educated(.seniorHigh).assessed(2021...2022)
         #expect(try note(newcomer, .junior, number: 5)
-            == "2021–2023年度考核表（2021年参加工作，按实际工作年限提供），缺2023年（A1，省·基线；须知·一(一)5）")
+            == "2021–2023年度考核表（2021年参加工作，按实际工作年限提供），缺2023年（A1，省·基线；须知·一(一)5；须知·二(一)5）")
         // A future cycle: the years not yet over are pending, not missing.
         let upToDate = Worker(workStart: "2000-06-01").educated(.seniorHigh).assessed(2014...2023)
             .cert(.junior, "2003-06-01").cert(.intermediate, "2010-06-01")
         #expect(try note(upToDate, number: 5, cycle: 2026)
-            == "2021–2025年度考核表，2024、2025年度尚未考核，届时补齐（A1，省·基线；须知·一(一)5）")
+            == "2021–2025年度考核表，2024、2025年度尚未考核，届时补齐（A1，省·基线；须知·一(一)5；须知·二(一)5）")
     }
 
     @Test("a transferred person: both certificates with their numbers and dates (F1, T1)")

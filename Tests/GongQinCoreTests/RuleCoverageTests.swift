@@ -56,14 +56,14 @@ enum RuleCases {
         .N1: "须知·一·表", .N2: "须知·一·表", .N3: "须知·一·表",
         .E2: "须知·一·表；须知·四·1", .E3: "须知·一·表；须知·四·1",
         .N4: "须知·四·4", .N5: "须知·四·5",
-        .A1: "省·基线；须知·一(一)5", .M1: "省·基线", .K1: "省·基线；须知·四·7", .G1: "须知·一·表",
+        .A1: "省·基线；须知·一(一)5；须知·二(一)5", .M1: "省·基线", .K1: "省·基线；须知·四·7", .G1: "须知·一·表",
         .T1: "须知·四·7", .T2: "须知·四·7", .T3: "须知·四·7", .T4: "须知·四·7", .T5: "须知·二(一)6；须知·三(一)7",
         .X1: "须知·四·8", .X2: "须知·四·8；须知·一(五)4", .X3: "须知·一(五)4", .X4: "须知·一(二)", .X5: "须知·四·8",
         .V0: "须知·一(四)1", .V1: "须知·一(五)3", .V2: "须知·一(五)1", .V3: "须知·一(五)4",
         .V4: "须知·一(五)5", .V5: "须知·一(五)2", .V6: "须知·一(四)1",
         .D1: "须知·四·12", .D6: "须知·四·12",
         .R1: "须知·四·8", .R2: "须知·四·8", .R3: "须知·四·8", .FC1: "须知·一·表；须知·四·1",
-        .PL1: "须知·四·8", .PL2: "须知·一(四)1", .PL3: "须知·一(一)5",
+        .PL1: "须知·四·8", .PL2: "须知·一(四)1", .PL3: "须知·二(一)5",
     ]
 
     static let all: [RuleCase] = [
@@ -207,6 +207,15 @@ struct RuleCoverageTests {
             #expect(rule.clause.hasPrefix("须知") || rule.clause.hasPrefix("省·基线"))
             #expect(rule.clause == RuleCases.clauses[rule], "\(rule.rawValue) cites \(rule.clause)")
             #expect(!rule.title.isEmpty)
+            #expect(!rule.definition.reading.isEmpty, "\(rule.rawValue) has no reading")
         }
+    }
+
+    @Test("several rules are cited with their IDs and each clause once")
+    func citeSeveral() {
+        #expect(RuleID.cite([.X1, .R3]) == "X1，R3，须知·四·8")
+        #expect(RuleID.cite([.E2, .E3]) == "E2，E3，须知·一·表；须知·四·1")
+        #expect(RuleID.cite([.X1, .X2]) == "X1，X2，须知·四·8；须知·一(五)4")
+        #expect(RuleID.cite([.R1]) == RuleID.R1.citation)
     }
 }

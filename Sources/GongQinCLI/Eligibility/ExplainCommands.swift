@@ -113,7 +113,7 @@ struct SeniorityCommand: ParsableCommand {
         let chain = record.chain
         let lines = record.seniority(chain).map(SeniorityLine.init)
         if output.format == .table {
-            Console.out("\(record.person.name)（\(output.show(id))）现工种：\(chain.current)；转岗链：\(chain.trades.joined(separator: " ← "))（T1，须知·四·7）")
+            Console.out("\(record.person.name)（\(output.show(id))）现工种：\(chain.current)；转岗链：\(chain.trades.joined(separator: " ← "))（\(RuleID.T1.citation)）")
             let outside = record.certificates.filter { !chain.contains($0.trade) }
             for certificate in outside {
                 Console.out("注：\(certificate.trade)\(certificate.grade.chinese)证书不在现工种的转岗链中，不计入等级年限")

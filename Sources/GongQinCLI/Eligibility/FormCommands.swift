@@ -20,7 +20,7 @@ struct FormCommand: ParsableCommand {
             abstract: "生成某人某次申报的审批表草表（默认子命令：draft 可省略）",
             discussion: """
                 隶属统一填写常州市；出生年月、性别由身份证号得出；转岗人员原持证工种、证书号码、取证时间两证并排；
-                工作简历按工作经历（job add）逐段一行，现任岗位开放；工作业绩按奖励列出，没有奖励时填用人单位评语（F1，须知·五）。
+                工作简历按工作经历（job add）逐段一行，现任岗位开放；工作业绩按奖励列出，没有奖励时填用人单位评语（\(Formality.F1.citation)）。
                 """)
 
         @Argument(help: StoreOptions.personHelp) var id: String
@@ -145,7 +145,7 @@ enum FormText {
         let single = fields(form, output: output).filter { $0.key != "workHistory" && $0.key != "achievements" }
         var lines = [
             "江苏省机关事业单位工勤技能岗位技术等级考评审批表（附件1）草表：\(form.cycle)年\(form.grade.chinese)·\(form.module.chinese)",
-            "按 F1（须知·五）生成，请在申报系统里逐栏填写后下载，一式两份",
+            "按 \(Formality.F1.rawValue)（\(Formality.F1.clause)）生成，请在申报系统里逐栏填写后下载，一式两份",
             "",
             Render.fields(single.map { ($0.label, $0.value) }),
             "",
@@ -196,7 +196,7 @@ enum FormSheet {
         }
         let title = "江苏省机关事业单位工勤技能岗位技术等级考评审批表"
         line([(title, .title, 6)], height: 36)
-        line([("（附件1）草表：\(form.cycle)年\(form.grade.chinese)·\(form.module.chinese)；按 F1（须知·五）生成，请在申报系统里逐栏填写后下载，一式两份",
+        line([("（附件1）草表：\(form.cycle)年\(form.grade.chinese)·\(form.module.chinese)；按 \(Formality.F1.rawValue)（\(Formality.F1.clause)）生成，请在申报系统里逐栏填写后下载，一式两份",
                .note, 6)], height: 20)
         line([label("隶属"), field("affiliation", span: 5)], height: 24)
         line([label("姓名"), field("name"), label("性别"), field("sex"), label("出生年月"), field("birthMonth")], height: 24)

@@ -63,6 +63,8 @@ struct ReportPage {
     var options: [OptionView]
     var warnings: [String]
     var findings: [FindingView]
+    /// `X5，须知·四·8`, beside the findings' heading.
+    var auditCitation = RuleID.X5.citation
     // Stored, not computed: the template sees stored properties only.
     var hasOptions: Bool
     var hasWarnings: Bool

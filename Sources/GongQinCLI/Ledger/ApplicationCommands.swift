@@ -36,7 +36,7 @@ struct ApplyCommand: ParsableCommand {
         let a = entry.application
         var line = "已申报：\(entry.name)（\(output.show(entry.idNumber))）\(a.cycle)年\(a.trade)\(a.grade.chinese)·\(a.module.chinese)，编号\(a.id)，\(a.certificateYear)年取证"
         if !entry.uses.isEmpty {
-            line += "；记入破格台账：" + entry.uses.map { Labels.condition($0.condition) }.joined(separator: "、") + "（X1，须知·四·8：该类条件终身不能再用）"
+            line += "；记入破格台账：" + entry.uses.map { Labels.condition($0.condition) }.joined(separator: "、") + "（\(RuleID.X1.citation)：该类条件终身不能再用）"
         }
         try Render.added(ApplicationLine(entry), output, line)
     }
@@ -118,7 +118,7 @@ struct ApplicationCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "result",
             abstract: "登记技师选拔考试或综合评审结果",
-            discussion: "往年综合评审未通过、重新申报技师的人员免技师选拔考试（D2，须知·四·10）。")
+            discussion: "往年综合评审未通过、重新申报技师的人员免技师选拔考试（\(Formality.D2.citation)）。")
 
         @Argument(help: "申报编号") var number: Int64
         @Option(help: "技师选拔考试：passed|failed") var exam: ExamResult?

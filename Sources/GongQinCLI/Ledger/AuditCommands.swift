@@ -8,7 +8,7 @@ import GongQinStore
 struct AuditCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "audit",
-        abstract: "审计破格条件的使用（X5，须知·四·8）",
+        abstract: "审计破格条件的使用（\(RuleID.X5.citation)）",
         discussion: """
             列出全部破格使用、每人尚未使用的类别，以及：破格取得却无使用记录的证书（exceptional-cert-without-use）、
             缺少证明记录的使用（use-without-evidence）、同一类别用了两次（category-used-twice）、经办人声明须人工核查的使用（declared-evidence）。
@@ -101,7 +101,7 @@ struct AuditCommand: ParsableCommand {
         func at(_ use: MergeReport.UseAt) -> String { "“\(use.unit)”\(use.year)年\(use.grade.chinese)（\(use.condition)）" }
         let firstText = first.map { "第一次在\(at($0))，为台账上的使用" } ?? "台账上的使用已不在"
         return "\(name)的“\(category)”类破格条件在两个单位各用了一次：\(firstText)；另一次在\(at(second))，由合并数据包发现。"
-            + "每类终身只能使用一次，请主管部门核实（X1，R3，须知·四·8）"
+            + "每类终身只能使用一次，请主管部门核实（\(RuleID.cite([.X1, .R3]))）"
     }
 
     func text(_ report: Report) {

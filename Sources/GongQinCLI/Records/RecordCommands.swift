@@ -30,7 +30,7 @@ struct CertCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "add",
             abstract: "登记证书",
-            discussion: "转岗人员的原工种证书照常登记在原工种下：等级年限按 T1 从原证书起算（须知·四·7）。")
+            discussion: "转岗人员的原工种证书照常登记在原工种下：等级年限按 \(RuleID.T1.rawValue) 从原证书起算（\(RuleID.T1.clause)）。")
 
         @OptionGroup var target: RecordTarget
         @Option(help: "证书工种") var trade: String
@@ -62,7 +62,7 @@ struct TransferCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "add",
             abstract: "登记转岗：从现工种转到新工种，现工种随之变为新工种",
-            discussion: "等级年限从转岗前取得原工种证书的时间起算（T1，须知·四·7）。")
+            discussion: "等级年限从转岗前取得原工种证书的时间起算（\(RuleID.T1.citation)）。")
 
         @OptionGroup var target: RecordTarget
         @Option(help: "转入的工种") var to: String

@@ -462,10 +462,10 @@ extension RecordError {
             return .refused("\(change)改动后，在办申报（编号\(application)，\(title)，\(status.chinese)）不再成立，未写入任何内容（\(RuleID.R1.citation)）",
                             hint: way, details: failed.map { "✗ " + $0 })
         case .useOfApplication(let number, let application):
-            return .refused("破格使用（编号\(number)）由申报（编号\(application)）记录，随申报保留，不能单独修改或删除（R1，X1）",
+            return .refused("破格使用（编号\(number)）由申报（编号\(application)）记录，随申报保留，不能单独修改或删除（\(RuleID.cite([.R1, .X1]))）",
                             hint: "撤回申报即释放该使用：gongqin application set-status \(application) withdrawn")
         case .categoryUsedTwice(let number, let category, let earlier):
-            return .refused("破格使用（编号\(number)）不能改为“\(category)”类：该类已于\(earlier)使用，每类破格条件终身只能使用一次（X1，须知·四·8）",
+            return .refused("破格使用（编号\(number)）不能改为“\(category)”类：该类已于\(earlier)使用，每类破格条件终身只能使用一次（\(RuleID.X1.citation)）",
                             hint: "请核对条件代码；已用的类别见：gongqin exceptional list")
         case .assessmentExists(_, let name, let year, let stored, let requested, let number):
             return .invalid("\(name)\(year)年度考核已登记为“\(stored.chinese)”（编号\(number)），未改动",
@@ -479,10 +479,10 @@ extension RecordError {
             return .refused("工种“\(name)”仍有\(uses)条人员、证书、转岗或申报记录在用，不能删除",
                             hint: "在用的人员见：gongqin person list --trade \(Environment.shellQuoted(name))")
         case .revertSuperseded(let seq, let later, let table):
-            return .refused("序号\(seq)之后，序号\(later)又改动了同一条记录（\(StoredNames.table(table) ?? table)），不能直接撤销（R1）",
+            return .refused("序号\(seq)之后，序号\(later)又改动了同一条记录（\(StoredNames.table(table) ?? table)），不能直接撤销（\(RuleID.R1.citation)）",
                             hint: "请先撤销后来的改动：gongqin revert \(later)")
         case .notRevertible(let seq, let table):
-            return .refused("序号\(seq)是\(StoredNames.table(table) ?? table)的变更，不能用 revert 撤销：申报及其破格使用、目录自带工种、年度政策和设置由各自的命令维护（R1，X1）",
+            return .refused("序号\(seq)是\(StoredNames.table(table) ?? table)的变更，不能用 revert 撤销：申报及其破格使用、目录自带工种、年度政策和设置由各自的命令维护（\(RuleID.cite([.R1, .X1]))）",
                             hint: "申报请用 application set-status 撤回；各申报的编号见：gongqin application list")
         case .unknownLogEntry(let seq):
             return .invalid("变更日志中没有序号\(seq)", hint: "各条的序号见：gongqin log")
@@ -490,7 +490,7 @@ extension RecordError {
             return .usage("修改工种（\(from) → \(to)）须说明是转岗还是更正登记错误",
                           hint: "原登记有误请加 --correction；真实转岗请登记转岗（--date 为转岗的年月，下为本月）：gongqin transfer add \(person.masked) --to \(Environment.shellQuoted(to)) --date \(Environment.thisMonth)")
         case .tradeFollowsTransfer(let person, let transfer, let to):
-            return .refused("现工种“\(to)”来自转岗记录（编号\(transfer)），不能单独更正（T1）",
+            return .refused("现工种“\(to)”来自转岗记录（编号\(transfer)），不能单独更正（\(RuleID.T1.citation)）",
                             hint: "请用 transfer update \(transfer) --to 更正该转岗记录的转入工种；转岗记录见：gongqin transfer list \(person.masked)")
         case .noSuchPerson(let argument):
             return .invalid("未找到“\(argument)”：没有此身份证号或姓名的人员",

@@ -31,9 +31,9 @@ public enum Audit {
     public static func findings(_ record: PersonRecord, catalogue: [ExceptionalCondition]) -> [Finding] {
         let person = record.person
         var findings: [Finding] = []
-        func add(_ kind: Kind, _ detail: String) {
+        func add(_ kind: Kind, _ detail: String, citing rules: [RuleID] = [.X5]) {
             findings.append(Finding(kind: kind, idNumber: person.idNumber, name: person.name,
-                                    detail: detail + "（\(RuleID.X5.citation)）"))
+                                    detail: detail + "（\(RuleID.cite(rules))）"))
         }
         for certificate in record.certificates where certificate.route == .exceptional {
             if !record.exceptionalUses.contains(where: { $0.grade == certificate.grade }) {
@@ -43,7 +43,8 @@ public enum Audit {
         }
         for (category, uses) in Dictionary(grouping: record.exceptionalUses, by: \.category) where uses.count > 1 {
             let label = catalogue.first { $0.category == category }?.name ?? category
-            add(.categoryUsedTwice, "“\(label)”类使用了\(uses.count)次：" + uses.map(\.chineseSummary).joined(separator: "、") + "；每类终身只能使用一次（X1）")
+            add(.categoryUsedTwice, "“\(label)”类使用了\(uses.count)次：" + uses.map(\.chineseSummary).joined(separator: "、") + "；每类终身只能使用一次",
+                citing: [.X1, .X5])
         }
         for use in record.exceptionalUses {
             guard let condition = catalogue.first(where: { $0.code == use.condition }) else { continue }

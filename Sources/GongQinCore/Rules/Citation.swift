@@ -52,7 +52,7 @@ extension Check {
         case .given(let detail, let record):
             return (detail, record)
 
-        // D1 (须知·四·12)
+        // D1
         case .filingOutsideCycle(let filed, let cycle, let deadline):
             return ("申报日期\(filed)不在\(cycle)年申报期内：须在\(cycle)年、截止日\(deadline)之前网上申报", nil)
         case .filed(let filed, let deadline, let grade):
@@ -64,11 +64,11 @@ extension Check {
         case .deadline(let deadline, let grade):
             return ("网上申报截止日\(deadline)（\(grade.deadlineGroup)）", nil)
 
-        // CY (须知·四·1)
+        // CY
         case .cycleYear(let cycle, let isCycleYear, let source, let next):
             return (isCycleYear ? "\(cycle)年是等级工申报年" : "\(cycle)年不是等级工申报年（\(source)；下一次为\(next)年）", nil)
 
-        // K1 (省·基线；须知·四·7)
+        // K1
         case .currentTrade(let trade):
             return ("按现岗位工种\(trade)申报", nil)
         case .notCurrentTrade(let applied, let current):
@@ -76,7 +76,7 @@ extension Check {
         case .tradeCeiling(let trade, let max):
             return ("工种\(trade)最高只开放到\(max.chinese)（工种目录，RULES §10）", nil)
 
-        // G1 (须知·一·表)
+        // G1
         case .highestGrade(let held):
             return ("\(Self.held(held))，已是最高等级，无可晋升的等级", nil)
         case .nextGrade(let held, let grade):
@@ -84,7 +84,7 @@ extension Check {
         case .notNextGrade(let held, let next, let grade):
             return ("\(Self.held(held))，只能申报\(next.chinese)，不能申报\(grade.chinese)（逐级申报）", nil)
 
-        // A1 (省·基线；须知·一(一)5)
+        // A1
         case .noAssessmentDue(let workStart, let window):
             return ("\(workStart)参加工作，考核窗口\(window.lowerBound)–\(window.upperBound)年内尚无应考核年度", Self.label(window))
         case .assessmentsSatisfactory(let a, let workStart):
@@ -99,7 +99,7 @@ extension Check {
         case .assessmentsMissing(let a):
             return ("缺\(a.missing.yearList)年考核记录，年度考核材料将不全", Self.label(a.window))
 
-        // M1 (省·基线)
+        // M1
         case .educationWaived(let grade, let needed):
             return ("\(grade.chinese)须\(needed.chinese)及以上；破格条件免除学历要求（X3）", nil)
         case .noEducation(let grade, let needed):
@@ -107,25 +107,25 @@ extension Check {
         case .education(let level, let graduated, let grade, let needed):
             return ("最高学历\(level.chinese)（\(graduated)年毕业），\(grade.chinese)须\(needed.chinese)及以上", "学历 \(level.chinese)")
 
-        // N1 (须知·一·表)
+        // N1
         case .probation(let end, let filing):
             return (end <= filing ? "试用期于\(end)期满" : "试用期\(end)才期满，晚于\(filing)", "试用期满 \(end)")
         case .probationUnknown:
             return ("未登记试用期满时间，按已期满计", nil)
 
-        // N1, N2, N3, E2, E3: the work start (须知·一(五)3)
+        // N1, N2, N3, E2, E3: the work start, 军龄 counted as 工龄 (须知·一(五)3)
         case .workStart(let start, let military, let latest, let relax):
             return ("参加工作\(start.year)年\(military ? "（入伍时间，军龄计入工龄）" : "")，须\(latest)年及以前\(Self.relaxed(relax))",
                     "参加工作 \(start)")
 
-        // N2, N3, E2, E3: the certificate one grade below (须知·一·表, 须知·四·1)
+        // N2, N3, E2, E3: the certificate one grade below
         case .noCertificateInChain(let trades, let below):
             return ("现工种转岗链（\(trades.joined(separator: "←"))）中无\(below.chinese)证书", nil)
         case .gradeYears(let seniority, let latest, let relax, let waivedByV4):
             return ("\(seniority.chinese)，须\(latest)年及以前\(Self.relaxed(relax))" + (waivedByV4 ? "；按V4免本等级年限" : ""),
                     "\(seniority.certificate.trade)\(seniority.grade.chinese)证书 \(seniority.since)")
 
-        // N4, N5 (须知·四·4, 须知·四·5, 须知·四·6)
+        // N4, N5; the 成人高等教育专业证书 counts as 大专 (须知·四·6)
         case .technicianCertificate(let seniority, let latest, let relax):
             return ("\(seniority.grade.chinese)证书\(seniority.since)取得，须\(latest)前取得\(Self.relaxed(relax))",
                     "\(seniority.certificate.trade)\(seniority.grade.chinese)证书 \(seniority.since)")
@@ -139,13 +139,13 @@ extension Check {
             let have = level.map { "现有学历\($0.chinese)\(relevant ? "" : "（非本工种相关）")" } ?? "未登记学历"
             return ("\(have)；\(technicianRequirement)", nil)
 
-        // E2, E3 (须知·一·表, 须知·四·1)
+        // E2, E3
         case .noEarlyRoute(let grade):
             return ("\(grade.chinese)没有提前一年申报（只适用于中级工、高级工）", nil)
         case .normalOpenNotEarly(let cycle):
             return ("已符合\(cycle)年正常申报，不走提前一年申报", nil)
 
-        // X4 (须知·四·8)
+        // X4
         case .normalOpenNotExceptional(let cycle):
             return ("已符合\(cycle)年正常申报，不走破格", nil)
         case .earlyOpenNotExceptional:
@@ -155,12 +155,12 @@ extension Check {
         case .usableConditions(let usable, let others):
             return ("可用破格条件：\(usable.joined(separator: "、"))；其余条件（\(others.joined(separator: "、"))）不可用", nil)
 
-        // X3 (须知·一(二))
+        // X3
         case .relaxation(let r, let opens):
             return ("放宽工作年限\(r.workYears)年、等级年限\(r.gradeYears)年" + (r.waivesEducation ? "、免学历" : "")
                         + (opens ? "后符合" : "后仍不符合"), nil)
 
-        // X2 (须知·四·8, 须知·一(五)4): the evidence's own words (Evidence.swift), which
+        // X2: the evidence's own words (Evidence.swift), which
         // the audit shares.
         case .evidence(let evidence):
             return (evidence.detail, evidence.record)
@@ -171,13 +171,13 @@ extension Check {
         case .noConditionNamed:
             return ("未指明所用的破格条件（--condition）", nil)
 
-        // X1 (须知·四·8)
+        // X1
         case .categoryUsed(let name, let earlier):
             return ("“\(name)”类已于\(earlier.chineseSummary)使用，每类终身只能使用一次", "破格使用 \(earlier.year)年\(earlier.grade.chinese)")
         case .categoryUnused(let name):
             return ("“\(name)”类尚未使用", nil)
 
-        // V0 (须知·一(四)1)
+        // V0
         case .reviewOnly(let kind):
             return ("\(kind.chinese)，等级工只能走复核申报", nil)
         case .notReviewed:
@@ -187,7 +187,7 @@ extension Check {
         case .reviewed(let kind):
             return ("\(kind.chinese)，走复核申报", nil)
 
-        // V1 (须知·一(四)2)
+        // V1
         case .veteranGrade(let start, let placed, let intermediate, let senior, let base, let grade):
             let counted = "工龄（军龄）自\(start)起至安置当年\(placed)年计\(placed - start.year)年"
             let ladder = "满\(intermediate)年中级工、满\(senior)年高级工"
@@ -195,18 +195,18 @@ extension Check {
             if grade < base { return ("\(counted)，应复核为\(base.chinese)，不低报\(grade.chinese)", nil) }
             return ("\(counted)，按\(ladder)可复核为\(base.chinese)；申报\(grade.chinese)须按V3放宽", nil)
 
-        // V3 (须知·一(五)2)
+        // V3
         case .veteranRelaxed(let relax, let years, let relaxed, let grade):
             return ("放宽工作年限\(relax)年后按\(years + relax)年计，"
                         + (relaxed >= grade ? "可复核为\(grade.chinese)" : "只可复核为\(relaxed.chinese)"), nil)
 
-        // V6 (须知·一(四)3)
+        // V6
         case .interProvince(let held, let grade):
             return ("持\(held.province)\(held.trade)\(held.grade.chinese)证书（\(held.issued)），复核确认原等级"
                         + (grade == held.grade ? "，年限从原证书起算" : "，不能复核为\(grade.chinese)"),
                     "\(held.province)\(held.grade.chinese)证书 \(held.issued)")
 
-        // PL2 (须知·一(四)1)
+        // PL2
         case .reviewBelowHeld(let held, let grade):
             return ("已持有江苏\(held.trade)\(held.grade.chinese)证书（\(held.issued)），复核只确认未取得的等级，不再复核申报\(grade.chinese)",
                     "\(held.trade)\(held.grade.chinese)证书 \(held.issued)")
@@ -217,13 +217,13 @@ extension Check {
         case .reviewTrade(let trade):
             return ("复核工种按用人单位人事部门建议：\(trade)", nil)
 
-        // V2 (须知·一(五)1)
+        // V2
         case .placedLate(let placed, let filing):
             return ("\(placed)安置，晚于本周期截止日\(filing)，下一周期按安置当年工龄复核", nil)
         case .placed(let placed):
             return ("\(placed)安置，按安置当年（\(placed.year)年）的工龄（军龄）复核", "安置 \(placed)")
 
-        // V4 (须知·一(五)5)
+        // V4
         case .reviewNotLevel(let review, let grade):
             return ("\(Self.reviewSource(review))；免本等级年限只适用于等级工阶段，\(grade.chinese)不适用", nil)
         case .reviewWaiver(let review):
@@ -231,25 +231,25 @@ extension Check {
         case .reviewUsed(let review):
             return ("\(Self.reviewSource(review))已非最高等级，复核后首次晋升免年限已经用过", nil)
 
-        // T1 (须知·四·7)
+        // T1
         case .seniority(let s):
             let path = s.transfers.map { "\($0.date)由\($0.from)转\($0.to)" }.joined(separator: "，")
             return ("\(s.grade.chinese)年限从原工种\(s.certificate.trade)证书\(s.since)起算（\(path)）",
                     "\(s.certificate.trade)\(s.grade.chinese)证书 \(s.since)")
 
-        // T2 (须知·四·7)
+        // T2
         case .oldTrade(let applied, let current):
             return ("已转岗人员不可以按转岗前工种\(applied)申报上一个等级，要按新工种\(current)申报", nil)
         case .newTrade(let current):
             return ("按转岗后工种\(current)申报", nil)
 
-        // T3 (须知·四·7)
+        // T3
         case .transferNotLevel(let grade):
             return ("转岗申报只适用于等级工，\(grade.chinese)不得转岗申报", nil)
         case .transferLevel(let grade):
             return ("\(grade.chinese)属等级工，可转岗申报", nil)
 
-        // T4 (须知·四·7)
+        // T4
         case .transferFirst(let current, let held):
             return ("转岗后尚无\(current)证书（原工种\(held.certificate.trade)\(held.grade.chinese)），须先走转岗申报", nil)
         case .notTransferred:
@@ -270,7 +270,7 @@ extension Check {
         case .transferThresholds(let held):
             return ("\(Self.origin(held))，晋升一级须符合正常或提前申报的年限（T4(b)）", nil)
 
-        // T5 (须知·二(一)6, 须知·三(一)7)
+        // T5
         case .currentTradeCertificate(let trade, let below, let issued):
             return ("持现工种\(trade)\(below.chinese)证书（\(issued)）", "\(trade)\(below.chinese)证书 \(issued)")
         case .noCurrentTradeCertificate(let trade, let below, let grade):

@@ -14,7 +14,7 @@ extension Context {
         if request.module != .exceptional, let m1 = minimumEducationM1(waived: false) { checks.append(m1) }
     }
 
-    // MARK: D1 (须知·四·12)
+    // MARK: D1
 
     /// D1: online filing closes on 04-15 for 等级工 and technician, on 07-05 for
     /// senior-technician; the deadline day itself is on time. `eligible` and `explain`
@@ -34,7 +34,7 @@ extension Context {
         return .pass(.D1, .deadline(deadline.value, grade: grade), status: deadline.status)
     }
 
-    // MARK: CY (须知·四·1)
+    // MARK: CY
 
     /// CY: 等级工 are trained on a two-year cycle; in a year that is not a cycle year no
     /// 等级工 option is open.
@@ -45,7 +45,7 @@ extension Context {
                         status: flag.status)
     }
 
-    // MARK: K1 (省·基线；须知·四·7)
+    // MARK: K1
 
     /// K1: the trade applied for is the person's current trade, and the trade is open to
     /// the grade (the catalogue's highest grade, RULES §10).
@@ -63,7 +63,7 @@ extension Context {
         }
     }
 
-    // MARK: G1 (须知·一·表)
+    // MARK: G1
 
     /// G1: the target is exactly one grade above the highest held in the current trade
     /// chain, or 初级工 for someone with none. A lateral application exists only in the
@@ -78,7 +78,7 @@ extension Context {
         return .fail(.G1, .notNextGrade(held: held, next: next, grade: grade))
     }
 
-    // MARK: A1 (省·基线；须知·一(一)5)
+    // MARK: A1
 
     /// A1: every year of the window Y−5 … Y−1 in which the person was employed is 合格 or
     /// 优秀. A 基本合格 or 不合格 fails; a year without a record is a warning, since the
@@ -102,7 +102,7 @@ extension Context {
         }
     }
 
-    // MARK: M1 (省·基线)
+    // MARK: M1
 
     /// M1: 中级工 needs 初中 or above; 高级工 needs 高中 or an equivalent (中专, 职高, 技校)
     /// or above. Technician and senior-technician have their own education rules (N4, N5).
@@ -148,7 +148,7 @@ extension Array where Element == Int {
     }
 }
 
-/// The annual assessments A1 asks for (省·基线; 须知·一(一)5): the years of the window
+/// The annual assessments A1 asks for: the years of the window
 /// since the civilian work start (new staff count only those), and among them the
 /// unsatisfactory ones, the past years without a record, and the years not yet over,
 /// whose assessment cannot exist yet. The rule and the materials' note both read it.

@@ -94,7 +94,7 @@ extension Context {
         return trials.flatMap(\.checks)
     }
 
-    // MARK: X1 (须知·四·8)
+    // MARK: X1
 
     /// X1: a category may be used once in a person's whole history, historic uses included
     /// (`PersonRecord.use(ofCategory:apartFrom:)`, the one definition of “used”). Judging an
@@ -108,7 +108,7 @@ extension Context {
         return .pass(.X1, .categoryUnused(name: condition.name))
     }
 
-    // MARK: X2 (须知·四·8, 须知·一(五)4)
+    // MARK: X2
 
     /// X2: the records evidence the condition, as of the filing date.
     func evidenceX2(_ condition: ExceptionalCondition) -> Check {

@@ -21,7 +21,7 @@ extension Context {
         }
     }
 
-    // MARK: N1 初级工 (须知·一·表)
+    // MARK: N1 初级工
 
     /// N1: work start year ≤ Y−1, and probation over on the filing date (the cycle's
     /// deadline when none is given). A missing probation end counts as over, with a warning.
@@ -35,7 +35,7 @@ extension Context {
         return checks
     }
 
-    // MARK: N2, N3 and E2, E3 (须知·一·表, 须知·四·1)
+    // MARK: N2, N3 and E2, E3
 
     /// N2/N3 (normal) or E2/E3 (early): the work-start year and the year of the
     /// certificate one grade below, in the current trade chain (T1).
@@ -84,7 +84,7 @@ extension Context {
         return checks
     }
 
-    // MARK: N4 技师, N5 高级技师 (须知·四·4, 须知·四·5)
+    // MARK: N4 技师, N5 高级技师
 
     /// N4: a senior certificate in the current trade chain issued by the end of Y−4, and
     /// a trade-relevant 中专/技校/高级技工学校/技师学院, or any 大专 or above, or a
@@ -125,7 +125,7 @@ extension Context {
         return .fail(rule, .technicianEducationMissing(held?.level, relevant: held?.relevant ?? false))
     }
 
-    // MARK: E2, E3 the early route (须知·一·表, 须知·四·1)
+    // MARK: E2, E3 the early route
 
     /// The early module: only 中级工 and 高级工, only in a cycle year, and only when the
     /// normal option is closed. The certificate is issued the next year.

@@ -1,6 +1,6 @@
 /// Review (复核): V0–V6 (须知·一(四), 须知·一(五)).
 extension Context {
-    // MARK: V0 (须知·一(四)1)
+    // MARK: V0
 
     /// V0: for placed veterans without a review certificate, and for staff from another
     /// province holding no Jiangsu certificate, review is the only 等级工 route.
@@ -55,7 +55,7 @@ extension Context {
         return ModuleOutcome(conditions: conditions)
     }
 
-    // MARK: PL2 (须知·一(四)1)
+    // MARK: PL2
 
     /// PL2: review is not offered for a grade at or below one the person already holds by
     /// a Jiangsu certificate, in any trade; the out-of-province certificate under review
@@ -66,7 +66,7 @@ extension Context {
         return held.grade >= grade ? .fail(.PL2, .reviewBelowHeld(held, grade: grade)) : .pass(.PL2, .reviewAboveHeld(held, grade: grade))
     }
 
-    // MARK: V2 (须知·一(五)1)
+    // MARK: V2
 
     /// V2: seniority is counted as of the placement year, even if the review comes later;
     /// someone placed after this cycle's deadline is reviewed in the next cycle.
@@ -77,7 +77,7 @@ extension Context {
         return .pass(.V2, .placed(placed))
     }
 
-    // MARK: V4 (须知·一(五)5)
+    // MARK: V4
 
     /// V4: after a certificate obtained through review, the first promotion to the next
     /// 等级工 grade is exempt from the grade-years requirement (the work years still

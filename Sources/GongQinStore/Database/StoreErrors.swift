@@ -79,7 +79,7 @@ enum StoreErrors {
                 return .refused("申报状态不能这样改变：已申报可退回、受理或撤回，退回的可重新申报或撤回，受理的可定为通过、未通过或延期")
             }
             if message.contains("withdrawn application") {
-                return .refused("已撤回的申报不能占用破格条件：撤回时须先释放其破格使用（X1）")
+                return .refused("已撤回的申报不能占用破格条件：撤回时须先释放其破格使用（\(RuleID.X1.citation)）")
             }
             return .refused("变更日志只能追加，不能修改或删除（change_log）")
         default:

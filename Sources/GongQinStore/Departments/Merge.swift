@@ -416,7 +416,7 @@ struct Merger {
             SELECT b.code FROM temp.b_exceptional_condition b JOIN main.exceptional_condition m ON m.code = b.code
             WHERE m.category <> b.category LIMIT 1
             """) {
-            throw UnitBundle.refusal(file, "中破格条件 \(code) 的类别与本库不同，合并会把使用记到错误的类别下（X1）")
+            throw UnitBundle.refusal(file, "中破格条件 \(code) 的类别与本库不同，合并会把使用记到错误的类别下（\(RuleID.X1.citation)）")
         }
         let list = try columns("exceptional_condition").map { "\"\($0)\"" }.joined(separator: ", ")
         try db.execute(sql: """

@@ -188,12 +188,12 @@ public struct Integrity {
             ("""
              SELECT p.name, a.cycle, count(*) AS n FROM application a JOIN person p ON p.id = a.person_id
              WHERE a.status <> 'withdrawn' GROUP BY a.person_id, a.cycle HAVING count(*) > 1
-             """, { "\($0["name"] as String)在\($0["cycle"] as Int)年有\($0["n"] as Int)份未撤回的申报（每人每周期一份）" }),
+             """, { "\($0["name"] as String)在\($0["cycle"] as Int)年有\($0["n"] as Int)份未撤回的申报（每人每周期一份，\(RuleID.D6.citation)）" }),
             ("""
              SELECT a.id, p.name FROM application a JOIN person p ON p.id = a.person_id
              WHERE a.module = 'exceptional' AND a.status <> 'withdrawn'
                AND NOT EXISTS (SELECT 1 FROM exceptional_use u WHERE u.application_id = a.id)
-             """, { "\($0["name"] as String)的破格申报\($0["id"] as Int64)没有记录所用的破格条件（X4）" }),
+             """, { "\($0["name"] as String)的破格申报\($0["id"] as Int64)没有记录所用的破格条件（\(RuleID.X4.citation)）" }),
             ("""
              SELECT u.id, p.name, u.condition_code FROM exceptional_use u JOIN person p ON p.id = u.person_id
              LEFT JOIN exceptional_condition c ON c.code = u.condition_code WHERE c.category IS NOT u.category

@@ -100,7 +100,7 @@ public struct Applications {
                                         cycle: request.cycle, filingDate: request.filedOn, conditions: nil).conditions
             // With nothing to offer, the engine's refusal explains better than a usage hint.
             if offered.isEmpty { return true }
-            throw GongQinError.usage("\(request.module == .exceptional ? "破格申报" : "复核放宽（V3）")须用 --condition 指明所用的破格条件：使用即记入台账，该类条件终身不能再用（X1）",
+            throw GongQinError.usage("\(request.module == .exceptional ? "破格申报" : "复核放宽（V3）")须用 --condition 指明所用的破格条件：使用即记入台账，该类条件终身不能再用（\(RuleID.X1.citation)）",
                                      hint: "可用：\(offered.joined(separator: "、"))")
         }
         if !needs, !request.conditions.isEmpty {

@@ -86,8 +86,8 @@ struct LegacyPolicyFile: Codable, Sendable, Hashable {
         p.seniorTechnicianDeadline = official(deadlines.seniorTechnician, "须知·四·12")
         p.technicianExam = technicianExam.map { official(Optional($0), "须知·四·10") }
             ?? Sourced(nil, .provisional, "\(source) 未载明技师选拔考试日期")
-        p.assessmentFrom = official(assessmentWindow.from, "须知·一(一)5")
-        p.assessmentTo = official(assessmentWindow.to, "须知·一(一)5")
+        p.assessmentFrom = official(assessmentWindow.from, "须知·二(一)5")
+        p.assessmentTo = official(assessmentWindow.to, "须知·二(一)5")
         if let review {
             p.review = ReviewThresholds(intermediateYears: official(review.intermediateYears, "须知·一(五)3"),
                                         seniorYears: official(review.seniorYears, "须知·一(五)3"),

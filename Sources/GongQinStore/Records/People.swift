@@ -284,7 +284,7 @@ public struct People {
         let applications = try ApplicationRow.filter(sql: "person_id = ?", arguments: [personID]).fetchCount(db)
         if uses + applications > 0 {
             throw GongQinError.refused(
-                "\(row.name)（\(id.masked)）有\(uses)条破格使用记录和\(applications)条申报记录，不能删除：破格条件每类终身只能使用一次，记录须可查（X1，须知·四·8）",
+                "\(row.name)（\(id.masked)）有\(uses)条破格使用记录和\(applications)条申报记录，不能删除：破格条件每类终身只能使用一次，记录须可查（\(RuleID.X1.citation)）",
                 hint: "如人员调离，可用 gongqin person update 修改单位")
         }
         for (table, _) in RecordKinds.specTables {
