@@ -23,14 +23,22 @@ public enum PersonName {
     /// `陈强`, `阿依古丽 · 买买提` → `阿依古丽·买买提`); in any other name, each run of white
     /// space inside made one space.
     public static func fold(_ name: String) -> String {
-        var scalars: [Unicode.Scalar] = []
-        scalars.reserveCapacity(name.unicodeScalars.count)
+        // Split by scalar, not by Character: a space put back before a word that starts
+        // with a combining mark would join it into one Character, and a second folding
+        // would read the name otherwise (the fuzzer's FileRow regression).
+        var words: [String.UnicodeScalarView] = []
+        var word = String.UnicodeScalarView()
         for scalar in name.unicodeScalars {
-            scalars.append(middleDots.contains(scalar) ? middleDot : scalar)
+            if scalar.properties.isWhitespace {
+                if !word.isEmpty { words.append(word) }
+                word = String.UnicodeScalarView()
+            } else {
+                word.append(middleDots.contains(scalar) ? middleDot : scalar)
+            }
         }
-        let words = String(String.UnicodeScalarView(scalars)).split(whereSeparator: \.isWhitespace)
-        let chinese = words.allSatisfy { word in word.unicodeScalars.allSatisfy { isHan($0) || $0 == middleDot } }
-        return words.joined(separator: chinese ? "" : " ")
+        if !word.isEmpty { words.append(word) }
+        let chinese = words.allSatisfy { word in word.allSatisfy { isHan($0) || $0 == middleDot } }
+        return words.map(String.init).joined(separator: chinese ? "" : " ")
     }
 
     /// Whether `name` is stored as `fold` leaves it.
