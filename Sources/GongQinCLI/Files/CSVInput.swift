@@ -92,7 +92,7 @@ final class CSVInput {
         defer { try? handle.close() }
         var validator = UTF8Validator()
         while let chunk = try? handle.read(upToCount: 1 << 16), !chunk.isEmpty {
-            guard validator.feed(chunk) else { return .gb18030 }
+            guard chunk.withUnsafeBytes({ validator.feed(chunk: $0) }) else { return .gb18030 }
             if validator.nonASCII >= 8192 { return .utf8 }
         }
         return validator.complete ? .utf8 : .gb18030

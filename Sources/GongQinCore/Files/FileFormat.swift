@@ -120,9 +120,25 @@ public enum RecordKind: String, CaseIterable, Sendable {
         }
     }
 
+    /// The columns of the kind's file, made once (a file reads them for every row).
     public var fields: [FieldSpec] {
-        if let spec { return spec.fileColumns }
-        return switch self {
+        switch self {
+        case .units: Self.unitFields
+        case .trades: Self.tradeFields
+        case .persons: Self.personFields
+        case .exceptional: Self.exceptionalFields
+        case .certs, .transfers, .assessments, .education, .awards, .training, .jobs: spec!.fileColumns
+        }
+    }
+
+    private static let unitFields = RecordKind.units.declaredFields
+    private static let tradeFields = RecordKind.trades.declaredFields
+    private static let personFields = RecordKind.persons.declaredFields
+    private static let exceptionalFields = RecordKind.exceptional.declaredFields
+
+    /// The columns of a kind without a spec.
+    private var declaredFields: [FieldSpec] {
+        switch self {
         case .units:
             [FieldSpec("name", "单位", required: true, aliases: ["单位名称", "用人单位", "工作单位"]),
              FieldSpec("department", "主管部门"),
@@ -544,9 +560,8 @@ struct CellReader {
     /// A record of a person's, read field by field as its spec says, after the identity number.
     mutating func personal<R>(_ spec: RecordSpec<R>) -> (IDNumber, R)? {
         let id = self.id()
-        var texts: [String: String] = [:]
-        for (field, value) in zip(fields, values) { if let value { texts[field.name] = value } }
-        let (record, problems) = spec.read(texts, today: today)
+        // The file's columns are the identity number, then the spec's fields in order.
+        let (record, problems) = spec.read(cells: values.dropFirst(), today: today)
         self.problems += problems
         guard let id, let record else { return nil }
         return (id, record)

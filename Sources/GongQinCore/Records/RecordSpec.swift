@@ -248,7 +248,7 @@ public struct RecordSpec<Record: Hashable & Sendable>: Sendable {
 
     /// The spec without its record type.
     public var columnsOnly: SpecColumns {
-        SpecColumns(table: table, fileColumns: fileColumns,
+        SpecColumns(table: table, fileColumns: fileColumns, fieldColumns: fields.map(\.column),
                     columns: Dictionary(uniqueKeysWithValues: fields.map { ($0.name, $0.column) }))
     }
 
@@ -262,20 +262,26 @@ public struct RecordSpec<Record: Hashable & Sendable>: Sendable {
     /// not given (or given empty) is left blank, or is a problem when it is required.
     /// Every problem is collected, one per field.
     public func read(_ texts: [String: String], today: Day) -> (record: Record?, problems: [FieldProblem]) {
-        var values: [String: FieldValue] = [:]
+        read(cells: fields.map { texts[$0.name] }, today: today)
+    }
+
+    /// The record `cells` give, one per field in the spec's order, read as `read(_:today:)`
+    /// reads them: a file's row, without a dictionary per row.
+    public func read(cells: some Sequence<String?>, today: Day) -> (record: Record?, problems: [FieldProblem]) {
+        var record = blank
         var problems: [FieldProblem] = []
-        for field in fields {
-            guard let text = Values.text(texts[field.name]) else {
-                if field.required { problems.append(FieldProblem(field.name, "缺少\(field.label)")) }
+        for (i, cell) in zip(fields.indices, cells) {
+            guard let text = Values.text(cell) else {
+                if fields[i].required { problems.append(FieldProblem(fields[i].name, "缺少\(fields[i].label)")) }
                 continue
             }
             do {
-                values[field.name] = try field.type.read(text, field.label, today: today)
+                fields[i].set(&record, try fields[i].type.read(text, fields[i].label, today: today))
             } catch {
-                problems.append(FieldProblem(field.name, error.line))
+                problems.append(FieldProblem(fields[i].name, error.line))
             }
         }
-        return (problems.isEmpty ? make(values) : nil, problems)
+        return (problems.isEmpty ? record : nil, problems)
     }
 
     /// The text fields of `record` longer than their column holds (the schema's CHECK).
@@ -293,6 +299,8 @@ public struct SpecColumns: Sendable {
     public let table: String
     /// The columns of the kind's file, the identity number first.
     public let fileColumns: [FieldSpec]
+    /// The fields' table columns, in the spec's order.
+    public let fieldColumns: [String]
     /// Each field's table column, by field name.
     public let columns: [String: String]
 }

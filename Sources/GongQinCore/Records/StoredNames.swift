@@ -42,16 +42,17 @@ public enum StoredNames {
 }
 
 extension RecordKind {
-    /// The kind's spec, without its record type, for the kinds that have one.
+    /// The kind's spec, without its record type, for the kinds that have one: made once,
+    /// since an import asks for it on every row.
     public var spec: SpecColumns? {
         switch self {
-        case .certs: RecordSpecs.certificate.columnsOnly
-        case .transfers: RecordSpecs.transfer.columnsOnly
-        case .assessments: RecordSpecs.assessment.columnsOnly
-        case .education: RecordSpecs.education.columnsOnly
-        case .awards: RecordSpecs.award.columnsOnly
-        case .training: RecordSpecs.training.columnsOnly
-        case .jobs: RecordSpecs.job.columnsOnly
+        case .certs: SpecColumns.certificate
+        case .transfers: SpecColumns.transfer
+        case .assessments: SpecColumns.assessment
+        case .education: SpecColumns.education
+        case .awards: SpecColumns.award
+        case .training: SpecColumns.training
+        case .jobs: SpecColumns.job
         case .units, .trades, .persons, .exceptional: nil
         }
     }
@@ -80,4 +81,14 @@ extension RecordKind {
         default: return String(field.name.map { $0 == "-" ? "_" : $0 })
         }
     }
+}
+
+extension SpecColumns {
+    static let certificate = RecordSpecs.certificate.columnsOnly
+    static let transfer = RecordSpecs.transfer.columnsOnly
+    static let assessment = RecordSpecs.assessment.columnsOnly
+    static let education = RecordSpecs.education.columnsOnly
+    static let award = RecordSpecs.award.columnsOnly
+    static let training = RecordSpecs.training.columnsOnly
+    static let job = RecordSpecs.job.columnsOnly
 }

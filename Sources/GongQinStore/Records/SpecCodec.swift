@@ -5,9 +5,27 @@ import GRDB
 // its SELECT and INSERT, and the conversion between a row and the Core record. A trade is
 // stored as its row id and read back as its name.
 
+/// Each spec's statements, made once: an import writes one row after another with them.
+private struct SpecStatements {
+    let columnList: String
+    let insert: String
+    let update: String
+
+    init(_ spec: SpecColumns) {
+        columnList = spec.fieldColumns.joined(separator: ", ")
+        insert = "INSERT INTO \(spec.table) (person_id, \(columnList)) VALUES (?\(String(repeating: ", ?", count: spec.fieldColumns.count)))"
+        update = "UPDATE \(spec.table) SET person_id = ?, " + spec.fieldColumns.map { "\($0) = ?" }.joined(separator: ", ") + " WHERE id = ?"
+    }
+
+    static let byTable: [String: SpecStatements] = Dictionary(
+        uniqueKeysWithValues: RecordKind.allCases.compactMap(\.spec).map { ($0.table, SpecStatements($0)) })
+}
+
 extension RecordSpec {
+    private var statements: SpecStatements { SpecStatements.byTable[table]! }
+
     /// The fields' columns, in the spec's order: `trade_id, grade, issued, …`.
-    var columnList: String { fields.map(\.column).joined(separator: ", ") }
+    var columnList: String { statements.columnList }
 
     /// `ORDER BY` of a person's records of this kind.
     var orderSQL: String { order.joined(separator: ", ") }
@@ -15,13 +33,9 @@ extension RecordSpec {
     /// The natural key as columns: `trade_id, grade, province`.
     var keyColumns: [String] { key.map { name in fields.first { $0.name == name }!.column } }
 
-    var insertSQL: String {
-        "INSERT INTO \(table) (person_id, \(columnList)) VALUES (?\(String(repeating: ", ?", count: fields.count)))"
-    }
+    var insertSQL: String { statements.insert }
 
-    var updateSQL: String {
-        "UPDATE \(table) SET person_id = ?, " + fields.map { "\($0.column) = ?" }.joined(separator: ", ") + " WHERE id = ?"
-    }
+    var updateSQL: String { statements.update }
 
     /// The record of a row read by `SELECT *` or by name.
     func decode(_ row: Row, _ catalog: Catalog) throws -> Record {
@@ -34,15 +48,21 @@ extension RecordSpec {
     /// (`SELECT …, \(columnList)`): read straight from the statement.
     func decode(_ row: StatementRow, from start: Int32, _ catalog: Catalog) throws -> Record {
         var record = blank
-        for (i, field) in fields.enumerated() {
-            field.set(&record, try field.type.value(row, start + Int32(i), catalog))
+        // By index: a `Field` copied out of the array costs a retain of each of its texts.
+        for i in fields.indices {
+            fields[i].set(&record, try fields[i].type.value(row, start + Int32(i), catalog))
         }
         return record
     }
 
     /// The arguments of `insertSQL` and `updateSQL` (before the row id).
     func arguments(_ record: Record, owner: Int64, _ catalog: Catalog) throws -> StatementArguments {
-        StatementArguments([owner.databaseValue] + (try fields.map { try $0.type.databaseValue($0.get(record), catalog) }))
+        // Existentials: GRDB's init from `[DatabaseValue]` maps by a key path that is made
+        // anew at every call, which showed in an import's profile.
+        var values: [(any DatabaseValueConvertible)?] = [owner]
+        values.reserveCapacity(fields.count + 1)
+        for i in fields.indices { values.append(try fields[i].type.databaseValue(fields[i].get(record), catalog)) }
+        return StatementArguments(values)
     }
 }
 
