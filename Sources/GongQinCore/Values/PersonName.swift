@@ -23,6 +23,9 @@ public enum PersonName {
     /// `陈强`, `阿依古丽 · 买买提` → `阿依古丽·买买提`); in any other name, each run of white
     /// space inside made one space.
     public static func fold(_ name: String) -> String {
+        // Already folded, as nearly every name read back from the database is: Chinese
+        // characters and U+00B7 only.
+        if name.unicodeScalars.allSatisfy({ isHan($0) || $0 == middleDot }) { return name }
         // Split by scalar, not by Character: a space put back before a word that starts
         // with a combining mark would join it into one Character, and a second folding
         // would read the name otherwise (the fuzzer's FileRow regression).

@@ -47,8 +47,8 @@ public enum TextSafety {
     }
 
     /// The problem of a text input with a refused character in it.
-    public static func characterProblem(_ field: String, _ text: String, what: String) -> FieldProblem? {
-        refusedCharacter(in: text).map { FieldProblem(field, "\(what)含有\($0)，不能保存；请删去后重新输入") }
+    public static func characterProblem(_ field: String, _ text: String, what: @autoclosure () -> String) -> FieldProblem? {
+        refusedCharacter(in: text).map { FieldProblem(field, "\(what())含有\($0)，不能保存；请删去后重新输入") }
     }
 
     /// Text as gongqin shows it, on a terminal or in a file (Documentation/CLI.md, “What
