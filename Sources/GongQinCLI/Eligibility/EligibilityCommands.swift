@@ -39,16 +39,19 @@ struct EligibleCommand: ParsableCommand {
             writer.value.begin()
             // One thread reads the records, the others judge batches of them at once, and
             // the lines are written in the order the records were read.
-            let pipeline = Pipeline<[PersonRecord], [EligibleLine]>(transform: { [grade] batch in
-                var lines: [EligibleLine] = []
+            // The workers also put each line into JSON or CSV; the writer only writes them in order.
+            let (output, chinese) = (self.output, header.chineseHeader)
+            let pipeline = Pipeline<[PersonRecord], [(EligibleLine, String?)]>(transform: { [grade] batch in
+                var lines: [(EligibleLine, String?)] = []
                 for record in batch {
                     for option in engine.eligibleOptions(record, cycle: year) where grade == nil || option.grade == grade {
-                        lines.append(EligibleLine(record, option))
+                        let line = EligibleLine(record, option)
+                        lines.append((line, line.streamed(output, chinese: chinese)))
                     }
                 }
                 return lines
             }, consume: { lines in
-                for line in lines { writer.value.write(line) }
+                for (line, text) in lines { writer.value.write(line, streamed: text) }
             })
             var first: IDNumber?
             do {
@@ -107,6 +110,15 @@ struct EligibleLine: Encodable {
         return out.text
     }
 
+    /// The line as a JSON or CSV output streams it; nil for the table, which is laid out at the end.
+    func streamed(_ output: OutputOptions, chinese: Bool) -> String? {
+        switch output.format {
+        case .json: json
+        case .csv: Render.csvLine(cells(output, labelled: chinese))
+        case .table: nil
+        }
+    }
+
     static let columns: [(key: String, title: String)] = [
         ("idNumber", "身份证号"), ("name", "姓名"), ("unit", "单位"), ("trade", "工种"), ("grade", "申报等级"),
         ("module", "模块"), ("certificateYear", "取证年度"), ("conditions", "破格条件"), ("rules", "依据"), ("warnings", "提示"),
@@ -160,13 +172,14 @@ struct EligibleWriter {
         }
     }
 
-    mutating func write(_ line: EligibleLine) {
+    /// `streamed`: the line as `EligibleLine.streamed` put it, when made already.
+    mutating func write(_ line: EligibleLine, streamed: String?) {
         switch output.format {
         case .json:
             Console.write(count == 0 ? "\n" : ",\n")
-            Console.write(line.json)
+            Console.write(streamed ?? line.json)
         case .csv:
-            Console.out(Render.csvLine(line.cells(output, labelled: chinese)))
+            Console.out(streamed ?? Render.csvLine(line.cells(output, labelled: chinese)))
         case .table:
             rows.append(line.cells(output))
             for warning in line.warnings {
