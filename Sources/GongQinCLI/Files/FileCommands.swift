@@ -536,13 +536,12 @@ struct RestoreCommand: ParsableCommand {
             """)
 
     @Argument(help: ArgumentHelp("备份文件", valueName: "file")) var file: String
-    @Option(help: ArgumentHelp("备份的变更日志须含有的日志头（gongqin check 给出的 N:HASH）", valueName: "N:HASH"))
-    var anchor: String?
+    @Option(help: ArgumentHelp("备份的变更日志须含有的日志头（gongqin check 给出的 N:HASH）", valueName: "N:HASH"), transform: Parse.anchor)
+    var anchor: LogHead?
     @OptionGroup var store: StoreOptions
 
     func run() throws {
         let path = store.path
-        let anchor = try self.anchor.map(Parse.anchor)
         let restored = try GongQinDatabase.restore(from: file, into: path, context: try store.context(), anchor: anchor)
         // Opening brings an older backup's schema up to date.
         let applied = try store.open().appliedMigrations()

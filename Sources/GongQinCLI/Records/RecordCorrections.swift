@@ -126,18 +126,17 @@ extension CertCommand {
         @OptionGroup var clearing: ClearOptions
         @Option(help: "证书工种") var trade: String?
         @Option(help: "等级：junior|intermediate|senior|technician|senior-technician，或初级工…高级技师") var grade: Grade?
-        @Option(help: ArgumentHelp("发证时间", valueName: "date")) var issued: String?
+        @Option(help: ArgumentHelp("发证时间", valueName: "date"), transform: Parse.day(as: "发证时间")) var issued: Day?
         @Option(help: "证书编号；给空值 \"\" 即清空") var number: String?
         @Option(help: "取得方式：normal|early|exceptional|transfer|review") var route: Module?
         @Option(help: "发证省份") var province: String?
         @Option(help: "发证机关") var authority: String?
 
         func run() throws {
-            let issuedDay = try Parse.optionalDay(issued, "发证时间")
             try Corrections.update(RecordKinds.certificate, target, { $0 }, clearing: clearing) { c in
                 if let trade { c.trade = trade.trimmingSpaces }
                 if let grade { c.grade = grade }
-                if let issuedDay { c.issued = issuedDay }
+                if let issued { c.issued = issued }
                 if let number { c.number = Parse.text(number) }
                 if let route { c.route = route }
                 if let province { c.province = Parse.text(province) ?? Certificate.homeProvince }
@@ -171,14 +170,14 @@ extension TransferCommand {
         @OptionGroup var clearing: ClearOptions
         @Option(help: "原工种") var from: String?
         @Option(help: "新工种") var to: String?
-        @Option(help: ArgumentHelp("转岗时间，YYYY-MM-DD 或 YYYY-MM", valueName: "date")) var date: String?
+        @Option(help: ArgumentHelp("转岗时间，YYYY-MM-DD 或 YYYY-MM", valueName: "date"), transform: Parse.day(as: "转岗时间", allowMonth: true))
+        var date: Day?
 
         func run() throws {
-            let day = try Parse.optionalDay(date, "转岗时间", allowMonth: true)
             try Corrections.update(RecordKinds.transfer, target, { $0 }, clearing: clearing) { t in
                 if let from { t.from = from.trimmingSpaces }
                 if let to { t.to = to.trimmingSpaces }
-                if let day { t.date = day }
+                if let date { t.date = date }
             }
         }
     }
@@ -241,16 +240,15 @@ extension EducationCommand {
         @OptionGroup var target: RecordNumber
         @OptionGroup var clearing: ClearOptions
         @Option(help: "学历") var level: EducationLevel?
-        @Option(help: ArgumentHelp("毕业时间", valueName: "date")) var graduated: String?
+        @Option(help: ArgumentHelp("毕业时间", valueName: "date"), transform: Parse.day(as: "毕业时间", allowMonth: true)) var graduated: Day?
         @Option(help: "专业；给空值 \"\" 即清空") var major: String?
         @Option(help: "学校；给空值 \"\" 即清空") var school: String?
         @Option(help: "与本人工种相关：yes|no") var relevant: YesNo?
 
         func run() throws {
-            let day = try Parse.optionalDay(graduated, "毕业时间", allowMonth: true)
             try Corrections.update(RecordKinds.education, target, { $0 }, clearing: clearing) { e in
                 if let level { e.level = level }
-                if let day { e.graduated = day }
+                if let graduated { e.graduated = graduated }
                 if let major { e.major = Parse.text(major) }
                 if let school { e.school = Parse.text(school) }
                 if let relevant { e.relevant = relevant == .yes }
@@ -292,14 +290,13 @@ extension AwardCommand {
         @OptionGroup var target: RecordNumber
         @OptionGroup var clearing: ClearOptions
         @Option(help: "奖励名称") var name: String?
-        @Option(help: ArgumentHelp("获奖时间", valueName: "date")) var date: String?
+        @Option(help: ArgumentHelp("获奖时间", valueName: "date"), transform: Parse.day(as: "获奖时间", allowMonth: true)) var date: Day?
         @Option(help: "授予单位；给空值 \"\" 即清空") var issuer: String?
 
         func run() throws {
-            let day = try Parse.optionalDay(date, "获奖时间", allowMonth: true)
             try Corrections.update(RecordKinds.award, target, { $0 }, clearing: clearing) { a in
                 if let name { a.name = name.trimmingSpaces }
-                if let day { a.date = day }
+                if let date { a.date = date }
                 if let issuer { a.issuer = Parse.text(issuer) }
             }
         }
@@ -327,15 +324,14 @@ extension TrainingCommand {
         @OptionGroup var target: RecordNumber
         @OptionGroup var clearing: ClearOptions
         @Option(help: "名称") var name: String?
-        @Option(help: ArgumentHelp("时间", valueName: "date")) var date: String?
+        @Option(help: ArgumentHelp("时间", valueName: "date"), transform: Parse.day(as: "继续教育时间", allowMonth: true)) var date: Day?
         @Option(help: "学时") var hours: Int?
         @Option(help: "发证单位；给空值 \"\" 即清空") var issuer: String?
 
         func run() throws {
-            let day = try Parse.optionalDay(date, "继续教育时间", allowMonth: true)
             try Corrections.update(RecordKinds.training, target, { $0 }, clearing: clearing) { t in
                 if let name { t.name = name.trimmingSpaces }
-                if let day { t.date = day }
+                if let date { t.date = date }
                 if let hours { t.hours = hours }
                 if let issuer { t.issuer = Parse.text(issuer) }
             }
@@ -355,19 +351,17 @@ extension JobCommand {
             discussion: ClearOptions.discussion(RecordSpecs.job))
         @OptionGroup var target: RecordNumber
         @OptionGroup var clearing: ClearOptions
-        @Option(help: ArgumentHelp("起始时间", valueName: "date")) var from: String?
-        @Option(help: ArgumentHelp("截止时间", valueName: "date")) var to: String?
+        @Option(help: ArgumentHelp("起始时间", valueName: "date"), transform: Parse.day(as: "任职起始时间", allowMonth: true)) var from: Day?
+        @Option(help: ArgumentHelp("截止时间", valueName: "date"), transform: Parse.day(as: "任职截止时间", allowMonth: true)) var to: Day?
         @Flag(help: "清除截止时间（改为现任岗位）") var current = false
         @Option(help: "工作单位全称") var unit: String?
         @Option(help: "岗位（职务）") var post: String?
 
         func run() throws {
             if current && to != nil { throw GongQinError.usage("--to 与 --current 只能给一个") }
-            let fromDay = try Parse.optionalDay(from, "任职起始时间", allowMonth: true)
-            let toDay = try Parse.optionalDay(to, "任职截止时间", allowMonth: true)
             try Corrections.update(RecordKinds.job, target, JobLine.init, clearing: clearing) { j in
-                if let fromDay { j.from = fromDay }
-                if let toDay { j.to = toDay }
+                if let from { j.from = from }
+                if let to { j.to = to }
                 if current { j.to = nil }
                 if let unit { j.unit = unit.trimmingSpaces }
                 if let post { j.post = post.trimmingSpaces }

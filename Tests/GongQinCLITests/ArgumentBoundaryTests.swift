@@ -1,0 +1,60 @@
+import Foundation
+import Testing
+
+/// Values converted where the command line is parsed (`@Option(transform: Parse.…)`,
+/// Arguments/; Documentation/CLI.md, “One command line”; issue 25).
+@Suite("arguments converted at the boundary")
+struct ArgumentBoundaryTests {
+    let id = IDs.make(birth: "19800312", sequence: 123)
+
+    /// The files of the state folder (the head witness), with their contents.
+    func state(_ s: Sandbox) -> [String: Data] {
+        let folder = s.folder + "/.local/state/gongqin"
+        let files = FileManager.default.enumerator(atPath: folder)?.allObjects as? [String] ?? []
+        return Dictionary(uniqueKeysWithValues: files.map { ($0, FileManager.default.contents(atPath: folder + "/" + $0) ?? Data()) })
+    }
+
+    // A bad date is invalid data (exit 65, CLI.md's table of exit codes), as it was when
+    // run() read it; only the moment it is refused moved.
+    @Test("a bad date is refused before the command runs: one Chinese line, the same exit code, nothing written", arguments: [
+        (["person", "update", "张三", "--enlisted", "2001-13"], "错误：入伍时间：“2001-13”不是真实存在的日期"),
+        (["cert", "update", "1", "--issued", "2026-02-30"], "错误：发证时间：“2026-02-30”不是真实存在的日期"),
+        (["job", "add", "张三", "--from", "2026-12", "--unit", "某单位", "--post", "驾驶员"],
+         "错误：任职起始时间2026-12-01晚于今天（2026-11-26）。只能登记已发生的日期"),
+        (["apply", "张三", "--cycle", "next", "--grade", "高级工", "--module", "正常", "--date", "2026-11-27"],
+         "错误：申报日期2026-11-27晚于今天（2026-11-26）。只能登记已发生的日期"),
+        (["log", "--since", "昨天", "--format", "json"], "错误：--since：“昨天”不是日期，应写作 YYYY-MM-DD，如 2019-07-01"),
+        (["--as-of", "2026-13", "eligible", "--cycle", "next"], "错误：--as-of：“2026-13”只有年月，这里须写到日：YYYY-MM-DD"),
+    ])
+    func badDate(_ arguments: [String], _ line: String) {
+        let s = Sandbox()
+        s.seed()
+        s.person(id)
+        s.ok("cert", "add", id, "--trade", "电工", "--grade", "中级工", "--issued", "2012-06-01")
+        let witness = state(s), before = s.snapshot()
+        let result = s.run(arguments)
+        #expect(result.code == 65, "\(result.err)")
+        #expect(result.err == line + "\n")
+        #expect(result.out.isEmpty)
+        #expect(s.snapshot() == before)
+        #expect(state(s) == witness)
+    }
+
+    @Test("a value refused at the boundary comes before the database: none is opened or created")
+    func beforeTheDatabase() {
+        let s = Sandbox()
+        // run() would have said the database is missing (66); the date is refused first.
+        let err = s.fails(65, "person", "update", "张三", "--discharged", "2004-02-30")
+        #expect(err == "错误：退役时间：“2004-02-30”不是真实存在的日期\n")
+        #expect(s.fails(65, "transfer", "add", "张三", "--to", "电工", "--date", "2030-01").contains("晚于今天"))
+        #expect(s.fails(65, "person", "add", "--id-number", "32040219800315123X", "--name", "李四", "--unit", "某单位",
+                        "--trade", "电工", "--work-start", "2001-07").contains("校验位"))
+        #expect(!FileManager.default.fileExists(atPath: s.db))
+        #expect(state(s).isEmpty)
+        // A usage error thrown at the boundary stays one (64), in its own words.
+        #expect(s.fails(64, "check", "--anchor", "12").hasPrefix("用法错误：--anchor 的值“12”不是 N:HASH 的形式"))
+        // The parser's own errors are worded as before.
+        #expect(s.fails(64, "cert", "add", "张三", "--trade", "电工", "--grade", "中间", "--issued", "2012-06-01")
+            .hasPrefix("用法错误：参数 --grade <grade> 的值“中间”无效"))
+    }
+}
