@@ -2,8 +2,9 @@ import Foundation
 import Testing
 
 /// Values converted where the command line is parsed (`@Option(transform: Parse.…)`,
-/// Arguments/; Documentation/CLI.md, “One command line”; issue 25).
-@Suite("arguments converted at the boundary")
+/// Arguments/), and the completion each argument offers (Documentation/CLI.md, “One
+/// command line”; issue 25).
+@Suite("arguments converted at the boundary, with completion kinds")
 struct ArgumentBoundaryTests {
     let id = IDs.make(birth: "19800312", sequence: 123)
 
@@ -56,5 +57,32 @@ struct ArgumentBoundaryTests {
         // The parser's own errors are worded as before.
         #expect(s.fails(64, "cert", "add", "张三", "--trade", "电工", "--grade", "中间", "--issued", "2012-06-01")
             .hasPrefix("用法错误：参数 --grade <grade> 的值“中间”无效"))
+    }
+
+    /// The completion script for `shell`.
+    func script(_ shell: String) -> String {
+        let result = Sandbox().run("--generate-completion-script", shell)
+        #expect(result.code == 0, "\(result.err)")
+        return result.out
+    }
+
+    @Test("the completion scripts complete files for --db and the other paths, and the codes of a vocabulary")
+    func completion() throws {
+        let zsh = script("zsh").split(separator: "\n")
+        let db = try #require(zsh.first { $0.contains("'--db[") })
+        #expect(db.hasSuffix(":path:_files -g '\\''*.sqlite'\\'''"), "\(db)")
+        #expect(zsh.contains { $0.contains("'--seal-key[") && $0.contains(":_files") })
+        #expect(zsh.contains { $0.contains("'--report[") && $0.contains("*.csv") })
+        #expect(zsh.contains { $0.contains("':dir:_files -/'") }, "materials check DIR completes folders")
+        #expect(zsh.contains { $0.contains("'--output[报告文件") && $0.contains("*.html") })
+        #expect(zsh.contains { $0.contains("___grade=('junior' 'intermediate' 'senior' 'technician' 'senior-technician')") })
+        #expect(zsh.contains { $0.contains("___cycle=('next')") })
+        let kinds = try #require(zsh.first { $0.contains("_kind=(") })
+        #expect(kinds.contains("'persons'") && kinds.contains("'roster'"), "\(kinds)")
+
+        let bash = script("bash")
+        #expect(bash.contains("'--db')\n        __gongqin_add_completions -o plusdirs -fX '!*.@(sqlite)'"))
+        #expect(bash.contains("'--grade')\n        __gongqin_add_completions -W 'junior'$'\\n''intermediate'$'\\n''senior'$'\\n''technician'$'\\n''senior-technician'"))
+        #expect(bash.contains("-fX '!*.@(bundle)'"))
     }
 }

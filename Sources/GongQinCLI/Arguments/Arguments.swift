@@ -52,6 +52,9 @@ enum CycleChoice: ExpressibleByArgument {
         }
     }
 
+    /// A year is typed; `next` is offered.
+    static var defaultCompletionKind: CompletionKind { .list(["next"]) }
+
     /// The help of every `--cycle`.
     static let help = ArgumentHelp("申报年度，或 next（今天之后截止的第一个等级工申报年）", valueName: "year|next")
 

@@ -18,7 +18,7 @@ struct ReportCommand: ParsableCommand {
 
     @Option(help: CycleChoice.help) var cycle: CycleChoice
     @OptionGroup var scope: ScopeOptions
-    @Option(help: ArgumentHelp("报告文件（.html）", valueName: "file.html")) var output: String
+    @Option(help: ArgumentHelp("报告文件（.html）", valueName: "file.html"), completion: .file(extensions: ["html", "htm"])) var output: String
     @Option(help: ArgumentHelp("预测的申报周期个数（1–20）", valueName: "n")) var cycles = 5
     @Option(name: .customLong("as-of"), help: ArgumentHelp("把今天当作此日期", valueName: "date"), transform: Parse.asOf) var asOf: Day?
     @Flag(help: "显示完整身份证号（默认隐藏中间8位）") var reveal = false
