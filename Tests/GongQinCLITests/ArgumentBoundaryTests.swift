@@ -77,6 +77,8 @@ struct ArgumentBoundaryTests {
         #expect(zsh.contains { $0.contains("'--output[报告文件") && $0.contains("*.html") })
         #expect(zsh.contains { $0.contains("___grade=('junior' 'intermediate' 'senior' 'technician' 'senior-technician')") })
         #expect(zsh.contains { $0.contains("___cycle=('next')") })
+        // `cert update --clear` offers the fields its spec lets it clear.
+        #expect(zsh.contains { $0.contains("___clear=('number' 'route' 'province' 'authority')") })
         let kinds = try #require(zsh.first { $0.contains("_kind=(") })
         #expect(kinds.contains("'persons'") && kinds.contains("'roster'"), "\(kinds)")
 

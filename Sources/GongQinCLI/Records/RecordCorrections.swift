@@ -44,18 +44,18 @@ enum Corrections {
     /// `KIND update N`: changes only what `change` sets. A change that changes nothing
     /// prints 无变化 and writes nothing, not even a log entry.
     static func update<R, L: Listable>(_ kind: RecordDescriptor<R>, _ target: RecordNumber, _ line: (R) -> L,
-                                       clearing: ClearOptions = ClearOptions(), _ change: (inout R) throws -> Void) throws {
+                                       clearing: (inout R) throws -> Void = { _ in }, _ change: (inout R) throws -> Void) throws {
         try update(kind, target, line, clearing: clearing) { _, record in try change(&record) }
     }
 
     /// `update` for a change that reads the database (a condition's category).
     /// `clearing`: the optional fields `--clear` empties, before the change.
     static func update<R, L: Listable>(_ kind: RecordDescriptor<R>, _ target: RecordNumber, _ line: (R) -> L,
-                                       clearing: ClearOptions = ClearOptions(), reading change: (Session, inout R) throws -> Void) throws {
+                                       clearing: (inout R) throws -> Void = { _ in }, reading change: (Session, inout R) throws -> Void) throws {
         let today = Environment.today
         let correction = try target.store.openExisting().write { s in
             try s.people.update(kind, target.number, today: today) { record in
-                if let spec = kind.spec { try clearing.apply(spec, to: &record) }
+                try clearing(&record)
                 try change(s, &record)
             }
         }
@@ -121,9 +121,9 @@ extension CertCommand {
         static let configuration = CommandConfiguration(
             commandName: "update",
             abstract: "更正证书：只改给出的项",
-            discussion: "在办申报所依据的证书不能改成使申报不再成立的样子（R1）；须先撤回申报。" + ClearOptions.discussion(RecordSpecs.certificate))
+            discussion: "在办申报所依据的证书不能改成使申报不再成立的样子（R1）；须先撤回申报。" + ClearOptions<Certificate>.discussion)
         @OptionGroup var target: RecordNumber
-        @OptionGroup var clearing: ClearOptions
+        @OptionGroup var clearing: ClearOptions<Certificate>
         @Option(help: "证书工种") var trade: String?
         @Option(help: "等级：junior|intermediate|senior|technician|senior-technician，或初级工…高级技师") var grade: Grade?
         @Option(help: ArgumentHelp("发证时间", valueName: "date"), transform: Parse.day(as: "发证时间")) var issued: Day?
@@ -133,7 +133,7 @@ extension CertCommand {
         @Option(help: "发证机关") var authority: String?
 
         func run() throws {
-            try Corrections.update(RecordKinds.certificate, target, { $0 }, clearing: clearing) { c in
+            try Corrections.update(RecordKinds.certificate, target, { $0 }, clearing: clearing.apply) { c in
                 if let trade { c.trade = trade.trimmingSpaces }
                 if let grade { c.grade = grade }
                 if let issued { c.issued = issued }
@@ -165,16 +165,16 @@ extension TransferCommand {
         static let configuration = CommandConfiguration(
             commandName: "update",
             abstract: "更正转岗：时间、原工种或新工种",
-            discussion: "等级年限（T1）和审批表随更正后的转岗记录计算；如更正的是最近一次转岗，人员的现工种随之更正。" + ClearOptions.discussion(RecordSpecs.transfer))
+            discussion: "等级年限（T1）和审批表随更正后的转岗记录计算；如更正的是最近一次转岗，人员的现工种随之更正。" + ClearOptions<Transfer>.discussion)
         @OptionGroup var target: RecordNumber
-        @OptionGroup var clearing: ClearOptions
+        @OptionGroup var clearing: ClearOptions<Transfer>
         @Option(help: "原工种") var from: String?
         @Option(help: "新工种") var to: String?
         @Option(help: ArgumentHelp("转岗时间，YYYY-MM-DD 或 YYYY-MM", valueName: "date"), transform: Parse.day(as: "转岗时间", allowMonth: true))
         var date: Day?
 
         func run() throws {
-            try Corrections.update(RecordKinds.transfer, target, { $0 }, clearing: clearing) { t in
+            try Corrections.update(RecordKinds.transfer, target, { $0 }, clearing: clearing.apply) { t in
                 if let from { t.from = from.trimmingSpaces }
                 if let to { t.to = to.trimmingSpaces }
                 if let date { t.date = date }
@@ -203,15 +203,15 @@ extension AssessmentCommand {
 
     struct Update: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "update", abstract: "更正年度考核",
-            discussion: ClearOptions.discussion(RecordSpecs.assessment))
+            discussion: ClearOptions<AnnualAssessment>.discussion)
         @OptionGroup var target: RecordNumber
-        @OptionGroup var clearing: ClearOptions
+        @OptionGroup var clearing: ClearOptions<AnnualAssessment>
         @Option(help: "考核年度") var year: Int?
         @Option(help: "结果：优秀|合格|基本合格|不合格，或 excellent|pass|basic|fail") var result: AssessmentResult?
 
         func run() throws {
             let checkedYear = try year.map { try Parse.year($0, "考核年度") }
-            try Corrections.update(RecordKinds.assessment, target, { $0 }, clearing: clearing) { a in
+            try Corrections.update(RecordKinds.assessment, target, { $0 }, clearing: clearing.apply) { a in
                 if let checkedYear { a.year = checkedYear }
                 if let result { a.result = result }
             }
@@ -236,9 +236,9 @@ extension EducationCommand {
 
     struct Update: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "update", abstract: "更正学历",
-            discussion: ClearOptions.discussion(RecordSpecs.education))
+            discussion: ClearOptions<Education>.discussion)
         @OptionGroup var target: RecordNumber
-        @OptionGroup var clearing: ClearOptions
+        @OptionGroup var clearing: ClearOptions<Education>
         @Option(help: "学历") var level: EducationLevel?
         @Option(help: ArgumentHelp("毕业时间", valueName: "date"), transform: Parse.day(as: "毕业时间", allowMonth: true)) var graduated: Day?
         @Option(help: "专业；给空值 \"\" 即清空") var major: String?
@@ -246,7 +246,7 @@ extension EducationCommand {
         @Option(help: "与本人工种相关：yes|no") var relevant: YesNo?
 
         func run() throws {
-            try Corrections.update(RecordKinds.education, target, { $0 }, clearing: clearing) { e in
+            try Corrections.update(RecordKinds.education, target, { $0 }, clearing: clearing.apply) { e in
                 if let level { e.level = level }
                 if let graduated { e.graduated = graduated }
                 if let major { e.major = Parse.text(major) }
@@ -286,15 +286,15 @@ extension AwardCommand {
 
     struct Update: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "update", abstract: "更正奖励",
-            discussion: ClearOptions.discussion(RecordSpecs.award))
+            discussion: ClearOptions<Award>.discussion)
         @OptionGroup var target: RecordNumber
-        @OptionGroup var clearing: ClearOptions
+        @OptionGroup var clearing: ClearOptions<Award>
         @Option(help: "奖励名称") var name: String?
         @Option(help: ArgumentHelp("获奖时间", valueName: "date"), transform: Parse.day(as: "获奖时间", allowMonth: true)) var date: Day?
         @Option(help: "授予单位；给空值 \"\" 即清空") var issuer: String?
 
         func run() throws {
-            try Corrections.update(RecordKinds.award, target, { $0 }, clearing: clearing) { a in
+            try Corrections.update(RecordKinds.award, target, { $0 }, clearing: clearing.apply) { a in
                 if let name { a.name = name.trimmingSpaces }
                 if let date { a.date = date }
                 if let issuer { a.issuer = Parse.text(issuer) }
@@ -320,16 +320,16 @@ extension TrainingCommand {
 
     struct Update: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "update", abstract: "更正继续教育",
-            discussion: ClearOptions.discussion(RecordSpecs.training))
+            discussion: ClearOptions<Training>.discussion)
         @OptionGroup var target: RecordNumber
-        @OptionGroup var clearing: ClearOptions
+        @OptionGroup var clearing: ClearOptions<Training>
         @Option(help: "名称") var name: String?
         @Option(help: ArgumentHelp("时间", valueName: "date"), transform: Parse.day(as: "继续教育时间", allowMonth: true)) var date: Day?
         @Option(help: "学时") var hours: Int?
         @Option(help: "发证单位；给空值 \"\" 即清空") var issuer: String?
 
         func run() throws {
-            try Corrections.update(RecordKinds.training, target, { $0 }, clearing: clearing) { t in
+            try Corrections.update(RecordKinds.training, target, { $0 }, clearing: clearing.apply) { t in
                 if let name { t.name = name.trimmingSpaces }
                 if let date { t.date = date }
                 if let hours { t.hours = hours }
@@ -348,9 +348,9 @@ extension TrainingCommand {
 extension JobCommand {
     struct Update: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "update", abstract: "更正一段工作经历",
-            discussion: ClearOptions.discussion(RecordSpecs.job))
+            discussion: ClearOptions<Job>.discussion)
         @OptionGroup var target: RecordNumber
-        @OptionGroup var clearing: ClearOptions
+        @OptionGroup var clearing: ClearOptions<Job>
         @Option(help: ArgumentHelp("起始时间", valueName: "date"), transform: Parse.day(as: "任职起始时间", allowMonth: true)) var from: Day?
         @Option(help: ArgumentHelp("截止时间", valueName: "date"), transform: Parse.day(as: "任职截止时间", allowMonth: true)) var to: Day?
         @Flag(help: "清除截止时间（改为现任岗位）") var current = false
@@ -359,7 +359,7 @@ extension JobCommand {
 
         func run() throws {
             if current && to != nil { throw GongQinError.usage("--to 与 --current 只能给一个") }
-            try Corrections.update(RecordKinds.job, target, JobLine.init, clearing: clearing) { j in
+            try Corrections.update(RecordKinds.job, target, JobLine.init, clearing: clearing.apply) { j in
                 if let from { j.from = from }
                 if let to { j.to = to }
                 if current { j.to = nil }
