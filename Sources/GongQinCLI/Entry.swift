@@ -55,6 +55,11 @@ public enum GongQinMain {
             code = exitCode(error.gongqin.kind)
         } catch let error as ExitCode {
             code = error.rawValue
+        } catch let error where refusedValue(error) != nil {
+            let refusal = refusedValue(error)!
+            Console.discard()
+            Console.error(refusal)
+            code = exitCode(refusal.kind)
         } catch {
             let words = arguments.first == "help" ? Array(arguments.dropFirst()) : arguments
             code = handleParserError(error, translating: !arguments.contains { $0.hasPrefix("--generate-completion-script") || $0 == "--experimental-dump-help" },
@@ -80,6 +85,23 @@ public enum GongQinMain {
         case .outputFailed: 74
         case .busy: 75
         }
+    }
+
+    /// The error with which a `transform:` refused the value of an option or argument
+    /// (`Parse.day(as:)`, `Parse.id`, `Parse.anchor`): the parser wraps it in its own error
+    /// (`ParserError.unableToParseValue`, whose `originalError` it is), which has no public
+    /// accessor, so it is found by reflection. Nil for every other error, so that the
+    /// parser's own usage errors are worded as before.
+    static func refusedValue(_ error: any Error) -> GongQinError? {
+        for part in Mirror(reflecting: error).children {
+            guard let parserError = part.value as? any Error else { continue }
+            for case let (label, payload) in Mirror(reflecting: parserError).children where label == "unableToParseValue" {
+                for element in Mirror(reflecting: payload).children where element.label == "originalError" {
+                    return element.value as? GongQinError
+                }
+            }
+        }
+        return nil
     }
 
     /// Help, version and usage errors from the argument parser; anything else that got

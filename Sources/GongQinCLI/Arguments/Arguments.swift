@@ -52,6 +52,9 @@ enum CycleChoice: ExpressibleByArgument {
         }
     }
 
+    /// A year is typed; `next` is offered.
+    static var defaultCompletionKind: CompletionKind { .list(["next"]) }
+
     /// The help of every `--cycle`.
     static let help = ArgumentHelp("申报年度，或 next（今天之后截止的第一个等级工申报年）", valueName: "year|next")
 
@@ -73,6 +76,14 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
 /// Arguments read as values of the domain, by the same code that reads a cell of an
 /// import file (`Values`, GongQinCore). A value of the right form that the data rules
 /// reject (a bad identity number, an impossible date) is invalid data: exit 65.
+///
+/// A value that needs nothing but itself and today (a date, an identity number, a log
+/// head) is read where the command line is parsed, as `@Option(transform: Parse.…)`: the
+/// command's `run()` gets a `Day`, an `IDNumber` or a `LogHead`, and a refused value stops
+/// the command before anything is opened. The parser carries the `GongQinError` thrown
+/// here inside its own error; `GongQinMain.refusedValue` takes it out, so that the line and
+/// the exit code are those of the error itself. A value that needs the database (a person
+/// named by name, a unit, a trade) is read in `run()`.
 enum Parse {
     /// A change-log head, `N:HASH`, as `check` prints it (README, “What the log detects”).
     static func anchor(_ text: String) throws -> LogHead {
@@ -87,15 +98,16 @@ enum Parse {
         try Values.idNumber(text, today: Environment.today)
     }
 
-    /// A date, not after today. `allowMonth` admits `YYYY-MM` where the notice works in
-    /// months (work start, graduation, transfer).
-    static func day(_ text: String, _ what: String, allowMonth: Bool = false, allowFuture: Bool = false) throws -> Day {
-        try Values.day(text, what, today: Environment.today, allowMonth: allowMonth, allowFuture: allowFuture)
+    /// The reading of a date option, for `@Option(transform:)`: a date, not after today
+    /// unless `allowFuture`; `allowMonth` admits `YYYY-MM` where the notice works in months
+    /// (work start, graduation, transfer). `what` names it in the refusal
+    /// (`发证时间：“2026-13-01”不是真实存在的日期`, exit 65), which comes before `run()`.
+    static func day(as what: String, allowMonth: Bool = false, allowFuture: Bool = false) -> @Sendable (String) throws -> Day {
+        { text in try Values.day(text, what, today: Environment.today, allowMonth: allowMonth, allowFuture: allowFuture) }
     }
 
-    static func optionalDay(_ text: String?, _ what: String, allowMonth: Bool = false, allowFuture: Bool = false) throws -> Day? {
-        try text.map { try day($0, what, allowMonth: allowMonth, allowFuture: allowFuture) }
-    }
+    /// `--as-of DATE` of `eligible`, `forecast` and `report`: the day taken for today, any date.
+    static let asOf = day(as: "--as-of", allowFuture: true)
 
     /// A year such as a cycle or an assessment year.
     static func year(_ value: Int, _ what: String) throws -> Int {

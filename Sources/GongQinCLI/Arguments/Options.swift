@@ -5,7 +5,8 @@ import GongQinStore
 
 /// `--db PATH`, accepted by every command that touches data (Documentation/CLI.md).
 struct StoreOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("数据库文件。默认依次为环境变量 GONGQIN_DB、$XDG_DATA_HOME/gongqin/gongqin.sqlite、~/.local/share/gongqin/gongqin.sqlite", valueName: "path"))
+    @Option(name: .long, help: ArgumentHelp("数据库文件。默认依次为环境变量 GONGQIN_DB、$XDG_DATA_HOME/gongqin/gongqin.sqlite、~/.local/share/gongqin/gongqin.sqlite", valueName: "path"),
+            completion: .file(extensions: ["sqlite"]))
     var db: String?
 
     /// The database file: `--db`, then `GONGQIN_DB`, then the XDG path.
@@ -20,7 +21,8 @@ struct StoreOptions: ParsableArguments {
     }
 
     @Option(name: .customLong("seal-key"),
-            help: ArgumentHelp("本单位印章的密钥文件；默认依次为环境变量 GONGQIN_SEAL_KEY、$XDG_STATE_HOME/gongqin/seal.key（有则用）。有密钥时每次写入都盖章", valueName: "file"))
+            help: ArgumentHelp("本单位印章的密钥文件；默认依次为环境变量 GONGQIN_SEAL_KEY、$XDG_STATE_HOME/gongqin/seal.key（有则用）。有密钥时每次写入都盖章", valueName: "file"),
+            completion: .file())
     var sealKey: String?
 
     /// The key file: `--seal-key`, then `GONGQIN_SEAL_KEY` (either must exist), then the

@@ -18,7 +18,7 @@ struct BundleCommand: ParsableCommand {
             """)
 
     @Option(help: "单位名称") var unit: String
-    @Option(help: ArgumentHelp("数据包文件（不能已存在）", valueName: "file")) var output: String
+    @Option(help: ArgumentHelp("数据包文件（不能已存在）", valueName: "file"), completion: .file(extensions: ["bundle"])) var output: String
     @OptionGroup var store: StoreOptions
     @OptionGroup var format: OutputOptions
 
@@ -58,7 +58,7 @@ struct MergeCommand: ParsableCommand {
             同一个数据包再合并一次不改变任何内容。--dry-run 只报告，不写入。
             """)
 
-    @Argument(help: ArgumentHelp("数据包文件", valueName: "file")) var files: [String]
+    @Argument(help: ArgumentHelp("数据包文件", valueName: "file"), completion: .file(extensions: ["bundle"])) var files: [String]
     @Option(help: ArgumentHelp("冲突时采用哪一方：bundle（数据包）或 stored（本库）", valueName: "bundle|stored")) var prefer: MergePreference?
     @Flag(name: .customLong("dry-run"), help: "只报告将要做的合并，不写入") var dryRun = false
     @Flag(name: .customLong("require-seal"), help: "拒绝未盖印章的数据包（登记了公钥的单位，其数据包总须盖有该印章）")

@@ -18,14 +18,14 @@ struct EligibleCommand: ParsableCommand {
     @OptionGroup var scope: ScopeOptions
     @Option(help: "只看该等级") var grade: Grade?
     @Option(help: StoreOptions.personHelp) var person: String?
-    @Option(name: .customLong("as-of"), help: ArgumentHelp("把今天当作此日期来确定 next", valueName: "date")) var asOf: String?
+    @Option(name: .customLong("as-of"), help: ArgumentHelp("把今天当作此日期来确定 next", valueName: "date"), transform: Parse.asOf) var asOf: Day?
     @OptionGroup var store: StoreOptions
     @OptionGroup var output: OutputOptions
     @OptionGroup var header: HeaderOptions
 
     func run() throws {
         try header.check(output)
-        let today = try asOf.map { try Parse.day($0, "--as-of", allowFuture: true) } ?? Environment.today
+        let today = asOf ?? Environment.today
         let id = try person.map(store.person)
         let database = try store.reader()
         try database.read { s in

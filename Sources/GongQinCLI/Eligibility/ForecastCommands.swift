@@ -19,7 +19,7 @@ struct ForecastCommand: ParsableCommand {
 
     @Option(help: ArgumentHelp("预测的申报周期个数（1–20）", valueName: "n")) var cycles = 5
     @OptionGroup var scope: ScopeOptions
-    @Option(name: .customLong("as-of"), help: ArgumentHelp("把今天当作此日期", valueName: "date")) var asOf: String?
+    @Option(name: .customLong("as-of"), help: ArgumentHelp("把今天当作此日期", valueName: "date"), transform: Parse.asOf) var asOf: Day?
     @OptionGroup var store: StoreOptions
     @OptionGroup var output: OutputOptions
     @OptionGroup var header: HeaderOptions
@@ -29,7 +29,7 @@ struct ForecastCommand: ParsableCommand {
         guard (1...20).contains(cycles) else {
             throw GongQinError.usage("--cycles 须在1到20之间，收到\(cycles)", hint: "例如 --cycles 5")
         }
-        let today = try asOf.map { try Parse.day($0, "--as-of", allowFuture: true) } ?? Environment.today
+        let today = asOf ?? Environment.today
         let filter = try scope.filter()
         let forecast = try store.reader().read { s in
             try ForecastCommand.forecast(s, filter: filter, today: today, count: cycles)

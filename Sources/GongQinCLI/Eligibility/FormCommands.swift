@@ -26,7 +26,8 @@ struct FormCommand: ParsableCommand {
         @Argument(help: StoreOptions.personHelp) var id: String
         @OptionGroup var application: MaterialsCommand.Application
         @Option(help: "没有奖励时工作业绩栏的评语（默认用 form remark set 设置的，未设置时用须知的示例）") var remark: String?
-        @Option(name: .customLong("output"), help: ArgumentHelp("把草表写成 Excel 工作簿（.xlsx），版式同附件1；身份证号隐去中间8位，加 --reveal 写出完整号码", valueName: "file"))
+        @Option(name: .customLong("output"), help: ArgumentHelp("把草表写成 Excel 工作簿（.xlsx），版式同附件1；身份证号隐去中间8位，加 --reveal 写出完整号码", valueName: "file"),
+                completion: .file(extensions: ["xlsx"]))
         var outputFile: String?
         @OptionGroup var store: StoreOptions
         @OptionGroup var output: OutputOptions

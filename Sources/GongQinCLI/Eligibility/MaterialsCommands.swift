@@ -76,7 +76,7 @@ struct MaterialsCommand: ParsableCommand {
                 .DS_Store、Thumbs.db 等系统文件只作提示，不算问题。文件名按 Unicode NFC 比较，扩展名不分大小写。
                 """)
 
-        @Argument(help: "扫描件所在的文件夹") var dir: String
+        @Argument(help: "扫描件所在的文件夹", completion: .directory) var dir: String
         @Option(help: StoreOptions.personHelp) var person: String
         @OptionGroup var application: Application
         @OptionGroup var store: StoreOptions

@@ -37,7 +37,7 @@ struct PolicyCommand: ParsableCommand {
             abstract: "载入某年的正式政策文件（JSON，格式与 policy show --format json 的输出相同）",
             discussion: "文件须给出 RULES §2 的全部参数，每个值带 value、status、source；可先用 gongqin policy show 2024 --format json 输出一份再修改。缺项或前后矛盾时拒绝载入并逐条说明。同一年度再次载入会替换之前的版本，并记入变更日志。")
 
-        @Argument(help: "JSON 文件") var file: String
+        @Argument(help: "JSON 文件", completion: .file(extensions: ["json"])) var file: String
         @OptionGroup var store: StoreOptions
 
         func run() throws {

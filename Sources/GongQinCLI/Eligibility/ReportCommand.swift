@@ -18,9 +18,9 @@ struct ReportCommand: ParsableCommand {
 
     @Option(help: CycleChoice.help) var cycle: CycleChoice
     @OptionGroup var scope: ScopeOptions
-    @Option(help: ArgumentHelp("报告文件（.html）", valueName: "file.html")) var output: String
+    @Option(help: ArgumentHelp("报告文件（.html）", valueName: "file.html"), completion: .file(extensions: ["html", "htm"])) var output: String
     @Option(help: ArgumentHelp("预测的申报周期个数（1–20）", valueName: "n")) var cycles = 5
-    @Option(name: .customLong("as-of"), help: ArgumentHelp("把今天当作此日期", valueName: "date")) var asOf: String?
+    @Option(name: .customLong("as-of"), help: ArgumentHelp("把今天当作此日期", valueName: "date"), transform: Parse.asOf) var asOf: Day?
     @Flag(help: "显示完整身份证号（默认隐藏中间8位）") var reveal = false
     @OptionGroup var store: StoreOptions
 
@@ -32,7 +32,7 @@ struct ReportCommand: ParsableCommand {
         guard lower.hasSuffix(".html") || lower.hasSuffix(".htm") else {
             throw GongQinError.usage("报告文件须以 .html 结尾：“\(output)”", hint: "例如 --output 报告.html")
         }
-        let today = try asOf.map { try Parse.day($0, "--as-of", allowFuture: true) } ?? Environment.today
+        let today = asOf ?? Environment.today
         let filter = try scope.filter()
         let page = try store.reader().read { s in
             try ReportPage.gather(s, filter: filter, scopeLabel: scope.label, cycle: cycle, today: today,

@@ -19,6 +19,7 @@ enum ImportKind: ExpressibleByArgument, Equatable {
     }
 
     static var allValueStrings: [String] { RecordKind.allCases.map(\.rawValue) + ["roster"] }
+    static var defaultCompletionKind: CompletionKind { .list(allValueStrings) }
 
     var layout: FileLayout {
         switch self {
@@ -111,12 +112,12 @@ struct ImportCommand: ParsableCommand {
             """)
 
     @Argument(help: ArgumentHelp("记录种类，或 roster（花名册）", valueName: "kind")) var kind: ImportKind
-    @Argument(help: ArgumentHelp("CSV 或 .xlsx 文件", valueName: "file")) var file: String
+    @Argument(help: ArgumentHelp("CSV 或 .xlsx 文件", valueName: "file"), completion: .file(extensions: ["csv", "xlsx"])) var file: String
     @Option(help: ArgumentHelp("读取 .xlsx 中此名称的工作表（默认第一个）", valueName: "name")) var sheet: String?
     @Flag(help: "已有的记录按文件内容更新，而不报错") var update = false
     @Option(help: "文件编码：auto（默认：合法的 UTF-8 即按 UTF-8，否则按 GB18030）、utf-8 或 gb18030")
     var encoding: TextEncoding = .auto
-    @Option(help: ArgumentHelp("有错误时把出错的行连同原内容写成 CSV，改好后可再导入", valueName: "file"))
+    @Option(help: ArgumentHelp("有错误时把出错的行连同原内容写成 CSV，改好后可再导入", valueName: "file"), completion: .file(extensions: ["csv"]))
     var report: String?
     @OptionGroup var store: StoreOptions
     @OptionGroup var output: OutputOptions
@@ -372,6 +373,7 @@ enum ExportKind: ExpressibleByArgument, Equatable {
     }
 
     static var allValueStrings: [String] { RecordKind.allCases.map(\.rawValue) + ["roster"] }
+    static var defaultCompletionKind: CompletionKind { .list(allValueStrings) }
 }
 
 /// `export KIND [--output FILE]` and `export roster --cycle YEAR [--output FILE.csv|FILE.xlsx]`.
@@ -388,7 +390,8 @@ struct ExportCommand: ParsableCommand {
 
     @Argument(help: "记录种类，或 roster（汇总名册）") var kind: ExportKind
     @Option(help: ArgumentHelp("汇总名册的申报年度，或 next（仅 roster）", valueName: "year|next")) var cycle: CycleChoice?
-    @Option(help: ArgumentHelp("输出文件：.csv 或 .xlsx；其他扩展名不受理", valueName: "file")) var output: String?
+    @Option(help: ArgumentHelp("输出文件：.csv 或 .xlsx；其他扩展名不受理", valueName: "file"), completion: .file(extensions: ["csv", "xlsx"]))
+    var output: String?
     @Flag(name: .customLong("chinese-header"), help: "表头用中文名，代码值写中文（默认用长选项名和代码）") var chineseHeader = false
     @OptionGroup(title: "汇总名册的范围（仅 roster）") var scope: ScopeOptions
     @OptionGroup var store: StoreOptions
@@ -514,7 +517,7 @@ struct BackupCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "backup", abstract: "备份数据库到新文件（其他程序写入时也可备份）")
 
-    @Argument(help: ArgumentHelp("备份文件（不能已存在）", valueName: "file")) var file: String
+    @Argument(help: ArgumentHelp("备份文件（不能已存在）", valueName: "file"), completion: .file(extensions: ["sqlite"])) var file: String
     @OptionGroup var store: StoreOptions
 
     func run() throws {
@@ -536,14 +539,13 @@ struct RestoreCommand: ParsableCommand {
             原数据库留存为 PATH.before-restore（已有时为 PATH.before-restore-2 等），恢复后也保留，并提示所在位置。
             """)
 
-    @Argument(help: ArgumentHelp("备份文件", valueName: "file")) var file: String
-    @Option(help: ArgumentHelp("备份的变更日志须含有的日志头（gongqin check 给出的 N:HASH）", valueName: "N:HASH"))
-    var anchor: String?
+    @Argument(help: ArgumentHelp("备份文件", valueName: "file"), completion: .file(extensions: ["sqlite"])) var file: String
+    @Option(help: ArgumentHelp("备份的变更日志须含有的日志头（gongqin check 给出的 N:HASH）", valueName: "N:HASH"), transform: Parse.anchor)
+    var anchor: LogHead?
     @OptionGroup var store: StoreOptions
 
     func run() throws {
         let path = store.path
-        let anchor = try self.anchor.map(Parse.anchor)
         let restored = try GongQinDatabase.restore(from: file, into: path, context: try store.context(), anchor: anchor)
         // Opening brings an older backup's schema up to date.
         let applied = try store.open().appliedMigrations()

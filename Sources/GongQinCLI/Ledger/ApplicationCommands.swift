@@ -18,7 +18,7 @@ struct ApplyCommand: ParsableCommand {
     @Option(help: "申报等级") var grade: Grade
     @Option(help: "申报模块：normal|early|exceptional|transfer|review，或 正常|提前|破格|转岗|复核") var module: Module
     @Option(help: ArgumentHelp("所用破格条件，代码或名称（见 gongqin exceptional conditions），可多次给出", valueName: "code")) var condition: [String] = []
-    @Option(help: ArgumentHelp("申报日期（默认今天）", valueName: "date")) var date: String?
+    @Option(help: ArgumentHelp("申报日期（默认今天）", valueName: "date"), transform: Parse.day(as: "申报日期")) var date: Day?
     @Option(help: "申报工种（默认现岗位工种；已转岗人员不能按原工种申报，T2）") var trade: String?
     @OptionGroup var store: StoreOptions
     @OptionGroup var output: OutputOptions
@@ -26,7 +26,7 @@ struct ApplyCommand: ParsableCommand {
     func run() throws {
         let id = try store.person(self.id)
         let today = Environment.today
-        let filedOn = try date.map { try Parse.day($0, "申报日期") } ?? today
+        let filedOn = date ?? today
         let entry = try store.open().write { s in
             let request = ApplicationRequest(person: id, cycle: cycle.resolve(try s.engine(today: today), asOf: today), grade: grade,
                                              module: module, trade: trade.map(\.trimmingSpaces),

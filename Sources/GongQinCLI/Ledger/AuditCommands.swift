@@ -138,7 +138,8 @@ struct LogCommand: ParsableCommand {
         discussion: "日志只能追加，并按哈希链连接；用 gongqin check 校验是否被改动。")
 
     @Option(help: StoreOptions.personHelp) var person: String?
-    @Option(help: ArgumentHelp("只看此日期及以后的记录", valueName: "date")) var since: String?
+    @Option(help: ArgumentHelp("只看此日期及以后的记录", valueName: "date"), transform: Parse.day(as: "--since", allowFuture: true))
+    var since: Day?
     @Option(help: "只看该表，如 person、certificate、exceptional_use") var table: String?
     @OptionGroup var store: StoreOptions
     @OptionGroup var output: OutputOptions
@@ -205,10 +206,9 @@ struct LogCommand: ParsableCommand {
 
     func run() throws {
         let id = try person.map(store.person)
-        let day = try since.map { try Parse.day($0, "--since", allowFuture: true) }
         var lines: [Line] = []
         try store.reader().read { s in
-            try s.log.entries(person: id, since: day, table: table) { e in
+            try s.log.entries(person: id, since: since, table: table) { e in
                 // The command line as typed holds ID numbers too: masked in every format
                 // unless --reveal. The time the trigger wrote (UTC) is shown local.
                 lines.append(Line(seq: e.seq, at: Times.iso(e.at), actor: e.actor,
@@ -330,14 +330,14 @@ struct CheckCommand: ParsableCommand {
             可以发现此后日志被整体重算或截短。花名册、审批表和审计也印有当时的日志头。
             """)
 
-    @Option(help: ArgumentHelp("此前记下的变更日志头，如 12:3fa4…（至少16位十六进制）；日志若已没有这一条或哈希不同，以 1 退出", valueName: "N:HASH"))
-    var anchor: String?
+    @Option(help: ArgumentHelp("此前记下的变更日志头，如 12:3fa4…（至少16位十六进制）；日志若已没有这一条或哈希不同，以 1 退出", valueName: "N:HASH"),
+            transform: Parse.anchor)
+    var anchor: LogHead?
 
     @OptionGroup var store: StoreOptions
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        let anchor = try self.anchor.map(Parse.anchor)
         let database = try store.reader()
         let witnessed = database.witnessedHead
         let (findings, entries, head, seal) = try database.read { s in

@@ -18,15 +18,15 @@ struct JobCommand: ParsableCommand {
                 """)
 
         @OptionGroup var target: RecordTarget
-        @Option(help: ArgumentHelp("起始时间，YYYY-MM 或 YYYY-MM-DD", valueName: "date")) var from: String
-        @Option(help: ArgumentHelp("截止时间；现任岗位不写", valueName: "date")) var to: String?
+        @Option(help: ArgumentHelp("起始时间，YYYY-MM 或 YYYY-MM-DD", valueName: "date"), transform: Parse.day(as: "任职起始时间", allowMonth: true))
+        var from: Day
+        @Option(help: ArgumentHelp("截止时间；现任岗位不写", valueName: "date"), transform: Parse.day(as: "任职截止时间", allowMonth: true))
+        var to: Day?
         @Option(help: "工作单位全称，如“常州市某某管理处”") var unit: String
         @Option(help: "岗位（职务），如“驾驶员”“工作人员”") var post: String
 
         func run() throws {
-            let job = Job(from: try Parse.day(from, "任职起始时间", allowMonth: true),
-                          to: try Parse.optionalDay(to, "任职截止时间", allowMonth: true),
-                          unit: unit.trimmingSpaces, post: post.trimmingSpaces)
+            let job = Job(from: from, to: to, unit: unit.trimmingSpaces, post: post.trimmingSpaces)
             let (_, name) = try target.write { s, id, today in try s.people.addJob(job, to: id, today: today) }
             try Render.added(JobLine(job), target.output, "已登记\(name)的工作经历：\(job.formLine)")
         }
@@ -48,11 +48,11 @@ struct JobCommand: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "end", abstract: "结束现任岗位：给截止时间为空的那段经历加上截止时间")
 
         @OptionGroup var target: RecordTarget
-        @Option(help: ArgumentHelp("截止时间，YYYY-MM 或 YYYY-MM-DD", valueName: "date")) var to: String
+        @Option(help: ArgumentHelp("截止时间，YYYY-MM 或 YYYY-MM-DD", valueName: "date"), transform: Parse.day(as: "任职截止时间", allowMonth: true))
+        var to: Day
 
         func run() throws {
-            let day = try Parse.day(to, "任职截止时间", allowMonth: true)
-            let (job, name) = try target.write { s, id, today in try s.people.endJob(of: id, to: day, today: today) }
+            let (job, name) = try target.write { s, id, today in try s.people.endJob(of: id, to: to, today: today) }
             try Render.added(JobLine(job), target.output, "已结束\(name)的现任岗位：\(job.formLine)")
         }
     }

@@ -13,28 +13,31 @@ struct PersonCommand: ParsableCommand {
         @Option(help: "姓名") var name: String?
         @Option(help: "用人单位（须已用 unit add 添加）") var unit: String?
         @Option(help: "现岗位工种（工种目录中的名称）") var trade: String?
-        @Option(name: .customLong("work-start"), help: ArgumentHelp("参加工作时间，YYYY-MM-DD 或 YYYY-MM", valueName: "date"))
-        var workStart: String?
-        @Option(name: .customLong("probation-end"), help: ArgumentHelp("试用期满时间（可为将来日期）", valueName: "date"))
-        var probationEnd: String?
-        @Option(help: ArgumentHelp("入伍时间（退役安置人员）", valueName: "date")) var enlisted: String?
-        @Option(help: ArgumentHelp("退役时间", valueName: "date")) var discharged: String?
-        @Option(help: ArgumentHelp("安置时间：有此项即为退役安置人员", valueName: "date")) var placed: String?
+        @Option(name: .customLong("work-start"), help: ArgumentHelp("参加工作时间，YYYY-MM-DD 或 YYYY-MM", valueName: "date"),
+                transform: Parse.day(as: "参加工作时间", allowMonth: true))
+        var workStart: Day?
+        @Option(name: .customLong("probation-end"), help: ArgumentHelp("试用期满时间（可为将来日期）", valueName: "date"),
+                transform: Parse.day(as: "试用期满时间", allowMonth: true, allowFuture: true))
+        var probationEnd: Day?
+        @Option(help: ArgumentHelp("入伍时间（退役安置人员）", valueName: "date"), transform: Parse.day(as: "入伍时间", allowMonth: true))
+        var enlisted: Day?
+        @Option(help: ArgumentHelp("退役时间", valueName: "date"), transform: Parse.day(as: "退役时间", allowMonth: true))
+        var discharged: Day?
+        @Option(help: ArgumentHelp("安置时间：有此项即为退役安置人员", valueName: "date"), transform: Parse.day(as: "安置时间", allowMonth: true))
+        var placed: Day?
         @Option(name: .customLong("from-province"), help: ArgumentHelp("外省调入人员的调出省份", valueName: "name"))
         var fromProvince: String?
 
         /// Applies the flags given to `person`.
-        func apply(to person: inout Person) throws {
+        func apply(to person: inout Person) {
             if let name { person.name = name.trimmingSpaces }
             if let unit { person.unit = unit.trimmingSpaces }
             if let trade { person.trade = trade.trimmingSpaces }
-            if let workStart { person.workStart = try Parse.day(workStart, "参加工作时间", allowMonth: true) }
-            if let probationEnd {
-                person.probationEnd = try Parse.day(probationEnd, "试用期满时间", allowMonth: true, allowFuture: true)
-            }
-            if let enlisted { person.enlisted = try Parse.day(enlisted, "入伍时间", allowMonth: true) }
-            if let discharged { person.discharged = try Parse.day(discharged, "退役时间", allowMonth: true) }
-            if let placed { person.placed = try Parse.day(placed, "安置时间", allowMonth: true) }
+            if let workStart { person.workStart = workStart }
+            if let probationEnd { person.probationEnd = probationEnd }
+            if let enlisted { person.enlisted = enlisted }
+            if let discharged { person.discharged = discharged }
+            if let placed { person.placed = placed }
             if let fromProvince { person.fromProvince = Parse.text(fromProvince) }
         }
     }
@@ -45,24 +48,23 @@ struct PersonCommand: ParsableCommand {
             abstract: "登记人员",
             discussion: "出生日期和性别由身份证号得出，无需填写。单位须先用 unit add 添加；工种须在工种目录中。")
 
-        @Option(name: .customLong("id-number"), help: "18位身份证号") var idNumber: String
+        @Option(name: .customLong("id-number"), help: "18位身份证号", transform: Parse.id) var idNumber: IDNumber
         @OptionGroup var fields: Fields
         @OptionGroup var store: StoreOptions
         @OptionGroup var output: OutputOptions
 
         func run() throws {
-            let missing = [("--name", fields.name), ("--unit", fields.unit), ("--trade", fields.trade),
-                           ("--work-start", fields.workStart)].filter { $0.1 == nil }.map(\.0)
+            let missing = [("--name", fields.name == nil), ("--unit", fields.unit == nil), ("--trade", fields.trade == nil),
+                           ("--work-start", fields.workStart == nil)].filter(\.1).map(\.0)
             if !missing.isEmpty {
                 throw GongQinError.usage("缺少参数 \(missing.joined(separator: "、"))", hint: "登记人员须给出姓名、单位、工种和参加工作时间")
             }
-            let id = try Parse.id(idNumber)
-            var person = Person(idNumber: id, name: "", unit: "", trade: "", workStart: Environment.today)
-            try fields.apply(to: &person)
+            var person = Person(idNumber: idNumber, name: "", unit: "", trade: "", workStart: Environment.today)
+            fields.apply(to: &person)
             let today = Environment.today
             try store.open().write { s in try s.people.add(person, today: today) }
             try Render.added(PersonLine(person), output,
-                             "已登记：\(person.name)（\(output.show(id))，\(person.unit)，\(person.trade)）")
+                             "已登记：\(person.name)（\(output.show(idNumber))，\(person.unit)，\(person.trade)）")
         }
     }
 
@@ -102,7 +104,7 @@ struct PersonCommand: ParsableCommand {
                     case .fromProvince: person.fromProvince = nil
                     }
                 }
-                try fields.apply(to: &person)
+                fields.apply(to: &person)
                 return (person, try s.people.update(person, today: today, correction: correction))
             }
             if !changed, output.format == .table {

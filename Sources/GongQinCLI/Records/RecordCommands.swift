@@ -35,14 +35,14 @@ struct CertCommand: ParsableCommand {
         @OptionGroup var target: RecordTarget
         @Option(help: "证书工种") var trade: String
         @Option(help: "等级：junior|intermediate|senior|technician|senior-technician，或初级工…高级技师") var grade: Grade
-        @Option(help: ArgumentHelp("发证时间", valueName: "date")) var issued: String
+        @Option(help: ArgumentHelp("发证时间", valueName: "date"), transform: Parse.day(as: "发证时间")) var issued: Day
         @Option(help: "证书编号") var number: String?
         @Option(help: "取得方式：normal|early|exceptional|transfer|review（默认 normal）") var route: Module = .normal
         @Option(help: "发证省份（默认江苏）") var province: String = Certificate.homeProvince
         @Option(help: "发证机关，如“常州市人力资源和社会保障局”") var authority: String?
 
         func run() throws {
-            let certificate = Certificate(trade: trade.trimmingSpaces, grade: grade, issued: try Parse.day(issued, "发证时间"),
+            let certificate = Certificate(trade: trade.trimmingSpaces, grade: grade, issued: issued,
                                           number: Parse.text(number), route: route,
                                           province: Parse.text(province) ?? Certificate.homeProvince,
                                           authority: Parse.text(authority))
@@ -66,12 +66,12 @@ struct TransferCommand: ParsableCommand {
 
         @OptionGroup var target: RecordTarget
         @Option(help: "转入的工种") var to: String
-        @Option(help: ArgumentHelp("转岗时间，YYYY-MM-DD 或 YYYY-MM", valueName: "date")) var date: String
+        @Option(help: ArgumentHelp("转岗时间，YYYY-MM-DD 或 YYYY-MM", valueName: "date"), transform: Parse.day(as: "转岗时间", allowMonth: true))
+        var date: Day
 
         func run() throws {
-            let day = try Parse.day(date, "转岗时间", allowMonth: true)
             let (transfer, name) = try target.write { s, id, today in
-                let transfer = try s.people.transfer(of: id, to: to, on: day)
+                let transfer = try s.people.transfer(of: id, to: to, on: date)
                 try s.people.addTransfer(transfer, to: id, today: today)
                 return transfer
             }
@@ -109,13 +109,14 @@ struct EducationCommand: ParsableCommand {
         @OptionGroup var target: RecordTarget
         @Option(help: "学历：初中、高中、中专、职高、技校、高级技工学校、技师学院、大专、本科、硕士、博士、成人高等教育专业证书")
         var level: EducationLevel
-        @Option(help: ArgumentHelp("毕业时间，YYYY-MM-DD 或 YYYY-MM", valueName: "date")) var graduated: String
+        @Option(help: ArgumentHelp("毕业时间，YYYY-MM-DD 或 YYYY-MM", valueName: "date"), transform: Parse.day(as: "毕业时间", allowMonth: true))
+        var graduated: Day
         @Option(help: "专业") var major: String?
         @Option(help: "学校") var school: String?
         @Flag(help: "与本人工种相关（本工种相关专业）") var relevant = false
 
         func run() throws {
-            let education = Education(level: level, graduated: try Parse.day(graduated, "毕业时间", allowMonth: true),
+            let education = Education(level: level, graduated: graduated,
                                       major: Parse.text(major), school: Parse.text(school), relevant: relevant)
             let (_, name) = try target.write { s, id, today in
                 try s.people.addEducation(education, to: id, today: today)
@@ -133,11 +134,11 @@ struct AwardCommand: ParsableCommand {
 
         @OptionGroup var target: RecordTarget
         @Option(help: "奖励名称，如“嘉奖”“二等功”“优秀士兵”") var name: String
-        @Option(help: ArgumentHelp("获奖时间", valueName: "date")) var date: String
+        @Option(help: ArgumentHelp("获奖时间", valueName: "date"), transform: Parse.day(as: "获奖时间", allowMonth: true)) var date: Day
         @Option(help: "授予单位，如“某局”") var issuer: String?
 
         func run() throws {
-            let award = Award(name: name.trimmingSpaces, date: try Parse.day(date, "获奖时间", allowMonth: true), issuer: Parse.text(issuer))
+            let award = Award(name: name.trimmingSpaces, date: date, issuer: Parse.text(issuer))
             let (_, person) = try target.write { s, id, today in
                 try s.people.addAward(award, to: id, today: today)
             }
@@ -154,12 +155,12 @@ struct TrainingCommand: ParsableCommand {
 
         @OptionGroup var target: RecordTarget
         @Option(help: "名称") var name: String
-        @Option(help: ArgumentHelp("时间", valueName: "date")) var date: String
+        @Option(help: ArgumentHelp("时间", valueName: "date"), transform: Parse.day(as: "继续教育时间", allowMonth: true)) var date: Day
         @Option(help: "学时") var hours: Int?
         @Option(help: "发证单位") var issuer: String?
 
         func run() throws {
-            let training = Training(name: name.trimmingSpaces, date: try Parse.day(date, "继续教育时间", allowMonth: true),
+            let training = Training(name: name.trimmingSpaces, date: date,
                                                hours: hours, issuer: Parse.text(issuer))
             let (_, person) = try target.write { s, id, today in
                 try s.people.addTraining(training, to: id, today: today)

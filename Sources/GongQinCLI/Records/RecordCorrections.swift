@@ -44,18 +44,18 @@ enum Corrections {
     /// `KIND update N`: changes only what `change` sets. A change that changes nothing
     /// prints 无变化 and writes nothing, not even a log entry.
     static func update<R, L: Listable>(_ kind: RecordDescriptor<R>, _ target: RecordNumber, _ line: (R) -> L,
-                                       clearing: ClearOptions = ClearOptions(), _ change: (inout R) throws -> Void) throws {
+                                       clearing: (inout R) throws -> Void = { _ in }, _ change: (inout R) throws -> Void) throws {
         try update(kind, target, line, clearing: clearing) { _, record in try change(&record) }
     }
 
     /// `update` for a change that reads the database (a condition's category).
     /// `clearing`: the optional fields `--clear` empties, before the change.
     static func update<R, L: Listable>(_ kind: RecordDescriptor<R>, _ target: RecordNumber, _ line: (R) -> L,
-                                       clearing: ClearOptions = ClearOptions(), reading change: (Session, inout R) throws -> Void) throws {
+                                       clearing: (inout R) throws -> Void = { _ in }, reading change: (Session, inout R) throws -> Void) throws {
         let today = Environment.today
         let correction = try target.store.openExisting().write { s in
             try s.people.update(kind, target.number, today: today) { record in
-                if let spec = kind.spec { try clearing.apply(spec, to: &record) }
+                try clearing(&record)
                 try change(s, &record)
             }
         }
@@ -121,23 +121,22 @@ extension CertCommand {
         static let configuration = CommandConfiguration(
             commandName: "update",
             abstract: "更正证书：只改给出的项",
-            discussion: "在办申报所依据的证书不能改成使申报不再成立的样子（R1）；须先撤回申报。" + ClearOptions.discussion(RecordSpecs.certificate))
+            discussion: "在办申报所依据的证书不能改成使申报不再成立的样子（R1）；须先撤回申报。" + ClearOptions<Certificate>.discussion)
         @OptionGroup var target: RecordNumber
-        @OptionGroup var clearing: ClearOptions
+        @OptionGroup var clearing: ClearOptions<Certificate>
         @Option(help: "证书工种") var trade: String?
         @Option(help: "等级：junior|intermediate|senior|technician|senior-technician，或初级工…高级技师") var grade: Grade?
-        @Option(help: ArgumentHelp("发证时间", valueName: "date")) var issued: String?
+        @Option(help: ArgumentHelp("发证时间", valueName: "date"), transform: Parse.day(as: "发证时间")) var issued: Day?
         @Option(help: "证书编号；给空值 \"\" 即清空") var number: String?
         @Option(help: "取得方式：normal|early|exceptional|transfer|review") var route: Module?
         @Option(help: "发证省份") var province: String?
         @Option(help: "发证机关") var authority: String?
 
         func run() throws {
-            let issuedDay = try Parse.optionalDay(issued, "发证时间")
-            try Corrections.update(RecordKinds.certificate, target, { $0 }, clearing: clearing) { c in
+            try Corrections.update(RecordKinds.certificate, target, { $0 }, clearing: clearing.apply) { c in
                 if let trade { c.trade = trade.trimmingSpaces }
                 if let grade { c.grade = grade }
-                if let issuedDay { c.issued = issuedDay }
+                if let issued { c.issued = issued }
                 if let number { c.number = Parse.text(number) }
                 if let route { c.route = route }
                 if let province { c.province = Parse.text(province) ?? Certificate.homeProvince }
@@ -166,19 +165,19 @@ extension TransferCommand {
         static let configuration = CommandConfiguration(
             commandName: "update",
             abstract: "更正转岗：时间、原工种或新工种",
-            discussion: "等级年限（T1）和审批表随更正后的转岗记录计算；如更正的是最近一次转岗，人员的现工种随之更正。" + ClearOptions.discussion(RecordSpecs.transfer))
+            discussion: "等级年限（T1）和审批表随更正后的转岗记录计算；如更正的是最近一次转岗，人员的现工种随之更正。" + ClearOptions<Transfer>.discussion)
         @OptionGroup var target: RecordNumber
-        @OptionGroup var clearing: ClearOptions
+        @OptionGroup var clearing: ClearOptions<Transfer>
         @Option(help: "原工种") var from: String?
         @Option(help: "新工种") var to: String?
-        @Option(help: ArgumentHelp("转岗时间，YYYY-MM-DD 或 YYYY-MM", valueName: "date")) var date: String?
+        @Option(help: ArgumentHelp("转岗时间，YYYY-MM-DD 或 YYYY-MM", valueName: "date"), transform: Parse.day(as: "转岗时间", allowMonth: true))
+        var date: Day?
 
         func run() throws {
-            let day = try Parse.optionalDay(date, "转岗时间", allowMonth: true)
-            try Corrections.update(RecordKinds.transfer, target, { $0 }, clearing: clearing) { t in
+            try Corrections.update(RecordKinds.transfer, target, { $0 }, clearing: clearing.apply) { t in
                 if let from { t.from = from.trimmingSpaces }
                 if let to { t.to = to.trimmingSpaces }
-                if let day { t.date = day }
+                if let date { t.date = date }
             }
         }
     }
@@ -204,15 +203,15 @@ extension AssessmentCommand {
 
     struct Update: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "update", abstract: "更正年度考核",
-            discussion: ClearOptions.discussion(RecordSpecs.assessment))
+            discussion: ClearOptions<AnnualAssessment>.discussion)
         @OptionGroup var target: RecordNumber
-        @OptionGroup var clearing: ClearOptions
+        @OptionGroup var clearing: ClearOptions<AnnualAssessment>
         @Option(help: "考核年度") var year: Int?
         @Option(help: "结果：优秀|合格|基本合格|不合格，或 excellent|pass|basic|fail") var result: AssessmentResult?
 
         func run() throws {
             let checkedYear = try year.map { try Parse.year($0, "考核年度") }
-            try Corrections.update(RecordKinds.assessment, target, { $0 }, clearing: clearing) { a in
+            try Corrections.update(RecordKinds.assessment, target, { $0 }, clearing: clearing.apply) { a in
                 if let checkedYear { a.year = checkedYear }
                 if let result { a.result = result }
             }
@@ -237,20 +236,19 @@ extension EducationCommand {
 
     struct Update: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "update", abstract: "更正学历",
-            discussion: ClearOptions.discussion(RecordSpecs.education))
+            discussion: ClearOptions<Education>.discussion)
         @OptionGroup var target: RecordNumber
-        @OptionGroup var clearing: ClearOptions
+        @OptionGroup var clearing: ClearOptions<Education>
         @Option(help: "学历") var level: EducationLevel?
-        @Option(help: ArgumentHelp("毕业时间", valueName: "date")) var graduated: String?
+        @Option(help: ArgumentHelp("毕业时间", valueName: "date"), transform: Parse.day(as: "毕业时间", allowMonth: true)) var graduated: Day?
         @Option(help: "专业；给空值 \"\" 即清空") var major: String?
         @Option(help: "学校；给空值 \"\" 即清空") var school: String?
         @Option(help: "与本人工种相关：yes|no") var relevant: YesNo?
 
         func run() throws {
-            let day = try Parse.optionalDay(graduated, "毕业时间", allowMonth: true)
-            try Corrections.update(RecordKinds.education, target, { $0 }, clearing: clearing) { e in
+            try Corrections.update(RecordKinds.education, target, { $0 }, clearing: clearing.apply) { e in
                 if let level { e.level = level }
-                if let day { e.graduated = day }
+                if let graduated { e.graduated = graduated }
                 if let major { e.major = Parse.text(major) }
                 if let school { e.school = Parse.text(school) }
                 if let relevant { e.relevant = relevant == .yes }
@@ -288,18 +286,17 @@ extension AwardCommand {
 
     struct Update: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "update", abstract: "更正奖励",
-            discussion: ClearOptions.discussion(RecordSpecs.award))
+            discussion: ClearOptions<Award>.discussion)
         @OptionGroup var target: RecordNumber
-        @OptionGroup var clearing: ClearOptions
+        @OptionGroup var clearing: ClearOptions<Award>
         @Option(help: "奖励名称") var name: String?
-        @Option(help: ArgumentHelp("获奖时间", valueName: "date")) var date: String?
+        @Option(help: ArgumentHelp("获奖时间", valueName: "date"), transform: Parse.day(as: "获奖时间", allowMonth: true)) var date: Day?
         @Option(help: "授予单位；给空值 \"\" 即清空") var issuer: String?
 
         func run() throws {
-            let day = try Parse.optionalDay(date, "获奖时间", allowMonth: true)
-            try Corrections.update(RecordKinds.award, target, { $0 }, clearing: clearing) { a in
+            try Corrections.update(RecordKinds.award, target, { $0 }, clearing: clearing.apply) { a in
                 if let name { a.name = name.trimmingSpaces }
-                if let day { a.date = day }
+                if let date { a.date = date }
                 if let issuer { a.issuer = Parse.text(issuer) }
             }
         }
@@ -323,19 +320,18 @@ extension TrainingCommand {
 
     struct Update: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "update", abstract: "更正继续教育",
-            discussion: ClearOptions.discussion(RecordSpecs.training))
+            discussion: ClearOptions<Training>.discussion)
         @OptionGroup var target: RecordNumber
-        @OptionGroup var clearing: ClearOptions
+        @OptionGroup var clearing: ClearOptions<Training>
         @Option(help: "名称") var name: String?
-        @Option(help: ArgumentHelp("时间", valueName: "date")) var date: String?
+        @Option(help: ArgumentHelp("时间", valueName: "date"), transform: Parse.day(as: "继续教育时间", allowMonth: true)) var date: Day?
         @Option(help: "学时") var hours: Int?
         @Option(help: "发证单位；给空值 \"\" 即清空") var issuer: String?
 
         func run() throws {
-            let day = try Parse.optionalDay(date, "继续教育时间", allowMonth: true)
-            try Corrections.update(RecordKinds.training, target, { $0 }, clearing: clearing) { t in
+            try Corrections.update(RecordKinds.training, target, { $0 }, clearing: clearing.apply) { t in
                 if let name { t.name = name.trimmingSpaces }
-                if let day { t.date = day }
+                if let date { t.date = date }
                 if let hours { t.hours = hours }
                 if let issuer { t.issuer = Parse.text(issuer) }
             }
@@ -352,22 +348,20 @@ extension TrainingCommand {
 extension JobCommand {
     struct Update: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "update", abstract: "更正一段工作经历",
-            discussion: ClearOptions.discussion(RecordSpecs.job))
+            discussion: ClearOptions<Job>.discussion)
         @OptionGroup var target: RecordNumber
-        @OptionGroup var clearing: ClearOptions
-        @Option(help: ArgumentHelp("起始时间", valueName: "date")) var from: String?
-        @Option(help: ArgumentHelp("截止时间", valueName: "date")) var to: String?
+        @OptionGroup var clearing: ClearOptions<Job>
+        @Option(help: ArgumentHelp("起始时间", valueName: "date"), transform: Parse.day(as: "任职起始时间", allowMonth: true)) var from: Day?
+        @Option(help: ArgumentHelp("截止时间", valueName: "date"), transform: Parse.day(as: "任职截止时间", allowMonth: true)) var to: Day?
         @Flag(help: "清除截止时间（改为现任岗位）") var current = false
         @Option(help: "工作单位全称") var unit: String?
         @Option(help: "岗位（职务）") var post: String?
 
         func run() throws {
             if current && to != nil { throw GongQinError.usage("--to 与 --current 只能给一个") }
-            let fromDay = try Parse.optionalDay(from, "任职起始时间", allowMonth: true)
-            let toDay = try Parse.optionalDay(to, "任职截止时间", allowMonth: true)
-            try Corrections.update(RecordKinds.job, target, JobLine.init, clearing: clearing) { j in
-                if let fromDay { j.from = fromDay }
-                if let toDay { j.to = toDay }
+            try Corrections.update(RecordKinds.job, target, JobLine.init, clearing: clearing.apply) { j in
+                if let from { j.from = from }
+                if let to { j.to = to }
                 if current { j.to = nil }
                 if let unit { j.unit = unit.trimmingSpaces }
                 if let post { j.post = post.trimmingSpaces }

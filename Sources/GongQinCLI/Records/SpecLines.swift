@@ -1,12 +1,15 @@
 import ArgumentParser
 import GongQinCore
 
-/// A record whose kind has a spec (GongQinCore, RecordSpec): `list`, `person show` and
-/// the corrections show its fields, titled by their labels, in the spec's order. A field
-/// added to the spec appears in all of them.
-protocol SpecListable: Listable, Hashable, Sendable {
+/// A record whose kind has a spec (GongQinCore, RecordSpec).
+protocol Specified: Hashable, Sendable {
     static var spec: RecordSpec<Self> { get }
 }
+
+/// A record listed by its spec: `list`, `person show` and the corrections show its fields,
+/// titled by their labels, in the spec's order. A field added to the spec appears in all
+/// of them.
+protocol SpecListable: Listable, Specified {}
 
 extension SpecListable {
     /// The JSON keys are the fields' names in camel case, as the Core types encode them.
@@ -34,29 +37,34 @@ extension AnnualAssessment: SpecListable { static var spec: RecordSpec<AnnualAss
 extension Education: SpecListable { static var spec: RecordSpec<Education> { RecordSpecs.education } }
 extension Award: SpecListable { static var spec: RecordSpec<Award> { RecordSpecs.award } }
 extension Training: SpecListable { static var spec: RecordSpec<Training> { RecordSpecs.training } }
+extension Job: Specified { static var spec: RecordSpec<Job> { RecordSpecs.job } }
 
-/// `--clear FIELD…` of a correction: the optional fields to empty (CLI.md, “更正记录”).
-struct ClearOptions: ParsableArguments {
-    @Option(parsing: .upToNextOption, help: ArgumentHelp("清空的可选项，可清空哪些见上", valueName: "field")) var clear: [String] = []
+/// `--clear FIELD…` of a correction: the optional fields of a `Record` to empty (CLI.md,
+/// “更正记录”). The completion scripts offer the names its spec gives them.
+struct ClearOptions<Record: Specified>: ParsableArguments {
+    @Option(parsing: .upToNextOption, help: ArgumentHelp("清空的可选项，可清空哪些见上", valueName: "field"),
+            completion: .list(Record.spec.clearable.map { $0.name }))
+    var clear: [String] = []
 
     /// Empties the fields named, refusing a name that is no optional field of the kind.
-    func apply<R>(_ spec: RecordSpec<R>, to record: inout R) throws {
+    func apply(to record: inout Record) throws {
+        let spec = Record.spec
         for name in clear {
             guard let field = spec.clearable.first(where: { $0.name == name || $0.label == name }) else {
                 throw GongQinError.usage("\(spec.chinese)没有可清空的项“\(name)”"
-                                      + (spec.clearable.isEmpty ? "：各项均为必填" : "；可清空：" + Self.choices(spec)))
+                                      + (spec.clearable.isEmpty ? "：各项均为必填" : "；可清空：" + Self.choices))
             }
             field.set(&record, .null)
         }
     }
 
     /// What the help of `update` says of `--clear`.
-    static func discussion<R>(_ spec: RecordSpec<R>) -> String {
-        spec.clearable.isEmpty ? "" : "\n--clear 清空可选项：" + choices(spec) + "。"
+    static var discussion: String {
+        Record.spec.clearable.isEmpty ? "" : "\n--clear 清空可选项：" + choices + "。"
     }
 
     /// `number（证书编号）、province（发证省份）…`, for the help and the error.
-    static func choices<R>(_ spec: RecordSpec<R>) -> String {
-        spec.clearable.map { "\($0.name)（\($0.label)）" }.joined(separator: "、")
+    static var choices: String {
+        Record.spec.clearable.map { "\($0.name)（\($0.label)）" }.joined(separator: "、")
     }
 }

@@ -17,7 +17,8 @@ struct DemoCommand: ParsableCommand {
             """)
 
     @OptionGroup var output: OutputOptions
-    @Option(name: .long, help: ArgumentHelp("演示数据库文件（默认 ~/.local/share/gongqin/demo.sqlite）", valueName: "path"))
+    @Option(name: .long, help: ArgumentHelp("演示数据库文件（默认 ~/.local/share/gongqin/demo.sqlite）", valueName: "path"),
+            completion: .file(extensions: ["sqlite"]))
     var db: String?
 
     static let unit = Unit(name: "常州市示范管理处", department: "常州市示范局（演示）", district: "天宁区")
