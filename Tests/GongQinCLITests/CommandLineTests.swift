@@ -190,4 +190,16 @@ struct CommandLineTests {
         #expect(s.ok("export", "persons", "--output", file).contains("已导出人员1条到“\(file)”"))
         #expect(s.ok("export", "persons").hasPrefix("id-number"))
     }
+
+    @Test("the change log keeps a long command line's first words and how many more there were, a short one whole")
+    func loggedCommand() {
+        let short = ["gongqin", "unit", "add", "常州市某局"]
+        #expect(Environment.loggedCommand(short) == "gongqin unit add 常州市某局")
+        let bundles = (1...100).map { String(format: "/home/clerk/汇总/2026年/各单位数据包/%03d.bundle", $0) }
+        let logged = Environment.loggedCommand(["gongqin", "merge"] + bundles)
+        #expect(logged.utf8.count <= Environment.loggedCommandLimit)
+        #expect(logged.hasPrefix("gongqin merge /home/clerk/汇总/2026年/各单位数据包/001.bundle "))
+        let kept = logged.split(separator: " ").filter { $0.hasSuffix(".bundle") }.count
+        #expect(logged.hasSuffix(" …（另有\(102 - 2 - kept)项未记入日志）"), "\(logged)")
+    }
 }

@@ -105,6 +105,9 @@ struct SealTests {
         // Removing the trust is logged.
         s.ok("seal", "trust", "--remove", "甲单位")
         #expect(s.ok("log", "--table", "seal_trust").contains("删除"))
+        // Neither a unit nor --list nor --remove, or a unit without its key: a usage error, not an internal one.
+        #expect(s.fails(64, "seal", "trust").contains("三者取一"))
+        #expect(s.fails(64, "seal", "trust", "乙单位").contains("缺少公钥"))
     }
 
     @Test("an unsealed bundle is refused under --require-seal, and merged and reported as unsealed without it")

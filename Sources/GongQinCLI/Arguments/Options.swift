@@ -169,8 +169,29 @@ enum Environment {
 
     /// The OS user and the command line, for the change log.
     static var logContext: LogContext {
-        LogContext(actor: user, command: (["gongqin"] + CommandLine.arguments.dropFirst()).map(shellQuoted).joined(separator: " "),
+        LogContext(actor: user, command: loggedCommand(["gongqin"] + CommandLine.arguments.dropFirst()),
                    today: today, witness: HeadWitness(folder: stateFolder + "/heads"))
+    }
+
+    /// The most bytes of a command line every change-log entry keeps.
+    static let loggedCommandLimit = 512
+
+    /// The command line as the change log keeps it with every entry: whole when short,
+    /// else its first words and how many more there were. Every entry of a command holds
+    /// it, and a merge of a hundred bundles named with their paths would otherwise put
+    /// 6 KB into each of a million entries (6.5 GB for 100,000 people); each bundle merged
+    /// is recorded in `bundle_merge` by its unit and digest.
+    static func loggedCommand(_ words: [String]) -> String {
+        let quoted = words.map(shellQuoted)
+        let whole = quoted.joined(separator: " ")
+        guard whole.utf8.count > loggedCommandLimit else { return whole }
+        var kept = quoted[0]
+        var count = 1
+        while count < quoted.count, kept.utf8.count + 1 + quoted[count].utf8.count <= loggedCommandLimit - 64 {
+            kept += " " + quoted[count]
+            count += 1
+        }
+        return kept + " …（另有\(quoted.count - count)项未记入日志）"
     }
 
     /// gongqin's state folder: `$XDG_STATE_HOME/gongqin`, else `~/.local/state/gongqin`.

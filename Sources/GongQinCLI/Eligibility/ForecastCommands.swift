@@ -35,7 +35,7 @@ struct ForecastCommand: ParsableCommand {
             try ForecastCommand.forecast(s, filter: filter, today: today, count: cycles)
         }
         switch output.format {
-        case .json: Console.out(ForecastCommand.json(forecast))
+        case .json: ForecastCommand.writeJSON(forecast)
         case .csv:
             // One line per person and option of a forecast year: who, not only how many.
             let words = header.chineseHeader
@@ -79,26 +79,52 @@ struct ForecastCommand: ParsableCommand {
         ("policyStatus", "政策依据"),
     ]
 
-    /// The contract's JSON: one object a row, `idNumbers` in full, and `people` naming them.
-    static func json(_ forecast: Forecast) -> String {
-        let rows = forecast.rows.map { row in
-            var o = JSON.Object()
-            o.add("cycle", row.cycle)
-            o.add("grade", row.grade.code)
-            o.add("module", row.module.code)
-            o.add("open", row.open.count)
-            o.add("new", row.new)
-            o.add("idNumbers", row.open.map(\.text))
-            o.add("people", row.open.map { id in
-                var person = JSON.Object()
-                person.add("idNumber", id.text)
-                person.add("name", forecast.names[id]?.name ?? "")
-                person.add("unit", forecast.names[id]?.unit ?? "")
-                return person
-            })
-            return "  " + o.text
+    /// The contract's JSON: one object a row, `idNumbers` in full, and `people` naming
+    /// them. Written as it is made, a person at a time: a province's forecast lists every
+    /// person in several rows, which as one string would be held two and three times over.
+    static func writeJSON(_ forecast: Forecast) {
+        guard !forecast.rows.isEmpty else {
+            Console.out("[]")
+            return
         }
-        return rows.isEmpty ? "[]" : "[\n" + rows.joined(separator: ",\n") + "\n]"
+        Console.write("[\n")
+        for (i, row) in forecast.rows.enumerated() {
+            var head = JSON.Object()
+            head.add("cycle", row.cycle)
+            head.add("grade", row.grade.code)
+            head.add("module", row.module.code)
+            head.add("open", row.open.count)
+            head.add("new", row.new)
+            // The object left open after its last member, for the two lists that follow.
+            var chunk = (i > 0 ? ",\n  " : "  ") + head.text.dropLast() + ",\"idNumbers\":["
+            // Written in pieces of about 32 KB: a row names up to every person once.
+            func piece() {
+                if chunk.utf8.count >= 1 << 15 {
+                    Console.write(chunk)
+                    chunk = ""
+                }
+            }
+            for (j, id) in row.open.enumerated() {
+                if j > 0 { chunk += "," }
+                JSON.appendQuoted(id.text, to: &chunk)
+                piece()
+            }
+            chunk += "],\"people\":["
+            // Each person as `JSON.Object` writes `{"idNumber":…,"name":…,"unit":…}`.
+            for (j, id) in row.open.enumerated() {
+                let named = forecast.names[id]
+                chunk += j > 0 ? ",{\"idNumber\":" : "{\"idNumber\":"
+                JSON.appendQuoted(id.text, to: &chunk)
+                chunk += ",\"name\":"
+                JSON.appendQuoted(named?.name ?? "", to: &chunk)
+                chunk += ",\"unit\":"
+                JSON.appendQuoted(named?.unit ?? "", to: &chunk)
+                chunk += "}"
+                piece()
+            }
+            Console.write(chunk + "]}")
+        }
+        Console.out("\n]")
     }
 
     func table(_ forecast: Forecast, today: Day) {

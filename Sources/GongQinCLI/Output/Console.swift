@@ -18,17 +18,25 @@ enum Console {
         return b
     }()
 
+    /// The bytes of `buffer` up to its last line break: what a flush while the command
+    /// runs may write. Kept as text is added, so that a line written in many pieces (a
+    /// forecast's row lists thousands of people) is not searched again at every piece.
+    nonisolated(unsafe) private static var wholeLines = 0
+
     /// Writes `text` and a newline to stdout.
     static func out(_ text: String) {
         write(text)
         buffer.append(0x0A)
-        if buffer.count >= 1 << 16 { flush(complete: false) }
+        wholeLines = buffer.count
+        if wholeLines >= 1 << 16 { flush(complete: false) }
     }
 
     /// Writes `text` to stdout, without a newline.
     static func write(_ text: String) {
+        let start = buffer.count
         buffer.append(contentsOf: TextSafety.visible(text, keepingLineBreaks: true).utf8)
-        if buffer.count >= 1 << 16 { flush(complete: false) }
+        if let last = buffer[start...].lastIndex(of: 0x0A) { wholeLines = last + 1 }
+        if wholeLines >= 1 << 16 { flush(complete: false) }
     }
 
     /// Whether a write to stdout failed: the command then exits 74 (README, “Hostile text and outputs”), and
@@ -46,8 +54,8 @@ enum Console {
     /// middle of a character.
     static func flush(complete: Bool = true) {
         guard !buffer.isEmpty else { return }
-        if failed { buffer.removeAll(keepingCapacity: true); return }
-        let end = complete ? buffer.count : (buffer.lastIndex(of: 0x0A).map { $0 + 1 } ?? 0)
+        if failed { discard(); return }
+        let end = complete ? buffer.count : wholeLines
         guard end > 0 else { return }
         buffer.withUnsafeBytes { bytes in
             var offset = 0
@@ -59,12 +67,14 @@ enum Console {
             }
         }
         buffer.removeSubrange(0..<end)
+        wholeLines = 0
     }
 
     /// Drops what is buffered and not yet written: a command that fails prints its error,
     /// not half a document.
     static func discard() {
         buffer.removeAll(keepingCapacity: true)
+        wholeLines = 0
     }
 
     /// One line on stderr: made visible, and with any ID number masked unless `--reveal`

@@ -123,7 +123,9 @@ struct SealCommand: ParsableCommand {
         @OptionGroup var store: StoreOptions
         @OptionGroup var output: OutputOptions
 
-        func validate() throws {
+        /// In `run()`, not `validate()`: the parser would take a GongQinError thrown from
+        /// `validate()` for an internal error (exit 70).
+        func checkMode() throws {
             let modes = [unit != nil, list, remove != nil].filter { $0 }.count
             if modes != 1 {
                 throw GongQinError.usage("请给出 单位 公钥，或 --list，或 --remove 单位，三者取一", hint: "可运行 gongqin seal trust --help")
@@ -143,6 +145,7 @@ struct SealCommand: ParsableCommand {
         }
 
         func run() throws {
+            try checkMode()
             if list {
                 let keys = try store.reader().read { s in try s.trust.list() }
                 try Render.list(keys.map { Line(unit: $0.unit, fingerprint: $0.fingerprint, publicKey: $0.publicKey, trustedOn: $0.trustedOn) },
