@@ -174,7 +174,7 @@ enum Environment {
     }
 
     /// The most bytes of a command line every change-log entry keeps.
-    static let loggedCommandLimit = 512
+    static let loggedCommandLimit = 256
 
     /// The command line as the change log keeps it with every entry: whole when short,
     /// else its first words and how many more there were. Every entry of a command holds
