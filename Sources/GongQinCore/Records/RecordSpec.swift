@@ -234,18 +234,6 @@ public struct RecordSpec<Record: Hashable & Sendable>: Sendable {
     /// Every column of the table, the fields' and the internal ones.
     public var columns: [String] { internalColumns + fields.map(\.column) }
 
-    /// The record made of `values` (by field name), each field not given left blank.
-    public func make(_ values: [String: FieldValue]) -> Record {
-        var record = blank
-        for field in fields { if let value = values[field.name] { field.set(&record, value) } }
-        return record
-    }
-
-    /// The values of a record, by field name.
-    public func values(of record: Record) -> [String: FieldValue] {
-        Dictionary(uniqueKeysWithValues: fields.map { ($0.name, $0.get(record)) })
-    }
-
     /// The spec without its record type.
     public var columnsOnly: SpecColumns {
         SpecColumns(table: table, fileColumns: fileColumns, fieldColumns: fields.map(\.column),
