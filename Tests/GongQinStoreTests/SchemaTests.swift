@@ -25,7 +25,7 @@ struct SchemaTests {
         let folder = NSTemporaryDirectory() + "gongqin-empty-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let path = folder + "/empty.sqlite"
-        FileManager.default.createFile(atPath: path, contents: Data())
+        #expect(FileManager.default.createFile(atPath: path, contents: Data()))
         let database = try GongQinDatabase.open(at: path, context: LogContext(actor: "t", command: "t"))
         let trades = try database.read { s in try s.catalog.trades() }
         #expect(trades.count == 45)
@@ -119,7 +119,7 @@ struct SchemaTests {
     func checks(_ sql: String) throws {
         let store = try TempStore()
         try store.seedPerson()
-        try store.database.writeDatabase { db in
+        _ = try store.database.writeDatabase { db in
             #expect(throws: DatabaseError.self) { try db.execute(sql: sql) }
         }
     }

@@ -191,12 +191,10 @@ struct WriteGate {
                                             context: LogContext(actor: context.actor, command: context.command, today: context.today))
             try WriteGate(fresh).migrate()
             fresh.close()
-        } catch let error as GongQinError {
+        } catch {
+            // Opening and migrating throw GongQinError only, already worded.
             discard()
             throw error
-        } catch {
-            discard()
-            throw StoreErrors.map(error, path: path)
         }
         defer { discard() }
         if link(temporary, path) == 0 { return true }
