@@ -46,24 +46,20 @@ public enum GongQinMain {
             try command.run()
             code = 0
         } catch let error as GongQinError {
-            Console.discard()
-            Console.error(error)
-            code = exitCode(error.kind)
+            code = refuse(error)
         } catch let error as RecordError {
-            Console.discard()
-            Console.error(error.gongqin)
-            code = exitCode(error.gongqin.kind)
+            code = refuse(error.gongqin)
         } catch let error as ExitCode {
             code = error.rawValue
-        } catch let error where refusedValue(error) != nil {
-            let refusal = refusedValue(error)!
-            Console.discard()
-            Console.error(refusal)
-            code = exitCode(refusal.kind)
         } catch {
-            let words = arguments.first == "help" ? Array(arguments.dropFirst()) : arguments
-            code = handleParserError(error, translating: !arguments.contains { $0.hasPrefix("--generate-completion-script") || $0 == "--experimental-dump-help" },
-                                     path: CommandShape.target(of: words).path)
+            // A value a `transform:` refused comes wrapped in the parser's own error.
+            if let refusal = refusedValue(error) {
+                code = refuse(refusal)
+            } else {
+                let words = arguments.first == "help" ? Array(arguments.dropFirst()) : arguments
+                code = handleParserError(error, translating: !arguments.contains { $0.hasPrefix("--generate-completion-script") || $0 == "--experimental-dump-help" },
+                                         path: CommandShape.target(of: words).path)
+            }
         }
         Console.flush()
         // A short write to stdout is never a success (README, “Hostile text and outputs”): exit 74, naming it.
@@ -72,6 +68,13 @@ public enum GongQinMain {
             return exitCode(.outputFailed)
         }
         return code
+    }
+
+    /// An error worded for the clerk: nothing of the half-written output, the one line, its exit code.
+    static func refuse(_ error: GongQinError) -> Int32 {
+        Console.discard()
+        Console.error(error)
+        return exitCode(error.kind)
     }
 
     /// The exit codes of Documentation/CLI.md.

@@ -172,14 +172,14 @@ struct EligibleWriter {
         }
     }
 
-    /// `streamed`: the line as `EligibleLine.streamed` put it, when made already.
+    /// `streamed`: the line as `EligibleLine.streamed` put it on a judging thread.
     mutating func write(_ line: EligibleLine, streamed: String?) {
         switch output.format {
         case .json:
             Console.write(count == 0 ? "\n" : ",\n")
-            Console.write(streamed ?? line.json)
+            Console.write(streamed ?? "")
         case .csv:
-            Console.out(streamed ?? Render.csvLine(line.cells(output, labelled: chinese)))
+            Console.out(streamed ?? "")
         case .table:
             rows.append(line.cells(output))
             for warning in line.warnings {

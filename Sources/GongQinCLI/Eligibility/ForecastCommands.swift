@@ -110,16 +110,10 @@ struct ForecastCommand: ParsableCommand {
                 piece()
             }
             chunk += "],\"people\":["
-            // Each person as `JSON.Object` writes `{"idNumber":…,"name":…,"unit":…}`.
             for (j, id) in row.open.enumerated() {
                 let named = forecast.names[id]
-                chunk += j > 0 ? ",{\"idNumber\":" : "{\"idNumber\":"
-                JSON.appendQuoted(id.text, to: &chunk)
-                chunk += ",\"name\":"
-                JSON.appendQuoted(named?.name ?? "", to: &chunk)
-                chunk += ",\"unit\":"
-                JSON.appendQuoted(named?.unit ?? "", to: &chunk)
-                chunk += "}"
+                if j > 0 { chunk += "," }
+                JSON.appendObject(["idNumber": id.text, "name": named?.name ?? "", "unit": named?.unit ?? ""], to: &chunk)
                 piece()
             }
             Console.write(chunk + "]}")

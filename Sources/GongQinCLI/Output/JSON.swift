@@ -33,6 +33,19 @@ enum JSON {
         out += "\""
     }
 
+    /// Appends an object of text members, `{"key":"value",…}`, as `Object` writes it: for
+    /// a list written a piece at a time.
+    static func appendObject(_ members: KeyValuePairs<String, String>, to out: inout String) {
+        out += "{"
+        for (i, member) in members.enumerated() {
+            if i > 0 { out += "," }
+            appendQuoted(member.key, to: &out)
+            out += ":"
+            appendQuoted(member.value, to: &out)
+        }
+        out += "}"
+    }
+
     /// An object, its members in the order added.
     struct Object {
         private var members: [String] = []
@@ -48,11 +61,6 @@ enum JSON {
             }
             member += "]"
             members.append(member)
-        }
-
-        /// An array of objects.
-        mutating func add(_ key: String, _ objects: [Object]) {
-            members.append(JSON.quoted(key) + ":[" + objects.map(\.text).joined(separator: ",") + "]")
         }
 
         var text: String { "{" + members.joined(separator: ",") + "}" }
