@@ -18,5 +18,6 @@ public enum SchemaMigrations {
         ("0010_seals", String(decoding: PackageResources._010_seals_sql, as: UTF8.self)),
         ("0011_person_names", String(decoding: PackageResources._011_person_names_sql, as: UTF8.self)),
         ("0012_certificate_authority", String(decoding: PackageResources._012_certificate_authority_sql, as: UTF8.self)),
+        ("0013_merge_batches", String(decoding: PackageResources._013_merge_batches_sql, as: UTF8.self)),
     ]
 }

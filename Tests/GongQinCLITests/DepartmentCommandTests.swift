@@ -161,6 +161,44 @@ struct DepartmentCommandTests {
         #expect(s.ok("check", "--db", copy).contains("校验通过"))
     }
 
+    @Test("a merge logs the rows each bundle adds to a table as one batch entry; check, corrections and revert work on them")
+    func mergeBatches() throws {
+        let (s, bundles) = threeUnits()
+        #expect(s.run(["merge"] + bundles).code == 0)
+        func entries(_ table: String) throws -> [[String: Any]] {
+            try #require(s.json("log", "--table", table) as? [[String: Any]])
+        }
+        // One entry a bundle for each table it adds rows to, none a row.
+        for (table, rows) in [("person", [1, 1, 1]), ("annual_assessment", [5, 5, 5]), ("person_source", [1, 1, 1])] {
+            let log = try entries(table)
+            #expect(log.allSatisfy { $0["op"] as? String == "import" }, "\(table): \(log)")
+            let batches = log.map { object($0["after"]) }
+            #expect(batches.map { $0["rows"] as? Int } == rows, "\(table)")
+            #expect(batches.map { $0["unit"] as? String } == ["甲单位", "乙单位", "丙单位"], "\(table)")
+            #expect(batches.allSatisfy { ($0["file"] as? String)?.hasSuffix(".db.bundle") == true && ($0["digest"] as? String)?.count == 64 })
+        }
+        // The unit and the application are few, and logged a row each as before.
+        #expect(try entries("application").map { $0["op"] as? String } == ["insert"])
+        #expect(s.ok("log", "--table", "annual_assessment").contains("单位“乙单位”的数据包“b.db.bundle”"))
+        #expect(s.ok("log", "--table", "annual_assessment").contains("整批合并5条"))
+        #expect(s.ok("check").contains("校验通过"))
+
+        // A merged record corrected later is logged on its own, and the batch still accounts for the rest.
+        let assessments = try #require(s.json("assessment", "list", 李四) as? [[String: Any]])
+        let number = try #require(assessments.first?["id"] as? Int)
+        s.ok("assessment", "update", String(number), "--result", "优秀")
+        #expect(s.ok("check").contains("校验通过"))
+        // A batch entry is not undone as a whole.
+        let batchSeq = try #require(try entries("annual_assessment").first?["seq"] as? Int)
+        #expect(s.fails(1, "revert", String(batchSeq)).contains("不能整条撤销"))
+
+        // A merged row changed behind gongqin's back no longer matches its batch's digest.
+        s.tool(["python3", "-c", "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.executescript(sys.argv[2]); c.commit()",
+                s.db, "DROP TRIGGER education_log_update; UPDATE education SET school = '某校' WHERE id = (SELECT max(id) FROM education);"])
+        let check = s.run("check")
+        #expect(check.code == 1 && check.out.contains("与该批的摘要不符"), "\(check.out)")
+    }
+
     @Test("the same bundle merged twice changes nothing the second time, not even the log")
     func twice() throws {
         let (s, bundles) = threeUnits()

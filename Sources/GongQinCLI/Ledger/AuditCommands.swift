@@ -165,7 +165,8 @@ struct LogCommand: ParsableCommand {
 
         func cells(_ output: OutputOptions) -> [String] {
             let table = output.format == .table
-            let opText = table ? (["insert": "新增", "update": "修改", "delete": "删除", "import": "导入"][op] ?? op) : op
+            let merged = op == "import" && after?.object?["unit"] != nil
+            let opText = !table ? op : merged ? "合并" : (["insert": "新增", "update": "修改", "delete": "删除", "import": "导入"][op] ?? op)
             let key = !table ? rowKey
                 : self.table == "person" ? ((try? IDNumber(rowKey)).map(output.show) ?? rowKey)
                 : self.table == "exceptional_condition" ? Labels.condition(rowKey) : rowKey
@@ -179,7 +180,12 @@ struct LogCommand: ParsableCommand {
             let file = batch["file"].map { masking ? IDNumber.masking($0.text) : $0.text } ?? "?"
             let hash = String((batch["sha256"]?.text ?? "").prefix(12))
             if let fileRow { return "文件“\(file)”第\(fileRow)行（SHA-256 \(hash)…）" }
-            return "文件“\(file)”（SHA-256 \(hash)…）整批导入\(batch["rows"]?.text ?? "?")条，记录\(batch["first"]?.text ?? "?")–\(batch["last"]?.text ?? "?")"
+            let rows = "\(batch["rows"]?.text ?? "?")条，记录\(batch["first"]?.text ?? "?")–\(batch["last"]?.text ?? "?")"
+            if let unit = batch["unit"]?.text {
+                // A merge's batch: the rows a unit's bundle added (Documentation/DEPARTMENTS.md).
+                return "单位“\(unit)”的数据包“\(file)”（SHA-256 \(hash)…）整批合并\(rows)"
+            }
+            return "文件“\(file)”（SHA-256 \(hash)…）整批导入\(rows)"
         }
 
         /// `field: old → new` for an update, the fields for an insert or a delete.

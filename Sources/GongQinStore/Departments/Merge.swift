@@ -149,7 +149,9 @@ extension GongQinDatabase {
                 bundle.queue.releaseMemory()
                 var report = MergeReport(file: bundle.file, manifest: bundle.manifest)
                 report.seal = bundle.manifest.seal?.fingerprint ?? "unsealed"
-                var merger = Merger(db: db, file: bundle.file, prefer: prefer, report: report, progress: progress)
+                var source = try BatchSource.file(at: bundle.file)
+                source.unit = bundle.manifest.unit
+                var merger = Merger(db: db, file: bundle.file, source: source, prefer: prefer, report: report, progress: progress)
                 try merger.run(now: now)
                 if !merger.report.conflicts.isEmpty && prefer == nil {
                     merger.report.outcome = dryRun ? .dryRun : .refused
@@ -295,6 +297,8 @@ struct OpenBundle: Sendable {
 struct Merger {
     let db: Database
     let file: String
+    /// The bundle as the source of the batch entries that log the rows it adds.
+    let source: BatchSource
     let prefer: MergePreference?
     var report: MergeReport
     let progress: (String) -> Void
@@ -303,10 +307,14 @@ struct Merger {
     var unitID: Int64 = 0
     /// Unit names by id, for the report.
     var unitNames: [Int64: String] = [:]
+    /// The ids of the people this bundle added (one batch of `person`), empty when none.
+    var addedPeople: ClosedRange<Int64>?
 
-    init(db: Database, file: String, prefer: MergePreference?, report: MergeReport, progress: @escaping (String) -> Void) {
+    init(db: Database, file: String, source: BatchSource, prefer: MergePreference?, report: MergeReport,
+         progress: @escaping (String) -> Void) {
         self.db = db
         self.file = file
+        self.source = source
         self.prefer = prefer
         self.report = report
         self.progress = progress
@@ -482,10 +490,11 @@ struct Merger {
             """, arguments: [unitID, unitID])
 
         let list = all.map { "\"\($0)\"" }.joined(separator: ", ")
-        try db.execute(sql: """
+        let first = try ImportBatches.nextID(db, table: "person")
+        report.added["person"] = try insertBatch(into: "person", sql: """
             INSERT INTO main.person (unit_id, \(list)) SELECT ?, \(list) FROM temp.mg_person WHERE mid IS NULL ORDER BY bid
             """, arguments: [unitID])
-        report.added["person"] = db.changesCount
+        if let added = report.added["person"], added > 0 { addedPeople = first...(first + Int64(added) - 1) }
         try db.execute(sql: """
             UPDATE temp.mg_person SET mid = (SELECT id FROM main.person p WHERE p.id_number = mg_person.id_number) WHERE mid IS NULL
             """)
@@ -563,14 +572,13 @@ struct Merger {
         if table == "application" { try holdBackSecondUses() }
         let list = all.map { "\"\($0)\"" }.joined(separator: ", ")
         do {
-            try db.execute(sql: """
+            report.added[table] = try insertBatch(into: table, sql: """
                 INSERT INTO main.\(table) (person_id, \(list)) SELECT person_id, \(list) FROM temp.mg_\(table)
                 WHERE mid IS NULL AND skip = 0 ORDER BY bid
                 """)
         } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
             throw UnitBundle.refusal(file, "中的\(Tables.chineseName(of: table) ?? table)记录与本库中的其他记录冲突（如证书编号已登记在他人名下）")
         }
-        report.added[table] = db.changesCount
         if table == "application" {
             // The uses of an added application refer to it by its new row id.
             let same = key.map { "s.\"\($0)\" IS mg_application.\"\($0)\"" }.joined(separator: " AND ")
@@ -744,11 +752,26 @@ struct Merger {
         try db.execute(sql: "UPDATE temp.mg_use SET skip = 2 WHERE bid IN (\(twice.map { String($0["bid"] as Int64) }.joined(separator: ",")))")
 
         let list = (all + ["application_id"]).map { "\"\($0)\"" }.joined(separator: ", ")
-        try db.execute(sql: """
+        report.added[table] = try insertBatch(into: table, sql: """
             INSERT INTO main.exceptional_use (person_id, \(list)) SELECT person_id, \(list) FROM temp.mg_use
             WHERE mid IS NULL AND skip = 0 ORDER BY bid
             """)
-        report.added[table] = db.changesCount
+    }
+
+    /// Runs one set-based INSERT into `table` and returns the rows it added. Where the
+    /// table's insert trigger can be silenced (`ChangeLog.bulkTables`), the rows are logged
+    /// as one batch entry of the bundle (ImportBatches), as an import logs a file: one entry
+    /// a bundle and table instead of one a row, with the digest `check` recomputes.
+    func insertBatch(into table: String, sql: String, arguments: StatementArguments = []) throws -> Int {
+        guard ChangeLog.bulkTables.contains(table) else {
+            try db.execute(sql: sql, arguments: arguments)
+            return db.changesCount
+        }
+        return try Session(db).inBatch(table: table, source: source, fileRows: { _ in [] }) {
+            try db.execute(sql: sql, arguments: arguments)
+            let added = db.changesCount
+            return (added, added > 0)
+        }
     }
 
     // MARK: Reporting and logging
@@ -808,11 +831,26 @@ struct Merger {
                              prefer?.rawValue, report.added.values.reduce(0, +), report.moved.count, report.conflicts.count,
                              report.findings.count])
         let mergeID = db.lastInsertedRowID
-        // Where the department's record of each of the bundle's people now comes from.
+        // Where the department's record of each of the bundle's people now comes from. The
+        // people it added have ids addedPeople, so their rows here (keyed by the person) are
+        // that range too: one batch entry. The people it already had are upserted row by row.
+        if let added = addedPeople {
+            ImportBatches.silence("person_source", in: db)
+            do {
+                defer { ImportBatches.silence(nil, in: db) }
+                try db.execute(sql: """
+                    INSERT INTO person_source (person_id, bundle_merge_id)
+                    SELECT mid, ? FROM temp.mg_person WHERE mid BETWEEN ? AND ? ORDER BY mid
+                    """, arguments: [mergeID, added.lowerBound, added.upperBound])
+            }
+            try ImportBatches.append(db, table: "person_source", source: source, first: added.lowerBound, last: added.upperBound,
+                                     fileRows: [])
+        }
         try db.execute(sql: """
-            INSERT INTO person_source (person_id, bundle_merge_id) SELECT mid, ?1 FROM temp.mg_person WHERE mid IS NOT NULL ORDER BY bid
+            INSERT INTO person_source (person_id, bundle_merge_id)
+            SELECT mid, ?1 FROM temp.mg_person WHERE mid IS NOT NULL AND NOT (mid BETWEEN ?2 AND ?3) ORDER BY bid
             ON CONFLICT (person_id) DO UPDATE SET bundle_merge_id = ?1
-            """, arguments: [mergeID])
+            """, arguments: [mergeID, addedPeople?.lowerBound ?? 1, addedPeople?.upperBound ?? 0])
         try db.execute(sql: """
             INSERT INTO second_use (person_id, condition_code, category, grade, year, source, note, unit, first_unit, bundle_merge_id)
             SELECT m.person_id, m.condition_code, m.category, m.grade, m.year, m.source, m.note, ?,

@@ -43,7 +43,9 @@ struct CommitChecks {
     /// Each row the transaction changed or removed first (its first entry in the
     /// transaction an update or a delete) was what the log last said: its `before` is the
     /// `after` of the row's previous entry, or the row is in an import batch whose digest,
-    /// recomputed with this transaction's `before`s, still holds.
+    /// recomputed with this transaction's `before`s, still holds. The batch may be this
+    /// transaction's own, written before the change: a merge list's first bundle adds a
+    /// person in a batch, a later bundle moves them.
     func custody() throws {
         let rows = try Row.fetchAll(db, sql: """
             SELECT c.seq, c.table_name, c.row_id, c.row_key, c.before,
@@ -54,12 +56,13 @@ struct CommitChecks {
               AND c.op IN ('update', 'delete')
             """, arguments: [since])
         guard !rows.isEmpty else { return }
-        let batches = try ImportBatches.entries(db).filter { $0.seq <= since }
+        let batches = try ImportBatches.entries(db)
         var toVerify: [Int64: (table: String, batch: ImportBatch)] = [:]
         for row in rows {
-            let table: String = row["table_name"], rowID: Int64 = row["row_id"]
+            let table: String = row["table_name"], rowID: Int64 = row["row_id"], seq: Int64 = row["seq"]
             let priorSeq: Int64? = row["prior_seq"]
-            if let covering = batches.last(where: { $0.table == table && ($0.batch.map { rowID >= $0.first && rowID <= $0.last } ?? false) }),
+            if let covering = batches.last(where: { $0.seq < seq && $0.table == table
+                                                    && ($0.batch.map { rowID >= $0.first && rowID <= $0.last } ?? false) }),
                covering.seq > (priorSeq ?? 0), let batch = covering.batch {
                 toVerify[covering.seq] = (table, batch)
                 continue

@@ -102,11 +102,11 @@ enum ChangeLog {
         return (key, json)
     }
 
-    /// The tables a bulk import writes, whose insert trigger is silent while
-    /// `gongqin_bulk_table()` names the table (Schema/0007).
-    static let importedTables: Set<String> = [
+    /// The tables a bulk write (an import, a merge) fills, whose insert trigger is silent
+    /// while `gongqin_bulk_table()` names the table (Schema/0007, 0013).
+    static let bulkTables: Set<String> = [
         "unit", "trade", "person", "certificate", "transfer", "annual_assessment", "education", "award",
-        "continuing_education", "exceptional_use", "job",
+        "continuing_education", "exceptional_use", "job", "person_source",
     ]
 
     /// The change-log triggers of `table` (insert, update, delete), as a migration writes
@@ -138,7 +138,7 @@ enum ChangeLog {
             return (id, key, personRow, person, json)
         }
         let new = row("NEW"), old = row("OLD")
-        let bulk = importedTables.contains(table) ? " WHEN gongqin_bulk_table() IS NOT '\(table)'" : ""
+        let bulk = bulkTables.contains(table) ? " WHEN gongqin_bulk_table() IS NOT '\(table)'" : ""
         return """
             CREATE TRIGGER \(table)_log_insert AFTER INSERT ON \(table)\(bulk) BEGIN
               INSERT INTO change_log_append VALUES ('\(table)', \(new.id), \(new.key), \(new.personRow), \(new.person), 'insert', NULL,

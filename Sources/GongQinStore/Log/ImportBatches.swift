@@ -5,12 +5,16 @@ import GRDB
 import GRDBSQLite
 
 /// What a batch entry of the change log records (BENCHMARKS.md, Schema/0007): one entry for
-/// every row a bulk write inserted into one table, instead of one entry a row. Stored as
-/// the entry's `after`, with op `import`, row_id 0 and the file's name as row_key.
+/// every row a bulk write (an import, a merge) inserted into one table, instead of one
+/// entry a row. Stored as the entry's `after`, with op `import`, row_id 0 and the file's
+/// name as row_key.
 public struct ImportBatch: Hashable, Sendable, Codable {
     /// The file's name (without its folder) and the SHA-256 of its bytes, in hex.
     public var file: String
     public var sha256: String
+    /// The unit whose bundle the rows were merged from; nil for an imported file (and
+    /// absent from its JSON, so an import's entry is as it always was).
+    public var unit: String?
     /// Rows written, and the range of row ids they have: every id of first...last.
     public var rows: Int
     public var first: Int64
@@ -48,10 +52,13 @@ public struct ImportBatch: Hashable, Sendable, Codable {
 public struct BatchSource: Sendable {
     public var file: String
     public var sha256: String
+    /// The unit of a merged bundle (`ImportBatch.unit`).
+    public var unit: String?
 
-    public init(file: String, sha256: String) {
+    public init(file: String, sha256: String, unit: String? = nil) {
         self.file = file
         self.sha256 = sha256
+        self.unit = unit
     }
 
     /// The source of the file at `path`: its name and the SHA-256 of its bytes, read in
@@ -152,7 +159,7 @@ enum ImportBatches {
         let count = Int(last - first + 1)
         let fileRows = fileRows.count >= count ? Array(fileRows.prefix(count))
             : fileRows + Array(repeating: 0, count: count - fileRows.count)
-        let batch = ImportBatch(file: source.file, sha256: source.sha256, rows: rows, first: first, last: last,
+        let batch = ImportBatch(file: source.file, sha256: source.sha256, unit: source.unit, rows: rows, first: first, last: last,
                                 runs: ImportBatch.runs(first: first, fileRows: fileRows), digest: digest)
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
