@@ -112,8 +112,13 @@ struct ForecastCommand: ParsableCommand {
             chunk += "],\"people\":["
             for (j, id) in row.open.enumerated() {
                 let named = forecast.names[id]
-                if j > 0 { chunk += "," }
-                JSON.appendObject(["idNumber": id.text, "name": named?.name ?? "", "unit": named?.unit ?? ""], to: &chunk)
+                chunk += j > 0 ? ",{\"idNumber\":" : "{\"idNumber\":"
+                JSON.appendQuoted(id.text, to: &chunk)
+                chunk += ",\"name\":"
+                JSON.appendQuoted(named?.name ?? "", to: &chunk)
+                chunk += ",\"unit\":"
+                JSON.appendQuoted(named?.unit ?? "", to: &chunk)
+                chunk += "}"
                 piece()
             }
             Console.write(chunk + "]}")

@@ -138,6 +138,11 @@ public struct IDNumber: Hashable, Comparable, Sendable, CustomStringConvertible 
     public var masked: String { String(text.prefix(6)) + String(repeating: "*", count: 8) + String(text.suffix(4)) }
 
     public static func < (a: IDNumber, b: IDNumber) -> Bool { a.text < b.text }
+
+    // The birth date and sex are read from the text: the text alone is the identity, and
+    // hashing it alone is what a forecast's hundreds of thousands of look-ups cost.
+    public static func == (a: IDNumber, b: IDNumber) -> Bool { a.text == b.text }
+    public func hash(into hasher: inout Hasher) { hasher.combine(text) }
 }
 
 extension IDNumber: Codable {
