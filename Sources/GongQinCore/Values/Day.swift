@@ -102,8 +102,10 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     }
 
     /// Reads the ten bytes of `YYYY-MM-DD`: the one reader of an ISO date's digits, for a
-    /// string (`init(iso:)`) and for a column's bytes read straight off SQLite.
-    public init?<Bytes: RandomAccessCollection<UInt8>>(isoBytes b: Bytes) where Bytes.Index == Int {
+    /// string (`init(iso:)`) and for a column's bytes read straight off SQLite. A buffer, not
+    /// any collection: a generic initialiser is not specialised in the module that calls it,
+    /// and the store reads millions of dates.
+    public init?(isoBytes b: UnsafeBufferPointer<UInt8>) {
         guard b.count == 10, b[b.startIndex + 4] == 0x2D, b[b.startIndex + 7] == 0x2D,
               let y = Day.decimal(b, 0..<4), let m = Day.decimal(b, 5..<7), let d = Day.decimal(b, 8..<10),
               let day = Day(year: y, month: m, day: d) else { return nil }
