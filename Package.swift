@@ -41,6 +41,7 @@ let package = Package(
                 .embedInCode("0011_person_names.sql"),
                 .embedInCode("0012_certificate_authority.sql"),
                 .embedInCode("0013_merge_batches.sql"),
+                .embedInCode("expected-schema.json"),
             ]
         ),
         // The repository layer over SQLite: the only place with SQL.

@@ -20,4 +20,9 @@ public enum SchemaMigrations {
         ("0012_certificate_authority", String(decoding: PackageResources._012_certificate_authority_sql, as: UTF8.self)),
         ("0013_merge_batches", String(decoding: PackageResources._013_merge_batches_sql, as: UTF8.self)),
     ]
+
+    /// The schema the migrations build, written down (`expected-schema.json`): what a current
+    /// file's `sqlite_master` is compared with (GongQinStore's ExpectedSchema, which holds it
+    /// to the migrations in a test).
+    public static let expectedSchemaJSON: [UInt8] = PackageResources.expected_schema_json
 }

@@ -287,3 +287,31 @@ struct LogTriggerTests {
         }
     }
 }
+
+@Suite("schema: the snapshot of the current version")
+struct SchemaSnapshotTests {
+    /// After a new migration: `GONGQIN_WRITE_SCHEMA=1 swift test --filter SchemaSnapshotTests`
+    /// writes the snapshot again, and the next build embeds it (ARCHITECTURE.md, “A new migration”).
+    @Test("Schema/expected-schema.json is what the migrations build, and the binary embeds it")
+    func snapshotIsCurrent() throws {
+        let identifiers = GongQinDatabase.migrationIdentifiers
+        let built = try ExpectedSchema.build(upTo: try #require(identifiers.last), count: identifiers.count)
+        let text = ExpectedSchema.Snapshot(built).text
+        let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("../../Schema/expected-schema.json").standardized
+        if ProcessInfo.processInfo.environment["GONGQIN_WRITE_SCHEMA"] != nil {
+            try text.write(to: file, atomically: true, encoding: .utf8)
+        }
+        #expect(try String(contentsOf: file, encoding: .utf8) == text,
+                "Schema/expected-schema.json is not what the migrations build: GONGQIN_WRITE_SCHEMA=1 swift test --filter SchemaSnapshotTests")
+        // The binary embeds the file as it was when built (compared whole, not printed whole).
+        let embedded = try #require(ExpectedSchema.snapshot())
+        let same = embedded.migrations == built.migrations && embedded.objects == built.objects
+            && embedded.loggedTables == built.loggedTables
+        #expect(same, "the embedded snapshot differs from what the migrations build: build again after writing it")
+        #expect(built.objects.count > 100 && built.loggedTables.count >= 17)
+        // The current version is read from the snapshot, not built again.
+        let current = ExpectedSchema.after(identifiers)?.objects == built.objects
+        #expect(current)
+    }
+}

@@ -11,7 +11,7 @@ import GRDB
 /// table or view, shows.
 public struct ExpectedSchema: Sendable {
     /// One entry of `sqlite_master`.
-    public struct Object: Hashable, Sendable, Comparable {
+    public struct Object: Hashable, Sendable, Comparable, Codable {
         public var type: String
         public var name: String
         public var table: String
@@ -29,7 +29,7 @@ public struct ExpectedSchema: Sendable {
     let loggedTables: [LoggedTable]
 
     /// A table the change-log triggers log.
-    struct LoggedTable: Sendable {
+    struct LoggedTable: Hashable, Sendable, Codable {
         var table: String
         /// Every column, in table order.
         var columns: [String]
@@ -68,7 +68,8 @@ public struct ExpectedSchema: Sendable {
     }
 
     /// The expected schema after `migrations`, which must be the first migrations of this
-    /// binary in order; nil otherwise. Built once per process and version.
+    /// binary in order; nil otherwise. Once per process and version: the current version's
+    /// is read from its snapshot (`Schema/expected-schema.json`), an older one's built.
     public static func after(_ migrations: [String]) -> ExpectedSchema? {
         let known = SchemaMigrations.all.map(\.identifier)
         guard !migrations.isEmpty, migrations.count <= known.count, Array(known.prefix(migrations.count)) == migrations else {
@@ -76,7 +77,8 @@ public struct ExpectedSchema: Sendable {
         }
         return cache.withLock { (cache: inout [Int: ExpectedSchema]) -> ExpectedSchema? in
             if let schema = cache[migrations.count] { return schema }
-            guard let schema = try? build(upTo: migrations.last!, count: migrations.count) else { return nil }
+            let current = migrations.count == known.count ? snapshot().flatMap { $0.migrations == migrations ? $0 : nil } : nil
+            guard let schema = current ?? (try? build(upTo: migrations.last!, count: migrations.count)) else { return nil }
             cache[migrations.count] = schema
             return schema
         }
@@ -84,7 +86,42 @@ public struct ExpectedSchema: Sendable {
 
     private static let cache = Locked<[Int: ExpectedSchema]>([:])
 
-    private static func build(upTo identifier: String, count: Int) throws -> ExpectedSchema {
+    /// The snapshot of the current version's schema, embedded in the binary: what `build`
+    /// makes of every migration, written down by SchemaTests (ARCHITECTURE.md, “A new
+    /// migration”), which also holds the two equal. Reading it costs a tenth of building:
+    /// every write and `check` compares the file with it, and building was two thirds of a
+    /// single write's time.
+    static func snapshot() -> ExpectedSchema? {
+        try? JSONDecoder().decode(Snapshot.self, from: Data(SchemaMigrations.expectedSchemaJSON)).schema
+    }
+
+    /// The snapshot's JSON: its objects and logged tables in name order, one a line.
+    struct Snapshot: Codable {
+        var migrations: [String]
+        var objects: [Object]
+        var loggedTables: [LoggedTable]
+
+        init(_ schema: ExpectedSchema) {
+            migrations = schema.migrations
+            objects = schema.objects.values.sorted()
+            loggedTables = schema.loggedTables
+        }
+
+        var schema: ExpectedSchema {
+            ExpectedSchema(migrations: migrations, objects: Dictionary(uniqueKeysWithValues: objects.map { ($0.name, $0) }),
+                           loggedTables: loggedTables)
+        }
+
+        /// As committed: sorted keys, pretty-printed, a newline at the end.
+        var text: String {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+            return String(decoding: (try? encoder.encode(self)) ?? Data(), as: UTF8.self) + "\n"
+        }
+    }
+
+    /// The schema `Schema/`'s migrations up to `identifier` build in an empty database.
+    static func build(upTo identifier: String, count: Int) throws -> ExpectedSchema {
         // The migrations fill the catalogue, and their rows go through the log triggers.
         let queue = try Connections.memory(LogContext(actor: "gongqin", command: "expected schema"))
         try queue.write { db in
