@@ -306,10 +306,16 @@ enum JSONValue: Encodable, Equatable {
 
 /// `check --format json`: the findings and the log's head, in one object.
 struct CheckReport: Encodable {
-    var findings: [IntegrityFinding]
+    var findings: [Finding]
     var head: Head?
     /// The newest seal on the log, nil for a file never sealed.
     var seal: SealState?
+
+    /// A finding as JSON: its check's code and its line.
+    struct Finding: Encodable {
+        var check: IntegrityCheck
+        var detail: String
+    }
 
     struct Head: Encodable {
         var entries: Int64
@@ -348,7 +354,7 @@ struct CheckCommand: ParsableCommand {
         let headLine = Render.logHeadLine(head?.description, seal: seal)
         switch output.format {
         case .json:
-            try Render.json(CheckReport(findings: findings, head: head.map { .init(entries: $0.seq, hash: $0.hash) }, seal: seal))
+            try Render.json(CheckReport(findings: findings.map { .init(check: $0.check, detail: $0.detail) }, head: head.map { .init(entries: $0.seq, hash: $0.hash) }, seal: seal))
         case .csv:
             Console.out(Render.csvLine(["check", "detail"]))
             for f in findings { Console.out(Render.csvLine([f.check.rawValue, f.detail])) }
