@@ -250,7 +250,7 @@ public enum BundleFlaw: Sendable, Equatable {
 extension StoreFailure {
     /// Whether the failure is gongqin's or the database's own (the CLI words it exit 70 or
     /// 75), not the input's: an import stops at it instead of keeping it as a row's problem.
-    /// StoreWordingTests holds this to the exit kind the CLI gives each case.
+    /// It must agree with the exit kind StoreWording gives each case (no test holds it yet).
     public var isInternal: Bool {
         switch self {
         case .core(let error): error.kind == .internalError || error.kind == .busy
