@@ -47,6 +47,8 @@ public enum GongQinMain {
             code = 0
         } catch let error as GongQinError {
             code = refuse(error)
+        } catch let error as StoreFailure {
+            code = refuse(error.gongqin)
         } catch let error as RecordError {
             code = refuse(error.gongqin)
         } catch let error as ExitCode {

@@ -190,13 +190,13 @@ struct DepartmentCommandTests {
         #expect(s.ok("check").contains("校验通过"))
         // A batch entry is not undone as a whole.
         let batchSeq = try #require(try entries("annual_assessment").first?["seq"] as? Int)
-        #expect(s.fails(1, "revert", String(batchSeq)).contains("不能整条撤销"))
+        #expect(s.fails(1, "revert", String(batchSeq)).contains("是单位“甲单位”的数据包“a.db.bundle”的整批合并（5条记录），不能整条撤销"))
 
         // A merged row changed behind gongqin's back no longer matches its batch's digest.
         s.tool(["python3", "-c", "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.executescript(sys.argv[2]); c.commit()",
                 s.db, "DROP TRIGGER education_log_update; UPDATE education SET school = '某校' WHERE id = (SELECT max(id) FROM education);"])
         let check = s.run("check")
-        #expect(check.code == 1 && check.out.contains("与该批的摘要不符"), "\(check.out)")
+        #expect(check.code == 1 && check.out.contains("单位“丙单位”的数据包“c.db.bundle”整批合并）与该批的摘要不符"), "\(check.out)")
     }
 
     @Test("the same bundle merged twice changes nothing the second time, not even the log")

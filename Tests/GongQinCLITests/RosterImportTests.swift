@@ -1,4 +1,5 @@
 import Foundation
+@testable import GongQinCLI
 import GongQinCore
 @testable import GongQinStore
 import GRDB
@@ -240,7 +241,8 @@ struct RosterImportTests {
         #expect {
             try database.writeDatabase { db in try db.execute(sql: "UPDATE person SET name = '陈  强' WHERE name = '陈强'") }
         } throws: { error in
-            (error as? GongQinError)?.message.contains("不是规范写法，应为“陈强”") == true
+            // The store's failure, worded as the clerk reads it (Output/StoreWording.swift).
+            (error as? StoreFailure)?.gongqin.message.contains("不是规范写法，应为“陈强”") == true
         }
     }
 

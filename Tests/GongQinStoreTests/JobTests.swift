@@ -44,7 +44,12 @@ struct JobTests {
                 try s.people.addJob(Job(from: day(from), to: to.map(day), unit: "常州市某局", post: "工作人员"), to: id, today: today)
             }
         } throws: { error in
-            (error as? GongQinError)?.kind == .invalidData && (error as? GongQinError)?.line.contains(expected) == true
+            let problems: [FieldProblem]
+            switch error as? StoreFailure {
+            case .fieldProblems(let found)?, .currentJobHeld(let found)?: problems = found
+            default: return false
+            }
+            return problems.contains { $0.message.contains(expected) }
         }
         #expect(try store.database.read { s in try s.people.jobs(id).count } == 2)
     }
@@ -88,7 +93,7 @@ struct JobTests {
         #expect(throws: GongQinError.self) { try store.database.write { s in _ = try s.settings.setFormRemark("　 ") } }
         #expect(try store.database.read { s in try s.settings.formRemark() } == "该同志爱岗敬业。")
         // The schema refuses an empty value too.
-        #expect(throws: GongQinError.self) {
+        #expect(throws: StoreFailure.checkConstraint(table: nil)) {
             try store.database.writeDatabase { db in try db.execute(sql: "UPDATE setting SET value = '  '") }
         }
     }

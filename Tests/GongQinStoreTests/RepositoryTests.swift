@@ -37,8 +37,14 @@ struct RepositoryTests {
             try s.people.problems(adding: Person(idNumber: id, name: "李四", unit: "常州某局", trade: "电", workStart: day("2010-01-01")), today: today)
         }
         #expect(problems.map(\.field) == ["unit", "trade"])
-        #expect(problems[0].message.contains("是否指“常州市某局”"))
-        #expect(problems[1].message.contains("是否指“电工”"))
+        // Typed: the CLI words them with the nearest name (HintTests).
+        guard case .unitNotFound(let unit, let units) = problems[0].cause as? StoreFailure,
+              case .tradeNotFound(let trade, let trades) = problems[1].cause as? StoreFailure else {
+            Issue.record("expected unknown unit and trade, got \(problems)")
+            return
+        }
+        #expect(unit == "常州某局" && NameMatch.nearest(to: unit, in: units) == "常州市某局")
+        #expect(trade == "电" && NameMatch.nearest(to: trade, in: trades) == "电工")
     }
 
     @Test("a duplicate identity number is refused in Chinese")
@@ -50,8 +56,8 @@ struct RepositoryTests {
                 try s.people.add(Person(idNumber: id, name: "重复", unit: "常州市某局", trade: "电工", workStart: day("2010-01-01")), today: today)
             }
         } throws: { error in
-            let error = error as? GongQinError
-            return error?.kind == .invalidData && error?.message.contains("已登记") == true
+            guard case .fieldProblems(let problems) = error as? StoreFailure else { return false }
+            return problems.contains { $0.field == "id-number" && $0.message.contains("已登记") }
         }
     }
 
@@ -74,12 +80,12 @@ struct RepositoryTests {
         try store.database.write { s in
             try s.people.addTransfer(try s.people.transfer(of: id, to: "汽车驾驶与管理", on: day("2020-03-01")), to: id, today: today)
         }
-        #expect(throws: GongQinError.self) {
+        #expect(throws: StoreFailure.self) {
             try store.database.write { s in
                 try s.people.addTransfer(try s.people.transfer(of: id, to: "电工", on: day("2019-01-01")), to: id, today: today)
             }
         }
-        #expect(throws: GongQinError.self) {
+        #expect(throws: StoreFailure.self) {
             try store.database.write { s in
                 try s.people.addTransfer(try s.people.transfer(of: id, to: "汽车驾驶与管理", on: day("2021-01-01")), to: id, today: today)
             }
@@ -99,8 +105,9 @@ struct RepositoryTests {
                 _ = try s.ledger.recordHistoricUse(id, condition: "excellent-two-years", grade: .senior, year: 2020, note: nil, today: today)
             }
         } throws: { error in
-            let error = error as? GongQinError
-            return error?.kind == .refused && error?.message.contains("2016年中级工（历史审批表）") == true && error?.message.contains("X1") == true
+            guard case .categoryUsed(let name, let earlier, let condition) = error as? StoreFailure else { return false }
+            return name == "张三1" && earlier.year == 2016 && earlier.grade == .intermediate && earlier.source == .historic
+                && condition.code == "excellent-two-years"
         }
         let entries = try store.database.read { s in try s.ledger.entries() }
         #expect(entries.count == 1)
@@ -115,7 +122,9 @@ struct RepositoryTests {
             _ = try s.ledger.recordHistoricUse(kept, condition: "merit-award", grade: .intermediate, year: 2016, note: nil, today: today)
             try s.people.addAssessment(AnnualAssessment(year: 2020, result: .pass), to: removed, today: today)
         }
-        #expect(throws: GongQinError.self) { try store.database.write { s in try s.people.remove(kept) } }
+        #expect(throws: StoreFailure.personHasLedger(name: "张三1", id: kept, uses: 1, applications: 0)) {
+            try store.database.write { s in try s.people.remove(kept) }
+        }
         try store.database.write { s in try s.people.remove(removed) }
         #expect(try store.database.read { s in try s.people.exists(removed) } == false)
         #expect(try store.database.read { s in try s.people.exists(kept) } == true)

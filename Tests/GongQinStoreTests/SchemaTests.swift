@@ -42,8 +42,7 @@ struct SchemaTests {
         #expect {
             _ = try GongQinDatabase.open(at: store.path, context: LogContext(actor: "t", command: "t"))
         } throws: { error in
-            guard let error = error as? GongQinError else { return false }
-            return error.kind == .invalidData && error.message.contains("更新版本") && error.message.contains("9999_future")
+            error as? StoreFailure == .databaseNewerMigrations(path: store.path, unknown: ["9999_future"])
         }
         #expect(try Data(contentsOf: URL(fileURLWithPath: store.path)) == before)
     }
@@ -56,7 +55,7 @@ struct SchemaTests {
         try String(repeating: "这不是数据库\n", count: 200).write(toFile: path, atomically: true, encoding: .utf8)
         #expect {
             _ = try GongQinDatabase.open(at: path, context: LogContext(actor: "t", command: "t"))
-        } throws: { ($0 as? GongQinError)?.kind == .invalidData }
+        } throws: { $0 as? StoreFailure == .notGongQin(path: path) }
         #expect(try String(contentsOfFile: path, encoding: .utf8) == String(repeating: "这不是数据库\n", count: 200))
     }
 

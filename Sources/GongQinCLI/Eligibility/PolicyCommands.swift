@@ -43,7 +43,7 @@ struct PolicyCommand: ParsableCommand {
         func run() throws {
             // Never read a FIFO (it blocks), a device (it never ends) or a file far over the
             // cap (README, “Hostile text and outputs”).
-            let data = try InputFile.contents(file, what: "政策文件", limit: JSONLimits.maximumBytes,
+            let data = try InputFile.contents(file, file: .policyFile, limit: JSONLimits.maximumBytes,
                                               hint: "政策文件只需 RULES §2 的参数，请核对是否选错了文件")
             let today = Environment.today
             let (document, replaced) = try store.open().write { s in

@@ -243,9 +243,9 @@ struct ImportCommand: ParsableCommand {
     /// row's problem of one of its records names the record's column as the roster's.
     func describe(_ problem: FieldProblem) -> String {
         guard let field = kind.layout.spec(problem.field) ?? RecordKind.persons.layout.spec(problem.field) else {
-            return "：\(problem.message)"
+            return "：\(problem.words)"
         }
-        return " \(field.label)（\(field.name)）：\(problem.message)"
+        return " \(field.label)（\(field.name)）：\(problem.words)"
     }
 
     /// Writes the bad rows, with their row number, their problems and their cells as the

@@ -26,7 +26,7 @@ enum InputFile {
     /// most `Limits.fileBytes`. Returns its size.
     @discardableResult
     static func checkImport(_ path: String) throws -> Int64 {
-        let size = try FilePaths.refuseNonRegularInput(path, what: "导入文件")
+        let size = try FilePaths.refuseNonRegularInput(path, file: .importFile)
         if size > Limits.fileBytes {
             throw GongQinError.invalid("导入文件“\(path)”有\(megabytes(size)) MB，超过上限\(megabytes(Limits.fileBytes)) MB，未导入任何记录",
                                        hint: "请把文件按单位或年度拆成几个较小的文件，分别导入")
@@ -36,8 +36,9 @@ enum InputFile {
 
     /// The whole of a small file (`policy load`): a regular file of at most `limit` bytes,
     /// of which no more than `limit + 1` is ever read.
-    static func contents(_ path: String, what: String, limit: Int, hint: String) throws -> Data {
-        let size = try FilePaths.refuseNonRegularInput(path, what: what)
+    static func contents(_ path: String, file: FileRole, limit: Int, hint: String) throws -> Data {
+        let size = try FilePaths.refuseNonRegularInput(path, file: file)
+        let what = file.chinese
         let tooBig = { (size: Int64) in
             GongQinError.invalid("\(what)“\(path)”有\(size / 1024) KB，超过上限\(limit / 1024) KB，未载入", hint: hint)
         }

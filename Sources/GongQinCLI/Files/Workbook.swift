@@ -93,7 +93,7 @@ final class Workbook {
         self.path = path
         self.sheetName = sheetName
         widths = Array(repeating: 0, count: columns)
-        try FilePaths.refuseSpecial(path, what: "输出文件")
+        try FilePaths.refuseSpecial(path, file: .outputFile)
         let beside = (path as NSString).deletingLastPathComponent
         let folder = (beside.isEmpty ? "" : beside + "/") + ".\((path as NSString).lastPathComponent).\(UUID().uuidString).parts"
         self.folder = folder

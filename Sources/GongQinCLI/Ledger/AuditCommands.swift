@@ -180,12 +180,8 @@ struct LogCommand: ParsableCommand {
             let file = batch["file"].map { masking ? IDNumber.masking($0.text) : $0.text } ?? "?"
             let hash = String((batch["sha256"]?.text ?? "").prefix(12))
             if let fileRow { return "文件“\(file)”第\(fileRow)行（SHA-256 \(hash)…）" }
-            let rows = "\(batch["rows"]?.text ?? "?")条，记录\(batch["first"]?.text ?? "?")–\(batch["last"]?.text ?? "?")"
-            if let unit = batch["unit"]?.text {
-                // A merge's batch: the rows a unit's bundle added (Documentation/DEPARTMENTS.md).
-                return "单位“\(unit)”的数据包“\(file)”（SHA-256 \(hash)…）整批合并\(rows)"
-            }
-            return "文件“\(file)”（SHA-256 \(hash)…）整批导入\(rows)"
+            let source = BatchWording(file: file, unit: batch["unit"]?.text)
+            return "\(source.origin)（SHA-256 \(hash)…）\(source.act)\(batch["rows"]?.text ?? "?")条，记录\(batch["first"]?.text ?? "?")–\(batch["last"]?.text ?? "?")"
         }
 
         /// `field: old → new` for an update, the fields for an insert or a delete.
@@ -312,10 +308,16 @@ enum JSONValue: Encodable, Equatable {
 
 /// `check --format json`: the findings and the log's head, in one object.
 struct CheckReport: Encodable {
-    var findings: [IntegrityFinding]
+    var findings: [Finding]
     var head: Head?
     /// The newest seal on the log, nil for a file never sealed.
     var seal: SealState?
+
+    /// A finding as JSON: its check's code and its line.
+    struct Finding: Encodable {
+        var check: IntegrityCheck
+        var detail: String
+    }
 
     struct Head: Encodable {
         var entries: Int64
@@ -354,7 +356,7 @@ struct CheckCommand: ParsableCommand {
         let headLine = Render.logHeadLine(head?.description, seal: seal)
         switch output.format {
         case .json:
-            try Render.json(CheckReport(findings: findings, head: head.map { .init(entries: $0.seq, hash: $0.hash) }, seal: seal))
+            try Render.json(CheckReport(findings: findings.map { .init(check: $0.check, detail: $0.detail) }, head: head.map { .init(entries: $0.seq, hash: $0.hash) }, seal: seal))
         case .csv:
             Console.out(Render.csvLine(["check", "detail"]))
             for f in findings { Console.out(Render.csvLine([f.check.rawValue, f.detail])) }

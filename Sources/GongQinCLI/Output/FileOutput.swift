@@ -15,7 +15,7 @@ final class OutputFile {
     init(path: String) throws {
         self.path = path
         // A FIFO, a device or a dangling link is refused, never replaced (README, “Hostile text and outputs”).
-        try FilePaths.refuseSpecial(path, what: "输出文件")
+        try FilePaths.refuseSpecial(path, file: .outputFile)
         let folder = (path as NSString).deletingLastPathComponent
         var isFolder: ObjCBool = false
         if !folder.isEmpty, !FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) || !isFolder.boolValue {

@@ -6,11 +6,31 @@
 /// also the English header of the import format.
 public struct FieldProblem: Error, Hashable, Sendable {
     public var field: String
+    /// Core's words for it; empty when `cause` says what it is.
     public var message: String
+    /// The typed failure of another layer (the store's), which the CLI words; nil when
+    /// `message` says it.
+    public var cause: (any Error & Sendable)?
 
     public init(_ field: String, _ message: String) {
         self.field = field
         self.message = message
+    }
+
+    public init(_ field: String, cause: any Error & Sendable) {
+        self.field = field
+        self.message = ""
+        self.cause = cause
+    }
+
+    public static func == (a: FieldProblem, b: FieldProblem) -> Bool {
+        a.field == b.field && a.message == b.message && a.cause.map { String(reflecting: $0) } == b.cause.map { String(reflecting: $0) }
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(field)
+        hasher.combine(message)
+        hasher.combine(cause.map { String(reflecting: $0) })
     }
 }
 
@@ -216,12 +236,17 @@ extension Unit {
     /// The checks of a unit's own names (README, “Hostile text and outputs”): no formula
     /// start, no control or invisible character, no more characters than the schema holds.
     public func problems() -> [FieldProblem] {
-        [TextSafety.nameProblem("name", name, what: "单位名称"),
+        [Self.nameProblem(name),
          department.flatMap { TextSafety.nameProblem("department", $0, what: "主管部门") },
          district.flatMap { TextSafety.nameProblem("district", $0, what: "区域") },
          Limits.lengthProblem("name", name, limit: Limits.unitName, what: "单位名称"),
          Limits.lengthProblem("department", department, limit: Limits.departmentName, what: "主管部门"),
          Limits.lengthProblem("district", district, limit: Limits.districtName, what: "区域")].compactMap { $0 }
+    }
+
+    /// The unit name's hostile-text check alone, as `field` (a seal's trust names a unit too).
+    public static func nameProblem(_ name: String, field: String = "name") -> FieldProblem? {
+        TextSafety.nameProblem(field, name, what: "单位名称")
     }
 }
 

@@ -57,7 +57,7 @@ public struct GongQinDatabase: Sendable {
 
     /// The database at `path`, its read connection opened at once: a file that cannot be
     /// read is refused here, before anything else.
-    init(path: String, context: LogContext) throws(GongQinError) {
+    init(path: String, context: LogContext) throws(StoreFailure) {
         self.path = path
         self.context = context
         connection = ReadConnection(path: path, context: context)
@@ -72,7 +72,7 @@ public struct GongQinDatabase: Sendable {
     /// when it is missing and brings an older schema up to date, both through the gate.
     /// Refuses a database from a newer gongqin, and a file that is not a gongqin database,
     /// before anything is written to it. `created` tells whether the file was new.
-    public static func open(at path: String, context: LogContext) throws(GongQinError) -> GongQinDatabase {
+    public static func open(at path: String, context: LogContext) throws(StoreFailure) -> GongQinDatabase {
         try refuseUnusable(path)
         let existed = FileManager.default.fileExists(atPath: path)
         if existed, try probe(path) == .foreign { throw notGongQin(path) }
@@ -93,26 +93,22 @@ public struct GongQinDatabase: Sendable {
     /// changed or upgraded, and a file on read-only media is read as it stands. A missing
     /// file, a file that is not gongqin's and a schema older or newer than this binary's
     /// are refused.
-    public static func openForReading(at path: String, context: LogContext) throws(GongQinError) -> GongQinDatabase {
+    public static func openForReading(at path: String, context: LogContext) throws(StoreFailure) -> GongQinDatabase {
         try refuseUnusable(path)
         guard FileManager.default.fileExists(atPath: path) else {
-            throw GongQinError(.unreadableFile, "数据库“\(path)”不存在",
-                               hint: "gongqin init 或任何写入命令（如 unit add）会创建它；请核对 --db 或 GONGQIN_DB")
+            throw .databaseMissing(path: path)
         }
         switch try probe(path) {
         case .foreign: throw notGongQin(path)
         case .empty:
-            throw GongQinError(.unreadableFile, "数据库“\(path)”是空文件，尚未建立",
-                               hint: "gongqin init 或任何写入命令会建立它")
+            throw .databaseEmpty(path: path)
         case .gongqin(let applied):
             let known = SchemaMigrations.all.map(\.identifier)
             if !Set(applied).subtracting(known).isEmpty {
-                throw GongQinError.invalid("数据库“\(path)”由更新版本的 gongqin 写入，本版本不能打开它",
-                                           hint: "请升级 gongqin 后再使用；数据库未被改动")
+                throw .databaseNewer(path: path)
             }
             if Set(known).subtracting(applied).isEmpty == false {
-                throw GongQinError.invalid("数据库“\(path)”的结构版本较旧（\(applied.sorted().last ?? "无")），只读命令不升级它",
-                                           hint: "请先运行 gongqin init 升级；升级前可先备份：gongqin backup \(path).before-init")
+                throw .databaseOlder(path: path, latest: applied.sorted().last)
             }
         }
         return try GongQinDatabase(path: path, context: context)
@@ -120,17 +116,15 @@ public struct GongQinDatabase: Sendable {
 
     /// `--db ""` names no file (64); a folder, a dangling link, a FIFO or a device is not a
     /// database file (65).
-    static func refuseUnusable(_ path: String) throws(GongQinError) {
-        if path.isEmpty { throw GongQinError.usage("数据库路径为空", hint: "请用 --db 给出数据库文件，或不写 --db 使用默认位置") }
-        try FilePaths.refuseSpecial(path, what: "数据库")
+    static func refuseUnusable(_ path: String) throws(StoreFailure) {
+        if path.isEmpty { throw .emptyDatabasePath }
+        try FilePaths.refuseSpecial(path, file: .database)
         if case .directory = FilePaths.kind(path) {
-            throw .invalid("数据库“\(path)”是一个文件夹，不是数据库文件", hint: "请用 --db 给出文件夹中的数据库文件，如 \(path)/gongqin.sqlite")
+            throw .databaseIsFolder(path: path)
         }
     }
 
-    static func notGongQin(_ path: String) -> GongQinError {
-        .invalid("“\(path)”不是 gongqin 数据库，未做任何改动", hint: "请用 --db 指定 gongqin 的数据库文件")
-    }
+    static func notGongQin(_ path: String) -> StoreFailure { .notGongQin(path: path) }
 
     /// What a file is, read with a read-only connection that changes nothing (no WAL switch).
     enum Probe: Equatable {
@@ -142,7 +136,7 @@ public struct GongQinDatabase: Sendable {
         case foreign
     }
 
-    static func probe(_ path: String) throws(GongQinError) -> Probe {
+    static func probe(_ path: String) throws(StoreFailure) -> Probe {
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
         if size == 0 { return .empty }
         do {
@@ -190,8 +184,7 @@ public struct GongQinDatabase: Sendable {
     /// Refuses a migration that left a reference dangling.
     static func checkForeignKeys(_ db: Database) throws {
         if try Row.fetchOne(db, sql: "PRAGMA foreign_key_check") != nil {
-            throw GongQinError(.internalError, "升级数据库结构后有记录引用了不存在的记录，升级未完成",
-                               hint: "数据库未被改动；请运行 gongqin check 查看，并把数据库备份交给维护人员")
+            throw StoreFailure.migrationLeftDanglingReferences
         }
     }
 
@@ -213,13 +206,13 @@ public struct GongQinDatabase: Sendable {
     /// What the witness has to say of this file now (nil: it holds this file's head, and
     /// nothing was written since): no witness, one that does not read, one of another
     /// file, or entries added since this user's last write.
-    public func witnessNotice() throws(GongQinError) -> HeadWitness.Notice? {
+    public func witnessNotice() throws(StoreFailure) -> HeadWitness.Notice? {
         guard let witness else { return nil }
         return try readDatabase { db in try witness.notice(db, path: path) }
     }
 
     /// The migrations applied to this file.
-    public func appliedMigrations() throws(GongQinError) -> [String] {
+    public func appliedMigrations() throws(StoreFailure) -> [String] {
         try readDatabase { db in try ExpectedSchema.appliedMigrations(db) }
     }
 
@@ -230,7 +223,7 @@ public struct GongQinDatabase: Sendable {
     }
 
     /// Runs `body` in one read transaction: a consistent snapshot.
-    func readDatabase<T>(_ body: (Database) throws -> T) throws(GongQinError) -> T {
+    func readDatabase<T>(_ body: (Database) throws -> T) throws(StoreFailure) -> T {
         do {
             return try reader.read(body)
         } catch {

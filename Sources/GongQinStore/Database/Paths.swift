@@ -7,7 +7,7 @@ import GongQinCore
 /// or is poured into a device. And the files it reads: only a regular file is read.
 public enum FilePaths {
     /// What a path is, as far as writing to it goes.
-    enum Kind { case missing, regular, directory, danglingLink, special(String) }
+    enum Kind { case missing, regular, directory, danglingLink, special(SpecialFile) }
 
     static func kind(_ path: String) -> Kind {
         var link = stat()
@@ -19,22 +19,21 @@ public enum FilePaths {
         switch target.st_mode & S_IFMT {
         case S_IFREG: return .regular
         case S_IFDIR: return .directory
-        case S_IFIFO: return .special("命名管道（FIFO）")
-        case S_IFCHR, S_IFBLK: return .special("设备文件")
-        case S_IFSOCK: return .special("套接字")
-        default: return .special("特殊文件")
+        case S_IFIFO: return .special(.fifo)
+        case S_IFCHR, S_IFBLK: return .special(.device)
+        case S_IFSOCK: return .special(.socket)
+        default: return .special(.other)
         }
     }
 
     /// Refuses (exit 65) a path that is a dangling symlink, a FIFO, a device or a socket.
-    /// `what` names the file: 数据库, 备份文件, 输出文件.
-    public static func refuseSpecial(_ path: String, what: String) throws(GongQinError) {
+    /// `file` says which file it is: the database, a backup, an output file.
+    public static func refuseSpecial(_ path: String, file: FileRole) throws(StoreFailure) {
         switch kind(path) {
         case .danglingLink:
-            throw .invalid("\(what)“\(path)”是指向不存在文件的符号链接，为防经由链接在别处建立文件，拒绝使用",
-                           hint: "请删除该链接，或换一个路径")
-        case .special(let name):
-            throw .invalid("\(what)“\(path)”是\(name)，不是普通文件，拒绝使用", hint: "请换一个普通文件的路径")
+            throw .danglingLink(path: path, file: file)
+        case .special(let kind):
+            throw .specialFile(path: path, file: file, kind: kind)
         case .missing, .regular, .directory:
             return
         }
@@ -58,20 +57,17 @@ public enum FilePaths {
 
     /// Refuses (exit 65) an input file that is not a regular file: a FIFO would block the
     /// read, a device never end it, and a folder or a socket holds no rows. Checked with
-    /// `stat`, before anything opens it; a missing or unreadable path is exit 66. `what`
-    /// names the file: 导入文件, 政策文件. Returns the file's size.
+    /// `stat`, before anything opens it; a missing or unreadable path is exit 66. `file`
+    /// says which file it is: an import file, a policy file. Returns the file's size.
     @discardableResult
-    public static func refuseNonRegularInput(_ path: String, what: String) throws(GongQinError) -> Int64 {
+    public static func refuseNonRegularInput(_ path: String, file: FileRole) throws(StoreFailure) -> Int64 {
         var info = stat()
-        guard stat(path, &info) == 0 else {
-            throw GongQinError(.unreadableFile, "找不到或无法读取\(what)“\(path)”", hint: "请检查路径和读权限")
-        }
+        guard stat(path, &info) == 0 else { throw .inputMissing(path: path, file: file) }
         switch kind(path) {
         case .regular: return Int64(info.st_size)
-        case .directory: throw .invalid("\(what)“\(path)”是文件夹，不是普通文件", hint: "请给出文件的路径")
-        case .special(let name): throw .invalid("\(what)“\(path)”是\(name)，不是普通文件，拒绝读取", hint: "请给出普通文件的路径")
-        case .missing, .danglingLink:
-            throw GongQinError(.unreadableFile, "找不到或无法读取\(what)“\(path)”", hint: "请检查路径和读权限")
+        case .directory: throw .inputIsFolder(path: path, file: file)
+        case .special(let kind): throw .inputSpecial(path: path, file: file, kind: kind)
+        case .missing, .danglingLink: throw .inputMissing(path: path, file: file)
         }
     }
 

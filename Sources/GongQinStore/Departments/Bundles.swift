@@ -141,8 +141,8 @@ public enum UnitBundle {
     // MARK: Reading a bundle
 
     /// The refusal of a bundle: exit 65, with the file named and the database untouched.
-    static func refusal(_ file: String, _ reason: String) -> GongQinError {
-        .invalid("数据包“\(file)”\(reason)，未合并任何内容", hint: "请让单位重新生成数据包（用法见 gongqin bundle --help）；数据库未被改动")
+    static func refusal(_ file: String, _ flaw: BundleFlaw) -> StoreFailure {
+        .bundleRefused(file: file, flaw: flaw)
     }
 
     /// Checks a bundle, read through its own connection, and returns its manifest:
@@ -156,75 +156,75 @@ public enum UnitBundle {
         do {
             integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check(20)")
         } catch let error as DatabaseError where [.SQLITE_NOTADB, .SQLITE_CORRUPT].contains(error.resultCode) {
-            throw refusal(file, "不是 SQLite 文件或已损坏")
+            throw refusal(file, .notSQLite)
         }
-        guard integrity == ["ok"] else { throw refusal(file, "已损坏，未通过 SQLite 完整性检查") }
+        guard integrity == ["ok"] else { throw refusal(file, .failsIntegrityCheck) }
         let objects = try Row.fetchAll(db, sql: "SELECT type, name, sql FROM sqlite_master WHERE type = 'table'")
         let theirs = Dictionary(objects.map { ($0["name"] as String, $0["sql"] as String?) }, uniquingKeysWith: { a, _ in a })
         guard theirs["bundle_manifest"] != nil, theirs["grdb_migrations"] != nil else {
-            throw refusal(file, "不是 gongqin 数据包（没有清单或结构版本记录）")
+            throw refusal(file, .notBundle)
         }
         let migrations = try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY identifier")
         let unknown = migrations.filter { !GongQinDatabase.migrationIdentifiers.contains($0) }
         if !unknown.isEmpty {
-            throw refusal(file, "由更新版本的 gongqin 生成（含本版本不认识的结构版本 \(unknown.sorted().joined(separator: "、"))），请升级 gongqin 后再合并")
+            throw refusal(file, .newer(unknown: unknown.sorted()))
         }
         guard let made = ExpectedSchema.after(migrations), let current = ExpectedSchema.after(GongQinDatabase.migrationIdentifiers) else {
-            throw refusal(file, "的结构版本记录不是 gongqin 依次应用的迁移")
+            throw refusal(file, .migrationsOutOfOrder)
         }
         for table in tables + ["change_log"] {
             guard (theirs[table] ?? nil).map(ExpectedSchema.normalized) == made.objects[table]?.sql,
                   try String.fetchAll(db, sql: "SELECT name FROM pragma_table_info(?) ORDER BY cid", arguments: [table])
                     == current.loggedTables.first(where: { $0.table == table })?.columns ?? [] || table == "change_log" else {
-                throw refusal(file, "的表 \(table) 与 gongqin 的结构不同（由不相容版本的 gongqin 生成，或被改动）")
+                throw refusal(file, .tableDiffers(table: table))
             }
         }
         if try !Row.fetchAll(db, sql: "PRAGMA foreign_key_check").isEmpty {
-            throw refusal(file, "中有记录引用了不存在的记录")
+            throw refusal(file, .danglingReferences)
         }
         let stored = Dictionary(try Row.fetchAll(db, sql: "SELECT key, value FROM bundle_manifest").map {
             ($0["key"] as String, $0["value"] as String)
         }, uniquingKeysWith: { a, _ in a })
-        guard stored["format"] == format else { throw refusal(file, "不是 gongqin 数据包（清单格式不符）") }
+        guard stored["format"] == format else { throw refusal(file, .manifestFormat) }
         guard stored["format-version"] == formatVersion else {
-            throw refusal(file, "的格式版本（\(stored["format-version"] ?? "无")）本版本不认识")
+            throw refusal(file, .formatVersion(stored["format-version"]))
         }
         guard let unit = stored["unit"], let created = stored["created-at"], let digest = stored["digest"],
               let entries = stored["source-head-entries"].flatMap(Int.init), let hash = stored["source-head-hash"] else {
-            throw refusal(file, "的清单不完整")
+            throw refusal(file, .manifestIncomplete)
         }
-        guard overallDigest(stored) == digest else { throw refusal(file, "的清单与其摘要不符：生成后被改动") }
+        guard overallDigest(stored) == digest else { throw refusal(file, .manifestDigest) }
         var seal: Seal?
         if stored[sealKeys.publicKey] != nil || stored[sealKeys.signature] != nil {
             guard let key = stored[sealKeys.publicKey].flatMap(Seals.publicKey), let signature = stored[sealKeys.signature] else {
-                throw refusal(file, "的印章不完整")
+                throw refusal(file, .sealIncomplete)
             }
             seal = Seal(publicKey: key, signature: signature)
             guard seal!.verifies(digest) else {
-                throw refusal(file, "的印章签名与其内容不符：盖章后被改动（指纹\(Seals.fingerprint(key))）")
+                throw refusal(file, .sealSignature(fingerprint: Seals.fingerprint(key)))
             }
         }
         var counts: [String: Int] = [:], digests: [String: String] = [:]
         for table in tables {
             let (count, sha) = try tableDigest(db, schema: schema, table: table)
             guard stored["count.\(table)"] == String(count), stored["sha256.\(table)"] == sha else {
-                throw refusal(file, "的\(Tables.chineseName(of: table) ?? table)记录与清单中的摘要不符：生成后被改动")
+                throw refusal(file, .tableDigest(table: table))
             }
             counts[table] = count
             digests[table] = sha
         }
         let units = try Row.fetchAll(db, sql: "SELECT id, name FROM unit")
         guard units.count == 1, units[0]["name"] as String == unit else {
-            throw refusal(file, "应只含单位“\(unit)”，实际含\(units.count)个单位")
+            throw refusal(file, .units(unit: unit, count: units.count))
         }
         let unitID: Int64 = units[0]["id"]
         if try Int.fetchOne(db, sql: "SELECT count(*) FROM person WHERE unit_id <> ?", arguments: [unitID])! > 0 {
-            throw refusal(file, "中有人员不属于单位“\(unit)”")
+            throw refusal(file, .personOutsideUnit(unit: unit))
         }
         let ids = try String.fetchCursor(db, sql: "SELECT id_number FROM person")
         while let text = try ids.next() {
             if (try? IDNumber(text, today: today)) == nil {
-                throw refusal(file, "中的身份证号 \(IDNumber(stored: text)?.masked ?? "（格式错误）") 无效")
+                throw refusal(file, .invalidIDNumber(masked: IDNumber(stored: text)?.masked))
             }
         }
         return Manifest(unit: unit, department: stored["department"], district: stored["district"], createdAt: created,
@@ -240,27 +240,22 @@ extension GongQinDatabase {
     /// witness): a unit does not send on what it cannot vouch for. A file that exists is
     /// never overwritten; a bundle that fails half-way is removed.
     /// `seal`, the unit's key, signs the manifest's digest.
-    public func bundle(unit: String, to file: String, createdAt: String, seal: SealKey?) throws(GongQinError) -> UnitBundle.Manifest {
+    public func bundle(unit: String, to file: String, createdAt: String, seal: SealKey?) throws(StoreFailure) -> UnitBundle.Manifest {
         let fm = FileManager.default
         if fm.fileExists(atPath: file) || (try? fm.destinationOfSymbolicLink(atPath: file)) != nil {
-            throw .invalid("数据包文件“\(file)”已存在", hint: "数据包不会覆盖已有文件，请换一个文件名")
+            throw .bundleExists(file: file)
         }
-        try FilePaths.refuseSpecial(file, what: "数据包文件")
+        try FilePaths.refuseSpecial(file, file: .bundle)
         // The unit must exist, and the source pass its checks, before anything is created.
         let (unitName, findings): (String, [IntegrityFinding])
         do {
             (unitName, findings) = try read { s in
                 (try s.catalog.unit(named: unit).name, try s.integrity.run(witnessed: witnessedHead, today: self.context.today))
             }
-        } catch let error as GongQinError {
-            throw error
         } catch {
             throw StoreErrors.map(error, path: path)
         }
-        if !findings.isEmpty {
-            throw .invalid("本库未通过校验（\(findings.prefix(2).map(\.detail).joined(separator: "；"))\(findings.count > 2 ? "等\(findings.count)处" : "")），不生成数据包",
-                           hint: "请先运行 gongqin check 查看并处理；未生成任何文件")
-        }
+        if !findings.isEmpty { throw .sourceFailsChecks(findings: findings) }
         // The bundle is not this user's database: no witness of its head is kept.
         let fresh = LogContext(actor: context.actor, command: context.command, today: context.today)
         do {
@@ -270,7 +265,7 @@ extension GongQinDatabase {
             }
         } catch {
             for suffix in ["", "-wal", "-shm", "-journal"] { try? fm.removeItem(atPath: file + suffix) }
-            throw StoreErrors.output(error, path: file, what: "数据包文件")
+            throw StoreErrors.output(error, path: file, file: .bundle)
         }
     }
 

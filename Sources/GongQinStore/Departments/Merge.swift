@@ -179,7 +179,7 @@ public final class CheckedBundles: Sendable {
     let bundles: [OpenBundle]
 
     /// Opens and checks every file, in order; `progress` hears of each.
-    public init(files: [String], today: Day, progress: (String) -> Void = { _ in }) throws(GongQinError) {
+    public init(files: [String], today: Day, progress: (String) -> Void = { _ in }) throws(StoreFailure) {
         var opened: [OpenBundle] = []
         do {
             for file in files {
@@ -205,15 +205,15 @@ struct OpenBundle: Sendable {
 
     /// Opens and checks `file` (UnitBundle.verify): a missing or unreadable file is 66,
     /// anything but a sound gongqin bundle 65.
-    static func open(_ file: String, today: Day, context: LogContext) throws(GongQinError) -> OpenBundle {
+    static func open(_ file: String, today: Day, context: LogContext) throws(StoreFailure) -> OpenBundle {
         try checkFile(file)
         let queue: DatabaseQueue
         do {
             queue = try Connections.reader(file, context: context)
         } catch let error as DatabaseError where [.SQLITE_NOTADB, .SQLITE_CORRUPT].contains(error.resultCode) {
-            throw UnitBundle.refusal(file, "不是 SQLite 文件或已损坏")
+            throw UnitBundle.refusal(file, .notSQLite)
         } catch {
-            throw UnitBundle.refusal(file, "无法打开")
+            throw UnitBundle.refusal(file, .cannotOpen)
         }
         do {
             let manifest = try queue.read { db in try UnitBundle.verify(db, file: file, today: today) }
@@ -223,26 +223,27 @@ struct OpenBundle: Sendable {
             return OpenBundle(file: file, queue: queue, manifest: manifest)
         } catch {
             try? queue.close()
-            if let error = error as? GongQinError { throw error }
+            if let error = error as? StoreFailure { throw error }
+            if let error = error as? GongQinError { throw .core(error) }
             if let error = error as? DatabaseError, [.SQLITE_NOTADB, .SQLITE_CORRUPT].contains(error.resultCode) {
-                throw UnitBundle.refusal(file, "不是 SQLite 文件或已损坏")
+                throw UnitBundle.refusal(file, .notSQLite)
             }
-            throw UnitBundle.refusal(file, "无法读取")
+            throw UnitBundle.refusal(file, .unreadable)
         }
     }
 
     /// A bundle must be a readable regular file: a FIFO or a device would hang or mislead
     /// the reader.
-    static func checkFile(_ file: String) throws(GongQinError) {
+    static func checkFile(_ file: String) throws(StoreFailure) {
         var info = stat()
         guard stat(file, &info) == 0 else {
-            throw GongQinError(.unreadableFile, "找不到数据包文件“\(file)”", hint: "请检查路径")
+            throw .bundleMissing(file: file)
         }
         guard (info.st_mode & S_IFMT) == S_IFREG else {
-            throw .invalid("“\(file)”不是普通文件，不能作为数据包", hint: "请给出 gongqin bundle 生成的文件")
+            throw .bundleNotRegular(file: file)
         }
         guard access(file, R_OK) == 0 else {
-            throw GongQinError(.unreadableFile, "无法读取数据包文件“\(file)”", hint: "请检查文件权限")
+            throw .bundleUnreadable(file: file)
         }
     }
 
@@ -254,11 +255,10 @@ struct OpenBundle: Sendable {
     func judgeSeal(_ trust: Trust, requireSeal: Bool) throws {
         let seal = manifest.seal
         if let trusted = try trust.key(of: manifest.unit), seal?.publicKey != trusted.publicKey {
-            let found = seal.map { "由指纹\($0.fingerprint)的印章所盖" } ?? "未盖印章"
-            throw UnitBundle.refusal(file, "\(found)，而本库信任的单位“\(manifest.unit)”的印章指纹是\(trusted.fingerprint)（refused）")
+            throw UnitBundle.refusal(file, .untrustedSeal(found: seal?.fingerprint, unit: manifest.unit, trusted: trusted.fingerprint))
         }
         if requireSeal, seal == nil {
-            throw UnitBundle.refusal(file, "未盖印章，而合并时要求盖章（--require-seal）（refused）")
+            throw UnitBundle.refusal(file, .sealRequired)
         }
     }
 
@@ -428,7 +428,7 @@ struct Merger {
             SELECT b.code FROM temp.b_exceptional_condition b JOIN main.exceptional_condition m ON m.code = b.code
             WHERE m.category <> b.category LIMIT 1
             """) {
-            throw UnitBundle.refusal(file, "中破格条件 \(code) 的类别与本库不同，合并会把使用记到错误的类别下（\(RuleID.X1.citation)）")
+            throw UnitBundle.refusal(file, .conditionCategory(code: code))
         }
         let list = try columns("exceptional_condition").map { "\"\($0)\"" }.joined(separator: ", ")
         try db.execute(sql: """
@@ -577,7 +577,7 @@ struct Merger {
                 WHERE mid IS NULL AND skip = 0 ORDER BY bid
                 """)
         } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
-            throw UnitBundle.refusal(file, "中的\(Tables.chineseName(of: table) ?? table)记录与本库中的其他记录冲突（如证书编号已登记在他人名下）")
+            throw UnitBundle.refusal(file, .conflictingRecords(table: table))
         }
         if table == "application" {
             // The uses of an added application refer to it by its new row id.
@@ -634,9 +634,8 @@ struct Merger {
             try conflict(table, ours: ours, theirs: theirs, columns: key, record: what, storedUnit: theirs["from_unit"],
                          keepable: prefer == .stored ? .stored : nil)
             if prefer == .bundle {
-                throw GongQinError.refused(
-                    "数据包“\(file)”中\(try personName(ours["person_id"]))的\(what)，不能用 --prefer bundle 直接替换",
-                    hint: table == "application" ? "请先在本库撤回原申报，或用 --prefer stored 保留本库的记录" : "请先在本库结束现任岗位，或用 --prefer stored 保留本库的记录")
+                throw StoreFailure.bundleSecondRecord(file: file, person: try personName(ours["person_id"]), table: table,
+                                                      cycle: table == "application" ? theirs["cycle"] as Int : nil)
             }
         }
         try db.execute(sql: "UPDATE temp.mg_\(table) SET skip = 1 WHERE bid IN (\(pairs.map { String($0[0] as Int64) }.joined(separator: ",")))")
@@ -649,8 +648,7 @@ struct Merger {
         if table == "application", columns.contains("status"),
            let old = ApplicationStatus(rawValue: ours["status"]), let new = ApplicationStatus(rawValue: theirs["status"]), old != new {
             guard let path = Self.path(from: old, to: new) else {
-                throw GongQinError.refused("数据包“\(file)”把\(try personName(ours["person_id"]))的申报状态从“\(old.chinese)”改为“\(new.chinese)”，申报流程不允许（§7）",
-                                           hint: "请用 --prefer stored 保留本库的状态，或核对单位的记录")
+                throw StoreFailure.bundleStatusChange(file: file, person: try personName(ours["person_id"]), from: old, to: new)
             }
             for step in path {
                 try db.execute(sql: "UPDATE main.application SET status = ? WHERE id = ?", arguments: [step.rawValue, id])

@@ -20,10 +20,9 @@ public struct Trust {
     @discardableResult
     public func add(unit: String, publicKey text: String, today: Day) throws -> TrustedKey? {
         guard let publicKey = Seals.publicKey(text) else {
-            throw GongQinError.invalid("“\(text.clipped())”不是 gongqin 的印章公钥（一行 base64，44 个字符）",
-                                       hint: "请让单位运行 gongqin seal show，照抄其中的公钥")
+            throw StoreFailure.notSealPublicKey(text: text)
         }
-        if let problem = TextSafety.nameProblem("unit", unit, what: "单位名称") { throw GongQinError.invalid(problem.message) }
+        if let problem = Unit.nameProblem(unit, field: "unit") { throw StoreFailure.unitNameRefused(problem) }
         let before = try key(of: unit)
         try db.execute(sql: """
             INSERT INTO seal_trust (unit, public_key, trusted_on) VALUES (?, ?, ?)
@@ -35,7 +34,7 @@ public struct Trust {
     /// Stops trusting `unit`'s key. Returns it.
     public func remove(unit: String) throws -> TrustedKey {
         guard let key = try key(of: unit) else {
-            throw GongQinError.invalid("没有为单位“\(unit)”登记受信任的印章", hint: "可用 gongqin seal trust --list 查看")
+            throw StoreFailure.noTrustedSeal(unit: unit)
         }
         try db.execute(sql: "DELETE FROM seal_trust WHERE unit = ?", arguments: [unit])
         return key

@@ -7,15 +7,15 @@ extension GongQinDatabase {
     /// Copies the database to a new file with mode 0600. The copy is read in one read
     /// transaction: a consistent snapshot, while other processes go on writing. A copy
     /// that fails leaves no file behind.
-    public func backup(to target: String) throws(GongQinError) {
-        try FilePaths.refuseSpecial(target, what: "备份文件")
+    public func backup(to target: String) throws(StoreFailure) {
+        try FilePaths.refuseSpecial(target, file: .backup)
         if FileManager.default.fileExists(atPath: target) {
-            throw .invalid("备份文件“\(target)”已存在", hint: "备份不会覆盖已有文件，请换一个文件名")
+            throw .backupExists(path: target)
         }
         do {
-            try FreshFile.copy(try reader, to: target, what: "备份文件")
+            try FreshFile.copy(try reader, to: target, file: .backup)
         } catch {
-            throw StoreErrors.output(error, path: target, what: "备份文件")
+            throw StoreErrors.output(error, path: target, file: .backup)
         }
     }
 
@@ -33,8 +33,8 @@ extension GongQinDatabase {
     /// must hold. The current database is kept as `PATH.before-restore` (or the first free
     /// `PATH.before-restore-N`), and stays there.
     public static func restore(from candidate: String, into path: String, context: LogContext,
-                               anchor: LogHead? = nil) throws(GongQinError) -> Restored {
-        try FilePaths.refuseSpecial(candidate, what: "备份文件")
+                               anchor: LogHead? = nil) throws(StoreFailure) -> Restored {
+        try FilePaths.refuseSpecial(candidate, file: .backup)
         try refuseUnusable(path)
         let migrations = try validateBackup(candidate, anchor: anchor, context: context)
         let fm = FileManager.default
@@ -45,12 +45,10 @@ extension GongQinDatabase {
                 // Through the backup API, so that what the write-ahead log holds is kept too.
                 let current = try Connections.reader(path, context: context)
                 defer { try? current.close() }
-                try FreshFile.copy(current, to: target, what: "原数据库的留存副本")
+                try FreshFile.copy(current, to: target, file: .keptCopy)
             } catch {
-                let mapped = StoreErrors.output(error, path: target, what: "原数据库的留存副本")
-                throw GongQinError(mapped.kind, "无法把当前数据库留存为“\(target)”，未恢复：\(mapped.message)",
-                                   hint: mapped.kind == .outputFailed ? "请清理磁盘空间或检查权限后重试；当前数据库未被改动"
-                                       : "如当前数据库已损坏，请先把它移走，再运行：gongqin restore \(candidate) --db \(path)")
+                throw .keepFailed(target: target, candidate: candidate, path: path,
+                                  reason: StoreErrors.output(error, path: target, file: .keptCopy))
             }
             kept = target
         }
@@ -71,27 +69,25 @@ extension GongQinDatabase {
     }
 
     /// Checks a backup before it replaces anything, as `check` would; returns its migrations.
-    static func validateBackup(_ candidate: String, anchor: LogHead?, context: LogContext) throws(GongQinError) -> [String] {
+    static func validateBackup(_ candidate: String, anchor: LogHead?, context: LogContext) throws(StoreFailure) -> [String] {
         guard FileManager.default.isReadableFile(atPath: candidate) else {
-            throw GongQinError(.unreadableFile, "找不到或无法读取备份文件“\(candidate)”", hint: "请检查路径和权限")
+            throw .backupUnreadable(path: candidate)
         }
         let probed: Probe
         do {
             probed = try probe(candidate)
         } catch {
-            throw GongQinError.invalid("备份文件“\(candidate)”已损坏，无法读取其中的数据", hint: "当前数据库未被改动；请换一个备份")
+            throw .backupDamaged(path: candidate)
         }
         guard case .gongqin(let applied) = probed else {
             if Connections.isSQLite(candidate) {
-                throw GongQinError.invalid("“\(candidate)”不是 gongqin 的备份", hint: "当前数据库未被改动；请换一个备份")
+                throw .backupNotGongQin(path: candidate)
             }
-            throw GongQinError(.unreadableFile, "备份文件“\(candidate)”无法读取或不是 SQLite 数据库", hint: "当前数据库未被改动")
+            throw .backupNotSQLite(path: candidate)
         }
         let unknown = applied.filter { !migrationIdentifiers.contains($0) }.sorted()
         if !unknown.isEmpty {
-            throw GongQinError.invalid(
-                "备份文件“\(candidate)”由更新版本的 gongqin 写入（含本版本不认识的结构版本 \(unknown.joined(separator: "、"))）",
-                hint: "请升级 gongqin 后再恢复；当前数据库未被改动")
+            throw .backupNewer(path: candidate, unknown: unknown)
         }
         let source = try GongQinDatabase(path: candidate, context: context)
         defer { source.close() }
@@ -99,14 +95,14 @@ extension GongQinDatabase {
         do {
             findings = try source.read { s in try s.integrity.run(anchor: anchor, today: context.today) }
         } catch let error as GongQinError {
+            throw .core(error)
+        } catch let error as StoreFailure {
             throw error
         } catch {
-            throw GongQinError.invalid("备份文件“\(candidate)”已损坏，无法读取其中的数据", hint: "当前数据库未被改动；请换一个备份")
+            throw .backupDamaged(path: candidate)
         }
         if !findings.isEmpty {
-            throw GongQinError.invalid(
-                "备份文件“\(candidate)”未通过校验（\(findings.prefix(3).map(\.detail).joined(separator: "；"))\(findings.count > 3 ? "等\(findings.count)处" : "")），拒绝恢复",
-                hint: "可用 gongqin check --db \(candidate) 查看详情；当前数据库未被改动，请换一个备份")
+            throw .backupFailsChecks(path: candidate, findings: findings)
         }
         return applied
     }

@@ -129,10 +129,12 @@ public final class Importer {
             }
         } catch let error as GongQinError where error.kind != .internalError && error.kind != .busy {
             reject(row: row, [FieldProblem("", error.line)])
+        } catch let failure as StoreFailure where !failure.isInternal {
+            reject(row: row, [.of(failure, field: "")])
         } catch let error as DatabaseError where error.extendedResultCode.primaryResultCode == .SQLITE_CONSTRAINT {
             // A limit the checks do not know (a name too long for its column): the statement
             // failed alone, and the transaction goes on to the next row.
-            reject(row: row, [FieldProblem("", StoreErrors.map(error, path: "").line)])
+            reject(row: row, [.of(StoreErrors.map(error, path: ""), field: "")])
         }
     }
 
@@ -204,7 +206,7 @@ public final class Importer {
         if let existing = checked.existing {
             let problem = existing.problem
             if let first = rowOfRecord[existing.id] {
-                rowProblems.append(FieldProblem(problem.field, "与第\(first)行重复：\(problem.message)"))
+                rowProblems.append(FieldProblem(problem.field, cause: StoreFailure.repeatsRow(first: Int(first), problem)))
             } else if existing.identical && (update || kind == .trades) {
                 // Already there as the file says: nothing to write. The seeded trade catalogue
                 // is in every database, so an export of it goes back in without --update.
@@ -216,9 +218,9 @@ public final class Importer {
             } else if update && replaceable {
                 replacing = existing.id
             } else if update {
-                rowProblems.append(FieldProblem(problem.field, problem.message + "；已有的转岗记录不能用 --update 改写"))
+                rowProblems.append(FieldProblem(problem.field, cause: StoreFailure.alreadyStored(problem, replaceable: false)))
             } else {
-                rowProblems.append(FieldProblem(problem.field, problem.message + "；数据库中已有，要以文件为准请加 --update"))
+                rowProblems.append(FieldProblem(problem.field, cause: StoreFailure.alreadyStored(problem, replaceable: true)))
             }
         }
         guard rowProblems.isEmpty else {

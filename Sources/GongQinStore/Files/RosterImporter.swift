@@ -100,7 +100,7 @@ public final class RosterImporter {
         let unit = Unit(name: name, department: department)
         let checked = try session.catalog.check(unit)
         guard checked.all.isEmpty else {
-            reject(row: row, checked.all.map { FieldProblem("unit", $0.message) })
+            reject(row: row, checked.all.map { var p = $0; p.field = "unit"; return p })
             return
         }
         try session.catalog.save(unit, replacing: nil)

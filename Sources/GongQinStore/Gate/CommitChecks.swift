@@ -92,12 +92,9 @@ struct CommitChecks {
         return true
     }
 
-    static func outsideChange(table: String, key: String, path: String) -> GongQinError {
-        let name = Tables.chineseName(of: table) ?? table
+    static func outsideChange(table: String, key: String, path: String) -> StoreFailure {
         let shown = table == "person" ? (IDNumber(stored: key)?.masked ?? key) : key
-        return GongQinError(.invalidData,
-                            "\(name)记录\(shown)在上次记入变更日志之后，又在 gongqin 之外被改动过：拒绝在其上写入，以免掩盖那次改动",
-                            hint: "请运行 gongqin check --db \(path) 查看，并从可信的备份恢复（用法见 gongqin restore --help）；数据库未被改动")
+        return .changedOutside(path: path, table: table, key: shown)
     }
 
     // MARK: 2. The checks of typed input
@@ -260,15 +257,13 @@ struct RowValidator {
         }
     }
 
-    func refusal(_ row: Row, _ problem: FieldProblem, more: Int) -> GongQinError {
-        let name = Tables.chineseName(of: table) ?? table
-        let which: String
+    func refusal(_ row: Row, _ problem: FieldProblem, more: Int) -> StoreFailure {
+        let which: WrittenRow
         if table == "person", let id = row["id_number"] as String? {
-            which = "人员（\(IDNumber(stored: id)?.masked ?? "身份证号无效")）"
+            which = .person(IDNumber(stored: id))
         } else {
-            which = "\(name)记录（编号\(row["gate_rowid"] as Int64? ?? 0)）"
+            which = .record(row["gate_rowid"] as Int64? ?? 0)
         }
-        return GongQinError(.invalidData, "本次写入的\(which)不符合录入规则：\(problem.message)\(more > 0 ? "等\(more + 1)处" : "")",
-                            hint: "未写入任何内容；请更正来源数据后重试")
+        return .writtenRowInvalid(table: table, row: which, problem: problem, more: more)
     }
 }

@@ -159,20 +159,10 @@ public struct ExpectedSchema: Sendable {
         public enum Kind: String, Sendable { case missing, extra, altered, version }
         public var kind: Kind
         public var type: String
+        /// The object's name; for `.version`, the migrations applied, in order.
         public var name: String
-
-        /// One Chinese line.
-        public var detail: String {
-            let what = Self.typeNames[type] ?? type
-            return switch kind {
-            case .missing: "缺少应有的\(what)“\(name)”：被删除或改名"
-            case .extra: "多出\(what)“\(name)”：不是 gongqin 建立的"
-            case .altered: "\(what)“\(name)”的定义与该结构版本应有的不同：被改动"
-            case .version: "结构版本记录（\(name)）不是本版本 gongqin 依次应用的迁移"
-            }
-        }
-
-        static let typeNames = ["table": "表", "index": "索引", "trigger": "触发器", "view": "视图"]
+        /// For `.version`: the migrations applied (empty when none).
+        public var migrations: [String] = []
     }
 
     /// How the schema of `db` differs from the one its recorded migrations should have
@@ -180,7 +170,7 @@ public struct ExpectedSchema: Sendable {
     public static func differences(_ db: Database) throws -> [Difference] {
         let applied = try appliedMigrations(db)
         guard let expected = after(applied) else {
-            return [Difference(kind: .version, type: "", name: applied.isEmpty ? "无" : applied.joined(separator: "、"))]
+            return [Difference(kind: .version, type: "", name: "", migrations: applied)]
         }
         return expected.differences(from: try objects(db))
     }
@@ -201,10 +191,8 @@ public struct ExpectedSchema: Sendable {
     }
 
     /// The refusal of a write, or of a restore, on a file whose schema differs.
-    static func refusal(_ differences: [Difference], path: String) -> GongQinError {
-        GongQinError(.invalidData,
-                     "数据库“\(path)”的结构与 gongqin 应有的结构不符（\(differences.prefix(3).map(\.detail).joined(separator: "；"))\(differences.count > 3 ? "等\(differences.count)处" : "")），为防数据被暗中改动，拒绝写入",
-                     hint: "请运行 gongqin check --db \(path) 查看详情，并从可信的备份恢复；数据库未被改动")
+    static func refusal(_ differences: [Difference], path: String) -> StoreFailure {
+        .schemaDiffers(path: path, differences: differences)
     }
 }
 

@@ -9,9 +9,9 @@ enum FreshFile {
     /// Creates an empty file with mode 0600, and its folder with mode 0700, when missing.
     /// Returns whether it created the file.
     @discardableResult
-    static func createIfMissing(_ path: String, what: String = "数据库") throws(GongQinError) -> Bool {
+    static func createIfMissing(_ path: String, file: FileRole = .database) throws(StoreFailure) -> Bool {
         let fm = FileManager.default
-        try FilePaths.refuseSpecial(path, what: what)
+        try FilePaths.refuseSpecial(path, file: file)
         if fm.fileExists(atPath: path) { return false }
         let folder = (path as NSString).deletingLastPathComponent
         if !folder.isEmpty, !fm.fileExists(atPath: folder) {
@@ -19,15 +19,13 @@ enum FreshFile {
                 try fm.createDirectory(atPath: folder, withIntermediateDirectories: true,
                                        attributes: [.posixPermissions: 0o700])
             } catch {
-                throw GongQinError(.outputFailed, "无法创建\(what)所在的文件夹“\(folder)”",
-                                   hint: "请检查路径和权限，或换一个位置")
+                throw .folderNotCreated(folder: folder, file: file)
             }
         }
         let fd = FilePaths.createPrivate(path)
         if fd < 0 {
             if errno == EEXIST { return false }
-            throw GongQinError(.outputFailed, "无法创建\(what)“\(path)”（\(String(cString: strerror(errno)))）",
-                               hint: "请检查路径和权限，或换一个位置")
+            throw .fileNotCreated(path: path, file: file, reason: String(cString: strerror(errno)))
         }
         close(fd)
         return true
@@ -37,8 +35,8 @@ enum FreshFile {
     /// the new file `target` through SQLite's backup API: one self-contained file (a
     /// rollback journal, no write-ahead log beside it). A copy that fails leaves nothing
     /// behind, its journal included.
-    static func copy(_ source: DatabaseQueue, to target: String, what: String) throws {
-        try createIfMissing(target, what: what)
+    static func copy(_ source: DatabaseQueue, to target: String, file: FileRole) throws {
+        try createIfMissing(target, file: file)
         do {
             let destination = try DatabaseQueue(path: Connections.plainName(target))
             do {

@@ -117,8 +117,6 @@ public struct HeadWitness: Sendable {
         guard let head else { return }
         let stored = try String.fetchOne(db, sql: "SELECT hash FROM change_log WHERE seq = ?", arguments: [head.seq])
         guard stored != head.hash else { return }
-        throw GongQinError(.invalidData,
-                           "数据库“\(path)”的变更日志与您上次用 gongqin 写入后记下的不符（第\(head.seq)条\(stored == nil ? "已不存在" : "的哈希不同")）：日志被重写或截短，或者这个文件被另一个文件（如旧备份）原样覆盖，拒绝写入",
-                           hint: "如是把备份复制回来，请改名后经 restore 恢复，它核对备份并重新记下日志头：mv \(path) \(path).copied && gongqin restore \(path).copied --db \(path)；否则请运行 gongqin check --db \(path) --anchor \(head) 查看，并从可信的备份恢复。数据库未被改动")
+        throw StoreFailure.witnessedHeadMismatch(path: path, head: head, missing: stored == nil)
     }
 }

@@ -24,19 +24,19 @@ public struct SealKey: Sendable {
     static let header = "gongqin-seal-v1"
 
     /// A new key pair, written to `path` (mode 0600, its folder 0700), which must not exist.
-    public static func create(at path: String) throws(GongQinError) -> SealKey {
+    public static func create(at path: String) throws(StoreFailure) -> SealKey {
         let key = SealKey(key: Curve25519.Signing.PrivateKey())
         try key.save(to: path)
         return key
     }
 
-    func save(to path: String) throws(GongQinError) {
+    func save(to path: String) throws(StoreFailure) {
         if FileManager.default.fileExists(atPath: path) {
-            throw .invalid("印章密钥文件“\(path)”已存在，未改动", hint: "如要换新印章，请用 gongqin seal init --rotate（用旧印章签署新印章）")
+            throw .sealKeyExists(path: path)
         }
         let text = "\(Self.header)\n\(raw.base64EncodedString())\n"
-        guard try FreshFile.createIfMissing(path, what: "印章密钥文件"), let handle = FileHandle(forWritingAtPath: path) else {
-            throw GongQinError(.outputFailed, "无法创建印章密钥文件“\(path)”", hint: "请检查路径和权限")
+        guard try FreshFile.createIfMissing(path, file: .sealKey), let handle = FileHandle(forWritingAtPath: path) else {
+            throw .sealKeyNotCreated(path: path)
         }
         do {
             try handle.write(contentsOf: Data(text.utf8))
@@ -44,31 +44,30 @@ public struct SealKey: Sendable {
             try handle.close()
         } catch {
             unlink(path)
-            throw GongQinError(.outputFailed, "无法写入印章密钥文件“\(path)”", hint: "请检查磁盘空间和权限")
+            throw .sealKeyNotWritten(path: path)
         }
     }
 
     /// The key in the file at `path`. A file others may read (group or world bits set) is
     /// refused, as ssh refuses such a key: a seal anyone on the machine can use is no seal.
-    public static func load(from path: String) throws(GongQinError) -> SealKey {
+    public static func load(from path: String) throws(StoreFailure) -> SealKey {
         var info = stat()
         guard stat(path, &info) == 0 else {
-            throw GongQinError(.unreadableFile, "找不到印章密钥文件“\(path)”", hint: "请用 gongqin seal init 新建，或用 --seal-key 指明文件")
+            throw .sealKeyMissing(path: path)
         }
         guard (info.st_mode & S_IFMT) == S_IFREG, info.st_size < 4096 else {
-            throw .invalid("印章密钥文件“\(path)”不是普通的小文件", hint: "请用 --seal-key 指明 gongqin seal init 生成的文件")
+            throw .sealKeyNotSmallFile(path: path)
         }
         guard info.st_mode & 0o077 == 0 else {
-            throw .invalid("印章密钥文件“\(path)”的权限是\(String(info.st_mode & 0o777, radix: 8))，其他用户也能读取，拒绝使用",
-                           hint: "请运行 chmod 600 \(path)")
+            throw .sealKeyReadableByOthers(path: path, mode: String(info.st_mode & 0o777, radix: 8))
         }
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-            throw GongQinError(.unreadableFile, "无法读取印章密钥文件“\(path)”", hint: "请检查文件权限")
+            throw .sealKeyUnreadable(path: path)
         }
         let lines = text.split(separator: "\n").map(String.init)
         guard lines.count == 2, lines[0] == header, let raw = Data(base64Encoded: lines[1]),
               let key = try? Curve25519.Signing.PrivateKey(rawRepresentation: raw) else {
-            throw .invalid("印章密钥文件“\(path)”不是 gongqin 的印章密钥", hint: "请用 --seal-key 指明 gongqin seal init 生成的文件")
+            throw .notSealKey(path: path)
         }
         return SealKey(key: key)
     }
@@ -191,14 +190,14 @@ extension Integrity {
             let message = kind == "rotate" ? Seals.rotateMessage(newKey: row["new_key"] ?? "", seq: seq, hash: hash)
                 : Seals.headMessage(seq: seq, hash: hash)
             if !Seals.verify(signature, of: message, by: key) {
-                findings.append(.init(check: .seal, detail: "第\(id)个印章（日志第\(seq)条，指纹\(Seals.fingerprint(key))）的签名不符：印章或其所盖的日志头被改动"))
+                findings.append(.init(check: .seal, .sealSignature(id: id, seq: seq, fingerprint: Seals.fingerprint(key))))
                 continue
             }
             if seq > 0, try String.fetchOne(db, sql: "SELECT hash FROM change_log WHERE seq = ?", arguments: [seq]) != hash {
-                findings.append(.init(check: .seal, detail: "第\(id)个印章所盖的日志第\(seq)条已不是当时的样子：日志在盖章后被重写或截短"))
+                findings.append(.init(check: .seal, .sealedHeadRewritten(id: id, seq: seq)))
             }
             if !seen.isEmpty, !seen.contains(key) {
-                findings.append(.init(check: .seal, detail: "第\(id)个印章（日志第\(seq)条）由本库此前未见过的密钥（指纹\(Seals.fingerprint(key))）所盖：不是本单位原有的印章，也没有经旧印章签署的换章记录"))
+                findings.append(.init(check: .seal, .sealUnknownKey(id: id, seq: seq, fingerprint: Seals.fingerprint(key))))
             }
             seen.insert(key)
             if kind == "rotate", let new: String = row["new_key"] { seen.insert(new) }
@@ -210,7 +209,7 @@ extension Integrity {
                 WHERE seq > ? AND NOT (table_name = 'seal' AND op = 'insert')
                 """, arguments: [newest])
             if let n = after?["n"] as Int?, n > 0 {
-                findings.append(.init(check: .seal, detail: "变更日志第\(after!["first"] as Int64)–\(after!["last"] as Int64)条（共\(n)条）在最后一个印章（第\(newest)条）之后，未盖印章写入：不是持本单位印章的 gongqin 写的"))
+                findings.append(.init(check: .seal, .unsealedEntries(first: after!["first"], last: after!["last"], count: n, newest: newest)))
             }
         }
         return findings

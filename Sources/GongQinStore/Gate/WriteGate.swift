@@ -94,12 +94,14 @@ struct WriteGate {
         }
     }
 
-    /// Runs `body`; a `GongQinError` or `RecordError` passes through as it is, anything
-    /// else is worded by `StoreErrors`.
+    /// Runs `body`; a `GongQinError`, `StoreFailure` or `RecordError` passes through as it
+    /// is, anything else is typed by `StoreErrors`.
     func guarded<T>(_ body: () throws -> T) throws -> T {
         do {
             return try body()
         } catch let error as GongQinError {
+            throw error
+        } catch let error as StoreFailure {
             throw error
         } catch let error as RecordError {
             throw error
@@ -118,10 +120,9 @@ struct WriteGate {
 
     /// The writable connection, once the file has passed. A file on read-only media is
     /// still read (`Connections.reader`), and a write to it says why it cannot be made.
-    func open() throws(GongQinError) -> DatabaseQueue {
+    func open() throws(StoreFailure) -> DatabaseQueue {
         if !FilePaths.isWritableFolder(of: path) || access(path, W_OK) != 0 {
-            throw GongQinError(.outputFailed, "数据库“\(path)”或其所在的文件夹只读（如写保护的U盘、只读的共享目录），不能写入；未写入任何内容",
-                               hint: "只读的命令（如 person list、check、export）仍可使用；要写入，请把数据库复制到可写的位置，或检查权限")
+            throw .databaseReadOnlyMedia(path: path)
         }
         do {
             return try Connections.writer(path, context: context)
@@ -136,13 +137,11 @@ struct WriteGate {
     /// longer holds the recorded head. The pending migrations and the list of them are
     /// read and applied in one IMMEDIATE transaction, with foreign keys off and checked
     /// before the commit (a migration may rebuild a table, Schema/0008).
-    func migrate() throws(GongQinError) {
+    func migrate() throws(StoreFailure) {
         let applied = try database.readDatabase { db in try ExpectedSchema.appliedMigrations(db) }
         let unknown = Set(applied).subtracting(GongQinDatabase.migrationIdentifiers)
         if !unknown.isEmpty {
-            throw GongQinError.invalid(
-                "数据库“\(path)”由更新版本的 gongqin 写入（含本版本不认识的结构版本 \(unknown.sorted().joined(separator: "、"))），本版本不能打开它",
-                hint: "请升级 gongqin 后再使用；数据库未被改动")
+            throw .databaseNewerMigrations(path: path, unknown: unknown.sorted())
         }
         guard applied.count < GongQinDatabase.migrationIdentifiers.count else { return }
         var head: LogHead?
@@ -163,8 +162,6 @@ struct WriteGate {
                     return .commit
                 }
             }
-        } catch let error as GongQinError {
-            throw error
         } catch {
             throw StoreErrors.map(error, path: path)
         }
@@ -178,7 +175,7 @@ struct WriteGate {
     /// foreign to the others, and an empty one had them race on its journal mode; the
     /// race phase of Scripts/faults found both). A file system without hard links gets the
     /// file made in place, as before.
-    static func createWhole(_ path: String, context: LogContext) throws(GongQinError) -> Bool {
+    static func createWhole(_ path: String, context: LogContext) throws(StoreFailure) -> Bool {
         let folder = (path as NSString).deletingLastPathComponent
         let name = (path as NSString).lastPathComponent
         let temporary = (folder.isEmpty ? "" : folder + "/") + ".\(name).gongqin-new-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
@@ -192,7 +189,7 @@ struct WriteGate {
             try WriteGate(fresh).migrate()
             fresh.close()
         } catch {
-            // Opening and migrating throw GongQinError only, already worded.
+            // Opening and migrating throw StoreFailure only, already typed.
             discard()
             throw error
         }
@@ -202,8 +199,7 @@ struct WriteGate {
         case EEXIST: return false
         case EPERM, EOPNOTSUPP, ENOSYS: return try FreshFile.createIfMissing(path)
         default:
-            throw GongQinError(.outputFailed, "无法创建数据库文件“\(path)”",
-                               hint: "请检查路径和权限，或用 --db 指定其他位置")
+            throw .databaseNotCreated(path: path)
         }
     }
 }
@@ -213,7 +209,7 @@ extension WriteGate {
     /// (GongQinDatabase.validateBackup), copied over the database at `path` through
     /// SQLite's backup API in one transaction, whoever else has the file open. The restored
     /// log is the one the witness holds from now on.
-    static func restore(_ candidate: String, into path: String, context: LogContext, kept: String?) throws(GongQinError) {
+    static func restore(_ candidate: String, into path: String, context: LogContext, kept: String?) throws(StoreFailure) {
         try FreshFile.createIfMissing(path)
         do {
             let source = try Connections.reader(candidate, context: context)
@@ -222,12 +218,10 @@ extension WriteGate {
             defer { try? destination.close() }
             try source.backup(to: destination)
             let check = try destination.read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check") }
-            guard check == ["ok"] else { throw GongQinError(.internalError, "恢复后的数据库未通过完整性检查") }
+            guard check == ["ok"] else { throw StoreFailure.restoredUnsound }
             context.witness?.record(try destination.read { db in try Integrity.head(db) }, for: path)
         } catch {
-            let reason = (error as? GongQinError) ?? StoreErrors.map(error, path: path)
-            throw GongQinError(reason.kind == .outputFailed ? .outputFailed : .internalError, "恢复失败：\(reason.message)",
-                               hint: kept.map { "原数据库留存在“\($0)”，可用 gongqin restore \($0) --db \(path) 还原" })
+            throw .restoreFailed(path: path, kept: kept, reason: StoreErrors.map(error, path: path))
         }
     }
 }

@@ -2,10 +2,52 @@ import Foundation
 import GongQinCore
 import GRDB
 
-/// One problem `check` found.
-public struct IntegrityFinding: Hashable, Sendable, Codable {
+/// One problem `check` found: the check, and what it found, typed (the CLI words it).
+public struct IntegrityFinding: Hashable, Sendable {
     public var check: IntegrityCheck
-    public var detail: String
+    public var problem: IntegrityProblem
+
+    public init(check: IntegrityCheck, _ problem: IntegrityProblem) {
+        self.check = check
+        self.problem = problem
+    }
+}
+
+/// What a check of `check` found, with its data.
+public indirect enum IntegrityProblem: Hashable, Sendable {
+    case schema(ExpectedSchema.Difference)
+    /// The anchor's entry is gone, or its hash differs (`stored`, `anchored`: the hashes).
+    case anchorMissing(seq: Int64)
+    case anchorHash(seq: Int64, stored: String, anchored: String)
+    /// An anchor finding about the head recorded after this user's last write (entry `seq`).
+    case sinceWitness(seq: Int64, IntegrityProblem)
+    /// A line of SQLite's `PRAGMA integrity_check`, as SQLite wrote it.
+    case sqlite(String)
+    /// Row `row` of `table` refers to a missing row of `parent`.
+    case foreignKey(table: String, row: Int64, parent: String)
+    case chainGap(from: Int64, to: Int64)
+    case chainHash(seq: Int64)
+    case chainBreak(seq: Int64)
+    case useWithoutApplication(name: String, condition: String, application: Int64)
+    case categoryRepeated(name: String, category: String, count: Int)
+    case applicationsInCycle(name: String, cycle: Int, count: Int)
+    case exceptionalWithoutUse(name: String, application: Int64)
+    case useCategoryMismatch(name: String, condition: String)
+    /// An application in progress that no longer holds (R1); `failed`: the first checks that fail.
+    case applicationNoLongerHolds(name: String, application: Application, failed: [Check])
+    /// A row of `table` (`key` as shown: masked for a person) the log does not account for.
+    case rowChanged(table: String, key: String)
+    case rowUnlogged(table: String, key: String)
+    case rowMissing(table: String, key: String)
+    case counterBehind(table: String, counter: Int64, used: Int64)
+    case batchUnreadable(seq: Int64, table: String)
+    case batchDigest(seq: Int64, table: String, batch: ImportBatch)
+    /// Seals: a signature that does not verify, a sealed head rewritten, a key not seen
+    /// before, entries written after the newest seal (`count` from `first` to `last`).
+    case sealSignature(id: Int64, seq: Int64, fingerprint: String)
+    case sealedHeadRewritten(id: Int64, seq: Int64)
+    case sealUnknownKey(id: Int64, seq: Int64, fingerprint: String)
+    case unsealedEntries(first: Int64, last: Int64, count: Int, newest: Int64)
 }
 
 /// The checks of `check`, by the code it prints in brackets, in CSV and in JSON.
@@ -67,7 +109,7 @@ public struct Integrity {
         if let anchor { findings += try tolerating(tolerant) { try self.anchor(anchor) } }
         if let witnessed {
             findings += try tolerating(tolerant) { try self.anchor(witnessed) }.map { finding in
-                IntegrityFinding(check: .witness, detail: "自您上次用 gongqin 写入（日志第\(witnessed.seq)条）以来，" + finding.detail.replacingOccurrences(of: "锚点", with: "该条"))
+                IntegrityFinding(check: .witness, .sinceWitness(seq: witnessed.seq, finding.problem))
             }
         }
         if ["exceptional_use", "application", "person", "exceptional_condition"].allSatisfy(tables) {
@@ -91,7 +133,7 @@ public struct Integrity {
 
     /// The file's `sqlite_master` against the schema its version should have (README, “What the log detects”).
     func schema() throws -> [IntegrityFinding] {
-        try ExpectedSchema.differences(db).prefix(Self.limit).map { IntegrityFinding(check: .schema, detail: $0.detail) }
+        try ExpectedSchema.differences(db).prefix(Self.limit).map { IntegrityFinding(check: .schema, .schema($0)) }
     }
 
     /// The head of the log: its last entry's number and hash.
@@ -107,10 +149,10 @@ public struct Integrity {
     /// neither cut short nor rewritten up to there since.
     func anchor(_ anchor: LogHead) throws -> [IntegrityFinding] {
         guard let stored = try String.fetchOne(db, sql: "SELECT hash FROM change_log WHERE seq = ?", arguments: [anchor.seq]) else {
-            return [IntegrityFinding(check: .anchor, detail: "变更日志中已没有锚点所记的第\(anchor.seq)条：日志在锚点之后被截短或删改")]
+            return [IntegrityFinding(check: .anchor, .anchorMissing(seq: anchor.seq))]
         }
         guard stored.hasPrefix(anchor.hash) else {
-            return [IntegrityFinding(check: .anchor, detail: "变更日志第\(anchor.seq)条的哈希\(stored.prefix(16))…与锚点记的\(anchor.hash.prefix(16))…不同：日志在锚点之前的部分被重写")]
+            return [IntegrityFinding(check: .anchor, .anchorHash(seq: anchor.seq, stored: stored, anchored: anchor.hash))]
         }
         return []
     }
@@ -124,12 +166,11 @@ public struct Integrity {
         var findings: [IntegrityFinding] = []
         let integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check")
         if integrity != ["ok"] {
-            findings += integrity.prefix(Self.limit).map { IntegrityFinding(check: .integrity, detail: "SQLite 完整性检查：\($0)") }
+            findings += integrity.prefix(Self.limit).map { IntegrityFinding(check: .integrity, .sqlite($0)) }
         }
         let dangling = try Row.fetchAll(db, sql: "PRAGMA foreign_key_check")
         findings += dangling.prefix(Self.limit).map { row in
-            IntegrityFinding(check: .foreignKey,
-                             detail: "\(Tables.chineseName(of: row[0]) ?? row[0])表第\(row[1] as Int64? ?? 0)行引用的\(Tables.chineseName(of: row[2]) ?? row[2])记录不存在")
+            IntegrityFinding(check: .foreignKey, .foreignKey(table: row[0], row: row[1] as Int64? ?? 0, parent: row[2]))
         }
         return findings
     }
@@ -152,7 +193,7 @@ public struct Integrity {
             guard findings.count < Self.limit else { return }
             let seq = row.int64(0)
             if seq != expectedSeq {
-                findings.append(IntegrityFinding(check: .chain, detail: "变更日志缺少第\(expectedSeq)–\(seq - 1)条：记录被删除"))
+                findings.append(IntegrityFinding(check: .chain, .chainGap(from: expectedSeq, to: seq - 1)))
             }
             let computed = previous.withUnsafeBytes { before in
                 ChangeLog.chainHash(ChangeLog.fieldCount) { i in
@@ -161,9 +202,7 @@ public struct Integrity {
             }
             let stored = row.bytes(12)
             if !computed.elementsEqual(stored) {
-                findings.append(IntegrityFinding(check: .chain, detail: seq == expectedSeq
-                    ? "变更日志第\(seq)条的内容与其哈希不符：该条或其前一条被改动、伪造或删除"
-                    : "变更日志第\(seq)条与前面的记录衔接不上：其前的记录被删除"))
+                findings.append(IntegrityFinding(check: .chain, seq == expectedSeq ? .chainHash(seq: seq) : .chainBreak(seq: seq)))
             }
             expectedSeq = seq + 1
             previous = Array(stored)
@@ -174,35 +213,35 @@ public struct Integrity {
     /// The ledger's invariants (RULES X1, §7), checked again in case the constraints were
     /// defeated by a file edited outside gongqin.
     func ledger(tolerant: Bool = false) throws -> [IntegrityFinding] {
-        let checks: [(sql: String, detail: (Row) -> String)] = [
+        let checks: [(sql: String, problem: (Row) -> IntegrityProblem)] = [
             ("""
              SELECT u.id, p.name, u.condition_code, u.application_id FROM exceptional_use u JOIN person p ON p.id = u.person_id
              LEFT JOIN application a ON a.id = u.application_id
              WHERE u.source = 'application' AND (a.id IS NULL OR a.status = 'withdrawn' OR a.person_id <> u.person_id
                                                 OR a.cycle <> u.year OR a.grade <> u.grade)
-             """, { "\($0["name"] as String)的破格使用\($0["condition_code"] as String)与申报\($0["application_id"] as Int64? ?? 0)不符（申报不存在、已撤回或等级年度不一致）" }),
+             """, { .useWithoutApplication(name: $0["name"], condition: $0["condition_code"], application: $0["application_id"] as Int64? ?? 0) }),
             ("""
              SELECT p.name, u.category, count(*) AS n FROM exceptional_use u JOIN person p ON p.id = u.person_id
              GROUP BY u.person_id, u.category HAVING count(*) > 1
-             """, { "\($0["name"] as String)的“\($0["category"] as String)”类破格条件使用了\($0["n"] as Int)次（\(RuleID.X1.citation)）" }),
+             """, { .categoryRepeated(name: $0["name"], category: $0["category"], count: $0["n"]) }),
             ("""
              SELECT p.name, a.cycle, count(*) AS n FROM application a JOIN person p ON p.id = a.person_id
              WHERE a.status <> 'withdrawn' GROUP BY a.person_id, a.cycle HAVING count(*) > 1
-             """, { "\($0["name"] as String)在\($0["cycle"] as Int)年有\($0["n"] as Int)份未撤回的申报（每人每周期一份，\(RuleID.D6.citation)）" }),
+             """, { .applicationsInCycle(name: $0["name"], cycle: $0["cycle"], count: $0["n"]) }),
             ("""
              SELECT a.id, p.name FROM application a JOIN person p ON p.id = a.person_id
              WHERE a.module = 'exceptional' AND a.status <> 'withdrawn'
                AND NOT EXISTS (SELECT 1 FROM exceptional_use u WHERE u.application_id = a.id)
-             """, { "\($0["name"] as String)的破格申报\($0["id"] as Int64)没有记录所用的破格条件（\(RuleID.X4.citation)）" }),
+             """, { .exceptionalWithoutUse(name: $0["name"], application: $0["id"]) }),
             ("""
              SELECT u.id, p.name, u.condition_code FROM exceptional_use u JOIN person p ON p.id = u.person_id
              LEFT JOIN exceptional_condition c ON c.code = u.condition_code WHERE c.category IS NOT u.category
-             """, { "\($0["name"] as String)的破格使用\($0["condition_code"] as String)与目录中的类别不符" }),
+             """, { .useCategoryMismatch(name: $0["name"], condition: $0["condition_code"]) }),
         ]
         var findings: [IntegrityFinding] = []
         for check in checks {
             let rows = try tolerating(tolerant) {
-                try Row.fetchAll(db, sql: check.sql + " LIMIT \(Self.limit)").map { IntegrityFinding(check: .ledger, detail: check.detail($0)) }
+                try Row.fetchAll(db, sql: check.sql + " LIMIT \(Self.limit)").map { IntegrityFinding(check: .ledger, check.problem($0)) }
             }
             findings += rows
         }
@@ -227,10 +266,8 @@ public struct Integrity {
                 for application in record.applications where application.status.isInProgress {
                     let decision = ApplicationHold.judge(application, record: record, engine: engine)
                     guard !decision.open else { continue }
-                    let failed = decision.failedChecks.prefix(2).map { "\($0.rule.rawValue) \($0.detail)" }.joined(separator: "；")
-                    findings.append(IntegrityFinding(check: .ledger, detail: """
-                        \(row.name)的在办申报（编号\(application.id)，\(application.cycle)年\(application.trade)\(application.grade.chinese)·\(application.module.chinese)，\(application.status.chinese)）在现有记录上已不成立（\(RuleID.R1.citation)）：\(failed)
-                        """))
+                    findings.append(IntegrityFinding(check: .ledger, .applicationNoLongerHolds(
+                        name: row.name, application: application, failed: Array(decision.failedChecks.prefix(2)))))
                     if findings.count >= Self.limit { return findings }
                 }
             }
@@ -251,7 +288,6 @@ public struct Integrity {
             // A table missing is a `schema` finding; one altered is read as far as it can be.
             guard present(table) else { continue }
             let (key, json) = ChangeLog.rowExpressions(table: table, columns: logged.columns, primaryKey: logged.primaryKey)
-            let name = Tables.chineseName(of: table) ?? table
             let batches: [(seq: Int64, table: String, batch: ImportBatch?)]
             do {
                 batches = try ImportBatches.entries(db, table: table)
@@ -284,15 +320,15 @@ public struct Integrity {
             for row in rows {
                 let k: String = row[1]
                 let shown = table == "person" ? ((try? IDNumber(k))?.masked ?? k) : k
-                let detail = switch row["kind"] as String {
-                case "changed": "\(name)记录\(shown)与变更日志的最后一条不符：在 gongqin 之外被改动，或其日志被删除"
-                case "unlogged": "\(name)记录\(shown)在变更日志中没有记载：在 gongqin 之外写入，或其日志被删除"
-                default: "\(name)记录\(shown)按变更日志应存在，但已不在：在 gongqin 之外被删除"
+                let problem: IntegrityProblem = switch row["kind"] as String {
+                case "changed": .rowChanged(table: table, key: shown)
+                case "unlogged": .rowUnlogged(table: table, key: shown)
+                default: .rowMissing(table: table, key: shown)
                 }
-                findings.append(IntegrityFinding(check: .logVsData, detail: detail))
+                findings.append(IntegrityFinding(check: .logVsData, problem))
             }
-            findings += try batchesAccountForData(table: table, name: name, batches: batches)
-            findings += try counterAccountsForLog(table: table, name: name, batches: batches.compactMap(\.batch))
+            findings += try batchesAccountForData(table: table, batches: batches)
+            findings += try counterAccountsForLog(table: table, batches: batches.compactMap(\.batch))
         }
         return findings
     }
@@ -300,7 +336,7 @@ public struct Integrity {
     /// A table's record-number counter (AUTOINCREMENT, Schema/0008) is past every number
     /// the log says the table ever used: one set back outside gongqin would give a removed
     /// record's number to a new one.
-    func counterAccountsForLog(table: String, name: String, batches: [ImportBatch]) throws -> [IntegrityFinding] {
+    func counterAccountsForLog(table: String, batches: [ImportBatch]) throws -> [IntegrityFinding] {
         guard let counter = try Int64.fetchOne(db, sql: "SELECT seq FROM sqlite_sequence WHERE name = ?", arguments: [table]) else {
             return []
         }
@@ -309,7 +345,7 @@ public struct Integrity {
             """, arguments: [table]) ?? 0
         let used = max(logged, batches.map(\.last).max() ?? 0)
         guard counter < used else { return [] }
-        return [IntegrityFinding(check: .logVsData, detail: "\(name)的编号计数器（\(counter)）低于变更日志中已用过的编号\(used)：在 gongqin 之外被改动，新记录会重用旧编号")]
+        return [IntegrityFinding(check: .logVsData, .counterBehind(table: table, counter: counter, used: used))]
     }
 
     /// An SQL condition on `cur.rowid` that holds for the rows no batch covers: the gaps
@@ -332,19 +368,16 @@ public struct Integrity {
     /// Each batch entry's digest, recomputed over its rows as they are now, each row a
     /// later entry touched taken as that entry says it was: a row of the batch edited,
     /// deleted or added behind gongqin's back breaks it.
-    func batchesAccountForData(table: String, name: String,
+    func batchesAccountForData(table: String,
                                batches: [(seq: Int64, table: String, batch: ImportBatch?)]) throws -> [IntegrityFinding] {
         var findings: [IntegrityFinding] = []
         for entry in batches {
             guard let batch = entry.batch else {
-                findings.append(IntegrityFinding(check: .logVsData, detail: "变更日志第\(entry.seq)条（\(name)的整批导入）的内容无法读取"))
+                findings.append(IntegrityFinding(check: .logVsData, .batchUnreadable(seq: entry.seq, table: table)))
                 continue
             }
             if try !ImportBatches.verify(db, seq: entry.seq, table: table, batch: batch) {
-                findings.append(IntegrityFinding(check: .logVsData, detail: """
-                    \(name)记录\(batch.first)–\(batch.last)（变更日志第\(entry.seq)条，文件“\(batch.file)”整批导入）与该批的摘要不符：\
-                    其中有记录在 gongqin 之外被改动、增加或删除，或其日志被删除
-                    """))
+                findings.append(IntegrityFinding(check: .logVsData, .batchDigest(seq: entry.seq, table: table, batch: batch)))
             }
         }
         return findings

@@ -56,22 +56,18 @@ public struct Applications {
         var request = request
         request.conditions = conditions.map(\.code)
         if request.conditions.count != Set(request.conditions).count {
-            throw GongQinError.usage("同一破格条件重复指明")
+            throw StoreFailure.conditionRepeated
         }
         let engine = try session.engine(today: today)
         let named = try usesConditions(request, record: record, engine: engine) ? request.conditions : nil
         let decision = engine.decide(record, grade: request.grade, module: request.module, trade: request.trade,
                                      cycle: request.cycle, filingDate: request.filedOn, conditions: named)
-        let title = "\(owner.name)\(request.cycle)年\(decision.trade)\(request.grade.chinese)·\(request.module.chinese)"
         guard decision.open else {
-            let failed = decision.failedChecks
-            throw GongQinError.refused("\(title)不能申报：\(failed.count)项检查不符合（\(Set(failed.map(\.rule.rawValue)).sorted().joined(separator: "、"))）",
-                                       hint: "逐条依据见 gongqin explain \(request.person.masked) --cycle \(request.cycle)",
-                                       details: failed.map(\.line))
+            let title = ApplicationTitle(name: owner.name, cycle: request.cycle, trade: decision.trade, grade: request.grade, module: request.module)
+            throw StoreFailure.notEligible(title: title, person: request.person, failed: decision.failedChecks)
         }
         if let open = record.applications.first(where: { $0.cycle == request.cycle && !$0.status.isWithdrawn }) {
-            throw GongQinError.refused("\(owner.name)在\(request.cycle)年已有申报（编号\(open.id)，\(open.grade.chinese)·\(open.module.chinese)，\(open.status.chinese)），每人每周期只能有一份申报（\(RuleID.D6.citation)）",
-                                       hint: "如需改报，请先撤回：gongqin application set-status \(open.id) withdrawn")
+            throw StoreFailure.openApplicationExists(name: owner.name, cycle: request.cycle, open: open)
         }
         var row = ApplicationRow(personId: owner.id!, cycle: request.cycle, grade: request.grade, module: request.module,
                                  tradeId: try session.catalog.tradeID(named: decision.trade), status: .filed,
@@ -79,7 +75,7 @@ public struct Applications {
         do {
             try row.insert(db)
         } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
-            throw GongQinError.refused("\(owner.name)在\(request.cycle)年已有申报，每人每周期只能有一份申报（\(RuleID.D6.citation)）")
+            throw StoreFailure.applicationExists(name: owner.name, cycle: request.cycle)
         }
         var uses: [ExceptionalUse] = []
         for condition in conditions {
@@ -100,11 +96,10 @@ public struct Applications {
                                         cycle: request.cycle, filingDate: request.filedOn, conditions: nil).conditions
             // With nothing to offer, the engine's refusal explains better than a usage hint.
             if offered.isEmpty { return true }
-            throw GongQinError.usage("\(request.module == .exceptional ? "破格申报" : "复核放宽（V3）")须用 --condition 指明所用的破格条件：使用即记入台账，该类条件终身不能再用（\(RuleID.X1.citation)）",
-                                     hint: "可用：\(offered.joined(separator: "、"))")
+            throw StoreFailure.conditionRequired(module: request.module, offered: offered)
         }
         if !needs, !request.conditions.isEmpty {
-            throw GongQinError.usage("--condition 只用于破格申报，或复核时按 V3 放宽年限；\(request.module.chinese)不使用破格条件")
+            throw StoreFailure.conditionNotUsed(module: request.module)
         }
         return needs
     }
@@ -112,7 +107,7 @@ public struct Applications {
     /// One application with its person and uses.
     public func entry(_ id: Int64) throws -> ApplicationEntry {
         guard let entry = try entries(sql: "application.id = ?", arguments: [id]).first else {
-            throw GongQinError.invalid("未找到编号为\(id)的申报", hint: "可用 gongqin application list 查看")
+            throw StoreFailure.applicationNotFound(id: id)
         }
         return entry
     }
@@ -164,17 +159,15 @@ public struct Applications {
         let entry = try entry(id)
         let current = entry.application.status
         guard current != status else {
-            throw GongQinError.refused("申报\(id)已是“\(status.chinese)”")
+            throw StoreFailure.applicationAlready(id: id, status: status)
         }
         guard current.successors.contains(status) else {
-            let allowed = current.successors.map { "\($0.code)（\($0.chinese)）" }.sorted().joined(separator: "、")
-            throw GongQinError.refused("申报\(id)当前为“\(current.chinese)”，不能改为“\(status.chinese)”",
-                                       hint: allowed.isEmpty ? "该申报已结束，状态不再变化" : "可改为：\(allowed)")
+            throw StoreFailure.applicationStatusChange(id: id, from: current, to: status)
         }
         if status == .filed, let other = try list(cycle: entry.application.cycle).first(where: {
             $0.idNumber == entry.idNumber && $0.application.id != id && !$0.application.status.isWithdrawn
         }) {
-            throw GongQinError.refused("\(entry.name)在\(entry.application.cycle)年已有另一份申报（编号\(other.application.id)）")
+            throw StoreFailure.anotherApplication(name: entry.name, cycle: entry.application.cycle, other: other.application.id)
         }
         var released: [ExceptionalUse] = []
         if status.releasesExceptionalUses {
@@ -194,13 +187,13 @@ public struct Applications {
         let entry = try entry(id)
         let grade = entry.application.grade
         if exam != nil, grade != .technician {
-            throw GongQinError.invalid("技师选拔考试只适用于技师申报（须知·四·10），申报\(id)是\(grade.chinese)")
+            throw StoreFailure.examOnlyForTechnician(id: id, grade: grade)
         }
         if review != nil, grade.isLevelWorker {
-            throw GongQinError.invalid("综合评审只适用于技师、高级技师申报（\(Formality.D3.citation)），申报\(id)是\(grade.chinese)")
+            throw StoreFailure.reviewOnlyForTechnicians(id: id, grade: grade)
         }
         if entry.application.status.isWithdrawn {
-            throw GongQinError.refused("申报\(id)已撤回，不能登记考试或评审结果")
+            throw StoreFailure.applicationWithdrawn(id: id)
         }
         var row = try ApplicationRow.fetchOne(db, key: id)!
         if let exam { row.examResult = exam }

@@ -32,9 +32,8 @@ public struct Ledger {
     }
 
     /// The refusal of a second use of a category (RULES X1, 须知·四·8).
-    static func alreadyUsed(_ earlier: ExceptionalUse, name: String, condition: ExceptionalCondition) -> GongQinError {
-        .refused("\(name)已于\(earlier.chineseSummary)使用过“\(condition.name)”类破格条件（\(earlier.condition)），每类破格条件终身只能使用一次（\(RuleID.X1.citation)）",
-                 hint: "请改用其他未使用的类别，或按正常条件申报")
+    static func alreadyUsed(_ earlier: ExceptionalUse, name: String, condition: ExceptionalCondition) -> StoreFailure {
+        .categoryUsed(name: name, earlier: earlier, condition: condition)
     }
 
     public func problems(recording use: ExceptionalUse, for id: IDNumber, today: Day) throws -> [FieldProblem] {
@@ -71,8 +70,8 @@ public struct Ledger {
         let condition: ExceptionalCondition
         do {
             condition = try session.catalog.condition(code: use.condition)
-        } catch let error as GongQinError {
-            return checked.adding(FieldProblem("condition", error.line))
+        } catch let failure as StoreFailure where !failure.isInternal {
+            return checked.adding(.of(failure, field: "condition"))
         }
         if let earlier = try session.people.fetch(UseRow.self, "SELECT * FROM exceptional_use WHERE person_id = ? AND category = ?",
                                                   [owner.id!, condition.category]) {
@@ -80,7 +79,7 @@ public struct Ledger {
                 && earlier.note == use.note
             let problem = earlier.source == .historic && earlier.conditionCode == condition.code && earlier.year == use.year
                 ? FieldProblem("condition", "\(owner.name)已登记\(earlier.year)年\(earlier.grade.chinese)使用“\(condition.name)”")
-                : FieldProblem("condition", Self.alreadyUsed(earlier.use, name: owner.name, condition: condition).line)
+                : FieldProblem.of(Self.alreadyUsed(earlier.use, name: owner.name, condition: condition), field: "condition")
             // Only a historic use may be replaced by a file; an application's use stays with it.
             if earlier.source != .historic { return checked.adding(problem) }
             checked.existing = .init(id: earlier.id!, identical: same, problem: problem)

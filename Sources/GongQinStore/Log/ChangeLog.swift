@@ -88,7 +88,7 @@ enum ChangeLog {
     /// migrations write their triggers the same way; `check` recomputes them to compare.
     static func rowExpressions(_ db: Database, table: String) throws -> (key: String, json: String) {
         guard let logged = ExpectedSchema.after(try ExpectedSchema.appliedMigrations(db))?.loggedTables.first(where: { $0.table == table }) else {
-            throw GongQinError(.internalError, "数据表“\(table)”不在本版本的变更日志范围内", hint: "请运行 gongqin check")
+            throw StoreFailure.tableNotLogged(table: table)
         }
         return rowExpressions(table: table, columns: logged.columns, primaryKey: logged.primaryKey)
     }
@@ -201,8 +201,7 @@ public struct ChangeLogReader {
         }
         if let table {
             guard try ChangeLog.loggedTables(session.db).contains(table) else {
-                throw GongQinError.invalid("变更日志中没有表“\(table)”",
-                                           hint: NameMatch.hint(for: table, in: try ChangeLog.loggedTables(session.db), listCommand: "gongqin log"))
+                throw StoreFailure.tableNotInLog(table: table, known: try ChangeLog.loggedTables(session.db))
             }
             conditions.append("table_name = ?")
             arguments += [table]

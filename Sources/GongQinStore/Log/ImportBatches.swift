@@ -65,7 +65,7 @@ public struct BatchSource: Sendable {
     /// chunks.
     public static func file(at path: String) throws -> BatchSource {
         guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw GongQinError(.unreadableFile, "无法读取文件“\(path)”", hint: "请检查路径和读权限")
+            throw StoreFailure.fileUnreadable(path: path)
         }
         defer { try? handle.close() }
         var hasher = SHA256()
@@ -214,9 +214,8 @@ enum ImportBatches {
 
     /// The refusal of undoing a batch entry: it stands for many rows, each of which is
     /// removed with its own command (`revert` refuses with this).
-    public static func refuseRevert(seq: Int64, batch: ImportBatch) -> GongQinError {
-        .refused("变更日志第\(seq)条是文件“\(batch.file)”的整批导入（\(batch.rows)条记录），不能整条撤销",
-                 hint: "请逐条修改或删除其中的记录")
+    public static func refuseRevert(seq: Int64, batch: ImportBatch) -> StoreFailure {
+        .batchNotRevertible(seq: seq, batch: batch)
     }
 }
 

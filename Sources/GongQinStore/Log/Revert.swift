@@ -144,7 +144,7 @@ public struct DatabaseStatus: Sendable, Encodable {
 extension GongQinDatabase {
     /// The path, the schema version, the counts, the change-log head, the file's mode and
     /// the time of the last change.
-    public func status() throws(GongQinError) -> DatabaseStatus {
+    public func status() throws(StoreFailure) -> DatabaseStatus {
         let permissions = (try? FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int) ?? 0
         let mode = "0" + String(permissions & 0o7777, radix: 8)
         return try readDatabase { db in

@@ -16,7 +16,7 @@ public struct Policies {
     /// The notice's policy; `PolicyYearTests` proves the embedded document decodes.
     public static func notice() throws -> Policy {
         guard case .success(let policy) = noticeResult else {
-            throw GongQinError(.internalError, "内置的2024年政策文件无法读取", hint: "请重新安装 gongqin")
+            throw StoreFailure.noticePolicyUnreadable
         }
         return policy
     }
@@ -27,37 +27,35 @@ public struct Policies {
     public static func document(from data: Data, conditions: Set<String>) throws -> Policy {
         // a size cap, a string cap, no duplicate key, before decoding.
         if let problem = JSONLimits.problem([UInt8](data)) {
-            throw GongQinError.invalid("策略文件未载入：\(problem)", hint: "请核对文件；策略文件不超过1 MB，每个字符串不超过\(JSONLimits.maximumString)个字，同一对象中的键不能重复")
+            throw StoreFailure.policyOverLimits(problem: problem)
         }
         let document: Policy
         do {
             document = try JSONDecoder().decode(Policy.self, from: data)
         } catch let error as DecodingError {
-            throw GongQinError.invalid("策略文件不完整或格式有误：\(Self.describe(error))",
-                                       hint: "格式与 gongqin policy show 2024 --format json 的输出相同，见 Documentation/CLI.md")
+            throw StoreFailure.policyMalformed(Self.describe(error))
         } catch {
-            throw GongQinError.invalid("策略文件不是有效的 JSON", hint: "格式与 gongqin policy show 2024 --format json 的输出相同")
+            throw StoreFailure.policyNotJSON
         }
         let problems = document.problems(conditions: conditions)
         if !problems.isEmpty {
-            throw GongQinError(.invalidData, "策略文件前后不一致，未载入（\(problems.count)处）", details: problems)
+            throw StoreFailure.policyInconsistent(problems: problems)
         }
         return document
     }
 
-    static func describe(_ error: DecodingError) -> String {
+    static func describe(_ error: DecodingError) -> PolicyDecodingProblem {
         func path(_ keys: [any CodingKey], _ last: (any CodingKey)? = nil) -> String {
             let all = keys + (last.map { [$0] } ?? [])
-            let text = all.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
-            return text.isEmpty ? "（顶层）" : text
+            return all.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
         }
         switch error {
-        case .keyNotFound(let key, let context): return "缺少字段 \(path(context.codingPath, key))"
-        case .valueNotFound(_, let context): return "字段 \(path(context.codingPath)) 的值为空"
-        case .typeMismatch(let type, let context): return "字段 \(path(context.codingPath)) 的类型不对（应为\(type)）"
+        case .keyNotFound(let key, let context): return .keyNotFound(path: path(context.codingPath, key))
+        case .valueNotFound(_, let context): return .valueNotFound(path: path(context.codingPath))
+        case .typeMismatch(let type, let context): return .typeMismatch(path: path(context.codingPath), type: "\(type)")
         case .dataCorrupted(let context):
-            return context.codingPath.isEmpty ? "不是有效的 JSON" : "字段 \(path(context.codingPath)) 的值无效：\(context.debugDescription)"
-        @unknown default: return "格式有误"
+            return context.codingPath.isEmpty ? .notJSON : .invalidValue(path: path(context.codingPath), description: context.debugDescription)
+        @unknown default: return .other
         }
     }
 
@@ -88,7 +86,7 @@ public struct Policies {
             } else if let legacy = try? decoder.decode(LegacyPolicyFile.self, from: Data(text.utf8)) {
                 policies[year] = legacy.policy(base: notice.derived(year: year, catalogue: catalogue))
             } else {
-                throw GongQinError(.internalError, "\(year)年的已载入政策无法读取", hint: "请用 gongqin policy load 重新载入")
+                throw StoreFailure.storedPolicyUnreadable(year: year)
             }
         }
         return policies

@@ -50,7 +50,7 @@ public struct Catalog {
 
     public func addUnit(_ unit: Unit) throws -> Unit {
         let checked = try check(unit)
-        if let problem = checked.all.first { throw GongQinError.invalid(problem.message) }
+        if let problem = checked.all.first { throw StoreFailure.fieldProblems([problem]) }
         try save(unit, replacing: nil)
         return Self.normalized(unit)
     }
@@ -69,7 +69,7 @@ public struct Catalog {
 
     public func unit(named name: String) throws -> Unit {
         let id = try unitID(named: name)
-        guard let row = try UnitRow.fetchOne(db, key: id) else { throw Self.dangling("单位", id) }
+        guard let row = try UnitRow.fetchOne(db, key: id) else { throw Self.dangling(.unit, id) }
         return row.unit
     }
 
@@ -89,7 +89,7 @@ public struct Catalog {
     func unitName(id: Int64) throws -> String {
         if let name = session.names.unitNames?[id] { return name }
         guard let name = try String.fetchOne(db.cachedStatement(sql: "SELECT name FROM unit WHERE id = ?"), arguments: [id]) else {
-            throw Self.dangling("单位", id)
+            throw Self.dangling(.unit, id)
         }
         if session.names.unitNames == nil { session.names.unitNames = [:] }
         session.names.unitNames![id] = name
@@ -118,9 +118,7 @@ public struct Catalog {
         }
         let ids = try unitIDs()
         if let id = ids[name.trimmingSpaces] ?? Self.sameName(name, in: ids) { return id }
-        throw GongQinError.invalid("未找到单位“\(name.clipped())”",
-                                   hint: NameMatch.hint(for: name, in: ids.keys, listCommand: "gongqin unit list")
-                                       + "；新单位请先用 gongqin unit add 添加")
+        throw StoreFailure.unitNotFound(name: name, known: Array(ids.keys))
     }
 
     /// A 主管部门 as the units record it, or an "unknown department" error with the
@@ -130,8 +128,7 @@ public struct Catalog {
         let trimmed = name.trimmingSpaces
         if known.contains(trimmed) { return trimmed }
         if let stored = Self.sameName(trimmed, in: Dictionary(known.map { ($0, $0) }, uniquingKeysWith: { a, _ in a })) { return stored }
-        throw GongQinError.invalid("未找到主管部门“\(name.clipped())”",
-                                   hint: NameMatch.hint(for: name, in: known, listCommand: "gongqin unit list"))
+        throw StoreFailure.departmentNotFound(name: name, known: known)
     }
 
     /// The problem with naming this unit, if any, for the `unit` field.
@@ -178,7 +175,7 @@ public struct Catalog {
 
     public func addTrade(_ trade: Trade) throws -> Trade {
         let checked = try check(trade)
-        if let problem = checked.all.first { throw GongQinError.invalid(problem.message) }
+        if let problem = checked.all.first { throw StoreFailure.fieldProblems([problem]) }
         try save(trade, replacing: nil)
         return Self.normalized(trade)
     }
@@ -208,24 +205,21 @@ public struct Catalog {
 
     func tradeName(id: Int64) throws -> String {
         if session.names.tradeNames == nil { _ = try tradeIDs() }
-        guard let name = session.names.tradeNames?[id] else { throw Self.dangling("工种", id) }
+        guard let name = session.names.tradeNames?[id] else { throw Self.dangling(.trade, id) }
         return name
     }
 
     /// A row refers to a unit or trade that is not there: the foreign keys forbid it, so
     /// the file was changed outside gongqin.
-    static func dangling(_ what: String, _ id: Int64) -> GongQinError {
-        GongQinError(.internalError, "数据库中有记录引用了不存在的\(what)（编号\(id)），可能在 gongqin 之外被改动",
-                     hint: "请运行 gongqin check 查看，必要时用 gongqin restore 从备份恢复")
+    static func dangling(_ kind: Referent, _ id: Int64) -> StoreFailure {
+        .missingReferent(kind: kind, id: id)
     }
 
     /// The row id of a trade, or an "unknown trade" error with the nearest name.
     func tradeID(named name: String) throws -> Int64 {
         let ids = try tradeIDs()
         if let id = ids[name.trimmingSpaces] ?? Self.sameName(name, in: ids) { return id }
-        throw GongQinError.invalid("未找到工种“\(name.clipped())”",
-                                   hint: NameMatch.hint(for: name, in: ids.keys, listCommand: "gongqin trade list")
-                                       + "；目录外的工种请先用 gongqin trade add 添加")
+        throw StoreFailure.tradeNotFound(name: name, known: Array(ids.keys))
     }
 
     func tradeProblem(_ name: String, field: String) -> FieldProblem? {
@@ -253,24 +247,23 @@ public struct Catalog {
             let near = all.filter { $0.name.contains(text) }
             if near.count == 1 { return near[0] }
             if near.count > 1 {
-                throw GongQinError.usage("破格条件“\(code.clipped())”可指多个。是否指 \(near.map { "\($0.name)（\($0.code)）" }.joined(separator: "或 "))？")
+                throw StoreFailure.conditionAmbiguous(code: code, candidates: near)
             }
         }
         let codes = try String.fetchAll(db, sql: "SELECT code FROM exceptional_condition")
-        throw GongQinError.invalid("未找到破格条件“\(code.clipped())”",
-                                   hint: NameMatch.hint(for: code, in: codes, listCommand: "gongqin exceptional conditions"))
+        throw StoreFailure.conditionNotFound(code: code, known: codes)
     }
 
     /// Adds a condition to the catalogue, for example a technical-competition placing
     /// (RULES X2). Its evidence is `declared`; its relaxation is what the user states.
     public func addCondition(_ condition: ExceptionalCondition) throws {
         guard ExceptionalCondition.isValidCode(condition.code), ExceptionalCondition.isValidCode(condition.category) else {
-            throw GongQinError.invalid("破格条件代码和类别须为小写英文字母、数字和连字符，以字母开头，如 skill-contest")
+            throw StoreFailure.conditionCodeInvalid
         }
         if try ConditionRow.fetchOne(db, key: condition.code) != nil {
-            throw GongQinError.invalid("破格条件“\(condition.code)”已存在", hint: "可用 gongqin exceptional conditions 查看")
+            throw StoreFailure.conditionExists(code: condition.code)
         }
-        if let problem = condition.problems().first { throw GongQinError.invalid(problem.message) }
+        if let problem = condition.problems().first { throw StoreFailure.conditionInvalid(problem) }
         var row = ConditionRow(condition)
         try row.insert(db)
     }
@@ -280,10 +273,8 @@ public struct Catalog {
         do {
             try body()
             return nil
-        } catch let error as GongQinError {
-            return FieldProblem(field, error.line)
         } catch {
-            return FieldProblem(field, StoreErrors.map(error, path: "").line)
+            return .of(StoreErrors.map(error, path: ""), field: field)
         }
     }
 }
@@ -302,9 +293,9 @@ extension Catalog {
         change(&after)
         after = Self.normalized(after)
         guard after != before else { return (before, after) }
-        guard !after.name.isEmpty else { throw GongQinError.invalid("单位名称为空") }
+        guard !after.name.isEmpty else { throw StoreFailure.unitNameEmpty }
         if after.name != before.name, try unitIDs()[after.name] != nil {
-            throw GongQinError.invalid("单位“\(after.name)”已存在，不能改为此名称")
+            throw StoreFailure.unitNameTaken(name: after.name)
         }
         session.names.forgetUnits()
         try save(after, replacing: id)

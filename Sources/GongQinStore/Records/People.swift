@@ -21,8 +21,7 @@ public struct People {
     /// The row of a person, or an "unknown person" error.
     func row(_ id: IDNumber) throws -> PersonRow {
         if let row = try existingRow(id) { return row }
-        throw GongQinError.invalid("未找到身份证号为 \(id.masked) 的人员",
-                                   hint: "请核对号码，或用 gongqin person list 查看已登记人员")
+        throw StoreFailure.personNotFound(id)
     }
 
     func person(of row: PersonRow) throws -> Person {
@@ -283,9 +282,7 @@ public struct People {
         let uses = try UseRow.filter(sql: "person_id = ?", arguments: [personID]).fetchCount(db)
         let applications = try ApplicationRow.filter(sql: "person_id = ?", arguments: [personID]).fetchCount(db)
         if uses + applications > 0 {
-            throw GongQinError.refused(
-                "\(row.name)（\(id.masked)）有\(uses)条破格使用记录和\(applications)条申报记录，不能删除：破格条件每类终身只能使用一次，记录须可查（\(RuleID.X1.citation)）",
-                hint: "如人员调离，可用 gongqin person update 修改单位")
+            throw StoreFailure.personHasLedger(name: row.name, id: id, uses: uses, applications: applications)
         }
         for (table, _) in RecordKinds.specTables {
             try db.execute(sql: "DELETE FROM \(table) WHERE person_id = ?", arguments: [personID])
@@ -552,8 +549,7 @@ extension People {
     public func addJob(_ job: Job, to id: IDNumber, today: Day) throws {
         let problems = try problems(adding: job, to: id, today: today)
         if !problems.isEmpty, job.to == nil, try jobs(id).contains(where: { $0.to == nil }) {
-            throw GongQinError.invalid(problems.map(\.message).joined(separator: "；"),
-                                       hint: "换了岗位请先用 gongqin job end 身份证号 --to YYYY-MM 结束现任岗位")
+            throw StoreFailure.currentJobHeld(problems)
         }
         try refuse(problems)
         try save(job, owner: try row(id), replacing: nil)
@@ -564,8 +560,7 @@ extension People {
         let owner = try row(id)
         let rows = try jobRows(of: owner)
         guard var current = rows.first(where: { $0.toDate == nil }) else {
-            throw GongQinError.invalid("\(owner.name)没有现任岗位（截止时间为空的工作经历）",
-                                       hint: "工作经历见：gongqin job list \(id.masked)")
+            throw StoreFailure.noCurrentJob(name: owner.name, id: id)
         }
         var ended = current.job
         ended.to = to
@@ -577,8 +572,16 @@ extension People {
     }
 }
 
-/// Throws the problems as one error: one line, the problems joined.
+/// Throws the problems as one error (the CLI joins them in one line).
 func refuse(_ problems: [FieldProblem]) throws {
     guard !problems.isEmpty else { return }
-    throw GongQinError.invalid(problems.map(\.message).joined(separator: "；"))
+    throw StoreFailure.fieldProblems(problems)
+}
+
+extension FieldProblem {
+    /// A failure as a problem with `field`: Core's words as they are, the store's typed.
+    static func of(_ failure: StoreFailure, field: String) -> FieldProblem {
+        if case .core(let error) = failure { return FieldProblem(field, error.line) }
+        return FieldProblem(field, cause: failure)
+    }
 }
