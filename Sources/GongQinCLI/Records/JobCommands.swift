@@ -12,21 +12,17 @@ struct JobCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "add",
             abstract: "登记一段工作经历",
+            usage: Job.addUsage(JobCommand.self),
             discussion: """
                 审批表工作简历每段一行：2005年07月-2012年03月 常州市某单位驾驶员；现任岗位不写截止时间，该行开放：
                 2012年04月-  常州市某某办公室工作人员（F1，须知·五·3）。各段不得重叠，起始不早于16周岁。
                 """)
 
         @OptionGroup var target: RecordTarget
-        @Option(help: ArgumentHelp("起始时间，YYYY-MM 或 YYYY-MM-DD", valueName: "date"), transform: Parse.day(as: "任职起始时间", allowMonth: true))
-        var from: Day
-        @Option(help: ArgumentHelp("截止时间；现任岗位不写", valueName: "date"), transform: Parse.day(as: "任职截止时间", allowMonth: true))
-        var to: Day?
-        @Option(help: "工作单位全称，如“常州市某某管理处”") var unit: String
-        @Option(help: "岗位（职务），如“驾驶员”“工作人员”") var post: String
+        @OptionGroup var fields: JobFields
 
         func run() throws {
-            let job = Job(from: from, to: to, unit: unit.trimmingSpaces, post: post.trimmingSpaces)
+            let job = try fields.record(adding: JobCommand.self)
             let (_, name) = try target.write { s, id, today in try s.people.addJob(job, to: id, today: today) }
             try Render.added(JobLine(job), target.output, "已登记\(name)的工作经历：\(job.formLine)")
         }

@@ -124,24 +124,10 @@ extension CertCommand {
             discussion: "在办申报所依据的证书不能改成使申报不再成立的样子（R1）；须先撤回申报。" + ClearOptions<Certificate>.discussion)
         @OptionGroup var target: RecordNumber
         @OptionGroup var clearing: ClearOptions<Certificate>
-        @Option(help: "证书工种") var trade: String?
-        @Option(help: "等级：junior|intermediate|senior|technician|senior-technician，或初级工…高级技师") var grade: Grade?
-        @Option(help: ArgumentHelp("发证时间", valueName: "date"), transform: Parse.day(as: "发证时间")) var issued: Day?
-        @Option(help: "证书编号；给空值 \"\" 即清空") var number: String?
-        @Option(help: "取得方式：normal|early|exceptional|transfer|review") var route: Module?
-        @Option(help: "发证省份") var province: String?
-        @Option(help: "发证机关") var authority: String?
+        @OptionGroup var fields: CertificateFields
 
         func run() throws {
-            try Corrections.update(RecordKinds.certificate, target, { $0 }, clearing: clearing.apply) { c in
-                if let trade { c.trade = trade.trimmingSpaces }
-                if let grade { c.grade = grade }
-                if let issued { c.issued = issued }
-                if let number { c.number = Parse.text(number) }
-                if let route { c.route = route }
-                if let province { c.province = Parse.text(province) ?? Certificate.homeProvince }
-                if let authority { c.authority = Parse.text(authority) }
-            }
+            try Corrections.update(RecordKinds.certificate, target, { $0 }, clearing: clearing.apply, fields.apply)
         }
     }
 
@@ -168,17 +154,10 @@ extension TransferCommand {
             discussion: "等级年限（T1）和审批表随更正后的转岗记录计算；如更正的是最近一次转岗，人员的现工种随之更正。" + ClearOptions<Transfer>.discussion)
         @OptionGroup var target: RecordNumber
         @OptionGroup var clearing: ClearOptions<Transfer>
-        @Option(help: "原工种") var from: String?
-        @Option(help: "新工种") var to: String?
-        @Option(help: ArgumentHelp("转岗时间，YYYY-MM-DD 或 YYYY-MM", valueName: "date"), transform: Parse.day(as: "转岗时间", allowMonth: true))
-        var date: Day?
+        @OptionGroup var fields: TransferFields
 
         func run() throws {
-            try Corrections.update(RecordKinds.transfer, target, { $0 }, clearing: clearing.apply) { t in
-                if let from { t.from = from.trimmingSpaces }
-                if let to { t.to = to.trimmingSpaces }
-                if let date { t.date = date }
-            }
+            try Corrections.update(RecordKinds.transfer, target, { $0 }, clearing: clearing.apply, fields.apply)
         }
     }
 
@@ -206,15 +185,10 @@ extension AssessmentCommand {
             discussion: ClearOptions<AnnualAssessment>.discussion)
         @OptionGroup var target: RecordNumber
         @OptionGroup var clearing: ClearOptions<AnnualAssessment>
-        @Option(help: "考核年度") var year: Int?
-        @Option(help: "结果：优秀|合格|基本合格|不合格，或 excellent|pass|basic|fail") var result: AssessmentResult?
+        @OptionGroup var fields: AssessmentFields
 
         func run() throws {
-            let checkedYear = try year.map { try Parse.year($0, "考核年度") }
-            try Corrections.update(RecordKinds.assessment, target, { $0 }, clearing: clearing.apply) { a in
-                if let checkedYear { a.year = checkedYear }
-                if let result { a.result = result }
-            }
+            try Corrections.update(RecordKinds.assessment, target, { $0 }, clearing: clearing.apply, fields.apply)
         }
     }
 
@@ -239,20 +213,10 @@ extension EducationCommand {
             discussion: ClearOptions<Education>.discussion)
         @OptionGroup var target: RecordNumber
         @OptionGroup var clearing: ClearOptions<Education>
-        @Option(help: "学历") var level: EducationLevel?
-        @Option(help: ArgumentHelp("毕业时间", valueName: "date"), transform: Parse.day(as: "毕业时间", allowMonth: true)) var graduated: Day?
-        @Option(help: "专业；给空值 \"\" 即清空") var major: String?
-        @Option(help: "学校；给空值 \"\" 即清空") var school: String?
-        @Option(help: "与本人工种相关：yes|no") var relevant: YesNo?
+        @OptionGroup var fields: EducationFields
 
         func run() throws {
-            try Corrections.update(RecordKinds.education, target, { $0 }, clearing: clearing.apply) { e in
-                if let level { e.level = level }
-                if let graduated { e.graduated = graduated }
-                if let major { e.major = Parse.text(major) }
-                if let school { e.school = Parse.text(school) }
-                if let relevant { e.relevant = relevant == .yes }
-            }
+            try Corrections.update(RecordKinds.education, target, { $0 }, clearing: clearing.apply, fields.apply)
         }
     }
 
@@ -260,18 +224,6 @@ extension EducationCommand {
         static let configuration = CommandConfiguration(commandName: "remove", abstract: "删除学历")
         @OptionGroup var target: RecordNumber
         func run() throws { try Corrections.remove(RecordKinds.education, target) { $0 } }
-    }
-}
-
-/// A yes/no flag value for `update`, where a present/absent flag cannot say "no".
-enum YesNo: String, ExpressibleByArgument, CaseIterable {
-    case yes, no
-    init?(argument: String) {
-        switch argument.trimmingSpaces.lowercased() {
-        case "yes", "是", "true", "1": self = .yes
-        case "no", "否", "false", "0": self = .no
-        default: return nil
-        }
     }
 }
 
@@ -289,16 +241,10 @@ extension AwardCommand {
             discussion: ClearOptions<Award>.discussion)
         @OptionGroup var target: RecordNumber
         @OptionGroup var clearing: ClearOptions<Award>
-        @Option(help: "奖励名称") var name: String?
-        @Option(help: ArgumentHelp("获奖时间", valueName: "date"), transform: Parse.day(as: "获奖时间", allowMonth: true)) var date: Day?
-        @Option(help: "授予单位；给空值 \"\" 即清空") var issuer: String?
+        @OptionGroup var fields: AwardFields
 
         func run() throws {
-            try Corrections.update(RecordKinds.award, target, { $0 }, clearing: clearing.apply) { a in
-                if let name { a.name = name.trimmingSpaces }
-                if let date { a.date = date }
-                if let issuer { a.issuer = Parse.text(issuer) }
-            }
+            try Corrections.update(RecordKinds.award, target, { $0 }, clearing: clearing.apply, fields.apply)
         }
     }
 
@@ -323,18 +269,10 @@ extension TrainingCommand {
             discussion: ClearOptions<Training>.discussion)
         @OptionGroup var target: RecordNumber
         @OptionGroup var clearing: ClearOptions<Training>
-        @Option(help: "名称") var name: String?
-        @Option(help: ArgumentHelp("时间", valueName: "date"), transform: Parse.day(as: "继续教育时间", allowMonth: true)) var date: Day?
-        @Option(help: "学时") var hours: Int?
-        @Option(help: "发证单位；给空值 \"\" 即清空") var issuer: String?
+        @OptionGroup var fields: TrainingFields
 
         func run() throws {
-            try Corrections.update(RecordKinds.training, target, { $0 }, clearing: clearing.apply) { t in
-                if let name { t.name = name.trimmingSpaces }
-                if let date { t.date = date }
-                if let hours { t.hours = hours }
-                if let issuer { t.issuer = Parse.text(issuer) }
-            }
+            try Corrections.update(RecordKinds.training, target, { $0 }, clearing: clearing.apply, fields.apply)
         }
     }
 
@@ -351,20 +289,14 @@ extension JobCommand {
             discussion: ClearOptions<Job>.discussion)
         @OptionGroup var target: RecordNumber
         @OptionGroup var clearing: ClearOptions<Job>
-        @Option(help: ArgumentHelp("起始时间", valueName: "date"), transform: Parse.day(as: "任职起始时间", allowMonth: true)) var from: Day?
-        @Option(help: ArgumentHelp("截止时间", valueName: "date"), transform: Parse.day(as: "任职截止时间", allowMonth: true)) var to: Day?
-        @Flag(help: "清除截止时间（改为现任岗位）") var current = false
-        @Option(help: "工作单位全称") var unit: String?
-        @Option(help: "岗位（职务）") var post: String?
+        @OptionGroup var fields: JobFields
+        @Flag(help: "清除截止时间（改为现任岗位，同 --clear to）") var current = false
 
         func run() throws {
-            if current && to != nil { throw GongQinError.usage("--to 与 --current 只能给一个") }
+            if current && fields.to != nil { throw GongQinError.usage("--to 与 --current 只能给一个") }
             try Corrections.update(RecordKinds.job, target, JobLine.init, clearing: clearing.apply) { j in
-                if let from { j.from = from }
-                if let to { j.to = to }
+                try fields.apply(to: &j)
                 if current { j.to = nil }
-                if let unit { j.unit = unit.trimmingSpaces }
-                if let post { j.post = post.trimmingSpaces }
             }
         }
     }
