@@ -5,7 +5,8 @@ import GongQinStore
 
 // `KIND list ID`, `KIND update N` and `KIND remove N` for every kind of record kept on a
 // person (Documentation/CLI.md, record numbers). The kind itself is described once, in the store
-// (RecordKinds); these commands read its flags and word its outcomes.
+// (RecordKinds); `update` takes the same flags as `add` (RecordFields), and these commands
+// word the outcomes.
 
 /// A record line with its number first: `编号` in tables, `"id"` in JSON and CSV.
 struct NumberedLine<Line: Listable>: Listable {
