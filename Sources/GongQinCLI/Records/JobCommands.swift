@@ -8,7 +8,7 @@ struct JobCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "job", abstract: "工作经历（审批表的工作简历，F1）", subcommands: [Add.self, List.self, Update.self, Remove.self, End.self])
 
-    struct Add: ParsableCommand {
+    struct Add: WriteCommand {
         static let configuration = CommandConfiguration(
             commandName: "add",
             abstract: "登记一段工作经历",
@@ -19,16 +19,17 @@ struct JobCommand: ParsableCommand {
                 """)
 
         @OptionGroup var target: RecordTarget
+        var store: StoreOptions { target.store }
         @OptionGroup var fields: JobFields
 
         func run() throws {
             let job = try fields.record(adding: JobCommand.self)
-            let (_, name) = try target.write { s, id, today in try s.people.addJob(job, to: id, today: today) }
+            let (_, name) = try target.write(context) { s, id, today in try s.people.addJob(job, to: id, today: today) }
             try Render.added(JobLine(job), target.output, "已登记\(name)的工作经历：\(job.formLine)")
         }
     }
 
-    struct List: ParsableCommand {
+    struct List: ReadCommand {
         static let configuration = CommandConfiguration(commandName: "list", abstract: "列出某人的工作经历")
 
         @Argument(help: StoreOptions.personHelp) var id: String
@@ -36,19 +37,20 @@ struct JobCommand: ParsableCommand {
         @OptionGroup var output: OutputOptions
 
         func run() throws {
-            try Corrections.list(RecordKinds.job, id, store, output, JobLine.init)
+            try Corrections.list(RecordKinds.job, id, context, output, JobLine.init)
         }
     }
 
-    struct End: ParsableCommand {
+    struct End: WriteCommand {
         static let configuration = CommandConfiguration(commandName: "end", abstract: "结束现任岗位：给截止时间为空的那段经历加上截止时间")
 
         @OptionGroup var target: RecordTarget
+        var store: StoreOptions { target.store }
         @Option(help: ArgumentHelp("截止时间，YYYY-MM 或 YYYY-MM-DD", valueName: "date"), transform: Parse.day(as: "任职截止时间", allowMonth: true))
         var to: Day
 
         func run() throws {
-            let (job, name) = try target.write { s, id, today in try s.people.endJob(of: id, to: to, today: today) }
+            let (job, name) = try target.write(context) { s, id, today in try s.people.endJob(of: id, to: to, today: today) }
             try Render.added(JobLine(job), target.output, "已结束\(name)的现任岗位：\(job.formLine)")
         }
     }

@@ -34,27 +34,27 @@ struct RecordNumber: ParsableArguments {
 
 enum Corrections {
     /// `KIND list ID`.
-    static func list<R, L: Listable>(_ kind: RecordDescriptor<R>, _ argument: String, _ store: StoreOptions,
+    static func list<R, L: Listable>(_ kind: RecordDescriptor<R>, _ argument: String, _ context: ReadContext,
                                      _ output: OutputOptions, _ line: (R) -> L) throws {
-        let id = try store.person(argument)
-        let items = try store.reader().read { s in try s.people.list(kind, of: id) }
+        let id = try context.person(argument)
+        let items = try context.database().read { s in try s.people.list(kind, of: id) }
         try Render.list(items.map { NumberedLine(id: $0.id, line: line($0.record)) }, output,
                         empty: "尚无\(kind.chinese)记录")
     }
 
     /// `KIND update N`: changes only what `change` sets. A change that changes nothing
     /// prints 无变化 and writes nothing, not even a log entry.
-    static func update<R, L: Listable>(_ kind: RecordDescriptor<R>, _ target: RecordNumber, _ line: (R) -> L,
+    static func update<R, L: Listable>(_ kind: RecordDescriptor<R>, _ context: WriteContext, _ target: RecordNumber, _ line: (R) -> L,
                                        clearing: (inout R) throws -> Void = { _ in }, _ change: (inout R) throws -> Void) throws {
-        try update(kind, target, line, clearing: clearing) { _, record in try change(&record) }
+        try update(kind, context, target, line, clearing: clearing) { _, record in try change(&record) }
     }
 
     /// `update` for a change that reads the database (a condition's category).
     /// `clearing`: the optional fields `--clear` empties, before the change.
-    static func update<R, L: Listable>(_ kind: RecordDescriptor<R>, _ target: RecordNumber, _ line: (R) -> L,
+    static func update<R, L: Listable>(_ kind: RecordDescriptor<R>, _ context: WriteContext, _ target: RecordNumber, _ line: (R) -> L,
                                        clearing: (inout R) throws -> Void = { _ in }, reading change: (Session, inout R) throws -> Void) throws {
         let today = Environment.today
-        let correction = try target.store.openExisting().write { s in
+        let correction = try context.openExisting().write { s in
             try s.people.update(kind, target.number, today: today) { record in
                 try clearing(&record)
                 try change(s, &record)
@@ -74,9 +74,9 @@ enum Corrections {
     }
 
     /// `KIND remove N`.
-    static func remove<R, L: Listable>(_ kind: RecordDescriptor<R>, _ target: RecordNumber, _ line: (R) -> L) throws {
+    static func remove<R, L: Listable>(_ kind: RecordDescriptor<R>, _ context: WriteContext, _ target: RecordNumber, _ line: (R) -> L) throws {
         let today = Environment.today
-        let (_, name, record) = try target.store.openExisting().write { s in
+        let (_, name, record) = try context.openExisting().write { s in
             try s.people.remove(kind, target.number, today: today)
         }
         var shown = target.output
@@ -98,214 +98,219 @@ enum Corrections {
     }
 }
 
-extension StoreOptions {
-    /// Opens an existing database to write to: a command that changes a numbered record
-    /// has nothing to change in a missing file, so it is refused as a read would be.
-    func openExisting() throws -> GongQinDatabase {
-        _ = try reader()
-        return try open()
-    }
-}
-
 // MARK: The kinds
 
 extension CertCommand {
-    struct List: ParsableCommand {
+    struct List: ReadCommand {
         static let configuration = CommandConfiguration(commandName: "list", abstract: "列出某人的证书（含编号）")
         @Argument(help: StoreOptions.personHelp) var id: String
         @OptionGroup var store: StoreOptions
         @OptionGroup var output: OutputOptions
-        func run() throws { try Corrections.list(RecordKinds.certificate, id, store, output) { $0 } }
+        func run() throws { try Corrections.list(RecordKinds.certificate, id, context, output) { $0 } }
     }
 
-    struct Update: ParsableCommand {
+    struct Update: WriteCommand {
         static let configuration = CommandConfiguration(
             commandName: "update",
             abstract: "更正证书：只改给出的项",
             discussion: "在办申报所依据的证书不能改成使申报不再成立的样子（R1）；须先撤回申报。" + ClearOptions<Certificate>.discussion)
         @OptionGroup var target: RecordNumber
+        var store: StoreOptions { target.store }
         @OptionGroup var clearing: ClearOptions<Certificate>
         @OptionGroup var fields: CertificateFields
 
         func run() throws {
-            try Corrections.update(RecordKinds.certificate, target, { $0 }, clearing: clearing.apply, fields.apply)
+            try Corrections.update(RecordKinds.certificate, context, target, { $0 }, clearing: clearing.apply, fields.apply)
         }
     }
 
-    struct Remove: ParsableCommand {
+    struct Remove: WriteCommand {
         static let configuration = CommandConfiguration(commandName: "remove", abstract: "删除证书（在办申报所依据的不能删，R1）")
         @OptionGroup var target: RecordNumber
-        func run() throws { try Corrections.remove(RecordKinds.certificate, target) { $0 } }
+        var store: StoreOptions { target.store }
+        func run() throws { try Corrections.remove(RecordKinds.certificate, context, target) { $0 } }
     }
 }
 
 extension TransferCommand {
-    struct List: ParsableCommand {
+    struct List: ReadCommand {
         static let configuration = CommandConfiguration(commandName: "list", abstract: "列出某人的转岗记录（含编号）")
         @Argument(help: StoreOptions.personHelp) var id: String
         @OptionGroup var store: StoreOptions
         @OptionGroup var output: OutputOptions
-        func run() throws { try Corrections.list(RecordKinds.transfer, id, store, output) { $0 } }
+        func run() throws { try Corrections.list(RecordKinds.transfer, id, context, output) { $0 } }
     }
 
-    struct Update: ParsableCommand {
+    struct Update: WriteCommand {
         static let configuration = CommandConfiguration(
             commandName: "update",
             abstract: "更正转岗：时间、原工种或新工种",
             discussion: "等级年限（T1）和审批表随更正后的转岗记录计算；如更正的是最近一次转岗，人员的现工种随之更正。" + ClearOptions<Transfer>.discussion)
         @OptionGroup var target: RecordNumber
+        var store: StoreOptions { target.store }
         @OptionGroup var clearing: ClearOptions<Transfer>
         @OptionGroup var fields: TransferFields
 
         func run() throws {
-            try Corrections.update(RecordKinds.transfer, target, { $0 }, clearing: clearing.apply, fields.apply)
+            try Corrections.update(RecordKinds.transfer, context, target, { $0 }, clearing: clearing.apply, fields.apply)
         }
     }
 
-    struct Remove: ParsableCommand {
+    struct Remove: WriteCommand {
         static let configuration = CommandConfiguration(
             commandName: "remove",
             abstract: "删除转岗记录",
             discussion: "删除最近一次转岗时，人员的现工种回到转岗前的工种。")
         @OptionGroup var target: RecordNumber
-        func run() throws { try Corrections.remove(RecordKinds.transfer, target) { $0 } }
+        var store: StoreOptions { target.store }
+        func run() throws { try Corrections.remove(RecordKinds.transfer, context, target) { $0 } }
     }
 }
 
 extension AssessmentCommand {
-    struct List: ParsableCommand {
+    struct List: ReadCommand {
         static let configuration = CommandConfiguration(commandName: "list", abstract: "列出某人的年度考核（含编号）")
         @Argument(help: StoreOptions.personHelp) var id: String
         @OptionGroup var store: StoreOptions
         @OptionGroup var output: OutputOptions
-        func run() throws { try Corrections.list(RecordKinds.assessment, id, store, output) { $0 } }
+        func run() throws { try Corrections.list(RecordKinds.assessment, id, context, output) { $0 } }
     }
 
-    struct Update: ParsableCommand {
+    struct Update: WriteCommand {
         static let configuration = CommandConfiguration(commandName: "update", abstract: "更正年度考核",
             discussion: ClearOptions<AnnualAssessment>.discussion)
         @OptionGroup var target: RecordNumber
+        var store: StoreOptions { target.store }
         @OptionGroup var clearing: ClearOptions<AnnualAssessment>
         @OptionGroup var fields: AssessmentFields
 
         func run() throws {
-            try Corrections.update(RecordKinds.assessment, target, { $0 }, clearing: clearing.apply, fields.apply)
+            try Corrections.update(RecordKinds.assessment, context, target, { $0 }, clearing: clearing.apply, fields.apply)
         }
     }
 
-    struct Remove: ParsableCommand {
+    struct Remove: WriteCommand {
         static let configuration = CommandConfiguration(commandName: "remove", abstract: "删除年度考核")
         @OptionGroup var target: RecordNumber
-        func run() throws { try Corrections.remove(RecordKinds.assessment, target) { $0 } }
+        var store: StoreOptions { target.store }
+        func run() throws { try Corrections.remove(RecordKinds.assessment, context, target) { $0 } }
     }
 }
 
 extension EducationCommand {
-    struct List: ParsableCommand {
+    struct List: ReadCommand {
         static let configuration = CommandConfiguration(commandName: "list", abstract: "列出某人的学历（含编号）")
         @Argument(help: StoreOptions.personHelp) var id: String
         @OptionGroup var store: StoreOptions
         @OptionGroup var output: OutputOptions
-        func run() throws { try Corrections.list(RecordKinds.education, id, store, output) { $0 } }
+        func run() throws { try Corrections.list(RecordKinds.education, id, context, output) { $0 } }
     }
 
-    struct Update: ParsableCommand {
+    struct Update: WriteCommand {
         static let configuration = CommandConfiguration(commandName: "update", abstract: "更正学历",
             discussion: ClearOptions<Education>.discussion)
         @OptionGroup var target: RecordNumber
+        var store: StoreOptions { target.store }
         @OptionGroup var clearing: ClearOptions<Education>
         @OptionGroup var fields: EducationFields
 
         func run() throws {
-            try Corrections.update(RecordKinds.education, target, { $0 }, clearing: clearing.apply, fields.apply)
+            try Corrections.update(RecordKinds.education, context, target, { $0 }, clearing: clearing.apply, fields.apply)
         }
     }
 
-    struct Remove: ParsableCommand {
+    struct Remove: WriteCommand {
         static let configuration = CommandConfiguration(commandName: "remove", abstract: "删除学历")
         @OptionGroup var target: RecordNumber
-        func run() throws { try Corrections.remove(RecordKinds.education, target) { $0 } }
+        var store: StoreOptions { target.store }
+        func run() throws { try Corrections.remove(RecordKinds.education, context, target) { $0 } }
     }
 }
 
 extension AwardCommand {
-    struct List: ParsableCommand {
+    struct List: ReadCommand {
         static let configuration = CommandConfiguration(commandName: "list", abstract: "列出某人的奖励（含编号）")
         @Argument(help: StoreOptions.personHelp) var id: String
         @OptionGroup var store: StoreOptions
         @OptionGroup var output: OutputOptions
-        func run() throws { try Corrections.list(RecordKinds.award, id, store, output) { $0 } }
+        func run() throws { try Corrections.list(RecordKinds.award, id, context, output) { $0 } }
     }
 
-    struct Update: ParsableCommand {
+    struct Update: WriteCommand {
         static let configuration = CommandConfiguration(commandName: "update", abstract: "更正奖励",
             discussion: ClearOptions<Award>.discussion)
         @OptionGroup var target: RecordNumber
+        var store: StoreOptions { target.store }
         @OptionGroup var clearing: ClearOptions<Award>
         @OptionGroup var fields: AwardFields
 
         func run() throws {
-            try Corrections.update(RecordKinds.award, target, { $0 }, clearing: clearing.apply, fields.apply)
+            try Corrections.update(RecordKinds.award, context, target, { $0 }, clearing: clearing.apply, fields.apply)
         }
     }
 
-    struct Remove: ParsableCommand {
+    struct Remove: WriteCommand {
         static let configuration = CommandConfiguration(commandName: "remove", abstract: "删除奖励")
         @OptionGroup var target: RecordNumber
-        func run() throws { try Corrections.remove(RecordKinds.award, target) { $0 } }
+        var store: StoreOptions { target.store }
+        func run() throws { try Corrections.remove(RecordKinds.award, context, target) { $0 } }
     }
 }
 
 extension TrainingCommand {
-    struct List: ParsableCommand {
+    struct List: ReadCommand {
         static let configuration = CommandConfiguration(commandName: "list", abstract: "列出某人的继续教育（含编号）")
         @Argument(help: StoreOptions.personHelp) var id: String
         @OptionGroup var store: StoreOptions
         @OptionGroup var output: OutputOptions
-        func run() throws { try Corrections.list(RecordKinds.training, id, store, output) { $0 } }
+        func run() throws { try Corrections.list(RecordKinds.training, id, context, output) { $0 } }
     }
 
-    struct Update: ParsableCommand {
+    struct Update: WriteCommand {
         static let configuration = CommandConfiguration(commandName: "update", abstract: "更正继续教育",
             discussion: ClearOptions<Training>.discussion)
         @OptionGroup var target: RecordNumber
+        var store: StoreOptions { target.store }
         @OptionGroup var clearing: ClearOptions<Training>
         @OptionGroup var fields: TrainingFields
 
         func run() throws {
-            try Corrections.update(RecordKinds.training, target, { $0 }, clearing: clearing.apply, fields.apply)
+            try Corrections.update(RecordKinds.training, context, target, { $0 }, clearing: clearing.apply, fields.apply)
         }
     }
 
-    struct Remove: ParsableCommand {
+    struct Remove: WriteCommand {
         static let configuration = CommandConfiguration(commandName: "remove", abstract: "删除继续教育")
         @OptionGroup var target: RecordNumber
-        func run() throws { try Corrections.remove(RecordKinds.training, target) { $0 } }
+        var store: StoreOptions { target.store }
+        func run() throws { try Corrections.remove(RecordKinds.training, context, target) { $0 } }
     }
 }
 
 extension JobCommand {
-    struct Update: ParsableCommand {
+    struct Update: WriteCommand {
         static let configuration = CommandConfiguration(commandName: "update", abstract: "更正一段工作经历",
             discussion: ClearOptions<Job>.discussion)
         @OptionGroup var target: RecordNumber
+        var store: StoreOptions { target.store }
         @OptionGroup var clearing: ClearOptions<Job>
         @OptionGroup var fields: JobFields
         @Flag(help: "清除截止时间（改为现任岗位，同 --clear to）") var current = false
 
         func run() throws {
             if current && fields.to != nil { throw GongQinError.usage("--to 与 --current 只能给一个") }
-            try Corrections.update(RecordKinds.job, target, JobLine.init, clearing: clearing.apply) { j in
+            try Corrections.update(RecordKinds.job, context, target, JobLine.init, clearing: clearing.apply) { j in
                 try fields.apply(to: &j)
                 if current { j.to = nil }
             }
         }
     }
 
-    struct Remove: ParsableCommand {
+    struct Remove: WriteCommand {
         static let configuration = CommandConfiguration(commandName: "remove", abstract: "删除一段工作经历")
         @OptionGroup var target: RecordNumber
-        func run() throws { try Corrections.remove(RecordKinds.job, target, JobLine.init) }
+        var store: StoreOptions { target.store }
+        func run() throws { try Corrections.remove(RecordKinds.job, context, target, JobLine.init) }
     }
 }
 
@@ -339,12 +344,13 @@ struct HistoricUseLine: Listable {
 }
 
 extension ExceptionalCommand {
-    struct Update: ParsableCommand {
+    struct Update: WriteCommand {
         static let configuration = CommandConfiguration(
             commandName: "update",
             abstract: "更正一条历史破格使用",
             discussion: "申报时记录的使用随申报保留，撤回申报即释放。改成已用过的类别会被拒绝（X1）。")
         @OptionGroup var target: RecordNumber
+        var store: StoreOptions { target.store }
         @Option(help: "破格条件代码") var condition: String?
         @Option(help: "等级") var grade: Grade?
         @Option(help: "年度") var year: Int?
@@ -352,7 +358,7 @@ extension ExceptionalCommand {
 
         func run() throws {
             let checkedYear = try year.map { try Parse.year($0, "年度") }
-            try Corrections.update(RecordKinds.exceptionalUse, target, HistoricUseLine.init) { s, u in
+            try Corrections.update(RecordKinds.exceptionalUse, context, target, HistoricUseLine.init) { s, u in
                 if let condition {
                     let found = try s.catalog.condition(code: condition.trimmingSpaces)
                     u.condition = found.code
@@ -365,12 +371,13 @@ extension ExceptionalCommand {
         }
     }
 
-    struct Remove: ParsableCommand {
+    struct Remove: WriteCommand {
         static let configuration = CommandConfiguration(
             commandName: "remove",
             abstract: "删除一条历史破格使用（申报记录的使用须撤回申报释放）")
         @OptionGroup var target: RecordNumber
-        func run() throws { try Corrections.remove(RecordKinds.exceptionalUse, target, HistoricUseLine.init) }
+        var store: StoreOptions { target.store }
+        func run() throws { try Corrections.remove(RecordKinds.exceptionalUse, context, target, HistoricUseLine.init) }
     }
 }
 
