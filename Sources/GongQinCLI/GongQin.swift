@@ -38,13 +38,13 @@ struct GongQin: ParsableCommand {
 }
 
 /// `gongqin init`: creates the database, or brings it up to date.
-struct InitCommand: ParsableCommand {
+struct InitCommand: WriteCommand {
     static let configuration = CommandConfiguration(commandName: "init", abstract: "创建数据库，或把旧版本数据库升级到当前结构")
 
     @OptionGroup var store: StoreOptions
 
     func run() throws {
-        let database = try store.open()
+        let database = try context.open()
         let applied = try database.appliedMigrations()
         Console.out("数据库：\(database.path)")
         Console.out("结构版本：\(applied.last ?? "无")（共\(applied.count)个迁移）")

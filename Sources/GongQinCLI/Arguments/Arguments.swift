@@ -66,6 +66,20 @@ enum CycleChoice: ExpressibleByArgument {
     }
 }
 
+/// The value of a yes/no option that may stand alone (`--relevant`, Records/RecordFields):
+/// alone it is yes, as the flag `education add` always took; `--relevant no` says no, which
+/// a flag cannot. Read as a file's cell is (`Values.bool`: 是/否, yes/no, true/false, 1/0,
+/// y/n). `--relevant=VALUE` that is none of them is refused by `CommandShape.checkOptions`,
+/// since the parser would read it as the option alone.
+enum YesNo: String, ExpressibleByArgument, CaseIterable {
+    case yes, no
+
+    init?(argument: String) {
+        guard let answer = try? Values.bool(argument, "") else { return nil }
+        self = answer ? .yes : .no
+    }
+}
+
 /// The output formats of the data commands.
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case table

@@ -73,6 +73,8 @@ enum CommandShape {
         var name: String
         var takesValue: Bool
         var abstract: String
+        /// A yes/no option that may stand alone (`--relevant`, `YesNo`).
+        var yesNo = false
     }
 
     static func options(of path: [String]) -> [Option] {
@@ -96,7 +98,8 @@ enum CommandShape {
                 let names = argument["names"] as? [[String: Any]] ?? []
                 return names.compactMap { name in
                     guard name["kind"] as? String == "long", let n = name["name"] as? String else { return nil }
-                    return Option(name: "--" + n, takesValue: kind == "option", abstract: argument["abstract"] as? String ?? "")
+                    return Option(name: "--" + n, takesValue: kind == "option", abstract: argument["abstract"] as? String ?? "",
+                                  yesNo: argument["allValues"] as? [String] == YesNo.allValueStrings)
                 }
             }
         }
@@ -123,6 +126,12 @@ enum CommandShape {
             let name = word.split(separator: "=", maxSplits: 1).first.map(String.init) ?? word
             if let option = known[name] {
                 skipValue = option.takesValue && !word.contains("=")
+                // A yes/no option alone is yes, so the parser reads `--relevant=nope` as
+                // `--relevant`: the value it cannot read is refused here instead.
+                if option.yesNo, let value = word.split(separator: "=", maxSplits: 1).dropFirst().first,
+                   YesNo(argument: String(value)) == nil {
+                    throw GongQinError.usage("参数 \(name) 的值“\(String(value).clipped())”无效，可选：是/否（也可写 yes/no、true/false、1/0、y/n）")
+                }
                 continue
             }
             if builtins.contains(name) { continue }

@@ -48,48 +48,8 @@ struct StoreOptions: ParsableArguments {
         return context
     }
 
-    /// Opens the database for a command that writes: creates it (and says so on stderr)
-    /// or brings it up to date.
-    func open() throws -> GongQinDatabase {
-        let database = try GongQinDatabase.open(at: path, context: try context())
-        if database.created {
-            Console.errorLine("已新建数据库：\(database.path)")
-        } else if let notice = try database.witnessNotice(), let line = WitnessWords.beforeWrite(notice, path: database.path) {
-            Console.errorLine(line)
-        }
-        learnConditionNames(database)
-        return database
-    }
-
-    /// The names of the conditions a clerk added, for tables and messages.
-    private func learnConditionNames(_ database: GongQinDatabase) {
-        if let conditions = try? database.read({ try $0.catalog.conditions() }) { Labels.learn(conditions) }
-    }
-
-    /// Opens the database for a command that only reads: never creates, changes or
-    /// upgrades the file.
-    func reader() throws -> GongQinDatabase {
-        let database = try GongQinDatabase.openForReading(at: path, context: Environment.logContext)
-        learnConditionNames(database)
-        return database
-    }
-
     /// The help of every argument that names a person (README, “Naming a person”).
     static let personHelp = ArgumentHelp("人员：身份证号、表格中显示的掩码身份证号（如 320402********1230）或姓名", valueName: "id")
-
-    /// The person a command-line argument names: a full identity number as it stands,
-    /// or a masked ID as gongqin prints it, or an exact name, looked up in the database.
-    func person(_ argument: String) throws -> IDNumber {
-        let text = argument.trimmingSpaces
-        if text.count == 18, text.prefix(17).allSatisfy(\.isASCII), text.prefix(17).allSatisfy(\.isNumber) {
-            return try Parse.id(text)
-        }
-        // Anything of ID number shape that is not masked is read as a (bad) ID number.
-        if text.count >= 15, text.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "X" || $0 == "x") }) {
-            return try Parse.id(text)
-        }
-        return try reader().read { s in try s.people.resolve(text) }
-    }
 }
 
 /// What the head witness says, in words (README, “What the log detects”).

@@ -6,7 +6,7 @@ import GongQinStore
 extension MergePreference: ExpressibleByArgument {}
 
 /// `gongqin bundle --unit UNIT --output FILE`: one unit's records as one file.
-struct BundleCommand: ParsableCommand {
+struct BundleCommand: ReadCommand {
     static let configuration = CommandConfiguration(
         commandName: "bundle",
         abstract: "把一个单位的全部记录打成数据包，交主管部门汇总（R3）",
@@ -23,7 +23,7 @@ struct BundleCommand: ParsableCommand {
     @OptionGroup var format: OutputOptions
 
     func run() throws {
-        let database = try store.reader()
+        let database = try context.database()
         let manifest = try database.bundle(unit: unit, to: output, createdAt: Times.now, seal: try store.seal())
         switch format.format {
         case .json:
@@ -44,7 +44,7 @@ struct BundleCommand: ParsableCommand {
 }
 
 /// `gongqin merge FILE...`: brings units' bundles into a department's database.
-struct MergeCommand: ParsableCommand {
+struct MergeCommand: WriteCommand {
     static let configuration = CommandConfiguration(
         commandName: "merge",
         abstract: "把各单位的数据包合并到本库（主管部门汇总，R2、R3）",
@@ -139,7 +139,7 @@ struct MergeCommand: ParsableCommand {
         // Every bundle is checked before the database is opened: a bad one creates nothing.
         let bundles = try CheckedBundles(files: files, today: Environment.today, progress: progress)
         // A dry run is a read: it creates and changes nothing (Documentation/CLI.md, merge).
-        let database = dryRun ? try store.reader() : try store.open()
+        let database = dryRun ? try context.reader() : try context.open()
         var summary = Summary(dryRun: dryRun)
         let reports = try database.merge(bundles, prefer: prefer, dryRun: dryRun, requireSeal: requireSeal, now: Times.now,
                                          progress: progress)

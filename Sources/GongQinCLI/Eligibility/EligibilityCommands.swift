@@ -4,7 +4,7 @@ import GongQinCore
 import GongQinStore
 
 /// `gongqin eligible`: who may apply in a cycle, through which module, and why.
-struct EligibleCommand: ParsableCommand {
+struct EligibleCommand: ReadCommand {
     static let configuration = CommandConfiguration(
         commandName: "eligible",
         abstract: "列出某一周期可申报的人员、等级和模块",
@@ -27,7 +27,7 @@ struct EligibleCommand: ParsableCommand {
         try header.check(output)
         let today = asOf ?? Environment.today
         let id = try person.map(store.person)
-        let database = try store.reader()
+        let database = try context.database()
         try database.read { s in
             let engine = try s.engine(today: today)
             let year = cycle.resolve(engine, asOf: today)

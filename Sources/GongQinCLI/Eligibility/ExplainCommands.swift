@@ -3,7 +3,7 @@ import GongQinCore
 import GongQinStore
 
 /// `gongqin explain ID --cycle YEAR`: every grade and module considered, check by check.
-struct ExplainCommand: ParsableCommand {
+struct ExplainCommand: ReadCommand {
     static let configuration = CommandConfiguration(
         commandName: "explain",
         abstract: "逐条说明某人某一周期各等级、各模块能否申报及依据",
@@ -17,7 +17,7 @@ struct ExplainCommand: ParsableCommand {
     func run() throws {
         let id = try store.person(self.id)
         let today = Environment.today
-        let (evaluation, policy) = try store.reader().read { s in
+        let (evaluation, policy) = try context.database().read { s in
             let engine = try s.engine(today: today)
             let year = cycle.resolve(engine, asOf: today)
             return (engine.evaluate(try s.people.record(id), cycle: year), engine.policy(year))
@@ -98,7 +98,7 @@ struct ExplainView: Encodable {
 }
 
 /// `gongqin seniority ID`: the grade seniority of each grade held, through transfers (T1).
-struct SeniorityCommand: ParsableCommand {
+struct SeniorityCommand: ReadCommand {
     static let configuration = CommandConfiguration(
         commandName: "seniority",
         abstract: "显示各等级的等级年限起算日（转岗人员按原工种证书起算，T1）")
@@ -109,7 +109,7 @@ struct SeniorityCommand: ParsableCommand {
 
     func run() throws {
         let id = try store.person(self.id)
-        let record = try store.reader().read { s in try s.people.record(id) }
+        let record = try context.database().read { s in try s.people.record(id) }
         let chain = record.chain
         let lines = record.seniority(chain).map(SeniorityLine.init)
         if output.format == .table {

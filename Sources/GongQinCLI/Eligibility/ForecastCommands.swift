@@ -5,7 +5,7 @@ import GongQinStore
 
 /// `gongqin forecast`: who may apply in each of the coming cycles if the records stay as
 /// they are (RULES FC1).
-struct ForecastCommand: ParsableCommand {
+struct ForecastCommand: ReadCommand {
     static let configuration = CommandConfiguration(
         commandName: "forecast",
         abstract: "预测今后各申报周期按等级、模块可申报的人数（FC1）",
@@ -31,7 +31,7 @@ struct ForecastCommand: ParsableCommand {
         }
         let today = asOf ?? Environment.today
         let filter = try scope.filter()
-        let forecast = try store.reader().read { s in
+        let forecast = try context.database().read { s in
             try ForecastCommand.forecast(s, filter: filter, today: today, count: cycles)
         }
         switch output.format {

@@ -14,7 +14,7 @@ struct FormCommand: ParsableCommand {
         subcommands: [Draft.self, Remark.self],
         defaultSubcommand: Draft.self)
 
-    struct Draft: ParsableCommand {
+    struct Draft: ReadCommand {
         static let configuration = CommandConfiguration(
             commandName: "draft",
             abstract: "生成某人某次申报的审批表草表（默认子命令：draft 可省略）",
@@ -42,7 +42,7 @@ struct FormCommand: ParsableCommand {
             let given = try remark.map { try ApprovalForm.remark($0) }
             // The list of the grade and module decides whether the notice has a form for
             // it at all (T3, V0, E2/E3), and the engine whether the option is open.
-            let (materials, stored, head, seal) = try store.reader().read { s in
+            let (materials, stored, head, seal) = try context.database().read { s in
                 (try application.materials(of: id, in: s), try s.settings.formRemark(), try s.integrity.head()?.description,
                  try s.integrity.sealState())
             }
@@ -77,19 +77,19 @@ struct FormCommand: ParsableCommand {
             commandName: "remark",
             abstract: "没有奖励的人员工作业绩栏的默认评语（F1，须知·五·3(3)）", subcommands: [SetRemark.self, ShowRemark.self])
 
-        struct SetRemark: ParsableCommand {
+        struct SetRemark: WriteCommand {
             static let configuration = CommandConfiguration(commandName: "set", abstract: "设置默认评语（不能为空）")
 
             @Argument(help: "评语，如“该同志工作认真负责，积极主动，刻苦钻研业务。”") var text: String
             @OptionGroup var store: StoreOptions
 
             func run() throws {
-                let remark = try store.open().write { s in try s.settings.setFormRemark(text) }
+                let remark = try context.open().write { s in try s.settings.setFormRemark(text) }
                 Console.out("已设置工作业绩默认评语：\(remark)")
             }
         }
 
-        struct ShowRemark: ParsableCommand {
+        struct ShowRemark: ReadCommand {
             static let configuration = CommandConfiguration(commandName: "show", abstract: "显示默认评语")
 
             @OptionGroup var store: StoreOptions
@@ -101,7 +101,7 @@ struct FormCommand: ParsableCommand {
             }
 
             func run() throws {
-                let remark = try store.reader().read { s in try s.settings.formRemark() }
+                let remark = try context.database().read { s in try s.settings.formRemark() }
                 let view = View(remark: remark, builtin: remark == ApprovalForm.defaultRemark)
                 switch output.format {
                 case .json: try Render.json(view)

@@ -40,7 +40,7 @@ struct MaterialsCommand: ParsableCommand {
         func flags(_ cycle: Int) -> String { "--cycle \(cycle) --grade \(grade.code) --module \(module.code)" }
     }
 
-    struct List: ParsableCommand {
+    struct List: ReadCommand {
         static let configuration = CommandConfiguration(
             commandName: "list",
             abstract: "列出某人某次申报的材料清单（默认子命令：list 可省略）",
@@ -53,7 +53,7 @@ struct MaterialsCommand: ParsableCommand {
 
         func run() throws {
             let id = try store.person(self.id)
-            let materials = try store.reader().read { s in try application.materials(of: id, in: s) }
+            let materials = try context.database().read { s in try application.materials(of: id, in: s) }
             let lines = materials.applicable.map { MaterialLine($0, open: materials.open) }
             switch output.format {
             case .table:
@@ -67,7 +67,7 @@ struct MaterialsCommand: ParsableCommand {
         }
     }
 
-    struct Check: ParsableCommand {
+    struct Check: ReadCommand {
         static let configuration = CommandConfiguration(
             commandName: "check",
             abstract: "上传前检查扫描件文件夹：缺项、重复、命名不对、多余文件、文件不是真正的PDF/JPEG、空文件、照片超过2MB",
@@ -85,7 +85,7 @@ struct MaterialsCommand: ParsableCommand {
         func run() throws {
             let id = try store.person(person)
             let files = try FolderScan.read(dir)
-            let materials = try store.reader().read { s in try application.materials(of: id, in: s) }
+            let materials = try context.database().read { s in try application.materials(of: id, in: s) }
             let report = FolderCheck.check(files, against: materials)
             var notices = report.notices.map { "提示：" + $0.message }
             if let note = MaterialsText.notOpen(materials) { notices.insert("提示：" + note, at: 0) }

@@ -9,7 +9,7 @@ struct PolicyCommand: ParsableCommand {
         commandName: "policy", abstract: "年度政策参数（RULES §2）：查看、载入正式文件",
         subcommands: [Show.self, Load.self, List.self])
 
-    struct Show: ParsableCommand {
+    struct Show: ReadCommand {
         static let configuration = CommandConfiguration(
             commandName: "show",
             abstract: "显示某年的政策参数及每个值的来源和状态",
@@ -21,7 +21,7 @@ struct PolicyCommand: ParsableCommand {
 
         func run() throws {
             let year = try Parse.year(self.year, "年度")
-            let policy = try store.reader().read { s in try s.policies.policy(year: year) }
+            let policy = try context.database().read { s in try s.policies.policy(year: year) }
             switch output.format {
             case .json: try Render.json(policy)
             case .csv, .table:
@@ -31,7 +31,7 @@ struct PolicyCommand: ParsableCommand {
         }
     }
 
-    struct Load: ParsableCommand {
+    struct Load: WriteCommand {
         static let configuration = CommandConfiguration(
             commandName: "load",
             abstract: "载入某年的正式政策文件（JSON，格式与 policy show --format json 的输出相同）",
@@ -46,7 +46,7 @@ struct PolicyCommand: ParsableCommand {
             let data = try InputFile.contents(file, file: .policyFile, limit: JSONLimits.maximumBytes,
                                               hint: "政策文件只需 RULES §2 的参数，请核对是否选错了文件")
             let today = Environment.today
-            let (document, replaced) = try store.open().write { s in
+            let (document, replaced) = try context.open().write { s in
                 let codes = Set(try s.catalog.conditions().map(\.code))
                 let document = try Policies.document(from: data, conditions: codes)
                 return (document, try s.policies.load(document, today: today))
@@ -55,14 +55,14 @@ struct PolicyCommand: ParsableCommand {
         }
     }
 
-    struct List: ParsableCommand {
+    struct List: ReadCommand {
         static let configuration = CommandConfiguration(commandName: "list", abstract: "列出已载入正式政策的年度")
 
         @OptionGroup var store: StoreOptions
         @OptionGroup var output: OutputOptions
 
         func run() throws {
-            let years = try store.reader().read { s in try s.policies.loadedYears() }
+            let years = try context.database().read { s in try s.policies.loadedYears() }
             try Render.list(years.map { LoadedPolicyLine(year: $0.year, source: $0.source, loadedOn: $0.loadedOn) }, output,
                             empty: "尚未载入正式政策：2024年按须知，其他年度按2024年须知推算")
         }

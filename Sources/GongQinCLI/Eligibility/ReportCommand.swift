@@ -6,7 +6,7 @@ import Mustache
 
 /// `gongqin report`: one self-contained HTML page for a department head: the cycle's open
 /// options with their checks, the warnings, the 破格 audit and the forecast as a chart.
-struct ReportCommand: ParsableCommand {
+struct ReportCommand: ReadCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
         abstract: "生成某一周期的申报报告（单个 HTML 文件，可离线打开、打印）",
@@ -34,7 +34,7 @@ struct ReportCommand: ParsableCommand {
         }
         let today = asOf ?? Environment.today
         let filter = try scope.filter()
-        let page = try store.reader().read { s in
+        let page = try context.database().read { s in
             try ReportPage.gather(s, filter: filter, scopeLabel: scope.label, cycle: cycle, today: today,
                                   forecastCycles: cycles, reveal: reveal)
         }

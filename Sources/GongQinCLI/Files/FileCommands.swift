@@ -93,7 +93,7 @@ extension RosterImporter: RowImporter {
 }
 
 /// `import KIND FILE`: a clerk's spreadsheet, saved as CSV, in whole or not at all.
-struct ImportCommand: ParsableCommand {
+struct ImportCommand: WriteCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
         abstract: "从 CSV 或 Excel 工作簿（.xlsx）批量导入记录或花名册（全部通过才写入）",
@@ -151,7 +151,7 @@ struct ImportCommand: ParsableCommand {
         let progress = ProgressLine(enabled: output.format != .json, totalBytes: input.size)
         var rows = 0
         var problems: [Int: [FieldProblem]] = [:]
-        let database = try store.open()
+        let database = try context.open()
         var notices: [String] = []
         // Reads every row into `importer`, and fails the whole file on any problem.
         func read(_ importer: some RowImporter) throws {
@@ -377,7 +377,7 @@ enum ExportKind: ExpressibleByArgument, Equatable {
 }
 
 /// `export KIND [--output FILE]` and `export roster --cycle YEAR [--output FILE.csv|FILE.xlsx]`.
-struct ExportCommand: ParsableCommand {
+struct ExportCommand: ReadCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
         abstract: "导出记录（与 import 读取的格式相同），或导出申报汇总名册",
@@ -408,7 +408,7 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         try checkFlags()
-        let database = try store.reader()
+        let database = try context.database()
         switch kind {
         case .records(let kind):
             // A file of a person's records carries the person's name beside the ID.
@@ -513,7 +513,7 @@ enum SpreadsheetCell {
 }
 
 /// `backup FILE`: SQLite's online backup, safe while another process writes.
-struct BackupCommand: ParsableCommand {
+struct BackupCommand: ReadCommand {
     static let configuration = CommandConfiguration(
         commandName: "backup", abstract: "备份数据库到新文件（其他程序写入时也可备份）")
 
@@ -521,14 +521,14 @@ struct BackupCommand: ParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() throws {
-        let database = try store.reader()
+        let database = try context.database()
         try database.backup(to: file)
         Console.out("已备份数据库“\(database.path)”到“\(file)”")
     }
 }
 
 /// `restore FILE`: a checked backup replaces the database.
-struct RestoreCommand: ParsableCommand {
+struct RestoreCommand: WriteCommand {
     static let configuration = CommandConfiguration(
         commandName: "restore",
         abstract: "用备份文件恢复数据库",
@@ -548,7 +548,7 @@ struct RestoreCommand: ParsableCommand {
         let path = store.path
         let restored = try GongQinDatabase.restore(from: file, into: path, context: try store.context(), anchor: anchor)
         // Opening brings an older backup's schema up to date.
-        let applied = try store.open().appliedMigrations()
+        let applied = try context.open().appliedMigrations()
         Console.out("已用“\(file)”恢复数据库“\(path)”（备份的结构版本 \(restored.migrations.last ?? "无")，现为 \(applied.last ?? "无")）")
         if let kept = restored.kept { Console.out("原数据库留存为“\(kept)”，确认无误后可自行删除") }
     }

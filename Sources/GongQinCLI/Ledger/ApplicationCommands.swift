@@ -3,7 +3,7 @@ import GongQinCore
 import GongQinStore
 
 /// `gongqin apply`: files an application after the same checks as `explain`.
-struct ApplyCommand: ParsableCommand {
+struct ApplyCommand: WriteCommand {
     static let configuration = CommandConfiguration(
         commandName: "apply",
         abstract: "提交申报：先按须知逐条检查，符合才记录申报和所用破格条件",
@@ -27,7 +27,7 @@ struct ApplyCommand: ParsableCommand {
         let id = try store.person(self.id)
         let today = Environment.today
         let filedOn = date ?? today
-        let entry = try store.open().write { s in
+        let entry = try context.open().write { s in
             let request = ApplicationRequest(person: id, cycle: cycle.resolve(try s.engine(today: today), asOf: today), grade: grade,
                                              module: module, trade: trade.map(\.trimmingSpaces),
                                              conditions: condition.map(\.trimmingSpaces), filedOn: filedOn)
@@ -48,7 +48,7 @@ struct ApplicationCommand: ParsableCommand {
         commandName: "application", abstract: "申报及其状态：已申报、退回修改、受理、通过、未通过、延期、撤回",
         subcommands: [List.self, Show.self, SetStatus.self, Result.self])
 
-    struct List: ParsableCommand {
+    struct List: ReadCommand {
         static let configuration = CommandConfiguration(commandName: "list", abstract: "列出申报")
 
         @Option(help: CycleChoice.help) var cycle: CycleChoice?
@@ -59,14 +59,14 @@ struct ApplicationCommand: ParsableCommand {
 
         func run() throws {
             let today = Environment.today
-            let entries = try store.reader().read { s in
+            let entries = try context.database().read { s in
                 try s.applications.list(cycle: try cycle.map { $0.resolve(try s.engine(today: today), asOf: today) }, unit: unit, status: status)
             }
             try Render.list(entries.map(ApplicationLine.init), output, empty: "没有符合条件的申报")
         }
     }
 
-    struct Show: ParsableCommand {
+    struct Show: ReadCommand {
         static let configuration = CommandConfiguration(commandName: "show", abstract: "显示一份申报")
 
         @Argument(help: "申报编号") var number: Int64
@@ -74,7 +74,7 @@ struct ApplicationCommand: ParsableCommand {
         @OptionGroup var output: OutputOptions
 
         func run() throws {
-            let entry = try store.reader().read { s in try s.applications.entry(number) }
+            let entry = try context.database().read { s in try s.applications.entry(number) }
             let line = ApplicationLine(entry)
             switch output.format {
             case .table:
@@ -85,7 +85,7 @@ struct ApplicationCommand: ParsableCommand {
         }
     }
 
-    struct SetStatus: ParsableCommand {
+    struct SetStatus: WriteCommand {
         static let configuration = CommandConfiguration(
             commandName: "set-status",
             abstract: "改变申报状态",
@@ -102,7 +102,7 @@ struct ApplicationCommand: ParsableCommand {
 
         func run() throws {
             let note = try Parse.freeText(self.note, "备注")
-            let (released, entry) = try store.open().write { s in
+            let (released, entry) = try context.open().write { s in
                 let released = try s.applications.setStatus(number, to: status, note: note)
                 return (released, try s.applications.entry(number))
             }
@@ -114,7 +114,7 @@ struct ApplicationCommand: ParsableCommand {
         }
     }
 
-    struct Result: ParsableCommand {
+    struct Result: WriteCommand {
         static let configuration = CommandConfiguration(
             commandName: "result",
             abstract: "登记技师选拔考试或综合评审结果",
@@ -130,7 +130,7 @@ struct ApplicationCommand: ParsableCommand {
             guard exam != nil || review != nil else {
                 throw GongQinError.usage("请给出 --exam 或 --review")
             }
-            let entry = try store.open().write { s in
+            let entry = try context.open().write { s in
                 try s.applications.setResults(number, exam: exam, review: review)
                 return try s.applications.entry(number)
             }

@@ -5,7 +5,7 @@ import GongQinStore
 
 /// `gongqin audit`: every 破格 use, each person's unused categories, and the findings
 /// of RULES X5. Findings are the report, not an error: it exits 0.
-struct AuditCommand: ParsableCommand {
+struct AuditCommand: ReadCommand {
     static let configuration = CommandConfiguration(
         commandName: "audit",
         abstract: "审计破格条件的使用（\(RuleID.X5.citation)）",
@@ -57,7 +57,7 @@ struct AuditCommand: ParsableCommand {
     func run() throws {
         let id = try person.map(store.person)
         var report = Report(uses: [], unused: [], findings: [], peopleWithoutUses: 0)
-        try store.reader().read { s in
+        try context.database().read { s in
             report.logHead = try s.integrity.head()?.description
             report.seal = try s.integrity.sealState()
             let catalogue = try s.catalog.conditions()
@@ -131,7 +131,7 @@ struct AuditCommand: ParsableCommand {
 }
 
 /// `gongqin log`: the change log.
-struct LogCommand: ParsableCommand {
+struct LogCommand: ReadCommand {
     static let configuration = CommandConfiguration(
         commandName: "log",
         abstract: "查看变更日志：谁、何时、用什么命令、改了什么",
@@ -209,7 +209,7 @@ struct LogCommand: ParsableCommand {
     func run() throws {
         let id = try person.map(store.person)
         var lines: [Line] = []
-        try store.reader().read { s in
+        try context.database().read { s in
             try s.log.entries(person: id, since: since, table: table) { e in
                 // The command line as typed holds ID numbers too: masked in every format
                 // unless --reveal. The time the trigger wrote (UTC) is shown local.
@@ -328,7 +328,7 @@ struct CheckReport: Encodable {
 /// `gongqin check`: the schema against the expected one, the change log's hash chain,
 /// an anchor taken earlier, SQLite's checks and the ledger invariants. Prints each
 /// finding and the log's head, and exits 1 when there is any finding.
-struct CheckCommand: ParsableCommand {
+struct CheckCommand: ReadCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
         abstract: "校验数据库：结构、变更日志哈希链、SQLite 完整性与外键、破格台账不变量、日志与数据是否一致",
@@ -346,7 +346,7 @@ struct CheckCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        let database = try store.reader()
+        let database = try context.database()
         let witnessed = database.witnessedHead
         let (findings, entries, head, seal) = try database.read { s in
             (try s.integrity.run(anchor: anchor, witnessed: witnessed, today: Environment.today), try s.integrity.entryCount(),

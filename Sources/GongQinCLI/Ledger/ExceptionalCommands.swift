@@ -8,19 +8,19 @@ struct ExceptionalCommand: ParsableCommand {
         commandName: "exceptional", abstract: "破格条件目录与使用记录（每类条件终身只能使用一次，X1）",
         subcommands: [Conditions.self, AddCondition.self, Record.self, List.self, Update.self, Remove.self])
 
-    struct Conditions: ParsableCommand {
+    struct Conditions: ReadCommand {
         static let configuration = CommandConfiguration(commandName: "conditions", abstract: "列出破格条件目录")
 
         @OptionGroup var store: StoreOptions
         @OptionGroup var output: OutputOptions
 
         func run() throws {
-            let conditions = try store.reader().read { s in try s.catalog.conditions() }
+            let conditions = try context.database().read { s in try s.catalog.conditions() }
             try Render.list(conditions, output, empty: "破格条件目录为空")
         }
     }
 
-    struct AddCondition: ParsableCommand {
+    struct AddCondition: WriteCommand {
         static let configuration = CommandConfiguration(
             commandName: "add-condition",
             abstract: "向目录添加破格条件，如技能竞赛名次、技术能手称号",
@@ -44,12 +44,12 @@ struct ExceptionalCommand: ParsableCommand {
                 code: code, category: category ?? code, name: name.trimmingSpaces, evidence: .declared,
                 relaxation: Relaxation(workYears: relaxWorkYears, gradeYears: relaxGradeYears, waivesEducation: waivesEducation),
                 relaxationStatus: .official, clause: clause)
-            try store.open().write { s in try s.catalog.addCondition(condition) }
+            try context.open().write { s in try s.catalog.addCondition(condition) }
             try Render.added(condition, output, "已添加破格条件：\(condition.code)（\(condition.name)）")
         }
     }
 
-    struct Record: ParsableCommand {
+    struct Record: WriteCommand {
         static let configuration = CommandConfiguration(
             commandName: "record",
             abstract: "登记历史破格使用（从以往等级审批表上查得）",
@@ -67,7 +67,7 @@ struct ExceptionalCommand: ParsableCommand {
             let id = try store.person(self.id)
             let year = try Parse.year(self.year, "年度")
             let today = Environment.today
-            let entry = try store.open().write { s in
+            let entry = try context.open().write { s in
                 try s.ledger.recordHistoricUse(id, condition: condition, grade: grade, year: year, note: note, today: today)
             }
             try Render.added(UseLine(entry), output,
@@ -75,7 +75,7 @@ struct ExceptionalCommand: ParsableCommand {
         }
     }
 
-    struct List: ParsableCommand {
+    struct List: ReadCommand {
         static let configuration = CommandConfiguration(commandName: "list", abstract: "列出破格使用记录及其来源")
 
         @Option(help: StoreOptions.personHelp) var person: String?
@@ -84,7 +84,7 @@ struct ExceptionalCommand: ParsableCommand {
 
         func run() throws {
             let id = try person.map(store.person)
-            let entries = try store.reader().read { s in try s.ledger.entries(People.Filter(person: id)) }
+            let entries = try context.database().read { s in try s.ledger.entries(People.Filter(person: id)) }
             try Render.list(entries.map(UseLine.init), output, empty: "尚无破格使用记录")
         }
     }

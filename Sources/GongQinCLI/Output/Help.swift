@@ -47,7 +47,7 @@ enum HelpText {
         var line = line
         line = line.replacingOccurrences(of: " (values: ", with: "（可选：").replacingOccurrences(of: "(values: ", with: "（可选：")
         line = line.replacingOccurrences(of: " (default: ", with: "（默认：")
-        line = line.replacingOccurrences(of: "; default as flag: ", with: "；默认：")
+        line = line.replacingOccurrences(of: "; default as flag: ", with: "；单写即：")
         line = line.replacingOccurrences(of: "; default: ", with: "；默认：")
         line = line.replacingOccurrences(of: "(default: ", with: "（默认：")
         if line.contains("（可选：") || line.contains("（默认："), line.hasSuffix(")") {

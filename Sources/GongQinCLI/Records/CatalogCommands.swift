@@ -8,7 +8,7 @@ struct UnitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "unit", abstract: "用人单位", subcommands: [Add.self, List.self, Update.self, Remove.self])
 
-    struct Add: ParsableCommand {
+    struct Add: WriteCommand {
         static let configuration = CommandConfiguration(commandName: "add", abstract: "添加用人单位")
 
         @Argument(help: "单位名称，如“常州市某某局”") var name: String
@@ -18,21 +18,21 @@ struct UnitCommand: ParsableCommand {
         @OptionGroup var output: OutputOptions
 
         func run() throws {
-            let unit = try store.open().write { s in
+            let unit = try context.open().write { s in
                 try s.catalog.addUnit(Unit(name: name, department: Parse.text(department), district: Parse.text(district)))
             }
             try Render.added(UnitLine(UnitSummary(unit: unit, persons: 0)), output, "已添加单位：\(unit.name)")
         }
     }
 
-    struct List: ParsableCommand {
+    struct List: ReadCommand {
         static let configuration = CommandConfiguration(commandName: "list", abstract: "列出用人单位")
 
         @OptionGroup var store: StoreOptions
         @OptionGroup var output: OutputOptions
 
         func run() throws {
-            let units = try store.reader().read { s in try s.catalog.units() }
+            let units = try context.database().read { s in try s.catalog.units() }
             try Render.list(units.map(UnitLine.init), output, empty: "尚无单位。用 unit add 添加，用法见：gongqin unit add --help")
         }
     }
@@ -81,7 +81,7 @@ struct TradeCommand: ParsableCommand {
         }
     }
 
-    struct Add: ParsableCommand {
+    struct Add: WriteCommand {
         static let configuration = CommandConfiguration(
             commandName: "add",
             abstract: "添加工种",
@@ -95,12 +95,12 @@ struct TradeCommand: ParsableCommand {
         func run() throws {
             var trade = Trade(name: name)
             flags.apply(to: &trade)
-            let added = try store.open().write { s in try s.catalog.addTrade(trade) }
+            let added = try context.open().write { s in try s.catalog.addTrade(trade) }
             try Render.added(added, output, "已添加工种：\(added.name)（最高\(added.maxGrade.chinese)）")
         }
     }
 
-    struct Update: ParsableCommand {
+    struct Update: WriteCommand {
         static let configuration = CommandConfiguration(commandName: "update", abstract: "修改工种的最高等级或标记")
 
         @Argument(help: "工种名称") var name: String
@@ -109,7 +109,7 @@ struct TradeCommand: ParsableCommand {
         @OptionGroup var output: OutputOptions
 
         func run() throws {
-            let updated = try store.open().write { s in
+            let updated = try context.open().write { s in
                 var trade = try s.catalog.trade(named: name)
                 flags.apply(to: &trade)
                 try s.catalog.updateTrade(trade)
@@ -119,14 +119,14 @@ struct TradeCommand: ParsableCommand {
         }
     }
 
-    struct List: ParsableCommand {
+    struct List: ReadCommand {
         static let configuration = CommandConfiguration(commandName: "list", abstract: "列出工种目录")
 
         @OptionGroup var store: StoreOptions
         @OptionGroup var output: OutputOptions
 
         func run() throws {
-            let trades = try store.reader().read { s in try s.catalog.trades() }
+            let trades = try context.database().read { s in try s.catalog.trades() }
             try Render.list(trades, output, empty: "工种目录为空")
         }
     }

@@ -8,31 +8,28 @@ struct JobCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "job", abstract: "工作经历（审批表的工作简历，F1）", subcommands: [Add.self, List.self, Update.self, Remove.self, End.self])
 
-    struct Add: ParsableCommand {
+    struct Add: WriteCommand {
         static let configuration = CommandConfiguration(
             commandName: "add",
             abstract: "登记一段工作经历",
+            usage: Job.addUsage(JobCommand.self),
             discussion: """
                 审批表工作简历每段一行：2005年07月-2012年03月 常州市某单位驾驶员；现任岗位不写截止时间，该行开放：
                 2012年04月-  常州市某某办公室工作人员（F1，须知·五·3）。各段不得重叠，起始不早于16周岁。
                 """)
 
         @OptionGroup var target: RecordTarget
-        @Option(help: ArgumentHelp("起始时间，YYYY-MM 或 YYYY-MM-DD", valueName: "date"), transform: Parse.day(as: "任职起始时间", allowMonth: true))
-        var from: Day
-        @Option(help: ArgumentHelp("截止时间；现任岗位不写", valueName: "date"), transform: Parse.day(as: "任职截止时间", allowMonth: true))
-        var to: Day?
-        @Option(help: "工作单位全称，如“常州市某某管理处”") var unit: String
-        @Option(help: "岗位（职务），如“驾驶员”“工作人员”") var post: String
+        var store: StoreOptions { target.store }
+        @OptionGroup var fields: JobFields
 
         func run() throws {
-            let job = Job(from: from, to: to, unit: unit.trimmingSpaces, post: post.trimmingSpaces)
-            let (_, name) = try target.write { s, id, today in try s.people.addJob(job, to: id, today: today) }
+            let job = try fields.record(adding: JobCommand.self)
+            let (_, name) = try target.write(context) { s, id, today in try s.people.addJob(job, to: id, today: today) }
             try Render.added(JobLine(job), target.output, "已登记\(name)的工作经历：\(job.formLine)")
         }
     }
 
-    struct List: ParsableCommand {
+    struct List: ReadCommand {
         static let configuration = CommandConfiguration(commandName: "list", abstract: "列出某人的工作经历")
 
         @Argument(help: StoreOptions.personHelp) var id: String
@@ -40,19 +37,20 @@ struct JobCommand: ParsableCommand {
         @OptionGroup var output: OutputOptions
 
         func run() throws {
-            try Corrections.list(RecordKinds.job, id, store, output, JobLine.init)
+            try Corrections.list(RecordKinds.job, id, context, output, JobLine.init)
         }
     }
 
-    struct End: ParsableCommand {
+    struct End: WriteCommand {
         static let configuration = CommandConfiguration(commandName: "end", abstract: "结束现任岗位：给截止时间为空的那段经历加上截止时间")
 
         @OptionGroup var target: RecordTarget
+        var store: StoreOptions { target.store }
         @Option(help: ArgumentHelp("截止时间，YYYY-MM 或 YYYY-MM-DD", valueName: "date"), transform: Parse.day(as: "任职截止时间", allowMonth: true))
         var to: Day
 
         func run() throws {
-            let (job, name) = try target.write { s, id, today in try s.people.endJob(of: id, to: to, today: today) }
+            let (job, name) = try target.write(context) { s, id, today in try s.people.endJob(of: id, to: to, today: today) }
             try Render.added(JobLine(job), target.output, "已结束\(name)的现任岗位：\(job.formLine)")
         }
     }

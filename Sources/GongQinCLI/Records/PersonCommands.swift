@@ -42,7 +42,7 @@ struct PersonCommand: ParsableCommand {
         }
     }
 
-    struct Add: ParsableCommand {
+    struct Add: WriteCommand {
         static let configuration = CommandConfiguration(
             commandName: "add",
             abstract: "登记人员",
@@ -62,13 +62,13 @@ struct PersonCommand: ParsableCommand {
             var person = Person(idNumber: idNumber, name: "", unit: "", trade: "", workStart: Environment.today)
             fields.apply(to: &person)
             let today = Environment.today
-            try store.open().write { s in try s.people.add(person, today: today) }
+            try context.open().write { s in try s.people.add(person, today: today) }
             try Render.added(PersonLine(person), output,
                              "已登记：\(person.name)（\(output.show(idNumber))，\(person.unit)，\(person.trade)）")
         }
     }
 
-    struct Update: ParsableCommand {
+    struct Update: WriteCommand {
         static let configuration = CommandConfiguration(
             commandName: "update",
             abstract: "修改人员信息（身份证号不可改）",
@@ -93,7 +93,7 @@ struct PersonCommand: ParsableCommand {
         func run() throws {
             let id = try store.person(self.id)
             let today = Environment.today
-            let (person, changed) = try store.openExisting().write { s in
+            let (person, changed) = try context.openExisting().write { s in
                 var person = try s.people.person(id)
                 for field in clear {
                     switch field {
@@ -115,7 +115,7 @@ struct PersonCommand: ParsableCommand {
         }
     }
 
-    struct Remove: ParsableCommand {
+    struct Remove: WriteCommand {
         static let configuration = CommandConfiguration(
             commandName: "remove",
             abstract: "删除人员及其记录",
@@ -132,7 +132,7 @@ struct PersonCommand: ParsableCommand {
 
         func run() throws {
             let id = try store.person(self.id)
-            let person = try store.open().write { s in
+            let person = try context.open().write { s in
                 let person = try s.people.person(id)
                 let record = try s.people.record(id)
                 let view = PersonView(record, numbered: try s.people.numberedRecords(id), unit: try s.catalog.unit(named: person.unit))
@@ -151,7 +151,7 @@ struct PersonCommand: ParsableCommand {
         }
     }
 
-    struct List: ParsableCommand {
+    struct List: ReadCommand {
         static let configuration = CommandConfiguration(commandName: "list", abstract: "列出人员")
 
         @Option(help: "只列出该单位的人员") var unit: String?
@@ -163,7 +163,7 @@ struct PersonCommand: ParsableCommand {
         func run() throws {
             var lines: [PersonLine] = []
             let filter = People.Filter(unit: unit, name: Parse.text(name), trade: Parse.text(trade))
-            try store.reader().read { s in
+            try context.database().read { s in
                 try s.people.forEach(filter) { lines.append(PersonLine($0)) }
             }
             if lines.isEmpty, filter.name != nil || filter.trade != nil || filter.unit != nil, output.format == .table {
@@ -174,7 +174,7 @@ struct PersonCommand: ParsableCommand {
         }
     }
 
-    struct Show: ParsableCommand {
+    struct Show: ReadCommand {
         static let configuration = CommandConfiguration(commandName: "show", abstract: "显示人员的全部记录")
 
         @Argument(help: StoreOptions.personHelp) var id: String
@@ -183,7 +183,7 @@ struct PersonCommand: ParsableCommand {
 
         func run() throws {
             let id = try store.person(self.id)
-            let (record, numbered, unit) = try store.reader().read { s in
+            let (record, numbered, unit) = try context.database().read { s in
                 let record = try s.people.record(id)
                 return (record, try s.people.numberedRecords(id), try s.catalog.unit(named: record.person.unit))
             }

@@ -5,7 +5,8 @@ import GongQinStore
 
 // `KIND list ID`, `KIND update N` and `KIND remove N` for every kind of record kept on a
 // person (Documentation/CLI.md, record numbers). The kind itself is described once, in the store
-// (RecordKinds); these commands read its flags and word its outcomes.
+// (RecordKinds); `update` takes the same flags as `add` (RecordFields), and these commands
+// word the outcomes.
 
 /// A record line with its number first: `编号` in tables, `"id"` in JSON and CSV.
 struct NumberedLine<Line: Listable>: Listable {
@@ -33,27 +34,27 @@ struct RecordNumber: ParsableArguments {
 
 enum Corrections {
     /// `KIND list ID`.
-    static func list<R, L: Listable>(_ kind: RecordDescriptor<R>, _ argument: String, _ store: StoreOptions,
+    static func list<R, L: Listable>(_ kind: RecordDescriptor<R>, _ argument: String, _ context: ReadContext,
                                      _ output: OutputOptions, _ line: (R) -> L) throws {
-        let id = try store.person(argument)
-        let items = try store.reader().read { s in try s.people.list(kind, of: id) }
+        let id = try context.person(argument)
+        let items = try context.database().read { s in try s.people.list(kind, of: id) }
         try Render.list(items.map { NumberedLine(id: $0.id, line: line($0.record)) }, output,
                         empty: "尚无\(kind.chinese)记录")
     }
 
     /// `KIND update N`: changes only what `change` sets. A change that changes nothing
     /// prints 无变化 and writes nothing, not even a log entry.
-    static func update<R, L: Listable>(_ kind: RecordDescriptor<R>, _ target: RecordNumber, _ line: (R) -> L,
+    static func update<R, L: Listable>(_ kind: RecordDescriptor<R>, _ context: WriteContext, _ target: RecordNumber, _ line: (R) -> L,
                                        clearing: (inout R) throws -> Void = { _ in }, _ change: (inout R) throws -> Void) throws {
-        try update(kind, target, line, clearing: clearing) { _, record in try change(&record) }
+        try update(kind, context, target, line, clearing: clearing) { _, record in try change(&record) }
     }
 
     /// `update` for a change that reads the database (a condition's category).
     /// `clearing`: the optional fields `--clear` empties, before the change.
-    static func update<R, L: Listable>(_ kind: RecordDescriptor<R>, _ target: RecordNumber, _ line: (R) -> L,
+    static func update<R, L: Listable>(_ kind: RecordDescriptor<R>, _ context: WriteContext, _ target: RecordNumber, _ line: (R) -> L,
                                        clearing: (inout R) throws -> Void = { _ in }, reading change: (Session, inout R) throws -> Void) throws {
         let today = Environment.today
-        let correction = try target.store.openExisting().write { s in
+        let correction = try context.openExisting().write { s in
             try s.people.update(kind, target.number, today: today) { record in
                 try clearing(&record)
                 try change(s, &record)
@@ -73,9 +74,9 @@ enum Corrections {
     }
 
     /// `KIND remove N`.
-    static func remove<R, L: Listable>(_ kind: RecordDescriptor<R>, _ target: RecordNumber, _ line: (R) -> L) throws {
+    static func remove<R, L: Listable>(_ kind: RecordDescriptor<R>, _ context: WriteContext, _ target: RecordNumber, _ line: (R) -> L) throws {
         let today = Environment.today
-        let (_, name, record) = try target.store.openExisting().write { s in
+        let (_, name, record) = try context.openExisting().write { s in
             try s.people.remove(kind, target.number, today: today)
         }
         var shown = target.output
@@ -97,282 +98,219 @@ enum Corrections {
     }
 }
 
-extension StoreOptions {
-    /// Opens an existing database to write to: a command that changes a numbered record
-    /// has nothing to change in a missing file, so it is refused as a read would be.
-    func openExisting() throws -> GongQinDatabase {
-        _ = try reader()
-        return try open()
-    }
-}
-
 // MARK: The kinds
 
 extension CertCommand {
-    struct List: ParsableCommand {
+    struct List: ReadCommand {
         static let configuration = CommandConfiguration(commandName: "list", abstract: "列出某人的证书（含编号）")
         @Argument(help: StoreOptions.personHelp) var id: String
         @OptionGroup var store: StoreOptions
         @OptionGroup var output: OutputOptions
-        func run() throws { try Corrections.list(RecordKinds.certificate, id, store, output) { $0 } }
+        func run() throws { try Corrections.list(RecordKinds.certificate, id, context, output) { $0 } }
     }
 
-    struct Update: ParsableCommand {
+    struct Update: WriteCommand {
         static let configuration = CommandConfiguration(
             commandName: "update",
             abstract: "更正证书：只改给出的项",
             discussion: "在办申报所依据的证书不能改成使申报不再成立的样子（R1）；须先撤回申报。" + ClearOptions<Certificate>.discussion)
         @OptionGroup var target: RecordNumber
+        var store: StoreOptions { target.store }
         @OptionGroup var clearing: ClearOptions<Certificate>
-        @Option(help: "证书工种") var trade: String?
-        @Option(help: "等级：junior|intermediate|senior|technician|senior-technician，或初级工…高级技师") var grade: Grade?
-        @Option(help: ArgumentHelp("发证时间", valueName: "date"), transform: Parse.day(as: "发证时间")) var issued: Day?
-        @Option(help: "证书编号；给空值 \"\" 即清空") var number: String?
-        @Option(help: "取得方式：normal|early|exceptional|transfer|review") var route: Module?
-        @Option(help: "发证省份") var province: String?
-        @Option(help: "发证机关") var authority: String?
+        @OptionGroup var fields: CertificateFields
 
         func run() throws {
-            try Corrections.update(RecordKinds.certificate, target, { $0 }, clearing: clearing.apply) { c in
-                if let trade { c.trade = trade.trimmingSpaces }
-                if let grade { c.grade = grade }
-                if let issued { c.issued = issued }
-                if let number { c.number = Parse.text(number) }
-                if let route { c.route = route }
-                if let province { c.province = Parse.text(province) ?? Certificate.homeProvince }
-                if let authority { c.authority = Parse.text(authority) }
-            }
+            try Corrections.update(RecordKinds.certificate, context, target, { $0 }, clearing: clearing.apply, fields.apply)
         }
     }
 
-    struct Remove: ParsableCommand {
+    struct Remove: WriteCommand {
         static let configuration = CommandConfiguration(commandName: "remove", abstract: "删除证书（在办申报所依据的不能删，R1）")
         @OptionGroup var target: RecordNumber
-        func run() throws { try Corrections.remove(RecordKinds.certificate, target) { $0 } }
+        var store: StoreOptions { target.store }
+        func run() throws { try Corrections.remove(RecordKinds.certificate, context, target) { $0 } }
     }
 }
 
 extension TransferCommand {
-    struct List: ParsableCommand {
+    struct List: ReadCommand {
         static let configuration = CommandConfiguration(commandName: "list", abstract: "列出某人的转岗记录（含编号）")
         @Argument(help: StoreOptions.personHelp) var id: String
         @OptionGroup var store: StoreOptions
         @OptionGroup var output: OutputOptions
-        func run() throws { try Corrections.list(RecordKinds.transfer, id, store, output) { $0 } }
+        func run() throws { try Corrections.list(RecordKinds.transfer, id, context, output) { $0 } }
     }
 
-    struct Update: ParsableCommand {
+    struct Update: WriteCommand {
         static let configuration = CommandConfiguration(
             commandName: "update",
             abstract: "更正转岗：时间、原工种或新工种",
             discussion: "等级年限（T1）和审批表随更正后的转岗记录计算；如更正的是最近一次转岗，人员的现工种随之更正。" + ClearOptions<Transfer>.discussion)
         @OptionGroup var target: RecordNumber
+        var store: StoreOptions { target.store }
         @OptionGroup var clearing: ClearOptions<Transfer>
-        @Option(help: "原工种") var from: String?
-        @Option(help: "新工种") var to: String?
-        @Option(help: ArgumentHelp("转岗时间，YYYY-MM-DD 或 YYYY-MM", valueName: "date"), transform: Parse.day(as: "转岗时间", allowMonth: true))
-        var date: Day?
+        @OptionGroup var fields: TransferFields
 
         func run() throws {
-            try Corrections.update(RecordKinds.transfer, target, { $0 }, clearing: clearing.apply) { t in
-                if let from { t.from = from.trimmingSpaces }
-                if let to { t.to = to.trimmingSpaces }
-                if let date { t.date = date }
-            }
+            try Corrections.update(RecordKinds.transfer, context, target, { $0 }, clearing: clearing.apply, fields.apply)
         }
     }
 
-    struct Remove: ParsableCommand {
+    struct Remove: WriteCommand {
         static let configuration = CommandConfiguration(
             commandName: "remove",
             abstract: "删除转岗记录",
             discussion: "删除最近一次转岗时，人员的现工种回到转岗前的工种。")
         @OptionGroup var target: RecordNumber
-        func run() throws { try Corrections.remove(RecordKinds.transfer, target) { $0 } }
+        var store: StoreOptions { target.store }
+        func run() throws { try Corrections.remove(RecordKinds.transfer, context, target) { $0 } }
     }
 }
 
 extension AssessmentCommand {
-    struct List: ParsableCommand {
+    struct List: ReadCommand {
         static let configuration = CommandConfiguration(commandName: "list", abstract: "列出某人的年度考核（含编号）")
         @Argument(help: StoreOptions.personHelp) var id: String
         @OptionGroup var store: StoreOptions
         @OptionGroup var output: OutputOptions
-        func run() throws { try Corrections.list(RecordKinds.assessment, id, store, output) { $0 } }
+        func run() throws { try Corrections.list(RecordKinds.assessment, id, context, output) { $0 } }
     }
 
-    struct Update: ParsableCommand {
+    struct Update: WriteCommand {
         static let configuration = CommandConfiguration(commandName: "update", abstract: "更正年度考核",
             discussion: ClearOptions<AnnualAssessment>.discussion)
         @OptionGroup var target: RecordNumber
+        var store: StoreOptions { target.store }
         @OptionGroup var clearing: ClearOptions<AnnualAssessment>
-        @Option(help: "考核年度") var year: Int?
-        @Option(help: "结果：优秀|合格|基本合格|不合格，或 excellent|pass|basic|fail") var result: AssessmentResult?
+        @OptionGroup var fields: AssessmentFields
 
         func run() throws {
-            let checkedYear = try year.map { try Parse.year($0, "考核年度") }
-            try Corrections.update(RecordKinds.assessment, target, { $0 }, clearing: clearing.apply) { a in
-                if let checkedYear { a.year = checkedYear }
-                if let result { a.result = result }
-            }
+            try Corrections.update(RecordKinds.assessment, context, target, { $0 }, clearing: clearing.apply, fields.apply)
         }
     }
 
-    struct Remove: ParsableCommand {
+    struct Remove: WriteCommand {
         static let configuration = CommandConfiguration(commandName: "remove", abstract: "删除年度考核")
         @OptionGroup var target: RecordNumber
-        func run() throws { try Corrections.remove(RecordKinds.assessment, target) { $0 } }
+        var store: StoreOptions { target.store }
+        func run() throws { try Corrections.remove(RecordKinds.assessment, context, target) { $0 } }
     }
 }
 
 extension EducationCommand {
-    struct List: ParsableCommand {
+    struct List: ReadCommand {
         static let configuration = CommandConfiguration(commandName: "list", abstract: "列出某人的学历（含编号）")
         @Argument(help: StoreOptions.personHelp) var id: String
         @OptionGroup var store: StoreOptions
         @OptionGroup var output: OutputOptions
-        func run() throws { try Corrections.list(RecordKinds.education, id, store, output) { $0 } }
+        func run() throws { try Corrections.list(RecordKinds.education, id, context, output) { $0 } }
     }
 
-    struct Update: ParsableCommand {
+    struct Update: WriteCommand {
         static let configuration = CommandConfiguration(commandName: "update", abstract: "更正学历",
             discussion: ClearOptions<Education>.discussion)
         @OptionGroup var target: RecordNumber
+        var store: StoreOptions { target.store }
         @OptionGroup var clearing: ClearOptions<Education>
-        @Option(help: "学历") var level: EducationLevel?
-        @Option(help: ArgumentHelp("毕业时间", valueName: "date"), transform: Parse.day(as: "毕业时间", allowMonth: true)) var graduated: Day?
-        @Option(help: "专业；给空值 \"\" 即清空") var major: String?
-        @Option(help: "学校；给空值 \"\" 即清空") var school: String?
-        @Option(help: "与本人工种相关：yes|no") var relevant: YesNo?
+        @OptionGroup var fields: EducationFields
 
         func run() throws {
-            try Corrections.update(RecordKinds.education, target, { $0 }, clearing: clearing.apply) { e in
-                if let level { e.level = level }
-                if let graduated { e.graduated = graduated }
-                if let major { e.major = Parse.text(major) }
-                if let school { e.school = Parse.text(school) }
-                if let relevant { e.relevant = relevant == .yes }
-            }
+            try Corrections.update(RecordKinds.education, context, target, { $0 }, clearing: clearing.apply, fields.apply)
         }
     }
 
-    struct Remove: ParsableCommand {
+    struct Remove: WriteCommand {
         static let configuration = CommandConfiguration(commandName: "remove", abstract: "删除学历")
         @OptionGroup var target: RecordNumber
-        func run() throws { try Corrections.remove(RecordKinds.education, target) { $0 } }
-    }
-}
-
-/// A yes/no flag value for `update`, where a present/absent flag cannot say "no".
-enum YesNo: String, ExpressibleByArgument, CaseIterable {
-    case yes, no
-    init?(argument: String) {
-        switch argument.trimmingSpaces.lowercased() {
-        case "yes", "是", "true", "1": self = .yes
-        case "no", "否", "false", "0": self = .no
-        default: return nil
-        }
+        var store: StoreOptions { target.store }
+        func run() throws { try Corrections.remove(RecordKinds.education, context, target) { $0 } }
     }
 }
 
 extension AwardCommand {
-    struct List: ParsableCommand {
+    struct List: ReadCommand {
         static let configuration = CommandConfiguration(commandName: "list", abstract: "列出某人的奖励（含编号）")
         @Argument(help: StoreOptions.personHelp) var id: String
         @OptionGroup var store: StoreOptions
         @OptionGroup var output: OutputOptions
-        func run() throws { try Corrections.list(RecordKinds.award, id, store, output) { $0 } }
+        func run() throws { try Corrections.list(RecordKinds.award, id, context, output) { $0 } }
     }
 
-    struct Update: ParsableCommand {
+    struct Update: WriteCommand {
         static let configuration = CommandConfiguration(commandName: "update", abstract: "更正奖励",
             discussion: ClearOptions<Award>.discussion)
         @OptionGroup var target: RecordNumber
+        var store: StoreOptions { target.store }
         @OptionGroup var clearing: ClearOptions<Award>
-        @Option(help: "奖励名称") var name: String?
-        @Option(help: ArgumentHelp("获奖时间", valueName: "date"), transform: Parse.day(as: "获奖时间", allowMonth: true)) var date: Day?
-        @Option(help: "授予单位；给空值 \"\" 即清空") var issuer: String?
+        @OptionGroup var fields: AwardFields
 
         func run() throws {
-            try Corrections.update(RecordKinds.award, target, { $0 }, clearing: clearing.apply) { a in
-                if let name { a.name = name.trimmingSpaces }
-                if let date { a.date = date }
-                if let issuer { a.issuer = Parse.text(issuer) }
-            }
+            try Corrections.update(RecordKinds.award, context, target, { $0 }, clearing: clearing.apply, fields.apply)
         }
     }
 
-    struct Remove: ParsableCommand {
+    struct Remove: WriteCommand {
         static let configuration = CommandConfiguration(commandName: "remove", abstract: "删除奖励")
         @OptionGroup var target: RecordNumber
-        func run() throws { try Corrections.remove(RecordKinds.award, target) { $0 } }
+        var store: StoreOptions { target.store }
+        func run() throws { try Corrections.remove(RecordKinds.award, context, target) { $0 } }
     }
 }
 
 extension TrainingCommand {
-    struct List: ParsableCommand {
+    struct List: ReadCommand {
         static let configuration = CommandConfiguration(commandName: "list", abstract: "列出某人的继续教育（含编号）")
         @Argument(help: StoreOptions.personHelp) var id: String
         @OptionGroup var store: StoreOptions
         @OptionGroup var output: OutputOptions
-        func run() throws { try Corrections.list(RecordKinds.training, id, store, output) { $0 } }
+        func run() throws { try Corrections.list(RecordKinds.training, id, context, output) { $0 } }
     }
 
-    struct Update: ParsableCommand {
+    struct Update: WriteCommand {
         static let configuration = CommandConfiguration(commandName: "update", abstract: "更正继续教育",
             discussion: ClearOptions<Training>.discussion)
         @OptionGroup var target: RecordNumber
+        var store: StoreOptions { target.store }
         @OptionGroup var clearing: ClearOptions<Training>
-        @Option(help: "名称") var name: String?
-        @Option(help: ArgumentHelp("时间", valueName: "date"), transform: Parse.day(as: "继续教育时间", allowMonth: true)) var date: Day?
-        @Option(help: "学时") var hours: Int?
-        @Option(help: "发证单位；给空值 \"\" 即清空") var issuer: String?
+        @OptionGroup var fields: TrainingFields
 
         func run() throws {
-            try Corrections.update(RecordKinds.training, target, { $0 }, clearing: clearing.apply) { t in
-                if let name { t.name = name.trimmingSpaces }
-                if let date { t.date = date }
-                if let hours { t.hours = hours }
-                if let issuer { t.issuer = Parse.text(issuer) }
-            }
+            try Corrections.update(RecordKinds.training, context, target, { $0 }, clearing: clearing.apply, fields.apply)
         }
     }
 
-    struct Remove: ParsableCommand {
+    struct Remove: WriteCommand {
         static let configuration = CommandConfiguration(commandName: "remove", abstract: "删除继续教育")
         @OptionGroup var target: RecordNumber
-        func run() throws { try Corrections.remove(RecordKinds.training, target) { $0 } }
+        var store: StoreOptions { target.store }
+        func run() throws { try Corrections.remove(RecordKinds.training, context, target) { $0 } }
     }
 }
 
 extension JobCommand {
-    struct Update: ParsableCommand {
+    struct Update: WriteCommand {
         static let configuration = CommandConfiguration(commandName: "update", abstract: "更正一段工作经历",
             discussion: ClearOptions<Job>.discussion)
         @OptionGroup var target: RecordNumber
+        var store: StoreOptions { target.store }
         @OptionGroup var clearing: ClearOptions<Job>
-        @Option(help: ArgumentHelp("起始时间", valueName: "date"), transform: Parse.day(as: "任职起始时间", allowMonth: true)) var from: Day?
-        @Option(help: ArgumentHelp("截止时间", valueName: "date"), transform: Parse.day(as: "任职截止时间", allowMonth: true)) var to: Day?
-        @Flag(help: "清除截止时间（改为现任岗位）") var current = false
-        @Option(help: "工作单位全称") var unit: String?
-        @Option(help: "岗位（职务）") var post: String?
+        @OptionGroup var fields: JobFields
+        @Flag(help: "清除截止时间（改为现任岗位，同 --clear to）") var current = false
 
         func run() throws {
-            if current && to != nil { throw GongQinError.usage("--to 与 --current 只能给一个") }
-            try Corrections.update(RecordKinds.job, target, JobLine.init, clearing: clearing.apply) { j in
-                if let from { j.from = from }
-                if let to { j.to = to }
+            if current && fields.to != nil { throw GongQinError.usage("--to 与 --current 只能给一个") }
+            try Corrections.update(RecordKinds.job, context, target, JobLine.init, clearing: clearing.apply) { j in
+                try fields.apply(to: &j)
                 if current { j.to = nil }
-                if let unit { j.unit = unit.trimmingSpaces }
-                if let post { j.post = post.trimmingSpaces }
             }
         }
     }
 
-    struct Remove: ParsableCommand {
+    struct Remove: WriteCommand {
         static let configuration = CommandConfiguration(commandName: "remove", abstract: "删除一段工作经历")
         @OptionGroup var target: RecordNumber
-        func run() throws { try Corrections.remove(RecordKinds.job, target, JobLine.init) }
+        var store: StoreOptions { target.store }
+        func run() throws { try Corrections.remove(RecordKinds.job, context, target, JobLine.init) }
     }
 }
 
@@ -406,12 +344,13 @@ struct HistoricUseLine: Listable {
 }
 
 extension ExceptionalCommand {
-    struct Update: ParsableCommand {
+    struct Update: WriteCommand {
         static let configuration = CommandConfiguration(
             commandName: "update",
             abstract: "更正一条历史破格使用",
             discussion: "申报时记录的使用随申报保留，撤回申报即释放。改成已用过的类别会被拒绝（X1）。")
         @OptionGroup var target: RecordNumber
+        var store: StoreOptions { target.store }
         @Option(help: "破格条件代码") var condition: String?
         @Option(help: "等级") var grade: Grade?
         @Option(help: "年度") var year: Int?
@@ -419,7 +358,7 @@ extension ExceptionalCommand {
 
         func run() throws {
             let checkedYear = try year.map { try Parse.year($0, "年度") }
-            try Corrections.update(RecordKinds.exceptionalUse, target, HistoricUseLine.init) { s, u in
+            try Corrections.update(RecordKinds.exceptionalUse, context, target, HistoricUseLine.init) { s, u in
                 if let condition {
                     let found = try s.catalog.condition(code: condition.trimmingSpaces)
                     u.condition = found.code
@@ -432,12 +371,13 @@ extension ExceptionalCommand {
         }
     }
 
-    struct Remove: ParsableCommand {
+    struct Remove: WriteCommand {
         static let configuration = CommandConfiguration(
             commandName: "remove",
             abstract: "删除一条历史破格使用（申报记录的使用须撤回申报释放）")
         @OptionGroup var target: RecordNumber
-        func run() throws { try Corrections.remove(RecordKinds.exceptionalUse, target, HistoricUseLine.init) }
+        var store: StoreOptions { target.store }
+        func run() throws { try Corrections.remove(RecordKinds.exceptionalUse, context, target, HistoricUseLine.init) }
     }
 }
 

@@ -6,7 +6,7 @@ import GongQinStore
 // `revert SEQ`, `status`, `unit update|remove` and `trade remove`.
 
 /// `gongqin revert SEQ`: undoes one change-log entry as a new, logged change (R1).
-struct RevertCommand: ParsableCommand {
+struct RevertCommand: WriteCommand {
     static let configuration = CommandConfiguration(
         commandName: "revert", abstract: "撤销变更日志中的一条变更（写入其反向变更，并记入日志）",
         discussion: """
@@ -21,7 +21,7 @@ struct RevertCommand: ParsableCommand {
 
     func run() throws {
         let today = Environment.today
-        let reverted = try store.openExisting().write { s in try s.revert(seq, today: today) }
+        let reverted = try context.openExisting().write { s in try s.revert(seq, today: today) }
         let what = "\(Self.ops[reverted.op] ?? reverted.op)\(StoredNames.table(reverted.table) ?? reverted.table)"
         let entries = reverted.newEntries.map { $0.count == 1 ? "序号\($0.lowerBound)" : "序号\($0.lowerBound)–\($0.upperBound)" }
         Console.out("已撤销序号\(reverted.seq)（\(what)）" + (entries.map { "，反向变更记为\($0)" } ?? ""))
@@ -31,7 +31,7 @@ struct RevertCommand: ParsableCommand {
 }
 
 /// `gongqin status`: where the database is and what it holds.
-struct StatusCommand: ParsableCommand {
+struct StatusCommand: ReadCommand {
     static let configuration = CommandConfiguration(
         commandName: "status", abstract: "数据库概况：路径、结构版本、人数、日志头、文件权限")
 
@@ -39,7 +39,7 @@ struct StatusCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        let status = try store.reader().status()
+        let status = try context.database().status()
         switch output.format {
         case .json:
             var status = status
@@ -69,7 +69,7 @@ struct StatusCommand: ParsableCommand {
 }
 
 extension UnitCommand {
-    struct Update: ParsableCommand {
+    struct Update: WriteCommand {
         static let configuration = CommandConfiguration(commandName: "update", abstract: "修改用人单位的名称、主管部门或辖市区")
 
         @Argument(help: "单位名称") var name: String
@@ -80,7 +80,7 @@ extension UnitCommand {
         @OptionGroup var output: OutputOptions
 
         func run() throws {
-            let (before, after) = try store.openExisting().write { s in
+            let (before, after) = try context.openExisting().write { s in
                 try s.catalog.updateUnit(named: name) { unit in
                     if let newName { unit.name = newName }
                     if let department { unit.department = department }
@@ -96,7 +96,7 @@ extension UnitCommand {
         }
     }
 
-    struct Remove: ParsableCommand {
+    struct Remove: WriteCommand {
         static let configuration = CommandConfiguration(commandName: "remove", abstract: "删除用人单位（还有人员的单位不能删除）")
 
         @Argument(help: "单位名称") var name: String
@@ -104,21 +104,21 @@ extension UnitCommand {
         @OptionGroup var output: OutputOptions
 
         func run() throws {
-            let unit = try store.openExisting().write { s in try s.catalog.removeUnit(named: name) }
+            let unit = try context.openExisting().write { s in try s.catalog.removeUnit(named: name) }
             try Render.added(UnitLine(UnitSummary(unit: unit, persons: 0)), output, "已删除单位：\(unit.name)")
         }
     }
 }
 
 extension TradeCommand {
-    struct Remove: ParsableCommand {
+    struct Remove: WriteCommand {
         static let configuration = CommandConfiguration(commandName: "remove", abstract: "删除自行添加且无人使用的工种")
 
         @Argument(help: "工种名称") var name: String
         @OptionGroup var store: StoreOptions
 
         func run() throws {
-            let trade = try store.openExisting().write { s in try s.catalog.removeTrade(named: name) }
+            let trade = try context.openExisting().write { s in try s.catalog.removeTrade(named: name) }
             Console.out("已删除工种：\(trade.name)")
         }
     }

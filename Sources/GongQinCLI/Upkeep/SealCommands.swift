@@ -19,7 +19,7 @@ struct SealCommand: ParsableCommand {
             """,
         subcommands: [Init.self, Show.self, Trust.self])
 
-    struct Init: ParsableCommand {
+    struct Init: WriteCommand {
         static let configuration = CommandConfiguration(
             commandName: "init", abstract: "新建本单位印章（密钥对），并给当前数据库盖章",
             discussion: """
@@ -59,13 +59,13 @@ struct SealCommand: ParsableCommand {
                 Console.out("已换新印章：旧密钥（指纹\(old.fingerprint)）留存为“\(kept)”")
             } else {
                 key = try SealKey.create(at: file)
-                if exists { try store.open().sealHead() }
+                if exists { try context.open().sealHead() }
                 Console.out("已新建本单位印章，私钥在“\(file)”（权限 0600，请妥善保管，不要放进数据库或数据包）")
             }
             Console.out("公钥：\(key.publicKey)")
             Console.out("指纹：\(key.fingerprint)")
             // The department's command, with this unit's name when the database names one unit.
-            let units = exists ? (try? store.reader().read { s in try s.catalog.units() }) ?? [] : []
+            let units = exists ? (try? context.reader().read { s in try s.catalog.units() }) ?? [] : []
             if units.count == 1 {
                 Console.out("请把公钥交主管部门登记：gongqin seal trust \(Environment.shellQuoted(units[0].unit.name)) \(key.publicKey)")
             } else {
@@ -74,7 +74,7 @@ struct SealCommand: ParsableCommand {
         }
     }
 
-    struct Show: ParsableCommand {
+    struct Show: ReadCommand {
         static let configuration = CommandConfiguration(
             commandName: "show", abstract: "显示本单位印章的公钥和指纹",
             discussion: "示例：gongqin seal show")
@@ -105,7 +105,7 @@ struct SealCommand: ParsableCommand {
         }
     }
 
-    struct Trust: ParsableCommand {
+    struct Trust: WriteCommand {
         static let configuration = CommandConfiguration(
             commandName: "trust", abstract: "主管部门：登记、列出或删除各单位印章的公钥（合并时据此核对数据包）",
             discussion: """
@@ -147,15 +147,15 @@ struct SealCommand: ParsableCommand {
         func run() throws {
             try checkMode()
             if list {
-                let keys = try store.reader().read { s in try s.trust.list() }
+                let keys = try context.reader().read { s in try s.trust.list() }
                 try Render.list(keys.map { Line(unit: $0.unit, fingerprint: $0.fingerprint, publicKey: $0.publicKey, trustedOn: $0.trustedOn) },
                                 output, empty: "尚未登记任何单位的印章公钥。登记用 seal trust，用法见：gongqin seal trust --help")
             } else if let remove {
-                let key = try store.open().write { s in try s.trust.remove(unit: remove) }
+                let key = try context.open().write { s in try s.trust.remove(unit: remove) }
                 Console.out("已删除单位“\(remove)”的印章公钥（指纹\(key.fingerprint)）；此后其数据包不再按印章核对")
             } else if let unit, let publicKey {
                 let today = Environment.today
-                let replaced = try store.open().write { s in try s.trust.add(unit: unit, publicKey: publicKey, today: today) }
+                let replaced = try context.open().write { s in try s.trust.add(unit: unit, publicKey: publicKey, today: today) }
                 let fingerprint = Seals.fingerprint(publicKey.trimmingCharacters(in: .whitespaces))
                 Console.out("已登记单位“\(unit)”的印章公钥，指纹\(fingerprint)" + (replaced.map { "（取代原指纹\($0.fingerprint)）" } ?? ""))
                 Console.out("此后合并“\(unit)”的数据包，须盖有此印章")
