@@ -1,6 +1,6 @@
 -- A merge logs the rows a bundle adds to a table as one batch entry (op 'import', the
 -- bundle's name, SHA-256 and unit), as an import logs a file, instead of one entry a row
--- (issue 28; BENCHMARKS.md, Department merge). The tables a merge fills in bulk already
+-- (BENCHMARKS.md, Department merge). The tables a merge fills in bulk already
 -- have insert triggers that a bulk write silences (Schema/0007) except person_source, the
 -- bundle each merged person came from: its insert trigger is written again with the same
 -- WHEN. It is ChangeLog.triggerSQL's output for the table.

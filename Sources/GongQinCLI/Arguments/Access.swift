@@ -3,7 +3,7 @@ import Foundation
 import GongQinCore
 import GongQinStore
 
-// What a command does to the database (issue 25; ARCHITECTURE.md, “A new command”). Every
+// What a command does to the database (ARCHITECTURE.md, “A new command”). Every
 // command that takes `--db` declares it, by conforming to `ReadCommand` or `WriteCommand`,
 // and reaches the database only through the one context that declaration gives it: a read
 // command gets a `ReadContext`, which opens the file read-only (never creating, changing or

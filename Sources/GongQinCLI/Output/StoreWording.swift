@@ -2,8 +2,8 @@ import Foundation
 import GongQinCore
 import GongQinStore
 
-/// The words of what the store throws and reports (issue 25, “Wording lives in the CLI
-/// only”): every `StoreFailure` as the one Chinese line, hint and exit kind the clerk
+/// The words of what the store throws and reports (Documentation/ARCHITECTURE.md, “A new
+/// command”): every `StoreFailure` as the one Chinese line, hint and exit kind the clerk
 /// reads, with the commands that help. The store returns typed values; this file alone
 /// words them.
 extension StoreFailure {
