@@ -28,6 +28,42 @@ struct AccessTests {
         (command.type as? any StoreCommand.Type)?.access == .read ? command.path : nil
     }
 
+    /// The ways to a database, and the files of the CLI that may take them: the context
+    /// (Access.swift), and the three commands that make or replace a file themselves
+    /// (`restore` puts a backup in its place, `demo` builds its own, `seal init` rotates the
+    /// key of a database it opens to write).
+    static let openers: [(call: String, files: Set<String>)] = [
+        ("store.reader()", ["Arguments/Access.swift"]),
+        ("store.open()", ["Arguments/Access.swift"]),
+        ("GongQinDatabase.openForReading(", ["Arguments/Access.swift"]),
+        ("GongQinDatabase.open(", ["Arguments/Access.swift", "Upkeep/Demo.swift", "Upkeep/SealCommands.swift"]),
+        ("GongQinDatabase.restore(", ["Files/FileCommands.swift"]),
+        (".rotateSeal(", ["Upkeep/SealCommands.swift"]),
+    ]
+
+    @Test("a command reaches the database through its context: no other file of the CLI opens it")
+    func onlyTheContextOpens() throws {
+        let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("../../Sources/GongQinCLI").standardized.path
+        let enumerator = try #require(FileManager.default.enumerator(atPath: sources))
+        var checked = 0, found = 0
+        var offences: [String] = []
+        while let file = enumerator.nextObject() as? String {
+            guard file.hasSuffix(".swift") else { continue }
+            checked += 1
+            let text = try String(contentsOfFile: sources + "/" + file, encoding: .utf8)
+            for (number, line) in text.components(separatedBy: "\n").enumerated() {
+                let code = line.components(separatedBy: "//").first ?? ""
+                for opener in Self.openers where code.contains(opener.call) {
+                    found += 1
+                    if !opener.files.contains(file) { offences.append("\(file):\(number + 1): \(opener.call)") }
+                }
+            }
+        }
+        #expect(checked > 40 && found >= 8)
+        #expect(offences.isEmpty, "the database opened outside a command's context:\n\(offences.joined(separator: "\n"))")
+    }
+
     @Test("every command that takes the database declares its access; the others declare none")
     func declared() {
         var read = 0, write = 0
