@@ -307,7 +307,7 @@ struct Merger {
     var unitID: Int64 = 0
     /// Unit names by id, for the report.
     var unitNames: [Int64: String] = [:]
-    /// The ids of the people this bundle added (one batch of `person`), empty when none.
+    /// The ids of the people this bundle added (one batch of `person`); nil when none.
     var addedPeople: ClosedRange<Int64>?
 
     init(db: Database, file: String, source: BatchSource, prefer: MergePreference?, report: MergeReport,
