@@ -22,7 +22,7 @@ public enum SchemaMigrations {
     ]
 
     /// The schema the migrations build, written down (`expected-schema.json`): what a current
-    /// file's `sqlite_master` is compared with (GongQinStore's ExpectedSchema, which holds it
-    /// to the migrations in a test).
+    /// file's `sqlite_master` is compared with (GongQinStore's ExpectedSchema reads it;
+    /// SchemaSnapshotTests holds it to what the migrations build).
     public static let expectedSchemaJSON: [UInt8] = PackageResources.expected_schema_json
 }
