@@ -194,6 +194,29 @@ struct ImportExportTests {
         #expect(FileManager.default.contents(atPath: s.db) == before)
     }
 
+    // A row of a kind whose natural key the schema holds is inserted first; the refusal of
+    // a record already there, or twice in the file, still reads as `add` words it.
+    @Test("insert first: a record repeated in the file, one already stored and a number held by another are refused as before")
+    func insertFirstRefusals() throws {
+        let s = Sandbox()
+        s.units()
+        let header = "id-number,name,unit,trade,work-start\n"
+        s.ok("import", "persons", s.file("p.csv", header + "\(a),张三,常州市某局,电工,2005-07\n\(b),李四,常州市某局,电工,2005-07\n"))
+        let certs = "id-number,trade,grade,issued,number\n"
+        s.ok("import", "certs", s.file("c1.csv", certs + "\(a),电工,junior,2008-01-01,C1\n"))
+        let bad = s.file("c2.csv", certs + "\(b),电工,junior,2009-01-01,C2\n\(b),电工,junior,2009-01-01,C3\n"
+                          + "\(a),电工,junior,2008-01-01,C1\n\(b),电工,intermediate,2015-01-01,C1\n")
+        let refused = s.fails(65, "import", "certs", bad)
+        #expect(refused.contains("第3行 ") && refused.contains("与第2行重复：李四已有电工初级工证书（2009-01-01发证）"), "\(refused)")
+        #expect(refused.contains("第4行 ") && refused.contains("张三已有电工初级工证书（2008-01-01发证）"), "\(refused)")
+        #expect(refused.contains("第5行 ") && refused.contains("证书编号C1已登记在张三名下"), "\(refused)")
+        #expect(!refused.contains("第2行 "), "\(refused)")
+        let shown = try #require(s.json("person", "show", b) as? [String: Any])
+        #expect((shown["certificates"] as? [Any])?.isEmpty == true, "nothing of the file is written")
+        let years = s.file("a.csv", "id-number,year,result\n\(a),2022,合格\n\(a),2022,合格\n")
+        #expect(s.fails(65, "import", "assessments", years).contains("与第2行重复：张三2022年度考核已登记为“合格”"))
+    }
+
     @Test("bad headers, unknown kinds, missing files and people are refused with their exit codes")
     func refusals() {
         let s = Sandbox()

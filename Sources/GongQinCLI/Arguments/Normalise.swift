@@ -1,12 +1,13 @@
 import Foundation
+import GongQinCore
 
 /// Full-width input read as ASCII (README, full-width input): NFKC turns `２０２１/７/１`
 /// into `2021/7/1`, `ＡＢ` into `AB` and `（` into `(`, before anything is checked. Every
 /// argument and every imported cell goes through here.
 enum Normalise {
-    /// NFKC, with a fast path for ASCII, which it leaves as it is.
+    /// NFKC, with a fast path for text it leaves as it is (Core's `NFKC`).
     static func text(_ text: String) -> String {
-        if text.utf8.allSatisfy({ $0 < 0x80 }) { return text }
+        if NFKC.leavesUnchanged(text) { return text }
         return text.precomposedStringWithCompatibilityMapping
     }
 

@@ -104,6 +104,7 @@ public struct Certificate: Hashable, Sendable, Codable {
     public var authority: String?
 
     public static let homeProvince = "江苏"
+    public static let homeProvinceInFull = "江苏省"
 
     public init(trade: String, grade: Grade, issued: Day, number: String? = nil,
                 route: Module = .normal, province: String = Certificate.homeProvince, authority: String? = nil) {
@@ -116,7 +117,7 @@ public struct Certificate: Hashable, Sendable, Codable {
         self.authority = authority
     }
 
-    public var isJiangsu: Bool { province == Certificate.homeProvince || province == "江苏省" }
+    public var isJiangsu: Bool { province == Certificate.homeProvince || province == Certificate.homeProvinceInFull }
 
     /// V6: what makes two certificates of a person one record: the trade, the grade and
     /// where it was issued, 江苏 however it is spelt. An out-of-province certificate and

@@ -140,6 +140,8 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// Parses `YYYY-MM-DD`, and `YYYY-MM` when `allowMonth` is set (the first of the month).
     /// Also accepts `/` or `.` as separators and `2019年7月1日`, as spreadsheets write them.
     public static func parse(_ text: String, allowMonth: Bool = false) throws(ParseError) -> Day {
+        // `YYYY-MM-DD` as it stands, the usual cell, read off its bytes.
+        if let day = text.utf8.withContiguousStorageIfAvailable({ Day(isoBytes: $0) }) ?? nil { return day }
         let trimmed = text.trimmingSpaces
         guard !trimmed.isEmpty else { throw .empty }
         var parts: [Substring]

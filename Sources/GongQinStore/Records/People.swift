@@ -5,7 +5,7 @@ import GRDB
 /// A name as gongqin stores and compares it: NFKC, then `PersonName.fold` (Schema/0011).
 enum StoredName {
     static func folded(_ text: String) -> String {
-        PersonName.fold(text.precomposedStringWithCompatibilityMapping)
+        PersonName.fold(NFKC.leavesUnchanged(text) ? text : text.precomposedStringWithCompatibilityMapping)
     }
 }
 
@@ -314,12 +314,15 @@ public struct People {
         var checked = Checked(problems: certificate.problems(of: try person(of: owner), today: today))
         if let p = catalog.tradeProblem(certificate.trade, field: "trade") { return checked.adding(p) }
         let tradeID = try catalog.tradeID(named: certificate.trade)
-        // V6: the same trade, grade and province (江苏 however spelt) is the same certificate.
+        // V6: the same trade, grade and province (the home province however spelt) is the
+        // same certificate. The spellings are bound, not written into the SQL: the statement
+        // cache hashes its text on every row of an import, and ASCII hashes fast.
         let spec = RecordSpecs.certificate
         try db.eachRow("""
             SELECT id, \(spec.columnList) FROM certificate WHERE person_id = ? AND trade_id = ? AND grade = ?
-            AND (CASE WHEN province IN ('江苏', '江苏省') THEN '江苏' ELSE province END) = ?
-            """, [owner.id!, tradeID, certificate.grade.rawValue, certificate.identity.province]) { c in
+            AND (CASE WHEN province IN (?, ?) THEN ? ELSE province END) = ?
+            """, [owner.id!, tradeID, certificate.grade.rawValue, Certificate.homeProvince, Certificate.homeProvinceInFull,
+                  Certificate.homeProvince, certificate.identity.province]) { c in
             let stored = try spec.decode(c, from: 1, catalog)
             checked.existing = .init(id: c.int64(0), identical: stored == certificate, problem: FieldProblem(
                 "grade", "\(owner.name)已有\(certificate.isJiangsu ? "" : certificate.province)\(certificate.trade)\(certificate.grade.chinese)证书（\(stored.issued)发证）"))
@@ -341,9 +344,8 @@ public struct People {
     /// `replacing`. Returns the row id.
     @discardableResult
     func save<R>(_ spec: RecordSpec<R>, _ record: R, owner: PersonRow, replacing: Int64?) throws -> Int64 {
-        let arguments = try spec.arguments(record, owner: owner.id!, catalog)
-        guard let replacing else { return try db.insertRow(spec.insertSQL, arguments) }
-        try db.cachedStatement(sql: spec.updateSQL).execute(arguments: arguments + [replacing])
+        guard let replacing else { return try spec.insert(record, owner: owner.id!, db, catalog) }
+        try db.cachedStatement(sql: spec.updateSQL).execute(arguments: try spec.arguments(record, owner: owner.id!, catalog) + [replacing])
         return replacing
     }
 

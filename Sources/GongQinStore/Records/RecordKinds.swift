@@ -79,6 +79,11 @@ public struct RecordDescriptor<Record: Hashable & Sendable>: Sendable {
     let save: @Sendable (Session, Record, PersonRow, Int64?) throws -> Int64
     /// The kind's description, which the rest is derived from (all kinds but the uses).
     public let spec: RecordSpec<Record>?
+    /// The problems of `check` that read no other record, for a kind whose every other
+    /// check is a UNIQUE constraint of the schema (its natural key, a certificate's
+    /// number): an import inserts such a row first, and runs `check` for its words only
+    /// when the insert is refused (Importer). Nil for a kind whose check reads more.
+    let ownProblems: (@Sendable (Session, Record, PersonRow, Day) throws -> [FieldProblem])?
 
     init(table: String, file: RecordKind, key: [String], order: String,
          decode: @escaping @Sendable (Row, Session) throws -> Record,
@@ -92,10 +97,12 @@ public struct RecordDescriptor<Record: Hashable & Sendable>: Sendable {
         self.check = check
         self.save = save
         spec = nil
+        ownProblems = nil
     }
 
     /// The kind as `spec` describes it; `save` when writing does more than the row.
     init(_ spec: RecordSpec<Record>, check: @escaping @Sendable (Session, Record, PersonRow, Day, Int64?) throws -> Checked,
+         ownProblems: (@Sendable (Session, Record, PersonRow, Day) throws -> [FieldProblem])? = nil,
          save: (@Sendable (Session, Record, PersonRow, Int64?) throws -> Int64)? = nil) {
         table = spec.table
         file = spec.kind
@@ -105,13 +112,17 @@ public struct RecordDescriptor<Record: Hashable & Sendable>: Sendable {
         self.check = check
         self.save = save ?? { s, record, owner, id in try s.people.save(spec, record, owner: owner, replacing: id) }
         self.spec = spec
+        self.ownProblems = ownProblems
     }
 }
 
 /// The kinds, for the code that walks every kind (person remove, messages).
 public enum RecordKinds {
     public static let certificate = RecordDescriptor(
-        RecordSpecs.certificate, check: { s, record, owner, today, _ in try s.people.check(record, owner: owner, today: today) })
+        RecordSpecs.certificate, check: { s, record, owner, today, _ in try s.people.check(record, owner: owner, today: today) },
+        ownProblems: { s, record, owner, today in
+            try record.problems(of: s.people.person(of: owner), today: today) + [s.catalog.tradeProblem(record.trade, field: "trade")].compactMap { $0 }
+        })
 
     public static let transfer = RecordDescriptor(
         RecordSpecs.transfer,
@@ -119,16 +130,20 @@ public enum RecordKinds {
         save: { s, record, owner, id in try s.people.save(record, owner: owner, replacing: id) })
 
     public static let assessment = RecordDescriptor(
-        RecordSpecs.assessment, check: { s, record, owner, today, _ in try s.people.check(record, owner: owner, today: today) })
+        RecordSpecs.assessment, check: { s, record, owner, today, _ in try s.people.check(record, owner: owner, today: today) },
+        ownProblems: { s, record, owner, today in record.problems(of: try s.people.person(of: owner), today: today) })
 
     public static let education = RecordDescriptor(
-        RecordSpecs.education, check: { s, record, owner, today, _ in try s.people.check(record, owner: owner, today: today) })
+        RecordSpecs.education, check: { s, record, owner, today, _ in try s.people.check(record, owner: owner, today: today) },
+        ownProblems: { s, record, owner, today in record.problems(of: try s.people.person(of: owner), today: today) })
 
     public static let award = RecordDescriptor(
-        RecordSpecs.award, check: { s, record, owner, today, _ in try s.people.check(record, owner: owner, today: today) })
+        RecordSpecs.award, check: { s, record, owner, today, _ in try s.people.check(record, owner: owner, today: today) },
+        ownProblems: { s, record, owner, today in record.problems(of: try s.people.person(of: owner), today: today) })
 
     public static let training = RecordDescriptor(
-        RecordSpecs.training, check: { s, record, owner, today, _ in try s.people.check(record, owner: owner, today: today) })
+        RecordSpecs.training, check: { s, record, owner, today, _ in try s.people.check(record, owner: owner, today: today) },
+        ownProblems: { s, record, owner, today in record.problems(of: try s.people.person(of: owner), today: today) })
 
     public static let job = RecordDescriptor(
         RecordSpecs.job, check: { s, record, owner, today, _ in try s.people.check(record, owner: owner, today: today) },

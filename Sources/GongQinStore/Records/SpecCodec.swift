@@ -1,5 +1,6 @@
 import GongQinCore
 import GRDB
+import GRDBSQLite
 
 // A kind's row as its spec describes it (GongQinCore, RecordSpec): the column lists of
 // its SELECT and INSERT, and the conversion between a row and the Core record. A trade is
@@ -55,6 +56,34 @@ extension RecordSpec {
         return record
     }
 
+    /// Inserts `record` of the person `owner` with the cached `insertSQL`, each field bound
+    /// on SQLite's C interface: no `StatementArguments`, no existentials. An import inserts
+    /// every row of a file through here (BENCHMARKS.md). Returns the row id.
+    func insert(_ record: Record, owner: Int64, _ db: Database, _ catalog: Catalog) throws -> Int64 {
+        let handle = try db.cachedStatement(sql: insertSQL).sqliteStatement
+        defer { sqlite3_reset(handle) }
+        sqlite3_clear_bindings(handle)
+        sqlite3_bind_int64(handle, 1, owner)
+        for i in fields.indices {
+            let index = Int32(i + 2)
+            switch (fields[i].type, fields[i].get(record)) {
+            case (_, .null): sqlite3_bind_null(handle, index)
+            case (.trade, .text(let name)): sqlite3_bind_int64(handle, index, try catalog.tradeID(named: name))
+            case (.unit, .text(let name)): sqlite3_bind_int64(handle, index, try catalog.unitID(named: name))
+            case (_, .text(let text)): bindText(handle, index, text)
+            case (_, .day(let day)): bindText(handle, index, day.description)
+            case (_, .integer(let n)): sqlite3_bind_int64(handle, index, Int64(n))
+            case (_, .flag(let flag)): sqlite3_bind_int64(handle, index, flag ? 1 : 0)
+            }
+        }
+        let code = sqlite3_step(handle)
+        guard code == SQLITE_DONE else {
+            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)),
+                                sql: insertSQL)
+        }
+        return db.lastInsertedRowID
+    }
+
     /// The arguments of `insertSQL` and `updateSQL` (before the row id).
     func arguments(_ record: Record, owner: Int64, _ catalog: Catalog) throws -> StatementArguments {
         // Existentials: GRDB's init from `[DatabaseValue]` maps by a key path that is made
@@ -108,6 +137,18 @@ extension FieldType {
         case (_, .day(let day)): day.databaseValue
         case (_, .integer(let n)): n.databaseValue
         case (_, .flag(let flag)): flag.databaseValue
+        }
+    }
+}
+
+/// Binds `text` as UTF-8, copied by SQLite (`SQLITE_TRANSIENT`).
+private func bindText(_ handle: SQLiteStatement, _ index: Int32, _ text: String) {
+    let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+    var text = text
+    text.withUTF8 { bytes in
+        guard let start = bytes.baseAddress else { _ = sqlite3_bind_text(handle, index, "", 0, transient); return }
+        _ = start.withMemoryRebound(to: CChar.self, capacity: bytes.count) {
+            sqlite3_bind_text(handle, index, $0, Int32(bytes.count), transient)
         }
     }
 }
