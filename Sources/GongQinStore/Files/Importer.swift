@@ -146,6 +146,11 @@ public final class Importer {
         case .trade(let trade):
             try resolve(try session.catalog.check(trade), row: row) { try session.catalog.save(trade, replacing: $0) }
         case .person(let person):
+            // The identity number is UNIQUE in the schema: inserted first, as the records below.
+            if !update, people.ownProblems(person, today: today).isEmpty,
+               let written = try insertUnlessHeld({ try people.save(person, replacing: nil) }) {
+                return added(written, row: row)
+            }
             try resolve(try people.check(person, today: today), row: row) { try people.save(person, replacing: $0) }
         case .certificate(let id, let certificate): try write(RecordKinds.certificate, certificate, of: id, row: row)
         case .transfer(let id, let from, let to, let date):
@@ -179,17 +184,26 @@ public final class Importer {
     /// word the refusal as `add` does. A file of new records so costs one statement a row.
     func write<R>(_ kind: RecordDescriptor<R>, _ record: R, of id: IDNumber, row: Int) throws {
         guard let owner = try owner(id, row: row) else { return }
-        if !update, let ownProblems = kind.ownProblems, try ownProblems(session, record, owner, today).isEmpty {
-            do {
-                let written = try kind.save(session, record, owner, nil)
-                rowOfRecord[written] = Int32(row)
-                counts.added += 1
-                return
-            } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
-                // Held already, by the database or an earlier row: `check` says which.
-            }
+        if !update, let ownProblems = kind.ownProblems, try ownProblems(session, record, owner, today).isEmpty,
+           let written = try insertUnlessHeld({ try kind.save(session, record, owner, nil) }) {
+            return added(written, row: row)
         }
         try resolve(try kind.check(session, record, owner, today, nil), row: row) { try kind.save(session, record, owner, $0) }
+    }
+
+    /// The row id `insert` wrote, or nil when a UNIQUE constraint refused the row: the
+    /// record is held already, by the database or an earlier row, and `check` says which.
+    func insertUnlessHeld(_ insert: () throws -> Int64) throws -> Int64? {
+        do {
+            return try insert()
+        } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
+            return nil
+        }
+    }
+
+    func added(_ id: Int64, row: Int) {
+        rowOfRecord[id] = Int32(row)
+        counts.added += 1
     }
 
     /// The last person looked up: a file lists a person's records together, so most rows
@@ -241,8 +255,9 @@ public final class Importer {
             return
         }
         let id = try save(replacing)
+        if replacing == nil { return added(id, row: row) }
         rowOfRecord[id] = Int32(row)
-        if replacing == nil { counts.added += 1 } else { counts.updated += 1 }
+        counts.updated += 1
     }
 
     /// The checks that need the whole file: after the transfers, each person's current

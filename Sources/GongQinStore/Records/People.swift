@@ -213,14 +213,19 @@ public struct People {
     /// `import persons` alike: its own fields, its unit and trade, and the row that already
     /// holds the identity number.
     func check(_ person: Person, today: Day) throws -> Checked {
-        var checked = Checked(problems: person.problems(today: today))
-        checked.problems += [catalog.unitProblem(person.unit), catalog.tradeProblem(person.trade, field: "trade")].compactMap { $0 }
+        var checked = Checked(problems: ownProblems(person, today: today))
         if let existing = try existingRow(person.idNumber) {
             let same = try self.person(of: existing) == person
             checked.existing = .init(id: existing.id!, identical: same,
                                      problem: FieldProblem("id-number", "身份证号 \(person.idNumber.masked) 已登记（\(existing.name)）"))
         }
         return checked
+    }
+
+    /// The problems of `check` that read no other person: its own fields, its unit and trade.
+    func ownProblems(_ person: Person, today: Day) -> [FieldProblem] {
+        person.problems(today: today)
+            + [catalog.unitProblem(person.unit), catalog.tradeProblem(person.trade, field: "trade")].compactMap { $0 }
     }
 
     /// Writes a checked person: a new row, or the row `replacing`. Returns the row id.
