@@ -18,24 +18,10 @@ struct WordingSourceTests {
     ]
 
     /// Literals still worded in the store, to be typed next (issue 25's remaining list):
-    /// the notice's clause references of gongqin 0.1's policy file, the merge report's
-    /// labels and progress lines, the field problems of records that exist already
+    /// the merge report's labels and progress lines, the field problems of records that exist already
     /// (FieldProblem's message), and the change an R1 refusal names. Each names the literal
     /// it excuses; one that no longer matches fails, so the list only shrinks.
     static let pending: [(file: String, part: String)] = [
-        ("Policy/LegacyPolicyFile.swift", "（已载入的正式文件）"),
-        ("Policy/LegacyPolicyFile.swift", "须知·四·1"),
-        ("Policy/LegacyPolicyFile.swift", "须知·一·表"),
-        ("Policy/LegacyPolicyFile.swift", "须知·四·4"),
-        ("Policy/LegacyPolicyFile.swift", "须知·四·5"),
-        ("Policy/LegacyPolicyFile.swift", "须知·四·12"),
-        ("Policy/LegacyPolicyFile.swift", "须知·四·10"),
-        ("Policy/LegacyPolicyFile.swift", " 未载明技师选拔考试日期"),
-        ("Policy/LegacyPolicyFile.swift", "须知·二(一)5"),
-        ("Policy/LegacyPolicyFile.swift", "须知·一(五)3"),
-        ("Policy/LegacyPolicyFile.swift", "须知·一(五)4"),
-        ("Policy/LegacyPolicyFile.swift", "破格条件"),
-        ("Policy/LegacyPolicyFile.swift", "省·基线"),
         ("Departments/Merge.swift", "已校验数据包"),
         ("Departments/Merge.swift", "，生成）"),
         ("Departments/Merge.swift", "本库"),
