@@ -250,7 +250,7 @@ extension StoreFailure {
         case .conditionInvalid(let problem):
             return .invalid(problem.words)
         case .unitNameEmpty:
-            return .invalid("单位名称为空")
+            return .invalid(RecordProblem.unitNameEmpty.chinese)
         case .unitNameTaken(let name):
             return .invalid("单位“\(name)”已存在，不能改为此名称")
         case .missingReferent(let kind, let id):
@@ -332,8 +332,39 @@ extension FieldProblem {
         guard let cause else { return message }
         switch cause {
         case let failure as StoreFailure: return failure.gongqin.line
+        case let problem as RecordProblem: return problem.chinese
         case let error as GongQinError: return error.line
         default: return message
+        }
+    }
+}
+
+extension RecordProblem {
+    var chinese: String {
+        switch self {
+        case .personRecorded(let id, let name): "身份证号 \(id.masked) 已登记（\(name)）"
+        case .certificateRecorded(let owner, let province, let trade, let grade, let issued):
+            "\(owner)已有\(province ?? "")\(trade)\(grade.chinese)证书（\(issued)发证）"
+        case .certificateNumberRecorded(let number, let holder): "证书编号\(number)已登记在\(holder)名下"
+        case .transferRecorded(let owner, let date, let from, let to): "\(owner)\(date)已有转岗记录（\(from)→\(to)）"
+        case .assessmentRecorded(let owner, let year, let result): "\(owner)\(year)年度考核已登记为“\(result.chinese)”"
+        case .educationRecorded(let owner, let graduated, let level): "\(owner)已有\(graduated)毕业的\(level.chinese)学历"
+        case .awardRecorded(let owner, let date, let name): "\(owner)已有\(date)的“\(name)”"
+        case .trainingRecorded(let owner, let date, let name): "\(owner)已有\(date)的继续教育“\(name)”"
+        case .jobRecorded(let owner, let from, let held): "\(owner)已有\(from)起的工作经历“\(held.formLine)”"
+        case .useRecorded(let owner, let year, let grade, let condition): "\(owner)已登记\(year)年\(grade.chinese)使用“\(condition)”"
+        case .unitRecorded(let name): "单位“\(name)”已存在（可用 gongqin unit list 查看）"
+        case .tradeRecorded(let name): "工种“\(name)”已存在（可用 gongqin trade list 查看，用 gongqin trade update 修改）"
+        case .unitNameEmpty: "单位名称为空"
+        case .tradeNameEmpty: "工种名称为空"
+        case .nameDiffers(let given, let id, let registered): "姓名“\(given.clipped())”与身份证号 \(id.masked) 登记的姓名“\(registered)”不符"
+        case .unknownPerson(let id): "未找到身份证号为 \(id.masked) 的人员，请先用 import persons 导入或用 person add 登记该人员"
+        case .tradeNotWhereTransferLed(let current, let lastTo):
+            "人员现工种为\(current)，而最后一次转岗转入\(lastTo)：导入转岗时，人员登记的工种应为转岗前的工种或最后转入的工种"
+        case .departmentDiffersInFile(let unit, let row, let earlier, let given): "单位“\(unit)”的主管部门在第\(row)行为“\(earlier)”，这里为“\(given)”"
+        case .departmentDiffersFromStored(let unit, let stored, let given):
+            "单位“\(unit)”登记的主管部门为“\(stored ?? "（空）")”，这里为“\(given)”：请核对，或先用 gongqin unit update 修改"
+        case .unreadableValue: "有字段的值无法读取"
         }
     }
 }

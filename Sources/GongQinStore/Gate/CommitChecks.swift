@@ -229,7 +229,7 @@ struct RowValidator {
                 problems += try kindProblems(row, owner: &owner)
             } catch let error as RowDecodingError {
                 _ = error
-                problems.append(FieldProblem("", "有字段的值无法读取"))
+                problems.append(FieldProblem("", cause: RecordProblem.unreadableValue))
             }
             if let problem = problems.first {
                 throw refusal(row, problem, more: problems.count - 1)
