@@ -393,8 +393,8 @@ extension RecordError {
             let way = status == .accepted
                 ? "该申报已受理，不能撤回：请先登记其结果（gongqin application set-status \(application) passed、failed 或 deferred），或核对这次改动是否有误"
                 : "如确需更正，请先撤回申报：gongqin application set-status \(application) withdrawn"
-            return .refused("\(change)改动后，在办申报（编号\(application)，\(title)，\(status.chinese)）不再成立，未写入任何内容（\(RuleID.R1.citation)）",
-                            hint: way, details: failed.map { "✗ " + $0 })
+            return .refused("\(Self.named(change))改动后，在办申报（编号\(application)，\(title.chinese)，\(status.chinese)）不再成立，未写入任何内容（\(RuleID.R1.citation)）",
+                            hint: way, details: failed.map { "✗ \($0.rule.rawValue)：\($0.detail)" })
         case .useOfApplication(let number, let application):
             return .refused("破格使用（编号\(number)）由申报（编号\(application)）记录，随申报保留，不能单独修改或删除（\(RuleID.cite([.R1, .X1]))）",
                             hint: "撤回申报即释放该使用：gongqin application set-status \(application) withdrawn")
@@ -435,6 +435,18 @@ extension RecordError {
             error.details = candidates.map { "\($0.idNumber.masked)  \($0.name)  \($0.unit)  \($0.trade)" }
             return error
         }
+    }
+
+    /// What a transaction changed of a person's, for an R1 refusal: `年度考核（编号5）`, at
+    /// most three, or `本次改动` when the log names none.
+    static func named(_ rows: [ChangedRow]) -> String {
+        let named = rows.map { row in
+            switch row {
+            case .person: "人员信息"
+            case .record(let table, let number): "\(StoredNames.table(table) ?? table)（编号\(number)）"
+            }
+        }
+        return named.isEmpty ? "本次改动" : Array(Set(named)).sorted().prefix(3).joined(separator: "、")
     }
 
     /// Where to look for a person not found: by the first character of a name, or the
