@@ -17,26 +17,6 @@ struct WordingSourceTests {
         ("Records/People.swift", "江苏", "record data: the province as certificates store it, matched in SQL"),
     ]
 
-    /// Literals still worded in the store, to be typed next (issue 25's remaining list):
-    /// the merge report's labels and progress lines. Each names the literal it excuses;
-    /// one that no longer matches fails, so the list only shrinks.
-    static let pending: [(file: String, part: String)] = [
-        ("Departments/Merge.swift", "已校验数据包"),
-        ("Departments/Merge.swift", "，生成）"),
-        ("Departments/Merge.swift", "本库"),
-        ("Departments/Merge.swift", "（单位"),
-        ("Departments/Merge.swift", "本数据包（已合并）"),
-        ("Departments/Merge.swift", "已核对人"),
-        ("Departments/Merge.swift", "已核对全部记录"),
-        ("Departments/Merge.swift", "单位"),
-        ("Departments/Merge.swift", "人员信息"),
-        ("Departments/Merge.swift", "生成的数据包"),
-        ("Departments/Merge.swift", "年度另有一份未撤回的申报（每人每周期一份，§7）"),
-        ("Departments/Merge.swift", "另有一个现任岗位"),
-        ("Departments/Merge.swift", "类破格使用"),
-        ("Departments/Merge.swift", "年·申报"),
-    ]
-
     @Test("no string literal in the store names a gongqin command or holds Chinese")
     func noWords() throws {
         let enumerator = try #require(FileManager.default.enumerator(atPath: Self.sources.path))
@@ -48,10 +28,9 @@ struct WordingSourceTests {
             let text = try String(contentsOfFile: Self.sources.path + "/" + file, encoding: .utf8)
             checked += 1
             for literal in Self.literals(in: text) where Self.isWorded(literal.text) {
-                let excuses = (Self.allowed.map { ($0.file, $0.part) } + Self.pending.map { ($0.file, $0.part) })
-                    .filter { $0.0 == file && literal.text.contains($0.1) }
+                let excuses = Self.allowed.filter { $0.file == file && literal.text.contains($0.part) }
                 if !excuses.isEmpty {
-                    used.formUnion(excuses.map { $0.0 + "|" + $0.1 })
+                    used.formUnion(excuses.map { $0.file + "|" + $0.part })
                 } else {
                     offences.append("Sources/GongQinStore/\(file):\(literal.line): \"\(literal.text)\"")
                 }
@@ -59,7 +38,7 @@ struct WordingSourceTests {
         }
         #expect(checked > 30)
         #expect(offences.isEmpty, "words in the store (word them in GongQinCLI/Output/StoreWording.swift):\n\(offences.joined(separator: "\n"))")
-        let stale = (Self.allowed.map { $0.file + "|" + $0.part } + Self.pending.map { $0.file + "|" + $0.part }).filter { !used.contains($0) }
+        let stale = Self.allowed.map { $0.file + "|" + $0.part }.filter { !used.contains($0) }
         #expect(stale.isEmpty, "allowlist entries that match no literal: \(stale)")
     }
 

@@ -469,6 +469,55 @@ enum MergeWording {
     }
 }
 
+extension MergeProgress {
+    /// The line shown while a merge runs.
+    var chinese: String {
+        switch self {
+        case .checked(let file, let unit): "已校验数据包“\(file)”（单位“\(unit)”）"
+        case .people(let count): "已核对\(count)人"
+        case .records: "已核对全部记录"
+        }
+    }
+}
+
+extension MergeReport.ConflictRecord {
+    /// The record as a conflict names it: 单位“甲单位”, 证书（工种电工，等级高级工）.
+    var chinese: String {
+        switch self {
+        case .unit(let name): "单位“\(name)”"
+        case .person: "人员信息"
+        case .keyed(let table, let key):
+            "\(MergeReport.tableName(table))（" + key.map { "\(MergeReport.fieldName($0.column, of: table))\($0.value ?? "")" }
+                .joined(separator: "，") + "）"
+        case .second(let cycle): MergeWording.second(cycle)
+        case .use(let year, let grade, let category): "\(year)年\(grade.chinese)“\(category)”类破格使用"
+        }
+    }
+}
+
+extension MergeReport.StoredSide {
+    /// 本库, or 本库（单位“甲单位”）.
+    var chinese: String { "本库" + (unit.map { "（单位“\($0)”）" } ?? "") }
+}
+
+extension MergeReport.BundleSide {
+    var chinese: String { "数据包“\(file)”（单位“\(unit)”，\(createdAt)生成）" }
+}
+
+extension MergeReport.HeldBack {
+    /// 2024年高级工·破格申报.
+    var chinese: String { "\(cycle)年\(grade.chinese)·\(module.chinese)申报" }
+}
+
+extension MergeReport.HeldFrom {
+    var chinese: String {
+        switch self {
+        case .thisBundle(let mergedAt): "本数据包（\(mergedAt)已合并）"
+        case .newerBundle(let unit, let createdAt): "单位“\(unit)”\(createdAt)生成的数据包"
+        }
+    }
+}
+
 extension ExpectedSchema.Difference {
     /// One Chinese line.
     var chinese: String {
