@@ -326,6 +326,80 @@ extension StoreFailure {
     }
 }
 
+extension RecordError {
+    /// The one line the clerk reads, with the command that helps.
+    var gongqin: GongQinError {
+        switch self {
+        case .unknown(let kind, let number):
+            return .invalid("未找到编号为\(number)的\(kind)记录", hint: "各记录的编号见 person show 或 KIND list 的“编号”列")
+        case .restsOnApplication(let change, let application, let status, let title, let failed):
+            let way = status == .accepted
+                ? "该申报已受理，不能撤回：请先登记其结果（gongqin application set-status \(application) passed、failed 或 deferred），或核对这次改动是否有误"
+                : "如确需更正，请先撤回申报：gongqin application set-status \(application) withdrawn"
+            return .refused("\(Self.named(change))改动后，在办申报（编号\(application)，\(title.chinese)，\(status.chinese)）不再成立，未写入任何内容（\(RuleID.R1.citation)）",
+                            hint: way, details: failed.map { "✗ \($0.rule.rawValue)：\($0.detail)" })
+        case .useOfApplication(let number, let application):
+            return .refused("破格使用（编号\(number)）由申报（编号\(application)）记录，随申报保留，不能单独修改或删除（\(RuleID.cite([.R1, .X1]))）",
+                            hint: "撤回申报即释放该使用：gongqin application set-status \(application) withdrawn")
+        case .categoryUsedTwice(let number, let category, let earlier):
+            return .refused("破格使用（编号\(number)）不能改为“\(category)”类：该类已于\(earlier)使用，每类破格条件终身只能使用一次（\(RuleID.X1.citation)）",
+                            hint: "请核对条件代码；已用的类别见：gongqin exceptional list")
+        case .assessmentExists(_, let name, let year, let stored, let requested, let number):
+            return .invalid("\(name)\(year)年度考核已登记为“\(stored.chinese)”（编号\(number)），未改动",
+                            hint: "如需更正为“\(requested.chinese)”：gongqin assessment update \(number) --result \(requested.code)")
+        case .unitInUse(let name, let people):
+            return .refused("单位“\(name)”还有\(people)人，不能删除",
+                            hint: "请先用 person update 的 --unit 把其人员调到其他单位；其人员见：gongqin person list --unit \(Environment.shellQuoted(name))")
+        case .tradeBuiltin(let name):
+            return .refused("“\(name)”是工种目录自带的工种（RULES §10），不能删除")
+        case .tradeInUse(let name, let uses):
+            return .refused("工种“\(name)”仍有\(uses)条人员、证书、转岗或申报记录在用，不能删除",
+                            hint: "在用的人员见：gongqin person list --trade \(Environment.shellQuoted(name))")
+        case .revertSuperseded(let seq, let later, let table):
+            return .refused("序号\(seq)之后，序号\(later)又改动了同一条记录（\(StoredNames.table(table) ?? table)），不能直接撤销（\(RuleID.R1.citation)）",
+                            hint: "请先撤销后来的改动：gongqin revert \(later)")
+        case .notRevertible(let seq, let table):
+            return .refused("序号\(seq)是\(StoredNames.table(table) ?? table)的变更，不能用 revert 撤销：申报及其破格使用、目录自带工种、年度政策和设置由各自的命令维护（\(RuleID.cite([.R1, .X1]))）",
+                            hint: "申报请用 application set-status 撤回；各申报的编号见：gongqin application list")
+        case .unknownLogEntry(let seq):
+            return .invalid("变更日志中没有序号\(seq)", hint: "各条的序号见：gongqin log")
+        case .tradeChangeNeedsTransfer(let person, let from, let to):
+            return .usage("修改工种（\(from) → \(to)）须说明是转岗还是更正登记错误",
+                          hint: "原登记有误请加 --correction；真实转岗请登记转岗（--date 为转岗的年月，下为本月）：gongqin transfer add \(person.masked) --to \(Environment.shellQuoted(to)) --date \(Environment.thisMonth)")
+        case .tradeFollowsTransfer(let person, let transfer, let to):
+            return .refused("现工种“\(to)”来自转岗记录（编号\(transfer)），不能单独更正（\(RuleID.T1.citation)）",
+                            hint: "请用 transfer update \(transfer) --to 更正该转岗记录的转入工种；转岗记录见：gongqin transfer list \(person.masked)")
+        case .noSuchPerson(let argument):
+            return .invalid("未找到“\(argument)”：没有此身份证号或姓名的人员",
+                            hint: Self.findHint(argument))
+        case .ambiguousPerson(let argument, let candidates):
+            var error = GongQinError.invalid("“\(argument)”对应\(candidates.count)人，请用完整身份证号指明",
+                                             hint: "同名的人见：gongqin person list --name \(Environment.shellQuoted(argument))")
+            error.details = candidates.map { "\($0.idNumber.masked)  \($0.name)  \($0.unit)  \($0.trade)" }
+            return error
+        }
+    }
+
+    /// What a transaction changed of a person's, for an R1 refusal: `年度考核（编号5）`, at
+    /// most three, or `本次改动` when the log names none.
+    static func named(_ rows: [ChangedRow]) -> String {
+        let named = rows.map { row in
+            switch row {
+            case .person: "人员信息"
+            case .record(let table, let number): "\(StoredNames.table(table) ?? table)（编号\(number)）"
+            }
+        }
+        return named.isEmpty ? "本次改动" : Array(Set(named)).sorted().prefix(3).joined(separator: "、")
+    }
+
+    /// Where to look for a person not found: by the first character of a name, or the
+    /// whole list for a number.
+    static func findHint(_ argument: String) -> String {
+        guard let first = argument.first, !first.isNumber, !first.isASCII else { return "全部人员见：gongqin person list" }
+        return "姓名含“\(first)”的人员见：gongqin person list --name \(first)"
+    }
+}
+
 extension FieldProblem {
     /// The problem's words: Core's message, or the store's failure worded here.
     var words: String {
