@@ -248,16 +248,51 @@ public enum BundleFlaw: Sendable, Equatable {
 }
 
 extension StoreFailure {
-    /// Whether the failure is gongqin's or the database's own (the CLI words it exit 70 or
-    /// 75), not the input's: an import stops at it instead of keeping it as a row's problem.
-    /// It must agree with the exit kind StoreWording gives each case (no test holds it yet).
-    public var isInternal: Bool {
+    /// The kind of error it is for the clerk, which decides the exit code
+    /// (Documentation/CLI.md); StoreWording gives it to the words it writes. One switch,
+    /// with no default: a new case is given its kind here.
+    public var kind: GongQinError.Kind {
         switch self {
-        case .core(let error): error.kind == .internalError || error.kind == .busy
-        case .undecodableRow, .unexpected, .busy, .unregisteredFunction, .sqlite, .migrationLeftDanglingReferences,
-             .restoredUnsound, .restoreFailed, .tableNotLogged, .noticePolicyUnreadable, .storedPolicyUnreadable, .missingReferent:
-            true
-        default: false
+        case .core(let error):
+            error.kind
+        case .restoreFailed(_, _, let reason):
+            reason.kind == .outputFailed ? .outputFailed : .internalError
+        case .keepFailed(_, _, _, let reason):
+            reason.kind
+        case .undecodableRow, .unexpected, .unregisteredFunction, .sqlite, .migrationLeftDanglingReferences,
+             .restoredUnsound, .tableNotLogged, .noticePolicyUnreadable, .storedPolicyUnreadable, .missingReferent:
+            .internalError
+        case .busy:
+            .busy
+        case .notSQLite, .cannotOpen, .readOnly, .corrupt, .databaseMissing, .databaseEmpty, .inputMissing,
+             .backupUnreadable, .backupNotSQLite, .sealKeyMissing, .sealKeyUnreadable, .bundleMissing,
+             .bundleUnreadable, .fileUnreadable:
+            .unreadableFile
+        case .diskFull, .folderDiskFull, .diskError, .outputFull, .outputFailed, .databaseReadOnlyMedia,
+             .databaseNotCreated, .folderNotCreated, .fileNotCreated, .sealKeyNotCreated, .sealKeyNotWritten:
+            .outputFailed
+        case .duplicate, .danglingReference, .checkConstraint, .constraint, .databaseNewer, .databaseNewerMigrations,
+             .databaseOlder, .databaseIsFolder, .notGongQin, .schemaDiffers, .witnessedHeadMismatch, .changedOutside,
+             .writtenRowInvalid, .danglingLink, .specialFile, .inputIsFolder, .inputSpecial, .backupExists,
+             .backupDamaged, .backupNotGongQin, .backupNewer, .backupFailsChecks, .sealKeyExists, .sealKeyNotSmallFile,
+             .sealKeyReadableByOthers, .notSealKey, .notSealPublicKey, .noTrustedSeal, .unitNameRefused,
+             .bundleRefused, .bundleExists, .bundleNotRegular, .sourceFailsChecks, .tableNotInLog, .policyOverLimits,
+             .policyMalformed, .policyNotJSON, .policyInconsistent, .unitNotFound, .departmentNotFound, .tradeNotFound,
+             .conditionNotFound, .conditionCodeInvalid, .conditionExists, .conditionInvalid, .unitNameEmpty,
+             .unitNameTaken, .personNotFound, .fieldProblems, .currentJobHeld, .noCurrentJob, .repeatsRow,
+             .alreadyStored, .applicationNotFound, .examOnlyForTechnician, .reviewOnlyForTechnicians:
+            .invalidData
+        case .applicationStatusTrigger, .withdrawnApplicationUse, .appendOnlyLog, .bundleSecondRecord,
+             .bundleStatusChange, .batchNotRevertible, .personHasLedger, .notEligible, .openApplicationExists,
+             .applicationExists, .applicationAlready, .applicationStatusChange, .anotherApplication,
+             .applicationWithdrawn, .categoryUsed:
+            .refused
+        case .emptyDatabasePath, .conditionAmbiguous, .conditionRepeated, .conditionRequired, .conditionNotUsed:
+            .usage
         }
     }
+
+    /// Whether the failure is gongqin's or the database's own (exit 70 or 75), not the
+    /// input's: an import stops at it instead of keeping it as a row's problem.
+    public var isInternal: Bool { kind == .internalError || kind == .busy }
 }
