@@ -552,11 +552,11 @@ struct Merger {
             """, arguments: [unitID, unitID])
 
         let list = all.map { "\"\($0)\"" }.joined(separator: ", ")
-        let first = try ImportBatches.nextID(db, table: "person")
-        report.added["person"] = try insertBatch(into: "person", sql: """
+        let people = try insertBatch(into: "person", sql: """
             INSERT INTO main.person (unit_id, \(list)) SELECT ?, \(list) FROM temp.mg_person WHERE mid IS NULL ORDER BY bid
             """, arguments: [unitID])
-        if let added = report.added["person"], added > 0 { addedPeople = first...(first + Int64(added) - 1) }
+        report.added["person"] = people.count
+        addedPeople = people.ids
         try db.execute(sql: """
             UPDATE temp.mg_person SET mid = (SELECT id FROM main.person p WHERE p.id_number = mg_person.id_number) WHERE mid IS NULL
             """)
@@ -636,7 +636,7 @@ struct Merger {
             report.added[table] = try insertBatch(into: table, sql: """
                 INSERT INTO main.\(table) (person_id, \(list)) SELECT person_id, \(list) FROM temp.mg_\(table)
                 WHERE mid IS NULL AND skip = 0 ORDER BY bid
-                """)
+                """).count
         } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
             throw UnitBundle.refusal(file, .conflictingRecords(table: table))
         }
@@ -813,22 +813,24 @@ struct Merger {
         report.added[table] = try insertBatch(into: table, sql: """
             INSERT INTO main.exceptional_use (person_id, \(list)) SELECT person_id, \(list) FROM temp.mg_use
             WHERE mid IS NULL AND skip = 0 ORDER BY bid
-            """)
+            """).count
     }
 
-    /// Runs one set-based INSERT into `table` and returns the rows it added. Where the
+    /// Runs one set-based INSERT into `table` and returns how many rows it added. Where the
     /// table's insert trigger can be silenced (`ChangeLog.bulkTables`), the rows are logged
     /// as one batch entry of the bundle (ImportBatches), as an import logs a file: one entry
-    /// a bundle and table instead of one a row, with the digest `check` recomputes.
-    func insertBatch(into table: String, sql: String, arguments: StatementArguments = []) throws -> Int {
+    /// a bundle and table instead of one a row, with the digest `check` recomputes; `ids`
+    /// are then the ids they took (nil when none, or when the table is logged row by row).
+    func insertBatch(into table: String, sql: String, arguments: StatementArguments = []) throws
+        -> (count: Int, ids: ClosedRange<Int64>?) {
         guard ChangeLog.bulkTables.contains(table) else {
             try db.execute(sql: sql, arguments: arguments)
-            return db.changesCount
+            return (db.changesCount, nil)
         }
-        return try Session(db).inBatch(table: table, source: source, fileRows: { _ in [] }) {
+        return try Session(db).inBatch(table: table, source: source, fileRows: { _ in [] }) { first in
             try db.execute(sql: sql, arguments: arguments)
             let added = db.changesCount
-            return (added, added > 0)
+            return ((added, added > 0 ? first...(first + Int64(added) - 1) : nil), added > 0)
         }
     }
 

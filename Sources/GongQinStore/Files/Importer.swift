@@ -263,7 +263,7 @@ extension Session {
         guard !update, let source else { return try body(importer) }
         return try inBatch(table: importer.table, source: source, fileRows: { first in
             first == importer.rowOfRecord.firstNewID ? importer.rowOfRecord.added : []
-        }) {
+        }) { _ in
             let value = try body(importer)
             return (value, !importer.hasProblems)
         }
