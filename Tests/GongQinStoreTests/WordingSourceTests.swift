@@ -2,10 +2,11 @@ import Foundation
 import GongQinCore
 import Testing
 
-/// Wording lives in the CLI only (issue 25): the store throws and returns typed values,
-/// and GongQinCLI/Output/StoreWording.swift words them. A string literal in
-/// Sources/GongQinStore that names a `gongqin ` command or holds a Chinese character
-/// fails here, named by file and line, unless the allowlist below names it with its reason.
+/// Wording lives in the CLI only (Documentation/ARCHITECTURE.md, “A new command”): the
+/// store throws and returns typed values, and GongQinCLI/Output/StoreWording.swift words
+/// them. A string literal in Sources/GongQinStore that names a `gongqin ` command or holds
+/// a Chinese character fails here, named by file and line, unless the allowlist below
+/// names it with its reason.
 @Suite("the store writes no words")
 struct WordingSourceTests {
     static let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
