@@ -47,7 +47,7 @@ struct RepositoryTests {
         #expect(trade == "电" && NameMatch.nearest(to: trade, in: trades) == "电工")
     }
 
-    @Test("a duplicate identity number is refused in Chinese")
+    @Test("a duplicate identity number is refused, naming it")
     func duplicatePerson() throws {
         let store = try TempStore()
         let id = try store.seedPerson()
@@ -57,7 +57,10 @@ struct RepositoryTests {
             }
         } throws: { error in
             guard case .fieldProblems(let problems) = error as? StoreFailure else { return false }
-            return problems.contains { $0.field == "id-number" && $0.message.contains("已登记") }
+            return problems.contains { problem in
+                guard case .personRecorded(id, _)? = problem.cause as? RecordProblem else { return false }
+                return problem.field == "id-number"
+            }
         }
     }
 

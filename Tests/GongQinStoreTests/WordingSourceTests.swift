@@ -2,10 +2,11 @@ import Foundation
 import GongQinCore
 import Testing
 
-/// Wording lives in the CLI only (issue 25): the store throws and returns typed values,
-/// and GongQinCLI/Output/StoreWording.swift words them. A string literal in
-/// Sources/GongQinStore that names a `gongqin ` command or holds a Chinese character
-/// fails here, named by file and line, unless the allowlist below names it with its reason.
+/// Wording lives in the CLI only (Documentation/ARCHITECTURE.md, “A new command”): the
+/// store throws and returns typed values, and GongQinCLI/Output/StoreWording.swift words
+/// them. A string literal in Sources/GongQinStore that names a `gongqin ` command or holds
+/// a Chinese character fails here, named by file and line, unless the allowlist below
+/// names it with its reason.
 @Suite("the store writes no words")
 struct WordingSourceTests {
     static let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
@@ -14,66 +15,6 @@ struct WordingSourceTests {
     /// Literals that may stay: the file (its path under Sources/GongQinStore), a part of the
     /// literal, and why. Keep it short; each entry that matches nothing fails too.
     static let allowed: [(file: String, part: String, reason: String)] = [
-    ]
-
-    /// Literals still worded in the store, to be typed next (issue 25's remaining list):
-    /// the notice's clause references of gongqin 0.1's policy file, the merge report's
-    /// labels and progress lines, the field problems of records that exist already
-    /// (FieldProblem's message), and the change an R1 refusal names. Each names the literal
-    /// it excuses; one that no longer matches fails, so the list only shrinks.
-    static let pending: [(file: String, part: String)] = [
-        ("Policy/LegacyPolicyFile.swift", "（已载入的正式文件）"),
-        ("Policy/LegacyPolicyFile.swift", "须知·四·1"),
-        ("Policy/LegacyPolicyFile.swift", "须知·一·表"),
-        ("Policy/LegacyPolicyFile.swift", "须知·四·4"),
-        ("Policy/LegacyPolicyFile.swift", "须知·四·5"),
-        ("Policy/LegacyPolicyFile.swift", "须知·四·12"),
-        ("Policy/LegacyPolicyFile.swift", "须知·四·10"),
-        ("Policy/LegacyPolicyFile.swift", " 未载明技师选拔考试日期"),
-        ("Policy/LegacyPolicyFile.swift", "须知·二(一)5"),
-        ("Policy/LegacyPolicyFile.swift", "须知·一(五)3"),
-        ("Policy/LegacyPolicyFile.swift", "须知·一(五)4"),
-        ("Policy/LegacyPolicyFile.swift", "破格条件"),
-        ("Policy/LegacyPolicyFile.swift", "省·基线"),
-        ("Departments/Merge.swift", "已校验数据包"),
-        ("Departments/Merge.swift", "，生成）"),
-        ("Departments/Merge.swift", "本库"),
-        ("Departments/Merge.swift", "（单位"),
-        ("Departments/Merge.swift", "本数据包（已合并）"),
-        ("Departments/Merge.swift", "已核对人"),
-        ("Departments/Merge.swift", "已核对全部记录"),
-        ("Departments/Merge.swift", "单位"),
-        ("Departments/Merge.swift", "人员信息"),
-        ("Departments/Merge.swift", "生成的数据包"),
-        ("Departments/Merge.swift", "年度另有一份未撤回的申报（每人每周期一份，§7）"),
-        ("Departments/Merge.swift", "另有一个现任岗位"),
-        ("Departments/Merge.swift", "类破格使用"),
-        ("Departments/Merge.swift", "年·申报"),
-        ("Ledger/Ledger.swift", "已登记年使用"),
-        ("Files/Importer.swift", "与身份证号"),
-        ("Files/Importer.swift", "的人员，请先用 import persons 导入或用 person add 登记该人员"),
-        ("Files/Importer.swift", "人员现工种为，而最后一次转岗转入：导入转岗时，人员登记的工种应为转岗前的工种或最后转入的工种"),
-        ("Files/RosterImporter.swift", "的主管部门在第行为"),
-        ("Files/RosterImporter.swift", "（空）"),
-        ("Files/RosterImporter.swift", "：请核对，或先用 gongqin unit update 修改"),
-        ("Gate/CommitChecks.swift", "年·"),
-        ("Gate/CommitChecks.swift", "人员信息"),
-        ("Gate/CommitChecks.swift", "（编号）"),
-        ("Gate/CommitChecks.swift", "本次改动"),
-        ("Gate/CommitChecks.swift", "有字段的值无法读取"),
-        ("Records/People.swift", "身份证号"),
-        ("Records/People.swift", "已有证书（发证）"),
-        ("Records/People.swift", "证书编号已登记在名下"),
-        ("Records/People.swift", "已有转岗记录（→）"),
-        ("Records/People.swift", "年度考核已登记为"),
-        ("Records/People.swift", "已有毕业的学历"),
-        ("Records/People.swift", "已有的"),
-        ("Records/People.swift", "已有的继续教育"),
-        ("Records/People.swift", "已有起的工作经历"),
-        ("Records/Catalog.swift", "单位名称为空"),
-        ("Records/Catalog.swift", "已存在（可用 gongqin unit list 查看）"),
-        ("Records/Catalog.swift", "工种名称为空"),
-        ("Records/Catalog.swift", "已存在（可用 gongqin trade list 查看，用 gongqin trade update 修改）"),
     ]
 
     @Test("no string literal in the store names a gongqin command or holds Chinese")
@@ -87,10 +28,9 @@ struct WordingSourceTests {
             let text = try String(contentsOfFile: Self.sources.path + "/" + file, encoding: .utf8)
             checked += 1
             for literal in Self.literals(in: text) where Self.isWorded(literal.text) {
-                let excuses = (Self.allowed.map { ($0.file, $0.part) } + Self.pending.map { ($0.file, $0.part) })
-                    .filter { $0.0 == file && literal.text.contains($0.1) }
+                let excuses = Self.allowed.filter { $0.file == file && literal.text.contains($0.part) }
                 if !excuses.isEmpty {
-                    used.formUnion(excuses.map { $0.0 + "|" + $0.1 })
+                    used.formUnion(excuses.map { $0.file + "|" + $0.part })
                 } else {
                     offences.append("Sources/GongQinStore/\(file):\(literal.line): \"\(literal.text)\"")
                 }
@@ -98,7 +38,7 @@ struct WordingSourceTests {
         }
         #expect(checked > 30)
         #expect(offences.isEmpty, "words in the store (word them in GongQinCLI/Output/StoreWording.swift):\n\(offences.joined(separator: "\n"))")
-        let stale = (Self.allowed.map { $0.file + "|" + $0.part } + Self.pending.map { $0.file + "|" + $0.part }).filter { !used.contains($0) }
+        let stale = Self.allowed.map { $0.file + "|" + $0.part }.filter { !used.contains($0) }
         #expect(stale.isEmpty, "allowlist entries that match no literal: \(stale)")
     }
 

@@ -73,9 +73,9 @@ struct MergeCommand: WriteCommand {
         var updated: [String: Int] = [:]
         var absent: [String: Int] = [:]
         var moved: [MergeReport.Move] = []
-        var conflicts: [MergeReport.Conflict] = []
-        var findings: [MergeReport.SecondUse] = []
-        var stale: [MergeReport.Stale] = []
+        var conflicts: [ConflictLine] = []
+        var findings: [FindingLine] = []
+        var stale: [StaleLine] = []
         var bundles: [BundleLine] = []
         var dryRun: Bool
 
@@ -85,10 +85,57 @@ struct MergeCommand: WriteCommand {
             updated.merge(report.updated, uniquingKeysWith: +)
             absent.merge(report.absent, uniquingKeysWith: +)
             moved += report.moved
-            conflicts += report.conflicts
-            findings += report.findings
-            stale += report.stale
+            conflicts += report.conflicts.map(ConflictLine.init)
+            findings += report.findings.map(FindingLine.init)
+            stale += report.stale.map(StaleLine.init)
             bundles.append(BundleLine(report))
+        }
+    }
+
+    /// A conflict in the JSON document, its record and sources worded.
+    struct ConflictLine: Encodable {
+        var kind: String
+        var idNumber: IDNumber?
+        var name: String?
+        var record: String
+        var fields: [MergeReport.Field]
+        var storedSource: String
+        var bundleSource: String
+        var kept: MergePreference?
+
+        init(_ c: MergeReport.Conflict) {
+            (kind, idNumber, name, record, fields) = (c.kind, c.idNumber, c.name, c.record.chinese, c.fields)
+            (storedSource, bundleSource, kept) = (c.storedSource.chinese, c.bundleSource.chinese, c.kept)
+        }
+    }
+
+    /// A category used twice in the JSON document, its held-back application worded.
+    struct FindingLine: Encodable {
+        var kind: String
+        var idNumber: IDNumber
+        var name: String
+        var category: String
+        var first: MergeReport.UseAt
+        var second: MergeReport.UseAt
+        var new: Bool
+        var application: String?
+
+        init(_ f: MergeReport.SecondUse) {
+            (kind, idNumber, name, category, first, second) = (f.kind, f.idNumber, f.name, f.category, f.first, f.second)
+            (new, application) = (f.new, f.application?.chinese)
+        }
+    }
+
+    /// A stale person in the JSON document, where their record came from worded.
+    struct StaleLine: Encodable {
+        var idNumber: IDNumber
+        var name: String
+        var unit: String
+        var heldFrom: String
+        var reason: String
+
+        init(_ s: MergeReport.Stale) {
+            (idNumber, name, unit, heldFrom, reason) = (s.idNumber, s.name, s.unit, s.heldFrom.chinese, s.reason)
         }
     }
 
@@ -135,7 +182,7 @@ struct MergeCommand: WriteCommand {
 
     func run() throws {
         let terminal = Console.stderrIsTerminal
-        let progress = { (line: String) in if terminal { Console.errorLine("  " + line) } }
+        let progress = { (step: MergeProgress) in if terminal { Console.errorLine("  " + step.chinese) } }
         // Every bundle is checked before the database is opened: a bad one creates nothing.
         let bundles = try CheckedBundles(files: files, today: Environment.today, progress: progress)
         // A dry run is a read: it creates and changes nothing (Documentation/CLI.md, merge).
@@ -176,10 +223,10 @@ struct MergeCommand: WriteCommand {
     static func line(_ conflict: MergeReport.Conflict, show: (IDNumber) -> String) -> String {
         let who = conflict.idNumber.map { "\(conflict.name ?? "")（\(show($0))）" } ?? ""
         let fields = conflict.fields.map { field in
-            "\(MergeReport.fieldName(field.field, of: conflict.kind))：\(conflict.storedSource)为“\(field.stored ?? "空")”，\(conflict.bundleSource)为“\(field.bundle ?? "空")”"
+            "\(MergeReport.fieldName(field.field, of: conflict.kind))：\(conflict.storedSource.chinese)为“\(field.stored ?? "空")”，\(conflict.bundleSource.chinese)为“\(field.bundle ?? "空")”"
         }.joined(separator: "；")
         let kept = conflict.kept.map { $0 == .bundle ? "→ 采用数据包" : "→ 保留本库" } ?? ""
-        return "冲突：\(who)\(conflict.record)：\(fields)\(kept.isEmpty ? "" : " " + kept)"
+        return "冲突：\(who)\(conflict.record.chinese)：\(fields)\(kept.isEmpty ? "" : " " + kept)"
     }
 
     static func counts(_ counts: [String: Int], tables: [String], zeros: Bool = false) -> String {
@@ -219,13 +266,13 @@ struct MergeCommand: WriteCommand {
         for finding in report.findings {
             Console.out("  破格类别重复（category-used-twice，X1，R3）：" + AuditCommand.detail(
                 name: finding.name, category: finding.category, first: finding.first, second: finding.second)
-                + (finding.application.map { "；数据包中的\($0)用到此类，未并入，待主管部门核实处理" } ?? "")
+                + (finding.application.map { "；数据包中的\($0.chinese)用到此类，未并入，待主管部门核实处理" } ?? "")
                 + (finding.new ? "" : "（已记录）"))
         }
         for person in report.stale {
             Console.out("  未变动（stale）：\(person.name)（\(output.show(person.idNumber))）"
                         + (person.reason == "already-merged" ? "：此数据包已合并过"
-                           : "：本库的记录来自更新的\(person.heldFrom)，此数据包较旧，不把其调回或改动")
+                           : "：本库的记录来自更新的\(person.heldFrom.chinese)，此数据包较旧，不把其调回或改动")
                         + "，仍在“\(person.unit)”")
         }
         if report.absent.values.contains(where: { $0 > 0 }) {

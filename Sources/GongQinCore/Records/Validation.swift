@@ -9,28 +9,28 @@ public struct FieldProblem: Error, Hashable, Sendable {
     /// Core's words for it; empty when `cause` says what it is.
     public var message: String
     /// The typed failure of another layer (the store's), which the CLI words; nil when
-    /// `message` says it.
-    public var cause: (any Error & Sendable)?
+    /// `message` says it. Hashable, so that problems compare by their causes' values.
+    public var cause: (any Error & Sendable & Hashable)?
 
     public init(_ field: String, _ message: String) {
         self.field = field
         self.message = message
     }
 
-    public init(_ field: String, cause: any Error & Sendable) {
+    public init(_ field: String, cause: any Error & Sendable & Hashable) {
         self.field = field
         self.message = ""
         self.cause = cause
     }
 
     public static func == (a: FieldProblem, b: FieldProblem) -> Bool {
-        a.field == b.field && a.message == b.message && a.cause.map { String(reflecting: $0) } == b.cause.map { String(reflecting: $0) }
+        a.field == b.field && a.message == b.message && a.cause.map { AnyHashable($0) } == b.cause.map { AnyHashable($0) }
     }
 
     public func hash(into hasher: inout Hasher) {
         hasher.combine(field)
         hasher.combine(message)
-        hasher.combine(cause.map { String(reflecting: $0) })
+        hasher.combine(cause.map { AnyHashable($0) })
     }
 }
 

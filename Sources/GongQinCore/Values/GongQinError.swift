@@ -1,6 +1,6 @@
 /// An error for the clerk: one Chinese line that says what is wrong and, where it can,
 /// how to fix it. Its kind decides the exit code (Documentation/CLI.md).
-public struct GongQinError: Error, Equatable, Sendable {
+public struct GongQinError: Error, Hashable, Sendable {
     public enum Kind: String, Sendable {
         /// Refused by a rule of RULES.md: exit 1.
         case refused

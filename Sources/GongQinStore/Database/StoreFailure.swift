@@ -5,7 +5,7 @@ import GongQinCore
 /// commands that help, in one file (GongQinCLI/Output/StoreWording.swift); the store knows
 /// no command names and writes no sentences. A `GongQinError` thrown by Core passes
 /// through as `.core`, already worded there.
-public enum StoreFailure: Error, Sendable, Equatable {
+public enum StoreFailure: Error, Sendable, Hashable {
     /// A Core error on its way through the store, as Core worded it.
     case core(GongQinError)
 
@@ -177,29 +177,29 @@ public enum StoreFailure: Error, Sendable, Equatable {
 }
 
 /// Which file a path failure is about: the noun the CLI names it by.
-public enum FileRole: Sendable, Equatable {
+public enum FileRole: Sendable, Hashable {
     case database, backup, keptCopy, bundle, sealKey, importFile, policyFile, outputFile
 }
 
 /// What a path that is not a regular file is instead.
-public enum SpecialFile: Sendable, Equatable {
+public enum SpecialFile: Sendable, Hashable {
     case fifo, device, socket, other
 }
 
 /// What a dangling row id referred to.
-public enum Referent: Sendable, Equatable {
+public enum Referent: Sendable, Hashable {
     case unit, trade
 }
 
 /// The row of a transaction that the gate's checks of typed input refused: a person by
 /// their identity number (nil when it is not a valid one), another record by its number.
-public enum WrittenRow: Sendable, Equatable {
+public enum WrittenRow: Sendable, Hashable {
     case person(IDNumber?)
     case record(Int64)
 }
 
 /// An application's title: 张三2028年电工高级工·正常.
-public struct ApplicationTitle: Sendable, Equatable {
+public struct ApplicationTitle: Sendable, Hashable {
     public var name: String
     public var cycle: Int
     public var trade: String
@@ -209,7 +209,7 @@ public struct ApplicationTitle: Sendable, Equatable {
 
 /// Where a policy file's JSON does not decode; `path` is the coding path (`a.b[0]`),
 /// empty for the top level.
-public enum PolicyDecodingProblem: Sendable, Equatable {
+public enum PolicyDecodingProblem: Sendable, Hashable {
     case keyNotFound(path: String)
     case valueNotFound(path: String)
     case typeMismatch(path: String, type: String)
@@ -219,7 +219,7 @@ public enum PolicyDecodingProblem: Sendable, Equatable {
 }
 
 /// Why a bundle is refused (exit 65, the database untouched).
-public enum BundleFlaw: Sendable, Equatable {
+public enum BundleFlaw: Sendable, Hashable {
     case notSQLite
     case cannotOpen
     case unreadable
@@ -248,16 +248,51 @@ public enum BundleFlaw: Sendable, Equatable {
 }
 
 extension StoreFailure {
-    /// Whether the failure is gongqin's or the database's own (the CLI words it exit 70 or
-    /// 75), not the input's: an import stops at it instead of keeping it as a row's problem.
-    /// It must agree with the exit kind StoreWording gives each case (no test holds it yet).
-    public var isInternal: Bool {
+    /// The kind of error it is for the clerk, which decides the exit code
+    /// (Documentation/CLI.md); StoreWording gives it to the words it writes. One switch,
+    /// with no default: a new case is given its kind here.
+    public var kind: GongQinError.Kind {
         switch self {
-        case .core(let error): error.kind == .internalError || error.kind == .busy
-        case .undecodableRow, .unexpected, .busy, .unregisteredFunction, .sqlite, .migrationLeftDanglingReferences,
-             .restoredUnsound, .restoreFailed, .tableNotLogged, .noticePolicyUnreadable, .storedPolicyUnreadable, .missingReferent:
-            true
-        default: false
+        case .core(let error):
+            error.kind
+        case .restoreFailed(_, _, let reason):
+            reason.kind == .outputFailed ? .outputFailed : .internalError
+        case .keepFailed(_, _, _, let reason):
+            reason.kind
+        case .undecodableRow, .unexpected, .unregisteredFunction, .sqlite, .migrationLeftDanglingReferences,
+             .restoredUnsound, .tableNotLogged, .noticePolicyUnreadable, .storedPolicyUnreadable, .missingReferent:
+            .internalError
+        case .busy:
+            .busy
+        case .notSQLite, .cannotOpen, .readOnly, .corrupt, .databaseMissing, .databaseEmpty, .inputMissing,
+             .backupUnreadable, .backupNotSQLite, .sealKeyMissing, .sealKeyUnreadable, .bundleMissing,
+             .bundleUnreadable, .fileUnreadable:
+            .unreadableFile
+        case .diskFull, .folderDiskFull, .diskError, .outputFull, .outputFailed, .databaseReadOnlyMedia,
+             .databaseNotCreated, .folderNotCreated, .fileNotCreated, .sealKeyNotCreated, .sealKeyNotWritten:
+            .outputFailed
+        case .duplicate, .danglingReference, .checkConstraint, .constraint, .databaseNewer, .databaseNewerMigrations,
+             .databaseOlder, .databaseIsFolder, .notGongQin, .schemaDiffers, .witnessedHeadMismatch, .changedOutside,
+             .writtenRowInvalid, .danglingLink, .specialFile, .inputIsFolder, .inputSpecial, .backupExists,
+             .backupDamaged, .backupNotGongQin, .backupNewer, .backupFailsChecks, .sealKeyExists, .sealKeyNotSmallFile,
+             .sealKeyReadableByOthers, .notSealKey, .notSealPublicKey, .noTrustedSeal, .unitNameRefused,
+             .bundleRefused, .bundleExists, .bundleNotRegular, .sourceFailsChecks, .tableNotInLog, .policyOverLimits,
+             .policyMalformed, .policyNotJSON, .policyInconsistent, .unitNotFound, .departmentNotFound, .tradeNotFound,
+             .conditionNotFound, .conditionCodeInvalid, .conditionExists, .conditionInvalid, .unitNameEmpty,
+             .unitNameTaken, .personNotFound, .fieldProblems, .currentJobHeld, .noCurrentJob, .repeatsRow,
+             .alreadyStored, .applicationNotFound, .examOnlyForTechnician, .reviewOnlyForTechnicians:
+            .invalidData
+        case .applicationStatusTrigger, .withdrawnApplicationUse, .appendOnlyLog, .bundleSecondRecord,
+             .bundleStatusChange, .batchNotRevertible, .personHasLedger, .notEligible, .openApplicationExists,
+             .applicationExists, .applicationAlready, .applicationStatusChange, .anotherApplication,
+             .applicationWithdrawn, .categoryUsed:
+            .refused
+        case .emptyDatabasePath, .conditionAmbiguous, .conditionRepeated, .conditionRequired, .conditionNotUsed:
+            .usage
         }
     }
+
+    /// Whether the failure is gongqin's or the database's own (exit 70 or 75), not the
+    /// input's: an import stops at it instead of keeping it as a row's problem.
+    public var isInternal: Bool { kind == .internalError || kind == .busy }
 }

@@ -8,8 +8,9 @@ public enum MergePreference: String, Sendable, Codable, CaseIterable {
     case stored
 }
 
-/// What a merge of one bundle found and did (RULES R2, R3).
-public struct MergeReport: Sendable, Codable {
+/// What a merge of one bundle found and did (RULES R2, R3), typed: the CLI words it
+/// (GongQinCLI/Output/StoreWording.swift) and prints it.
+public struct MergeReport: Sendable {
     public enum Outcome: String, Sendable, Codable {
         /// Written and committed.
         case merged
@@ -35,18 +36,49 @@ public struct MergeReport: Sendable, Codable {
     }
 
     /// A record present on both sides with different values (R3).
-    public struct Conflict: Sendable, Codable {
+    public struct Conflict: Sendable {
         /// The table: unit, person, certificate, …
         public var kind: String
         public var idNumber: IDNumber?
         public var name: String?
-        /// The record, by its natural key.
-        public var record: String
+        public var record: ConflictRecord
         public var fields: [Field]
-        public var storedSource: String
-        public var bundleSource: String
+        public var storedSource: StoredSide
+        public var bundleSource: BundleSide
         /// The side kept: `bundle`, `stored`, or nil when the merge was refused.
         public var kept: MergePreference?
+    }
+
+    /// Which record a conflict is about.
+    public enum ConflictRecord: Sendable {
+        case unit(name: String)
+        /// The person's own fields.
+        case person
+        /// A record by its natural key: each key column with its value as shown.
+        case keyed(table: String, key: [KeyPart])
+        /// A second record a person may hold once: an open application of `cycle` (§7),
+        /// or a current post when `cycle` is nil.
+        case second(cycle: Int?)
+        /// A use of a category of exceptional conditions.
+        case use(year: Int, grade: Grade, category: String)
+    }
+
+    /// A column of a natural key and its value as shown (trades by name).
+    public struct KeyPart: Sendable {
+        public var column: String
+        public var value: String?
+    }
+
+    /// The department's side of a conflict; `unit` is the person's unit there, if any.
+    public struct StoredSide: Sendable {
+        public var unit: String?
+    }
+
+    /// The bundle's side of a conflict: its file's name, its unit and when it was made.
+    public struct BundleSide: Sendable {
+        public var file: String
+        public var unit: String
+        public var createdAt: String
     }
 
     /// One use of a category: where, when, which grade.
@@ -59,7 +91,7 @@ public struct MergeReport: Sendable, Codable {
 
     /// A category used in two units (R3, X1): the first stays the ledger's use, the second
     /// is kept as a category-used-twice finding.
-    public struct SecondUse: Sendable, Codable {
+    public struct SecondUse: Sendable {
         public var kind = "category-used-twice"
         public var idNumber: IDNumber
         public var name: String
@@ -70,20 +102,40 @@ public struct MergeReport: Sendable, Codable {
         public var new: Bool
         /// The bundle's application in progress that used the category a second time: it
         /// is not merged, and waits for the department to resolve the finding.
-        public var application: String?
+        public var application: HeldBack?
+    }
+
+    /// A bundle's application held back from a merge.
+    public struct HeldBack: Sendable {
+        public var cycle: Int
+        public var grade: Grade
+        public var module: Module
     }
 
     /// A person a bundle would move back or change with older records than the
     /// department holds: left as they are (Documentation/CLI.md, merge).
-    public struct Stale: Sendable, Codable {
+    public struct Stale: Sendable {
         public var idNumber: IDNumber
         public var name: String
         /// The unit the department has them in.
         public var unit: String
         /// The bundle the department's record of them came from.
-        public var heldFrom: String
+        public var heldFrom: HeldFrom
+
         /// `already-merged` or `older`.
-        public var reason: String
+        public var reason: String {
+            switch heldFrom {
+            case .thisBundle: "already-merged"
+            case .newerBundle: "older"
+            }
+        }
+    }
+
+    /// Where the department's record of a stale person came from: this very bundle,
+    /// merged at `mergedAt`, or a newer one of `unit` made at `createdAt`.
+    public enum HeldFrom: Sendable {
+        case thisBundle(mergedAt: String)
+        case newerBundle(unit: String, createdAt: String)
     }
 
     public var file: String
@@ -140,7 +192,7 @@ extension GongQinDatabase {
     /// the department trusts must send a bundle sealed by that key, and `requireSeal`
     /// refuses any bundle without a seal; either refuses the list (65), writing nothing.
     public func merge(_ bundles: CheckedBundles, prefer: MergePreference?, dryRun: Bool, requireSeal: Bool = false, now: String,
-                      progress: @escaping (String) -> Void = { _ in }) throws -> [MergeReport] {
+                      progress: @escaping (MergeProgress) -> Void = { _ in }) throws -> [MergeReport] {
         let body = { (db: Database) throws -> [MergeReport] in
             var reports: [MergeReport] = []
             for bundle in bundles.bundles {
@@ -173,18 +225,28 @@ extension GongQinDatabase {
     }
 }
 
+/// How far a merge has come, for the clerk to see while it runs.
+public enum MergeProgress: Sendable {
+    /// A bundle opened and checked.
+    case checked(file: String, unit: String)
+    /// A bundle's people merged.
+    case people(count: Int)
+    /// A bundle's records merged.
+    case records
+}
+
 /// The bundles of a `merge`, each opened and checked (`OpenBundle.open`) before the
 /// department's database is opened: a list with one bad bundle creates and changes nothing.
 public final class CheckedBundles: Sendable {
     let bundles: [OpenBundle]
 
     /// Opens and checks every file, in order; `progress` hears of each.
-    public init(files: [String], today: Day, progress: (String) -> Void = { _ in }) throws(StoreFailure) {
+    public init(files: [String], today: Day, progress: (MergeProgress) -> Void = { _ in }) throws(StoreFailure) {
         var opened: [OpenBundle] = []
         do {
             for file in files {
                 opened.append(try OpenBundle.open(file, today: today, context: LogContext(actor: "", command: "", today: today)))
-                progress("已校验数据包“\(file)”（单位“\(opened.last!.manifest.unit)”）")
+                progress(.checked(file: file, unit: opened.last!.manifest.unit))
             }
         } catch {
             for bundle in opened { bundle.close() }
@@ -301,7 +363,7 @@ struct Merger {
     let source: BatchSource
     let prefer: MergePreference?
     var report: MergeReport
-    let progress: (String) -> Void
+    let progress: (MergeProgress) -> Void
 
     /// This database's id of the bundle's unit.
     var unitID: Int64 = 0
@@ -311,7 +373,7 @@ struct Merger {
     var addedPeople: ClosedRange<Int64>?
 
     init(db: Database, file: String, source: BatchSource, prefer: MergePreference?, report: MergeReport,
-         progress: @escaping (String) -> Void) {
+         progress: @escaping (MergeProgress) -> Void) {
         self.db = db
         self.file = file
         self.source = source
@@ -329,12 +391,12 @@ struct Merger {
     /// Columns holding a trade's row id: mapped by the trade's name.
     static let tradeColumns: Set<String> = ["trade_id", "from_trade_id", "to_trade_id"]
 
-    var bundleSource: String {
-        "数据包“\((file as NSString).lastPathComponent)”（单位“\(report.manifest.unit)”，\(report.manifest.createdAt)生成）"
+    var bundleSource: MergeReport.BundleSide {
+        .init(file: (file as NSString).lastPathComponent, unit: report.manifest.unit, createdAt: report.manifest.createdAt)
     }
 
-    func storedSource(unit: Int64?) -> String {
-        "本库" + (unit.flatMap { unitNames[$0] }.map { "（单位“\($0)”）" } ?? "")
+    func storedSource(unit: Int64?) -> MergeReport.StoredSide {
+        .init(unit: unit.flatMap { unitNames[$0] })
     }
 
     func columns(_ table: String) throws -> [String] {
@@ -368,7 +430,7 @@ struct Merger {
                 JOIN main.unit u ON u.id = p.unit_id ORDER BY b.id
                 """).map { row in
                 MergeReport.Stale(idNumber: row["id_number"], name: row["name"], unit: row["unit"],
-                                  heldFrom: "本数据包（\(report.mergedBefore!)已合并）", reason: "already-merged")
+                                  heldFrom: .thisBundle(mergedAt: report.mergedBefore!))
             }
             return
         }
@@ -376,10 +438,10 @@ struct Merger {
         try mergeCatalogues()
         unitNames = Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT id, name FROM unit").map { ($0["id"], $0["name"]) })
         try mergePeople()
-        progress("已核对\(report.manifest.counts["person"] ?? 0)人")
+        progress(.people(count: report.manifest.counts["person"] ?? 0))
         for kind in Self.kinds { try mergeRecords(kind.table, key: kind.key) }
         try mergeUses()
-        progress("已核对全部记录")
+        progress(.records)
     }
 
     // MARK: Unit and catalogues
@@ -396,7 +458,7 @@ struct Merger {
             if fields.isEmpty {
                 report.unchanged["unit", default: 0] += 1
             } else {
-                report.conflicts.append(.init(kind: "unit", record: "单位“\(name)”", fields: fields, storedSource: "本库",
+                report.conflicts.append(.init(kind: "unit", record: .unit(name: name), fields: fields, storedSource: .init(unit: nil),
                                               bundleSource: bundleSource, kept: prefer))
                 if prefer == .bundle {
                     try db.execute(sql: "UPDATE main.unit SET department = ?, district = ? WHERE id = ?",
@@ -466,7 +528,7 @@ struct Merger {
         for bid in conflicting {
             let theirs = try Row.fetchOne(db, sql: "SELECT * FROM temp.mg_person WHERE bid = ?", arguments: [bid])!
             let ours = try Row.fetchOne(db, sql: "SELECT * FROM main.person WHERE id = ?", arguments: [theirs["mid"] as Int64])!
-            try conflict("person", ours: ours, theirs: theirs, columns: values, record: "人员信息", storedUnit: theirs["from_unit"])
+            try conflict("person", ours: ours, theirs: theirs, columns: values, record: .person, storedUnit: theirs["from_unit"])
         }
         if prefer == .bundle && !conflicting.isEmpty {
             let set = values.map { "\"\($0)\"" }.joined(separator: ", ")
@@ -490,11 +552,11 @@ struct Merger {
             """, arguments: [unitID, unitID])
 
         let list = all.map { "\"\($0)\"" }.joined(separator: ", ")
-        let first = try ImportBatches.nextID(db, table: "person")
-        report.added["person"] = try insertBatch(into: "person", sql: """
+        let people = try insertBatch(into: "person", sql: """
             INSERT INTO main.person (unit_id, \(list)) SELECT ?, \(list) FROM temp.mg_person WHERE mid IS NULL ORDER BY bid
             """, arguments: [unitID])
-        if let added = report.added["person"], added > 0 { addedPeople = first...(first + Int64(added) - 1) }
+        report.added["person"] = people.count
+        addedPeople = people.ids
         try db.execute(sql: """
             UPDATE temp.mg_person SET mid = (SELECT id FROM main.person p WHERE p.id_number = mg_person.id_number) WHERE mid IS NULL
             """)
@@ -514,8 +576,7 @@ struct Merger {
         for row in held where Self.isOlder(report.manifest, than: (row["source_unit"], row["created_at"], row["source_head_entries"])) {
             stale.append(row["bid"])
             report.stale.append(.init(idNumber: row["id_number"], name: row["name"], unit: row["unit"],
-                                      heldFrom: "单位“\(row["source_unit"] as String)”\(row["created_at"] as String)生成的数据包",
-                                      reason: "older"))
+                                      heldFrom: .newerBundle(unit: row["source_unit"], createdAt: row["created_at"])))
         }
         guard !stale.isEmpty else { return }
         try db.execute(sql: "DELETE FROM temp.mg_person WHERE bid IN (\(stale.map(String.init).joined(separator: ",")))")
@@ -562,7 +623,7 @@ struct Merger {
         for bid in conflicting {
             let theirs = try Row.fetchOne(db, sql: "SELECT * FROM temp.mg_\(table) WHERE bid = ?", arguments: [bid])!
             let ours = try Row.fetchOne(db, sql: "SELECT * FROM main.\(table) WHERE id = ?", arguments: [theirs["mid"] as Int64])!
-            try conflict(table, ours: ours, theirs: theirs, columns: values, record: try describe(table, key: key, row: theirs),
+            try conflict(table, ours: ours, theirs: theirs, columns: values, record: try keyed(table, key: key, row: theirs),
                          storedUnit: theirs["from_unit"])
             if prefer == .bundle { try update(table, id: ours["id"], from: ours, to: theirs, columns: values) }
         }
@@ -575,7 +636,7 @@ struct Merger {
             report.added[table] = try insertBatch(into: table, sql: """
                 INSERT INTO main.\(table) (person_id, \(list)) SELECT person_id, \(list) FROM temp.mg_\(table)
                 WHERE mid IS NULL AND skip = 0 ORDER BY bid
-                """)
+                """).count
         } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
             throw UnitBundle.refusal(file, .conflictingRecords(table: table))
         }
@@ -630,12 +691,11 @@ struct Merger {
         for pair in pairs {
             let theirs = try Row.fetchOne(db, sql: "SELECT * FROM temp.mg_\(table) WHERE bid = ?", arguments: [pair[0] as Int64])!
             let ours = try Row.fetchOne(db, sql: "SELECT * FROM main.\(table) WHERE id = ?", arguments: [pair[1] as Int64])!
-            let what = table == "application" ? "\(theirs["cycle"] as Int)年度另有一份未撤回的申报（每人每周期一份，§7）" : "另有一个现任岗位"
-            try conflict(table, ours: ours, theirs: theirs, columns: key, record: what, storedUnit: theirs["from_unit"],
+            let cycle: Int? = table == "application" ? theirs["cycle"] : nil
+            try conflict(table, ours: ours, theirs: theirs, columns: key, record: .second(cycle: cycle), storedUnit: theirs["from_unit"],
                          keepable: prefer == .stored ? .stored : nil)
             if prefer == .bundle {
-                throw StoreFailure.bundleSecondRecord(file: file, person: try personName(ours["person_id"]), table: table,
-                                                      cycle: table == "application" ? theirs["cycle"] as Int : nil)
+                throw StoreFailure.bundleSecondRecord(file: file, person: try personName(ours["person_id"]), table: table, cycle: cycle)
             }
         }
         try db.execute(sql: "UPDATE temp.mg_\(table) SET skip = 1 WHERE bid IN (\(pairs.map { String($0[0] as Int64) }.joined(separator: ",")))")
@@ -707,7 +767,8 @@ struct Merger {
         for bid in conflicting {
             let theirs = try Row.fetchOne(db, sql: "SELECT * FROM temp.mg_use WHERE bid = ?", arguments: [bid])!
             let ours = try Row.fetchOne(db, sql: "SELECT * FROM main.exceptional_use WHERE id = ?", arguments: [theirs["mid"] as Int64])!
-            let record = "\(theirs["year"] as Int)年\((Grade(rawValue: theirs["grade"]) ?? .junior).chinese)“\(theirs["category"] as String)”类破格使用"
+            let record = MergeReport.ConflictRecord.use(year: theirs["year"], grade: Grade(rawValue: theirs["grade"]) ?? .junior,
+                                                        category: theirs["category"])
             try conflict(table, ours: ours, theirs: theirs, columns: values, record: record, storedUnit: theirs["from_unit"])
             if prefer == .bundle {
                 let set = values.map { "\"\($0)\"" }.joined(separator: ", ")
@@ -725,9 +786,10 @@ struct Merger {
                        AND d.grade = m.grade AND d.year = m.year) AS known,
                    (SELECT d.first_unit FROM main.second_use d WHERE d.person_id = m.person_id AND d.category = m.category
                        AND d.grade = m.grade AND d.year = m.year) AS known_first_unit,
-                   (SELECT a.cycle || '|' || a.grade || '|' || a.module FROM temp.mg_application a
-                       WHERE a.skip = 3 AND a.bid = (SELECT b.application_id FROM temp.b_exceptional_use b WHERE b.id = m.bid)) AS held_back
+                   a.cycle AS held_cycle, a.grade AS held_grade, a.module AS held_module
             FROM temp.mg_use m JOIN main.exceptional_use s ON s.id = m.mid JOIN main.person p ON p.id = m.person_id
+            LEFT JOIN temp.mg_application a
+                ON a.skip = 3 AND a.bid = (SELECT b.application_id FROM temp.b_exceptional_use b WHERE b.id = m.bid)
             WHERE NOT (\(same)) ORDER BY m.bid
             """)
         report.findings = twice.map { row in
@@ -739,11 +801,9 @@ struct Merger {
                 second: .init(unit: report.manifest.unit, condition: row["condition_code"], year: row["year"],
                               grade: Grade(rawValue: row["grade"]) ?? .junior),
                 new: (row["known"] as Int) == 0,
-                application: (row["held_back"] as String?).map { text in
-                    let parts = text.split(separator: "|").map(String.init)
-                    let grade = parts.count > 1 ? Grade(rawValue: parts[1])?.chinese ?? parts[1] : ""
-                    let module = parts.count > 2 ? Module(rawValue: parts[2])?.chinese ?? parts[2] : ""
-                    return "\(parts.first ?? "")年\(grade)·\(module)申报"
+                application: (row["held_cycle"] as Int?).map { cycle in
+                    MergeReport.HeldBack(cycle: cycle, grade: Grade(rawValue: row["held_grade"]) ?? .junior,
+                                         module: Module(rawValue: row["held_module"]) ?? .normal)
                 })
         }
         // Marked so that `record` writes the new ones after the merge's own row.
@@ -753,22 +813,24 @@ struct Merger {
         report.added[table] = try insertBatch(into: table, sql: """
             INSERT INTO main.exceptional_use (person_id, \(list)) SELECT person_id, \(list) FROM temp.mg_use
             WHERE mid IS NULL AND skip = 0 ORDER BY bid
-            """)
+            """).count
     }
 
-    /// Runs one set-based INSERT into `table` and returns the rows it added. Where the
+    /// Runs one set-based INSERT into `table` and returns how many rows it added. Where the
     /// table's insert trigger can be silenced (`ChangeLog.bulkTables`), the rows are logged
     /// as one batch entry of the bundle (ImportBatches), as an import logs a file: one entry
-    /// a bundle and table instead of one a row, with the digest `check` recomputes.
-    func insertBatch(into table: String, sql: String, arguments: StatementArguments = []) throws -> Int {
+    /// a bundle and table instead of one a row, with the digest `check` recomputes; `ids`
+    /// are then the ids they took (nil when none, or when the table is logged row by row).
+    func insertBatch(into table: String, sql: String, arguments: StatementArguments = []) throws
+        -> (count: Int, ids: ClosedRange<Int64>?) {
         guard ChangeLog.bulkTables.contains(table) else {
             try db.execute(sql: sql, arguments: arguments)
-            return db.changesCount
+            return (db.changesCount, nil)
         }
-        return try Session(db).inBatch(table: table, source: source, fileRows: { _ in [] }) {
+        return try Session(db).inBatch(table: table, source: source, fileRows: { _ in [] }) { first in
             try db.execute(sql: sql, arguments: arguments)
             let added = db.changesCount
-            return (added, added > 0)
+            return ((added, added > 0 ? first...(first + Int64(added) - 1) : nil), added > 0)
         }
     }
 
@@ -796,13 +858,12 @@ struct Merger {
         }
     }
 
-    func describe(_ table: String, key: [String], row: Row) throws -> String {
-        "\(Tables.chineseName(of: table) ?? table)（" + (try key.map {
-            "\(MergeReport.fieldName($0, of: table))\(try shown($0, row) ?? "")"
-        }.joined(separator: "，")) + "）"
+    /// A record of `table` by its natural key, with the bundle's values.
+    func keyed(_ table: String, key: [String], row: Row) throws -> MergeReport.ConflictRecord {
+        .keyed(table: table, key: try key.map { MergeReport.KeyPart(column: $0, value: try shown($0, row)) })
     }
 
-    mutating func conflict(_ table: String, ours: Row, theirs: Row, columns: [String], record: String, storedUnit: Int64?,
+    mutating func conflict(_ table: String, ours: Row, theirs: Row, columns: [String], record: MergeReport.ConflictRecord, storedUnit: Int64?,
                            keepable: MergePreference?? = .none) throws {
         let personID: Int64? = table == "person" ? ours["id"] : ours["person_id"]
         let person = try personID.flatMap { try Row.fetchOne(db, sql: "SELECT id_number, name FROM main.person WHERE id = ?", arguments: [$0]) }

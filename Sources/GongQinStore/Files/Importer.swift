@@ -124,7 +124,7 @@ public final class Importer {
                 let owner = lastOwner?.idNumber == id ? lastOwner : try session.people.existingRow(id)
                 if let owner, StoredName.folded(personName) != owner.name {
                     reject(row: row, [FieldProblem(FieldSpec.personName.name,
-                                                   "姓名“\(personName.clipped())”与身份证号 \(id.masked) 登记的姓名“\(owner.name)”不符")])
+                                                   cause: RecordProblem.nameDiffers(given: personName, id: id, registered: owner.name))])
                 }
             }
         } catch let error as GongQinError where error.kind != .internalError && error.kind != .busy {
@@ -222,7 +222,7 @@ public final class Importer {
     }
 
     static func unknownPerson(_ id: IDNumber) -> FieldProblem {
-        FieldProblem("id-number", "未找到身份证号为 \(id.masked) 的人员，请先用 import persons 导入或用 person add 登记该人员")
+        FieldProblem("id-number", cause: RecordProblem.unknownPerson(id))
     }
 
     /// Writes a checked row, or keeps its problems. `save` gets the row to replace, or nil
@@ -269,7 +269,7 @@ public final class Importer {
             guard let tradeID = try Int64.fetchOne(statement, arguments: [personID]) else { continue }
             let current = try session.catalog.tradeName(id: tradeID)
             if current != last.to {
-                reject(row: last.row, [FieldProblem("to", "人员现工种为\(current)，而最后一次转岗转入\(last.to)：导入转岗时，人员登记的工种应为转岗前的工种或最后转入的工种")])
+                reject(row: last.row, [FieldProblem("to", cause: RecordProblem.tradeNotWhereTransferLed(current: current, lastTo: last.to))])
             }
         }
     }
@@ -291,7 +291,7 @@ extension Session {
         guard !update, let source else { return try body(importer) }
         return try inBatch(table: importer.table, source: source, fileRows: { first in
             first == importer.rowOfRecord.firstNewID ? importer.rowOfRecord.added : []
-        }) {
+        }) { _ in
             let value = try body(importer)
             return (value, !importer.hasProblems)
         }

@@ -165,25 +165,22 @@ struct CommitChecks {
                 let decision = ApplicationHold.judge(application, record: record, engine: engine)
                 guard !decision.open else { continue }
                 throw RecordError.restsOnApplication(
-                    change: try changeDescription(personID: row.id!), application: application.id,
-                    status: application.status,
-                    title: "\(row.name)\(application.cycle)年\(application.trade)\(application.grade.chinese)·\(application.module.chinese)",
-                    failed: decision.failedChecks.map { "\($0.rule.rawValue)：\($0.detail)" })
+                    change: try changedRows(personID: row.id!), application: application.id, status: application.status,
+                    title: ApplicationTitle(name: row.name, cycle: application.cycle, trade: application.trade,
+                                            grade: application.grade, module: application.module),
+                    failed: decision.failedChecks)
             }
         }
     }
 
-    /// What the transaction changed of a person's, for the refusal: `年度考核（编号5）`.
-    func changeDescription(personID: Int64) throws -> String {
-        let rows = try Row.fetchAll(db, sql: """
+    /// The first rows the transaction changed of a person's, for the refusal to name.
+    func changedRows(personID: Int64) throws -> [ChangedRow] {
+        try Row.fetchAll(db, sql: """
             SELECT DISTINCT table_name, row_id FROM change_log WHERE seq > ? AND person_row = ? ORDER BY seq LIMIT 4
-            """, arguments: [since, personID])
-        let named = rows.map { row -> String in
+            """, arguments: [since, personID]).map { row in
             let table: String = row[0]
-            if table == "person" { return "人员信息" }
-            return "\(Tables.chineseName(of: table) ?? table)（编号\(row[1] as Int64)）"
+            return table == "person" ? .person : .record(table: table, number: row[1])
         }
-        return named.isEmpty ? "本次改动" : Array(Set(named)).sorted().prefix(3).joined(separator: "、")
     }
 }
 
@@ -229,7 +226,7 @@ struct RowValidator {
                 problems += try kindProblems(row, owner: &owner)
             } catch let error as RowDecodingError {
                 _ = error
-                problems.append(FieldProblem("", "有字段的值无法读取"))
+                problems.append(FieldProblem("", cause: RecordProblem.unreadableValue))
             }
             if let problem = problems.first {
                 throw refusal(row, problem, more: problems.count - 1)

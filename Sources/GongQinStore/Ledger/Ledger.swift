@@ -78,7 +78,8 @@ public struct Ledger {
             let same = earlier.conditionCode == condition.code && earlier.grade == use.grade && earlier.year == use.year
                 && earlier.note == use.note
             let problem = earlier.source == .historic && earlier.conditionCode == condition.code && earlier.year == use.year
-                ? FieldProblem("condition", "\(owner.name)已登记\(earlier.year)年\(earlier.grade.chinese)使用“\(condition.name)”")
+                ? FieldProblem("condition", cause: RecordProblem.useRecorded(owner: owner.name, year: earlier.year, grade: earlier.grade,
+                                                                        condition: condition.name))
                 : FieldProblem.of(Self.alreadyUsed(earlier.use, name: owner.name, condition: condition), field: "condition")
             // Only a historic use may be replaced by a file; an application's use stays with it.
             if earlier.source != .historic { return checked.adding(problem) }

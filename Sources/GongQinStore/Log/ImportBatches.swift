@@ -221,18 +221,18 @@ enum ImportBatches {
 
 extension Session {
     /// Runs `body` with the insert trigger of `table` silenced, then logs every row `body`
-    /// inserted into it as one batch entry from `source`; `fileRows(first)` gives the file
-    /// row of each id from `first` on. Nothing is logged when `body` returns false (it
+    /// inserted into it as one batch entry from `source`; `body` is given the first id its
+    /// rows take, and `fileRows(first)` gives the file row of each id from `first` on. Nothing is logged when `body` returns false (it
     /// found problems, and the command rolls back). For a bulk write other than `import`
     /// (a `merge`, say), the same function serves.
     public func inBatch<T>(table: String, source: BatchSource, fileRows: (Int64) -> [Int32],
-                           _ body: () throws -> (value: T, log: Bool)) throws -> T {
+                           _ body: (_ first: Int64) throws -> (value: T, log: Bool)) throws -> T {
         let first = try ImportBatches.nextID(db, table: table)
         ImportBatches.silence(table, in: db)
         let result: (value: T, log: Bool)
         do {
             defer { ImportBatches.silence(nil, in: db) }
-            result = try body()
+            result = try body(first)
         }
         if result.log {
             let last = try Int64.fetchOne(db, sql: "SELECT max(rowid) FROM \"\(table)\"") ?? 0

@@ -18,10 +18,11 @@ public enum RecordError: Error, Sendable, Equatable {
     /// No record of this kind has this number.
     case unknown(kind: String, number: Int64)
     /// The change would leave an application in progress without its ground (R1): the gate
-    /// refuses the whole transaction. `change` names what the transaction changed of the
-    /// person's (年度考核（编号5）), `application` is the application's number, `title`
-    /// what it is (张三2028年电工高级工·正常), `failed` the checks that no longer pass.
-    case restsOnApplication(change: String, application: Int64, status: ApplicationStatus, title: String, failed: [String])
+    /// refuses the whole transaction. `change` holds the first rows the transaction changed
+    /// of the person's, `application` is the application's number, `failed` the checks
+    /// that no longer pass.
+    case restsOnApplication(change: [ChangedRow], application: Int64, status: ApplicationStatus, title: ApplicationTitle,
+                            failed: [Check])
     /// A use that an application recorded: it goes with the application (R1, X1).
     case useOfApplication(number: Int64, application: Int64)
     /// The change would record one category twice for the person (X1).
@@ -45,6 +46,12 @@ public enum RecordError: Error, Sendable, Equatable {
     /// A person argument (a masked ID or a name) that names nobody, or several people.
     case noSuchPerson(argument: String)
     case ambiguousPerson(argument: String, candidates: [PersonSummary])
+}
+
+/// A row a transaction changed of a person's: their own row, or a record of `table`.
+public enum ChangedRow: Sendable, Equatable {
+    case person
+    case record(table: String, number: Int64)
 }
 
 /// A person as a list of candidates shows them.

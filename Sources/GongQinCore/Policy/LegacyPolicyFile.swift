@@ -1,10 +1,10 @@
-import GongQinCore
-
 /// The policy file of gongqin 0.1, before a policy was one document in the shape of
 /// `Policy`: plain values, every one official, with one `source` for the file. Only
-/// `Policies.loaded` reads it, for a year loaded into a database by that version; `policy
-/// load` takes the one shape `policy show --format json` prints.
-struct LegacyPolicyFile: Codable, Sendable, Hashable {
+/// GongQinStore's `Policies.loaded` decodes it, for a year loaded into a database by that
+/// version; `policy load` takes the one shape `policy show --format json` prints. It lives
+/// in Core because what it makes is a `Policy`, whose sources (the clause each value comes
+/// from) are policy data, as in policy-2024.json and the derived years.
+public struct LegacyPolicyFile: Codable, Sendable, Hashable {
     struct YearPair: Codable, Sendable, Hashable {
         var workStartBy: Int
         var certificateBy: Int
@@ -67,7 +67,7 @@ struct LegacyPolicyFile: Codable, Sendable, Hashable {
 
     /// The policy this file states, over `base` (the notice's policy derived for its
     /// year) for the parts it leaves out.
-    func policy(base: Policy) -> Policy {
+    public func policy(base: Policy) -> Policy {
         var p = base
         func official<V>(_ value: V, _ clause: String) -> Sourced<V> { Sourced(value, .official, "\(source)（\(clause)）") }
         p.origin = "\(source)（已载入的正式文件）"
