@@ -14,8 +14,7 @@ struct WordingSourceTests {
 
     /// Literals that may stay: the file (its path under Sources/GongQinStore), a part of the
     /// literal, and why. Keep it short; each entry that matches nothing fails too.
-    static let allowed: [(file: String, part: String, reason: String)] = [
-    ]
+    static let allowed: [(file: String, part: String, reason: String)] = []
 
     @Test("no string literal in the store names a gongqin command or holds Chinese")
     func noWords() throws {
