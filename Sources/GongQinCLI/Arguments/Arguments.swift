@@ -136,7 +136,7 @@ enum Parse {
     /// A free text (a note): trimmed, nil when empty; more than `Limits.freeText`
     /// characters is invalid data (exit 65).
     static func freeText(_ value: String?, _ what: String) throws -> String? {
-        if let problem = Limits.freeTextProblem("note", value, what: what) { throw GongQinError.invalid(problem.message) }
+        if let problem = Limits.freeTextProblem("note", value, what: .label(what)) { throw GongQinError.invalid(problem.words) }
         return text(value)
     }
 }

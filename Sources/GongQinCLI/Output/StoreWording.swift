@@ -332,6 +332,7 @@ extension FieldProblem {
         guard let cause else { return message }
         switch cause {
         case let failure as StoreFailure: return failure.gongqin.line
+        case let problem as RecordProblem: return problem.chinese
         case let error as GongQinError: return error.line
         default: return message
         }

@@ -352,7 +352,7 @@ extension FileHeader {
             switch sex {
             case "男", "男性": if id.sex != .male { problems.append(sexProblem(sex, id)) }
             case "女", "女性": if id.sex != .female { problems.append(sexProblem(sex, id)) }
-            default: problems.append(FieldProblem(FieldSpec.sex.name, "性别“\(sex.clipped())”应写作男或女"))
+            default: problems.append(FieldProblem(FieldSpec.sex.name, .sexUnreadable(sex)))
             }
         }
         if let text = values[FieldSpec.birthMonth.name] {
@@ -364,18 +364,17 @@ extension FileHeader {
             if let parsed {
                 let hasDay = (digits && text.count == 8) || (!digits && (try? Day.parse(text)) != nil)
                 if parsed.year != birth.year || parsed.month != birth.month || (hasDay && parsed.day != birth.day) {
-                    problems.append(FieldProblem(FieldSpec.birthMonth.name,
-                                                 "出生年月“\(text.clipped())”与身份证号 \(id.masked) 中的出生日期\(birth)不符"))
+                    problems.append(FieldProblem(FieldSpec.birthMonth.name, .birthDiffers(text, id)))
                 }
             } else {
-                problems.append(FieldProblem(FieldSpec.birthMonth.name, "出生年月“\(text.clipped())”不是日期，应写作 \(birth.chineseMonth) 或 \(birth.year)-\(birth.month < 10 ? "0" : "")\(birth.month)"))
+                problems.append(FieldProblem(FieldSpec.birthMonth.name, .birthUnreadable(text, id)))
             }
         }
         return problems
     }
 
     static func sexProblem(_ sex: String, _ id: IDNumber) -> FieldProblem {
-        FieldProblem(FieldSpec.sex.name, "性别“\(sex)”与身份证号 \(id.masked) 不符：第17位为\(id.sex == .male ? "奇数，是男性" : "偶数，是女性")（GB 11643）")
+        FieldProblem(FieldSpec.sex.name, .sexDiffers(sex, id))
     }
 }
 
@@ -537,7 +536,7 @@ struct CellReader {
     mutating func required(_ name: String) -> String? {
         let (field, _) = spec(name)
         if let t = text(name) { return t }
-        problems.append(FieldProblem(name, "缺少\(field.label)"))
+        problems.append(FieldProblem(name, .missing(.label(field.label))))
         return nil
     }
 

@@ -260,7 +260,7 @@ public struct RecordSpec<Record: Hashable & Sendable>: Sendable {
         var problems: [FieldProblem] = []
         for (i, cell) in zip(fields.indices, cells) {
             guard let text = Values.text(cell) else {
-                if fields[i].required { problems.append(FieldProblem(fields[i].name, "缺少\(fields[i].label)")) }
+                if fields[i].required { problems.append(FieldProblem(fields[i].name, .missing(.label(fields[i].label)))) }
                 continue
             }
             do {
@@ -276,7 +276,7 @@ public struct RecordSpec<Record: Hashable & Sendable>: Sendable {
     public func lengthProblems(_ record: Record) -> [FieldProblem] {
         fields.compactMap { field in
             guard let limit = field.type.limit, let text = field.get(record).text else { return nil }
-            return Limits.lengthProblem(field.name, text, limit: limit, what: field.label)
+            return Limits.lengthProblem(field.name, text, limit: limit, what: .label(field.label))
         }
     }
 }
