@@ -4,7 +4,22 @@ import GongQinCore
 /// every `RecordProblem` as the Chinese line the clerk reads. Core returns typed values;
 /// this file alone words them.
 extension RecordProblem {
-    var chinese: String {
+    /// The problem as the one line of a field's problem: its message, then its hint.
+    var chinese: String { gongqin.line }
+
+    /// The problem as the error of a command: invalid data (exit 65).
+    var gongqin: GongQinError { .invalid(message, hint: hint) }
+
+    /// How to fix it, where the words say.
+    var hint: String? {
+        switch self {
+        case .idNumberMangled: "请在 Excel/WPS 中把身份证号列设为“文本”格式，重新录入号码后保存"
+        case .dayAfterToday: "只能登记已发生的日期"
+        default: nil
+        }
+    }
+
+    var message: String {
         switch self {
         case .future(let subject, let day, let today):
             "\(subject.chinese)\(day)晚于今天（\(today)）"
@@ -64,6 +79,55 @@ extension RecordProblem {
         case .birthUnreadable(let text, let id):
             "出生年月“\(text.clipped())”不是日期，应写作 \(id.birthDate.chineseMonth) 或 "
                 + "\(id.birthDate.year)-\(id.birthDate.month < 10 ? "0" : "")\(id.birthDate.month)"
+        case .rosterTradeMissing:
+            "缺少工种（或申报工种）"
+        case .appliedTradeDiffers(let applied, let trade):
+            "申报工种\(applied)与工种\(trade)不同：须按现岗位工种申报（K1）"
+        case .levelWithoutGraduation:
+            "有学历，缺毕业时间：学历须连同毕业时间登记"
+        case .graduationWithoutLevel:
+            "有毕业时间，缺学历"
+        case .heldWithoutTrade(let subject):
+            "有\(subject.chinese)，缺原持证工种"
+        case .heldPartsDiffer(let subject, let count, let trades):
+            "原持证工种有\(trades)个，\(subject.chinese)有\(count)个：转岗人员两证的各项须一一对应，以“；”分隔"
+        case .heldTradeEmpty:
+            "原持证工种有空项"
+        case .transferDatesMissing(let chain):
+            "原持证工种\(chain.dropLast().joined(separator: "、"))与现工种\(chain.last ?? "")不同，是转岗人员："
+                + "须在转岗时间列写明每次转岗的时间（T1，须知·四·7），或先用 gongqin import transfers 导入转岗记录"
+        case .transferDatesWithoutChange:
+            "有转岗时间，但原持证工种与现工种相同：转岗前的证书须写在原持证工种列，原工种在前"
+        case .transferDatesDiffer(let chain, let dates):
+            "工种变了\(chain.count - 1)次（\(chain.joined(separator: "→"))），转岗时间有\(dates)个：每次转岗一个时间，以“；”分隔"
+        case .idNumberMangled(let text, let mangling):
+            "身份证号“\(text.clipped(24))”已被 Excel 当作数字\(mangling.chinese)，原号码已丢失"
+        case .idNumberInvalid(let text, let invalid):
+            "身份证号“\(text.clipped(24))”无效：\(invalid.chinese)"
+        case .dayUnreadable(let subject, let error):
+            "\(subject.chinese)：\(error.chinese)"
+        case .dayAfterToday(let subject, let day, let today):
+            "\(subject.chinese)\(day)晚于今天（\(today)）"
+        case .yearOutOfRange(let subject, let year, let range):
+            "\(subject.chinese)\(year)超出范围（\(range.lowerBound)–\(range.upperBound)）"
+        case .notInteger(let subject, let text):
+            "\(subject.chinese)“\(text.clipped())”不是整数"
+        case .notYesOrNo(let subject, let text):
+            "\(subject.chinese)“\(text.clipped())”应为“是”或“否”（也可写 true/false、1/0、y/n）"
+        case .ambiguousValue(let subject, let text, let either):
+            "\(subject.chinese)“\(text.clipped())”可指多个，是否指 \(either)？"
+        case .unknownValue(let subject, let text, let choices):
+            "\(subject.chinese)“\(text.clipped())”无效，可选：\(choices)"
+        }
+    }
+}
+
+extension Values.ExcelMangling {
+    /// What follows 已被 Excel 当作数字.
+    var chinese: String {
+        switch self {
+        case .scientific: "，存成了科学计数法"
+        case .fifteenDigits: "，只保留了前15位（末三位成了000）"
         }
     }
 }
@@ -105,6 +169,39 @@ extension RecordProblem.Subject {
         case .conditionName: "破格条件名称"
         case .clause: "依据条款"
         case .label(let label): label
+        }
+    }
+}
+
+extension HeaderProblem {
+    /// The problems of a header its error names; the rest are counted.
+    static let problemsShown = 5
+
+    /// The error of an import whose header is wrong: invalid data (exit 65), with the
+    /// header the command reads as the way out.
+    var gongqin: GongQinError {
+        switch self {
+        case .empty(let layout):
+            return .invalid("\(layout.chinese)文件是空的，没有表头行", hint: "第一行须为表头，如 身份证号,姓名,…")
+        case .columns(let layout, let problems, let row):
+            // One short line, however wide the header: the first few problems and a count.
+            let shown = problems.prefix(Self.problemsShown).map { $0.chinese(in: layout) }.joined(separator: "；")
+                + (problems.count > Self.problemsShown ? "；……共\(problems.count)处" : "")
+            return .invalid((row.map { "第\($0)行：" } ?? "") + "\(layout.chinese)文件的表头不对：\(shown)",
+                            hint: "表头用 \(layout.command) 的长选项名或中文名：" + layout.fields.map { "\($0.name)/\($0.label)" }.joined(separator: ","))
+        case .notFound:
+            return GongQinError(.internalError, "表头查找出错")
+        }
+    }
+}
+
+extension HeaderProblem.Column {
+    func chinese(in layout: HeaderProblem.Layout) -> String {
+        switch self {
+        case .unknown(let column, let name): "第\(column)列“\(name.clipped())”不是\(layout.chinese)文件的列"
+        case .repeated(let column, let name, let earlier): "第\(column)列“\(name.clipped())”与第\(earlier)列重复"
+        case .missing(let groups):
+            "缺少必填列：" + groups.map { group in group.map { "\($0.name)（\($0.label)）" }.joined(separator: "或") }.joined(separator: "、")
         }
     }
 }

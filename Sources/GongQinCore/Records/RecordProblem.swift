@@ -59,6 +59,50 @@ public enum RecordProblem: Error, Hashable, Sendable {
     /// A file's 出生年月 cell, no date at all.
     case birthUnreadable(String, IDNumber)
 
+    // A value as a flag or a cell writes it (Values).
+
+    /// An identity number that Excel took for a number, so that the number is lost.
+    case idNumberMangled(String, Values.ExcelMangling)
+    /// A text that is no identity number.
+    case idNumberInvalid(String, IDNumber.Invalid)
+    /// A text that is no date.
+    case dayUnreadable(Subject, Day.ParseError)
+    /// A date after today, where only what has happened is entered.
+    case dayAfterToday(Subject, Day, today: Day)
+    /// A year outside `range`.
+    case yearOutOfRange(Subject, Int, ClosedRange<Int>)
+    /// A text that is no whole number.
+    case notInteger(Subject, String)
+    /// A text that is neither yes nor no.
+    case notYesOrNo(Subject, String)
+    /// A text that names several values of a vocabulary: `either` lists them.
+    case ambiguousValue(Subject, String, either: String)
+    /// A text that names no value of a vocabulary: `choices` lists them.
+    case unknownValue(Subject, String, choices: String)
+
+    // A row of a roster (RosterFile).
+
+    /// Neither 工种 nor 申报工种.
+    case rosterTradeMissing
+    /// 申报工种 other than 工种 (K1).
+    case appliedTradeDiffers(applied: String, trade: String)
+    /// 学历 without 毕业时间.
+    case levelWithoutGraduation
+    /// 毕业时间 without 学历.
+    case graduationWithoutLevel
+    /// A cell of the certificates held before, `subject`, without their trades.
+    case heldWithoutTrade(Subject)
+    /// `count` parts in the cell `subject` of the certificates held before, for `trades` trades.
+    case heldPartsDiffer(Subject, count: Int, trades: Int)
+    /// An empty part among the trades held before.
+    case heldTradeEmpty
+    /// The trades held (`chain`, the current one last) changed, and no 转岗时间 says when.
+    case transferDatesMissing(chain: [String])
+    /// 转岗时间, where the trade held before is the current one.
+    case transferDatesWithoutChange
+    /// `dates` transfer dates for the changes of `chain`.
+    case transferDatesDiffer(chain: [String], dates: Int)
+
     /// What a problem is about: a field of a kind of record, named as its words name it.
     public enum Subject: Hashable, Sendable {
         case personName, workStart, enlisted, discharged, placed, probationEnd, fromProvince
