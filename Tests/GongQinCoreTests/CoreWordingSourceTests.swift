@@ -48,10 +48,9 @@ struct CoreWordingSourceTests {
         ("Rules/Forecast.swift", 3),
         ("Rules/Rules+Review.swift", 2),
         ("Rules/Seniority.swift", 2),
-        // Labels, header spellings and each column's help (IMPORT.md, the flags' help); the
-        // roster's also the names of its values in its problems (第2个原等级).
+        // Labels, header spellings and each column's help (IMPORT.md, the flags' help).
         ("Files/FileFormat.swift", 97),
-        ("Files/RosterFile.swift", 69),
+        ("Files/RosterFile.swift", 65),
         ("Records/RecordSpec.swift", 71),
         // Words Core itself still needs: a date's and an identity number's problems (their
         // decoding's description), the nearest name (StoreWording's hints) and the refused

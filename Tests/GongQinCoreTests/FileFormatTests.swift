@@ -66,7 +66,7 @@ struct FileFormatTests {
 
     @Test("yes and no, as clerks write them", arguments: [("是", true), ("否", false), ("TRUE", true), ("0", false), ("y", true), ("N", false)])
     func booleans(_ text: String, _ value: Bool) throws {
-        #expect(try Values.bool(text, "是否相关专业") == value)
+        #expect(try Values.bool(text, .label("是否相关专业")) == value)
     }
 
     @Test("the trade chain follows transfers back from the current trade; the roster shows both certificates (T1, F1)")

@@ -75,7 +75,7 @@ enum YesNo: String, ExpressibleByArgument, CaseIterable {
     case yes, no
 
     init?(argument: String) {
-        guard let answer = try? Values.bool(argument, "") else { return nil }
+        guard let answer = try? Values.bool(argument, .label("")) else { return nil }
         self = answer ? .yes : .no
     }
 }
@@ -118,7 +118,7 @@ enum Parse {
     /// (`发证时间：“2026-13-01”不是真实存在的日期`, exit 65), which comes before `run()`.
     static func day(as what: String, allowMonth: Bool = false, allowFuture: Bool = false) -> @Sendable (String) throws -> Day {
         { text in
-            do throws(RecordProblem) { return try Values.day(text, what, today: Environment.today, allowMonth: allowMonth, allowFuture: allowFuture) } catch {
+            do throws(RecordProblem) { return try Values.day(text, .label(what), today: Environment.today, allowMonth: allowMonth, allowFuture: allowFuture) } catch {
                 throw error.gongqin
             }
         }
@@ -129,7 +129,7 @@ enum Parse {
 
     /// A year such as a cycle or an assessment year.
     static func year(_ value: Int, _ what: String) throws -> Int {
-        do { return try Values.year(value, what) } catch { throw error.gongqin }
+        do { return try Values.year(value, .label(what)) } catch { throw error.gongqin }
     }
 
     /// A text field: trimmed, and nil when empty.

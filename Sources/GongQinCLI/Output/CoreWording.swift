@@ -157,6 +157,8 @@ extension RecordProblem.Subject {
         case .hours: "学时"
         case .useYear: "使用年度"
         case .note: "备注"
+        case .heldCertificateGrade(let n): (n.map { "第\($0)个" } ?? "") + "原等级"
+        case .heldCertificateIssued(let n): (n.map { "第\($0)个" } ?? "") + "取证时间"
         case .jobFrom: "任职起始时间"
         case .jobTo: "任职截止时间"
         case .jobUnit: "工作单位"

@@ -562,17 +562,17 @@ struct CellReader {
     }
 
     /// The cell read by `parse`, or nil when empty; a problem when `parse` refuses it.
-    mutating func optional<T>(_ name: String, _ parse: (String, String) throws(RecordProblem) -> T) -> T? {
+    mutating func optional<T>(_ name: String, _ parse: (String, RecordProblem.Subject) throws(RecordProblem) -> T) -> T? {
         guard let t = text(name) else { return nil }
         do {
-            return try parse(t, spec(name).0.label)
+            return try parse(t, .label(spec(name).0.label))
         } catch {
             problems.append(FieldProblem(name, error))
             return nil
         }
     }
 
-    mutating func requiredValue<T>(_ name: String, _ parse: (String, String) throws(RecordProblem) -> T) -> T? {
+    mutating func requiredValue<T>(_ name: String, _ parse: (String, RecordProblem.Subject) throws(RecordProblem) -> T) -> T? {
         guard required(name) != nil else { return nil }
         return optional(name, parse)
     }

@@ -142,13 +142,13 @@ public enum RosterFile {
         }
         var certificates: [Certificate] = []
         for (i, trade) in trades.enumerated() {
-            let which = trades.count > 1 ? "第\(i + 1)个" : ""
+            let which = trades.count > 1 ? i + 1 : nil
             var grade: Grade?
             var day: Day?
-            do { grade = try Values.vocabulary(grades[i], "\(which)原等级") } catch {
+            do { grade = try Values.vocabulary(grades[i], .heldCertificateGrade(which)) } catch {
                 r.problems.append(FieldProblem("cert-grade", error))
             }
-            do { day = try Values.day(issued[i], "\(which)取证时间", today: r.today, allowMonth: true) } catch {
+            do { day = try Values.day(issued[i], .heldCertificateIssued(which), today: r.today, allowMonth: true) } catch {
                 r.problems.append(FieldProblem("cert-issued", error))
             }
             let number = numbers.isEmpty ? nil : Values.text(numbers[i])
@@ -178,7 +178,7 @@ public enum RosterFile {
         var transfers: [Transfer] = []
         for (i, text) in dates.enumerated() {
             do {
-                let date = try Values.day(text, "转岗时间", today: r.today, allowMonth: true)
+                let date = try Values.day(text, .transferDate, today: r.today, allowMonth: true)
                 transfers.append(Transfer(from: chain[i], to: chain[i + 1], date: date))
             } catch {
                 r.problems.append(FieldProblem("transfer-date", error))

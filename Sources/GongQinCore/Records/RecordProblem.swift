@@ -110,6 +110,9 @@ public enum RecordProblem: Error, Hashable, Sendable {
         case transferDate, assessmentYear, graduated
         case awardDate, awardName, trainingDate, trainingName, hours
         case useYear, note
+        /// The grade and the issue of a certificate held before, in a roster: the `n`th when a
+        /// cell holds several.
+        case heldCertificateGrade(Int?), heldCertificateIssued(Int?)
         case jobFrom, jobTo, jobUnit, post
         case unitName, department, district, tradeName, tradeCategory, conditionName, clause
         /// A field named by its label elsewhere: a spec's, the stored names', the command line's.

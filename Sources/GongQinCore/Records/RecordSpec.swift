@@ -29,7 +29,7 @@ public enum FieldValue: Hashable, Sendable {
 public struct Codes: Sendable {
     /// The code a text names (its code or Chinese name), or the problem `Values.vocabulary`
     /// finds: an ambiguous or unknown value.
-    public let read: @Sendable (_ text: String, _ what: String) throws(RecordProblem) -> String
+    public let read: @Sendable (_ text: String, _ what: RecordProblem.Subject) throws(RecordProblem) -> String
     /// The Chinese label of a code, or nil when it is none.
     public let label: @Sendable (String) -> String?
 
@@ -64,7 +64,7 @@ public enum FieldType: Sendable {
 
     /// The value a flag or a file cell writes (trimmed, not empty), read as every field of
     /// this type is read, with the same problem when it is wrong (`Values`).
-    public func read(_ text: String, _ what: String, today: Day) throws(RecordProblem) -> FieldValue {
+    public func read(_ text: String, _ what: RecordProblem.Subject, today: Day) throws(RecordProblem) -> FieldValue {
         switch self {
         case .text, .trade, .unit, .condition: return .text(text)
         case .idNumber: return .text(try Values.idNumber(text, today: today).text)
@@ -264,7 +264,7 @@ public struct RecordSpec<Record: Hashable & Sendable>: Sendable {
                 continue
             }
             do {
-                fields[i].set(&record, try fields[i].type.read(text, fields[i].label, today: today))
+                fields[i].set(&record, try fields[i].type.read(text, .label(fields[i].label), today: today))
             } catch {
                 problems.append(FieldProblem(fields[i].name, error))
             }

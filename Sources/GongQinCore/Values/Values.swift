@@ -37,16 +37,16 @@ public enum Values {
 
     /// A date, not after `today` unless `allowFuture`. `allowMonth` admits `YYYY-MM` where
     /// the notice works in months (work start, graduation, transfer).
-    public static func day(_ text: String, _ what: String, today: Day, allowMonth: Bool = false,
+    public static func day(_ text: String, _ what: RecordProblem.Subject, today: Day, allowMonth: Bool = false,
                            allowFuture: Bool = false) throws(RecordProblem) -> Day {
         let day: Day
         do {
             day = try Day.parse(text, allowMonth: allowMonth)
         } catch {
-            throw .dayUnreadable(.label(what), error)
+            throw .dayUnreadable(what, error)
         }
         if !allowFuture && day > today {
-            throw .dayAfterToday(.label(what), day, today: today)
+            throw .dayAfterToday(what, day, today: today)
         }
         return day
     }
@@ -55,21 +55,21 @@ public enum Values {
     public static let years = 1950...2100
 
     /// A year such as a cycle or an assessment year.
-    public static func year(_ value: Int, _ what: String) throws(RecordProblem) -> Int {
-        guard years.contains(value) else { throw .yearOutOfRange(.label(what), value, years) }
+    public static func year(_ value: Int, _ what: RecordProblem.Subject) throws(RecordProblem) -> Int {
+        guard years.contains(value) else { throw .yearOutOfRange(what, value, years) }
         return value
     }
 
     /// A year written in a cell: digits, in range.
-    public static func year(_ text: String, _ what: String) throws(RecordProblem) -> Int {
+    public static func year(_ text: String, _ what: RecordProblem.Subject) throws(RecordProblem) -> Int {
         try year(try integer(text, what), what)
     }
 
     /// A whole number written in a cell.
-    public static func integer(_ text: String, _ what: String) throws(RecordProblem) -> Int {
+    public static func integer(_ text: String, _ what: RecordProblem.Subject) throws(RecordProblem) -> Int {
         let t = text.trimmingSpaces
         guard !t.isEmpty, t.count <= 9, t.allSatisfy({ $0.isASCII && $0.isNumber }), let n = Int(t) else {
-            throw .notInteger(.label(what), t)
+            throw .notInteger(what, t)
         }
         return n
     }
@@ -81,23 +81,23 @@ public enum Values {
     }
 
     /// A yes-or-no cell: 是/否, true/false, 1/0, y/n, yes/no.
-    public static func bool(_ text: String, _ what: String) throws(RecordProblem) -> Bool {
+    public static func bool(_ text: String, _ what: RecordProblem.Subject) throws(RecordProblem) -> Bool {
         switch text.trimmingSpaces.lowercased() {
         case "是", "true", "1", "y", "yes", "√": return true
         case "否", "false", "0", "n", "no", "": return false
-        default: throw .notYesOrNo(.label(what), text.trimmingSpaces)
+        default: throw .notYesOrNo(what, text.trimmingSpaces)
         }
     }
 
     /// A value of a fixed vocabulary, as a code or in Chinese. On the command line a value
     /// outside the list is a usage error; in a file it is invalid data of that row.
-    public static func vocabulary<V: Vocabulary>(_ text: String, _ what: String, as type: V.Type = V.self) throws(RecordProblem) -> V {
+    public static func vocabulary<V: Vocabulary>(_ text: String, _ what: RecordProblem.Subject, as type: V.Type = V.self) throws(RecordProblem) -> V {
         let matches = V.matches(text)
         if matches.count > 1 {
-            throw .ambiguousValue(.label(what), text.trimmingSpaces, either: V.either(matches))
+            throw .ambiguousValue(what, text.trimmingSpaces, either: V.either(matches))
         }
         guard let value = matches.first else {
-            throw .unknownValue(.label(what), text.trimmingSpaces, choices: V.choices)
+            throw .unknownValue(what, text.trimmingSpaces, choices: V.choices)
         }
         return value
     }
