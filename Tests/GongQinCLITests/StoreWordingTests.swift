@@ -44,16 +44,16 @@ struct StoreWordingTests {
     @Test("a record already held, and an import row's problems")
     func recordProblems() throws {
         let day = try #require(Day(iso: "2020-07-01"))
-        #expect(RecordProblem.certificateRecorded(owner: "张三", province: nil, trade: "电工", grade: .senior, issued: day).chinese
+        #expect(StoreRecordProblem.certificateRecorded(owner: "张三", province: nil, trade: "电工", grade: .senior, issued: day).chinese
             == "张三已有电工高级工证书（2020-07-01发证）")
-        #expect(RecordProblem.certificateRecorded(owner: "张三", province: "浙江", trade: "电工", grade: .senior, issued: day).chinese
+        #expect(StoreRecordProblem.certificateRecorded(owner: "张三", province: "浙江", trade: "电工", grade: .senior, issued: day).chinese
             == "张三已有浙江电工高级工证书（2020-07-01发证）")
-        #expect(RecordProblem.useRecorded(owner: "张三", year: 2022, grade: .senior, condition: "技能竞赛").chinese
+        #expect(StoreRecordProblem.useRecorded(owner: "张三", year: 2022, grade: .senior, condition: "技能竞赛").chinese
             == "张三已登记2022年高级工使用“技能竞赛”")
-        #expect(RecordProblem.departmentDiffersFromStored(unit: "甲单位", stored: nil, given: "某局").chinese
+        #expect(StoreRecordProblem.departmentDiffersFromStored(unit: "甲单位", stored: nil, given: "某局").chinese
             == "单位“甲单位”登记的主管部门为“（空）”，这里为“某局”：请核对，或先用 gongqin unit update 修改")
-        #expect(FieldProblem("name", cause: RecordProblem.unitNameEmpty).words == "单位名称为空")
-        #expect(FieldProblem("name", cause: RecordProblem.unitNameEmpty) == FieldProblem("name", cause: RecordProblem.unitNameEmpty))
-        #expect(FieldProblem("name", cause: RecordProblem.unitNameEmpty) != FieldProblem("name", cause: RecordProblem.tradeNameEmpty))
+        #expect(FieldProblem("name", cause: StoreRecordProblem.unitNameEmpty).words == "单位名称为空")
+        #expect(FieldProblem("name", cause: StoreRecordProblem.unitNameEmpty) == FieldProblem("name", cause: StoreRecordProblem.unitNameEmpty))
+        #expect(FieldProblem("name", cause: StoreRecordProblem.unitNameEmpty) != FieldProblem("name", cause: StoreRecordProblem.tradeNameEmpty))
     }
 }

@@ -19,10 +19,10 @@ struct FileFormatTests {
         #expect {
             try FileHeader(kind: .certs, names: ["身份证号", "trade", "证书工种", "工资"])
         } throws: { error in
-            let e = error as? GongQinError
-            return e?.kind == .invalidData && e!.message.contains("“工资”不是等级证书文件的列")
-                && e!.message.contains("与第2列重复") && e!.message.contains("grade（证书等级）")
-                && e!.message.contains("issued（发证时间）")
+            guard case .columns(_, let problems, nil)? = error as? HeaderProblem, problems.count == 3,
+                  case .missing(let groups) = problems[2] else { return false }
+            return problems[0] == .repeated(3, "证书工种", earlier: 2) && problems[1] == .unknown(4, "工资")
+                && groups.map { $0.map(\.name) } == [["grade"], ["issued"]]
         }
     }
 
@@ -45,7 +45,8 @@ struct FileFormatTests {
         } throws: { error in
             let problems = (error as? RowProblems)?.problems ?? []
             return problems.map(\.field) == ["id-number", "trade", "grade", "issued", "route"]
-                && problems[2].message.contains("证书等级“大师”无效") && problems[3].message.contains("晚于今天")
+                && problems[2].cause as? RecordProblem == .unknownValue(.label("证书等级"), "大师", choices: Grade.choices)
+                && problems[3].cause as? RecordProblem == .dayAfterToday(.label("发证时间"), Day(year: 2030, month: 1, day: 1)!, today: today)
         }
     }
 
@@ -65,7 +66,7 @@ struct FileFormatTests {
 
     @Test("yes and no, as clerks write them", arguments: [("是", true), ("否", false), ("TRUE", true), ("0", false), ("y", true), ("N", false)])
     func booleans(_ text: String, _ value: Bool) throws {
-        #expect(try Values.bool(text, "是否相关专业") == value)
+        #expect(try Values.bool(text, .label("是否相关专业")) == value)
     }
 
     @Test("the trade chain follows transfers back from the current trade; the roster shows both certificates (T1, F1)")

@@ -29,11 +29,11 @@ struct JobTests {
     }
 
     @Test("overlaps, a second current post, a start before 16 and a future end are refused", arguments: [
-        ("2010-01", "2013-01", "时间重叠"),
-        ("2013-01", nil, "现任岗位（不写截止时间的一段）只能有一段"),
-        ("1999-01", "2000-01", "未满16周岁"),
-        ("2026-01", "2027-01", "晚于今天"),
-        ("2003-01", "2002-01", "早于起始时间"),
+        ("2010-01", "2013-01", "overlap"),
+        ("2013-01", nil, "second current post"),
+        ("1999-01", "2000-01", "under age"),
+        ("2026-01", "2027-01", "future"),
+        ("2003-01", "2002-01", "ends before start"),
     ] as [(String, String?, String)])
     func refused(_ from: String, _ to: String?, _ expected: String) throws {
         let store = try TempStore()
@@ -49,9 +49,20 @@ struct JobTests {
             case .fieldProblems(let found)?, .currentJobHeld(let found)?: problems = found
             default: return false
             }
-            return problems.contains { $0.message.contains(expected) }
+            return problems.contains { Self.kind($0.cause as? RecordProblem) == expected }
         }
         #expect(try store.database.read { s in try s.people.jobs(id).count } == 2)
+    }
+
+    /// The case of a job's problem, as the table above names it.
+    static func kind(_ problem: RecordProblem?) -> String? {
+        switch problem {
+        case .overlapsJob(_, let bothCurrent)?: bothCurrent ? "second current post" : "overlap"
+        case .underAge?: "under age"
+        case .future?: "future"
+        case .endsBeforeStart?: "ends before start"
+        default: nil
+        }
     }
 
     @Test("ending the current post lets a new one start")

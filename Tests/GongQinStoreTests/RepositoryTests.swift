@@ -58,7 +58,7 @@ struct RepositoryTests {
         } throws: { error in
             guard case .fieldProblems(let problems) = error as? StoreFailure else { return false }
             return problems.contains { problem in
-                guard case .personRecorded(id, _)? = problem.cause as? RecordProblem else { return false }
+                guard case .personRecorded(id, _)? = problem.cause as? StoreRecordProblem else { return false }
                 return problem.field == "id-number"
             }
         }

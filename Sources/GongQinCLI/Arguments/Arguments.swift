@@ -75,7 +75,7 @@ enum YesNo: String, ExpressibleByArgument, CaseIterable {
     case yes, no
 
     init?(argument: String) {
-        guard let answer = try? Values.bool(argument, "") else { return nil }
+        guard let answer = try? Values.bool(argument, .label("")) else { return nil }
         self = answer ? .yes : .no
     }
 }
@@ -109,7 +109,7 @@ enum Parse {
     }
 
     static func id(_ text: String) throws -> IDNumber {
-        try Values.idNumber(text, today: Environment.today)
+        do { return try Values.idNumber(text, today: Environment.today) } catch { throw error.gongqin }
     }
 
     /// The reading of a date option, for `@Option(transform:)`: a date, not after today
@@ -117,7 +117,11 @@ enum Parse {
     /// (work start, graduation, transfer). `what` names it in the refusal
     /// (`发证时间：“2026-13-01”不是真实存在的日期`, exit 65), which comes before `run()`.
     static func day(as what: String, allowMonth: Bool = false, allowFuture: Bool = false) -> @Sendable (String) throws -> Day {
-        { text in try Values.day(text, what, today: Environment.today, allowMonth: allowMonth, allowFuture: allowFuture) }
+        { text in
+            do throws(RecordProblem) { return try Values.day(text, .label(what), today: Environment.today, allowMonth: allowMonth, allowFuture: allowFuture) } catch {
+                throw error.gongqin
+            }
+        }
     }
 
     /// `--as-of DATE` of `eligible`, `forecast` and `report`: the day taken for today, any date.
@@ -125,7 +129,7 @@ enum Parse {
 
     /// A year such as a cycle or an assessment year.
     static func year(_ value: Int, _ what: String) throws -> Int {
-        try Values.year(value, what)
+        do { return try Values.year(value, .label(what)) } catch { throw error.gongqin }
     }
 
     /// A text field: trimmed, and nil when empty.
@@ -136,7 +140,7 @@ enum Parse {
     /// A free text (a note): trimmed, nil when empty; more than `Limits.freeText`
     /// characters is invalid data (exit 65).
     static func freeText(_ value: String?, _ what: String) throws -> String? {
-        if let problem = Limits.freeTextProblem("note", value, what: what) { throw GongQinError.invalid(problem.message) }
+        if let problem = Limits.freeTextProblem("note", value, what: .label(what)) { throw GongQinError.invalid(problem.words) }
         return text(value)
     }
 }

@@ -55,7 +55,9 @@ extension TableInput {
     func header(_ layout: FileLayout) throws -> (header: FileHeader, row: Int, skipped: [(row: Int, text: String)]) {
         let rows = try leadingRows(FileHeader.searchedRows).map { ($0.row, $0.cells.map(Normalise.text)) }
         guard !rows.isEmpty else { throw emptyError }
-        let (header, row) = try FileHeader.find(layout: layout, rows: rows)
+        let found: (header: FileHeader, row: Int)
+        do throws(HeaderProblem) { found = try FileHeader.find(layout: layout, rows: rows) } catch { throw error.gongqin }
+        let (header, row) = found
         let cells = rows.first { $0.0 == row }!.1
         _ = try importedCells(cells.map { String($0.map { $0 == "\n" || $0 == "\r" || $0 == "\t" ? " " : $0 }) }, row: row)
         let skipped = rows.filter { $0.0 < row }.map { above in

@@ -253,7 +253,7 @@ extension StoreFailure {
         case .conditionInvalid(let problem):
             return Words(problem.words)
         case .unitNameEmpty:
-            return Words(RecordProblem.unitNameEmpty.chinese)
+            return Words(StoreRecordProblem.unitNameEmpty.chinese)
         case .unitNameTaken(let name):
             return Words("单位“\(name)”已存在，不能改为此名称")
         case .missingReferent(let kind, let id):
@@ -415,11 +415,13 @@ extension RecordError {
 }
 
 extension FieldProblem {
-    /// The problem's words: Core's message, or the store's failure worded here.
+    /// The problem's words: Core's message, its typed problem (CoreWording), or the
+    /// store's failure or problem worded here.
     var words: String {
         guard let cause else { return message }
         switch cause {
         case let failure as StoreFailure: return failure.gongqin.line
+        case let problem as StoreRecordProblem: return problem.chinese
         case let problem as RecordProblem: return problem.chinese
         case let error as GongQinError: return error.line
         default: return message
@@ -427,7 +429,7 @@ extension FieldProblem {
     }
 }
 
-extension RecordProblem {
+extension StoreRecordProblem {
     var chinese: String {
         switch self {
         case .personRecorded(let id, let name): "身份证号 \(id.masked) 已登记（\(name)）"

@@ -67,9 +67,41 @@ public struct FileLayout: Sendable {
         self.oneOf = oneOf
     }
 
+    /// What a header problem says of the layout.
+    var named: HeaderProblem.Layout { HeaderProblem.Layout(chinese: chinese, command: command, fields: fields) }
+
     /// The column a problem of field `name` is about: a field or a checked column.
     public func spec(_ name: String) -> FieldSpec? {
         fields.first { $0.name == name } ?? checked.first { $0.name == name }
+    }
+}
+
+/// What is wrong with the header row of an import file (`FileHeader`): the facts, which
+/// GongQinCLI/Output/CoreWording.swift words.
+public enum HeaderProblem: Error, Hashable, Sendable {
+    /// The file has no row.
+    case empty(Layout)
+    /// The columns of the header, at `row` when it is not the file's first: each problem, in
+    /// the order of the columns.
+    case columns(Layout, [Column], row: Int?)
+    /// No row was judged: a fault of gongqin's.
+    case notFound
+
+    /// What is wrong with a column, numbered from 1.
+    public enum Column: Hashable, Sendable {
+        /// `name` names no column of the file.
+        case unknown(Int, String)
+        /// `name` names the column `earlier` named already.
+        case repeated(Int, String, earlier: Int)
+        /// Required columns are missing: each group is one of which the header needs any.
+        case missing([[FieldSpec]])
+    }
+
+    /// The file's kind as the words name it, the command whose flags are its header, its fields.
+    public struct Layout: Hashable, Sendable {
+        public let chinese: String
+        public let command: String
+        public let fields: [FieldSpec]
     }
 }
 
@@ -216,10 +248,7 @@ public struct FileHeader: Sendable {
         String(name.filter { !$0.isWhitespace }.map { $0 == "（" ? "(" : $0 == "）" ? ")" : $0 }).lowercased()
     }
 
-    /// The problems of a header its error names; the rest are counted.
-    static let problemsShown = 5
-
-    public init(kind: RecordKind, names: [String]) throws(GongQinError) {
+    public init(kind: RecordKind, names: [String]) throws(HeaderProblem) {
         try self.init(layout: kind.layout, names: names)
     }
 
@@ -250,39 +279,33 @@ public struct FileHeader: Sendable {
     /// Reads the header row. Every column must name a field or a checked column of the
     /// layout (by flag name, Chinese label or alias), none twice, and every required field
     /// must be there.
-    public init(layout: FileLayout, names: [String]) throws(GongQinError) {
+    public init(layout: FileLayout, names: [String]) throws(HeaderProblem) {
         self.layout = layout
         self.names = names
         let fields = layout.fields
         var columns = [Int?](repeating: nil, count: fields.count)
         var checkedColumns = [Int?](repeating: nil, count: layout.checked.count)
         var ignored = Set<Int>()
-        var problems: [String] = []
+        var problems: [HeaderProblem.Column] = []
         for (column, raw) in names.enumerated() {
             let name = raw.trimmingSpaces
             switch Self.meaning(of: raw, in: layout) {
             case nil: continue
             case .ignored: ignored.insert(column)
-            case .unknown: problems.append("第\(column + 1)列“\(name.clipped())”不是\(layout.chinese)文件的列")
+            case .unknown: problems.append(.unknown(column + 1, name))
             case .field(let index):
-                if let earlier = columns[index] { problems.append("第\(column + 1)列“\(name.clipped())”与第\(earlier + 1)列重复") }
+                if let earlier = columns[index] { problems.append(.repeated(column + 1, name, earlier: earlier + 1)) }
                 columns[index] = column
             case .checked(let index):
-                if let earlier = checkedColumns[index] { problems.append("第\(column + 1)列“\(name.clipped())”与第\(earlier + 1)列重复") }
+                if let earlier = checkedColumns[index] { problems.append(.repeated(column + 1, name, earlier: earlier + 1)) }
                 checkedColumns[index] = column
             }
         }
-        let missing = zip(fields, columns).filter { $0.0.required && $0.1 == nil }.map { "\($0.0.name)（\($0.0.label)）" }
+        let missing = zip(fields, columns).filter { $0.0.required && $0.1 == nil }.map { [$0.0] }
             + layout.oneOf.filter { group in !group.contains { name in fields.indices.contains { fields[$0].name == name && columns[$0] != nil } } }
-                .map { group in group.compactMap { name in fields.first { $0.name == name }.map { "\($0.name)（\($0.label)）" } }.joined(separator: "或") }
-        if !missing.isEmpty { problems.append("缺少必填列：\(missing.joined(separator: "、"))") }
-        guard problems.isEmpty else {
-            // One short line, however wide the header: the first few problems and a count.
-            let shown = problems.prefix(Self.problemsShown).joined(separator: "；")
-                + (problems.count > Self.problemsShown ? "；……共\(problems.count)处" : "")
-            throw GongQinError(.invalidData, "\(layout.chinese)文件的表头不对：\(shown)",
-                               hint: "表头用 \(layout.command) 的长选项名或中文名：" + fields.map { "\($0.name)/\($0.label)" }.joined(separator: ","))
-        }
+                .map { group in group.compactMap { name in fields.first { $0.name == name } } }
+        if !missing.isEmpty { problems.append(.missing(missing)) }
+        guard problems.isEmpty else { throw .columns(layout.named, problems, row: nil) }
         self.columns = columns
         self.checkedColumns = checkedColumns
         self.ignored = ignored
@@ -320,23 +343,21 @@ extension FileHeader {
     /// `layout`; the rows above it are not records (the caller names them in a notice).
     /// When none reads as one, the row naming the most columns is the one judged, and its
     /// error thrown, with its row number when it is not the first.
-    public static func find(layout: FileLayout, rows: [(row: Int, cells: [String])]) throws(GongQinError) -> (header: FileHeader, row: Int) {
+    public static func find(layout: FileLayout, rows: [(row: Int, cells: [String])]) throws(HeaderProblem) -> (header: FileHeader, row: Int) {
         var best: (row: Int, cells: [String], known: Int)?
         for (row, cells) in rows.prefix(searchedRows) {
             if let header = try? FileHeader(layout: layout, names: cells) { return (header, row) }
             let known = cells.filter { meaning(of: $0, in: layout).map { $0 != .unknown } ?? false }.count
             if best == nil || known > best!.known { best = (row, cells, known) }
         }
-        guard let best else {
-            throw GongQinError(.invalidData, "\(layout.chinese)文件是空的，没有表头行", hint: "第一行须为表头，如 身份证号,姓名,…")
-        }
+        guard let best else { throw .empty(layout.named) }
         do {
             _ = try FileHeader(layout: layout, names: best.cells)
         } catch {
-            guard best.row != rows.first?.row else { throw error }
-            throw GongQinError(.invalidData, "第\(best.row)行：" + error.message, hint: error.hint)
+            guard best.row != rows.first?.row, case .columns(let file, let problems, nil) = error else { throw error }
+            throw .columns(file, problems, row: best.row)
         }
-        throw GongQinError(.internalError, "表头查找出错")
+        throw .notFound
     }
 }
 
@@ -352,7 +373,7 @@ extension FileHeader {
             switch sex {
             case "男", "男性": if id.sex != .male { problems.append(sexProblem(sex, id)) }
             case "女", "女性": if id.sex != .female { problems.append(sexProblem(sex, id)) }
-            default: problems.append(FieldProblem(FieldSpec.sex.name, "性别“\(sex.clipped())”应写作男或女"))
+            default: problems.append(FieldProblem(FieldSpec.sex.name, .sexUnreadable(sex)))
             }
         }
         if let text = values[FieldSpec.birthMonth.name] {
@@ -364,18 +385,17 @@ extension FileHeader {
             if let parsed {
                 let hasDay = (digits && text.count == 8) || (!digits && (try? Day.parse(text)) != nil)
                 if parsed.year != birth.year || parsed.month != birth.month || (hasDay && parsed.day != birth.day) {
-                    problems.append(FieldProblem(FieldSpec.birthMonth.name,
-                                                 "出生年月“\(text.clipped())”与身份证号 \(id.masked) 中的出生日期\(birth)不符"))
+                    problems.append(FieldProblem(FieldSpec.birthMonth.name, .birthDiffers(text, id)))
                 }
             } else {
-                problems.append(FieldProblem(FieldSpec.birthMonth.name, "出生年月“\(text.clipped())”不是日期，应写作 \(birth.chineseMonth) 或 \(birth.year)-\(birth.month < 10 ? "0" : "")\(birth.month)"))
+                problems.append(FieldProblem(FieldSpec.birthMonth.name, .birthUnreadable(text, id)))
             }
         }
         return problems
     }
 
     static func sexProblem(_ sex: String, _ id: IDNumber) -> FieldProblem {
-        FieldProblem(FieldSpec.sex.name, "性别“\(sex)”与身份证号 \(id.masked) 不符：第17位为\(id.sex == .male ? "奇数，是男性" : "偶数，是女性")（GB 11643）")
+        FieldProblem(FieldSpec.sex.name, .sexDiffers(sex, id))
     }
 }
 
@@ -478,7 +498,7 @@ public enum FileRecord: Hashable, Sendable {
             record = name.map { .unit(Unit(name: $0, department: department, district: district)) }
         case .trades:
             let name = r.required("name"), category = r.text("category")
-            let maxGrade: Grade? = r.optional("max-grade") { t, what throws(GongQinError) in try Values.vocabulary(t, what) }
+            let maxGrade: Grade? = r.optional("max-grade") { t, what throws(RecordProblem) in try Values.vocabulary(t, what) }
             let driver = r.bool("driver"), cashier = r.bool("cashier"), licensed = r.bool("licensed")
             record = name.map {
                 .trade(Trade(name: $0, category: category, maxGrade: maxGrade ?? .senior, driver: driver,
@@ -537,22 +557,22 @@ struct CellReader {
     mutating func required(_ name: String) -> String? {
         let (field, _) = spec(name)
         if let t = text(name) { return t }
-        problems.append(FieldProblem(name, "缺少\(field.label)"))
+        problems.append(FieldProblem(name, .missing(.label(field.label))))
         return nil
     }
 
     /// The cell read by `parse`, or nil when empty; a problem when `parse` refuses it.
-    mutating func optional<T>(_ name: String, _ parse: (String, String) throws(GongQinError) -> T) -> T? {
+    mutating func optional<T>(_ name: String, _ parse: (String, RecordProblem.Subject) throws(RecordProblem) -> T) -> T? {
         guard let t = text(name) else { return nil }
         do {
-            return try parse(t, spec(name).0.label)
+            return try parse(t, .label(spec(name).0.label))
         } catch {
-            problems.append(FieldProblem(name, error.line))
+            problems.append(FieldProblem(name, error))
             return nil
         }
     }
 
-    mutating func requiredValue<T>(_ name: String, _ parse: (String, String) throws(GongQinError) -> T) -> T? {
+    mutating func requiredValue<T>(_ name: String, _ parse: (String, RecordProblem.Subject) throws(RecordProblem) -> T) -> T? {
         guard required(name) != nil else { return nil }
         return optional(name, parse)
     }
@@ -569,30 +589,30 @@ struct CellReader {
 
     mutating func id() -> IDNumber? {
         let today = self.today
-        return requiredValue("id-number") { t, _ throws(GongQinError) in try Values.idNumber(t, today: today) }
+        return requiredValue("id-number") { t, _ throws(RecordProblem) in try Values.idNumber(t, today: today) }
     }
 
     mutating func day(_ name: String, allowMonth: Bool = false) -> Day? {
         let today = self.today
-        return requiredValue(name) { t, what throws(GongQinError) in try Values.day(t, what, today: today, allowMonth: allowMonth) }
+        return requiredValue(name) { t, what throws(RecordProblem) in try Values.day(t, what, today: today, allowMonth: allowMonth) }
     }
 
     mutating func optionalDay(_ name: String, allowMonth: Bool = false, allowFuture: Bool = false) -> Day? {
         let today = self.today
-        return optional(name) { t, what throws(GongQinError) in
+        return optional(name) { t, what throws(RecordProblem) in
             try Values.day(t, what, today: today, allowMonth: allowMonth, allowFuture: allowFuture)
         }
     }
 
     mutating func year(_ name: String) -> Int? {
-        requiredValue(name) { t, what throws(GongQinError) in try Values.year(t, what) }
+        requiredValue(name) { t, what throws(RecordProblem) in try Values.year(t, what) }
     }
 
     mutating func vocabulary<V: Vocabulary>(_ name: String) -> V? {
-        requiredValue(name) { t, what throws(GongQinError) in try Values.vocabulary(t, what) }
+        requiredValue(name) { t, what throws(RecordProblem) in try Values.vocabulary(t, what) }
     }
 
     mutating func bool(_ name: String) -> Bool {
-        optional(name) { t, what throws(GongQinError) in try Values.bool(t, what) } ?? false
+        optional(name) { t, what throws(RecordProblem) in try Values.bool(t, what) } ?? false
     }
 }

@@ -83,24 +83,24 @@ public enum RosterFile {
         let fromProvince = r.text("from-province")
         // The current trade: 工种, else 申报工种, which is the current trade (K1).
         let trade = r.text("trade"), appliedTrade = r.text("applied-trade")
-        if trade == nil && appliedTrade == nil { r.problems.append(FieldProblem("trade", "缺少工种（或申报工种）")) }
+        if trade == nil && appliedTrade == nil { r.problems.append(FieldProblem("trade", .rosterTradeMissing)) }
         if let trade, let appliedTrade, trade != appliedTrade {
-            r.problems.append(FieldProblem("applied-trade", "申报工种\(appliedTrade)与工种\(trade)不同：须按现岗位工种申报（K1）"))
+            r.problems.append(FieldProblem("applied-trade", .appliedTradeDiffers(applied: appliedTrade, trade: trade)))
         }
         let current = trade ?? appliedTrade
         // The application: read and checked, never filed.
-        let appliedGrade: Grade? = r.optional("applied-grade") { t, what throws(GongQinError) in try Values.vocabulary(t, what) }
-        let appliedModule: Module? = r.optional("applied-module") { t, what throws(GongQinError) in try Values.vocabulary(t, what) }
+        let appliedGrade: Grade? = r.optional("applied-grade") { t, what throws(RecordProblem) in try Values.vocabulary(t, what) }
+        let appliedModule: Module? = r.optional("applied-module") { t, what throws(RecordProblem) in try Values.vocabulary(t, what) }
         let namesApplication = appliedTrade != nil || appliedGrade != nil || appliedModule != nil || r.text("conditions") != nil
         // The highest education.
-        let level: EducationLevel? = r.optional("level") { t, what throws(GongQinError) in try Values.vocabulary(t, what) }
+        let level: EducationLevel? = r.optional("level") { t, what throws(RecordProblem) in try Values.vocabulary(t, what) }
         let graduated = r.optionalDay("graduated", allowMonth: true)
         let major = r.text("major"), school = r.text("school")
         if r.text("level") != nil, r.text("graduated") == nil {
-            r.problems.append(FieldProblem("graduated", "有学历，缺毕业时间：学历须连同毕业时间登记"))
+            r.problems.append(FieldProblem("graduated", .levelWithoutGraduation))
         }
         if r.text("graduated") != nil, r.text("level") == nil {
-            r.problems.append(FieldProblem("level", "有毕业时间，缺学历"))
+            r.problems.append(FieldProblem("level", .graduationWithoutLevel))
         }
         let certificates = readCertificates(&r)
         let transfers = readTransfers(&r, certificates: certificates, current: current)
@@ -124,32 +124,32 @@ public enum RosterFile {
         let numbers = parts(r.text("cert-number")), issued = parts(r.text("cert-issued"))
         guard !trades.isEmpty else {
             for (field, cell) in [("cert-grade", grades), ("cert-number", numbers), ("cert-issued", issued)] where !cell.isEmpty {
-                r.problems.append(FieldProblem(field, "有\(r.spec(field).0.label)，缺原持证工种"))
+                r.problems.append(FieldProblem(field, .heldWithoutTrade(.label(r.spec(field).0.label))))
             }
             return []
         }
         var problems: [FieldProblem] = []
         for (field, cell) in [("cert-grade", grades), ("cert-issued", issued)] where cell.count != trades.count {
-            problems.append(FieldProblem(field, "原持证工种有\(trades.count)个，\(r.spec(field).0.label)有\(cell.count)个：转岗人员两证的各项须一一对应，以“；”分隔"))
+            problems.append(FieldProblem(field, .heldPartsDiffer(.label(r.spec(field).0.label), count: cell.count, trades: trades.count)))
         }
         if !numbers.isEmpty && numbers.count != trades.count {
-            problems.append(FieldProblem("cert-number", "原持证工种有\(trades.count)个，证书编号有\(numbers.count)个：转岗人员两证的各项须一一对应，以“；”分隔"))
+            problems.append(FieldProblem("cert-number", .heldPartsDiffer(.certificateNumber, count: numbers.count, trades: trades.count)))
         }
-        if trades.contains(where: \.isEmpty) { problems.append(FieldProblem("cert-trade", "原持证工种有空项")) }
+        if trades.contains(where: \.isEmpty) { problems.append(FieldProblem("cert-trade", .heldTradeEmpty)) }
         guard problems.isEmpty else {
             r.problems += problems
             return []
         }
         var certificates: [Certificate] = []
         for (i, trade) in trades.enumerated() {
-            let which = trades.count > 1 ? "第\(i + 1)个" : ""
+            let which = trades.count > 1 ? i + 1 : nil
             var grade: Grade?
             var day: Day?
-            do { grade = try Values.vocabulary(grades[i], "\(which)原等级") } catch {
-                r.problems.append(FieldProblem("cert-grade", error.line))
+            do { grade = try Values.vocabulary(grades[i], .heldCertificateGrade(which)) } catch {
+                r.problems.append(FieldProblem("cert-grade", error))
             }
-            do { day = try Values.day(issued[i], "\(which)取证时间", today: r.today, allowMonth: true) } catch {
-                r.problems.append(FieldProblem("cert-issued", error.line))
+            do { day = try Values.day(issued[i], .heldCertificateIssued(which), today: r.today, allowMonth: true) } catch {
+                r.problems.append(FieldProblem("cert-issued", error))
             }
             let number = numbers.isEmpty ? nil : Values.text(numbers[i])
             if let grade, let day { certificates.append(Certificate(trade: trade, grade: grade, issued: day, number: number)) }
@@ -167,21 +167,21 @@ public enum RosterFile {
         let needed = max(0, chain.count - 1)
         guard dates.count == needed else {
             if dates.isEmpty {
-                r.problems.append(FieldProblem("transfer-date", "原持证工种\(chain.dropLast().joined(separator: "、"))与现工种\(chain.last ?? "")不同，是转岗人员：须在转岗时间列写明每次转岗的时间（T1，须知·四·7），或先用 gongqin import transfers 导入转岗记录"))
+                r.problems.append(FieldProblem("transfer-date", .transferDatesMissing(chain: chain)))
             } else if needed == 0 {
-                r.problems.append(FieldProblem("transfer-date", "有转岗时间，但原持证工种与现工种相同：转岗前的证书须写在原持证工种列，原工种在前"))
+                r.problems.append(FieldProblem("transfer-date", .transferDatesWithoutChange))
             } else {
-                r.problems.append(FieldProblem("transfer-date", "工种变了\(needed)次（\(chain.joined(separator: "→"))），转岗时间有\(dates.count)个：每次转岗一个时间，以“；”分隔"))
+                r.problems.append(FieldProblem("transfer-date", .transferDatesDiffer(chain: chain, dates: dates.count)))
             }
             return []
         }
         var transfers: [Transfer] = []
         for (i, text) in dates.enumerated() {
             do {
-                let date = try Values.day(text, "转岗时间", today: r.today, allowMonth: true)
+                let date = try Values.day(text, .transferDate, today: r.today, allowMonth: true)
                 transfers.append(Transfer(from: chain[i], to: chain[i + 1], date: date))
             } catch {
-                r.problems.append(FieldProblem("transfer-date", error.line))
+                r.problems.append(FieldProblem("transfer-date", error))
             }
         }
         return transfers

@@ -27,14 +27,14 @@ public enum FieldValue: Hashable, Sendable {
 /// sit behind a pointer whose spare bits carry the enum's case, which LeakSanitizer (the
 /// fuzzers, Scripts/fuzz) does not follow and reports as leaked.
 public struct Codes: Sendable {
-    /// The code a text names (its code or Chinese name), or the error `Values.vocabulary`
-    /// words: an ambiguous or unknown value.
-    public let read: @Sendable (_ text: String, _ what: String) throws(GongQinError) -> String
+    /// The code a text names (its code or Chinese name), or the problem `Values.vocabulary`
+    /// finds: an ambiguous or unknown value.
+    public let read: @Sendable (_ text: String, _ what: RecordProblem.Subject) throws(RecordProblem) -> String
     /// The Chinese label of a code, or nil when it is none.
     public let label: @Sendable (String) -> String?
 
     public init<V: Vocabulary>(_ type: V.Type) {
-        read = { text, what throws(GongQinError) in try Values.vocabulary(text, what, as: V.self).code }
+        read = { text, what throws(RecordProblem) in try Values.vocabulary(text, what, as: V.self).code }
         label = { V(rawValue: $0)?.chinese }
     }
 }
@@ -63,8 +63,8 @@ public enum FieldType: Sendable {
     public var isDate: Bool { if case .day = self { true } else { false } }
 
     /// The value a flag or a file cell writes (trimmed, not empty), read as every field of
-    /// this type is read, with the same Chinese message when it is wrong (`Values`).
-    public func read(_ text: String, _ what: String, today: Day) throws(GongQinError) -> FieldValue {
+    /// this type is read, with the same problem when it is wrong (`Values`).
+    public func read(_ text: String, _ what: RecordProblem.Subject, today: Day) throws(RecordProblem) -> FieldValue {
         switch self {
         case .text, .trade, .unit, .condition: return .text(text)
         case .idNumber: return .text(try Values.idNumber(text, today: today).text)
@@ -260,13 +260,13 @@ public struct RecordSpec<Record: Hashable & Sendable>: Sendable {
         var problems: [FieldProblem] = []
         for (i, cell) in zip(fields.indices, cells) {
             guard let text = Values.text(cell) else {
-                if fields[i].required { problems.append(FieldProblem(fields[i].name, "缺少\(fields[i].label)")) }
+                if fields[i].required { problems.append(FieldProblem(fields[i].name, .missing(.label(fields[i].label)))) }
                 continue
             }
             do {
-                fields[i].set(&record, try fields[i].type.read(text, fields[i].label, today: today))
+                fields[i].set(&record, try fields[i].type.read(text, .label(fields[i].label), today: today))
             } catch {
-                problems.append(FieldProblem(fields[i].name, error.line))
+                problems.append(FieldProblem(fields[i].name, error))
             }
         }
         return (problems.isEmpty ? record : nil, problems)
@@ -276,7 +276,7 @@ public struct RecordSpec<Record: Hashable & Sendable>: Sendable {
     public func lengthProblems(_ record: Record) -> [FieldProblem] {
         fields.compactMap { field in
             guard let limit = field.type.limit, let text = field.get(record).text else { return nil }
-            return Limits.lengthProblem(field.name, text, limit: limit, what: field.label)
+            return Limits.lengthProblem(field.name, text, limit: limit, what: .label(field.label))
         }
     }
 }

@@ -126,7 +126,7 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     }
 
     /// Why a text is not a date.
-    public enum ParseError: Error, Equatable, Sendable {
+    public enum ParseError: Error, Hashable, Sendable {
         case empty
         case malformed(String)
         case impossible(String)

@@ -14,7 +14,7 @@ public struct IDNumber: Hashable, Comparable, Sendable, CustomStringConvertible 
     }
 
     /// Why a text is not a valid identity number.
-    public enum Invalid: Error, Equatable, Sendable {
+    public enum Invalid: Error, Hashable, Sendable {
         case length(Int)
         case characters
         case region(String)

@@ -55,14 +55,14 @@ public enum Limits {
     public static func length(_ text: String) -> Int { text.trimmingSpaces.unicodeScalars.count }
 
     /// The problem of a text longer than `limit` characters.
-    public static func lengthProblem(_ field: String, _ text: String?, limit: Int, what: String) -> FieldProblem? {
+    public static func lengthProblem(_ field: String, _ text: String?, limit: Int, what: RecordProblem.Subject) -> FieldProblem? {
         guard let text, length(text) > limit else { return nil }
-        return FieldProblem(field, "\(what)有\(length(text))个字，超过上限\(limit)个字，请缩短后重新输入")
+        return FieldProblem(field, .tooLong(what, length: length(text), limit: limit))
     }
 
     /// The problems of a free text (a note, a remark): a refused character, or more than
     /// `freeText` characters.
-    public static func freeTextProblem(_ field: String, _ text: String?, what: String) -> FieldProblem? {
+    public static func freeTextProblem(_ field: String, _ text: String?, what: RecordProblem.Subject) -> FieldProblem? {
         guard let text else { return nil }
         return TextSafety.characterProblem(field, text, what: what) ?? lengthProblem(field, text, limit: freeText, what: what)
     }

@@ -63,6 +63,6 @@ extension PersonName {
     /// `folded` is the name as gongqin would have stored it.
     public static func problem(_ name: String, folded: String) -> FieldProblem? {
         guard name != folded else { return nil }
-        return FieldProblem("name", "姓名“\(name.clipped())”不是规范写法，应为“\(folded.clipped())”（去掉首尾空白和汉字间的空格，间隔号写作·）")
+        return FieldProblem("name", .nameNotFolded(name, folded: folded))
     }
 }

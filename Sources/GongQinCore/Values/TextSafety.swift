@@ -47,8 +47,13 @@ public enum TextSafety {
     }
 
     /// The problem of a text input with a refused character in it.
-    public static func characterProblem(_ field: String, _ text: String, what: @autoclosure () -> String) -> FieldProblem? {
-        refusedCharacter(in: text).map { FieldProblem(field, "\(what())含有\($0)，不能保存；请删去后重新输入") }
+    public static func characterProblem(_ field: String, _ text: String, what: @autoclosure () -> RecordProblem.Subject) -> FieldProblem? {
+        text.unicodeScalars.first(where: isRefused).map { FieldProblem(field, .refusedCharacter(what(), $0)) }
+    }
+
+    /// The same, of a field named by its label.
+    public static func characterProblem(_ field: String, _ text: String, what label: @autoclosure () -> String) -> FieldProblem? {
+        characterProblem(field, text, what: .label(label()))
     }
 
     /// Text as gongqin shows it, on a terminal or in a file (Documentation/CLI.md, “What
@@ -104,10 +109,10 @@ public enum TextSafety {
 
     /// The problem of a name (a person, unit, department, district, trade, award, …) that
     /// begins with a formula character or holds a control or an invisible character.
-    public static func nameProblem(_ field: String, _ name: String, what: String) -> FieldProblem? {
+    public static func nameProblem(_ field: String, _ name: String, what: RecordProblem.Subject) -> FieldProblem? {
         if let problem = characterProblem(field, name, what: what) { return problem }
         if let first = name.trimmingSpaces.first, formulaStarts.contains(first) {
-            return FieldProblem(field, "\(what)“\(name.clipped())”以“\(first)”开头，Excel/WPS 会当作公式，不能保存；请去掉开头的符号")
+            return FieldProblem(field, .formulaStart(what, name, first))
         }
         return nil
     }

@@ -1,70 +1,75 @@
 /// Reading the values of a record from text, as a command-line flag or a cell of an import
 /// file gives them (CLI.md and IMPORT.md). One place, so that a spreadsheet cell is read
-/// exactly as a flag is, with the same Chinese message when it is wrong.
+/// exactly as a flag is, with the same `RecordProblem` when it is wrong.
 public enum Values {
     /// An identity number (RULES §9). The error echoes the text as given; the CLI masks
     /// it as it masks every error line (README, “Hostile text and outputs”), unless `--reveal`.
-    public static func idNumber(_ text: String, today: Day) throws(GongQinError) -> IDNumber {
+    public static func idNumber(_ text: String, today: Day) throws(RecordProblem) -> IDNumber {
         do {
             return try IDNumber(text, today: today)
         } catch {
             let t = text.trimmingSpaces
-            if let excel = excelMangled(t) {
-                throw .invalid("身份证号“\(t.clipped(24))”已被 Excel 当作数字\(excel)，原号码已丢失",
-                               hint: "请在 Excel/WPS 中把身份证号列设为“文本”格式，重新录入号码后保存")
-            }
-            throw .invalid("身份证号“\(t.clipped(24))”无效：\(error.chinese)")
+            if let excel = excelMangled(t) { throw .idNumberMangled(t, excel) }
+            throw .idNumberInvalid(t, error)
         }
     }
 
-    /// How Excel mangled an identity number it took for a number, if it did: written in
-    /// scientific notation (`3.20402E+17`), or cut to 15 significant digits (`…000`).
-    static func excelMangled(_ t: String) -> String? {
+    /// How Excel mangles an identity number it takes for a number.
+    public enum ExcelMangling: Hashable, Sendable {
+        /// Written in scientific notation: `3.20402E+17`.
+        case scientific
+        /// Cut to 15 significant digits: `…000`.
+        case fifteenDigits
+    }
+
+    /// How Excel mangled an identity number it took for a number, if it did.
+    static func excelMangled(_ t: String) -> ExcelMangling? {
         let upper = t.uppercased()
         if let e = upper.firstIndex(of: "E"), upper[upper.index(after: e)...].hasPrefix("+"),
            upper[..<e].allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }) {
-            return "，存成了科学计数法"
+            return .scientific
         }
         if t.count == 18, t.allSatisfy({ $0.isASCII && $0.isNumber }), t.hasSuffix("000") {
-            return "，只保留了前15位（末三位成了000）"
+            return .fifteenDigits
         }
         return nil
     }
 
     /// A date, not after `today` unless `allowFuture`. `allowMonth` admits `YYYY-MM` where
     /// the notice works in months (work start, graduation, transfer).
-    public static func day(_ text: String, _ what: String, today: Day, allowMonth: Bool = false,
-                           allowFuture: Bool = false) throws(GongQinError) -> Day {
+    public static func day(_ text: String, _ what: RecordProblem.Subject, today: Day, allowMonth: Bool = false,
+                           allowFuture: Bool = false) throws(RecordProblem) -> Day {
         let day: Day
         do {
             day = try Day.parse(text, allowMonth: allowMonth)
         } catch {
-            throw .invalid("\(what)：\(error.chinese)")
+            throw .dayUnreadable(what, error)
         }
         if !allowFuture && day > today {
-            throw .invalid("\(what)\(day)晚于今天（\(today)）", hint: "只能登记已发生的日期")
+            throw .dayAfterToday(what, day, today: today)
         }
         return day
     }
 
+    /// The years gongqin reads.
+    public static let years = 1950...2100
+
     /// A year such as a cycle or an assessment year.
-    public static func year(_ value: Int, _ what: String) throws(GongQinError) -> Int {
-        guard (1950...2100).contains(value) else {
-            throw .invalid("\(what)\(value)超出范围（1950–2100）")
-        }
+    public static func year(_ value: Int, _ what: RecordProblem.Subject) throws(RecordProblem) -> Int {
+        guard years.contains(value) else { throw .yearOutOfRange(what, value, years) }
         return value
     }
 
     /// A year written in a cell: digits, in range.
-    public static func year(_ text: String, _ what: String) throws(GongQinError) -> Int {
+    public static func year(_ text: String, _ what: RecordProblem.Subject) throws(RecordProblem) -> Int {
         try year(try integer(text, what), what)
     }
 
     /// A whole number written in a cell.
-    public static func integer(_ text: String, _ what: String) throws(GongQinError) -> Int {
+    public static func integer(_ text: String, _ what: RecordProblem.Subject) throws(RecordProblem) -> Int {
         let t = text.trimmingSpaces
         guard !t.isEmpty, t.count <= 9, t.allSatisfy({ $0.isASCII && $0.isNumber }), let n = Int(t) else {
-            throw .invalid("\(what)“\(t.clipped())”不是整数")
+            throw .notInteger(what, t)
         }
         return n
     }
@@ -76,23 +81,23 @@ public enum Values {
     }
 
     /// A yes-or-no cell: 是/否, true/false, 1/0, y/n, yes/no.
-    public static func bool(_ text: String, _ what: String) throws(GongQinError) -> Bool {
+    public static func bool(_ text: String, _ what: RecordProblem.Subject) throws(RecordProblem) -> Bool {
         switch text.trimmingSpaces.lowercased() {
         case "是", "true", "1", "y", "yes", "√": return true
         case "否", "false", "0", "n", "no", "": return false
-        default: throw .invalid("\(what)“\(text.trimmingSpaces.clipped())”应为“是”或“否”（也可写 true/false、1/0、y/n）")
+        default: throw .notYesOrNo(what, text.trimmingSpaces)
         }
     }
 
     /// A value of a fixed vocabulary, as a code or in Chinese. On the command line a value
     /// outside the list is a usage error; in a file it is invalid data of that row.
-    public static func vocabulary<V: Vocabulary>(_ text: String, _ what: String, as type: V.Type = V.self) throws(GongQinError) -> V {
+    public static func vocabulary<V: Vocabulary>(_ text: String, _ what: RecordProblem.Subject, as type: V.Type = V.self) throws(RecordProblem) -> V {
         let matches = V.matches(text)
         if matches.count > 1 {
-            throw .invalid("\(what)“\(text.trimmingSpaces.clipped())”可指多个，是否指 \(V.either(matches))？")
+            throw .ambiguousValue(what, text.trimmingSpaces, either: V.either(matches))
         }
         guard let value = matches.first else {
-            throw .invalid("\(what)“\(text.trimmingSpaces.clipped())”无效，可选：\(V.choices)")
+            throw .unknownValue(what, text.trimmingSpaces, choices: V.choices)
         }
         return value
     }

@@ -4,7 +4,10 @@ import GRDB
 /// Writes the rows of an import file (IMPORT.md), inside the one transaction of the
 /// command. Each row is checked by the same `check` as its `add` command, and written at
 /// once when it passes; the command rolls the transaction back when any row failed, so a
-/// file goes in whole or not at all. Every problem is kept with its row.
+/// file goes in whole or not at all. Every problem is kept with its row. A row whose only
+/// checks against other rows are UNIQUE constraints of the schema (a person, and the
+/// records with a spec'd natural key) is inserted first: `check` runs to word the refusal
+/// when a constraint refuses it, with the same words and row numbers.
 ///
 /// A row whose record is already in the database is a problem, unless `update` is set:
 /// then it replaces the record. A row repeating an earlier row of the file is always a
@@ -124,7 +127,7 @@ public final class Importer {
                 let owner = lastOwner?.idNumber == id ? lastOwner : try session.people.existingRow(id)
                 if let owner, StoredName.folded(personName) != owner.name {
                     reject(row: row, [FieldProblem(FieldSpec.personName.name,
-                                                   cause: RecordProblem.nameDiffers(given: personName, id: id, registered: owner.name))])
+                                                   cause: StoreRecordProblem.nameDiffers(given: personName, id: id, registered: owner.name))])
                 }
             }
         } catch let error as GongQinError where error.kind != .internalError && error.kind != .busy {
@@ -222,7 +225,7 @@ public final class Importer {
     }
 
     static func unknownPerson(_ id: IDNumber) -> FieldProblem {
-        FieldProblem("id-number", cause: RecordProblem.unknownPerson(id))
+        FieldProblem("id-number", cause: StoreRecordProblem.unknownPerson(id))
     }
 
     /// Writes a checked row, or keeps its problems. `save` gets the row to replace, or nil
@@ -269,7 +272,7 @@ public final class Importer {
             guard let tradeID = try Int64.fetchOne(statement, arguments: [personID]) else { continue }
             let current = try session.catalog.tradeName(id: tradeID)
             if current != last.to {
-                reject(row: last.row, [FieldProblem("to", cause: RecordProblem.tradeNotWhereTransferLed(current: current, lastTo: last.to))])
+                reject(row: last.row, [FieldProblem("to", cause: StoreRecordProblem.tradeNotWhereTransferLed(current: current, lastTo: last.to))])
             }
         }
     }

@@ -84,7 +84,7 @@ public final class RosterImporter {
     func unit(_ name: String, department: String?, row: Int) throws {
         if let seen = units[name] {
             if let department, let earlier = seen.department, department != earlier {
-                reject(row: row, [FieldProblem("department", cause: RecordProblem.departmentDiffersInFile(unit: name, row: seen.row, earlier: earlier, given: department))])
+                reject(row: row, [FieldProblem("department", cause: StoreRecordProblem.departmentDiffersInFile(unit: name, row: seen.row, earlier: earlier, given: department))])
             }
             return
         }
@@ -93,7 +93,7 @@ public final class RosterImporter {
             guard let department else { return }
             let stored = try session.catalog.unit(named: name)
             if stored.department != department {
-                reject(row: row, [FieldProblem("department", cause: RecordProblem.departmentDiffersFromStored(unit: name, stored: stored.department, given: department))])
+                reject(row: row, [FieldProblem("department", cause: StoreRecordProblem.departmentDiffersFromStored(unit: name, stored: stored.department, given: department))])
             }
             return
         }

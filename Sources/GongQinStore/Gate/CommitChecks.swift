@@ -226,7 +226,7 @@ struct RowValidator {
                 problems += try kindProblems(row, owner: &owner)
             } catch let error as RowDecodingError {
                 _ = error
-                problems.append(FieldProblem("", cause: RecordProblem.unreadableValue))
+                problems.append(FieldProblem("", cause: StoreRecordProblem.unreadableValue))
             }
             if let problem = problems.first {
                 throw refusal(row, problem, more: problems.count - 1)

@@ -78,7 +78,7 @@ public struct Ledger {
             let same = earlier.conditionCode == condition.code && earlier.grade == use.grade && earlier.year == use.year
                 && earlier.note == use.note
             let problem = earlier.source == .historic && earlier.conditionCode == condition.code && earlier.year == use.year
-                ? FieldProblem("condition", cause: RecordProblem.useRecorded(owner: owner.name, year: earlier.year, grade: earlier.grade,
+                ? FieldProblem("condition", cause: StoreRecordProblem.useRecorded(owner: owner.name, year: earlier.year, grade: earlier.grade,
                                                                         condition: condition.name))
                 : FieldProblem.of(Self.alreadyUsed(earlier.use, name: owner.name, condition: condition), field: "condition")
             // Only a historic use may be replaced by a file; an application's use stays with it.

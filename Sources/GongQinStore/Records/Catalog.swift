@@ -28,14 +28,14 @@ public struct Catalog {
     /// Every check of a unit before it is written, by `unit add` and `import units`.
     func check(_ unit: Unit) throws -> Checked {
         let unit = Self.normalized(unit)
-        guard !unit.name.isEmpty else { return Checked(problems: [FieldProblem("name", cause: RecordProblem.unitNameEmpty)]) }
+        guard !unit.name.isEmpty else { return Checked(problems: [FieldProblem("name", cause: StoreRecordProblem.unitNameEmpty)]) }
         let problems = unit.problems()
         guard problems.isEmpty else { return Checked(problems: problems) }
         var checked = Checked()
         if let id = try unitIDs()[unit.name] {
             let existing = try UnitRow.fetchOne(db, key: id)!.unit
             checked.existing = .init(id: id, identical: existing == unit, problem: FieldProblem(
-                "name", cause: RecordProblem.unitRecorded(name: unit.name)))
+                "name", cause: StoreRecordProblem.unitRecorded(name: unit.name)))
         }
         return checked
     }
@@ -150,7 +150,7 @@ public struct Catalog {
     /// Whether it is built in is not compared: a file cannot say so.
     func check(_ trade: Trade) throws -> Checked {
         let trade = Self.normalized(trade)
-        guard !trade.name.isEmpty else { return Checked(problems: [FieldProblem("name", cause: RecordProblem.tradeNameEmpty)]) }
+        guard !trade.name.isEmpty else { return Checked(problems: [FieldProblem("name", cause: StoreRecordProblem.tradeNameEmpty)]) }
         let problems = trade.problems()
         guard problems.isEmpty else { return Checked(problems: problems) }
         var checked = Checked()
@@ -158,7 +158,7 @@ public struct Catalog {
             var existing = try TradeRow.fetchOne(db, key: id)!.trade
             existing.builtin = trade.builtin
             checked.existing = .init(id: id, identical: existing == trade, problem: FieldProblem(
-                "name", cause: RecordProblem.tradeRecorded(name: trade.name)))
+                "name", cause: StoreRecordProblem.tradeRecorded(name: trade.name)))
         }
         return checked
     }

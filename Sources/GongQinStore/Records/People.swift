@@ -217,7 +217,7 @@ public struct People {
         if let existing = try existingRow(person.idNumber) {
             let same = try self.person(of: existing) == person
             checked.existing = .init(id: existing.id!, identical: same,
-                                     problem: FieldProblem("id-number", cause: RecordProblem.personRecorded(person.idNumber, name: existing.name)))
+                                     problem: FieldProblem("id-number", cause: StoreRecordProblem.personRecorded(person.idNumber, name: existing.name)))
         }
         return checked
     }
@@ -330,7 +330,7 @@ public struct People {
                   Certificate.homeProvince, certificate.identity.province]) { c in
             let stored = try spec.decode(c, from: 1, catalog)
             checked.existing = .init(id: c.int64(0), identical: stored == certificate, problem: FieldProblem(
-                "grade", cause: RecordProblem.certificateRecorded(owner: owner.name, province: certificate.isJiangsu ? nil : certificate.province,
+                "grade", cause: StoreRecordProblem.certificateRecorded(owner: owner.name, province: certificate.isJiangsu ? nil : certificate.province,
                                                                   trade: certificate.trade, grade: certificate.grade, issued: stored.issued)))
         }
         if let number = certificate.number {
@@ -340,7 +340,7 @@ public struct People {
                 WHERE certificate.number = ?
                 """, [number]) { holder = ($0.int64(0), $0.text(1)) }
             if let holder, holder.id != checked.existing?.id {
-                checked.problems.append(FieldProblem("number", cause: RecordProblem.certificateNumberRecorded(number: number, holder: holder.name)))
+                checked.problems.append(FieldProblem("number", cause: StoreRecordProblem.certificateNumberRecorded(number: number, holder: holder.name)))
             }
         }
         return checked
@@ -398,7 +398,7 @@ public struct People {
         if let existing {
             let from = try catalog.tradeName(id: existing.fromTradeId), to = try catalog.tradeName(id: existing.toTradeId)
             checked.existing = .init(id: existing.id!, identical: from == transfer.from && to == transfer.to, problem: FieldProblem(
-                "date", cause: RecordProblem.transferRecorded(owner: owner.name, date: transfer.date, from: from, to: to)))
+                "date", cause: StoreRecordProblem.transferRecorded(owner: owner.name, date: transfer.date, from: from, to: to)))
         }
         return checked
     }
@@ -428,7 +428,7 @@ public struct People {
         try db.eachRow("SELECT id, result FROM annual_assessment WHERE person_id = ? AND year = ?", [owner.id!, assessment.year]) { c in
             let result = try c.value(1, as: AssessmentResult.self)
             checked.existing = .init(id: c.int64(0), identical: result == assessment.result, problem: FieldProblem(
-                "year", cause: RecordProblem.assessmentRecorded(owner: owner.name, year: assessment.year, result: result)))
+                "year", cause: StoreRecordProblem.assessmentRecorded(owner: owner.name, year: assessment.year, result: result)))
         }
         return checked
     }
@@ -452,7 +452,7 @@ public struct People {
                        [owner.id!, education.level.rawValue, education.graduated.description]) { c in
             let same = c.optionalText(1) == education.major && c.optionalText(2) == education.school && c.bool(3) == education.relevant
             checked.existing = .init(id: c.int64(0), identical: same, problem: FieldProblem(
-                "level", cause: RecordProblem.educationRecorded(owner: owner.name, graduated: education.graduated, level: education.level)))
+                "level", cause: StoreRecordProblem.educationRecorded(owner: owner.name, graduated: education.graduated, level: education.level)))
         }
         return checked
     }
@@ -467,7 +467,7 @@ public struct People {
         try db.eachRow("SELECT id, issuer FROM award WHERE person_id = ? AND name = ? AND date = ?",
                        [owner.id!, award.name, award.date.description]) { c in
             checked.existing = .init(id: c.int64(0), identical: c.optionalText(1) == award.issuer, problem: FieldProblem(
-                "name", cause: RecordProblem.awardRecorded(owner: owner.name, date: award.date, name: award.name)))
+                "name", cause: StoreRecordProblem.awardRecorded(owner: owner.name, date: award.date, name: award.name)))
         }
         return checked
     }
@@ -482,7 +482,7 @@ public struct People {
         try db.eachRow("SELECT id, hours, issuer FROM continuing_education WHERE person_id = ? AND name = ? AND date = ?",
                        [owner.id!, training.name, training.date.description]) { c in
             checked.existing = .init(id: c.int64(0), identical: c.optionalInt(1) == training.hours && c.optionalText(2) == training.issuer,
-                                     problem: FieldProblem("name", cause: RecordProblem.trainingRecorded(owner: owner.name, date: training.date, name: training.name)))
+                                     problem: FieldProblem("name", cause: StoreRecordProblem.trainingRecorded(owner: owner.name, date: training.date, name: training.name)))
         }
         return checked
     }
@@ -537,7 +537,7 @@ extension People {
                                                      others: rows.filter { $0.id != same?.id }.map(\.job), today: today))
         if let same {
             checked.existing = .init(id: same.id!, identical: same.job == job, problem: FieldProblem(
-                "from", cause: RecordProblem.jobRecorded(owner: owner.name, from: job.from, held: same.job)))
+                "from", cause: StoreRecordProblem.jobRecorded(owner: owner.name, from: job.from, held: same.job)))
         }
         return checked
     }

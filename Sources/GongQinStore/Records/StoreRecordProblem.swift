@@ -3,7 +3,7 @@ import GongQinCore
 /// What the store finds wrong with a record before it writes it, typed: the cause of a
 /// `FieldProblem` (`FieldProblem(field, cause:)`), with the data and no words. The CLI
 /// words it (GongQinCLI/Output/StoreWording.swift).
-public enum RecordProblem: Error, Sendable, Hashable {
+public enum StoreRecordProblem: Error, Sendable, Hashable {
     // A record the database holds already; `owner` is the person's name.
     case personRecorded(IDNumber, name: String)
     /// `province` is nil for 江苏, which the words leave out.

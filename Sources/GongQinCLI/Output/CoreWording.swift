@@ -1,0 +1,209 @@
+import GongQinCore
+
+/// The words of what Core's checks find (Documentation/ARCHITECTURE.md, “Wording”):
+/// every `RecordProblem` as the Chinese line the clerk reads. Core returns typed values;
+/// this file alone words them.
+extension RecordProblem {
+    /// The problem as the one line of a field's problem: its message, then its hint.
+    var chinese: String { gongqin.line }
+
+    /// The problem as the error of a command: invalid data (exit 65).
+    var gongqin: GongQinError { .invalid(message, hint: hint) }
+
+    /// How to fix it, where the words say.
+    var hint: String? {
+        switch self {
+        case .idNumberMangled: "请在 Excel/WPS 中把身份证号列设为“文本”格式，重新录入号码后保存"
+        case .dayAfterToday: "只能登记已发生的日期"
+        default: nil
+        }
+    }
+
+    var message: String {
+        switch self {
+        case .future(let subject, let day, let today):
+            "\(subject.chinese)\(day)晚于今天（\(today)）"
+        case .bornAfterToday:
+            "身份证号中的出生日期晚于今天"
+        case .empty(let subject):
+            "\(subject.chinese)为空"
+        case .missing(let subject):
+            "缺少\(subject.chinese)"
+        case .underAge(let subject, let day, let years, let born):
+            "\(subject.chinese)\(day)时未满\(years)周岁（出生于\(born)）"
+        case .holderUnderAge(let issued, let years):
+            "发证时间\(issued)时持证人未满\(years)周岁"
+        case .graduatedYoung(let graduated, let years):
+            "毕业时间\(graduated)时未满\(years)周岁，请核对"
+        case .before(let subject, let day, let earlier, let earlierDay):
+            "\(subject.chinese)\(day)早于\(earlier.chinese)\(earlierDay)"
+        case .endsBeforeStart(let to, let from):
+            "任职截止时间\(to)早于起始时间\(from)"
+        case .beforeBirth(let subject, let day):
+            "\(subject.chinese)\(day)早于出生日期"
+        case .withoutEnlisted(let subject):
+            "有\(subject.chinese)，缺入伍时间" + (subject == .placed ? "：复核按军龄计算（\(RuleID.V1.definition.clause)）" : "")
+        case .sameTrade(let trade):
+            "转入工种与现工种相同（\(trade)）"
+        case .notFromPreviousTrade(let from, let previousDate, let previousTo):
+            "转出工种\(from)与上一次转岗（\(previousDate)）转入的工种\(previousTo)不符"
+        case .notAfterPreviousTransfer(let date, let previous):
+            "转岗时间\(date)不晚于上一次转岗（\(previous.date)，\(previous.from)→\(previous.to)）"
+        case .assessmentTooEarly(let year, let madeFrom, let today):
+            "\(year)年度考核要到\(madeFrom)起才进行，今天是\(today)，不能先登记（\(RuleID.PL3.citation)）"
+        case .yearBeforeSeniority(let subject, let year, let start):
+            "\(subject.chinese)\(year)早于工龄起算时间\(start)（参加工作或入伍，取早者）"
+        case .yearAfterThisYear(let subject, let year, let thisYear):
+            "\(subject.chinese)\(year)晚于今年（\(thisYear)）"
+        case .outsideRange(let subject, let range):
+            "\(subject.chinese)须在\(range.lowerBound)到\(range.upperBound)之间"
+        case .heldGrade(let name, let year, let grade, let held):
+            "\(name)\(year)年破格申报\(grade.chinese)不合情理：此前已持有\(held.trade)\(held.grade.chinese)证书"
+                + "（\(held.issued)\(held.number.map { "，编号\($0)" } ?? "")），请核对审批表的年度和等级（\(RuleID.PL1.citation)）"
+        case .overlapsJob(let other, let bothCurrent):
+            "与已登记的工作经历“\(other.formLine)”时间重叠" + (bothCurrent ? "：现任岗位（不写截止时间的一段）只能有一段" : "")
+        case .refusedCharacter(let subject, let character):
+            "\(subject.chinese)含有\(TextSafety.refusedCharacter(in: String(character)) ?? "")，不能保存；请删去后重新输入"
+        case .formulaStart(let subject, let name, let first):
+            "\(subject.chinese)“\(name.clipped())”以“\(first)”开头，Excel/WPS 会当作公式，不能保存；请去掉开头的符号"
+        case .tooLong(let subject, let length, let limit):
+            "\(subject.chinese)有\(length)个字，超过上限\(limit)个字，请缩短后重新输入"
+        case .nameNotFolded(let name, let folded):
+            "姓名“\(name.clipped())”不是规范写法，应为“\(folded.clipped())”（去掉首尾空白和汉字间的空格，间隔号写作·）"
+        case .sexUnreadable(let sex):
+            "性别“\(sex.clipped())”应写作男或女"
+        case .sexDiffers(let sex, let id):
+            "性别“\(sex)”与身份证号 \(id.masked) 不符：第17位为\(id.sex == .male ? "奇数，是男性" : "偶数，是女性")（GB 11643）"
+        case .birthDiffers(let text, let id):
+            "出生年月“\(text.clipped())”与身份证号 \(id.masked) 中的出生日期\(id.birthDate)不符"
+        case .birthUnreadable(let text, let id):
+            "出生年月“\(text.clipped())”不是日期，应写作 \(id.birthDate.chineseMonth) 或 "
+                + "\(id.birthDate.year)-\(id.birthDate.month < 10 ? "0" : "")\(id.birthDate.month)"
+        case .rosterTradeMissing:
+            "缺少工种（或申报工种）"
+        case .appliedTradeDiffers(let applied, let trade):
+            "申报工种\(applied)与工种\(trade)不同：须按现岗位工种申报（K1）"
+        case .levelWithoutGraduation:
+            "有学历，缺毕业时间：学历须连同毕业时间登记"
+        case .graduationWithoutLevel:
+            "有毕业时间，缺学历"
+        case .heldWithoutTrade(let subject):
+            "有\(subject.chinese)，缺原持证工种"
+        case .heldPartsDiffer(let subject, let count, let trades):
+            "原持证工种有\(trades)个，\(subject.chinese)有\(count)个：转岗人员两证的各项须一一对应，以“；”分隔"
+        case .heldTradeEmpty:
+            "原持证工种有空项"
+        case .transferDatesMissing(let chain):
+            "原持证工种\(chain.dropLast().joined(separator: "、"))与现工种\(chain.last ?? "")不同，是转岗人员："
+                + "须在转岗时间列写明每次转岗的时间（T1，须知·四·7），或先用 gongqin import transfers 导入转岗记录"
+        case .transferDatesWithoutChange:
+            "有转岗时间，但原持证工种与现工种相同：转岗前的证书须写在原持证工种列，原工种在前"
+        case .transferDatesDiffer(let chain, let dates):
+            "工种变了\(chain.count - 1)次（\(chain.joined(separator: "→"))），转岗时间有\(dates)个：每次转岗一个时间，以“；”分隔"
+        case .idNumberMangled(let text, let mangling):
+            "身份证号“\(text.clipped(24))”已被 Excel 当作数字\(mangling.chinese)，原号码已丢失"
+        case .idNumberInvalid(let text, let invalid):
+            "身份证号“\(text.clipped(24))”无效：\(invalid.chinese)"
+        case .dayUnreadable(let subject, let error):
+            "\(subject.chinese)：\(error.chinese)"
+        case .dayAfterToday(let subject, let day, let today):
+            "\(subject.chinese)\(day)晚于今天（\(today)）"
+        case .yearOutOfRange(let subject, let year, let range):
+            "\(subject.chinese)\(year)超出范围（\(range.lowerBound)–\(range.upperBound)）"
+        case .notInteger(let subject, let text):
+            "\(subject.chinese)“\(text.clipped())”不是整数"
+        case .notYesOrNo(let subject, let text):
+            "\(subject.chinese)“\(text.clipped())”应为“是”或“否”（也可写 true/false、1/0、y/n）"
+        case .ambiguousValue(let subject, let text, let either):
+            "\(subject.chinese)“\(text.clipped())”可指多个，是否指 \(either)？"
+        case .unknownValue(let subject, let text, let choices):
+            "\(subject.chinese)“\(text.clipped())”无效，可选：\(choices)"
+        }
+    }
+}
+
+extension Values.ExcelMangling {
+    /// What follows 已被 Excel 当作数字.
+    var chinese: String {
+        switch self {
+        case .scientific: "，存成了科学计数法"
+        case .fifteenDigits: "，只保留了前15位（末三位成了000）"
+        }
+    }
+}
+
+extension RecordProblem.Subject {
+    /// The field as the problem's words name it: 参加工作时间, 岗位（职务）.
+    var chinese: String {
+        switch self {
+        case .personName: "姓名"
+        case .workStart: "参加工作时间"
+        case .enlisted: "入伍时间"
+        case .discharged: "退役时间"
+        case .placed: "安置时间"
+        case .probationEnd: "试用期满时间"
+        case .fromProvince: "调出省份"
+        case .issued: "发证时间"
+        case .certificateNumber: "证书编号"
+        case .certificateProvince: "发证省份"
+        case .authority: "发证机关"
+        case .transferDate: "转岗时间"
+        case .assessmentYear: "考核年度"
+        case .graduated: "毕业时间"
+        case .awardDate: "获奖时间"
+        case .awardName: "奖励名称"
+        case .trainingDate: "继续教育时间"
+        case .trainingName: "继续教育名称"
+        case .hours: "学时"
+        case .useYear: "使用年度"
+        case .note: "备注"
+        case .heldCertificateGrade(let n): (n.map { "第\($0)个" } ?? "") + "原等级"
+        case .heldCertificateIssued(let n): (n.map { "第\($0)个" } ?? "") + "取证时间"
+        case .jobFrom: "任职起始时间"
+        case .jobTo: "任职截止时间"
+        case .jobUnit: "工作单位"
+        case .post: "岗位（职务）"
+        case .unitName: "单位名称"
+        case .department: "主管部门"
+        case .district: "区域"
+        case .tradeName: "工种名称"
+        case .tradeCategory: "工种类别"
+        case .conditionName: "破格条件名称"
+        case .clause: "依据条款"
+        case .label(let label): label
+        }
+    }
+}
+
+extension HeaderProblem {
+    /// The problems of a header its error names; the rest are counted.
+    static let problemsShown = 5
+
+    /// The error of an import whose header is wrong: invalid data (exit 65), with the
+    /// header the command reads as the way out.
+    var gongqin: GongQinError {
+        switch self {
+        case .empty(let layout):
+            return .invalid("\(layout.chinese)文件是空的，没有表头行", hint: "第一行须为表头，如 身份证号,姓名,…")
+        case .columns(let layout, let problems, let row):
+            // One short line, however wide the header: the first few problems and a count.
+            let shown = problems.prefix(Self.problemsShown).map { $0.chinese(in: layout) }.joined(separator: "；")
+                + (problems.count > Self.problemsShown ? "；……共\(problems.count)处" : "")
+            return .invalid((row.map { "第\($0)行：" } ?? "") + "\(layout.chinese)文件的表头不对：\(shown)",
+                            hint: "表头用 \(layout.command) 的长选项名或中文名：" + layout.fields.map { "\($0.name)/\($0.label)" }.joined(separator: ","))
+        case .notFound:
+            return GongQinError(.internalError, "表头查找出错")
+        }
+    }
+}
+
+extension HeaderProblem.Column {
+    func chinese(in layout: HeaderProblem.Layout) -> String {
+        switch self {
+        case .unknown(let column, let name): "第\(column)列“\(name.clipped())”不是\(layout.chinese)文件的列"
+        case .repeated(let column, let name, let earlier): "第\(column)列“\(name.clipped())”与第\(earlier)列重复"
+        case .missing(let groups):
+            "缺少必填列：" + groups.map { group in group.map { "\($0.name)（\($0.label)）" }.joined(separator: "或") }.joined(separator: "、")
+        }
+    }
+}

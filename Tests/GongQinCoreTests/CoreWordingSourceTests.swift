@@ -1,0 +1,114 @@
+import Foundation
+import GongQinCore
+import Testing
+
+/// Wording lives in the CLI only: Core returns typed values (`RecordProblem` in a
+/// `FieldProblem`), and GongQinCLI/Output/CoreWording.swift words them. A string literal
+/// in Sources/GongQinCore that names a `gongqin ` command or holds a Chinese character
+/// fails here, named by file and line, unless it is record or rule data (the allowlist)
+/// or in a file still worded (the pending counts).
+@Suite("Core writes no words")
+struct CoreWordingSourceTests {
+    static let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("../../Sources/GongQinCore").standardized
+
+    /// Files (or folders, ending in `/`) under Sources/GongQinCore whose Chinese literals are
+    /// data, not words, and why. Each entry that matches no literal fails.
+    static let allowed: [(path: String, reason: String)] = [
+        ("Rules/Rules.swift", "rule data: each rule's clause, title, the notice's own words and its reading, held to the notice by DocumentationTests"),
+        ("Values/Vocabulary.swift", "the Chinese names and spellings of code values, which input matches and files hold (and the 或 that lists them)"),
+        ("Records/Application.swift", "the Chinese names of an application's statuses and results, code values like Vocabulary's"),
+        ("Records/StoredNames.swift", "the Chinese names of tables and columns, labels of the schema as the log and a merge show them"),
+        ("Records/Records.swift", "record data: the home province as certificates store it, the award names a record is matched by"),
+        ("Values/Values.swift", "the spellings of yes and no that a cell is read by"),
+        ("Materials/Formalities.swift", "rule data: the formalities of the notice, their clauses and what each asks"),
+        ("Materials/Roster.swift", "the roster's column labels, a file format"),
+        ("Policy/LegacyPolicyFile.swift", "policy data: the clause each value of gongqin 0.1's policy file rests on, the sources policy-2024.json holds as data"),
+    ]
+
+    /// Files still worded, with how many worded literals each holds. A file with more fails
+    /// (new words); one with fewer fails too, until its count is lowered: the list only
+    /// shrinks. A file neither here nor allowed holds none. A count holds the file's data
+    /// too (labels, header spellings, the catalogue) where data and words share it.
+    static let pending: [(path: String, count: Int)] = [
+        // Not begun: findings, notes and refusals of the rules, the audit, the materials and
+        // the policy.
+        ("Exceptional/Audit.swift", 9),
+        ("Exceptional/Evidence.swift", 15),
+        ("Exceptional/Exceptional.swift", 16),
+        ("Materials/ApprovalForm.swift", 19),
+        ("Materials/FolderCheck.swift", 29),
+        ("Materials/Materials.swift", 210),
+        ("Materials/MaterialsBuilder.swift", 52),
+        ("Policy/JSONLimits.swift", 4),
+        ("Policy/Policy.swift", 46),
+        ("Policy/PolicyDocument.swift", 16),
+        ("Rules/Citation.swift", 121),
+        ("Rules/Decision.swift", 6),
+        ("Rules/Engine.swift", 2),
+        ("Rules/Forecast.swift", 3),
+        ("Rules/Rules+Review.swift", 2),
+        ("Rules/Seniority.swift", 2),
+        // Labels, header spellings and each column's help (IMPORT.md, the flags' help).
+        ("Files/FileFormat.swift", 97),
+        ("Files/RosterFile.swift", 65),
+        ("Records/RecordSpec.swift", 71),
+        // Words Core itself still needs: a date's and an identity number's problems (their
+        // decoding's description), the nearest name (StoreWording's hints) and the refused
+        // character (JSONLimits); and the month as forms write it.
+        ("Values/Day.swift", 15),
+        ("Values/IDNumber.swift", 8),
+        ("Values/NameMatch.swift", 2),
+        ("Values/TextSafety.swift", 2),
+    ]
+
+    @Test("no string literal in Core names a gongqin command or holds Chinese")
+    func noWords() throws {
+        let enumerator = try #require(FileManager.default.enumerator(atPath: Self.sources.path))
+        var checked = 0
+        var worded: [String: [SourceLiterals.Literal]] = [:]
+        var used = Set<String>()
+        while let file = enumerator.nextObject() as? String {
+            guard file.hasSuffix(".swift") else { continue }
+            let text = try String(contentsOfFile: Self.sources.path + "/" + file, encoding: .utf8)
+            checked += 1
+            let found = SourceLiterals.literals(in: text).filter { SourceLiterals.isWorded($0.text) }
+            guard !found.isEmpty else { continue }
+            if let entry = Self.allowed.first(where: { $0.path == file || ($0.path.hasSuffix("/") && file.hasPrefix($0.path)) }) {
+                used.insert(entry.path)
+            } else {
+                worded[file] = found
+            }
+        }
+        #expect(checked > 40)
+        let counts = Dictionary(uniqueKeysWithValues: Self.pending.map { ($0.path, $0.count) })
+        let offences = worded.keys.sorted().filter { counts[$0] != worded[$0]!.count }.map { file in
+            "Sources/GongQinCore/\(file): \(worded[file]!.count) worded literals, pending says \(counts[file] ?? 0):\n"
+                + worded[file]!.map { "  \($0.line): \"\($0.text)\"" }.joined(separator: "\n")
+        }
+        #expect(offences.isEmpty, "words in Core (word them in GongQinCLI/Output/CoreWording.swift):\n\(offences.joined(separator: "\n"))")
+        let stale = Self.allowed.map(\.path).filter { !used.contains($0) } + Self.pending.map(\.path).filter { worded[$0] == nil }
+        #expect(stale.isEmpty, "entries that match no worded literal: \(stale)")
+    }
+
+    @Test("the scanner finds words in literals, not in comments or interpolated code")
+    func scannerCanFail() {
+        let sample = #"""
+            // 注释里的中文不算
+            /* 块注释 "也不算" /* 嵌套 */ */
+            let a = "plain"
+            let b = "请运行 gongqin check"
+            let c = "编号\(id)"
+            let d = "x\(names["人员"] ?? "")y"
+            let e = """
+                first line
+                第二行
+                """
+            let f = #"raw "quoted" 中"#
+            """#
+        let found = SourceLiterals.literals(in: sample).filter { SourceLiterals.isWorded($0.text) }
+        #expect(found.map(\.line) == [4, 5, 6, 9, 11])
+        #expect(found.map(\.text.trimmingSpaces) == ["请运行 gongqin check", "编号", "人员", "first line\n    第二行", "raw \"quoted\" 中"])
+        #expect(!SourceLiterals.isWorded("plain text, gongqin_chain_hash"))
+    }
+}
