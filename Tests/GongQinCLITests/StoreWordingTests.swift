@@ -52,6 +52,8 @@ struct StoreWordingTests {
             == "张三已登记2022年高级工使用“技能竞赛”")
         #expect(StoreRecordProblem.departmentDiffersFromStored(unit: "甲单位", stored: nil, given: "某局").chinese
             == "单位“甲单位”登记的主管部门为“（空）”，这里为“某局”：请核对，或先用 gongqin unit update 修改")
+        // The module's name ends in 申报 already; the words before they were typed said it twice.
+        #expect(MergeReport.HeldBack(cycle: 2024, grade: .senior, module: .exceptional).chinese == "2024年高级工·破格申报")
         #expect(FieldProblem("name", cause: StoreRecordProblem.unitNameEmpty).words == "单位名称为空")
         #expect(FieldProblem("name", cause: StoreRecordProblem.unitNameEmpty) == FieldProblem("name", cause: StoreRecordProblem.unitNameEmpty))
         #expect(FieldProblem("name", cause: StoreRecordProblem.unitNameEmpty) != FieldProblem("name", cause: StoreRecordProblem.tradeNameEmpty))

@@ -596,7 +596,7 @@ extension MergeReport.BundleSide {
 
 extension MergeReport.HeldBack {
     /// 2024年高级工·破格申报.
-    var chinese: String { "\(cycle)年\(grade.chinese)·\(module.chinese)申报" }
+    var chinese: String { "\(cycle)年\(grade.chinese)·\(module.chinese)" }
 }
 
 extension MergeReport.HeldFrom {

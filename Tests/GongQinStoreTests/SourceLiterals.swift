@@ -1,6 +1,9 @@
-/// The string literals of Swift source, for the tests that keep words out of a target
-/// (CoreWordingSourceTests). A copy of the scanner of GongQinStoreTests/WordingSourceTests.swift,
-/// which one shared test-support target could later hold for both.
+import GongQinCore
+import Testing
+
+/// The string literals of Swift source, for the tests that keep words out of Core and the
+/// store (CoreWordingSourceTests, WordingSourceTests): they read the sources as files, so
+/// both live here, beside the one scanner.
 enum SourceLiterals {
     /// A literal names a command (`gongqin ` and a word) or holds a Han character.
     static func isWorded(_ text: String) -> Bool {
@@ -109,5 +112,29 @@ enum SourceLiterals {
 
         code(interpolation: false)
         return found
+    }
+}
+
+@Suite("the source-literal scanner")
+struct SourceLiteralsTests {
+    @Test("the scanner finds words in literals, not in comments or interpolated code")
+    func scannerCanFail() {
+        let sample = #"""
+            // 注释里的中文不算
+            /* 块注释 "也不算" /* 嵌套 */ */
+            let a = "plain"
+            let b = "请运行 gongqin check"
+            let c = "编号\(id)"
+            let d = "x\(names["人员"] ?? "")y"
+            let e = """
+                first line
+                第二行
+                """
+            let f = #"raw "quoted" 中"#
+            """#
+        let found = SourceLiterals.literals(in: sample).filter { SourceLiterals.isWorded($0.text) }
+        #expect(found.map(\.line) == [4, 5, 6, 9, 11])
+        #expect(found.map(\.text.trimmingSpaces) == ["请运行 gongqin check", "编号", "人员", "first line\n    第二行", "raw \"quoted\" 中"])
+        #expect(!SourceLiterals.isWorded("plain text, gongqin_chain_hash"))
     }
 }
