@@ -41,8 +41,7 @@ public enum GongQinMain {
                 return Console.failed ? exitCode(.outputFailed) : 0
             }
             try Typos.checkSubcommands(arguments)
-            try CommandShape.checkOptions(arguments)
-            var command = try GongQin.parseAsRoot(arguments)
+            var command = try CommandShape.parse(arguments)
             try command.run()
             code = 0
         } catch let error as GongQinError {

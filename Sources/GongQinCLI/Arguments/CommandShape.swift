@@ -108,6 +108,21 @@ enum CommandShape {
     /// The built-in options the parser takes on any command.
     static let builtins: Set<String> = ["--help", "--version", "--experimental-dump-help", "--generate-completion-script"]
 
+    /// The command of the line, its options checked against the command's own list
+    /// (`checkOptions`) only where the parser's own refusal is not enough: when it refuses
+    /// the line, and when a `--name=value` may give a yes/no option a value it would drop.
+    /// That list comes from the parser's help dump, which costs a small command as much
+    /// again as its work (BENCHMARKS.md, the unit's seal); the refusals are the same.
+    static func parse(_ arguments: [String]) throws -> ParsableCommand {
+        if arguments.contains(where: { $0.hasPrefix("--") && $0.contains("=") }) { try checkOptions(arguments) }
+        do {
+            return try GongQin.parseAsRoot(arguments)
+        } catch {
+            try checkOptions(arguments)
+            throw error
+        }
+    }
+
     /// A `--word` the command does not take is a usage error (exit 64) that names the
     /// nearest option, by spelling or by its Chinese help (`--cylce` → `--cycle`,
     /// `--年度` → `--cycle`), or says that a shared option does not apply to it.
