@@ -181,10 +181,10 @@ public final class Importer {
     }
 
     /// A record of a person's kept as its kind says: checked as `add` checks it, then
-    /// written, or resolved against the record it repeats.
-    /// A row of a kind whose other checks the schema holds (`ownProblems`) is inserted
-    /// first; only when a UNIQUE constraint refuses it does `check` look the record up, to
-    /// word the refusal as `add` does. A file of new records so costs one statement a row.
+    /// written, or resolved against the record it repeats. A kind whose other checks the
+    /// schema holds (`ownProblems`) is inserted first; only when a UNIQUE constraint refuses
+    /// the row does `check` look the record up, to word the refusal as `add` does. A file
+    /// of new records so costs one statement a row.
     func write<R>(_ kind: RecordDescriptor<R>, _ record: R, of id: IDNumber, row: Int) throws {
         guard let owner = try owner(id, row: row) else { return }
         if !update, let ownProblems = kind.ownProblems, try ownProblems(session, record, owner, today).isEmpty,

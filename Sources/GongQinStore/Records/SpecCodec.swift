@@ -63,24 +63,25 @@ extension RecordSpec {
         let handle = try db.cachedStatement(sql: insertSQL).sqliteStatement
         defer { sqlite3_reset(handle) }
         sqlite3_clear_bindings(handle)
-        sqlite3_bind_int64(handle, 1, owner)
-        for i in fields.indices {
+        func failure(_ code: Int32) -> DatabaseError {
+            DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)), sql: insertSQL)
+        }
+        var bound = sqlite3_bind_int64(handle, 1, owner)
+        for i in fields.indices where bound == SQLITE_OK {
             let index = Int32(i + 2)
             switch (fields[i].type, fields[i].get(record)) {
-            case (_, .null): sqlite3_bind_null(handle, index)
-            case (.trade, .text(let name)): sqlite3_bind_int64(handle, index, try catalog.tradeID(named: name))
-            case (.unit, .text(let name)): sqlite3_bind_int64(handle, index, try catalog.unitID(named: name))
-            case (_, .text(let text)): bindText(handle, index, text)
-            case (_, .day(let day)): bindText(handle, index, day.description)
-            case (_, .integer(let n)): sqlite3_bind_int64(handle, index, Int64(n))
-            case (_, .flag(let flag)): sqlite3_bind_int64(handle, index, flag ? 1 : 0)
+            case (_, .null): bound = sqlite3_bind_null(handle, index)
+            case (.trade, .text(let name)): bound = sqlite3_bind_int64(handle, index, try catalog.tradeID(named: name))
+            case (.unit, .text(let name)): bound = sqlite3_bind_int64(handle, index, try catalog.unitID(named: name))
+            case (_, .text(let text)): bound = bindText(handle, index, text)
+            case (_, .day(let day)): bound = bindText(handle, index, day.description)
+            case (_, .integer(let n)): bound = sqlite3_bind_int64(handle, index, Int64(n))
+            case (_, .flag(let flag)): bound = sqlite3_bind_int64(handle, index, flag ? 1 : 0)
             }
         }
+        guard bound == SQLITE_OK else { throw failure(bound) }
         let code = sqlite3_step(handle)
-        guard code == SQLITE_DONE else {
-            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)),
-                                sql: insertSQL)
-        }
+        guard code == SQLITE_DONE else { throw failure(code) }
         return db.lastInsertedRowID
     }
 
@@ -141,13 +142,13 @@ extension FieldType {
     }
 }
 
-/// Binds `text` as UTF-8, copied by SQLite (`SQLITE_TRANSIENT`).
-private func bindText(_ handle: SQLiteStatement, _ index: Int32, _ text: String) {
+/// Binds `text` as UTF-8, copied by SQLite (`SQLITE_TRANSIENT`); SQLite's result code.
+private func bindText(_ handle: SQLiteStatement, _ index: Int32, _ text: String) -> Int32 {
     let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
     var text = text
-    text.withUTF8 { bytes in
-        guard let start = bytes.baseAddress else { _ = sqlite3_bind_text(handle, index, "", 0, transient); return }
-        _ = start.withMemoryRebound(to: CChar.self, capacity: bytes.count) {
+    return text.withUTF8 { bytes in
+        guard let start = bytes.baseAddress else { return sqlite3_bind_text(handle, index, "", 0, transient) }
+        return start.withMemoryRebound(to: CChar.self, capacity: bytes.count) {
             sqlite3_bind_text(handle, index, $0, Int32(bytes.count), transient)
         }
     }
