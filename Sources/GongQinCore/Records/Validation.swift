@@ -98,6 +98,18 @@ extension Person {
     }
 }
 
+/// A record whose checks of typed input need only its holder and the day: what the store
+/// runs before it inserts such a record (RecordDescriptor's `ownProblems`).
+public protocol CheckedAgainstHolder {
+    func problems(of person: Person, today: Day) -> [FieldProblem]
+}
+
+extension Certificate: CheckedAgainstHolder {}
+extension AnnualAssessment: CheckedAgainstHolder {}
+extension Education: CheckedAgainstHolder {}
+extension Award: CheckedAgainstHolder {}
+extension Training: CheckedAgainstHolder {}
+
 extension Certificate {
     public func problems(of person: Person, today: Day) -> [FieldProblem] {
         var problems = [issued.futureProblem("issued", today: today, what: .issued)].compactMap { $0 }

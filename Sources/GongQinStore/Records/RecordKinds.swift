@@ -128,7 +128,7 @@ public enum RecordKinds {
     public static let certificate = RecordDescriptor(
         RecordSpecs.certificate, check: { s, record, owner, today, _ in try s.people.check(record, owner: owner, today: today) },
         ownProblems: { s, record, owner, today in
-            try record.problems(of: s.people.person(of: owner), today: today) + [s.catalog.tradeProblem(record.trade, field: "trade")].compactMap { $0 }
+            try holderProblems(s, record, owner, today) + [s.catalog.tradeProblem(record.trade, field: "trade")].compactMap { $0 }
         })
 
     public static let transfer = RecordDescriptor(
@@ -138,19 +138,19 @@ public enum RecordKinds {
 
     public static let assessment = RecordDescriptor(
         RecordSpecs.assessment, check: { s, record, owner, today, _ in try s.people.check(record, owner: owner, today: today) },
-        ownProblems: { s, record, owner, today in record.problems(of: try s.people.person(of: owner), today: today) })
+        ownProblems: holderProblems)
 
     public static let education = RecordDescriptor(
         RecordSpecs.education, check: { s, record, owner, today, _ in try s.people.check(record, owner: owner, today: today) },
-        ownProblems: { s, record, owner, today in record.problems(of: try s.people.person(of: owner), today: today) })
+        ownProblems: holderProblems)
 
     public static let award = RecordDescriptor(
         RecordSpecs.award, check: { s, record, owner, today, _ in try s.people.check(record, owner: owner, today: today) },
-        ownProblems: { s, record, owner, today in record.problems(of: try s.people.person(of: owner), today: today) })
+        ownProblems: holderProblems)
 
     public static let training = RecordDescriptor(
         RecordSpecs.training, check: { s, record, owner, today, _ in try s.people.check(record, owner: owner, today: today) },
-        ownProblems: { s, record, owner, today in record.problems(of: try s.people.person(of: owner), today: today) })
+        ownProblems: holderProblems)
 
     public static let job = RecordDescriptor(
         RecordSpecs.job, check: { s, record, owner, today, _ in try s.people.check(record, owner: owner, today: today) },
@@ -163,6 +163,12 @@ public enum RecordKinds {
         decode: { row, _ in try UseRow(row: row).use },
         check: { s, record, owner, today, _ in try s.ledger.check(record, owner: owner, today: today) },
         save: { s, record, owner, id in try s.ledger.save(record, owner: owner, replacing: id) })
+
+    /// The checks of a record against its holder alone (`ownProblems` of the kinds the
+    /// schema's UNIQUE constraints hold otherwise).
+    @Sendable static func holderProblems<R: CheckedAgainstHolder>(_ s: Session, _ record: R, _ owner: PersonRow, _ today: Day) throws -> [FieldProblem] {
+        record.problems(of: try s.people.person(of: owner), today: today)
+    }
 
     /// The checks typed input passes (GongQinCore, Validation), for a row of each kind of a
     /// person's records, by table: the gate runs them on every row a transaction wrote.
