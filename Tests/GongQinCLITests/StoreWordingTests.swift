@@ -58,4 +58,13 @@ struct StoreWordingTests {
         #expect(FieldProblem("name", cause: StoreRecordProblem.unitNameEmpty) == FieldProblem("name", cause: StoreRecordProblem.unitNameEmpty))
         #expect(FieldProblem("name", cause: StoreRecordProblem.unitNameEmpty) != FieldProblem("name", cause: StoreRecordProblem.tradeNameEmpty))
     }
+
+    @Test("a clause the wording quotes is its rule's or formality's, not a copy")
+    func quotedClauses() {
+        #expect(StoreFailure.examOnlyForTechnician(id: 7, grade: .senior).gongqin.message
+            == "技师选拔考试只适用于技师申报（须知·四·10），申报7是高级工")
+        #expect(RecordProblem.transferDatesMissing(chain: ["电工", "钳工"]).message
+            == "原持证工种电工与现工种钳工不同，是转岗人员：须在转岗时间列写明每次转岗的时间（T1，须知·四·7），或先用 gongqin import transfers 导入转岗记录")
+        #expect(ExceptionalCommand.Record.configuration.discussion.hasPrefix("须知·四·8 要求附前几个等级的审批表"))
+    }
 }

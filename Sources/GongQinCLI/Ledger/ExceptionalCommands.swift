@@ -53,7 +53,7 @@ struct ExceptionalCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "record",
             abstract: "登记历史破格使用（从以往等级审批表上查得）",
-            discussion: "须知·四·8 要求附前几个等级的审批表，以查验是否使用过破格条件。登记后该类条件不再提供（X1）。")
+            discussion: "\(RuleID.X1.clause) 要求附前几个等级的审批表，以查验是否使用过破格条件。登记后该类条件不再提供（X1）。")
 
         @Argument(help: StoreOptions.personHelp) var id: String
         @Option(help: "条件代码或名称，见 gongqin exceptional conditions") var condition: String

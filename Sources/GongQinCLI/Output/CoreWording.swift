@@ -95,7 +95,7 @@ extension RecordProblem {
             "原持证工种有空项"
         case .transferDatesMissing(let chain):
             "原持证工种\(chain.dropLast().joined(separator: "、"))与现工种\(chain.last ?? "")不同，是转岗人员："
-                + "须在转岗时间列写明每次转岗的时间（T1，须知·四·7），或先用 gongqin import transfers 导入转岗记录"
+                + "须在转岗时间列写明每次转岗的时间（\(RuleID.T1.citation)），或先用 gongqin import transfers 导入转岗记录"
         case .transferDatesWithoutChange:
             "有转岗时间，但原持证工种与现工种相同：转岗前的证书须写在原持证工种列，原工种在前"
         case .transferDatesDiffer(let chain, let dates):

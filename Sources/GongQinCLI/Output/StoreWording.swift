@@ -307,7 +307,7 @@ extension StoreFailure {
         case .anotherApplication(let name, let cycle, let other):
             return Words("\(name)在\(cycle)年已有另一份申报（编号\(other)）")
         case .examOnlyForTechnician(let id, let grade):
-            return Words("技师选拔考试只适用于技师申报（须知·四·10），申报\(id)是\(grade.chinese)")
+            return Words("技师选拔考试只适用于技师申报（\(Formality.D2.clause)），申报\(id)是\(grade.chinese)")
         case .reviewOnlyForTechnicians(let id, let grade):
             return Words("综合评审只适用于技师、高级技师申报（\(Formality.D3.citation)），申报\(id)是\(grade.chinese)")
         case .applicationWithdrawn(let id):
