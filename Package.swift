@@ -69,7 +69,7 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
             exclude: ["Arguments/README.md", "Departments/README.md", "Eligibility/README.md", "Files/README.md",
-                      "Ledger/README.md", "Output/README.md", "Records/README.md", "Upkeep/README.md"],
+                      "Ledger/README.md", "Output/README.md", "Records/README.md", "Upkeep/README.md", "Wording/README.md"],
             // The report's page template, embedded in the binary.
             resources: [.embedInCode("Templates/report.mustache")]
         ),

@@ -241,7 +241,7 @@ struct RosterImportTests {
         #expect {
             try database.writeDatabase { db in try db.execute(sql: "UPDATE person SET name = '陈  强' WHERE name = '陈强'") }
         } throws: { error in
-            // The store's failure, worded as the clerk reads it (Output/StoreWording.swift).
+            // The store's failure, worded as the clerk reads it (Wording/StoreWording.swift).
             (error as? StoreFailure)?.gongqin.message.contains("不是规范写法，应为“陈强”") == true
         }
     }

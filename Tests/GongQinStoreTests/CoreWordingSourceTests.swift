@@ -3,7 +3,7 @@ import GongQinCore
 import Testing
 
 /// Wording lives in the CLI only: Core returns typed values (`RecordProblem` in a
-/// `FieldProblem`), and GongQinCLI/Output/CoreWording.swift words them. A string literal
+/// `FieldProblem`), and GongQinCLI/Wording/CoreWording.swift words them. A string literal
 /// in Sources/GongQinCore that names a `gongqin ` command or holds a Chinese character
 /// fails here, named by file and line, unless it is record or rule data (the allowlist)
 /// or in a file still worded (the pending counts).
@@ -85,7 +85,7 @@ struct CoreWordingSourceTests {
             "Sources/GongQinCore/\(file): \(worded[file]!.count) worded literals, pending says \(counts[file] ?? 0):\n"
                 + worded[file]!.map { "  \($0.line): \"\($0.text)\"" }.joined(separator: "\n")
         }
-        #expect(offences.isEmpty, "words in Core (word them in GongQinCLI/Output/CoreWording.swift):\n\(offences.joined(separator: "\n"))")
+        #expect(offences.isEmpty, "words in Core (word them in GongQinCLI/Wording/CoreWording.swift):\n\(offences.joined(separator: "\n"))")
         let stale = Self.allowed.map(\.path).filter { !used.contains($0) } + Self.pending.map(\.path).filter { worded[$0] == nil }
         #expect(stale.isEmpty, "entries that match no worded literal: \(stale)")
     }

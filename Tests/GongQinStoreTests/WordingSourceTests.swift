@@ -3,7 +3,7 @@ import GongQinCore
 import Testing
 
 /// Wording lives in the CLI only (Documentation/ARCHITECTURE.md, “A new command”): the
-/// store throws and returns typed values, and GongQinCLI/Output/StoreWording.swift words
+/// store throws and returns typed values, and GongQinCLI/Wording/StoreWording.swift words
 /// them. A string literal in Sources/GongQinStore that names a `gongqin ` command or holds
 /// a Chinese character fails here, named by file and line, unless the allowlist below
 /// names it with its reason.
@@ -36,7 +36,7 @@ struct WordingSourceTests {
             }
         }
         #expect(checked > 30)
-        #expect(offences.isEmpty, "words in the store (word them in GongQinCLI/Output/StoreWording.swift):\n\(offences.joined(separator: "\n"))")
+        #expect(offences.isEmpty, "words in the store (word them in GongQinCLI/Wording/StoreWording.swift):\n\(offences.joined(separator: "\n"))")
         let stale = Self.allowed.map { $0.file + "|" + $0.part }.filter { !used.contains($0) }
         #expect(stale.isEmpty, "allowlist entries that match no literal: \(stale)")
     }

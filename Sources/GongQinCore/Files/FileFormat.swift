@@ -77,7 +77,7 @@ public struct FileLayout: Sendable {
 }
 
 /// What is wrong with the header row of an import file (`FileHeader`): the facts, which
-/// GongQinCLI/Output/CoreWording.swift words.
+/// GongQinCLI/Wording/CoreWording.swift words.
 public enum HeaderProblem: Error, Hashable, Sendable {
     /// The file has no row.
     case empty(Layout)

@@ -1,6 +1,6 @@
 /// What is wrong with a field of a record, as the checks of typed input (Validation,
 /// TextSafety, Limits, a file's checked columns and roster rows) and the reading of a value
-/// (Values) find it: the facts and no words. GongQinCLI/Output/CoreWording.swift words every
+/// (Values) find it: the facts and no words. GongQinCLI/Wording/CoreWording.swift words every
 /// case; a `FieldProblem` carries one as its `cause`.
 public enum RecordProblem: Error, Hashable, Sendable {
     /// The day of `subject` is after `today`.

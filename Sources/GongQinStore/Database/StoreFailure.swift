@@ -2,7 +2,7 @@ import GongQinCore
 
 /// What the store refuses or fails at, typed: each case carries the data (the path, the
 /// table, the count, the record number) and no words. The CLI words every case, with the
-/// commands that help, in one file (GongQinCLI/Output/StoreWording.swift); the store knows
+/// commands that help, in one file (GongQinCLI/Wording/StoreWording.swift); the store knows
 /// no command names and writes no sentences. A `GongQinError` thrown by Core passes
 /// through as `.core`, already worded there.
 public enum StoreFailure: Error, Sendable, Hashable {

@@ -9,7 +9,7 @@ public enum MergePreference: String, Sendable, Codable, CaseIterable {
 }
 
 /// What a merge of one bundle found and did (RULES R2, R3), typed: the CLI words it
-/// (GongQinCLI/Output/StoreWording.swift) and prints it.
+/// (GongQinCLI/Wording/StoreWording.swift) and prints it.
 public struct MergeReport: Sendable {
     public enum Outcome: String, Sendable, Codable {
         /// Written and committed.

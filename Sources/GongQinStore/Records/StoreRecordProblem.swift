@@ -2,7 +2,7 @@ import GongQinCore
 
 /// What the store finds wrong with a record before it writes it, typed: the cause of a
 /// `FieldProblem` (`FieldProblem(field, cause:)`), with the data and no words. The CLI
-/// words it (GongQinCLI/Output/StoreWording.swift).
+/// words it (GongQinCLI/Wording/StoreWording.swift).
 public enum StoreRecordProblem: Error, Sendable, Hashable {
     // A record the database holds already; `owner` is the person's name.
     case personRecorded(IDNumber, name: String)
