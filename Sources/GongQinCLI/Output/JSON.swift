@@ -36,23 +36,40 @@ enum JSON {
         out += "\""
     }
 
-    /// An object, its members in the order added.
+    /// An object, its members in the order added, written into one string as they are added:
+    /// `eligible` writes one for every open option, and a string per member, joined at the
+    /// end, cost more than the rest of the line (BENCHMARKS.md, eligible).
     struct Object {
-        private var members: [String] = []
+        private var body = "{"
 
-        mutating func add(_ key: String, _ value: String) { members.append(JSON.quoted(key) + ":" + JSON.quoted(value)) }
-        mutating func add(_ key: String, _ value: Int) { members.append(JSON.quoted(key) + ":" + String(value)) }
-        mutating func add(_ key: String, _ values: [String]) {
-            var member = JSON.quoted(key) + ":["
-            member.reserveCapacity(member.utf8.count + values.reduce(1) { $0 + $1.utf8.count + 3 })
-            for (i, value) in values.enumerated() {
-                if i > 0 { member += "," }
-                JSON.appendQuoted(value, to: &member)
-            }
-            member += "]"
-            members.append(member)
+        init() { body.reserveCapacity(256) }
+
+        private mutating func key(_ key: String) {
+            if body.utf8.count > 1 { body += "," }
+            JSON.appendQuoted(key, to: &body)
+            body += ":"
         }
 
-        var text: String { "{" + members.joined(separator: ",") + "}" }
+        mutating func add(_ key: String, _ value: String) {
+            self.key(key)
+            JSON.appendQuoted(value, to: &body)
+        }
+
+        mutating func add(_ key: String, _ value: Int) {
+            self.key(key)
+            body += String(value)
+        }
+
+        mutating func add(_ key: String, _ values: [String]) {
+            self.key(key)
+            body += "["
+            for (i, value) in values.enumerated() {
+                if i > 0 { body += "," }
+                JSON.appendQuoted(value, to: &body)
+            }
+            body += "]"
+        }
+
+        var text: String { body + "}" }
     }
 }
