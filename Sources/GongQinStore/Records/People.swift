@@ -520,24 +520,25 @@ struct Checked {
 extension People {
     // MARK: Employment history (工作经历, RULES F1)
 
-    func jobRows(of owner: PersonRow) throws -> [JobRow] {
-        try JobRow.filter(sql: "person_id = ?", arguments: [owner.id!]).order(sql: "from_date").fetchAll(db)
+    /// The person's posts, numbered, in the order of their start (the kind's spec).
+    func jobs(of owner: PersonRow) throws -> [Numbered<Job>] {
+        try numbered(RecordKinds.job, personID: owner.id!)
     }
 
     public func jobs(_ id: IDNumber) throws -> [Job] {
-        try jobRows(of: try row(id)).map(\.job)
+        try jobs(of: try row(id)).map(\.record)
     }
 
     /// Every check of a post before it is written, by `job add` and `import jobs` alike;
     /// a post starting on the same day as a recorded one is the same post.
     func check(_ job: Job, owner: PersonRow, today: Day) throws -> Checked {
-        let rows = try jobRows(of: owner)
-        let same = rows.first { $0.fromDate == job.from }
+        let held = try jobs(of: owner)
+        let same = held.first { $0.record.from == job.from }
         var checked = Checked(problems: job.problems(of: try person(of: owner),
-                                                     others: rows.filter { $0.id != same?.id }.map(\.job), today: today))
+                                                     others: held.filter { $0.id != same?.id }.map(\.record), today: today))
         if let same {
-            checked.existing = .init(id: same.id!, identical: same.job == job, problem: FieldProblem(
-                "from", cause: StoreRecordProblem.jobRecorded(owner: owner.name, from: job.from, held: same.job)))
+            checked.existing = .init(id: same.id, identical: same.record == job, problem: FieldProblem(
+                "from", cause: StoreRecordProblem.jobRecorded(owner: owner.name, from: job.from, held: same.record)))
         }
         return checked
     }
@@ -566,16 +567,15 @@ extension People {
     /// Ends the post held now (the open-ended one) with `to`. Returns it, ended.
     public func endJob(of id: IDNumber, to: Day, today: Day) throws -> Job {
         let owner = try row(id)
-        let rows = try jobRows(of: owner)
-        guard var current = rows.first(where: { $0.toDate == nil }) else {
+        let held = try jobs(of: owner)
+        guard let current = held.first(where: { $0.record.to == nil }) else {
             throw StoreFailure.noCurrentJob(name: owner.name, id: id)
         }
-        var ended = current.job
+        var ended = current.record
         ended.to = to
-        let others = rows.filter { $0.id != current.id }.map(\.job)
+        let others = held.filter { $0.id != current.id }.map(\.record)
         try refuse(ended.problems(of: try person(of: owner), others: others, today: today))
-        current.toDate = to
-        try current.update(db)
+        try save(ended, owner: owner, replacing: current.id)
         return ended
     }
 }

@@ -415,42 +415,10 @@ extension ApplicationRow {
     }
 }
 
-struct JobRow: RowWithID {
-    static let databaseTableName = "job"
-    var id: Int64?
-    var personId: Int64
-    var fromDate: Day
-    var toDate: Day?
-    var unit: String
-    var post: String
-
-    var job: Job { Job(from: fromDate, to: toDate, unit: unit, post: post) }
-}
-
 struct SettingRow: TableRow {
     static let databaseTableName = "setting"
     var key: String
     var value: String
-}
-
-extension JobRow {
-    init(row: Row) throws {
-        id = try row.decode(forColumn: "id")
-        personId = try row.decode(forColumn: "person_id")
-        fromDate = try row.decode(forColumn: "from_date")
-        toDate = try row.decode(forColumn: "to_date")
-        unit = try row.decode(forColumn: "unit")
-        post = try row.decode(forColumn: "post")
-    }
-
-    func encode(to container: inout PersistenceContainer) throws {
-        container["id"] = id
-        container["person_id"] = personId
-        container["from_date"] = fromDate
-        container["to_date"] = toDate
-        container["unit"] = unit
-        container["post"] = post
-    }
 }
 
 extension SettingRow {
