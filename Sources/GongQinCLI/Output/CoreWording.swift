@@ -207,3 +207,38 @@ extension HeaderProblem.Column {
         }
     }
 }
+
+// MARK: - The audit of earlier 破格 use (Exceptional/Audit.swift)
+
+extension Audit.Kind {
+    /// The kind as the audit's table and the report name it.
+    var chinese: String {
+        switch self {
+        case .exceptionalCertWithoutUse: "破格取得的证书没有对应的破格使用记录"
+        case .useWithoutEvidence: "破格使用缺少证明记录"
+        case .categoryUsedTwice: "同一类破格条件使用了两次"
+        case .declaredEvidence: "经办人声明的条件，须人工核查"
+        }
+    }
+}
+
+extension Audit.Finding {
+    /// What was found, with the rules it cites: the 说明 of the audit's line.
+    var detail: String { issue.chinese + "（\(RuleID.cite(issue.rules))）" }
+}
+
+extension Audit.Issue {
+    var chinese: String {
+        switch self {
+        case .certificateWithoutUse(let certificate):
+            "\(certificate.trade)\(certificate.grade.chinese)证书（\(certificate.issued)\(certificate.number.map { "，\($0)" } ?? "")）为破格取得，"
+                + "但没有\(certificate.grade.chinese)的破格使用记录：请从当年审批表查明所用条件，用 exceptional record 登记"
+        case .categoryUsedTwice(let label, let uses):
+            "“\(label)”类使用了\(uses.count)次：" + uses.map(\.chineseSummary).joined(separator: "、") + "；每类终身只能使用一次"
+        case .declared(let use, let condition):
+            "\(use.chineseSummary)使用“\(condition)”，无记录可证，请核对证明材料"
+        case .withoutEvidence(let use, let condition, let evidence):
+            "\(use.chineseSummary)使用“\(condition)”，但记录中\(evidence.detail)"
+        }
+    }
+}
