@@ -45,7 +45,6 @@ struct CoreWordingSourceTests {
         ("Rules/Citation.swift", 121),
         ("Rules/Decision.swift", 6),
         ("Rules/Engine.swift", 2),
-        ("Rules/Forecast.swift", 3),
         ("Rules/Rules+Review.swift", 2),
         ("Rules/Seniority.swift", 2),
         // Labels, header spellings and each column's help (IMPORT.md, the flags' help).
