@@ -253,3 +253,30 @@ extension Forecast {
         "没有正式文件的年度按2024年须知推算的推算值判断（FC1，RULES §2）",
     ]
 }
+
+// MARK: - A verdict and an evaluation's notes (Rules/Decision.swift, Rules/Engine.swift)
+
+extension Verdict {
+    var chinese: String {
+        switch self {
+        case .pass: "符合"
+        case .fail: "不符合"
+        case .warning: "提示"
+        }
+    }
+}
+
+extension Evaluation {
+    /// The notes on the cycle as a whole, as `explain` prints them: the policy's, then an
+    /// application already filed, then a highest grade with nowhere further to go.
+    var chineseNotes: [String] {
+        var notes = self.notes
+        if let filed {
+            notes.append("已于\(filed.filedOn)申报\(filed.cycle)年\(filed.grade.chinese)·\(filed.module.chinese)（编号\(filed.id)，\(filed.status.chinese)）")
+        }
+        if holdsHighestGrade {
+            notes.append("已持高级技师证书，已是最高等级（\(RuleID.G1.citation)）")
+        }
+        return notes
+    }
+}
