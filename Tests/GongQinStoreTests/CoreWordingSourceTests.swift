@@ -55,7 +55,6 @@ struct CoreWordingSourceTests {
         // character (JSONLimits); and the month as forms write it.
         ("Values/Day.swift", 15),
         ("Values/IDNumber.swift", 8),
-        ("Values/NameMatch.swift", 2),
         ("Values/TextSafety.swift", 2),
     ]
 

@@ -280,3 +280,15 @@ extension Evaluation {
         return notes
     }
 }
+
+// MARK: - The nearest name (Values/NameMatch.swift)
+
+extension NameMatch {
+    /// `是否指“电工”？可用 gongqin trade list 查看全部`, or only where to see them all.
+    static func hint(for query: String, in candidates: some Sequence<String>, listCommand: String) -> String {
+        if let near = nearest(to: query, in: candidates) {
+            return "是否指“\(near)”？可用 \(listCommand) 查看全部"
+        }
+        return "可用 \(listCommand) 查看全部"
+    }
+}
