@@ -53,7 +53,7 @@ struct CoreWordingSourceTests {
         // Words Core itself still needs: a date's and an identity number's problems (their
         // decoding's description), the nearest name (StoreWording's hints) and the refused
         // character (JSONLimits); and the month as forms write it.
-        ("Values/Day.swift", 15),
+        ("Values/Day.swift", 9),
         ("Values/IDNumber.swift", 8),
         ("Values/TextSafety.swift", 2),
     ]
