@@ -54,7 +54,7 @@ struct CoreWordingSourceTests {
         // decoding's description), the nearest name (StoreWording's hints) and the refused
         // character (JSONLimits); and the month as forms write it.
         ("Values/Day.swift", 9),
-        ("Values/IDNumber.swift", 8),
+        ("Values/IDNumber.swift", 2),
         ("Values/TextSafety.swift", 2),
     ]
 

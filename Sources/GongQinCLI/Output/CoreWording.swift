@@ -311,3 +311,18 @@ extension Day.ParseError {
         }
     }
 }
+
+// MARK: - A text that is no identity number (Values/IDNumber.swift)
+
+extension IDNumber.Invalid {
+    var chinese: String {
+        switch self {
+        case .length(let n): "身份证号应为18位，这里是\(n)位"
+        case .characters: "身份证号前17位须为数字，最后一位为数字或X"
+        case .region(let r): "身份证号的地区码“\(r)”无效（前两位须为省级代码，后四位不能全为0）"
+        case .birthDate(let d): "身份证号中的出生日期“\(d)”不是真实日期"
+        case .birthDateInFuture(let d): "身份证号中的出生日期“\(d)”晚于今天"
+        case .checkCharacter(let expected, let found): "身份证号校验位错误：最后一位应为\(expected)，不是\(found)，请核对号码"
+        }
+    }
+}
