@@ -72,12 +72,6 @@ struct IDNumberTests {
         #expect(throws: IDNumber.Invalid.region(region)) { try IDNumber(text) }
     }
 
-    @Test("every reason reads as Chinese")
-    func messages() {
-        #expect(IDNumber.Invalid.length(17).chinese == "身份证号应为18位，这里是17位")
-        #expect(IDNumber.Invalid.checkCharacter(expected: "X", found: "1").chinese.contains("最后一位应为X"))
-    }
-
     @Test("masking finds an ID number in every spelling, and leaves dates, hashes and UUIDs alone")
     func maskingSpellings() {
         let m = IDNumber.masking

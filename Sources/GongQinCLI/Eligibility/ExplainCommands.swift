@@ -44,7 +44,7 @@ enum Explanation {
         let p = evaluation.record.person
         var lines = ["\(p.name)（\(output.show(p.idNumber))）\(p.unit) · \(p.trade) · \(evaluation.cycle)年申报周期",
                      "政策：\(policy.origin)"]
-        for note in evaluation.notes { lines.append("注：\(note)") }
+        for note in evaluation.chineseNotes { lines.append("注：\(note)") }
         if evaluation.options.isEmpty { lines.append("没有可考虑的等级。") }
         for option in evaluation.options {
             lines.append("")
@@ -92,7 +92,7 @@ struct ExplainView: Encodable {
         idNumber = e.record.person.idNumber
         name = e.record.person.name
         cycle = e.cycle
-        notes = e.notes
+        notes = e.chineseNotes
         options = e.options
     }
 }

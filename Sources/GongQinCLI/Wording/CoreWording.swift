@@ -207,3 +207,122 @@ extension HeaderProblem.Column {
         }
     }
 }
+
+// MARK: - The audit of earlier 破格 use (Exceptional/Audit.swift)
+
+extension Audit.Kind {
+    /// The kind as the audit's table and the report name it.
+    var chinese: String {
+        switch self {
+        case .exceptionalCertWithoutUse: "破格取得的证书没有对应的破格使用记录"
+        case .useWithoutEvidence: "破格使用缺少证明记录"
+        case .categoryUsedTwice: "同一类破格条件使用了两次"
+        case .declaredEvidence: "经办人声明的条件，须人工核查"
+        }
+    }
+}
+
+extension Audit.Finding {
+    /// What was found, with the rules it cites: the 说明 of the audit's line.
+    var detail: String { issue.chinese + "（\(RuleID.cite(issue.rules))）" }
+}
+
+extension Audit.Issue {
+    var chinese: String {
+        switch self {
+        case .certificateWithoutUse(let certificate):
+            "\(certificate.trade)\(certificate.grade.chinese)证书（\(certificate.issued)\(certificate.number.map { "，\($0)" } ?? "")）为破格取得，"
+                + "但没有\(certificate.grade.chinese)的破格使用记录：请从当年审批表查明所用条件，用 exceptional record 登记"
+        case .categoryUsedTwice(let label, let uses):
+            "“\(label)”类使用了\(uses.count)次：" + uses.map(\.chineseSummary).joined(separator: "、") + "；每类终身只能使用一次"
+        case .declared(let use, let condition):
+            "\(use.chineseSummary)使用“\(condition)”，无记录可证，请核对证明材料"
+        case .withoutEvidence(let use, let condition, let evidence):
+            "\(use.chineseSummary)使用“\(condition)”，但记录中\(evidence.detail)"
+        }
+    }
+}
+
+// MARK: - The forecast (Rules/Forecast.swift)
+
+extension Forecast {
+    /// The assumptions of FC1, as the forecast's notes print them.
+    static let assumptions = [
+        "尚未考核的年度一律按“合格”计（FC1）",
+        "不计今后新取得的证书、转岗和破格使用，记录保持现状（FC1）",
+        "没有正式文件的年度按2024年须知推算的推算值判断（FC1，RULES §2）",
+    ]
+}
+
+// MARK: - A verdict and an evaluation's notes (Rules/Decision.swift, Rules/Engine.swift)
+
+extension Verdict {
+    var chinese: String {
+        switch self {
+        case .pass: "符合"
+        case .fail: "不符合"
+        case .warning: "提示"
+        }
+    }
+}
+
+extension Evaluation {
+    /// The notes on the cycle as a whole, as `explain` prints them: the policy's, then an
+    /// application already filed, then a highest grade with nowhere further to go.
+    var chineseNotes: [String] {
+        var notes = self.notes
+        if let filed {
+            notes.append("已于\(filed.filedOn)申报\(filed.cycle)年\(filed.grade.chinese)·\(filed.module.chinese)（编号\(filed.id)，\(filed.status.chinese)）")
+        }
+        if holdsHighestGrade {
+            notes.append("已持高级技师证书，已是最高等级（\(RuleID.G1.citation)）")
+        }
+        return notes
+    }
+}
+
+// MARK: - The nearest name (Values/NameMatch.swift)
+
+extension NameMatch {
+    /// `是否指“电工”？可用 gongqin trade list 查看全部`, or only where to see them all.
+    static func hint(for query: String, in candidates: some Sequence<String>, listCommand: String) -> String {
+        if let near = nearest(to: query, in: candidates) {
+            return "是否指“\(near)”？可用 \(listCommand) 查看全部"
+        }
+        return "可用 \(listCommand) 查看全部"
+    }
+}
+
+// MARK: - A text that is no date (Values/Day.swift)
+
+extension Day.ParseError {
+    /// A Chinese sentence naming the problem, for the clerk.
+    var chinese: String {
+        switch self {
+        case .empty: return "日期为空"
+        case .malformed(let t): return "“\(t.clipped())”不是日期，应写作 YYYY-MM-DD，如 2019-07-01"
+        case .impossible(let t): return "“\(t.clipped())”不是真实存在的日期"
+        case .monthNotAllowed(let t): return "“\(t.clipped())”只有年月，这里须写到日：YYYY-MM-DD"
+        case .ambiguous(let t):
+            let year = t.prefix(4)
+            return "“\(t.clipped())”有两种读法：\(year)-01 或 \(year)-10（Excel 会把 \(year).10 存成 \(year).1），请写作 \(year)-01 或 \(year)-10"
+        case .serial(let t, let day):
+            return "“\(t.clipped())”像是 Excel 的日期序号（即 \(day)），不是日期：请在 Excel/WPS 中把该列设为“文本”或“日期”格式后重新保存，或直接导入 .xlsx 文件"
+        }
+    }
+}
+
+// MARK: - A text that is no identity number (Values/IDNumber.swift)
+
+extension IDNumber.Invalid {
+    var chinese: String {
+        switch self {
+        case .length(let n): "身份证号应为18位，这里是\(n)位"
+        case .characters: "身份证号前17位须为数字，最后一位为数字或X"
+        case .region(let r): "身份证号的地区码“\(r)”无效（前两位须为省级代码，后四位不能全为0）"
+        case .birthDate(let d): "身份证号中的出生日期“\(d)”不是真实日期"
+        case .birthDateInFuture(let d): "身份证号中的出生日期“\(d)”晚于今天"
+        case .checkCharacter(let expected, let found): "身份证号校验位错误：最后一位应为\(expected)，不是\(found)，请核对号码"
+        }
+    }
+}

@@ -500,6 +500,7 @@ extension PolicyDecodingProblem {
         case .typeMismatch(let path, let type): "字段 \(shown(path)) 的类型不对（应为\(type)）"
         case .notJSON: "不是有效的 JSON"
         case .invalidValue(let path, let description): "字段 \(shown(path)) 的值无效：\(description)"
+        case .invalidDay(let path, let error): "字段 \(shown(path)) 的值无效：\(error.chinese)"
         case .other: "格式有误"
         }
     }

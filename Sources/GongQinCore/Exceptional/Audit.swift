@@ -9,42 +9,48 @@ public enum Audit {
         case categoryUsedTwice = "category-used-twice"
         /// A use of a condition no record type evidences: a person must check it (X2).
         case declaredEvidence = "declared-evidence"
+    }
 
-        public var chinese: String {
-            switch self {
-            case .exceptionalCertWithoutUse: "破格取得的证书没有对应的破格使用记录"
-            case .useWithoutEvidence: "破格使用缺少证明记录"
-            case .categoryUsedTwice: "同一类破格条件使用了两次"
-            case .declaredEvidence: "经办人声明的条件，须人工核查"
-            }
+    /// What an audit finds, as the facts its words need (GongQinCLI/Output/CoreWording.swift).
+    public enum Issue: Hashable, Sendable {
+        /// `certificate`, obtained through the exceptional route, with no use at its grade.
+        case certificateWithoutUse(Certificate)
+        /// The category named `label` (the catalogue's name, or the category itself) used in each of `uses`.
+        case categoryUsedTwice(label: String, uses: [ExceptionalUse])
+        /// `use` of the condition `condition` (its name), which no record can evidence.
+        case declared(ExceptionalUse, condition: String)
+        /// `use` of the condition `condition` (its name), which the records do not evidence.
+        case withoutEvidence(ExceptionalUse, condition: String, Evidence)
+
+        /// The rules a finding of it cites.
+        public var rules: [RuleID] {
+            if case .categoryUsedTwice = self { return [.X1, .X5] }
+            return [.X5]
         }
     }
 
-    public struct Finding: Hashable, Sendable, Codable {
+    public struct Finding: Hashable, Sendable {
         public var kind: Kind
         public var idNumber: IDNumber
         public var name: String
-        public var detail: String
+        public var issue: Issue
     }
 
     /// The findings on one person (X5, 须知·四·8).
     public static func findings(_ record: PersonRecord, catalogue: [ExceptionalCondition]) -> [Finding] {
         let person = record.person
         var findings: [Finding] = []
-        func add(_ kind: Kind, _ detail: String, citing rules: [RuleID] = [.X5]) {
-            findings.append(Finding(kind: kind, idNumber: person.idNumber, name: person.name,
-                                    detail: detail + "（\(RuleID.cite(rules))）"))
+        func add(_ kind: Kind, _ issue: Issue) {
+            findings.append(Finding(kind: kind, idNumber: person.idNumber, name: person.name, issue: issue))
         }
         for certificate in record.certificates where certificate.route == .exceptional {
             if !record.exceptionalUses.contains(where: { $0.grade == certificate.grade }) {
-                add(.exceptionalCertWithoutUse,
-                    "\(certificate.trade)\(certificate.grade.chinese)证书（\(certificate.issued)\(certificate.number.map { "，\($0)" } ?? "")）为破格取得，但没有\(certificate.grade.chinese)的破格使用记录：请从当年审批表查明所用条件，用 exceptional record 登记")
+                add(.exceptionalCertWithoutUse, .certificateWithoutUse(certificate))
             }
         }
         for (category, uses) in Dictionary(grouping: record.exceptionalUses, by: \.category) where uses.count > 1 {
             let label = catalogue.first { $0.category == category }?.name ?? category
-            add(.categoryUsedTwice, "“\(label)”类使用了\(uses.count)次：" + uses.map(\.chineseSummary).joined(separator: "、") + "；每类终身只能使用一次",
-                citing: [.X1, .X5])
+            add(.categoryUsedTwice, .categoryUsedTwice(label: label, uses: uses))
         }
         for use in record.exceptionalUses {
             guard let condition = catalogue.first(where: { $0.code == use.condition }) else { continue }
@@ -59,9 +65,9 @@ public enum Audit {
             let evidence = Evidence.check(condition, in: record, window: (use.year - 5)...(use.year - 1), by: cutoff,
                                           militaryHonours: inReview)
             if evidence.isDeclared {
-                add(.declaredEvidence, "\(use.chineseSummary)使用“\(condition.name)”，无记录可证，请核对证明材料")
+                add(.declaredEvidence, .declared(use, condition: condition.name))
             } else if !evidence.isSatisfied {
-                add(.useWithoutEvidence, "\(use.chineseSummary)使用“\(condition.name)”，但记录中\(evidence.detail)")
+                add(.useWithoutEvidence, .withoutEvidence(use, condition: condition.name, evidence))
             }
         }
         return findings

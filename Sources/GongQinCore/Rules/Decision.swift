@@ -5,14 +5,6 @@ public enum Verdict: String, Codable, Sendable {
     case pass
     case fail
     case warning
-
-    public var chinese: String {
-        switch self {
-        case .pass: "符合"
-        case .fail: "不符合"
-        case .warning: "提示"
-        }
-    }
 }
 
 /// One check of one rule: its verdict, the record it looked at and a Chinese detail a
@@ -213,9 +205,12 @@ public struct Evaluation: Hashable, Sendable {
     public var record: PersonRecord
     public var cycle: Int
     public var options: [OptionDecision]
-    /// Notes on the cycle as a whole: a passed deadline, a year that is not a cycle year,
-    /// a highest grade with nowhere further to go.
+    /// The policy's notes on the cycle: a passed deadline, a year that is not a cycle year.
     public var notes: [String]
+    /// The application already filed in the cycle and not withdrawn, if any.
+    public var filed: Application?
+    /// Whether the person holds 高级技师 already, with nowhere further to go (G1).
+    public var holdsHighestGrade: Bool
 
     public var openOptions: [OptionDecision] { options.filter(\.open) }
 }

@@ -60,13 +60,8 @@ public struct Engine: Sendable {
     public func evaluate(_ record: PersonRecord, cycle: Int, earliest: Bool = true) -> Evaluation {
         let subject = Subject(record, trades: trades)
         let p = SharedPolicy(policy(cycle))
-        var notes = p.value.notes(asOf: today)
-        if let filed = record.applications.first(where: { $0.cycle == cycle && !$0.status.isWithdrawn }) {
-            notes.append("已于\(filed.filedOn)申报\(cycle)年\(filed.grade.chinese)·\(filed.module.chinese)（编号\(filed.id)，\(filed.status.chinese)）")
-        }
-        if subject.highest?.grade == .seniorTechnician {
-            notes.append("已持高级技师证书，已是最高等级（\(RuleID.G1.citation)）")
-        }
+        let notes = p.value.notes(asOf: today)
+        let filed = record.applications.first { $0.cycle == cycle && !$0.status.isWithdrawn }
         var memo = OpenMemo()
         var options = considered(subject, cycle: cycle, policy: p.value).map { request in
             decide(subject, request, policy: p, cycle: cycle, filingDate: nil, purpose: .judge, memo: &memo)
@@ -76,7 +71,8 @@ public struct Engine: Sendable {
                 options[i].earliestCycle = earliestCycle(subject, Request(options[i]), after: cycle, memo: &memo)
             }
         }
-        return Evaluation(record: record, cycle: cycle, options: options, notes: notes)
+        return Evaluation(record: record, cycle: cycle, options: options, notes: notes, filed: filed,
+                          holdsHighestGrade: subject.highest?.grade == .seniorTechnician)
     }
 
     /// The open options only, without the look ahead: what `eligible` lists. The old

@@ -161,11 +161,4 @@ public struct Forecast: Sendable {
         }
         return false
     }
-
-    /// The assumptions of FC1, as the forecast's notes print them.
-    public static let assumptions = [
-        "尚未考核的年度一律按“合格”计（FC1）",
-        "不计今后新取得的证书、转岗和破格使用，记录保持现状（FC1）",
-        "没有正式文件的年度按2024年须知推算的推算值判断（FC1，RULES §2）",
-    ]
 }

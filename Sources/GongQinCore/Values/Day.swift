@@ -189,23 +189,6 @@ extension Day {
     }
 }
 
-extension Day.ParseError {
-    /// A Chinese sentence naming the problem, for the clerk.
-    public var chinese: String {
-        switch self {
-        case .empty: return "日期为空"
-        case .malformed(let t): return "“\(t.clipped())”不是日期，应写作 YYYY-MM-DD，如 2019-07-01"
-        case .impossible(let t): return "“\(t.clipped())”不是真实存在的日期"
-        case .monthNotAllowed(let t): return "“\(t.clipped())”只有年月，这里须写到日：YYYY-MM-DD"
-        case .ambiguous(let t):
-            let year = t.prefix(4)
-            return "“\(t.clipped())”有两种读法：\(year)-01 或 \(year)-10（Excel 会把 \(year).10 存成 \(year).1），请写作 \(year)-01 或 \(year)-10"
-        case .serial(let t, let day):
-            return "“\(t.clipped())”像是 Excel 的日期序号（即 \(day)），不是日期：请在 Excel/WPS 中把该列设为“文本”或“日期”格式后重新保存，或直接导入 .xlsx 文件"
-        }
-    }
-}
-
 extension String {
     /// The string without leading and trailing white space (ASCII, full-width and no-break
     /// spaces, which spreadsheets leave behind).
@@ -231,7 +214,8 @@ extension Day: Codable {
         do {
             self = try Day.parse(text)
         } catch {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: error.chinese)
+            // The typed error goes with it, for the CLI to word (PolicyDecodingProblem).
+            throw DecodingError.dataCorrupted(.init(codingPath: container.codingPath, debugDescription: "\(error)", underlyingError: error))
         }
     }
 

@@ -21,17 +21,6 @@ public struct IDNumber: Hashable, Comparable, Sendable, CustomStringConvertible 
         case birthDate(String)
         case birthDateInFuture(String)
         case checkCharacter(expected: Character, found: Character)
-
-        public var chinese: String {
-            switch self {
-            case .length(let n): "身份证号应为18位，这里是\(n)位"
-            case .characters: "身份证号前17位须为数字，最后一位为数字或X"
-            case .region(let r): "身份证号的地区码“\(r)”无效（前两位须为省级代码，后四位不能全为0）"
-            case .birthDate(let d): "身份证号中的出生日期“\(d)”不是真实日期"
-            case .birthDateInFuture(let d): "身份证号中的出生日期“\(d)”晚于今天"
-            case .checkCharacter(let expected, let found): "身份证号校验位错误：最后一位应为\(expected)，不是\(found)，请核对号码"
-            }
-        }
     }
 
     /// The province-level codes of GB/T 2260 (the first two digits).
@@ -152,7 +141,8 @@ extension IDNumber: Codable {
         do {
             try self.init(text)
         } catch {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: error.chinese)
+            // The typed error goes with it, for the CLI to word (CoreWording).
+            throw DecodingError.dataCorrupted(.init(codingPath: container.codingPath, debugDescription: "\(error)", underlyingError: error))
         }
     }
 

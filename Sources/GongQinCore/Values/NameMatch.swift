@@ -39,12 +39,4 @@ public enum NameMatch {
         }
         return previous[b.count]
     }
-
-    /// `，是否指“电工”？` or an empty string.
-    public static func hint(for query: String, in candidates: some Sequence<String>, listCommand: String) -> String {
-        if let near = nearest(to: query, in: candidates) {
-            return "是否指“\(near)”？可用 \(listCommand) 查看全部"
-        }
-        return "可用 \(listCommand) 查看全部"
-    }
 }

@@ -215,6 +215,8 @@ public enum PolicyDecodingProblem: Sendable, Hashable {
     case typeMismatch(path: String, type: String)
     case notJSON
     case invalidValue(path: String, description: String)
+    /// A value that is no date, as `Day.parse` finds it.
+    case invalidDay(path: String, Day.ParseError)
     case other
 }
 

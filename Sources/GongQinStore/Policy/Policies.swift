@@ -54,7 +54,9 @@ public struct Policies {
         case .valueNotFound(_, let context): return .valueNotFound(path: path(context.codingPath))
         case .typeMismatch(let type, let context): return .typeMismatch(path: path(context.codingPath), type: "\(type)")
         case .dataCorrupted(let context):
-            return context.codingPath.isEmpty ? .notJSON : .invalidValue(path: path(context.codingPath), description: context.debugDescription)
+            if context.codingPath.isEmpty { return .notJSON }
+            if let error = context.underlyingError as? Day.ParseError { return .invalidDay(path: path(context.codingPath), error) }
+            return .invalidValue(path: path(context.codingPath), description: context.debugDescription)
         @unknown default: return .other
         }
     }
