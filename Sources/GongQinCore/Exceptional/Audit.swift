@@ -11,7 +11,7 @@ public enum Audit {
         case declaredEvidence = "declared-evidence"
     }
 
-    /// What an audit finds, as the facts its words need (GongQinCLI/Output/CoreWording.swift).
+    /// What an audit finds, as the facts its words need (GongQinCLI/Wording/CoreWording.swift).
     public enum Issue: Hashable, Sendable {
         /// `certificate`, obtained through the exceptional route, with no use at its grade.
         case certificateWithoutUse(Certificate)

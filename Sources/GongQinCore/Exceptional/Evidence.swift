@@ -33,35 +33,6 @@ public enum Evidence: Hashable, Sendable {
         return false
     }
 
-    /// What was found or is missing, in Chinese: written only when read, since the
-    /// engine tries every condition for every person and shows the words of few.
-    public var detail: String {
-        switch self {
-        case .excellentYears(let year): "\(year)、\(year + 1)年连续两年年度考核优秀"
-        case .militaryHonours(let year): "服役期间\(year)、\(year + 1)年连续两年获优秀士兵、优秀士官或三等功等奖励（须知·一(五)4）"
-        case .relevantDegree(let degree):
-            "\(degree.level.chinese)（\(degree.graduated.year)年毕业\(degree.major.map { "，\($0)专业" } ?? "")），与本工种相关"
-        case .meritAward(let award): "\(award.date.year)年获\(award.name)"
-        case .noExcellentYears(let window, let militaryHonours):
-            "\(window.lowerBound)–\(window.upperBound)年度考核中没有连续两年优秀" + (militaryHonours ? "，也没有连续两年的优秀士兵等奖励" : "")
-        case .noDegree(let cutoff): "\(cutoff)前未登记大专及以上学历"
-        case .degreeNotRelevant: "大专及以上学历未登记为本工种相关专业（--relevant）"
-        case .noMeritAward(let cutoff): "\(cutoff)前未登记二等功及以上奖励"
-        case .declared(let name): "“\(name)”无对应记录类型，以经办人声明为准，审计时列为 declared-evidence 供人工核查"
-        }
-    }
-
-    /// The record that evidences it, when one does.
-    public var record: String? {
-        switch self {
-        case .excellentYears(let year): "\(year)–\(year + 1)年度考核"
-        case .militaryHonours(let year): "奖励 \(year)–\(year + 1)"
-        case .relevantDegree(let degree): "学历 \(degree.level.chinese)"
-        case .meritAward(let award): "奖励 \(award.name) \(award.date)"
-        default: nil
-        }
-    }
-
     /// Checks `condition` against `record`: 优秀 years inside `window`, education and
     /// awards dated no later than `by`. `militaryHonours` admits, for a veteran's review,
     /// two consecutive years of service each with an 优秀士兵, 优秀士官, 四有优秀士兵 or

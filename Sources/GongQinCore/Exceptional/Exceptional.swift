@@ -119,9 +119,6 @@ public struct ExceptionalUse: Hashable, Sendable, Codable {
         self.applicationID = applicationID
         self.note = note
     }
-
-    /// `2020年中级工（历史审批表）`: what a refusal names.
-    public var chineseSummary: String { "\(year)年\(grade.chinese)（\(source.chinese)）" }
 }
 
 extension ExceptionalCondition {

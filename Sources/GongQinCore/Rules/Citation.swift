@@ -311,3 +311,62 @@ extension Grade {
     /// D1: whose deadline applies.
     fileprivate var deadlineGroup: String { self == .seniorTechnician ? "高级技师" : "等级工、技师" }
 }
+
+// MARK: - The words a finding quotes from its facts
+
+/// X2: what the records evidence for a condition, or lack.
+extension Evidence {
+    /// What was found or is missing, in Chinese: written only when read, since the
+    /// engine tries every condition for every person and shows the words of few.
+    public var detail: String {
+        switch self {
+        case .excellentYears(let year): "\(year)、\(year + 1)年连续两年年度考核优秀"
+        case .militaryHonours(let year): "服役期间\(year)、\(year + 1)年连续两年获优秀士兵、优秀士官或三等功等奖励（须知·一(五)4）"
+        case .relevantDegree(let degree):
+            "\(degree.level.chinese)（\(degree.graduated.year)年毕业\(degree.major.map { "，\($0)专业" } ?? "")），与本工种相关"
+        case .meritAward(let award): "\(award.date.year)年获\(award.name)"
+        case .noExcellentYears(let window, let militaryHonours):
+            "\(window.lowerBound)–\(window.upperBound)年度考核中没有连续两年优秀" + (militaryHonours ? "，也没有连续两年的优秀士兵等奖励" : "")
+        case .noDegree(let cutoff): "\(cutoff)前未登记大专及以上学历"
+        case .degreeNotRelevant: "大专及以上学历未登记为本工种相关专业（--relevant）"
+        case .noMeritAward(let cutoff): "\(cutoff)前未登记二等功及以上奖励"
+        case .declared(let name): "“\(name)”无对应记录类型，以经办人声明为准，审计时列为 declared-evidence 供人工核查"
+        }
+    }
+
+    /// The record that evidences it, when one does.
+    public var record: String? {
+        switch self {
+        case .excellentYears(let year): "\(year)–\(year + 1)年度考核"
+        case .militaryHonours(let year): "奖励 \(year)–\(year + 1)"
+        case .relevantDegree(let degree): "学历 \(degree.level.chinese)"
+        case .meritAward(let award): "奖励 \(award.name) \(award.date)"
+        default: nil
+        }
+    }
+}
+
+/// G1, N2, N3: the certificate a grade's seniority runs from.
+extension Seniority {
+    /// `初级工证书2019年取得（电工）` or, through a transfer, `…（原工种汽车驾驶与管理，T1）`.
+    public var chinese: String {
+        let via = certificate.trade == trade ? certificate.trade : "原工种\(certificate.trade)，T1"
+        return "\(grade.chinese)证书\(since.year)年取得（\(via)）"
+    }
+}
+
+/// V0: why the person's review is open to them.
+extension Subject.ReviewKind {
+    var chinese: String {
+        switch self {
+        case .veteran(let placed): "退役安置人员（\(placed)安置）"
+        case .interProvince(let held): "外省调入人员（持\(held.province)\(held.grade.chinese)证书）"
+        }
+    }
+}
+
+/// X1: an earlier use, as a refusal names it.
+extension ExceptionalUse {
+    /// `2020年中级工（历史审批表）`: what a refusal names.
+    public var chineseSummary: String { "\(year)年\(grade.chinese)（\(source.chinese)）" }
+}

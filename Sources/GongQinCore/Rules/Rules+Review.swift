@@ -99,15 +99,6 @@ extension Context {
     }
 }
 
-extension Subject.ReviewKind {
-    var chinese: String {
-        switch self {
-        case .veteran(let placed): "退役安置人员（\(placed)安置）"
-        case .interProvince(let held): "外省调入人员（持\(held.province)\(held.grade.chinese)证书）"
-        }
-    }
-}
-
 extension Engine {
     /// Whether filing this option uses exceptional conditions, which the clerk must name
     /// and the ledger records (X1, X4): the exceptional module, and a veteran's review above

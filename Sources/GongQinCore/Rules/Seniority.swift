@@ -68,12 +68,6 @@ public final class Seniority: Hashable, Sendable {
         hasher.combine(certificate)
         hasher.combine(transfers)
     }
-
-    /// `初级工证书2019年取得（电工）` or, through a transfer, `…（原工种汽车驾驶与管理，T1）`.
-    public var chinese: String {
-        let via = certificate.trade == trade ? certificate.trade : "原工种\(certificate.trade)，T1"
-        return "\(grade.chinese)证书\(since.year)年取得（\(via)）"
-    }
 }
 
 extension PersonRecord {
