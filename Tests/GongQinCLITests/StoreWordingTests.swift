@@ -66,5 +66,9 @@ struct StoreWordingTests {
         #expect(RecordProblem.transferDatesMissing(chain: ["电工", "钳工"]).message
             == "原持证工种电工与现工种钳工不同，是转岗人员：须在转岗时间列写明每次转岗的时间（T1，须知·四·7），或先用 gongqin import transfers 导入转岗记录")
         #expect(ExceptionalCommand.Record.configuration.discussion.hasPrefix("须知·四·8 要求附前几个等级的审批表"))
+        let earlier = ExceptionalUse(condition: "excellent-two-years", category: "excellent-two-years", grade: .senior, year: 2020,
+                                     source: .historic)
+        #expect(RecordError.categoryUsedTwice(number: 4, category: "excellent-two-years", earlier: earlier).gongqin.message
+            == "破格使用（编号4）不能改为“excellent-two-years”类：该类已于2020年高级工（历史审批表）使用，每类破格条件终身只能使用一次（X1，须知·四·8）")
     }
 }

@@ -356,7 +356,7 @@ extension RecordError {
             return .refused("破格使用（编号\(number)）由申报（编号\(application)）记录，随申报保留，不能单独修改或删除（\(RuleID.cite([.R1, .X1]))）",
                             hint: "撤回申报即释放该使用：gongqin application set-status \(application) withdrawn")
         case .categoryUsedTwice(let number, let category, let earlier):
-            return .refused("破格使用（编号\(number)）不能改为“\(category)”类：该类已于\(earlier)使用，每类破格条件终身只能使用一次（\(RuleID.X1.citation)）",
+            return .refused("破格使用（编号\(number)）不能改为“\(category)”类：该类已于\(earlier.chineseSummary)使用，每类破格条件终身只能使用一次（\(RuleID.X1.citation)）",
                             hint: "请核对条件代码；已用的类别见：gongqin exceptional list")
         case .assessmentExists(_, let name, let year, let stored, let requested, let number):
             return .invalid("\(name)\(year)年度考核已登记为“\(stored.chinese)”（编号\(number)），未改动",

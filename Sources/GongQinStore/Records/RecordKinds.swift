@@ -26,7 +26,7 @@ public enum RecordError: Error, Sendable, Equatable {
     /// A use that an application recorded: it goes with the application (R1, X1).
     case useOfApplication(number: Int64, application: Int64)
     /// The change would record one category twice for the person (X1).
-    case categoryUsedTwice(number: Int64, category: String, earlier: String)
+    case categoryUsedTwice(number: Int64, category: String, earlier: ExceptionalUse)
     /// An assessment for a year already recorded; `add` does not replace it.
     case assessmentExists(person: IDNumber, name: String, year: Int, stored: AssessmentResult, requested: AssessmentResult, number: Int64)
     /// A unit that people still belong to.
@@ -252,7 +252,7 @@ extension People {
         if checked.existing?.id == number { checked.existing = nil }
         if let use = record as? ExceptionalUse, let existing = checked.existing {
             let earlier = try UseRow.fetchOne(db, key: existing.id)!
-            throw RecordError.categoryUsedTwice(number: number, category: use.category, earlier: earlier.use.chineseSummary)
+            throw RecordError.categoryUsedTwice(number: number, category: use.category, earlier: earlier.use)
         }
         try refuse(checked.all)
         _ = try kind.save(session, record, owner, number)
