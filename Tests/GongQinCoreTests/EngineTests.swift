@@ -133,7 +133,7 @@ struct ExceptionalTests {
         let option = try #require(evaluation.option(.senior, .exceptional))
         #expect(option.open)
         #expect(option.conditions == ["excellent-two-years", "college-degree"])
-        #expect(option.warnings.contains { $0.contains("假定值") })
+        #expect(option.unofficialValues.contains(.assumed))
         #expect(evaluation.open == ["senior/exceptional"])
     }
 
@@ -183,7 +183,7 @@ struct PolicyYearTests {
         let worker = Worker(workStart: "2017-06-01", birth: "19900101").tidy().cert(.junior, "2021-06-01")
         let option = engine.evaluate(worker.record, cycle: 2026).option(.intermediate, .normal)!
         #expect(option.open)
-        #expect(option.warnings.contains { $0.contains("推算值") })
+        #expect(option.unofficialValues.contains(.provisional))
     }
 
     @Test("2025 is not a 等级工 year: only technician and senior-technician")
@@ -230,7 +230,7 @@ struct PolicyYearTests {
         let option = engine.evaluate(worker.record, cycle: 2026).option(.intermediate, .normal)!
         #expect(!option.open)
         #expect(option.details(.N2).contains("参加工作2017年，须2016年及以前"))
-        #expect(!option.warnings.contains { $0.contains("推算值") })
+        #expect(!option.unofficialValues.contains(.provisional))
     }
 
     @Test("an inconsistent policy is refused with each problem named")

@@ -66,7 +66,7 @@ struct Table2024Tests {
         let unknown = Worker(workStart: "2023-03-01", birth: "20000101").tidy()
         let warned = engine.evaluate(unknown.record, cycle: 2024).option(.junior, .normal)!
         #expect(warned.open)
-        #expect(warned.warnings.contains { $0.contains("未登记试用期满时间") })
+        #expect(warned.warningChecks.contains { $0.detail.contains("未登记试用期满时间") })
     }
 
     @Test("技师: senior certificate by 2020-12-31 (N4)", arguments: [("2020-12-31", true), ("2021-01-01", false)])

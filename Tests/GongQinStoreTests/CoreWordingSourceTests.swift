@@ -45,7 +45,6 @@ struct CoreWordingSourceTests {
         ("Policy/JSONLimits.swift", 4),
         ("Policy/Policy.swift", 46),
         ("Policy/PolicyDocument.swift", 16),
-        ("Rules/Decision.swift", 3),
         // Words Core itself still needs: a date's and an identity number's problems (their
         // decoding's description), the nearest name (StoreWording's hints) and the refused
         // character (JSONLimits); and the month as forms write it.

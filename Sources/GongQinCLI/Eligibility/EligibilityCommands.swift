@@ -77,7 +77,14 @@ struct EligibleLine: Encodable {
     var certificateYear: Int
     var conditions: [String]
     var rules: [RuleID]
+    /// The warnings about the person first, then the notes on values the cycle shares.
     var warnings: [String]
+    /// How many of `warnings` are about the person.
+    var personalCount: Int
+
+    enum CodingKeys: String, CodingKey {
+        case idNumber, name, unit, trade, grade, module, certificateYear, conditions, rules, warnings
+    }
 
     init(_ record: PersonRecord, _ option: OptionDecision) {
         idNumber = record.person.idNumber
@@ -89,7 +96,9 @@ struct EligibleLine: Encodable {
         certificateYear = option.certificateYear
         conditions = option.conditions
         rules = option.passedRules
-        warnings = option.warnings
+        let personal = option.personalWarnings
+        warnings = personal + option.valueNotes
+        personalCount = personal.count
     }
 
     /// The line as one JSON object, written by hand: `eligible` over a province writes a
@@ -139,8 +148,7 @@ struct EligibleLine: Encodable {
     /// The number of warnings about this person, leaving out the notes on provisional
     /// and assumed values that every line of the cycle shares.
     var personalWarnings: String {
-        let count = warnings.filter { !$0.hasPrefix(OptionDecision.valueNotePrefix) }.count
-        return count == 0 ? "" : "\(count)条"
+        personalCount == 0 ? "" : "\(personalCount)条"
     }
 }
 
@@ -182,12 +190,11 @@ struct EligibleWriter {
             Console.out(streamed ?? "")
         case .table:
             rows.append(line.cells(output))
-            for warning in line.warnings {
-                if warning.hasPrefix(OptionDecision.valueNotePrefix) {
-                    if !valueNotes.contains(warning) { valueNotes.append(warning) }
-                } else {
-                    warnings.append("\(line.name)（\(line.grade.chinese)·\(line.module.short)）：\(warning)")
-                }
+            for warning in line.warnings.prefix(line.personalCount) {
+                warnings.append("\(line.name)（\(line.grade.chinese)·\(line.module.short)）：\(warning)")
+            }
+            for note in line.warnings.dropFirst(line.personalCount) where !valueNotes.contains(note) {
+                valueNotes.append(note)
             }
         }
         count += 1

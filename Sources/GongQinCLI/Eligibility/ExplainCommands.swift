@@ -80,20 +80,32 @@ enum Explanation {
 }
 
 /// `explain --format json`: the keys of CLI.md, and a few more. Each option is the
-/// engine's `OptionDecision` as it encodes itself.
+/// engine's `OptionDecision` as it encodes itself, with its warnings worded beside.
 struct ExplainView: Encodable {
     var idNumber: IDNumber
     var name: String
     var cycle: Int
     var notes: [String]
-    var options: [OptionDecision]
+    var options: [Option]
 
     init(_ e: Evaluation) {
         idNumber = e.record.person.idNumber
         name = e.record.person.name
         cycle = e.cycle
         notes = e.chineseNotes
-        options = e.options
+        options = e.options.map(Option.init)
+    }
+
+    struct Option: Encodable {
+        var decision: OptionDecision
+
+        enum CodingKeys: String, CodingKey { case warnings }
+
+        func encode(to encoder: any Encoder) throws {
+            try decision.encode(to: encoder)
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(decision.warnings, forKey: .warnings)
+        }
     }
 }
 

@@ -152,13 +152,10 @@ struct ReportPage {
                     counts[option.grade, default: [:]][option.module, default: 0] += 1
                     people.insert(p.idNumber)
                     options.append(OptionView(record, option, show: show, catalogue: catalogue))
-                    for warning in option.warnings {
-                        if warning.hasPrefix(OptionDecision.valueNotePrefix) {
-                            if !valueNotes.contains(warning) { valueNotes.append(warning) }
-                        } else {
-                            warnings.append("\(p.name)（\(show(p.idNumber))，\(option.grade.chinese)·\(option.module.short)）：\(warning)")
-                        }
+                    for warning in option.personalWarnings {
+                        warnings.append("\(p.name)（\(show(p.idNumber))，\(option.grade.chinese)·\(option.module.short)）：\(warning)")
                     }
+                    for note in option.valueNotes where !valueNotes.contains(note) { valueNotes.append(note) }
                 }
                 findings += Audit.findings(record, catalogue: catalogue).map {
                     FindingView(kind: $0.kind.chinese, kindCode: $0.kind.rawValue, idNumber: show($0.idNumber), name: $0.name,

@@ -281,6 +281,26 @@ extension Evaluation {
     }
 }
 
+extension OptionDecision {
+    /// What the option warns about the person: each warning check, inline.
+    var personalWarnings: [String] { warningChecks.map(\.inline) }
+
+    /// The notes on the provisional and assumed values the option rests on, which every
+    /// option of the cycle shares.
+    var valueNotes: [String] {
+        unofficialValues.compactMap { status in
+            switch status {
+            case .provisional: "本结论依据推算值（按\(Policy.noticeYear)年须知推算，待正式文件公布后以正式文件为准）"
+            case .assumed: "本结论依据假定值（须知未载明破格放宽年限，采用假定值，RULES X3）"
+            case .official: nil
+            }
+        }
+    }
+
+    /// Both, as `eligible`'s JSON and CSV and `explain`'s JSON list them.
+    var warnings: [String] { personalWarnings + valueNotes }
+}
+
 // MARK: - The nearest name (Values/NameMatch.swift)
 
 extension NameMatch {

@@ -148,33 +148,23 @@ public struct OptionDecision: Hashable, Sendable, Codable {
         return seen
     }
 
-    /// The warnings: checks with verdict warning, and every provisional or assumed value
-    /// the decision rests on.
-    public var warnings: [String] {
-        var out: [String] = []
-        for check in checks where check.verdict == .warning {
-            out.append(check.inline)
-        }
-        let statuses = Set(checks.compactMap(\.status))
-        if statuses.contains(.provisional) {
-            out.append(Self.valueNotePrefix + "推算值（按\(Policy.noticeYear)年须知推算，待正式文件公布后以正式文件为准）")
-        }
-        if statuses.contains(.assumed) {
-            out.append(Self.valueNotePrefix + "假定值（须知未载明破格放宽年限，采用假定值，RULES X3）")
-        }
-        return out
-    }
+    /// The checks with verdict warning, in order: what the CLI warns about the person.
+    public var warningChecks: [Check] { checks.filter { $0.verdict == .warning } }
 
-    /// How the warnings about provisional and assumed values begin.
-    public static let valueNotePrefix = "本结论依据"
+    /// Whether the decision rests on provisional and on assumed policy values (RULES §2,
+    /// X3), in that order: the notes every option of the cycle shares.
+    public var unofficialValues: [ValueStatus] {
+        let statuses = Set(checks.compactMap(\.status))
+        return [ValueStatus.provisional, .assumed].filter(statuses.contains)
+    }
 
     public var failedChecks: [Check] { checks.filter { $0.verdict == .fail } }
 
-    // Coded as `explain --format json` shows it (CLI.md): with the warnings, and
-    // `earliestCycle` null when the option is open or time alone never opens it.
+    // Coded as `explain --format json` shows it (CLI.md), bar the warnings, which the CLI
+    // words and adds: `earliestCycle` null when the option is open or time alone never opens it.
 
     enum CodingKeys: String, CodingKey {
-        case grade, module, trade, open, certificateYear, conditions, checks, earliestCycle, warnings
+        case grade, module, trade, open, certificateYear, conditions, checks, earliestCycle
     }
 
     public init(from decoder: any Decoder) throws {
@@ -196,7 +186,6 @@ public struct OptionDecision: Hashable, Sendable, Codable {
         try c.encode(conditions, forKey: .conditions)
         try c.encode(checks, forKey: .checks)
         try c.encode(earliestCycle, forKey: .earliestCycle)
-        try c.encode(warnings, forKey: .warnings)
     }
 }
 
