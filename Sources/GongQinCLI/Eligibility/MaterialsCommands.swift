@@ -32,8 +32,13 @@ struct MaterialsCommand: ParsableCommand {
             let engine = try s.engine(today: today)
             // By code or Chinese name, as `apply` and `exceptional record` read them.
             let codes = try conditions.map { try s.catalog.condition(code: $0).code }
-            return try engine.materials(for: try s.people.record(id), grade: grade, module: module,
-                                        cycle: cycle.resolve(engine, asOf: today), conditions: codes)
+            let record = try s.people.record(id)
+            let year = cycle.resolve(engine, asOf: today)
+            do {
+                return try engine.materials(for: record, grade: grade, module: module, cycle: year, conditions: codes)
+            } catch {
+                throw error.gongqin
+            }
         }
 
         /// The flags again, for the commands the output suggests.

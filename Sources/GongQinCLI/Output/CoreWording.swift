@@ -207,3 +207,23 @@ extension HeaderProblem.Column {
         }
     }
 }
+
+// MARK: - Materials: the lists the notice has none of
+
+extension MaterialListRefusal {
+    /// The refusal of a grade and module the notice has no list of materials for, citing
+    /// the rule that closes the combination.
+    var gongqin: GongQinError {
+        switch self {
+        case .transfer(let grade):
+            .refused("转岗申报只适用于等级工，\(grade.chinese)不得转岗申报（\(RuleID.T3.citation)），须知没有\(grade.chinese)转岗申报的材料清单",
+                     hint: "\(grade.chinese)请按正常申报或破格申报列出材料")
+        case .review(let grade):
+            .refused("复核申报只适用于等级工（\(RuleID.V0.citation)），须知没有\(grade.chinese)复核申报的材料清单",
+                     hint: "\(grade.chinese)请按正常申报或破格申报列出材料")
+        case .early(let grade):
+            .refused("提前一年申报只适用于中级工、高级工（E2、E3，\(RuleID.E2.clause)），\(grade.chinese)没有提前一年申报",
+                     hint: "请按正常申报列出材料")
+        }
+    }
+}
