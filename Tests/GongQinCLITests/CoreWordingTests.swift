@@ -14,3 +14,27 @@ struct CoreWordingTests {
         #expect(refusal.gongqin.message.contains(rule))
     }
 }
+
+extension CoreWordingTests {
+    @Test("a policy document's limits and inconsistencies")
+    func policy() throws {
+        #expect(JSONLimits.Problem.tooLarge(bytes: 2 << 20).chinese == "文件有2048 KB，超过上限1024 KB")
+        #expect(JSONLimits.Problem.stringTooLong(characters: 1001).chinese == "有一个字符串长1001个字，超过上限1000个字")
+        #expect(JSONLimits.Problem.refusedCharacter("a\u{1B}b", "\u{1B}").chinese
+            == "字符串“a\u{1B}b”含有控制字符（U+001B，如换行、制表符或终端控制码）")
+        #expect(JSONLimits.Problem.duplicateKey("year").chinese == "键“year”在同一个对象中出现了两次，无法确定用哪个值")
+        let deadline = try #require(Day(iso: "2025-04-15"))
+        #expect(PolicyProblem.yearOutOfRange(3000, Policy.years).chinese == "year 3000 超出范围（1990–2100）")
+        #expect(PolicyProblem.sourceEmpty(key: "seniorNormal.certificateBy").chinese == "seniorNormal.certificateBy.source 为空：请写明条款")
+        #expect(PolicyProblem.thresholdNotBefore(key: "juniorWorkStartBy", 2027, year: 2026).chinese == "juniorWorkStartBy = 2027：须早于申报年度2026")
+        #expect(PolicyProblem.earlyWorkStartEarlier(.intermediate, early: 2015, normal: 2016).chinese
+            == "intermediateEarly.workStartBy（2015）不能早于 intermediateNormal（2016）：提前一年申报的条件只能更宽")
+        #expect(PolicyProblem.earlyCertificateEarlier(.senior, early: 2015, normal: 2016).chinese
+            == "seniorEarly.certificateBy（2015）不能早于 seniorNormal（2016）")
+        #expect(PolicyProblem.dayOutsideYear(key: "levelDeadline", deadline, year: 2026).chinese == "levelDeadline = 2025-04-15：须在2026年内")
+        #expect(PolicyProblem.assessmentWindow(from: 2021, to: 2026).chinese
+            == "assessmentFrom–assessmentTo 2021–2026：须在申报年度之前，且不超过10年")
+        #expect(PolicyProblem.unknownCondition(code: "no-such").chinese
+            == "relaxations.no-such：破格条件目录中没有此条件（见 gongqin exceptional conditions）")
+    }
+}

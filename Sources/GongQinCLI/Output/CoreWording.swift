@@ -227,3 +227,76 @@ extension MaterialListRefusal {
         }
     }
 }
+
+// MARK: - Policy documents: their limits and their inconsistencies
+
+extension JSONLimits.Problem {
+    /// What follows 策略文件未载入：.
+    var chinese: String {
+        switch self {
+        case .tooLarge(let bytes): "文件有\(bytes / 1024) KB，超过上限\(JSONLimits.maximumBytes / 1024) KB"
+        case .stringTooLong(let characters): "有一个字符串长\(characters)个字，超过上限\(JSONLimits.maximumString)个字"
+        case .refusedCharacter(let text, let character):
+            "字符串“\(text.clipped())”含有\(TextSafety.refusedCharacter(in: String(character)) ?? "")"
+        case .duplicateKey(let key): "键“\(key.clipped())”在同一个对象中出现了两次，无法确定用哪个值"
+        }
+    }
+}
+
+extension PolicyProblem {
+    /// One line of the details of 策略文件前后不一致, naming the keys of the document.
+    var chinese: String {
+        switch self {
+        case .yearOutOfRange(let year, let years):
+            "year \(year) 超出范围（\(years.lowerBound)–\(years.upperBound)）"
+        case .originEmpty:
+            "origin 为空：请写明文件名称和文号"
+        case .sourceEmpty(let key):
+            "\(key).source 为空：请写明条款"
+        case .thresholdNotBefore(let key, let value, let year):
+            "\(key) = \(value)：须早于申报年度\(year)"
+        case .earlyWorkStartEarlier(let grade, let early, let normal):
+            "\(grade.rawValue)Early.workStartBy（\(early)）不能早于 \(grade.rawValue)Normal（\(normal)）：提前一年申报的条件只能更宽"
+        case .earlyCertificateEarlier(let grade, let early, let normal):
+            "\(grade.rawValue)Early.certificateBy（\(early)）不能早于 \(grade.rawValue)Normal（\(normal)）"
+        case .seniorWorkStartLater(let senior, let intermediate):
+            "seniorNormal.workStartBy（\(senior)）不能晚于 intermediateNormal.workStartBy（\(intermediate)）"
+        case .dayNotBefore(let key, let day, let year):
+            "\(key) = \(day)：须早于申报年度\(year)"
+        case .dayOutsideYear(let key, let day, let year):
+            "\(key) = \(day)：须在\(year)年内"
+        case .examOutsideYear(let exam, let year):
+            "technicianExam = \(exam)：须在\(year)年内、网上申报截止之后"
+        case .assessmentFromAfterTo(let from, let to):
+            "assessmentFrom（\(from)）晚于 assessmentTo（\(to)）"
+        case .assessmentWindow(let from, let to):
+            "assessmentFrom–assessmentTo \(from)–\(to)：须在申报年度之前，且不超过10年"
+        case .reviewYearsOutOfOrder:
+            "review：须 0 < intermediateYears < seniorYears ≤ 40"
+        case .reviewRelaxationOutOfRange:
+            "review.relaxationYears 须在0到10之间"
+        case .unknownCondition(let code):
+            "relaxations.\(code)：破格条件目录中没有此条件（见 gongqin exceptional conditions）"
+        case .relaxationOutOfRange(let code):
+            "relaxations.\(code)：放宽年限须在0到10年之间"
+        }
+    }
+}
+
+// MARK: - Policy: a parameter's value as policy show lists it
+
+extension PolicyValue {
+    /// `2015年`, `2024-04-15`, `待公布`, `工作年限1年、等级年限1年`.
+    var chinese: String {
+        switch self {
+        case .year(let year): "\(year)年"
+        case .years(let years): "\(years)年"
+        case .day(let day): day.description
+        case .optionalDay(let day): day?.description ?? "待公布"
+        case .flag(let on, let yes, let no): on ? yes : no
+        case .level(let level): level.chinese
+        case .relaxation(let r):
+            "工作年限\(r.workYears)年、等级年限\(r.gradeYears)年" + (r.waivesEducation ? "、免学历" : "")
+        }
+    }
+}

@@ -121,12 +121,12 @@ public enum StoreFailure: Error, Sendable, Hashable {
 
     // MARK: Policies
     case noticePolicyUnreadable
-    /// `problem`: JSONLimits' words for the file's excess.
-    case policyOverLimits(problem: String)
+    /// `problem`: what JSONLimits found in the file.
+    case policyOverLimits(problem: JSONLimits.Problem)
     case policyMalformed(PolicyDecodingProblem)
     case policyNotJSON
     /// `problems`: Policy's own findings.
-    case policyInconsistent(problems: [String])
+    case policyInconsistent(problems: [PolicyProblem])
     case storedPolicyUnreadable(year: Int)
 
     // MARK: Units, trades and conditions
