@@ -38,3 +38,17 @@ extension CoreWordingTests {
             == "relaxations.no-such：破格条件目录中没有此条件（见 gongqin exceptional conditions）")
     }
 }
+
+extension CoreWordingTests {
+    @Test("the approval form's remark refusals and a draft's notes")
+    func approvalForm() {
+        let empty = ApprovalForm.RemarkProblem.empty.gongqin
+        #expect(empty.kind == .invalidData && empty.message.contains("（F1，须知·五·3(3)）"))
+        #expect(empty.hint == "请写几句工作鉴定，如“\(ApprovalForm.defaultRemark)”")
+        #expect(ApprovalForm.RemarkProblem.tooLong(characters: 301).gongqin.message == "工作业绩评语超过300个字（301个字）")
+        #expect(ApprovalForm.Finding.noCertificateInCurrentTrade(trade: "电工").chinese
+            == "转岗后尚无现工种电工证书，原持证技术工种填转岗前的证书（F1，须知·五·2）")
+        #expect(ApprovalForm.Finding.certificatesSideBySide.chinese.contains("并排填写"))
+        #expect(ApprovalForm.Finding.workHistoryDerived.chinese.hasPrefix("未登记工作经历"))
+    }
+}

@@ -37,7 +37,6 @@ struct CoreWordingSourceTests {
         ("Exceptional/Audit.swift", 9),
         ("Exceptional/Evidence.swift", 15),
         ("Exceptional/Exceptional.swift", 16),
-        ("Materials/ApprovalForm.swift", 19),
         ("Materials/FolderCheck.swift", 29),
         ("Materials/MaterialsBuilder.swift", 52),
         ("Rules/Citation.swift", 121),
@@ -46,6 +45,9 @@ struct CoreWordingSourceTests {
         ("Rules/Forecast.swift", 3),
         ("Rules/Rules+Review.swift", 2),
         ("Rules/Seniority.swift", 2),
+        // The approval form's own data (F1): 隶属, the notice's example remark, the line of
+        // military service, an award's month as the notice writes it.
+        ("Materials/ApprovalForm.swift", 5),
         // The cycle's notes (Policy.notes), which Rules/Engine.swift takes as words.
         ("Policy/Policy.swift", 5),
         // Labels, header spellings and each column's help (IMPORT.md, the flags' help).

@@ -230,6 +230,9 @@ extension StoreFailure {
             return Words("策略文件不是有效的 JSON", hint: "格式与 gongqin policy show 2024 --format json 的输出相同")
         case .policyInconsistent(let problems):
             return Words("策略文件前后不一致，未载入（\(problems.count)处）", details: problems.map(\.chinese))
+        case .formRemarkRefused(let problem):
+            let error = problem.gongqin
+            return Words(error.message, hint: error.hint)
         case .storedPolicyUnreadable(let year):
             return Words("\(year)年的已载入政策无法读取", hint: "请用 gongqin policy load 重新载入")
 

@@ -128,6 +128,8 @@ public enum StoreFailure: Error, Sendable, Hashable {
     /// `problems`: Policy's own findings.
     case policyInconsistent(problems: [PolicyProblem])
     case storedPolicyUnreadable(year: Int)
+    /// An employer remark for the approval form that Core refuses (F1).
+    case formRemarkRefused(ApprovalForm.RemarkProblem)
 
     // MARK: Units, trades and conditions
     /// Names not found; `known`: the names there are, for the nearest.
@@ -280,7 +282,7 @@ extension StoreFailure {
              .policyMalformed, .policyNotJSON, .policyInconsistent, .unitNotFound, .departmentNotFound, .tradeNotFound,
              .conditionNotFound, .conditionCodeInvalid, .conditionExists, .conditionInvalid, .unitNameEmpty,
              .unitNameTaken, .personNotFound, .fieldProblems, .currentJobHeld, .noCurrentJob, .repeatsRow,
-             .alreadyStored, .applicationNotFound, .examOnlyForTechnician, .reviewOnlyForTechnicians:
+             .alreadyStored, .applicationNotFound, .examOnlyForTechnician, .reviewOnlyForTechnicians, .formRemarkRefused:
             .invalidData
         case .applicationStatusTrigger, .withdrawnApplicationUse, .appendOnlyLog, .bundleSecondRecord,
              .bundleStatusChange, .batchNotRevertible, .personHasLedger, .notEligible, .openApplicationExists,
