@@ -52,3 +52,24 @@ extension CoreWordingTests {
         #expect(ApprovalForm.Finding.workHistoryDerived.chinese.hasPrefix("未登记工作经历"))
     }
 }
+
+extension CoreWordingTests {
+    static func item(_ number: Int) -> MaterialItem { MaterialList.level.items.first { $0.number == number }! }
+
+    @Test("a folder's problems, the file named as on disk", arguments: [
+        (FolderProblem.Detail.numberMissing(item(5)), "年度考核.pdf", "“年度考核.pdf”缺序号，应命名为“5年度考核.pdf”（须知·六·8）"),
+        (.numberWrong(item(5)), "6年度考核.pdf", "“6年度考核.pdf”序号不对：“年度考核”是第5项，应命名为“5年度考核.pdf”（须知·六·8）"),
+        (.extensionWrong(item(3)), "3照片.png", "“3照片.png”扩展名不对：照片须为jpg，应命名为“3照片.jpg”（须知·六·8）"),
+        (.extensionWrong(item(1)), "1审批表.jpg", "“1审批表.jpg”扩展名不对：每项须扫描为一个PDF，应命名为“1审批表.pdf”（须知·六·8）"),
+        (.notJPEG(.pdf), "3照片.jpg", "“3照片.jpg”不是真正的JPEG（JPEG文件以 FF D8 FF 开头，这个文件是PDF），请另存为jpg"),
+        (.unreadable, "6继续教育.pdf", "无法读取“6继续教育.pdf”，请检查文件权限后重试"),
+        (.photoTooLarge(bytes: 2 * 1024 * 1024 + 1, item: item(3)), "3照片.jpg",
+         "照片“3照片.jpg”大小2.0MB（2097153字节），超过2MB（照片大小不超过2M，须知·一(一)3），请压缩后再上传"),
+        (.notInList(.level, first: 1, last: 7), "Re\u{301}sume\u{301}.pdf",
+         "“Re\u{301}sume\u{301}.pdf”不是本清单的材料（等级工正常申报、提前一年申报、破格申报清单序号1–7，须知·一(一)、一(二)），请按“序号+简称”改名或移出文件夹"),
+    ])
+    func folder(_ detail: FolderProblem.Detail, _ file: String, _ words: String) {
+        let line = FolderProblem(kind: .misnamed, file: file, number: nil, detail: detail).chinese
+        #expect(Array(line.unicodeScalars) == Array(words.unicodeScalars), "\(line)")
+    }
+}

@@ -37,7 +37,6 @@ struct CoreWordingSourceTests {
         ("Exceptional/Audit.swift", 9),
         ("Exceptional/Evidence.swift", 15),
         ("Exceptional/Exceptional.swift", 16),
-        ("Materials/FolderCheck.swift", 29),
         ("Materials/MaterialsBuilder.swift", 52),
         ("Rules/Citation.swift", 121),
         ("Rules/Decision.swift", 6),

@@ -331,3 +331,68 @@ extension ApprovalForm.Finding {
         }
     }
 }
+
+// MARK: - Materials: the check of a folder of scans
+
+extension FolderProblem {
+    /// One line: what is wrong with the file (or the item) and how to fix it.
+    var chinese: String {
+        let name = file ?? ""
+        let naming = "（\(Formality.materials.clause)）"
+        switch detail {
+        case .subfolder:
+            return "“\(name)”是子文件夹，其中的文件未检查；上传时只传本文件夹中按序号命名的文件"
+        case .notRegular:
+            return "“\(name)”不是普通文件（命名管道、设备或套接字），未读取，已跳过；上传时不要选它"
+        case .systemFile:
+            return "“\(name)”是系统自动生成的文件，上传时不要选它（不影响检查）"
+        case .numberMissing(let item):
+            return "“\(name)”缺序号，应命名为“\(item.fileName)”\(naming)"
+        case .numberWrong(let item):
+            return "“\(name)”序号不对：“\(item.short)”是第\(item.number)项，应命名为“\(item.fileName)”\(naming)"
+        case .extensionWrong(let item):
+            let what = item.kind == .photo ? "扩展名不对：照片须为jpg" : "扩展名不对：每项须扫描为一个PDF"
+            return "“\(name)”\(what)，应命名为“\(item.fileName)”\(naming)"
+        case .shortWrong(let item):
+            return "“\(name)”简称不对：第\(item.number)项的简称是“\(item.short)”，应命名为“\(item.fileName)”\(naming)"
+        case .notApplicable(let gap):
+            return "“\(name)”：第\(gap.number)项“\(gap.item.short)”不适用于本人（\(gap.note)），请移出文件夹"
+        case .notInList(let list, let first, let last):
+            return "“\(name)”不是本清单的材料（\(list.chinese)清单序号\(first)–\(last)，\(list.clause)），请按“序号+简称”改名或移出文件夹"
+        case .duplicate(let item, let files):
+            let listed = files.map { "“\($0)”" }.joined()
+            return "第\(item.number)项有\(files.count)个文件：\(listed)；一个序号只能一个文件，请合并为“\(item.fileName)”\(naming)"
+        case .missing(let item):
+            return "缺少第\(item.number)项“\(item.fileName)”：\(item.title)"
+        case .unreadable:
+            return "无法读取“\(name)”，请检查文件权限后重试"
+        case .empty:
+            return "“\(name)”是空文件（0字节），请重新扫描"
+        case .notPDF(let actual):
+            return "“\(name)”不是真正的PDF（PDF文件以 %PDF- 开头，这个文件\(actual.chinese)），请重新扫描或另存为PDF"
+        case .notJPEG(let actual):
+            return "“\(name)”不是真正的JPEG（JPEG文件以 FF D8 FF 开头，这个文件\(actual.chinese)），请另存为jpg"
+        case .photoTooLarge(let bytes, let item):
+            let clause = item.map { "，\($0.clause)" } ?? ""
+            return "照片“\(name)”大小\(FolderCheck.megabytes(bytes))（\(bytes)字节），超过2MB（照片大小不超过2M\(clause)），请压缩后再上传"
+        }
+    }
+}
+
+extension FileSignature {
+    /// What follows 这个文件.
+    var chinese: String {
+        switch self {
+        case .pdf: "是PDF"
+        case .jpeg: "是JPEG图片"
+        case .png: "实际是PNG图片"
+        case .gif: "实际是GIF图片"
+        case .bmp: "实际是BMP图片"
+        case .tiff: "实际是TIFF图片"
+        case .heic: "实际是HEIC等手机照片格式"
+        case .zip: "实际是Word/Excel文档或压缩包"
+        case .ole: "实际是旧版Word/Excel文档"
+        case .unknown: "的开头不是这两种格式"
+        }
+    }
+}
