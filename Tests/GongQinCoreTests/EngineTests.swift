@@ -244,10 +244,13 @@ struct PolicyYearTests {
         p.relaxations["no-such"] = Sourced(Relaxation(workYears: 1, gradeYears: 1, waivesEducation: false), .official, "破格条件")
         p.seniorNormal.certificateBy.source = ""
         let problems = p.problems(conditions: Set(catalogue.map(\.code)))
-        for fragment in ["origin", "juniorWorkStartBy", "intermediateEarly.workStartBy", "levelDeadline",
-                         "assessmentFrom–assessmentTo", "relaxations.no-such", "seniorNormal.certificateBy.source"] {
-            #expect(problems.contains { $0.contains(fragment) }, "no problem names \(fragment): \(problems)")
+        for problem: PolicyProblem in [.originEmpty, .thresholdNotBefore(key: "juniorWorkStartBy", 2027, year: 2026),
+                                       .earlyWorkStartEarlier(.intermediate, early: 2015, normal: 2016),
+                                       .dayOutsideYear(key: "levelDeadline", Day(year: 2025, month: 4, day: 15)!, year: 2026),
+                                       .unknownCondition(code: "no-such"), .sourceEmpty(key: "seniorNormal.certificateBy")] {
+            #expect(problems.contains(problem), "\(problem) not found: \(problems)")
         }
+        #expect(problems.contains { if case .assessmentWindow(from: _, to: 2026) = $0 { true } else { false } }, "\(problems)")
     }
 
     @Test("an incomplete policy does not decode")

@@ -26,13 +26,16 @@ struct FolderCase: CustomTestStringConvertible, Sendable {
     var files: [ScannedFile]
     /// `kind number` of each problem, in the report's order.
     var problems: [String]
-    /// A phrase the first problem's message says.
-    var says: String?
+    /// What the first problem says, typed, of the materials checked against.
+    var says: (@Sendable (ApplicationMaterials) -> FolderProblem.Detail)?
 
     var testDescription: String { name }
 }
 
 enum FolderCases {
+    /// The item of the 等级工 list numbered `number`.
+    static func item(_ number: Int) -> MaterialItem { MaterialList.level.items.first { $0.number == number }! }
+
     static let all: [FolderCase] = [
         FolderCase(name: "a clean folder", files: Scan.clean, problems: []),
         FolderCase(name: "the extension's case does not matter", files: Scan.replacing("1审批表.pdf", with: [Scan.pdf("1审批表.PDF")]),
@@ -42,40 +45,40 @@ enum FolderCases {
                                         ScannedFile(name: "旧版", size: 0, leadingBytes: [], isDirectory: true)],
                    problems: ["system-file -", "system-file -", "system-file -", "subfolder -"]),
         FolderCase(name: "a required item missing", files: Scan.replacing("5年度考核.pdf"),
-                   problems: ["missing 5"], says: "缺少第5项“5年度考核.pdf”"),
+                   problems: ["missing 5"], says: { _ in .missing(item(5)) }),
         FolderCase(name: "two files for one number", files: Scan.clean + [Scan.pdf("2身份证.PDF")],
-                   problems: ["duplicate 2"], says: "第2项有2个文件"),
+                   problems: ["duplicate 2"], says: { _ in .duplicate(item(2), files: ["2身份证.PDF", "2身份证.pdf"]) }),
         FolderCase(name: "a copy under another name is misnamed and a duplicate", files: Scan.clean + [Scan.pdf("2身份证(1).pdf")],
-                   problems: ["misnamed 2", "duplicate 2"], says: "简称不对：第2项的简称是“身份证”，应命名为“2身份证.pdf”"),
+                   problems: ["misnamed 2", "duplicate 2"], says: { _ in .shortWrong(item(2)) }),
         FolderCase(name: "the wrong short name", files: Scan.replacing("5年度考核.pdf", with: [Scan.pdf("5年度考核表.pdf")]),
-                   problems: ["misnamed 5"], says: "“5年度考核表.pdf”简称不对：第5项的简称是“年度考核”，应命名为“5年度考核.pdf”"),
+                   problems: ["misnamed 5"], says: { _ in .shortWrong(item(5)) }),
         FolderCase(name: "the wrong number", files: Scan.replacing("5年度考核.pdf", with: [Scan.pdf("6年度考核.pdf")]),
-                   problems: ["misnamed 5"], says: "“6年度考核.pdf”序号不对：“年度考核”是第5项，应命名为“5年度考核.pdf”"),
+                   problems: ["misnamed 5"], says: { _ in .numberWrong(item(5)) }),
         FolderCase(name: "no number", files: Scan.replacing("5年度考核.pdf", with: [Scan.pdf("年度考核.pdf")]),
-                   problems: ["misnamed 5"], says: "“年度考核.pdf”缺序号，应命名为“5年度考核.pdf”"),
+                   problems: ["misnamed 5"], says: { _ in .numberMissing(item(5)) }),
         FolderCase(name: "a full-width number", files: Scan.replacing("1审批表.pdf", with: [Scan.pdf("１审批表.pdf")]),
-                   problems: ["misnamed 1"], says: "应命名为“1审批表.pdf”"),
+                   problems: ["misnamed 1"], says: { _ in .extensionWrong(item(1)) }),
         FolderCase(name: "the wrong extension for the photo", files: Scan.replacing("3照片.jpg", with: [Scan.png("3照片.png")]),
-                   problems: ["misnamed 3", "wrong-content 3"], says: "扩展名不对：照片须为jpg，应命名为“3照片.jpg”"),
+                   problems: ["misnamed 3", "wrong-content 3"], says: { _ in .extensionWrong(item(3)) }),
         FolderCase(name: "an unexpected file", files: Scan.clean + [Scan.pdf("扫描001.pdf")],
-                   problems: ["unexpected -"], says: "“扫描001.pdf”不是本清单的材料"),
+                   problems: ["unexpected -"], says: { _ in .notInList(.level, first: 1, last: 7) }),
         FolderCase(name: "an item that does not apply to the person", files: Scan.clean + [Scan.pdf("8破格申请.pdf")],
-                   problems: ["unexpected -"], says: "第8项“破格申请”不适用于本人"),
+                   problems: ["unexpected -"], says: { materials in .notApplicable(materials.gaps[0]) }),
         FolderCase(name: "a PDF that is a PNG", files: Scan.replacing("1审批表.pdf", with: [ScannedFile(name: "1审批表.pdf", size: 5000, leadingBytes: Scan.pngBytes)]),
-                   problems: ["wrong-content 1"], says: "不是真正的PDF（PDF文件以 %PDF- 开头，这个文件实际是PNG图片）"),
+                   problems: ["wrong-content 1"], says: { _ in .notPDF(.png) }),
         FolderCase(name: "a JPEG that is a PDF", files: Scan.replacing("3照片.jpg", with: [ScannedFile(name: "3照片.jpg", size: 5000, leadingBytes: Scan.pdfBytes)]),
-                   problems: ["wrong-content 3"], says: "不是真正的JPEG（JPEG文件以 FF D8 FF 开头"),
+                   problems: ["wrong-content 3"], says: { _ in .notJPEG(.pdf) }),
         FolderCase(name: "an empty file", files: Scan.replacing("4学历.pdf", with: [ScannedFile(name: "4学历.pdf", size: 0, leadingBytes: [])]),
-                   problems: ["empty 4"], says: "“4学历.pdf”是空文件（0字节）"),
+                   problems: ["empty 4"], says: { _ in .empty }),
         FolderCase(name: "a photo over 2 MB", files: Scan.replacing("3照片.jpg", with: [Scan.jpeg("3照片.jpg", size: 2 * 1024 * 1024 + 1)]),
-                   problems: ["photo-too-large 3"], says: "照片“3照片.jpg”大小2.0MB（2097153字节），超过2MB"),
+                   problems: ["photo-too-large 3"], says: { _ in .photoTooLarge(bytes: 2 * 1024 * 1024 + 1, item: item(3)) }),
         FolderCase(name: "a photo of exactly 2 MB", files: Scan.replacing("3照片.jpg", with: [Scan.jpeg("3照片.jpg", size: 2 * 1024 * 1024)]),
                    problems: []),
         FolderCase(name: "an unreadable file", files: Scan.replacing("6继续教育.pdf", with: [ScannedFile(name: "6继续教育.pdf", size: 10, leadingBytes: [], readable: false)]),
-                   problems: ["unreadable 6"], says: "无法读取“6继续教育.pdf”"),
+                   problems: ["unreadable 6"], says: { _ in .unreadable }),
         FolderCase(name: "many at once, in item order", files: [Scan.pdf("2身份证.pdf"), Scan.pdf("1审批表.jpg"), Scan.pdf("7原等级证书.pdf"),
                                                                Scan.pdf("5年度考核.pdf"), Scan.pdf("4学历.pdf"), Scan.pdf(".DS_Store")],
-                   problems: ["misnamed 1", "missing 3", "missing 6", "system-file -"], says: "扩展名不对：每项须扫描为一个PDF，应命名为“1审批表.pdf”"),
+                   problems: ["misnamed 1", "missing 3", "missing 6", "system-file -"], says: { _ in .extensionWrong(item(1)) }),
     ]
 }
 
@@ -89,7 +92,7 @@ struct FolderCheckTests {
         #expect(report.problems.map { "\($0.kind.rawValue) \($0.number.map(String.init) ?? "-")" } == c.problems)
         #expect(report.ready == c.problems.allSatisfy { $0.hasPrefix("system-file") || $0.hasPrefix("subfolder") })
         if let says = c.says {
-            #expect(report.problems.first?.message.contains(says) == true, "\(report.problems.first?.message ?? "none")")
+            #expect(report.problems.first?.detail == says(materials), "\(report.problems.first.map { "\($0.detail)" } ?? "none")")
         }
         if report.ready { #expect(report.matched.count == 7) }
         #expect(report.fileCount == c.files.count)
@@ -119,8 +122,7 @@ struct FolderCheckTests {
             #expect(report.failures.map(\.kind) == [.unexpected])
             let file = report.failures.first?.file
             #expect(file.map { Array($0.unicodeScalars) } == Array(name.unicodeScalars), "reported as \(file ?? "nothing")")
-            let message = report.failures.first?.message ?? ""
-            #expect(message.unicodeScalars.map(\.value).firstRange(of: name.unicodeScalars.map(\.value)) != nil, "\(message)")
+            #expect(report.failures.first?.detail == .notInList(.level, first: 1, last: 7))
         }
     }
 }

@@ -98,7 +98,7 @@ struct IDNumberTests {
         #expect(TextSafety.visible("学历\u{202E}fdp\u{200B}\u{2028}\u{FEFF}\u{061C}\u{0085}") == "学历<U+202E>fdp<U+200B><U+2028><U+FEFF><U+061C><U+0085>")
         let plain = "常州市某局（电工）… → ✓ 一、二 “引号” — 2026–2028 \u{3000}"
         #expect(TextSafety.visible(plain) == plain)
-        #expect(TextSafety.refusedCharacter(in: "常州\u{202E}") != nil && TextSafety.refusedCharacter(in: plain) == nil)
+        #expect(TextSafety.firstRefused(in: "常州\u{202E}") == "\u{202E}" && TextSafety.firstRefused(in: plain) == nil)
     }
 }
 

@@ -101,7 +101,7 @@ struct JobTests {
         #expect(try store.database.read { s in try s.settings.formRemark() } == ApprovalForm.defaultRemark)
         try store.database.write { s in _ = try s.settings.setFormRemark("  该同志爱岗敬业。 ") }
         #expect(try store.database.read { s in try s.settings.formRemark() } == "该同志爱岗敬业。")
-        #expect(throws: GongQinError.self) { try store.database.write { s in _ = try s.settings.setFormRemark("　 ") } }
+        #expect(throws: StoreFailure.formRemarkRefused(.empty)) { try store.database.write { s in _ = try s.settings.setFormRemark("　 ") } }
         #expect(try store.database.read { s in try s.settings.formRemark() } == "该同志爱岗敬业。")
         // The schema refuses an empty value too.
         #expect(throws: StoreFailure.checkConstraint(table: nil)) {

@@ -39,16 +39,25 @@ struct FormCommand: ParsableCommand {
                 throw GongQinError.usage("审批表草表的输出文件“\(outputFile)”须为 .xlsx", hint: "例如 --output 审批表.xlsx")
             }
             let id = try store.person(self.id)
-            let given = try remark.map { try ApprovalForm.remark($0) }
+            var given: String?
+            if let remark {
+                do { given = try ApprovalForm.remark(remark) } catch { throw error.gongqin }
+            }
             // The list of the grade and module decides whether the notice has a form for
             // it at all (T3, V0, E2/E3), and the engine whether the option is open.
             let (materials, stored, head, seal) = try context.database().read { s in
                 (try application.materials(of: id, in: s), try s.settings.formRemark(), try s.integrity.head()?.description,
                  try s.integrity.sealState())
             }
-            var form = try ApprovalForm.draft(materials.record, grade: materials.grade, module: materials.module,
+            var form: ApprovalForm
+            do {
+                form = try ApprovalForm.draft(materials.record, grade: materials.grade, module: materials.module,
                                               cycle: materials.cycle, remark: given ?? stored)
+            } catch {
+                throw error.gongqin
+            }
             form.open = materials.open
+            form.notes = form.findings.map(\.chinese)
             if let note = MaterialsText.notOpen(materials) { form.notes.insert(note, at: 0) }
             if given != nil, !form.achievementsAreRemark { form.notes.append("已登记奖励，工作业绩按奖励填写，未使用 --remark") }
             if let outputFile {

@@ -32,8 +32,13 @@ struct MaterialsCommand: ParsableCommand {
             let engine = try s.engine(today: today)
             // By code or Chinese name, as `apply` and `exceptional record` read them.
             let codes = try conditions.map { try s.catalog.condition(code: $0).code }
-            return try engine.materials(for: try s.people.record(id), grade: grade, module: module,
-                                        cycle: cycle.resolve(engine, asOf: today), conditions: codes)
+            let record = try s.people.record(id)
+            let year = cycle.resolve(engine, asOf: today)
+            do {
+                return try engine.materials(for: record, grade: grade, module: module, cycle: year, conditions: codes)
+            } catch {
+                throw error.gongqin
+            }
         }
 
         /// The flags again, for the commands the output suggests.
@@ -87,7 +92,7 @@ struct MaterialsCommand: ParsableCommand {
             let files = try FolderScan.read(dir)
             let materials = try context.database().read { s in try application.materials(of: id, in: s) }
             let report = FolderCheck.check(files, against: materials)
-            var notices = report.notices.map { "提示：" + $0.message }
+            var notices = report.notices.map { "提示：" + $0.chinese }
             if let note = MaterialsText.notOpen(materials) { notices.insert("提示：" + note, at: 0) }
             let summary = MaterialsText.summary(report, materials: materials, dir: dir)
             if output.format == .json {
@@ -99,7 +104,7 @@ struct MaterialsCommand: ParsableCommand {
                 return
             }
             guard report.ready else {
-                throw GongQinError.refused(summary, details: report.failures.map { "✗ " + $0.message } + notices)
+                throw GongQinError.refused(summary, details: report.failures.map { "✗ " + $0.chinese } + notices)
             }
             // A file name is the folder's, not gongqin's: each line is made visible whole,
             // so that a name with a line break in it cannot forge the next line.
@@ -229,17 +234,29 @@ struct FolderReportView: Encodable {
     var ready: Bool
     var files: Int
     var matched: [String]
-    var problems: [FolderProblem]
-    var notices: [FolderProblem]
+    var problems: [Problem]
+    var notices: [Problem]
     var summary: String
+
+    /// A problem or a notice, with its words.
+    struct Problem: Encodable {
+        var kind: FolderProblem.Kind
+        var file: String?
+        var number: Int?
+        var message: String
+
+        init(_ problem: FolderProblem) {
+            (kind, file, number, message) = (problem.kind, problem.file, problem.number, problem.chinese)
+        }
+    }
 
     init(_ report: FolderReport, dir: String, summary: String) {
         folder = dir
         ready = report.ready
         files = report.fileCount
         matched = report.matched.keys.sorted().map { report.matched[$0]! }
-        problems = report.failures
-        notices = report.notices
+        problems = report.failures.map(Problem.init)
+        notices = report.notices.map(Problem.init)
         self.summary = summary
     }
 }

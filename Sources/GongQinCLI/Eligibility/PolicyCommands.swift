@@ -76,10 +76,10 @@ struct ParameterLine: Listable {
     var status: ValueStatus
     var source: String
 
-    init(_ p: (key: String, name: String, value: String, status: ValueStatus, source: String)) {
+    init(_ p: (key: String, name: String, value: PolicyValue, status: ValueStatus, source: String)) {
         key = p.key
         name = p.name
-        value = p.value
+        value = p.value.chinese
         status = p.status
         source = p.source
     }

@@ -301,6 +301,19 @@ extension OptionDecision {
     var warnings: [String] { personalWarnings + valueNotes }
 }
 
+// MARK: - A refused character (Values/TextSafety.swift)
+
+extension TextSafety {
+    /// The first refused character of `text`, named for a message: `控制字符（U+001B，如换行、
+    /// 制表符或终端控制码）` or `不可见的格式字符（U+202E，…）`; nil when there is none.
+    static func refusedCharacter(in text: String) -> String? {
+        guard let scalar = firstRefused(in: text) else { return nil }
+        return isControl(scalar)
+            ? "控制字符（\(codePoint(scalar))，如换行、制表符或终端控制码）"
+            : "不可见的格式字符（\(codePoint(scalar))，如文字方向控制符、零宽字符或行分隔符，会使两段不同的文字看起来一样）"
+    }
+}
+
 // MARK: - The nearest name (Values/NameMatch.swift)
 
 extension NameMatch {
@@ -343,6 +356,195 @@ extension IDNumber.Invalid {
         case .birthDate(let d): "身份证号中的出生日期“\(d)”不是真实日期"
         case .birthDateInFuture(let d): "身份证号中的出生日期“\(d)”晚于今天"
         case .checkCharacter(let expected, let found): "身份证号校验位错误：最后一位应为\(expected)，不是\(found)，请核对号码"
+        }
+    }
+}
+
+// MARK: - Materials: the lists the notice has none of
+
+extension MaterialListRefusal {
+    /// The refusal of a grade and module the notice has no list of materials for, citing
+    /// the rule that closes the combination.
+    var gongqin: GongQinError {
+        switch self {
+        case .transfer(let grade):
+            .refused("转岗申报只适用于等级工，\(grade.chinese)不得转岗申报（\(RuleID.T3.citation)），须知没有\(grade.chinese)转岗申报的材料清单",
+                     hint: "\(grade.chinese)请按正常申报或破格申报列出材料")
+        case .review(let grade):
+            .refused("复核申报只适用于等级工（\(RuleID.V0.citation)），须知没有\(grade.chinese)复核申报的材料清单",
+                     hint: "\(grade.chinese)请按正常申报或破格申报列出材料")
+        case .early(let grade):
+            .refused("提前一年申报只适用于中级工、高级工（E2、E3，\(RuleID.E2.clause)），\(grade.chinese)没有提前一年申报",
+                     hint: "请按正常申报列出材料")
+        }
+    }
+}
+
+// MARK: - Policy documents: their limits and their inconsistencies
+
+extension JSONLimits.Problem {
+    /// What follows 策略文件未载入：.
+    var chinese: String {
+        switch self {
+        case .tooLarge(let bytes): "文件有\(bytes / 1024) KB，超过上限\(JSONLimits.maximumBytes / 1024) KB"
+        case .stringTooLong(let characters): "有一个字符串长\(characters)个字，超过上限\(JSONLimits.maximumString)个字"
+        case .refusedCharacter(let text, let character):
+            "字符串“\(text.clipped())”含有\(TextSafety.refusedCharacter(in: String(character)) ?? "")"
+        case .duplicateKey(let key): "键“\(key.clipped())”在同一个对象中出现了两次，无法确定用哪个值"
+        }
+    }
+}
+
+extension PolicyProblem {
+    /// One line of the details of 策略文件前后不一致, naming the keys of the document.
+    var chinese: String {
+        switch self {
+        case .yearOutOfRange(let year, let years):
+            "year \(year) 超出范围（\(years.lowerBound)–\(years.upperBound)）"
+        case .originEmpty:
+            "origin 为空：请写明文件名称和文号"
+        case .sourceEmpty(let key):
+            "\(key).source 为空：请写明条款"
+        case .thresholdNotBefore(let key, let value, let year):
+            "\(key) = \(value)：须早于申报年度\(year)"
+        case .earlyWorkStartEarlier(let grade, let early, let normal):
+            "\(grade.rawValue)Early.workStartBy（\(early)）不能早于 \(grade.rawValue)Normal（\(normal)）：提前一年申报的条件只能更宽"
+        case .earlyCertificateEarlier(let grade, let early, let normal):
+            "\(grade.rawValue)Early.certificateBy（\(early)）不能早于 \(grade.rawValue)Normal（\(normal)）"
+        case .seniorWorkStartLater(let senior, let intermediate):
+            "seniorNormal.workStartBy（\(senior)）不能晚于 intermediateNormal.workStartBy（\(intermediate)）"
+        case .dayNotBefore(let key, let day, let year):
+            "\(key) = \(day)：须早于申报年度\(year)"
+        case .dayOutsideYear(let key, let day, let year):
+            "\(key) = \(day)：须在\(year)年内"
+        case .examOutsideYear(let exam, let year):
+            "technicianExam = \(exam)：须在\(year)年内、网上申报截止之后"
+        case .assessmentFromAfterTo(let from, let to):
+            "assessmentFrom（\(from)）晚于 assessmentTo（\(to)）"
+        case .assessmentWindow(let from, let to):
+            "assessmentFrom–assessmentTo \(from)–\(to)：须在申报年度之前，且不超过10年"
+        case .reviewYearsOutOfOrder:
+            "review：须 0 < intermediateYears < seniorYears ≤ 40"
+        case .reviewRelaxationOutOfRange:
+            "review.relaxationYears 须在0到10之间"
+        case .unknownCondition(let code):
+            "relaxations.\(code)：破格条件目录中没有此条件（见 gongqin exceptional conditions）"
+        case .relaxationOutOfRange(let code):
+            "relaxations.\(code)：放宽年限须在0到10年之间"
+        }
+    }
+}
+
+// MARK: - Policy: a parameter's value as policy show lists it
+
+extension PolicyValue {
+    /// `2015年`, `2024-04-15`, `待公布`, `工作年限1年、等级年限1年`.
+    var chinese: String {
+        switch self {
+        case .year(let year): "\(year)年"
+        case .years(let years): "\(years)年"
+        case .day(let day): day.description
+        case .optionalDay(let day): day?.description ?? "待公布"
+        case .flag(let on, let yes, let no): on ? yes : no
+        case .level(let level): level.chinese
+        case .relaxation(let r):
+            "工作年限\(r.workYears)年、等级年限\(r.gradeYears)年" + (r.waivesEducation ? "、免学历" : "")
+        }
+    }
+}
+
+// MARK: - The approval form: the remark and the findings of a draft
+
+extension ApprovalForm.RemarkProblem {
+    /// The refusal of an employer remark: invalid data (exit 65).
+    var gongqin: GongQinError {
+        switch self {
+        case .empty:
+            .invalid("工作业绩评语不能为空：没有奖励的人员工作业绩栏不能为空（F1，须知·五·3(3)）",
+                     hint: "请写几句工作鉴定，如“\(ApprovalForm.defaultRemark)”")
+        case .tooLong(let characters):
+            .invalid("工作业绩评语超过\(ApprovalForm.remarkLimit)个字（\(characters)个字）", hint: "请写几句简短的工作鉴定")
+        }
+    }
+}
+
+extension ApprovalForm.Finding {
+    /// A note of the draft, after 注：.
+    var chinese: String {
+        switch self {
+        case .educationMissing: "未登记学历，学历栏须补填"
+        case .noCertificate: "未持等级证书，原持证技术工种栏空"
+        case .noCertificateInCurrentTrade(let trade): "转岗后尚无现工种\(trade)证书，原持证技术工种填转岗前的证书（F1，须知·五·2）"
+        case .certificatesSideBySide: "转岗人员：转岗前后两个证书的工种、证书号码、取证时间并排填写，汇总名册相同（F1，须知·五·2）"
+        case .certificateNumberMissing: "有证书未登记编号，证书号码栏须补填"
+        case .workHistoryDerived: "未登记工作经历，工作简历按参加工作时间、现单位和现工种推得，请核对补全（job add）"
+        case .serviceInWorkHistory: "服役经历按入伍、退役时间列入工作简历，请填写部队名称"
+        case .remarkForAchievements: "未登记奖励，工作业绩栏填写用人单位评语，不能为空（F1，须知·五·3(3)）"
+        }
+    }
+}
+
+// MARK: - Materials: the check of a folder of scans
+
+extension FolderProblem {
+    /// One line: what is wrong with the file (or the item) and how to fix it.
+    var chinese: String {
+        let name = file ?? ""
+        let naming = "（\(Formality.materials.clause)）"
+        switch detail {
+        case .subfolder:
+            return "“\(name)”是子文件夹，其中的文件未检查；上传时只传本文件夹中按序号命名的文件"
+        case .notRegular:
+            return "“\(name)”不是普通文件（命名管道、设备或套接字），未读取，已跳过；上传时不要选它"
+        case .systemFile:
+            return "“\(name)”是系统自动生成的文件，上传时不要选它（不影响检查）"
+        case .numberMissing(let item):
+            return "“\(name)”缺序号，应命名为“\(item.fileName)”\(naming)"
+        case .numberWrong(let item):
+            return "“\(name)”序号不对：“\(item.short)”是第\(item.number)项，应命名为“\(item.fileName)”\(naming)"
+        case .extensionWrong(let item):
+            let what = item.kind == .photo ? "扩展名不对：照片须为jpg" : "扩展名不对：每项须扫描为一个PDF"
+            return "“\(name)”\(what)，应命名为“\(item.fileName)”\(naming)"
+        case .shortWrong(let item):
+            return "“\(name)”简称不对：第\(item.number)项的简称是“\(item.short)”，应命名为“\(item.fileName)”\(naming)"
+        case .notApplicable(let gap):
+            return "“\(name)”：第\(gap.number)项“\(gap.item.short)”不适用于本人（\(gap.note)），请移出文件夹"
+        case .notInList(let list, let first, let last):
+            return "“\(name)”不是本清单的材料（\(list.chinese)清单序号\(first)–\(last)，\(list.clause)），请按“序号+简称”改名或移出文件夹"
+        case .duplicate(let item, let files):
+            let listed = files.map { "“\($0)”" }.joined()
+            return "第\(item.number)项有\(files.count)个文件：\(listed)；一个序号只能一个文件，请合并为“\(item.fileName)”\(naming)"
+        case .missing(let item):
+            return "缺少第\(item.number)项“\(item.fileName)”：\(item.title)"
+        case .unreadable:
+            return "无法读取“\(name)”，请检查文件权限后重试"
+        case .empty:
+            return "“\(name)”是空文件（0字节），请重新扫描"
+        case .notPDF(let actual):
+            return "“\(name)”不是真正的PDF（PDF文件以 %PDF- 开头，这个文件\(actual.chinese)），请重新扫描或另存为PDF"
+        case .notJPEG(let actual):
+            return "“\(name)”不是真正的JPEG（JPEG文件以 FF D8 FF 开头，这个文件\(actual.chinese)），请另存为jpg"
+        case .photoTooLarge(let bytes, let item):
+            let clause = item.map { "，\($0.clause)" } ?? ""
+            return "照片“\(name)”大小\(FolderCheck.megabytes(bytes))（\(bytes)字节），超过2MB（照片大小不超过2M\(clause)），请压缩后再上传"
+        }
+    }
+}
+
+extension FileSignature {
+    /// What follows 这个文件.
+    var chinese: String {
+        switch self {
+        case .pdf: "是PDF"
+        case .jpeg: "是JPEG图片"
+        case .png: "实际是PNG图片"
+        case .gif: "实际是GIF图片"
+        case .bmp: "实际是BMP图片"
+        case .tiff: "实际是TIFF图片"
+        case .heic: "实际是HEIC等手机照片格式"
+        case .zip: "实际是Word/Excel文档或压缩包"
+        case .ole: "实际是旧版Word/Excel文档"
+        case .unknown: "的开头不是这两种格式"
         }
     }
 }

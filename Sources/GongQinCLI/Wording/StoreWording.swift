@@ -222,14 +222,17 @@ extension StoreFailure {
         case .noticePolicyUnreadable:
             return Words("内置的2024年政策文件无法读取", hint: "请重新安装 gongqin")
         case .policyOverLimits(let problem):
-            return Words("策略文件未载入：\(problem)", hint: "请核对文件；策略文件不超过1 MB，每个字符串不超过\(JSONLimits.maximumString)个字，同一对象中的键不能重复")
+            return Words("策略文件未载入：\(problem.chinese)", hint: "请核对文件；策略文件不超过1 MB，每个字符串不超过\(JSONLimits.maximumString)个字，同一对象中的键不能重复")
         case .policyMalformed(let problem):
             return Words("策略文件不完整或格式有误：\(problem.chinese)",
                          hint: "格式与 gongqin policy show 2024 --format json 的输出相同，见 Documentation/CLI.md")
         case .policyNotJSON:
             return Words("策略文件不是有效的 JSON", hint: "格式与 gongqin policy show 2024 --format json 的输出相同")
         case .policyInconsistent(let problems):
-            return Words("策略文件前后不一致，未载入（\(problems.count)处）", details: problems)
+            return Words("策略文件前后不一致，未载入（\(problems.count)处）", details: problems.map(\.chinese))
+        case .formRemarkRefused(let problem):
+            let error = problem.gongqin
+            return Words(error.message, hint: error.hint)
         case .storedPolicyUnreadable(let year):
             return Words("\(year)年的已载入政策无法读取", hint: "请用 gongqin policy load 重新载入")
 

@@ -25,16 +25,41 @@ public struct ApprovalForm: Hashable, Sendable, Encodable {
     public static let remarkLimit = 300
 
     /// A remark as the form takes it: trimmed, never empty (F1).
-    public static func remark(_ text: String) throws(GongQinError) -> String {
+    public static func remark(_ text: String) throws(RemarkProblem) -> String {
         let trimmed = text.trimmingSpaces
-        guard !trimmed.isEmpty else {
-            throw .invalid("工作业绩评语不能为空：没有奖励的人员工作业绩栏不能为空（F1，须知·五·3(3)）",
-                           hint: "请写几句工作鉴定，如“\(defaultRemark)”")
-        }
-        guard trimmed.count <= remarkLimit else {
-            throw .invalid("工作业绩评语超过\(remarkLimit)个字（\(trimmed.count)个字）", hint: "请写几句简短的工作鉴定")
-        }
+        guard !trimmed.isEmpty else { throw .empty }
+        guard trimmed.count <= remarkLimit else { throw .tooLong(characters: trimmed.count) }
         return trimmed
+    }
+
+    /// What is wrong with an employer remark: the facts, which GongQinCLI/Wording/CoreWording.swift
+    /// words.
+    public enum RemarkProblem: Error, Hashable, Sendable {
+        /// Empty, or only spaces: 工作业绩 may not be empty (F1, 须知·五·3(3)).
+        case empty
+        /// More than `remarkLimit` characters.
+        case tooLong(characters: Int)
+    }
+
+    /// What the clerk should know of a draft, the facts: GongQinCLI/Wording/CoreWording.swift
+    /// words them.
+    public enum Finding: Hashable, Sendable {
+        /// No education recorded: 学历 to be filled in.
+        case educationMissing
+        /// No certificate held: 原持证技术工种 stays empty.
+        case noCertificate
+        /// Transferred, with no certificate yet in the current trade `trade` (F1, 须知·五·2).
+        case noCertificateInCurrentTrade(trade: String)
+        /// Transferred: the certificates before and after side by side (F1, 须知·五·2).
+        case certificatesSideBySide
+        /// A certificate without its number: 证书号码 to be filled in.
+        case certificateNumberMissing
+        /// No jobs recorded: 工作简历 derived from the work start, the unit and the trade.
+        case workHistoryDerived
+        /// Military service listed in 工作简历 from the enlistment and discharge.
+        case serviceInWorkHistory
+        /// No awards recorded: 工作业绩 is the employer remark (F1, 须知·五·3(3)).
+        case remarkForAchievements
     }
 
     /// One certificate of 原持证技术工种; for a transferred person the old and the new stand
@@ -84,36 +109,45 @@ public struct ApprovalForm: Hashable, Sendable, Encodable {
     /// Whether 工作业绩 is the employer remark (no awards recorded).
     public var achievementsAreRemark: Bool
     /// What the clerk should know: derived lines, missing records.
-    public var notes: [String]
+    public var findings: [Finding]
+    /// The notes the outputs print: the CLI words the findings into them, and adds its own.
+    /// Empty as drafted.
+    public var notes: [String] = []
     /// Whether the option is open to the person; the caller sets it from the engine.
     public var open = true
 
+    /// Every field but the findings, which the notes word.
+    enum CodingKeys: String, CodingKey {
+        case affiliation, idNumber, name, sex, birthMonth, birthDate, unit, workStart, education, heldCertificates
+        case trade, grade, module, cycle, workHistory, achievements, achievementsAreRemark, notes, open
+    }
+
     /// Drafts the form. `remark` is the employer remark for a person without awards.
     public static func draft(_ record: PersonRecord, grade: Grade, module: Module, cycle: Int,
-                             remark: String) throws(GongQinError) -> ApprovalForm {
+                             remark: String) throws(RemarkProblem) -> ApprovalForm {
         let p = record.person
-        var notes: [String] = []
+        var findings: [Finding] = []
         let education = record.highestEducation.map {
             EducationField(level: $0.level, graduated: $0.graduated, school: $0.school, major: $0.major,
                            summary: $0.chineseSummary, verification: $0.verification + "（\(Formality.D5.citation)）")
         }
-        if education == nil { notes.append("未登记学历，学历栏须补填") }
+        if education == nil { findings.append(.educationMissing) }
         let held = record.heldCertificates()
         let certificates = held.inOrder.map { HeldCertificate($0, preTransfer: $0 != held.current) }
         if certificates.isEmpty {
-            notes.append("未持等级证书，原持证技术工种栏空")
+            findings.append(.noCertificate)
         } else if held.current == nil, !held.preTransfer.isEmpty {
-            notes.append("转岗后尚无现工种\(p.trade)证书，原持证技术工种填转岗前的证书（F1，须知·五·2）")
+            findings.append(.noCertificateInCurrentTrade(trade: p.trade))
         } else if certificates.count > 1 {
-            notes.append("转岗人员：转岗前后两个证书的工种、证书号码、取证时间并排填写，汇总名册相同（F1，须知·五·2）")
+            findings.append(.certificatesSideBySide)
         }
-        if certificates.contains(where: { $0.number == nil }) { notes.append("有证书未登记编号，证书号码栏须补填") }
-        let history = workHistory(record, notes: &notes)
+        if certificates.contains(where: { $0.number == nil }) { findings.append(.certificateNumberMissing) }
+        let history = workHistory(record, findings: &findings)
         let achievements: [String]
         let fromRemark = record.awards.isEmpty
         if fromRemark {
             achievements = [try ApprovalForm.remark(remark)]
-            notes.append("未登记奖励，工作业绩栏填写用人单位评语，不能为空（F1，须知·五·3(3)）")
+            findings.append(.remarkForAchievements)
         } else {
             achievements = record.awards.map(\.formLine)
         }
@@ -122,18 +156,18 @@ public struct ApprovalForm: Hashable, Sendable, Encodable {
             birthMonth: p.idNumber.birthDate.chineseMonth, birthDate: p.idNumber.birthDate, unit: p.unit,
             workStart: p.workStart, education: education, heldCertificates: certificates, trade: p.trade, grade: grade,
             module: module, cycle: cycle, workHistory: history, achievements: achievements,
-            achievementsAreRemark: fromRemark, notes: notes)
+            achievementsAreRemark: fromRemark, findings: findings)
     }
 
     /// 工作简历 from the jobs; with none recorded, one open-ended line from the work start,
     /// the unit and the trade, said so in a note. Military service (军龄 counts as 工龄)
     /// gets a line when no job covers it.
-    static func workHistory(_ record: PersonRecord, notes: inout [String]) -> [String] {
+    static func workHistory(_ record: PersonRecord, findings: inout [Finding]) -> [String] {
         let p = record.person
         var jobs = record.jobs
         if jobs.isEmpty {
             jobs = [Job(from: p.workStart, to: nil, unit: p.unit, post: p.trade)]
-            notes.append("未登记工作经历，工作简历按参加工作时间、现单位和现工种推得，请核对补全（job add）")
+            findings.append(.workHistoryDerived)
         }
         var lines = jobs.map { ($0.from, $0.formLine) }
         if let enlisted = p.enlisted, let discharged = p.discharged {
@@ -142,7 +176,7 @@ public struct ApprovalForm: Hashable, Sendable, Encodable {
             // starts the day of discharge is not.
             if !record.jobs.contains(where: { $0.from < discharged && enlisted < ($0.to ?? discharged) }) {
                 lines.append((enlisted, service.formLine))
-                notes.append("服役经历按入伍、退役时间列入工作简历，请填写部队名称")
+                findings.append(.serviceInWorkHistory)
             }
         }
         return lines.sorted { $0.0 < $1.0 }.map(\.1)
@@ -152,10 +186,5 @@ public struct ApprovalForm: Hashable, Sendable, Encodable {
 extension ApprovalForm.HeldCertificate {
     init(_ c: Certificate, preTransfer: Bool) {
         self.init(trade: c.trade, grade: c.grade, number: c.number, issued: c.issued, preTransfer: preTransfer)
-    }
-
-    /// `汽车驾驶与管理 中级工 证书号码1207 取证时间2012年06月`.
-    public var chinese: String {
-        "\(trade) \(grade.chinese) 证书号码\(number ?? "（未登记）") 取证时间\(issued.chineseMonth)"
     }
 }

@@ -27,7 +27,7 @@ public struct ScannedFile: Hashable, Sendable {
 }
 
 /// One problem, or one notice, with the folder.
-public struct FolderProblem: Hashable, Sendable, Encodable {
+public struct FolderProblem: Hashable, Sendable {
     public enum Kind: String, Sendable, Encodable, CaseIterable {
         /// A required item with no file.
         case missing
@@ -60,10 +60,45 @@ public struct FolderProblem: Hashable, Sendable, Encodable {
     public var file: String?
     /// The item it is about.
     public var number: Int?
-    /// One Chinese line: what is wrong and how to fix it.
-    public var message: String
+    /// What is wrong, with its facts: GongQinCLI/Wording/CoreWording.swift words it as one
+    /// line, what is wrong and how to fix it.
+    public var detail: Detail
 
     public var isNotice: Bool { kind.isNotice }
+
+    public init(kind: Kind, file: String?, number: Int?, detail: Detail) {
+        (self.kind, self.file, self.number, self.detail) = (kind, file, number, detail)
+    }
+
+    /// What is wrong with the file `file` (or the item `number`), the facts.
+    public enum Detail: Hashable, Sendable {
+        case subfolder, notRegular, systemFile
+        /// Named without a number; `item` is the one its short name says.
+        case numberMissing(MaterialItem)
+        /// Numbered otherwise than `item`, whose short name it has.
+        case numberWrong(MaterialItem)
+        /// `item`'s number and short name, another extension.
+        case extensionWrong(MaterialItem)
+        /// `item`'s number, another short name.
+        case shortWrong(MaterialItem)
+        /// A gap of the list: an item that does not apply to the person.
+        case notApplicable(MaterialEntry)
+        /// Nothing `list` has: its numbers run from `first` to `last`.
+        case notInList(MaterialList, first: Int, last: Int)
+        /// `files`, all for `item`.
+        case duplicate(MaterialItem, files: [String])
+        /// A required item with no file.
+        case missing(MaterialItem)
+        case unreadable
+        case empty
+        /// A PDF by its name that is `actual`.
+        case notPDF(FileSignature)
+        /// A JPEG by its name that is `actual`.
+        case notJPEG(FileSignature)
+        /// A photo of `bytes` bytes, over `FolderCheck.photoLimit`; `item` the photo's, when
+        /// the file is one.
+        case photoTooLarge(bytes: Int, item: MaterialItem?)
+    }
 }
 
 /// The result of a check.
@@ -98,22 +133,18 @@ public enum FolderCheck {
         var problems: [FolderProblem] = []
         var attributed: [Int: [ScannedFile]] = [:]
         var matched: [Int: String] = [:]
-        let naming = "（\(Formality.materials.clause)）"
 
         for file in files.sorted(by: { FileName($0.name) < FileName($1.name) }) {
             if file.isDirectory {
-                problems.append(FolderProblem(kind: .subfolder, file: file.name, number: nil,
-                                              message: "“\(file.name)”是子文件夹，其中的文件未检查；上传时只传本文件夹中按序号命名的文件"))
+                problems.append(FolderProblem(kind: .subfolder, file: file.name, number: nil, detail: .subfolder))
                 continue
             }
             if file.isSpecial {
-                problems.append(FolderProblem(kind: .notRegular, file: file.name, number: nil,
-                                              message: "“\(file.name)”不是普通文件（命名管道、设备或套接字），未读取，已跳过；上传时不要选它"))
+                problems.append(FolderProblem(kind: .notRegular, file: file.name, number: nil, detail: .notRegular))
                 continue
             }
             if isSystemFile(file.name) {
-                problems.append(FolderProblem(kind: .systemFile, file: file.name, number: nil,
-                                              message: "“\(file.name)”是系统自动生成的文件，上传时不要选它（不影响检查）"))
+                problems.append(FolderProblem(kind: .systemFile, file: file.name, number: nil, detail: .systemFile))
                 continue
             }
             let name = FileName(file.name)
@@ -127,21 +158,12 @@ public enum FolderCheck {
                 let byShort = name.guessShort(in: items)
                 if let byShort, byShort.number != byNumber?.number {
                     item = byShort
-                    let what = name.number == nil
-                        ? "缺序号"
-                        : "序号不对：“\(byShort.short)”是第\(byShort.number)项"
                     problems.append(FolderProblem(kind: .misnamed, file: file.name, number: byShort.number,
-                                                  message: "“\(file.name)”\(what)，应命名为“\(byShort.fileName)”\(naming)"))
+                                                  detail: name.number == nil ? .numberMissing(byShort) : .numberWrong(byShort)))
                 } else if let byNumber {
                     item = byNumber
-                    let what: String
-                    if name.stem == byNumber.short {
-                        what = byNumber.kind == .photo ? "扩展名不对：照片须为jpg" : "扩展名不对：每项须扫描为一个PDF"
-                    } else {
-                        what = "简称不对：第\(byNumber.number)项的简称是“\(byNumber.short)”"
-                    }
                     problems.append(FolderProblem(kind: .misnamed, file: file.name, number: byNumber.number,
-                                                  message: "“\(file.name)”\(what)，应命名为“\(byNumber.fileName)”\(naming)"))
+                                                  detail: name.stem == byNumber.short ? .extensionWrong(byNumber) : .shortWrong(byNumber)))
                 } else {
                     problems.append(unexpected(file, name, items: items, gaps: gaps, materials: materials))
                 }
@@ -153,14 +175,12 @@ public enum FolderCheck {
         for item in items {
             let files = attributed[item.number] ?? []
             if files.count > 1 {
-                let listed = files.map { "“\($0.name)”" }.joined()
                 problems.append(FolderProblem(kind: .duplicate, file: files[1].name, number: item.number,
-                                              message: "第\(item.number)项有\(files.count)个文件：\(listed)；一个序号只能一个文件，请合并为“\(item.fileName)”\(naming)"))
+                                              detail: .duplicate(item, files: files.map(\.name))))
             }
             let required = materials.applicable.first { $0.number == item.number }?.required ?? true
             if files.isEmpty && required {
-                problems.append(FolderProblem(kind: .missing, file: nil, number: item.number,
-                                              message: "缺少第\(item.number)项“\(item.fileName)”：\(item.title)"))
+                problems.append(FolderProblem(kind: .missing, file: nil, number: item.number, detail: .missing(item)))
             }
         }
         let ordered = problems.enumerated().sorted { a, b in
@@ -175,14 +195,9 @@ public enum FolderCheck {
                            materials: ApplicationMaterials) -> FolderProblem {
         let gap = gaps.first { name.number == $0.number } ?? gaps.first { name.stem == $0.item.short }
         let numbers = items.map(\.number)
-        let range = "\(numbers.min() ?? 1)–\(numbers.max() ?? 1)"
-        let message: String
-        if let gap {
-            message = "“\(file.name)”：第\(gap.number)项“\(gap.item.short)”不适用于本人（\(gap.note)），请移出文件夹"
-        } else {
-            message = "“\(file.name)”不是本清单的材料（\(materials.list.chinese)清单序号\(range)，\(materials.list.clause)），请按“序号+简称”改名或移出文件夹"
-        }
-        return FolderProblem(kind: .unexpected, file: file.name, number: nil, message: message)
+        let detail: FolderProblem.Detail = gap.map { .notApplicable($0) }
+            ?? .notInList(materials.list, first: numbers.min() ?? 1, last: numbers.max() ?? 1)
+        return FolderProblem(kind: .unexpected, file: file.name, number: nil, detail: detail)
     }
 
     /// The content checks: an empty file; a file that is not what its extension says (the
@@ -191,35 +206,30 @@ public enum FolderCheck {
     static func content(_ file: ScannedFile, _ name: FileName, item: MaterialItem?) -> [FolderProblem] {
         let number = item?.number
         guard file.readable else {
-            return [FolderProblem(kind: .unreadable, file: file.name, number: number,
-                                  message: "无法读取“\(file.name)”，请检查文件权限后重试")]
+            return [FolderProblem(kind: .unreadable, file: file.name, number: number, detail: .unreadable)]
         }
         if file.size == 0 {
-            return [FolderProblem(kind: .empty, file: file.name, number: number,
-                                  message: "“\(file.name)”是空文件（0字节），请重新扫描")]
+            return [FolderProblem(kind: .empty, file: file.name, number: number, detail: .empty)]
         }
         var problems: [FolderProblem] = []
         let actual = FileSignature(file.leadingBytes)
         switch item?.fileExtension ?? name.ext {
         case "pdf" where actual != .pdf:
-            problems.append(FolderProblem(kind: .wrongContent, file: file.name, number: number,
-                                          message: "“\(file.name)”不是真正的PDF（PDF文件以 %PDF- 开头，这个文件\(actual.chinese)），请重新扫描或另存为PDF"))
+            problems.append(FolderProblem(kind: .wrongContent, file: file.name, number: number, detail: .notPDF(actual)))
         case "jpg" where actual != .jpeg, "jpeg" where actual != .jpeg:
-            problems.append(FolderProblem(kind: .wrongContent, file: file.name, number: number,
-                                          message: "“\(file.name)”不是真正的JPEG（JPEG文件以 FF D8 FF 开头，这个文件\(actual.chinese)），请另存为jpg"))
+            problems.append(FolderProblem(kind: .wrongContent, file: file.name, number: number, detail: .notJPEG(actual)))
         default:
             break
         }
         if item?.kind == .photo || (item == nil && (name.ext == "jpg" || name.ext == "jpeg")), file.size > photoLimit {
-            let clause = item.map { "，\($0.clause)" } ?? ""
             problems.append(FolderProblem(kind: .photoTooLarge, file: file.name, number: number,
-                                          message: "照片“\(file.name)”大小\(megabytes(file.size))（\(file.size)字节），超过2MB（照片大小不超过2M\(clause)），请压缩后再上传"))
+                                          detail: .photoTooLarge(bytes: file.size, item: item)))
         }
         return problems
     }
 
     /// `2.4MB`.
-    static func megabytes(_ bytes: Int) -> String {
+    public static func megabytes(_ bytes: Int) -> String {
         let tenths = (bytes * 10 + 512 * 1024) / (1024 * 1024)
         return "\(tenths / 10).\(tenths % 10)MB"
     }
@@ -280,7 +290,7 @@ extension Character {
 }
 
 /// What a file's first bytes say it is.
-enum FileSignature: Equatable {
+public enum FileSignature: Hashable, Sendable {
     case pdf, jpeg, png, gif, bmp, tiff, heic, zip, ole, unknown
 
     init(_ bytes: [UInt8]) {
@@ -295,20 +305,5 @@ enum FileSignature: Equatable {
         else if starts([0x50, 0x4B, 0x03, 0x04]) { self = .zip }
         else if starts([0xD0, 0xCF, 0x11, 0xE0]) { self = .ole }
         else { self = .unknown }
-    }
-
-    var chinese: String {
-        switch self {
-        case .pdf: "是PDF"
-        case .jpeg: "是JPEG图片"
-        case .png: "实际是PNG图片"
-        case .gif: "实际是GIF图片"
-        case .bmp: "实际是BMP图片"
-        case .tiff: "实际是TIFF图片"
-        case .heic: "实际是HEIC等手机照片格式"
-        case .zip: "实际是Word/Excel文档或压缩包"
-        case .ole: "实际是旧版Word/Excel文档"
-        case .unknown: "的开头不是这两种格式"
-        }
     }
 }

@@ -52,7 +52,7 @@ extension Engine {
     /// the clerk names; without them, those recorded on the person's application for the
     /// cycle, else every condition the records evidence.
     public func materials(for record: PersonRecord, grade: Grade, module: Module, cycle: Int,
-                          conditions named: [String]? = nil) throws(GongQinError) -> ApplicationMaterials {
+                          conditions named: [String]? = nil) throws(MaterialListRefusal) -> ApplicationMaterials {
         let list = try MaterialList.of(grade: grade, module: module)
         let filed = record.applicationInProgress(grade: grade, module: module, cycle: cycle)
         let recorded = filed.map { application in record.exceptionalUses.filter { $0.applicationID == application.id } } ?? []

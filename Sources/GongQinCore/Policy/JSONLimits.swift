@@ -7,11 +7,24 @@ public enum JSONLimits {
     /// The longest string, key or value, in characters.
     public static let maximumString = 1000
 
+    /// What is wrong with a document: the facts, which GongQinCLI/Wording/CoreWording.swift
+    /// words.
+    public enum Problem: Hashable, Sendable {
+        /// The file has `bytes` bytes, more than `maximumBytes`.
+        case tooLarge(bytes: Int)
+        /// A string, key or value, has `characters` characters, more than `maximumString`.
+        case stringTooLong(characters: Int)
+        /// The string `text` holds `character`, a control or an invisible one (TextSafety).
+        case refusedCharacter(String, Unicode.Scalar)
+        /// The key `key` appears twice in one object.
+        case duplicateKey(String)
+    }
+
     /// The first problem of `bytes`: too big, a duplicate key, a string too long, a
     /// control character in a string. Nil when none; malformed JSON is left to the decoder.
-    public static func problem(_ bytes: [UInt8]) -> String? {
+    public static func problem(_ bytes: [UInt8]) -> Problem? {
         if bytes.count > maximumBytes {
-            return "文件有\(bytes.count / 1024) KB，超过上限\(maximumBytes / 1024) KB"
+            return .tooLarge(bytes: bytes.count)
         }
         // For each open object, its keys so far, and whether the next string is a key.
         var objects: [(keys: Set<String>, path: String)] = []
@@ -37,14 +50,14 @@ public enum JSONLimits {
                 i = end
                 let count = text.count
                 if count > maximumString {
-                    return "有一个字符串长\(count)个字，超过上限\(maximumString)个字"
+                    return .stringTooLong(characters: count)
                 }
-                if let character = TextSafety.refusedCharacter(in: text) {
-                    return "字符串“\(text.clipped())”含有\(character)"
+                if let character = text.unicodeScalars.first(where: TextSafety.isRefused) {
+                    return .refusedCharacter(text, character)
                 }
                 if expectingKey, stack.last == true {
                     if objects[objects.count - 1].keys.contains(text) {
-                        return "键“\(text.clipped())”在同一个对象中出现了两次，无法确定用哪个值"
+                        return .duplicateKey(text)
                     }
                     objects[objects.count - 1].keys.insert(text)
                     expectingKey = false

@@ -136,7 +136,7 @@ public struct Policy: Codable, Sendable, Hashable {
 extension ExceptionalCondition {
     /// The catalogue's relaxation with its source: the clause, or the assumption (X3).
     var sourcedRelaxation: Sourced<Relaxation> {
-        Sourced(relaxation, relaxationStatus, relaxationStatus == .assumed ? "假定值，须知未载明（RULES X3）" : clause)
+        Sourced(relaxation, relaxationStatus, relaxationStatus == .assumed ? PolicyParameter.assumedRelaxationSource : clause)
     }
 }
 
@@ -169,7 +169,7 @@ extension Policy {
         let offset = target - year
         let basis = year
         p.year = target
-        p.origin = "按\(year)年须知推算的推算值，待正式文件"
+        p.origin = PolicyParameter.derivedOrigin(basis: year)
         for parameter in PolicyParameter.table {
             parameter.derive(&p, offset: offset, from: basis)
         }
@@ -182,16 +182,15 @@ extension Policy {
         parameters.filter { $0.status != .official }.map { ($0.name, $0.status, $0.source) }
     }
 
-    /// Every parameter with a Chinese name and its value as text, in the order of
-    /// RULES §2, for `policy show`: the rows of the parameter table, then the relaxations
-    /// of the catalogue's conditions.
-    public var parameters: [(key: String, name: String, value: String, status: ValueStatus, source: String)] {
+    /// Every parameter with a Chinese name and its value, in the order of RULES §2, for
+    /// `policy show`: the rows of the parameter table, then the relaxations of the
+    /// catalogue's conditions.
+    public var parameters: [(key: String, name: String, value: PolicyValue, status: ValueStatus, source: String)] {
         var rows = PolicyParameter.table.filter { !$0.key.hasPrefix("baseline.") }.map { $0.row(self) }
         for code in relaxations.keys.sorted() {
             let r = relaxations[code]!
             let name = ExceptionalCondition.builtins.first { $0.code == code }?.name ?? code
-            rows.append((key: "relaxations.\(code)", name: "破格放宽：\(name)",
-                         value: "工作年限\(r.value.workYears)年、等级年限\(r.value.gradeYears)年" + (r.value.waivesEducation ? "、免学历" : ""),
+            rows.append((key: "relaxations.\(code)", name: PolicyParameter.relaxationName(name), value: .relaxation(r.value),
                          status: r.status, source: r.source))
         }
         rows += PolicyParameter.table.filter { $0.key.hasPrefix("baseline.") }.map { $0.row(self) }
@@ -240,34 +239,6 @@ public struct PolicyParameter: Sendable {
         self.derivation = derivation
     }
 
-    /// The parameters, in the order of RULES §2.
-    public static let table: [PolicyParameter] = [
-        .init("levelCycleYear", "等级工申报年", .flag(\.levelCycleYear, yes: "是", no: "否（本年不受理等级工）"), .evenYears),
-        .init("juniorWorkStartBy", "初级工：参加工作不晚于", .year(\.juniorWorkStartBy), .shifted),
-        .init("intermediateNormal.workStartBy", "中级工正常：参加工作不晚于", .year(\.intermediateNormal.workStartBy), .shifted),
-        .init("intermediateNormal.certificateBy", "中级工正常：初级工证书不晚于", .year(\.intermediateNormal.certificateBy), .shifted),
-        .init("intermediateEarly.workStartBy", "中级工提前：参加工作不晚于", .year(\.intermediateEarly.workStartBy), .shifted),
-        .init("intermediateEarly.certificateBy", "中级工提前：初级工证书不晚于", .year(\.intermediateEarly.certificateBy), .shifted),
-        .init("seniorNormal.workStartBy", "高级工正常：参加工作不晚于", .year(\.seniorNormal.workStartBy), .shifted),
-        .init("seniorNormal.certificateBy", "高级工正常：中级工证书不晚于", .year(\.seniorNormal.certificateBy), .shifted),
-        .init("seniorEarly.workStartBy", "高级工提前：参加工作不晚于", .year(\.seniorEarly.workStartBy), .shifted),
-        .init("seniorEarly.certificateBy", "高级工提前：中级工证书不晚于", .year(\.seniorEarly.certificateBy), .shifted),
-        .init("technicianCertificateBy", "技师：高级工证书取得不晚于", .day(\.technicianCertificateBy), .shifted),
-        .init("seniorTechnicianCertificateBy", "高级技师：技师证书取得不晚于", .day(\.seniorTechnicianCertificateBy), .shifted),
-        .init("levelDeadline", "网上申报截止（等级工、技师）", .day(\.levelDeadline), .shifted),
-        .init("seniorTechnicianDeadline", "网上申报截止（高级技师）", .day(\.seniorTechnicianDeadline), .shifted),
-        .init("technicianExam", "技师选拔考试", .optionalDay(\.technicianExam), .unpublished),
-        .init("assessmentFrom", "年度考核起始年度", .year(\.assessmentFrom), .shifted),
-        .init("assessmentTo", "年度考核截止年度", .year(\.assessmentTo), .shifted),
-        .init("review.intermediateYears", "复核中级工：工龄（军龄）", .years(\.review.intermediateYears)),
-        .init("review.seniorYears", "复核高级工：工龄（军龄）", .years(\.review.seniorYears)),
-        .init("review.relaxationYears", "复核破格放宽", .years(\.review.relaxationYears)),
-        .init("baseline.annualAssessment", "基线 A1：近5年考核合格", .flag(\.baseline.annualAssessment, yes: "启用", no: "停用")),
-        .init("baseline.minimumEducationIntermediate", "基线 M1：中级工最低学历", .level(\.baseline.minimumEducationIntermediate)),
-        .init("baseline.minimumEducationSenior", "基线 M1：高级工最低学历", .level(\.baseline.minimumEducationSenior)),
-        .init("baseline.tradeMatch", "基线 K1：按现工种申报", .flag(\.baseline.tradeMatch, yes: "启用", no: "停用")),
-    ]
-
     /// The thresholds of the 2024 table whose year must fall before the cycle's (the
     /// checks of `policy load`).
     static var thresholdYears: [PolicyParameter] {
@@ -278,23 +249,23 @@ public struct PolicyParameter: Sendable {
     }
 
     /// The parameter's row in `policy show`.
-    func row(_ policy: Policy) -> (key: String, name: String, value: String, status: ValueStatus, source: String) {
-        func row<V>(_ v: Sourced<V>, _ text: (V) -> String) -> (key: String, name: String, value: String, status: ValueStatus, source: String) {
-            (key, name, text(v.value), v.status, v.source)
+    func row(_ policy: Policy) -> (key: String, name: String, value: PolicyValue, status: ValueStatus, source: String) {
+        func row<V>(_ v: Sourced<V>, _ value: (V) -> PolicyValue) -> (key: String, name: String, value: PolicyValue, status: ValueStatus, source: String) {
+            (key, name, value(v.value), v.status, v.source)
         }
         switch value {
-        case .year(let path): return row(policy[keyPath: path]) { "\($0)年" }
-        case .years(let path): return row(policy[keyPath: path]) { "\($0)年" }
-        case .day(let path): return row(policy[keyPath: path]) { $0.description }
-        case .optionalDay(let path): return row(policy[keyPath: path]) { $0?.description ?? "待公布" }
-        case .flag(let path, let yes, let no): return row(policy[keyPath: path]) { $0 ? yes : no }
-        case .level(let path): return row(policy[keyPath: path]) { $0.chinese }
+        case .year(let path): return row(policy[keyPath: path]) { .year($0) }
+        case .years(let path): return row(policy[keyPath: path]) { .years($0) }
+        case .day(let path): return row(policy[keyPath: path]) { .day($0) }
+        case .optionalDay(let path): return row(policy[keyPath: path]) { .optionalDay($0) }
+        case .flag(let path, let yes, let no): return row(policy[keyPath: path]) { .flag($0, yes: yes, no: no) }
+        case .level(let path): return row(policy[keyPath: path]) { .level($0) }
         }
     }
 
     /// Sets the parameter of `policy`, `offset` years after `basis`, as RULES §2 derives it.
     func derive(_ policy: inout Policy, offset: Int, from basis: Int) {
-        func from(_ source: String) -> String { "按\(basis)年\(source)推算（RULES §2），待正式文件" }
+        func from(_ source: String) -> String { PolicyParameter.shiftedSource(basis: basis, source) }
         switch (derivation, value) {
         case (.shifted, .year(let path)):
             let v = policy[keyPath: path]
@@ -304,11 +275,28 @@ public struct PolicyParameter: Sendable {
             let moved = Day(year: d.year + offset, month: d.month, day: min(d.day, Day.daysIn(month: d.month, year: d.year + offset)))!
             policy[keyPath: path] = Sourced(moved, .provisional, from(v.source))
         case (.evenYears, .flag(let path, _, _)):
-            policy[keyPath: path] = Sourced(policy.year % 2 == 0, .provisional, "逢双年为等级工申报年（RULES CY 对须知·四·1 的解释）")
+            policy[keyPath: path] = Sourced(policy.year % 2 == 0, .provisional, PolicyParameter.evenYearsSource)
         case (.unpublished, .optionalDay(let path)):
-            policy[keyPath: path] = Sourced(nil, .provisional, "须知·四·10：考试日期待公布")
+            policy[keyPath: path] = Sourced(nil, .provisional, PolicyParameter.unpublishedExamSource)
         default:
             return
         }
     }
+}
+
+/// A parameter's value as `policy show` lists it, the facts: GongQinCLI/Wording/CoreWording.swift
+/// words it (`2015年`, `待公布`).
+public enum PolicyValue: Hashable, Sendable {
+    /// A year a threshold falls in.
+    case year(Int)
+    /// A number of years.
+    case years(Int)
+    case day(Day)
+    /// A day not yet published when nil.
+    case optionalDay(Day?)
+    /// A flag, with how the table reads its two values.
+    case flag(Bool, yes: String, no: String)
+    case level(EducationLevel)
+    /// The relaxation of an exceptional condition (X3).
+    case relaxation(Relaxation)
 }

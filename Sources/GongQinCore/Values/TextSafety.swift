@@ -37,13 +37,9 @@ public enum TextSafety {
         return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
     }
 
-    /// The first refused character of `text`, named for a message: `控制字符（U+001B，如换行、
-    /// 制表符或终端控制码）` or `不可见的格式字符（U+202E，…）`; nil when there is none.
-    public static func refusedCharacter(in text: String) -> String? {
-        guard let scalar = text.unicodeScalars.first(where: isRefused) else { return nil }
-        return isControl(scalar)
-            ? "控制字符（\(codePoint(scalar))，如换行、制表符或终端控制码）"
-            : "不可见的格式字符（\(codePoint(scalar))，如文字方向控制符、零宽字符或行分隔符，会使两段不同的文字看起来一样）"
+    /// The first refused character of `text`, if any (the CLI names it, CoreWording).
+    public static func firstRefused(in text: String) -> Unicode.Scalar? {
+        text.unicodeScalars.first(where: isRefused)
     }
 
     /// The problem of a text input with a refused character in it.

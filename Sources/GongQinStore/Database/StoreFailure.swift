@@ -121,13 +121,15 @@ public enum StoreFailure: Error, Sendable, Hashable {
 
     // MARK: Policies
     case noticePolicyUnreadable
-    /// `problem`: JSONLimits' words for the file's excess.
-    case policyOverLimits(problem: String)
+    /// `problem`: what JSONLimits found in the file.
+    case policyOverLimits(problem: JSONLimits.Problem)
     case policyMalformed(PolicyDecodingProblem)
     case policyNotJSON
     /// `problems`: Policy's own findings.
-    case policyInconsistent(problems: [String])
+    case policyInconsistent(problems: [PolicyProblem])
     case storedPolicyUnreadable(year: Int)
+    /// An employer remark for the approval form that Core refuses (F1).
+    case formRemarkRefused(ApprovalForm.RemarkProblem)
 
     // MARK: Units, trades and conditions
     /// Names not found; `known`: the names there are, for the nearest.
@@ -282,7 +284,7 @@ extension StoreFailure {
              .policyMalformed, .policyNotJSON, .policyInconsistent, .unitNotFound, .departmentNotFound, .tradeNotFound,
              .conditionNotFound, .conditionCodeInvalid, .conditionExists, .conditionInvalid, .unitNameEmpty,
              .unitNameTaken, .personNotFound, .fieldProblems, .currentJobHeld, .noCurrentJob, .repeatsRow,
-             .alreadyStored, .applicationNotFound, .examOnlyForTechnician, .reviewOnlyForTechnicians:
+             .alreadyStored, .applicationNotFound, .examOnlyForTechnician, .reviewOnlyForTechnicians, .formRemarkRefused:
             .invalidData
         case .applicationStatusTrigger, .withdrawnApplicationUse, .appendOnlyLog, .bundleSecondRecord,
              .bundleStatusChange, .batchNotRevertible, .personHasLedger, .notEligible, .openApplicationExists,

@@ -34,7 +34,12 @@ public struct Settings {
 
     /// Sets the employer remark; an empty one is refused (F1).
     public func setFormRemark(_ text: String) throws -> String {
-        let remark = try ApprovalForm.remark(text)
+        let remark: String
+        do {
+            remark = try ApprovalForm.remark(text)
+        } catch {
+            throw StoreFailure.formRemarkRefused(error)
+        }
         try set(Settings.formRemark, remark)
         return remark
     }
