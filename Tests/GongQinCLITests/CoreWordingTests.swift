@@ -73,3 +73,15 @@ extension CoreWordingTests {
         #expect(Array(line.unicodeScalars) == Array(words.unicodeScalars), "\(line)")
     }
 }
+
+extension CoreWordingTests {
+    @Test("a cycle's notes: not a 等级工 year (CY), and the deadlines passed (D1)")
+    func cycleNotes() throws {
+        #expect(CycleNote.notLevelCycleYear(2025).chinese == "2025年不是等级工申报年，本年只受理技师、高级技师（CY，须知·四·1）")
+        let level = try #require(Day(iso: "2026-04-15")), senior = try #require(Day(iso: "2026-07-05"))
+        #expect(CycleNote.deadlinesPassed(2026, [.init(day: level, seniorTechnician: false)]).chinese
+            == "2026年网上申报已于2026-04-15（等级工、技师）截止，不予补报；以下按截止日判断（D1，须知·四·12）")
+        #expect(CycleNote.deadlinesPassed(2026, [.init(day: level, seniorTechnician: false), .init(day: senior, seniorTechnician: true)]).chinese
+            == "2026年网上申报已于2026-04-15（等级工、技师）、2026-07-05（高级技师）截止，不予补报；以下按截止日判断（D1，须知·四·12）")
+    }
+}

@@ -211,7 +211,7 @@ struct EligibleWriter {
             break
         case .table:
             Console.out("\(cycle)年申报周期（\(policy.origin)）")
-            for note in policy.notes(asOf: today) { Console.out("注：\(note)") }
+            for note in policy.notes(asOf: today) { Console.out("注：\(note.chinese)") }
             for note in valueNotes { Console.out("注：\(note)") }
             Console.out("")
             if rows.isEmpty {

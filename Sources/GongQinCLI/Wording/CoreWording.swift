@@ -270,7 +270,7 @@ extension Evaluation {
     /// The notes on the cycle as a whole, as `explain` prints them: the policy's, then an
     /// application already filed, then a highest grade with nowhere further to go.
     var chineseNotes: [String] {
-        var notes = self.notes
+        var notes = self.notes.map(\.chinese)
         if let filed {
             notes.append("已于\(filed.filedOn)申报\(filed.cycle)年\(filed.grade.chinese)·\(filed.module.chinese)（编号\(filed.id)，\(filed.status.chinese)）")
         }
@@ -299,6 +299,21 @@ extension OptionDecision {
 
     /// Both, as `eligible`'s JSON and CSV and `explain`'s JSON list them.
     var warnings: [String] { personalWarnings + valueNotes }
+}
+
+extension CycleNote {
+    /// The note as `eligible`, `explain` and `report` print it.
+    var chinese: String {
+        switch self {
+        case .notLevelCycleYear(let year):
+            "\(year)年不是等级工申报年，本年只受理技师、高级技师（\(RuleID.CY.citation)）"
+        case .deadlinesPassed(let year, let deadlines):
+            "\(year)年网上申报已于"
+                + deadlines.map { "\($0.day)（\(($0.seniorTechnician ? Grade.seniorTechnician : .technician).deadlineGroup)）" }
+                    .joined(separator: "、")
+                + "截止，不予补报；以下按截止日判断（\(RuleID.D1.citation)）"
+        }
+    }
 }
 
 // MARK: - A refused character (Values/TextSafety.swift)

@@ -112,18 +112,14 @@ public struct Policy: Codable, Sendable, Hashable {
     public var assessmentWindow: ClosedRange<Int> { assessmentFrom.value...max(assessmentFrom.value, assessmentTo.value) }
 
     /// The notes on the cycle as a whole, as of `today`: a year that is not a 等级工 year
-    /// (CY), and each filing deadline already passed (D1); `eligible` and `explain` print
+    /// (CY), and the filing deadlines already passed (D1); `eligible` and `explain` print
     /// them above their answer.
-    public func notes(asOf today: Day) -> [String] {
-        var notes: [String] = []
-        if !levelCycleYear.value {
-            notes.append("\(year)年不是等级工申报年，本年只受理技师、高级技师（\(RuleID.CY.citation)）")
-        }
-        let passed = [(levelDeadline.value, "等级工、技师"), (seniorTechnicianDeadline.value, "高级技师")].filter { today > $0.0 }
-        if !passed.isEmpty {
-            notes.append("\(year)年网上申报已于" + passed.map { "\($0.0)（\($0.1)）" }.joined(separator: "、")
-                         + "截止，不予补报；以下按截止日判断（\(RuleID.D1.citation)）")
-        }
+    public func notes(asOf today: Day) -> [CycleNote] {
+        var notes: [CycleNote] = []
+        if !levelCycleYear.value { notes.append(.notLevelCycleYear(year)) }
+        let passed = [CycleNote.Deadline(day: levelDeadline.value, seniorTechnician: false),
+                      CycleNote.Deadline(day: seniorTechnicianDeadline.value, seniorTechnician: true)].filter { today > $0.day }
+        if !passed.isEmpty { notes.append(.deadlinesPassed(year, passed)) }
         return notes
     }
 
@@ -299,4 +295,24 @@ public enum PolicyValue: Hashable, Sendable {
     case level(EducationLevel)
     /// The relaxation of an exceptional condition (X3).
     case relaxation(Relaxation)
+}
+
+/// A note on a cycle as a whole (`Policy.notes(asOf:)`), the facts: GongQinCLI's
+/// CoreWording words it.
+public enum CycleNote: Hashable, Sendable {
+    /// The year is not a 等级工 year: only 技师 and 高级技师 are filed (CY).
+    case notLevelCycleYear(Int)
+    /// The year's filing closed on these deadlines, in the order of the groups (D1).
+    case deadlinesPassed(Int, [Deadline])
+
+    /// A filing deadline: 高级技师's, or that of 等级工 and 技师.
+    public struct Deadline: Hashable, Sendable {
+        public var day: Day
+        public var seniorTechnician: Bool
+
+        public init(day: Day, seniorTechnician: Bool) {
+            self.day = day
+            self.seniorTechnician = seniorTechnician
+        }
+    }
 }

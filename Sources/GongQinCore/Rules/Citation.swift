@@ -309,7 +309,7 @@ extension Check {
 
 extension Grade {
     /// D1: whose deadline applies.
-    fileprivate var deadlineGroup: String { self == .seniorTechnician ? "高级技师" : "等级工、技师" }
+    public var deadlineGroup: String { self == .seniorTechnician ? "高级技师" : "等级工、技师" }
 }
 
 // MARK: - The words a finding quotes from its facts

@@ -195,7 +195,7 @@ public struct Evaluation: Hashable, Sendable {
     public var cycle: Int
     public var options: [OptionDecision]
     /// The policy's notes on the cycle: a passed deadline, a year that is not a cycle year.
-    public var notes: [String]
+    public var notes: [CycleNote]
     /// The application already filed in the cycle and not withdrawn, if any.
     public var filed: Application?
     /// Whether the person holds 高级技师 already, with nowhere further to go (G1).
