@@ -25,7 +25,7 @@ struct RecordTarget: ParsableArguments {
 }
 
 struct CertCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "cert", abstract: "技术等级证书", subcommands: [Add.self, List.self, Update.self, Remove.self])
+    static let configuration = CommandConfiguration(commandName: "cert", abstract: "技术等级证书", subcommands: [Add.self, ListRecords<Self>.self, UpdateRecord<Self>.self, RemoveRecord<Self>.self])
 
     struct Add: WriteCommand {
         static let configuration = CommandConfiguration(
@@ -50,7 +50,7 @@ struct CertCommand: ParsableCommand {
 }
 
 struct TransferCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "transfer", abstract: "转岗", subcommands: [Add.self, List.self, Update.self, Remove.self])
+    static let configuration = CommandConfiguration(commandName: "transfer", abstract: "转岗", subcommands: [Add.self, ListRecords<Self>.self, UpdateRecord<Self>.self, RemoveRecord<Self>.self])
 
     struct Add: WriteCommand {
         static let configuration = CommandConfiguration(
@@ -79,7 +79,7 @@ struct TransferCommand: ParsableCommand {
 }
 
 struct AssessmentCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "assessment", abstract: "年度考核", subcommands: [Add.self, List.self, Update.self, Remove.self])
+    static let configuration = CommandConfiguration(commandName: "assessment", abstract: "年度考核", subcommands: [Add.self, ListRecords<Self>.self, UpdateRecord<Self>.self, RemoveRecord<Self>.self])
 
     struct Add: WriteCommand {
         static let configuration = CommandConfiguration(commandName: "add", abstract: "登记年度考核结果（每人每年一条）",
@@ -100,7 +100,7 @@ struct AssessmentCommand: ParsableCommand {
 }
 
 struct EducationCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "education", abstract: "学历", subcommands: [Add.self, List.self, Update.self, Remove.self])
+    static let configuration = CommandConfiguration(commandName: "education", abstract: "学历", subcommands: [Add.self, ListRecords<Self>.self, UpdateRecord<Self>.self, RemoveRecord<Self>.self])
 
     struct Add: WriteCommand {
         static let configuration = CommandConfiguration(commandName: "add", abstract: "登记学历",
@@ -121,7 +121,7 @@ struct EducationCommand: ParsableCommand {
 }
 
 struct AwardCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "award", abstract: "奖励（含立功、优秀士兵等军队奖励）", subcommands: [Add.self, List.self, Update.self, Remove.self])
+    static let configuration = CommandConfiguration(commandName: "award", abstract: "奖励（含立功、优秀士兵等军队奖励）", subcommands: [Add.self, ListRecords<Self>.self, UpdateRecord<Self>.self, RemoveRecord<Self>.self])
 
     struct Add: WriteCommand {
         static let configuration = CommandConfiguration(commandName: "add", abstract: "登记奖励",
@@ -142,7 +142,7 @@ struct AwardCommand: ParsableCommand {
 }
 
 struct TrainingCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "training", abstract: "继续教育证书", subcommands: [Add.self, List.self, Update.self, Remove.self])
+    static let configuration = CommandConfiguration(commandName: "training", abstract: "继续教育证书", subcommands: [Add.self, ListRecords<Self>.self, UpdateRecord<Self>.self, RemoveRecord<Self>.self])
 
     struct Add: WriteCommand {
         static let configuration = CommandConfiguration(commandName: "add", abstract: "登记继续教育证书或培训合格证明",

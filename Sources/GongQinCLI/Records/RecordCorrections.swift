@@ -100,191 +100,112 @@ enum Corrections {
 
 // MARK: The kinds
 
-extension CertCommand {
-    struct List: ReadCommand {
-        static let configuration = CommandConfiguration(commandName: "list", abstract: "列出某人的证书（含编号）")
-        @Argument(help: StoreOptions.personHelp) var id: String
-        @OptionGroup var store: StoreOptions
-        @OptionGroup var output: OutputOptions
-        func run() throws { try Corrections.list(RecordKinds.certificate, id, context, output) { $0 } }
+/// A kind of record kept on a person, as its `list`, `update` and `remove` say it: the
+/// kind's parent command (`cert`, `transfer`, …) conforms once, and the three commands are
+/// the same for every kind.
+protocol CorrectedKindCommand: ParsableCommand {
+    associatedtype Fields: RecordFields where Fields.Record: SpecListable
+    static var kind: RecordDescriptor<Fields.Record> { get }
+    /// What `list` lists: 证书, 转岗记录, 年度考核…
+    static var listed: String { get }
+    static var updateAbstract: String { get }
+    /// What `update` says before the fields `--clear` may empty.
+    static var updateDiscussion: String { get }
+    static var removeAbstract: String { get }
+    static var removeDiscussion: String? { get }
+}
+
+extension CorrectedKindCommand {
+    static var updateDiscussion: String { "" }
+    static var removeDiscussion: String? { nil }
+}
+
+/// `KIND list ID`.
+struct ListRecords<Kind: CorrectedKindCommand>: ReadCommand {
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(commandName: "list", abstract: "列出某人的\(Kind.listed)（含编号）")
     }
+    @Argument(help: StoreOptions.personHelp) var id: String
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var output: OutputOptions
+    func run() throws { try Corrections.list(Kind.kind, id, context, output) { $0 } }
+}
 
-    struct Update: WriteCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "update",
-            abstract: "更正证书：只改给出的项",
-            discussion: "在办申报所依据的证书不能改成使申报不再成立的样子（R1）；须先撤回申报。" + ClearOptions<Certificate>.discussion)
-        @OptionGroup var target: RecordNumber
-        var store: StoreOptions { target.store }
-        @OptionGroup var clearing: ClearOptions<Certificate>
-        @OptionGroup var fields: CertificateFields
-
-        func run() throws {
-            try Corrections.update(RecordKinds.certificate, context, target, { $0 }, clearing: clearing.apply, fields.apply)
-        }
+/// `KIND update N`: the flags of `add`, and `--clear`.
+struct UpdateRecord<Kind: CorrectedKindCommand>: WriteCommand {
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(commandName: "update", abstract: Kind.updateAbstract,
+                             discussion: Kind.updateDiscussion + ClearOptions<Kind.Fields.Record>.discussion)
     }
+    @OptionGroup var target: RecordNumber
+    var store: StoreOptions { target.store }
+    @OptionGroup var clearing: ClearOptions<Kind.Fields.Record>
+    @OptionGroup var fields: Kind.Fields
 
-    struct Remove: WriteCommand {
-        static let configuration = CommandConfiguration(commandName: "remove", abstract: "删除证书（在办申报所依据的不能删，R1）")
-        @OptionGroup var target: RecordNumber
-        var store: StoreOptions { target.store }
-        func run() throws { try Corrections.remove(RecordKinds.certificate, context, target) { $0 } }
+    func run() throws {
+        try Corrections.update(Kind.kind, context, target, { $0 }, clearing: clearing.apply, fields.apply)
     }
 }
 
-extension TransferCommand {
-    struct List: ReadCommand {
-        static let configuration = CommandConfiguration(commandName: "list", abstract: "列出某人的转岗记录（含编号）")
-        @Argument(help: StoreOptions.personHelp) var id: String
-        @OptionGroup var store: StoreOptions
-        @OptionGroup var output: OutputOptions
-        func run() throws { try Corrections.list(RecordKinds.transfer, id, context, output) { $0 } }
+/// `KIND remove N`.
+struct RemoveRecord<Kind: CorrectedKindCommand>: WriteCommand {
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(commandName: "remove", abstract: Kind.removeAbstract, discussion: Kind.removeDiscussion ?? "")
     }
-
-    struct Update: WriteCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "update",
-            abstract: "更正转岗：时间、原工种或新工种",
-            discussion: "等级年限（T1）和审批表随更正后的转岗记录计算；如更正的是最近一次转岗，人员的现工种随之更正。" + ClearOptions<Transfer>.discussion)
-        @OptionGroup var target: RecordNumber
-        var store: StoreOptions { target.store }
-        @OptionGroup var clearing: ClearOptions<Transfer>
-        @OptionGroup var fields: TransferFields
-
-        func run() throws {
-            try Corrections.update(RecordKinds.transfer, context, target, { $0 }, clearing: clearing.apply, fields.apply)
-        }
-    }
-
-    struct Remove: WriteCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "remove",
-            abstract: "删除转岗记录",
-            discussion: "删除最近一次转岗时，人员的现工种回到转岗前的工种。")
-        @OptionGroup var target: RecordNumber
-        var store: StoreOptions { target.store }
-        func run() throws { try Corrections.remove(RecordKinds.transfer, context, target) { $0 } }
-    }
+    @OptionGroup var target: RecordNumber
+    var store: StoreOptions { target.store }
+    func run() throws { try Corrections.remove(Kind.kind, context, target) { $0 } }
 }
 
-extension AssessmentCommand {
-    struct List: ReadCommand {
-        static let configuration = CommandConfiguration(commandName: "list", abstract: "列出某人的年度考核（含编号）")
-        @Argument(help: StoreOptions.personHelp) var id: String
-        @OptionGroup var store: StoreOptions
-        @OptionGroup var output: OutputOptions
-        func run() throws { try Corrections.list(RecordKinds.assessment, id, context, output) { $0 } }
-    }
-
-    struct Update: WriteCommand {
-        static let configuration = CommandConfiguration(commandName: "update", abstract: "更正年度考核",
-            discussion: ClearOptions<AnnualAssessment>.discussion)
-        @OptionGroup var target: RecordNumber
-        var store: StoreOptions { target.store }
-        @OptionGroup var clearing: ClearOptions<AnnualAssessment>
-        @OptionGroup var fields: AssessmentFields
-
-        func run() throws {
-            try Corrections.update(RecordKinds.assessment, context, target, { $0 }, clearing: clearing.apply, fields.apply)
-        }
-    }
-
-    struct Remove: WriteCommand {
-        static let configuration = CommandConfiguration(commandName: "remove", abstract: "删除年度考核")
-        @OptionGroup var target: RecordNumber
-        var store: StoreOptions { target.store }
-        func run() throws { try Corrections.remove(RecordKinds.assessment, context, target) { $0 } }
-    }
+extension CertCommand: CorrectedKindCommand {
+    typealias Fields = CertificateFields
+    static var kind: RecordDescriptor<Certificate> { RecordKinds.certificate }
+    static let listed = "证书"
+    static let updateAbstract = "更正证书：只改给出的项"
+    static let updateDiscussion = "在办申报所依据的证书不能改成使申报不再成立的样子（R1）；须先撤回申报。"
+    static let removeAbstract = "删除证书（在办申报所依据的不能删，R1）"
 }
 
-extension EducationCommand {
-    struct List: ReadCommand {
-        static let configuration = CommandConfiguration(commandName: "list", abstract: "列出某人的学历（含编号）")
-        @Argument(help: StoreOptions.personHelp) var id: String
-        @OptionGroup var store: StoreOptions
-        @OptionGroup var output: OutputOptions
-        func run() throws { try Corrections.list(RecordKinds.education, id, context, output) { $0 } }
-    }
-
-    struct Update: WriteCommand {
-        static let configuration = CommandConfiguration(commandName: "update", abstract: "更正学历",
-            discussion: ClearOptions<Education>.discussion)
-        @OptionGroup var target: RecordNumber
-        var store: StoreOptions { target.store }
-        @OptionGroup var clearing: ClearOptions<Education>
-        @OptionGroup var fields: EducationFields
-
-        func run() throws {
-            try Corrections.update(RecordKinds.education, context, target, { $0 }, clearing: clearing.apply, fields.apply)
-        }
-    }
-
-    struct Remove: WriteCommand {
-        static let configuration = CommandConfiguration(commandName: "remove", abstract: "删除学历")
-        @OptionGroup var target: RecordNumber
-        var store: StoreOptions { target.store }
-        func run() throws { try Corrections.remove(RecordKinds.education, context, target) { $0 } }
-    }
+extension TransferCommand: CorrectedKindCommand {
+    typealias Fields = TransferFields
+    static var kind: RecordDescriptor<Transfer> { RecordKinds.transfer }
+    static let listed = "转岗记录"
+    static let updateAbstract = "更正转岗：时间、原工种或新工种"
+    static let updateDiscussion = "等级年限（T1）和审批表随更正后的转岗记录计算；如更正的是最近一次转岗，人员的现工种随之更正。"
+    static let removeAbstract = "删除转岗记录"
+    static let removeDiscussion: String? = "删除最近一次转岗时，人员的现工种回到转岗前的工种。"
 }
 
-extension AwardCommand {
-    struct List: ReadCommand {
-        static let configuration = CommandConfiguration(commandName: "list", abstract: "列出某人的奖励（含编号）")
-        @Argument(help: StoreOptions.personHelp) var id: String
-        @OptionGroup var store: StoreOptions
-        @OptionGroup var output: OutputOptions
-        func run() throws { try Corrections.list(RecordKinds.award, id, context, output) { $0 } }
-    }
-
-    struct Update: WriteCommand {
-        static let configuration = CommandConfiguration(commandName: "update", abstract: "更正奖励",
-            discussion: ClearOptions<Award>.discussion)
-        @OptionGroup var target: RecordNumber
-        var store: StoreOptions { target.store }
-        @OptionGroup var clearing: ClearOptions<Award>
-        @OptionGroup var fields: AwardFields
-
-        func run() throws {
-            try Corrections.update(RecordKinds.award, context, target, { $0 }, clearing: clearing.apply, fields.apply)
-        }
-    }
-
-    struct Remove: WriteCommand {
-        static let configuration = CommandConfiguration(commandName: "remove", abstract: "删除奖励")
-        @OptionGroup var target: RecordNumber
-        var store: StoreOptions { target.store }
-        func run() throws { try Corrections.remove(RecordKinds.award, context, target) { $0 } }
-    }
+extension AssessmentCommand: CorrectedKindCommand {
+    typealias Fields = AssessmentFields
+    static var kind: RecordDescriptor<AnnualAssessment> { RecordKinds.assessment }
+    static let listed = "年度考核"
+    static let updateAbstract = "更正年度考核"
+    static let removeAbstract = "删除年度考核"
 }
 
-extension TrainingCommand {
-    struct List: ReadCommand {
-        static let configuration = CommandConfiguration(commandName: "list", abstract: "列出某人的继续教育（含编号）")
-        @Argument(help: StoreOptions.personHelp) var id: String
-        @OptionGroup var store: StoreOptions
-        @OptionGroup var output: OutputOptions
-        func run() throws { try Corrections.list(RecordKinds.training, id, context, output) { $0 } }
-    }
+extension EducationCommand: CorrectedKindCommand {
+    typealias Fields = EducationFields
+    static var kind: RecordDescriptor<Education> { RecordKinds.education }
+    static let listed = "学历"
+    static let updateAbstract = "更正学历"
+    static let removeAbstract = "删除学历"
+}
 
-    struct Update: WriteCommand {
-        static let configuration = CommandConfiguration(commandName: "update", abstract: "更正继续教育",
-            discussion: ClearOptions<Training>.discussion)
-        @OptionGroup var target: RecordNumber
-        var store: StoreOptions { target.store }
-        @OptionGroup var clearing: ClearOptions<Training>
-        @OptionGroup var fields: TrainingFields
+extension AwardCommand: CorrectedKindCommand {
+    typealias Fields = AwardFields
+    static var kind: RecordDescriptor<Award> { RecordKinds.award }
+    static let listed = "奖励"
+    static let updateAbstract = "更正奖励"
+    static let removeAbstract = "删除奖励"
+}
 
-        func run() throws {
-            try Corrections.update(RecordKinds.training, context, target, { $0 }, clearing: clearing.apply, fields.apply)
-        }
-    }
-
-    struct Remove: WriteCommand {
-        static let configuration = CommandConfiguration(commandName: "remove", abstract: "删除继续教育")
-        @OptionGroup var target: RecordNumber
-        var store: StoreOptions { target.store }
-        func run() throws { try Corrections.remove(RecordKinds.training, context, target) { $0 } }
-    }
+extension TrainingCommand: CorrectedKindCommand {
+    typealias Fields = TrainingFields
+    static var kind: RecordDescriptor<Training> { RecordKinds.training }
+    static let listed = "继续教育"
+    static let updateAbstract = "更正继续教育"
+    static let removeAbstract = "删除继续教育"
 }
 
 extension JobCommand {
