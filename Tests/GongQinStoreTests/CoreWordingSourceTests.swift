@@ -44,9 +44,9 @@ struct CoreWordingSourceTests {
         // The approval form's own data (F1): 隶属, the notice's example remark, the line of
         // military service, an award's month as the notice writes it.
         ("Materials/ApprovalForm.swift", 5),
-        // A date as forms write it (2019年07月) and read it (年, 月, 日), and a long text
-        // clipped for a message (…（共N字）); a sex as a cell spells it (男, 女).
-        ("Values/Day.swift", 9),
+        // A date as forms write it (2019年07月) and read it (年, 月, 日); a sex as a cell
+        // spells it (男, 女).
+        ("Values/Day.swift", 8),
         ("Values/IDNumber.swift", 2),
     ]
 

@@ -316,6 +316,16 @@ extension CycleNote {
     }
 }
 
+// MARK: - A value echoed in a message
+
+extension String {
+    /// The text, cut to `limit` characters with an ellipsis: what an error message echoes
+    /// of a value, so that a 10 MB cell does not become a 10 MB line.
+    func clipped(_ limit: Int = 40) -> String {
+        count <= limit ? self : String(prefix(limit)) + "…（共\(count)字）"
+    }
+}
+
 // MARK: - A refused character (Values/TextSafety.swift)
 
 extension TextSafety {

@@ -224,11 +224,3 @@ extension Day: Codable {
         try container.encode(description)
     }
 }
-
-extension String {
-    /// The text, cut to `limit` characters with an ellipsis: what an error message echoes
-    /// of a value, so that a 10 MB cell does not become a 10 MB line.
-    public func clipped(_ limit: Int = 40) -> String {
-        count <= limit ? self : String(prefix(limit)) + "…（共\(count)字）"
-    }
-}
