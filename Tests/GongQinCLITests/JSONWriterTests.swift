@@ -11,6 +11,8 @@ struct JSONWriterTests {
             let decoded = try JSONSerialization.jsonObject(with: Data(JSON.quoted(text).utf8), options: [.fragmentsAllowed]) as? String
             #expect(decoded == text)
         }
+        // A control character as \u00XX, lowercase, as JSONEncoder and the older writer wrote it.
+        #expect(JSON.quoted("\u{01}|\u{1B}|\u{7F}") == "\"\\u0001|\\u001b|\u{7F}\"")
     }
 
     @Test("an eligible line reads the same as JSONEncoder writes it")

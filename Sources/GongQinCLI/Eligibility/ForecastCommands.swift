@@ -96,32 +96,32 @@ struct ForecastCommand: ReadCommand {
             head.add("open", row.open.count)
             head.add("new", row.new)
             // The object left open after its last member, for the two lists that follow.
-            var chunk = (i > 0 ? ",\n  " : "  ") + head.text.dropLast() + ",\"idNumbers\":["
+            var chunk = Array(((i > 0 ? ",\n  " : "  ") + head.text.dropLast() + ",\"idNumbers\":[").utf8)
             // Written in pieces of about 32 KB: a row names up to every person once.
             func piece() {
-                if chunk.utf8.count >= 1 << 15 {
-                    Console.write(chunk)
-                    chunk = ""
+                if chunk.count >= 1 << 15 {
+                    Console.write(String(decoding: chunk, as: UTF8.self))
+                    chunk.removeAll(keepingCapacity: true)
                 }
             }
             for (j, id) in row.open.enumerated() {
-                if j > 0 { chunk += "," }
+                if j > 0 { chunk.append(0x2C) }
                 JSON.appendQuoted(id.text, to: &chunk)
                 piece()
             }
-            chunk += "],\"people\":["
+            chunk += "],\"people\":[".utf8
             for (j, id) in row.open.enumerated() {
                 let named = forecast.names[id]
-                chunk += j > 0 ? ",{\"idNumber\":" : "{\"idNumber\":"
+                chunk += (j > 0 ? ",{\"idNumber\":" : "{\"idNumber\":").utf8
                 JSON.appendQuoted(id.text, to: &chunk)
-                chunk += ",\"name\":"
+                chunk += ",\"name\":".utf8
                 JSON.appendQuoted(named?.name ?? "", to: &chunk)
-                chunk += ",\"unit\":"
+                chunk += ",\"unit\":".utf8
                 JSON.appendQuoted(named?.unit ?? "", to: &chunk)
-                chunk += "}"
+                chunk.append(0x7D)
                 piece()
             }
-            Console.write(chunk + "]}")
+            Console.write(String(decoding: chunk, as: UTF8.self) + "]}")
         }
         Console.out("\n]")
     }

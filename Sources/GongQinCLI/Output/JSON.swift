@@ -3,51 +3,52 @@
 enum JSON {
     /// A string literal, escaped as RFC 8259 requires.
     static func quoted(_ text: String) -> String {
-        var out = ""
+        var out: [UInt8] = []
         appendQuoted(text, to: &out)
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
-    /// Appends `text` as a JSON string to `out`.
-    static func appendQuoted(_ text: String, to out: inout String) {
-        out += "\""
-        // Most texts need no escaping: names, codes, dates. Read as one buffer where the
-        // string has one (the byte-by-byte iterator is a tenth of writing a forecast).
-        let escaped = { (byte: UInt8) in byte < 0x20 || byte == 0x22 || byte == 0x5C }
-        let plain = text.utf8.withContiguousStorageIfAvailable { !$0.contains(where: escaped) } ?? !text.utf8.contains(where: escaped)
-        if plain {
-            out += text
-            out += "\""
-            return
-        }
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
+    /// Appends `text` as a JSON string to the UTF-8 bytes `out`. Most texts need no
+    /// escaping (names, codes, dates) and are copied whole; bytes, not `String` appends,
+    /// because `eligible` and `forecast` write millions of them.
+    static func appendQuoted(_ text: String, to out: inout [UInt8]) {
+        out.append(0x22)
+        var text = text
+        text.withUTF8 { bytes in
+            guard bytes.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) else {
+                out.append(contentsOf: bytes)
+                return
+            }
+            for byte in bytes {
+                switch byte {
+                case 0x22: out.append(contentsOf: [0x5C, 0x22])
+                case 0x5C: out.append(contentsOf: [0x5C, 0x5C])
+                case 0x0A: out.append(contentsOf: [0x5C, 0x6E])
+                case 0x0D: out.append(contentsOf: [0x5C, 0x72])
+                case 0x09: out.append(contentsOf: [0x5C, 0x74])
+                case ..<0x20:
+                    out += "\\u00".utf8
+                    if byte < 0x10 { out.append(0x30) }
+                    out += String(byte, radix: 16).utf8
+                default: out.append(byte)
+                }
             }
         }
-        out += "\""
+        out.append(0x22)
     }
 
-    /// An object, its members in the order added, written into one string as they are added:
-    /// `eligible` writes one for every open option, and a string per member, joined at the
-    /// end, cost more than the rest of the line (BENCHMARKS.md, eligible).
+    /// An object, its members in the order added, written as UTF-8 bytes as they are
+    /// added: `eligible` writes one for every open option, and a string per member, joined
+    /// at the end, cost more than the rest of the line (BENCHMARKS.md, eligible).
     struct Object {
-        private var body = "{"
+        private var body: [UInt8] = [0x7B]
 
-        init() { body.reserveCapacity(256) }
+        init() { body.reserveCapacity(512) }
 
         private mutating func key(_ key: String) {
-            if body.utf8.count > 1 { body += "," }
+            if body.count > 1 { body.append(0x2C) }
             JSON.appendQuoted(key, to: &body)
-            body += ":"
+            body.append(0x3A)
         }
 
         mutating func add(_ key: String, _ value: String) {
@@ -57,19 +58,19 @@ enum JSON {
 
         mutating func add(_ key: String, _ value: Int) {
             self.key(key)
-            body += String(value)
+            body.append(contentsOf: String(value).utf8)
         }
 
         mutating func add(_ key: String, _ values: [String]) {
             self.key(key)
-            body += "["
+            body.append(0x5B)
             for (i, value) in values.enumerated() {
-                if i > 0 { body += "," }
+                if i > 0 { body.append(0x2C) }
                 JSON.appendQuoted(value, to: &body)
             }
-            body += "]"
+            body.append(0x5D)
         }
 
-        var text: String { body + "}" }
+        var text: String { String(decoding: body + [0x7D], as: UTF8.self) }
     }
 }
