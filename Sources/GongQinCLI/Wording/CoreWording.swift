@@ -1,8 +1,8 @@
 import GongQinCore
 
-/// The words of what Core's checks find (Documentation/ARCHITECTURE.md, “Wording”):
-/// every `RecordProblem` as the Chinese line the clerk reads. Core returns typed values;
-/// this file alone words them.
+/// The words of what Core's checks find (Documentation/ARCHITECTURE.md, “A new command”):
+/// every `RecordProblem` as the Chinese line the clerk reads, and Core's other typed findings
+/// after it. Core returns typed values; this file alone words them.
 extension RecordProblem {
     /// The problem as the one line of a field's problem: its message, then its hint.
     var chinese: String { gongqin.line }
