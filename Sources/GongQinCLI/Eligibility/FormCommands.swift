@@ -57,16 +57,17 @@ struct FormCommand: ParsableCommand {
                 throw error.gongqin
             }
             form.open = materials.open
-            form.notes = form.findings.map(\.chinese)
-            if let note = MaterialsText.notOpen(materials) { form.notes.insert(note, at: 0) }
-            if given != nil, !form.achievementsAreRemark { form.notes.append("已登记奖励，工作业绩按奖励填写，未使用 --remark") }
+            var notes = form.findings.map(\.chinese)
+            if let note = MaterialsText.notOpen(materials) { notes.insert(note, at: 0) }
+            if given != nil, !form.achievementsAreRemark { notes.append("已登记奖励，工作业绩按奖励填写，未使用 --remark") }
+            let draft = FormDraft(form: form, notes: notes)
             if let outputFile {
-                try FormSheet.write(form, output: output, head: head, seal: seal, to: outputFile)
+                try FormSheet.write(draft, output: output, head: head, seal: seal, to: outputFile)
                 Console.out("已写出审批表草表：\(outputFile)" + (output.reveal ? "" : "（身份证号隐去中间8位；加 --reveal 写出完整号码）"))
                 return
             }
             switch output.format {
-            case .json: try Render.json(form)
+            case .json: try Render.json(draft)
             case .csv:
                 let chinese = header.chineseHeader
                 Console.out(Render.csvLine(chinese ? ["栏目", "内容"] : ["field", "value"]))
@@ -75,7 +76,7 @@ struct FormCommand: ParsableCommand {
                 }
                 Console.out(Render.csvLine([chinese ? "变更日志头" : "logHead", head ?? ""]))
             case .table:
-                Console.out(FormText.text(form, output: output))
+                Console.out(FormText.text(draft, output: output))
                 Console.out(Render.logHeadLine(head, seal: seal))
             }
         }
@@ -121,6 +122,21 @@ struct FormCommand: ParsableCommand {
     }
 }
 
+/// The draft as the outputs show it: the form, and the notes under it (its findings worded,
+/// whether the option is open, the remark not used). JSON: the form's keys and `notes`.
+struct FormDraft: Encodable {
+    var form: ApprovalForm
+    var notes: [String]
+
+    private enum Key: String, CodingKey { case notes }
+
+    func encode(to encoder: any Encoder) throws {
+        try form.encode(to: encoder)
+        var c = encoder.container(keyedBy: Key.self)
+        try c.encode(notes, forKey: .notes)
+    }
+}
+
 /// The form as text a clerk can copy, field by field, into the online form.
 enum FormText {
     /// The single-line fields, in the form's order: (key, label, value). A transferred
@@ -151,7 +167,8 @@ enum FormText {
         ]
     }
 
-    static func text(_ form: ApprovalForm, output: OutputOptions) -> String {
+    static func text(_ draft: FormDraft, output: OutputOptions) -> String {
+        let form = draft.form
         let single = fields(form, output: output).filter { $0.key != "workHistory" && $0.key != "achievements" }
         var lines = [
             "江苏省机关事业单位工勤技能岗位技术等级考评审批表（附件1）草表：\(form.cycle)年\(form.grade.chinese)·\(form.module.chinese)",
@@ -165,9 +182,9 @@ enum FormText {
         lines.append("")
         lines.append(form.achievementsAreRemark ? "工作业绩（无奖励，填用人单位评语）：" : "工作业绩：")
         lines += form.achievements
-        if !form.notes.isEmpty {
+        if !draft.notes.isEmpty {
             lines.append("")
-            lines += form.notes.map { "注：\($0)" }
+            lines += draft.notes.map { "注：\($0)" }
         }
         return lines.joined(separator: "\n")
     }
@@ -180,7 +197,8 @@ enum FormText {
 enum FormSheet {
     static let widths: [Double] = [15, 18, 13, 18, 13, 20]
 
-    static func write(_ form: ApprovalForm, output: OutputOptions, head: String?, seal: SealState?, to path: String) throws {
+    static func write(_ draft: FormDraft, output: OutputOptions, head: String?, seal: SealState?, to path: String) throws {
+        let form = draft.form
         let book = try Workbook(path: path, sheetName: "审批表草表", widths: widths)
         let values = Dictionary(FormText.fields(form, output: output).map { ($0.key, $0.value ?? "") }, uniquingKeysWith: { a, _ in a })
         func value(_ key: String) -> String { values[key] ?? "" }
@@ -222,7 +240,7 @@ enum FormSheet {
         line([label("工作简历"), (value("workHistory"), .lines, 5)], height: height(value("workHistory"), width: 96, lines: 5))
         let achievements = (form.achievementsAreRemark ? "（无奖励，填用人单位评语）\n" : "") + value("achievements")
         line([label("工作业绩"), (achievements, .lines, 5)], height: height(achievements, width: 96, lines: 5))
-        for note in form.notes { line([("注：\(note)", .note, 6)], height: height(note, width: 110)) }
+        for note in draft.notes { line([("注：\(note)", .note, 6)], height: height(note, width: 110)) }
         line([(Render.logHeadLine(head, seal: seal), .note, 6)], height: 32)
         book.setPage(Workbook.Page(landscape: false, fitToWidth: true, repeatedRows: nil, footer: Render.logHeadFooter(head, seal: seal)))
         book.setProperties(title: "\(title)（草表）：\(form.name)，\(form.cycle)年\(form.grade.chinese)",

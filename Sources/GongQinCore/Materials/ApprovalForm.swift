@@ -108,18 +108,16 @@ public struct ApprovalForm: Hashable, Sendable, Encodable {
     public var achievements: [String]
     /// Whether 工作业绩 is the employer remark (no awards recorded).
     public var achievementsAreRemark: Bool
-    /// What the clerk should know: derived lines, missing records.
+    /// What the clerk should know: derived lines, missing records (the CLI words them as
+    /// the draft's notes).
     public var findings: [Finding]
-    /// The notes the outputs print: the CLI words the findings into them, and adds its own.
-    /// Empty as drafted.
-    public var notes: [String] = []
     /// Whether the option is open to the person; the caller sets it from the engine.
     public var open = true
 
-    /// Every field but the findings, which the notes word.
+    /// Every field but the findings, which the CLI words as notes beside them.
     enum CodingKeys: String, CodingKey {
         case affiliation, idNumber, name, sex, birthMonth, birthDate, unit, workStart, education, heldCertificates
-        case trade, grade, module, cycle, workHistory, achievements, achievementsAreRemark, notes, open
+        case trade, grade, module, cycle, workHistory, achievements, achievementsAreRemark, open
     }
 
     /// Drafts the form. `remark` is the employer remark for a person without awards.
