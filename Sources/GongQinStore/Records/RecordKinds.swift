@@ -170,17 +170,19 @@ public enum RecordKinds {
         record.problems(of: try s.people.person(of: owner), today: today)
     }
 
+    /// The validator of a kind checked against its holder alone: its row decoded, then checked.
+    static func againstHolder<R: CheckedAgainstHolder>(_ kind: RecordDescriptor<R>) -> @Sendable (Row, Session, Person, Day) throws -> [FieldProblem] {
+        { row, s, person, today in try kind.decode(row, s).problems(of: person, today: today) }
+    }
+
     /// The checks typed input passes (GongQinCore, Validation), for a row of each kind of a
     /// person's records, by table: the gate runs them on every row a transaction wrote.
     /// Checks that read other records (a transfer's predecessor, a post's overlaps) are the
     /// `check`s of `add` and import; the schema's constraints hold the rest.
     static let validators: [String: @Sendable (Row, Session, Person, Day) throws -> [FieldProblem]] = [
-        certificate.table: { row, s, person, today in try certificate.decode(row, s).problems(of: person, today: today) },
+        certificate.table: againstHolder(certificate), assessment.table: againstHolder(assessment),
+        education.table: againstHolder(education), award.table: againstHolder(award), training.table: againstHolder(training),
         transfer.table: { row, s, person, today in try transfer.decode(row, s).problems(of: person, previous: nil, today: today) },
-        assessment.table: { row, s, person, today in try assessment.decode(row, s).problems(of: person, today: today) },
-        education.table: { row, s, person, today in try education.decode(row, s).problems(of: person, today: today) },
-        award.table: { row, s, person, today in try award.decode(row, s).problems(of: person, today: today) },
-        training.table: { row, s, person, today in try training.decode(row, s).problems(of: person, today: today) },
         job.table: { row, s, person, today in try job.decode(row, s).problems(of: person, others: [], today: today) },
         exceptionalUse.table: { row, s, person, today in
             let use = try exceptionalUse.decode(row, s)
