@@ -154,4 +154,16 @@ struct RepositoryTests {
         #expect(seen.count == 25)
         #expect(seen.allSatisfy { $0.assessments.count == 1 })
     }
+
+    @Test("a batch finds each person's place by row id, whether the ids lie close or far apart")
+    func positions() {
+        let near = People.Positions([5, 6, 9, 12])
+        #expect([5, 6, 9, 12].map { near[$0] } == [0, 1, 2, 3])
+        #expect([4, 7, 13].map { near[$0] } == [nil, nil, nil])
+        // A unit's people scattered over a province's table: kept in a dictionary.
+        let far = People.Positions([3, 1_000_000, 70])
+        #expect([3, 1_000_000, 70].map { far[$0] } == [0, 1, 2])
+        #expect([2, 4, 69, 999_999].map { far[$0] } == [nil, nil, nil, nil])
+        #expect((far.low, far.high) == (3, 1_000_000))
+    }
 }

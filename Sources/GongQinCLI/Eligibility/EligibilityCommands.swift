@@ -43,8 +43,8 @@ struct EligibleCommand: ReadCommand {
             let (output, chinese) = (self.output, header.chineseHeader)
             let pipeline = Pipeline<[PersonRecord], [(EligibleLine, String?)]>(transform: { [grade] batch in
                 var lines: [(EligibleLine, String?)] = []
-                for record in batch {
-                    for option in engine.eligibleOptions(record, cycle: year) where grade == nil || option.grade == grade {
+                for (record, options) in zip(batch, engine.eligibleOptions(batch, cycle: year)) {
+                    for option in options where grade == nil || option.grade == grade {
                         let line = EligibleLine(record, option)
                         lines.append((line, line.streamed(output, chinese: chinese)))
                     }

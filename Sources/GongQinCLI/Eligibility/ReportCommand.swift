@@ -146,9 +146,9 @@ struct ReportPage {
         var valueNotes: [String] = []
         var findings: [FindingView] = []
         try s.people.forEachRecord(filter) { batch in
-            for record in batch {
+            for (record, open) in zip(batch, engine.eligibleOptions(batch, cycle: cycle)) {
                 let p = record.person
-                for option in engine.eligibleOptions(record, cycle: cycle) {
+                for option in open {
                     counts[option.grade, default: [:]][option.module, default: 0] += 1
                     people.insert(p.idNumber)
                     options.append(OptionView(record, option, show: show, catalogue: catalogue))

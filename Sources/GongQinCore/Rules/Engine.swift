@@ -84,6 +84,17 @@ public struct Engine: Sendable {
         return eligibleOptions(subject, cycle: cycle, policy: SharedPolicy(policy(cycle)), memo: &memo)
     }
 
+    /// The open options of each of `records` in `cycle`, each judged exactly as
+    /// `eligibleOptions(_:cycle:)` judges it, the cycle's policy looked up once for all of
+    /// them: what `eligible` asks of each batch it reads.
+    public func eligibleOptions(_ records: [PersonRecord], cycle: Int) -> [[OptionDecision]] {
+        let p = SharedPolicy(policy(cycle))
+        return records.map { record in
+            var memo = OpenMemo()
+            return eligibleOptions(Subject(record, trades: trades), cycle: cycle, policy: p, memo: &memo)
+        }
+    }
+
     /// The open options of each of `cycles`, the person's facts worked out once: what
     /// `forecast` asks of each person (RULES FC1). Each cycle is judged exactly as
     /// `eligibleOptions(_:cycle:)` judges it; `policies` are the cycles' policies, looked

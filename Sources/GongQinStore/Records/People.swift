@@ -48,18 +48,10 @@ public struct People {
     /// millions of rows here.
     func records(of rows: [PersonRow]) throws -> [PersonRecord] {
         guard !rows.isEmpty else { return [] }
-        var position: [Int64: Int] = [:]
-        position.reserveCapacity(rows.count)
-        var low = Int64.max, high = Int64.min
-        for (i, row) in rows.enumerated() {
-            let id = row.id!
-            position[id] = i
-            low = min(low, id)
-            high = max(high, id)
-        }
+        let position = Positions(rows.map { $0.id! })
         // A range scan on person_id is cheaper than a long IN list; rows of people outside
         // `rows` are skipped. Each kind is read in its record order, person by person.
-        let range: StatementArguments = [low, high]
+        let range: StatementArguments = [position.low, position.high]
         func each(_ columns: String, from table: String, order: String, _ body: (Int, StatementRow) throws -> Void) throws {
             try db.eachRow("SELECT person_id, \(columns) FROM \(table) WHERE person_id BETWEEN ? AND ? ORDER BY person_id, \(order)",
                            range) { c in
@@ -100,6 +92,35 @@ public struct People {
                          assessments: assessments[i], education: education[i], awards: awards[i],
                          trainings: trainings[i], exceptionalUses: uses[i], applications: applications[i],
                          jobs: jobs[i])
+        }
+    }
+
+    /// Where each person of a batch sits in it, by row id: every record read for the batch
+    /// asks. The ids of a batch of everyone lie close together, so the places are an array
+    /// indexed from the lowest id; a batch of one unit's people, scattered over the table,
+    /// keeps them in a dictionary.
+    struct Positions {
+        let low: Int64, high: Int64
+        private var near: [Int32] = []
+        private var far: [Int64: Int] = [:]
+
+        init(_ ids: [Int64]) {
+            low = ids.min()!
+            high = ids.max()!
+            if high - low < Int64(ids.count) * 8 + 64 {
+                near = Array(repeating: -1, count: Int(high - low) + 1)
+                for (i, id) in ids.enumerated() { near[Int(id - low)] = Int32(i) }
+            } else {
+                far = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($1, $0) })
+            }
+        }
+
+        subscript(id: Int64) -> Int? {
+            guard near.isEmpty else {
+                guard id >= low, id <= high, case let i = near[Int(id - low)], i >= 0 else { return nil }
+                return Int(i)
+            }
+            return far[id]
         }
     }
 
