@@ -147,9 +147,10 @@ public struct People {
     /// Calls `body` for each person, in identity-number order, reading the table one row
     /// at a time: a province's roster never sits in memory at once.
     public func forEach(_ filter: Filter = Filter(), _ body: (Person) throws -> Void) throws {
-        let request = try self.request(filter).order(sql: "id_number")
-        let cursor = try request.fetchCursor(db)
-        while let row = try cursor.next() { try body(try person(of: row)) }
+        let scope = try self.scope(filter, person: "person")
+        try db.eachRow("SELECT \(PersonRow.columnList) FROM person WHERE \(scope.sql) ORDER BY id_number", scope.arguments) {
+            try body(try person(of: PersonRow(columns: $0)))
+        }
     }
 
     /// Calls `body` with the full records of the people the filter covers, in batches of
@@ -167,11 +168,6 @@ public struct People {
             lastID = last.id!
             try body(try records(of: rows))
         }
-    }
-
-    func request(_ filter: Filter) throws -> QueryInterfaceRequest<PersonRow> {
-        let scope = try self.scope(filter, person: "person")
-        return PersonRow.all().filter(sql: scope.sql, arguments: scope.arguments)
     }
 
     /// The one place a filter becomes SQL: a condition on the people of the table alias
@@ -204,7 +200,7 @@ public struct People {
         return (conditions.joined(separator: " AND "), arguments)
     }
 
-    /// Refuses a filter naming an unknown unit, department or person, as `request` would,
+    /// Refuses a filter naming an unknown unit, department or person, as `scope` does,
     /// without reading anyone.
     public func check(_ filter: Filter) throws {
         _ = try scope(filter, person: "person")

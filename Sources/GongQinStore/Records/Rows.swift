@@ -32,9 +32,17 @@ extension UseSource: DatabaseValueConvertible {}
 extension ApplicationStatus: DatabaseValueConvertible {}
 extension ExamResult: DatabaseValueConvertible {}
 
-/// A row of one of gongqin's tables. Each reads and writes its columns by name (the
-/// extensions at the end of this file), in snake_case.
-protocol TableRow: FetchableRecord, MutablePersistableRecord {}
+/// A row of one of gongqin's tables, read and written by GRDB from its properties: each
+/// column is named once, by its property, in snake_case (`unitId` is `unit_id`), as GRDB's
+/// demo app does. The values are read and written as `DatabaseValueConvertible` (a day as
+/// `YYYY-MM-DD`, a code as its raw value). The paths that read millions of rows do not come
+/// here: they read by column index (`StatementRow`, `PersonRow(columns:)`, SpecCodec).
+protocol TableRow: Codable, FetchableRecord, MutablePersistableRecord {}
+
+extension TableRow {
+    static var databaseColumnDecodingStrategy: DatabaseColumnDecodingStrategy { .convertFromSnakeCase }
+    static var databaseColumnEncodingStrategy: DatabaseColumnEncodingStrategy { .convertToSnakeCase }
+}
 
 /// A row with an INTEGER PRIMARY KEY `id` that SQLite assigns.
 protocol RowWithID: TableRow {
@@ -216,80 +224,6 @@ extension ApplicationRow {
     }
 }
 
-// Reading and writing rows by column name, without Codable: an import or an `eligible`
-// over a province decodes millions of rows, and Codable's keyed containers cost more
-// than the query.
-
-extension UnitRow {
-    init(row: Row) throws {
-        id = try row.decode(forColumn: "id")
-        name = try row.decode(forColumn: "name")
-        department = try row.decode(forColumn: "department")
-        district = try row.decode(forColumn: "district")
-    }
-
-    func encode(to container: inout PersistenceContainer) throws {
-        container["id"] = id
-        container["name"] = name
-        container["department"] = department
-        container["district"] = district
-    }
-}
-
-extension TradeRow {
-    init(row: Row) throws {
-        id = try row.decode(forColumn: "id")
-        name = try row.decode(forColumn: "name")
-        category = try row.decode(forColumn: "category")
-        maxGrade = try row.decode(forColumn: "max_grade")
-        driver = try row.decode(forColumn: "driver")
-        cashier = try row.decode(forColumn: "cashier")
-        licensed = try row.decode(forColumn: "licensed")
-        builtin = try row.decode(forColumn: "builtin")
-    }
-
-    func encode(to container: inout PersistenceContainer) throws {
-        container["id"] = id
-        container["name"] = name
-        container["category"] = category
-        container["max_grade"] = maxGrade
-        container["driver"] = driver
-        container["cashier"] = cashier
-        container["licensed"] = licensed
-        container["builtin"] = builtin
-    }
-}
-
-extension PersonRow {
-    init(row: Row) throws {
-        id = try row.decode(forColumn: "id")
-        idNumber = try row.decode(forColumn: "id_number")
-        name = try row.decode(forColumn: "name")
-        unitId = try row.decode(forColumn: "unit_id")
-        tradeId = try row.decode(forColumn: "trade_id")
-        workStart = try row.decode(forColumn: "work_start")
-        probationEnd = try row.decode(forColumn: "probation_end")
-        enlisted = try row.decode(forColumn: "enlisted")
-        discharged = try row.decode(forColumn: "discharged")
-        placed = try row.decode(forColumn: "placed")
-        fromProvince = try row.decode(forColumn: "from_province")
-    }
-
-    func encode(to container: inout PersistenceContainer) throws {
-        container["id"] = id
-        container["id_number"] = idNumber
-        container["name"] = name
-        container["unit_id"] = unitId
-        container["trade_id"] = tradeId
-        container["work_start"] = workStart
-        container["probation_end"] = probationEnd
-        container["enlisted"] = enlisted
-        container["discharged"] = discharged
-        container["placed"] = placed
-        container["from_province"] = fromProvince
-    }
-}
-
 extension PersonRow {
     /// The columns `init(columns:)` reads, in its order.
     static let columnList = "id, id_number, name, unit_id, trade_id, work_start, probation_end, enlisted, discharged, placed, from_province"
@@ -311,124 +245,8 @@ extension PersonRow {
     }
 }
 
-extension TransferRow {
-    init(row: Row) throws {
-        id = try row.decode(forColumn: "id")
-        personId = try row.decode(forColumn: "person_id")
-        fromTradeId = try row.decode(forColumn: "from_trade_id")
-        toTradeId = try row.decode(forColumn: "to_trade_id")
-        date = try row.decode(forColumn: "date")
-    }
-
-    func encode(to container: inout PersistenceContainer) throws {
-        container["id"] = id
-        container["person_id"] = personId
-        container["from_trade_id"] = fromTradeId
-        container["to_trade_id"] = toTradeId
-        container["date"] = date
-    }
-}
-
-extension ConditionRow {
-    init(row: Row) throws {
-        code = try row.decode(forColumn: "code")
-        category = try row.decode(forColumn: "category")
-        name = try row.decode(forColumn: "name")
-        evidence = try row.decode(forColumn: "evidence")
-        relaxWorkYears = try row.decode(forColumn: "relax_work_years")
-        relaxGradeYears = try row.decode(forColumn: "relax_grade_years")
-        waivesEducation = try row.decode(forColumn: "waives_education")
-        relaxStatus = try row.decode(forColumn: "relax_status")
-        clause = try row.decode(forColumn: "clause")
-        builtin = try row.decode(forColumn: "builtin")
-    }
-
-    func encode(to container: inout PersistenceContainer) throws {
-        container["code"] = code
-        container["category"] = category
-        container["name"] = name
-        container["evidence"] = evidence
-        container["relax_work_years"] = relaxWorkYears
-        container["relax_grade_years"] = relaxGradeYears
-        container["waives_education"] = waivesEducation
-        container["relax_status"] = relaxStatus
-        container["clause"] = clause
-        container["builtin"] = builtin
-    }
-}
-
-extension UseRow {
-    init(row: Row) throws {
-        id = try row.decode(forColumn: "id")
-        personId = try row.decode(forColumn: "person_id")
-        conditionCode = try row.decode(forColumn: "condition_code")
-        category = try row.decode(forColumn: "category")
-        grade = try row.decode(forColumn: "grade")
-        year = try row.decode(forColumn: "year")
-        source = try row.decode(forColumn: "source")
-        applicationId = try row.decode(forColumn: "application_id")
-        note = try row.decode(forColumn: "note")
-    }
-
-    func encode(to container: inout PersistenceContainer) throws {
-        container["id"] = id
-        container["person_id"] = personId
-        container["condition_code"] = conditionCode
-        container["category"] = category
-        container["grade"] = grade
-        container["year"] = year
-        container["source"] = source
-        container["application_id"] = applicationId
-        container["note"] = note
-    }
-}
-
-extension ApplicationRow {
-    init(row: Row) throws {
-        id = try row.decode(forColumn: "id")
-        personId = try row.decode(forColumn: "person_id")
-        cycle = try row.decode(forColumn: "cycle")
-        grade = try row.decode(forColumn: "grade")
-        module = try row.decode(forColumn: "module")
-        tradeId = try row.decode(forColumn: "trade_id")
-        status = try row.decode(forColumn: "status")
-        filedOn = try row.decode(forColumn: "filed_on")
-        certificateYear = try row.decode(forColumn: "certificate_year")
-        note = try row.decode(forColumn: "note")
-        examResult = try row.decode(forColumn: "exam_result")
-        reviewResult = try row.decode(forColumn: "review_result")
-    }
-
-    func encode(to container: inout PersistenceContainer) throws {
-        container["id"] = id
-        container["person_id"] = personId
-        container["cycle"] = cycle
-        container["grade"] = grade
-        container["module"] = module
-        container["trade_id"] = tradeId
-        container["status"] = status
-        container["filed_on"] = filedOn
-        container["certificate_year"] = certificateYear
-        container["note"] = note
-        container["exam_result"] = examResult
-        container["review_result"] = reviewResult
-    }
-}
-
 struct SettingRow: TableRow {
     static let databaseTableName = "setting"
     var key: String
     var value: String
-}
-
-extension SettingRow {
-    init(row: Row) throws {
-        key = try row.decode(forColumn: "key")
-        value = try row.decode(forColumn: "value")
-    }
-
-    func encode(to container: inout PersistenceContainer) throws {
-        container["key"] = key
-        container["value"] = value
-    }
 }
