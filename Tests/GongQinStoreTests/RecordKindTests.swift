@@ -15,7 +15,7 @@ struct RecordKindTests {
         let store = try TempStore()
         let id = try store.seedPerson()
         try store.database.write { s in
-            try s.people.addAward(Award(name: "嘉奖", date: Day(year: 2020, month: 1, day: 1)!), to: id, today: TempStore.today)
+            try s.people.add(RecordKinds.award, Award(name: "嘉奖", date: Day(year: 2020, month: 1, day: 1)!), to: id, today: TempStore.today)
         }
         let number = try #require(try store.database.read { s in try s.people.list(RecordKinds.award, of: id) }.first?.id)
         #expect(throws: RecordError.unknown(kind: "奖励", number: number + 100)) {

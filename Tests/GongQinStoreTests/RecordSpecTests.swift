@@ -64,7 +64,7 @@ struct RecordSpecTests {
         let id = try store.seedPerson()
         let certificate = Certificate(trade: "电工", grade: .intermediate, issued: Day(year: 2010, month: 6, day: 1)!,
                                       number: "A-1", route: .early, province: "浙江", authority: "浙江省人社厅")
-        try store.database.write { s in try s.people.addCertificate(certificate, to: id, today: TempStore.today) }
+        try store.database.write { s in try s.people.add(RecordKinds.certificate, certificate, to: id, today: TempStore.today) }
         let listed = try store.database.read { s in try s.people.list(RecordKinds.certificate, of: id) }
         #expect(listed.map(\.record) == [certificate])
         let bulk = try store.database.read { s in try s.people.record(id) }

@@ -13,12 +13,12 @@ struct RepositoryTests {
         let store = try TempStore()
         let id = try store.seedPerson()
         try store.database.write { s in
-            try s.people.addCertificate(Certificate(trade: "电工", grade: .junior, issued: day("2008-06-01"), number: "A1"), to: id, today: today)
-            try s.people.addTransfer(try s.people.transfer(of: id, to: "汽车驾驶与管理", on: day("2020-03-01")), to: id, today: today)
+            try s.people.add(RecordKinds.certificate, Certificate(trade: "电工", grade: .junior, issued: day("2008-06-01"), number: "A1"), to: id, today: today)
+            try s.people.add(RecordKinds.transfer, try s.people.transfer(of: id, to: "汽车驾驶与管理", on: day("2020-03-01")), to: id, today: today)
             try s.people.addAssessment(AnnualAssessment(year: 2022, result: .excellent), to: id, today: today)
-            try s.people.addEducation(Education(level: .college, graduated: day("2004-07-01"), relevant: true), to: id, today: today)
-            try s.people.addAward(Award(name: "嘉奖", date: day("2019-12-01")), to: id, today: today)
-            try s.people.addTraining(Training(name: "安全", date: day("2021-05-01"), hours: 8), to: id, today: today)
+            try s.people.add(RecordKinds.education, Education(level: .college, graduated: day("2004-07-01"), relevant: true), to: id, today: today)
+            try s.people.add(RecordKinds.award, Award(name: "嘉奖", date: day("2019-12-01")), to: id, today: today)
+            try s.people.add(RecordKinds.training, Training(name: "安全", date: day("2021-05-01"), hours: 8), to: id, today: today)
         }
         let record = try store.database.read { s in try s.people.record(id) }
         #expect(record.person.trade == "汽车驾驶与管理")
@@ -81,16 +81,16 @@ struct RepositoryTests {
         let store = try TempStore()
         let id = try store.seedPerson()
         try store.database.write { s in
-            try s.people.addTransfer(try s.people.transfer(of: id, to: "汽车驾驶与管理", on: day("2020-03-01")), to: id, today: today)
+            try s.people.add(RecordKinds.transfer, try s.people.transfer(of: id, to: "汽车驾驶与管理", on: day("2020-03-01")), to: id, today: today)
         }
         #expect(throws: StoreFailure.self) {
             try store.database.write { s in
-                try s.people.addTransfer(try s.people.transfer(of: id, to: "电工", on: day("2019-01-01")), to: id, today: today)
+                try s.people.add(RecordKinds.transfer, try s.people.transfer(of: id, to: "电工", on: day("2019-01-01")), to: id, today: today)
             }
         }
         #expect(throws: StoreFailure.self) {
             try store.database.write { s in
-                try s.people.addTransfer(try s.people.transfer(of: id, to: "汽车驾驶与管理", on: day("2021-01-01")), to: id, today: today)
+                try s.people.add(RecordKinds.transfer, try s.people.transfer(of: id, to: "汽车驾驶与管理", on: day("2021-01-01")), to: id, today: today)
             }
         }
         #expect(try store.database.read { s in try s.people.person(id).trade } == "汽车驾驶与管理")

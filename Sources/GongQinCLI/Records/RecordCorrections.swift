@@ -4,9 +4,10 @@ import GongQinCore
 import GongQinStore
 
 // `KIND list ID`, `KIND update N` and `KIND remove N` for every kind of record kept on a
-// person (Documentation/CLI.md, record numbers). The kind itself is described once, in the store
-// (RecordKinds); `update` takes the same flags as `add` (RecordFields), and these commands
-// word the outcomes.
+// person (Documentation/CLI.md, record numbers), given by the kind's `RecordKindCommand`
+// (RecordCommands.swift). The kind itself is described once, in the store (RecordKinds);
+// `update` takes the same flags as `add` (RecordFields), and these commands word the
+// outcomes.
 
 /// A record line with its number first: `编号` in tables, `"id"` in JSON and CSV.
 struct NumberedLine<Line: Listable>: Listable {
@@ -98,30 +99,8 @@ enum Corrections {
     }
 }
 
-// MARK: The kinds
-
-/// A kind of record kept on a person, as its `list`, `update` and `remove` say it: the
-/// kind's parent command (`cert`, `transfer`, …) conforms once, and the three commands are
-/// the same for every kind.
-protocol CorrectedKindCommand: ParsableCommand {
-    associatedtype Fields: RecordFields where Fields.Record: SpecListable
-    static var kind: RecordDescriptor<Fields.Record> { get }
-    /// What `list` lists: 证书, 转岗记录, 年度考核…
-    static var listed: String { get }
-    static var updateAbstract: String { get }
-    /// What `update` says before the fields `--clear` may empty.
-    static var updateDiscussion: String { get }
-    static var removeAbstract: String { get }
-    static var removeDiscussion: String? { get }
-}
-
-extension CorrectedKindCommand {
-    static var updateDiscussion: String { "" }
-    static var removeDiscussion: String? { nil }
-}
-
 /// `KIND list ID`.
-struct ListRecords<Kind: CorrectedKindCommand>: ReadCommand {
+struct ListRecords<Kind: RecordKindCommand>: ReadCommand {
     static var configuration: CommandConfiguration {
         CommandConfiguration(commandName: "list", abstract: "列出某人的\(Kind.listed)（含编号）")
     }
@@ -132,7 +111,7 @@ struct ListRecords<Kind: CorrectedKindCommand>: ReadCommand {
 }
 
 /// `KIND update N`: the flags of `add`, and `--clear`.
-struct UpdateRecord<Kind: CorrectedKindCommand>: WriteCommand {
+struct UpdateRecord<Kind: RecordKindCommand>: WriteCommand {
     static var configuration: CommandConfiguration {
         CommandConfiguration(commandName: "update", abstract: Kind.updateAbstract,
                              discussion: Kind.updateDiscussion + ClearOptions<Kind.Fields.Record>.discussion)
@@ -148,64 +127,13 @@ struct UpdateRecord<Kind: CorrectedKindCommand>: WriteCommand {
 }
 
 /// `KIND remove N`.
-struct RemoveRecord<Kind: CorrectedKindCommand>: WriteCommand {
+struct RemoveRecord<Kind: RecordKindCommand>: WriteCommand {
     static var configuration: CommandConfiguration {
         CommandConfiguration(commandName: "remove", abstract: Kind.removeAbstract, discussion: Kind.removeDiscussion ?? "")
     }
     @OptionGroup var target: RecordNumber
     var store: StoreOptions { target.store }
     func run() throws { try Corrections.remove(Kind.kind, context, target) { $0 } }
-}
-
-extension CertCommand: CorrectedKindCommand {
-    typealias Fields = CertificateFields
-    static var kind: RecordDescriptor<Certificate> { RecordKinds.certificate }
-    static let listed = "证书"
-    static let updateAbstract = "更正证书：只改给出的项"
-    static let updateDiscussion = "在办申报所依据的证书不能改成使申报不再成立的样子（R1）；须先撤回申报。"
-    static let removeAbstract = "删除证书（在办申报所依据的不能删，R1）"
-}
-
-extension TransferCommand: CorrectedKindCommand {
-    typealias Fields = TransferFields
-    static var kind: RecordDescriptor<Transfer> { RecordKinds.transfer }
-    static let listed = "转岗记录"
-    static let updateAbstract = "更正转岗：时间、原工种或新工种"
-    static let updateDiscussion = "等级年限（T1）和审批表随更正后的转岗记录计算；如更正的是最近一次转岗，人员的现工种随之更正。"
-    static let removeAbstract = "删除转岗记录"
-    static let removeDiscussion: String? = "删除最近一次转岗时，人员的现工种回到转岗前的工种。"
-}
-
-extension AssessmentCommand: CorrectedKindCommand {
-    typealias Fields = AssessmentFields
-    static var kind: RecordDescriptor<AnnualAssessment> { RecordKinds.assessment }
-    static let listed = "年度考核"
-    static let updateAbstract = "更正年度考核"
-    static let removeAbstract = "删除年度考核"
-}
-
-extension EducationCommand: CorrectedKindCommand {
-    typealias Fields = EducationFields
-    static var kind: RecordDescriptor<Education> { RecordKinds.education }
-    static let listed = "学历"
-    static let updateAbstract = "更正学历"
-    static let removeAbstract = "删除学历"
-}
-
-extension AwardCommand: CorrectedKindCommand {
-    typealias Fields = AwardFields
-    static var kind: RecordDescriptor<Award> { RecordKinds.award }
-    static let listed = "奖励"
-    static let updateAbstract = "更正奖励"
-    static let removeAbstract = "删除奖励"
-}
-
-extension TrainingCommand: CorrectedKindCommand {
-    typealias Fields = TrainingFields
-    static var kind: RecordDescriptor<Training> { RecordKinds.training }
-    static let listed = "继续教育"
-    static let updateAbstract = "更正继续教育"
-    static let removeAbstract = "删除继续教育"
 }
 
 extension JobCommand {

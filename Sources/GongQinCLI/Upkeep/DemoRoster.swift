@@ -209,13 +209,13 @@ struct DemoRoster {
             try s.people.add(person, today: today)
             let id = person.idNumber
             // Certificates before and after each transfer, in date order.
-            for certificate in worker.certificates { try s.people.addCertificate(certificate, to: id, today: today) }
+            for certificate in worker.certificates { try s.people.add(RecordKinds.certificate, certificate, to: id, today: today) }
             for (trade, date) in worker.transfers {
-                try s.people.addTransfer(try s.people.transfer(of: id, to: trade, on: date), to: id, today: today)
+                try s.people.add(RecordKinds.transfer, try s.people.transfer(of: id, to: trade, on: date), to: id, today: today)
             }
             for assessment in worker.assessments { try s.people.addAssessment(assessment, to: id, today: today) }
-            for education in worker.education { try s.people.addEducation(education, to: id, today: today) }
-            for award in worker.awards { try s.people.addAward(award, to: id, today: today) }
+            for education in worker.education { try s.people.add(RecordKinds.education, education, to: id, today: today) }
+            for award in worker.awards { try s.people.add(RecordKinds.award, award, to: id, today: today) }
             for job in worker.jobs { try s.people.addJob(job, to: id, today: today) }
             for (condition, year, grade) in worker.uses {
                 _ = try s.ledger.recordHistoricUse(id, condition: condition, grade: grade, year: year,

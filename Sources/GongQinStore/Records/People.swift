@@ -318,13 +318,12 @@ public struct People {
     // Each kind of record has a `check` (every problem, and the row that already holds the
     // same record) and a `save`; `add…` and `import` both go through them (IMPORT.md).
 
-    /// What every `add…` does: checks the record against its owner, and refuses it with
-    /// every problem or writes it.
-    func add<R>(_ record: R, to id: IDNumber, today: Day, check: (R, PersonRow, Day) throws -> Checked,
-                save: (R, PersonRow) throws -> Int64) throws {
+    /// `add` of every kind: checks the record against its owner with the kind's `check`,
+    /// the one an imported row passes, and refuses it with every problem or writes it.
+    public func add<R>(_ kind: RecordDescriptor<R>, _ record: R, to id: IDNumber, today: Day) throws {
         let owner = try row(id)
-        try refuse(try check(record, owner, today).all)
-        _ = try save(record, owner)
+        try refuse(try kind.check(session, record, owner, today, nil).all)
+        _ = try kind.save(session, record, owner, nil)
     }
 
     /// A row found by a cached statement, for the duplicate checks.
@@ -370,12 +369,6 @@ public struct People {
         guard let replacing else { return try spec.insert(record, owner: owner.id!, db, catalog) }
         try db.cachedStatement(sql: spec.updateSQL).execute(arguments: try spec.arguments(record, owner: owner.id!, catalog) + [replacing])
         return replacing
-    }
-
-    public func addCertificate(_ certificate: Certificate, to id: IDNumber, today: Day) throws {
-        try add(certificate, to: id, today: today, check: check(_:owner:today:)) {
-            try save(RecordSpecs.certificate, $0, owner: $1, replacing: nil)
-        }
     }
 
     /// The transfer a person makes from their current trade to `trade` on `date`.
@@ -435,11 +428,6 @@ public struct People {
         return id
     }
 
-    /// Records a transfer from the current trade; the current trade becomes the new one.
-    public func addTransfer(_ transfer: Transfer, to id: IDNumber, today: Day) throws {
-        try add(transfer, to: id, today: today, check: { try check($0, owner: $1, today: $2) }) { try save($0, owner: $1) }
-    }
-
     func check(_ assessment: AnnualAssessment, owner: PersonRow, today: Day) throws -> Checked {
         var checked = Checked(problems: assessment.problems(of: try person(of: owner), today: today))
         try db.eachRow("SELECT id, result FROM annual_assessment WHERE person_id = ? AND year = ?", [owner.id!, assessment.year]) { c in
@@ -450,7 +438,6 @@ public struct People {
         return checked
     }
 
-
     /// A year already recorded is refused with its stored result; `update` corrects it.
     public func addAssessment(_ assessment: AnnualAssessment, to id: IDNumber, today: Day) throws {
         let owner = try row(id)
@@ -460,7 +447,7 @@ public struct People {
             throw RecordError.assessmentExists(person: id, name: owner.name, year: assessment.year, stored: stored.result,
                                                requested: assessment.result, number: existing.id)
         }
-        try add(assessment, to: id, today: today, check: check(_:owner:today:)) { try save(RecordSpecs.assessment, $0, owner: $1, replacing: nil) }
+        try add(RecordKinds.assessment, assessment, to: id, today: today)
     }
 
     func check(_ education: Education, owner: PersonRow, today: Day) throws -> Checked {
@@ -474,11 +461,6 @@ public struct People {
         return checked
     }
 
-
-    public func addEducation(_ education: Education, to id: IDNumber, today: Day) throws {
-        try add(education, to: id, today: today, check: check(_:owner:today:)) { try save(RecordSpecs.education, $0, owner: $1, replacing: nil) }
-    }
-
     func check(_ award: Award, owner: PersonRow, today: Day) throws -> Checked {
         var checked = Checked(problems: award.problems(of: try person(of: owner), today: today))
         try db.eachRow("SELECT id, issuer FROM award WHERE person_id = ? AND name = ? AND date = ?",
@@ -489,11 +471,6 @@ public struct People {
         return checked
     }
 
-
-    public func addAward(_ award: Award, to id: IDNumber, today: Day) throws {
-        try add(award, to: id, today: today, check: check(_:owner:today:)) { try save(RecordSpecs.award, $0, owner: $1, replacing: nil) }
-    }
-
     func check(_ training: Training, owner: PersonRow, today: Day) throws -> Checked {
         var checked = Checked(problems: training.problems(of: try person(of: owner), today: today))
         try db.eachRow("SELECT id, hours, issuer FROM continuing_education WHERE person_id = ? AND name = ? AND date = ?",
@@ -502,11 +479,6 @@ public struct People {
                                      problem: FieldProblem("name", cause: StoreRecordProblem.trainingRecorded(owner: owner.name, date: training.date, name: training.name)))
         }
         return checked
-    }
-
-
-    public func addTraining(_ training: Training, to id: IDNumber, today: Day) throws {
-        try add(training, to: id, today: today, check: check(_:owner:today:)) { try save(RecordSpecs.training, $0, owner: $1, replacing: nil) }
     }
 }
 
