@@ -85,3 +85,102 @@ extension CoreWordingTests {
             == "2026年网上申报已于2026-04-15（等级工、技师）、2026-07-05（高级技师）截止，不予补报；以下按截止日判断（D1，须知·四·12）")
     }
 }
+
+// MARK: - Materials: each item's note (MaterialNote), worded as MaterialsBuilder wrote it
+
+extension CoreWordingTests {
+    static func day(_ text: String) -> Day { try! Day.parse(text, allowMonth: true) }
+    static func item(_ list: MaterialList, _ number: Int) -> MaterialItem { list.items.first { $0.number == number }! }
+
+    /// A 电工 worker's records, from `workStart`.
+    static func record(workStart: String = "2000-06-01", trade: String = "电工", certificates: [Certificate] = [],
+                       transfers: [Transfer] = [], assessments: [AnnualAssessment] = []) -> PersonRecord {
+        let id = try! IDNumber(IDs.make(birth: "19800101", sequence: 11))
+        return PersonRecord(person: Person(idNumber: id, name: "张三", unit: "常州市某局", trade: trade, workStart: day(workStart)),
+                            certificates: certificates, transfers: transfers, assessments: assessments)
+    }
+
+    static func assessed(_ years: [Int], _ result: AssessmentResult = .pass) -> [AnnualAssessment] {
+        years.map { AnnualAssessment(year: $0, result: result) }
+    }
+
+    static let assessmentsCitation = "（A1，省·基线；须知·一(一)5；须知·二(一)5）"
+    static let transferred = record(certificates: [
+        Certificate(trade: "汽车驾驶与管理", grade: .intermediate, issued: day("2010-06-01"), number: "Q-2"),
+        Certificate(trade: "电工", grade: .intermediate, issued: day("2022-06-01"), number: "D-2"),
+    ], transfers: [Transfer(from: "汽车驾驶与管理", to: "电工", date: day("2020-03-01"))])
+
+    @Test("a material's note: each kind, with the rules and clauses it cites", arguments: [
+        // D5: the proof by level and year of graduation.
+        (MaterialNote.education(Education(level: .college, graduated: day("2001-07-01"))), item(.level, 4), true,
+         "大专（2001年07月毕业）：2001年毕业（2001年及以后）的大专学历，附学信网学历认证报告（学信网查询下载或截屏）（D5，须知·四·6）"),
+        (.education(Education(level: .bachelor, graduated: day("2000-07-01"))), item(.level, 4), true,
+         "本科（2000年07月毕业）：2000年毕业（2000年及以前）的本科学历，附个人档案中《毕业生登记表》复印件作为认证材料（D5，须知·四·6）"),
+        (.education(Education(level: .secondarySpecialized, graduated: day("1998-07-01"), major: "机电", school: "常州某校")), item(.level, 4), true,
+         "中专（1998年07月毕业，常州某校，机电专业）：中专学历只需原件和复印件，不需认证材料（D5，须知·四·6）"),
+        (.education(Education(level: .adultHigherEducationCertificate, graduated: day("2010-01-01"))), item(.level, 4), true,
+         "成人高等教育专业证书（2010年01月毕业）：成人高等教育专业证书视同大专，只需原件和复印件，不需认证材料（D5，须知·四·6）"),
+        (.education(nil), item(.level, 4), true, "未登记学历，请核对后登记；大专及以上须附认证材料（D5，须知·四·6）"),
+        // A1: the years due, missing, pending and unsatisfactory.
+        (.assessments(AssessmentYears(record(assessments: assessed([2019, 2021, 2022, 2023])), window: 2019...2023, today: day("2024-01-10")),
+                      workStart: day("2000-06-01")), item(.level, 5), true,
+         "2019–2023年度考核表，缺2020年" + assessmentsCitation),
+        (.assessments(AssessmentYears(record(workStart: "2021-03-01", assessments: assessed([2021, 2022])), window: 2019...2023,
+                                      today: day("2024-01-10")), workStart: day("2021-03-01")), item(.level, 5), true,
+         "2021–2023年度考核表（2021年参加工作，按实际工作年限提供），缺2023年" + assessmentsCitation),
+        (.assessments(AssessmentYears(record(assessments: assessed(Array(2014...2023))), window: 2021...2025, today: day("2024-01-10")),
+                      workStart: day("2000-06-01")), item(.level, 5), true,
+         "2021–2025年度考核表，2024、2025年度尚未考核，届时补齐" + assessmentsCitation),
+        (.assessments(AssessmentYears(record(assessments: assessed([2019, 2020, 2022, 2023]) + assessed([2021], .basic)), window: 2019...2023,
+                                      today: day("2024-01-10")), workStart: day("2000-06-01")), item(.level, 5), true,
+         "2019–2023年度考核表；2021年基本合格，须每年合格或优秀" + assessmentsCitation),
+        (.assessments(AssessmentYears(record(workStart: "2024-03-01"), window: 2019...2023, today: day("2024-05-10")),
+                      workStart: day("2024-03-01")), item(.level, 5), true,
+         "2024-03-01参加工作，2019–2023年度无应提供的年度考核表" + assessmentsCitation),
+        // The certificates: a transferred person's side by side (T1); none; a veteran's, optional.
+        (.certificates(transferred.heldCertificates(grade: .intermediate), basis: .intermediate, trade: "电工"), item(.level, 7), true,
+         "转岗人员两证并列：现工种：电工中级工证书（编号D-2，2022-06-01发证）；转岗前：汽车驾驶与管理中级工证书（编号Q-2，2010-06-01发证）（T1，须知·四·7）"),
+        (.certificates(record(certificates: [Certificate(trade: "汽车驾驶与管理", grade: .intermediate, issued: day("2010-06-01"))],
+                              transfers: [Transfer(from: "汽车驾驶与管理", to: "电工", date: day("2020-03-01"))]).heldCertificates(),
+                       basis: nil, trade: "电工"), item(.levelTransfer, 8), true,
+         "转岗人员两证并列：现工种电工尚无证书；转岗前：汽车驾驶与管理中级工证书（未登记编号，2010-06-01发证）（T1，须知·四·7）"),
+        (.certificates(record(certificates: [Certificate(trade: "电工", grade: .intermediate, issued: day("2010-06-01"), number: "M-1006")])
+                           .heldCertificates(grade: .intermediate), basis: .intermediate, trade: "电工"), item(.level, 7), true,
+         "电工中级工证书（编号M-1006，2010-06-01发证）"),
+        (.certificates(record().heldCertificates(grade: .senior, exact: true), basis: .senior, trade: "电工"), item(.technician, 6), true,
+         "未登记高级工证书，请核对后登记"),
+        (.certificates(record().heldCertificates(), basis: nil, trade: "电工"), item(.levelReview, 6), false,
+         "退役安置人员可不提供；未登记等级证书"),
+        // 继续教育, 转岗申请, 复核申请, 入伍退役证明.
+        (.training([Training(name: "安全驾驶培训", date: day("2019-05-01"), hours: 24), Training(name: "职业道德", date: day("2022-09-01"))]),
+         item(.level, 6), true, "所有继续教育证书，已登记2份：2019年安全驾驶培训（24学时）、2022年职业道德；2021年起为电子证书（须知·六·4）"),
+        (.training([]), item(.level, 6), true, "所有继续教育证书或培训合格证明；未登记继续教育记录，请核对"),
+        (.transferRequest(transferred.transfers), item(.levelTransfer, 6), true,
+         "2020-03-01由汽车驾驶与管理转电工；等级年限从转岗前取得原岗位工种证书的时间起算（T1，须知·四·7）"),
+        (.transferRequest([]), item(.levelTransfer, 6), true, "未登记转岗，请核对（T4，须知·四·7）"),
+        (.reviewRequest(.placed(day("2023-03-01"), trade: "电工")), item(.levelReview, 3), true,
+         "退役安置人员（2023-03-01安置），按安置当年的工龄（军龄）复核（V2，须知·一(五)1）；复核工种按用人单位人事部门建议：电工（V5，须知·一(五)2）"),
+        (.reviewRequest(.fromProvince("上海")), item(.levelReview, 3), true, "自上海调入、已持机关事业单位岗位等级证书，复核确认原等级（V6，须知·一(四)1）"),
+        (.reviewRequest(.neither), item(.levelReview, 3), true, "不属复核对象：复核只适用于退役安置人员和外省调入人员（V0，须知·一(四)1）"),
+        (.serviceProof(enlisted: day("2011-09-01"), discharged: day("2023-03-01")), item(.levelReview, 8), true,
+         "入伍批准书和退役证：2011-09-01入伍，2023-03-01退役；军龄计入工龄（V1，须知·一(五)3）"),
+        (.serviceProof(enlisted: nil, discharged: nil), item(.levelReview, 8), true,
+         "入伍批准书和退役证：未登记入伍时间，未登记退役时间；军龄计入工龄（V1，须知·一(五)3）"),
+        // The identity card, the photo, the scores, an item the records say nothing of.
+        (.identity(name: "张三", idNumber: try! IDNumber(IDs.make(birth: "19800101", sequence: 11))), item(.level, 2), true,
+         "张三，男，1980年1月1日生；原样复印、不放大，复印在A4纸中间（须知·六·5）"),
+        (.photo, item(.level, 3), true, "近期2寸白底免冠照片（照片格式为jpg、大小不超过2M）；上传文件为jpg，不超过2MB"),
+        (.quantifiedScore, item(.technician, 7), true, "量化考评表（附件3）；量化考评表须经用人单位、主管部门审核，公示不少于5个工作日（D4，须知·四·11）"),
+        (.scoreEvidence(excellentYears: [2022, 2023], awards: [Award(name: "二等功", date: day("2010-08-01"), issuer: "某部")]),
+         item(.technician, 8), true,
+         "量化考评相关证明材料（年度考核登记表、通报表彰文件等，专利、成果、能手证书、奖章等）；年度考核优秀：2022、2023年，附年度考核登记表（须知·六·4）；已登记奖励：2010年8月某部二等功"),
+        (.scoreEvidence(excellentYears: [], awards: []), item(.technician, 8), true, "量化考评相关证明材料（年度考核登记表、通报表彰文件等，专利、成果、能手证书、奖章等）"),
+        (.title, item(.technician, 11), true, "论文（与申报工种相关的专业论文1篇，不少于3000字，格式见附件5）"),
+        // An item ruled out: its marks and what they mean (RULES §8).
+        (.ruledOut([.exceptional]), item(.level, 8), false, "X：仅破格申报，或复核时使用破格条件"),
+        (.ruledOut([.driver]), item(.technician, 14), false, "D：仅汽车驾驶与管理工种"),
+    ])
+    func materialNote(_ note: MaterialNote, _ item: MaterialItem, _ required: Bool, _ words: String) {
+        #expect(note.chinese(of: item, required: required) == words)
+    }
+}

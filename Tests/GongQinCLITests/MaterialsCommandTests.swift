@@ -82,6 +82,67 @@ struct MaterialsCommandTests {
             .contains("未找到破格条件"))
     }
 
+    /// Each item's note as the clerk reads it (Wording/CoreWording.swift words Core's typed
+    /// `MaterialNote`): in JSON, CSV and the table, a gap's marks, the line of an option not
+    /// open, the deadline as of today (D1), the selection exam (D2) and the exceptional
+    /// request (X1, X2). CoreWordingTests words every kind of note on its own.
+    @Test("the notes: each item's words, in every format, as the records and today give them")
+    func notes() throws {
+        let (s, senior, moved) = seeded()
+        let deadline = "网上申报截止2024-04-15（等级工、技师），截止后系统关闭、不予补报，请预留被驳回后修改的时间（D1，须知·四·12）"
+        let notes = [
+            "在申报系统里将内容填写完整后下载，一式两份（F1，须知·五）；" + deadline,
+            "张三，男，1980年1月1日生；原样复印、不放大，复印在A4纸中间（须知·六·5）",
+            "近期2寸白底免冠照片（照片格式为jpg、大小不超过2M）；上传文件为jpg，不超过2MB",
+            "高中（1998年07月毕业）：高中学历只需原件和复印件，不需认证材料（D5，须知·四·6）",
+            "2019–2023年度考核表，缺2020年（A1，省·基线；须知·一(一)5；须知·二(一)5）",
+            "所有继续教育证书或培训合格证明；未登记继续教育记录，请核对",
+            "电工中级工证书（编号M-1006，2010-06-01发证）",
+        ]
+        let items = try #require(s.json("materials", senior, "--cycle", "2024", "--grade", "senior", "--module", "normal") as? [[String: Any]])
+        #expect(items.map { $0["note"] as? String } == notes)
+        let csv = s.ok("materials", senior, "--cycle", "2024", "--grade", "senior", "--module", "normal", "--format", "csv")
+        #expect(csv.split(separator: "\n").dropFirst().map { $0.split(separator: ",")[4] } == notes.map { Substring($0) })
+        let table = s.ok("materials", senior, "--cycle", "2024", "--grade", "senior", "--module", "normal")
+        #expect(notes.allSatisfy { table.contains($0) })
+        #expect(table.contains("\n序号空缺（不适用于本人）：8破格申请（X：仅破格申报，或复核时使用破格条件）\n"))
+        // A gap's file in the folder is named with the gap's note.
+        var files = Self.clean
+        files["8破格申请.pdf"] = Self.pdf
+        let err = s.fails(1, "materials", "check", folder(s, files), "--person", senior, "--cycle", "2024", "--grade", "senior",
+                          "--module", "normal")
+        #expect(err.contains("“8破格申请.pdf”：第8项“破格申请”不适用于本人（X：仅破格申报，或复核时使用破格条件），请移出文件夹"))
+        // After the deadline; a cycle whose deadline is reckoned, not published.
+        let late = s.run(["materials", senior, "--cycle", "2024", "--grade", "senior", "--module", "normal", "--format", "json"],
+                         environment: ["GONGQIN_TODAY": "2024-05-01"])
+        #expect(late.out.contains("\"在申报系统里将内容填写完整后下载，一式两份（F1，须知·五）；"
+            + "2024年网上申报已于2024-04-15截止（等级工、技师），不予补报（D1，须知·四·12）\""))
+        let reckoned = try #require(s.json("materials", senior, "--cycle", "2026", "--grade", "senior", "--module", "normal") as? [[String: Any]])
+        #expect(reckoned.first?["note"] as? String == "在申报系统里将内容填写完整后下载，一式两份（F1，须知·五）；"
+            + "网上申报截止2026-04-15（等级工、技师），截止后系统关闭、不予补报，请预留被驳回后修改的时间（D1，须知·四·12）［推算］")
+        // Technician: the exam (D2); the option not open, said first.
+        let technician = s.ok("materials", moved, "--cycle", "2024", "--grade", "technician", "--module", "normal")
+        #expect(technician.contains("\n注意：王五2024年按电工技师·正常申报不可申报（以下清单仅供准备材料参考），原因：\n"))
+        #expect(technician.contains("在申报系统里将内容填写完整后下载，一式两份（F1，须知·五）；" + deadline
+            + "；须参加技师选拔考试（2024-06-22）；往年省综合评审未通过、重新申报的人员才可免考（D2，须知·四·10）"))
+        // The exceptional request: the condition with its evidence (X2), an earlier use (X1), the earlier forms.
+        let wu = IDs.make(birth: "19800808", sequence: 71)
+        s.person(wu, name: "吴十", workStart: "2000-07")
+        s.ok("cert", "add", wu, "--trade", "电工", "--grade", "junior", "--issued", "2003-06-01")
+        s.ok("cert", "add", wu, "--trade", "电工", "--grade", "intermediate", "--issued", "2021-06-01")
+        for year in 2014...2023 {
+            s.ok("assessment", "add", wu, "--year", String(year), "--result", (2021...2022).contains(year) ? "优秀" : "合格")
+        }
+        s.ok("education", "add", wu, "--level", "高中", "--graduated", "1998-07")
+        s.ok("exceptional", "record", wu, "--condition", "merit-award", "--year", "2010", "--grade", "intermediate")
+        let exceptional = try #require(s.json("materials", wu, "--cycle", "2024", "--grade", "senior", "--module", "exceptional")
+            as? [[String: Any]])
+        #expect(exceptional.last?["note"] as? String
+            == "使用破格条件：连续两年年度考核优秀，证明：2021、2022年连续两年年度考核优秀（X2，须知·四·8；须知·一(五)4）；"
+            + "已使用过：merit-award（2010年中级工（历史审批表）），每类终身只能使用一次（X1，须知·四·8）；"
+            + "附前几个等级的审批表以查验破格条件使用情况：初级工（2003年，电工）、中级工（2021年，电工）（须知·四·8）")
+    }
+
     // MARK: materials check DIR
 
     func folder(_ s: Sandbox, _ files: [String: [UInt8]]) -> String {

@@ -152,7 +152,9 @@ struct MaterialsListTests {
         #expect(materials.applicable.map(\.fileName) == golden.files.sorted { number($0) < number($1) })
         // Gaps keep the numbering: what does not apply is not renumbered.
         #expect(Set(materials.entries.map(\.number)) == Set(materials.list.items.map(\.number)))
-        for entry in materials.applicable { #expect(!entry.note.isEmpty, "\(entry.fileName) has no note") }
+        // Each item that applies has a note of its kind; each gap names its marks.
+        for entry in materials.applicable { #expect(entry.note.isNote(of: entry.item.kind), "\(entry.fileName): \(entry.note)") }
+        for gap in materials.gaps { #expect(gap.note == .ruledOut(gap.item.marks)) }
     }
 
     func number(_ file: String) -> Int { Int(file.prefix { $0.isNumber })! }
@@ -174,26 +176,47 @@ struct MaterialsListTests {
         #expect(tech.applicable.filter { !$0.required }.map(\.number) == [13])
         let veteran = try engine.materials(for: Worker.veteran(enlisted: "2011-09-01").record, grade: .intermediate, module: .review, cycle: 2024)
         #expect(veteran.applicable.filter { !$0.required }.map(\.number) == [6])
-        #expect(veteran.applicable.first { $0.number == 6 }?.note.hasPrefix("退役安置人员可不提供") == true)
+        guard case .certificates(_, basis: nil, trade: "电工")? = veteran.applicable.first(where: { $0.number == 6 })?.note else {
+            Issue.record("6 原等级证书 is not the note of the certificates")
+            return
+        }
     }
 
-    @Test("an option not open gets a note at the top, with the failed checks")
+    @Test("an option not open is listed all the same, with the failed checks that say why")
     func notOpen() throws {
         let materials = try engine.materials(for: Worker.senior.cert(.senior, "2015-06-01").record, grade: .technician, module: .normal, cycle: 2024)
         #expect(!materials.open)
-        #expect(materials.notOpenNote?.contains("不可申报") == true)
+        #expect(materials.applicable.first?.fileName == "1审批表.pdf")
         #expect(materials.decision.failedChecks.map(\.rule).contains(.N4))
         let open = try engine.materials(for: Worker.senior.record, grade: .senior, module: .normal, cycle: 2024)
-        #expect(open.open && open.notOpenNote == nil)
+        #expect(open.open && open.decision.failedChecks.isEmpty)
     }
 }
 
+/// Whether a note is one of an item of `kind`: `.title` of any item the records say nothing of.
+extension MaterialNote {
+    func isNote(of kind: MaterialKind) -> Bool {
+        switch (self, kind) {
+        case (.form, .form), (.identity, .identity), (.photo, .photo), (.education, .education), (.assessments, .assessments),
+             (.training, .training), (.certificates, .certificate), (.exceptional, .exceptionalRequest),
+             (.transferRequest, .transferRequest), (.reviewRequest, .reviewRequest), (.serviceProof, .serviceProof),
+             (.quantifiedScore, .quantifiedScore), (.scoreEvidence, .scoreEvidence), (.title, .publication), (.title, .other):
+            true
+        default:
+            false
+        }
+    }
+}
+
+/// The facts each note carries; GongQinCLITests (MaterialsCommandTests, CoreWordingTests)
+/// check their words.
 @Suite("materials notes (D5, A1, F1, D2, D1, X2)")
 struct MaterialNoteTests {
     let engine = MaterialTrades.engine
 
-    func note(_ worker: Worker, _ grade: Grade = .senior, _ module: Module = .normal, number: Int, cycle: Int = 2024) throws -> String {
-        let materials = try engine.materials(for: worker.record, grade: grade, module: module, cycle: cycle)
+    func note(_ worker: Worker, _ grade: Grade = .senior, _ module: Module = .normal, number: Int, cycle: Int = 2024,
+              engine: Engine? = nil) throws -> MaterialNote {
+        let materials = try (engine ?? self.engine).materials(for: worker.record, grade: grade, module: module, cycle: cycle)
         return try #require(materials.applicable.first { $0.number == number }).note
     }
 
@@ -205,31 +228,42 @@ struct MaterialNoteTests {
     ])
     func educationD5(_ level: EducationLevel, _ graduated: String, _ expected: String) throws {
         let worker = Worker.senior.with { $0.education = [] }.educated(level, graduated)
-        let text = try note(worker, number: 4)
-        #expect(text.contains(expected), "\(text)")
-        #expect(text.hasSuffix("（D5，须知·四·6）"))
+        let education = Education(level: level, graduated: Worker.day(graduated))
+        #expect(try note(worker, number: 4) == .education(education))
+        #expect(education.verification.contains(expected), "\(education.verification)")
     }
 
     @Test("D5 takes the highest education; none recorded says so")
     func highestEducation() throws {
         let worker = Worker.senior.educated(.college, "2005-07-01")
-        #expect(try note(worker, number: 4).hasPrefix("大专（2005年07月毕业）"))
-        #expect(try note(Worker.senior.with { $0.education = [] }, number: 4).hasPrefix("未登记学历"))
+        #expect(try note(worker, number: 4) == .education(Education(level: .college, graduated: Worker.day("2005-07-01"))))
+        #expect(try note(Worker.senior.with { $0.education = [] }, number: 4) == .education(nil))
+    }
+
+    /// The years of an assessments note: due, missing, pending.
+    func years(_ note: MaterialNote) -> (due: Range<Int>, missing: [Int], pending: [Int], workStart: Day)? {
+        guard case .assessments(let years, let workStart) = note else { return nil }
+        return (years.due, years.missing, years.pending, workStart)
     }
 
     @Test("the assessment years due, with the missing ones named")
     func assessmentYears() throws {
         let worker = Worker(workStart: "2000-06-01").educated(.seniorHigh).cert(.junior, "2003-06-01").cert(.intermediate, "2010-06-01")
             .assessed(2019...2019).assessed(2021...2023)
-        #expect(try note(worker, number: 5) == "2019–2023年度考核表，缺2020年（A1，省·基线；须知·一(一)5；须知·二(一)5）")
+        let allNote = try note(worker, number: 5)
+        let all = try #require(years(allNote))
+        #expect(all.due == 2019..<2024 && all.missing == [2020] && all.pending.isEmpty)
+        // New staff: from the work start.
         let newcomer = Worker(workStart: "2021-03-01", birth: "20000101").educated(.seniorHigh).assessed(2021...2022)
-        #expect(try note(newcomer, .junior, number: 5)
-            == "2021–2023年度考核表（2021年参加工作，按实际工作年限提供），缺2023年（A1，省·基线；须知·一(一)5；须知·二(一)5）")
+        let sinceNote = try note(newcomer, .junior, number: 5)
+        let since = try #require(years(sinceNote))
+        #expect(since.due == 2021..<2024 && since.missing == [2023] && since.workStart == Worker.day("2021-03-01"))
         // A future cycle: the years not yet over are pending, not missing.
         let upToDate = Worker(workStart: "2000-06-01").educated(.seniorHigh).assessed(2014...2023)
             .cert(.junior, "2003-06-01").cert(.intermediate, "2010-06-01")
-        #expect(try note(upToDate, number: 5, cycle: 2026)
-            == "2021–2025年度考核表，2024、2025年度尚未考核，届时补齐（A1，省·基线；须知·一(一)5；须知·二(一)5）")
+        let futureNote = try note(upToDate, number: 5, cycle: 2026)
+        let future = try #require(years(futureNote))
+        #expect(future.due == 2021..<2026 && future.missing.isEmpty && future.pending == [2024, 2025])
     }
 
     @Test("a transferred person: both certificates with their numbers and dates (F1, T1)")
@@ -237,44 +271,78 @@ struct MaterialNoteTests {
         let worker = Worker.transferred.with {
             $0.certificates = $0.certificates.map { var c = $0; c.number = "Q-\(c.grade.level)"; return c }
         }.with { $0.certificates.append(Certificate(trade: "电工", grade: .intermediate, issued: Worker.day("2022-06-01"), number: "D-2")) }
-        let text = try note(worker, number: 7)
-        #expect(text == "转岗人员两证并列：现工种：电工中级工证书（编号D-2，2022-06-01发证）；转岗前：汽车驾驶与管理中级工证书（编号Q-2，2010-06-01发证）（T1，须知·四·7）")
+        guard case .certificates(let held, .intermediate, "电工") = try note(worker, number: 7) else {
+            Issue.record("not the intermediate certificates in 电工")
+            return
+        }
+        #expect(held.current?.number == "D-2" && held.current?.trade == "电工")
+        #expect(held.preTransfer.map(\.number) == ["Q-2"] && held.preTransfer.map(\.trade) == ["汽车驾驶与管理"])
         // Through the transfer module, before any certificate in the new trade.
-        let lateral = try note(Worker.transferred, .intermediate, .transfer, number: 8)
-        #expect(lateral.contains("现工种电工尚无") && lateral.contains("转岗前：汽车驾驶与管理中级工证书（未登记编号，2010-06-01发证）"))
-        #expect(try note(Worker.transferred, .intermediate, .transfer, number: 6).contains("2020-03-01由汽车驾驶与管理转电工"))
+        guard case .certificates(let lateral, nil, "电工") = try note(Worker.transferred, .intermediate, .transfer, number: 8) else {
+            Issue.record("not the certificates of any grade in 电工")
+            return
+        }
+        #expect(lateral.current == nil)
+        #expect(lateral.preTransfer.map { "\($0.trade) \($0.grade) \($0.issued)" } == ["汽车驾驶与管理 intermediate 2010-06-01"])
+        #expect(try note(Worker.transferred, .intermediate, .transfer, number: 6)
+            == .transferRequest([Transfer(from: "汽车驾驶与管理", to: "电工", date: Worker.day("2020-03-01"))]))
     }
 
     @Test("technician asks for the 高级工 certificate itself, not a lower one")
     func technicianCertificate() throws {
         let worker = Worker.senior.educated(.college, "2012-07-01")
-        #expect(try note(worker, .technician, number: 6) == "未登记高级工证书，请核对后登记")
+        guard case .certificates(let held, .senior, _) = try note(worker, .technician, number: 6) else {
+            Issue.record("not the senior certificates")
+            return
+        }
+        #expect(held.isEmpty)
     }
 
-    @Test("veterans: the enlistment approval and discharge certificate")
+    @Test("veterans: the enlistment approval and discharge certificate; the review's ground")
     func veteran() throws {
-        let text = try note(.veteran(enlisted: "2011-09-01"), .intermediate, .review, number: 8)
-        #expect(text.hasPrefix("入伍批准书和退役证：2011-09-01入伍，2023-03-01退役"))
-        #expect(try note(.veteran(enlisted: "2011-09-01"), .intermediate, .review, number: 3).contains("退役安置人员（2023-03-01安置）"))
+        #expect(try note(.veteran(enlisted: "2011-09-01"), .intermediate, .review, number: 8)
+            == .serviceProof(enlisted: Worker.day("2011-09-01"), discharged: Worker.day("2023-03-01")))
+        #expect(try note(.veteran(enlisted: "2011-09-01"), .intermediate, .review, number: 3)
+            == .reviewRequest(.placed(Worker.day("2023-03-01"), trade: "电工")))
+        let moved = Worker(workStart: "2005-06-01", fromProvince: "上海").tidy().cert(.intermediate, "2015-06-01", province: "上海")
+        #expect(try note(moved, .intermediate, .review, number: 3) == .reviewRequest(.fromProvince("上海")))
+    }
+
+    /// The exceptional request of a note.
+    func request(_ note: MaterialNote) -> MaterialNote.ExceptionalRequest? {
+        guard case .exceptional(let request) = note else { return nil }
+        return request
     }
 
     @Test("the exceptional route: the conditions used, with their evidence, and the earlier forms")
     func exceptionalConditions() throws {
         let worker = Worker.intermediateLate.assessed(2021...2022, .excellent)
-        let text = try note(worker, .senior, .exceptional, number: 8)
-        #expect(text.contains("使用破格条件：连续两年年度考核优秀，证明：2021、2022年连续两年年度考核优秀（X2，"))
-        #expect(text.contains("附前几个等级的审批表以查验破格条件使用情况：初级工（2003年，电工）、中级工（2021年，电工）（须知·四·8）"))
+        let oneNote = try note(worker, .senior, .exceptional, number: 8)
+        let one = try #require(request(oneNote))
+        #expect(one.conditions.map(\.name) == ["连续两年年度考核优秀"] && !one.offered)
+        let evidence = try #require(one.conditions.first?.evidence)
+        #expect(evidence.rule == .X2 && evidence.bareDetail == "2021、2022年连续两年年度考核优秀")
+        #expect(one.earlierForms?.map { "\($0.grade) \($0.issued.year) \($0.trade)" } == ["junior 2003 电工", "intermediate 2021 电工"])
+        #expect(one.used.isEmpty)
         // Two usable conditions, none named: both offered.
         let two = worker.educated(.college, "2015-07-01", relevant: true)
-        #expect(try note(two, .senior, .exceptional, number: 8).contains("可用破格条件："))
+        let offeredNote = try note(two, .senior, .exceptional, number: 8)
+        let offered = try #require(request(offeredNote))
+        #expect(offered.conditions.count == 2 && offered.offered)
         // Named: only that one.
         let named = try engine.materials(for: two.record, grade: .senior, module: .exceptional, cycle: 2024, conditions: ["college-degree"])
-        let chosen = try #require(named.applicable.first { $0.number == 8 }).note
-        #expect(chosen.hasPrefix("使用破格条件：取得本工种（相关专业）大专及以上学历"))
+        let chosenNote = try #require(named.applicable.first { $0.number == 8 }).note
+        let chosen = try #require(request(chosenNote))
+        #expect(chosen.conditions.map(\.name) == ["取得本工种（相关专业）大专及以上学历"] && !chosen.offered)
         #expect(named.conditions == ["college-degree"])
         // A used category is named with its earlier use.
-        let used = worker.used("merit-award", year: 2010, grade: .intermediate)
-        #expect(try note(used, .senior, .exceptional, number: 8).contains("已使用过：merit-award（2010年中级工（历史审批表））"))
+        let usedNote = try note(worker.used("merit-award", year: 2010, grade: .intermediate), .senior, .exceptional, number: 8)
+        let used = try #require(request(usedNote))
+        #expect(used.used.map(\.category) == ["merit-award"] && used.used.map(\.year) == [2010])
+        // Not the exceptional module: no earlier forms.
+        let veteran = Worker.veteran(enlisted: "2015-09-01").award("二等功", "2018-08-01")
+        let reviewNote = try note(veteran, .intermediate, .review, number: 10)
+        #expect(request(reviewNote)?.earlierForms == nil)
     }
 
     @Test("the conditions recorded with the cycle's application are the ones used")
@@ -289,21 +357,36 @@ struct MaterialNoteTests {
         // The application's own use does not count against it (X1).
         #expect(materials.conditions == ["college-degree"])
         #expect(materials.open)
+        let requestNote = try #require(materials.applicable.first { $0.number == 8 }).note
+        let filed = try #require(request(requestNote))
+        #expect(filed.used.isEmpty && !filed.offered)
+    }
+
+    /// The filing and the exam of a form note.
+    func form(_ note: MaterialNote) -> (filing: MaterialNote.Filing, exam: SelectionExam?)? {
+        guard case .form(let filing, let exam) = note else { return nil }
+        return (filing, exam)
     }
 
     @Test("the form item carries the deadline (D1) and, for technician, the selection exam (D2)")
     func deadlineAndExam() throws {
-        let senior = try note(.senior, number: 1)
-        #expect(senior.contains("网上申报截止2024-04-15（等级工、技师）") && senior.contains("（D1，须知·四·12）"))
-        #expect(!senior.contains("D2"))
-        let technician = try note(.technician, .technician, number: 1)
-        #expect(technician.contains("须参加技师选拔考试（2024-06-22）") && technician.contains("（D2，须知·四·10）"))
-        let seniorTechnician = try note(.seniorTechnician(in: "行政事务"), .seniorTechnician, number: 1)
-        #expect(seniorTechnician.contains("网上申报截止2024-07-05（高级技师）") && !seniorTechnician.contains("D2"))
+        let seniorNote = try note(.senior, number: 1)
+        let senior = try #require(form(seniorNote))
+        #expect(senior.filing.deadline.value == Worker.day("2024-04-15") && senior.filing.deadline.status == .official)
+        #expect(!senior.filing.passed && senior.filing.grade == .senior && senior.filing.cycle == 2024 && senior.exam == nil)
+        let technicianNote = try note(.technician, .technician, number: 1)
+        let technician = try #require(form(technicianNote))
+        #expect(technician.exam?.required == true && technician.filing.deadline.value == Worker.day("2024-04-15"))
+        let seniorTechnicianNote = try note(.seniorTechnician(in: "行政事务"), .seniorTechnician, number: 1)
+        let seniorTechnician = try #require(form(seniorTechnicianNote))
+        #expect(seniorTechnician.filing.deadline.value == Worker.day("2024-07-05") && seniorTechnician.exam == nil)
         let late = Engines.make(today: "2024-05-01", trades: MaterialTrades.all)
-        let passed = try late.materials(for: Worker.senior.record, grade: .senior, module: .normal, cycle: 2024)
-        #expect(passed.applicable[0].note.contains("2024年网上申报已于2024-04-15截止"))
-        #expect(try note(.senior, number: 1, cycle: 2026).contains("［推算］"))
+        let lateSenior = try note(.senior, number: 1, engine: late)
+        #expect(form(lateSenior)?.filing.passed == true)
+        let lateSeniorTechnician = try note(.seniorTechnician(in: "行政事务"), .seniorTechnician, number: 1, engine: late)
+        #expect(form(lateSeniorTechnician)?.filing.passed == false)
+        let provisional = try note(.senior, number: 1, cycle: 2026)
+        #expect(form(provisional)?.filing.deadline.status == .provisional)
     }
 }
 
@@ -339,6 +422,11 @@ struct SelectionExamTests {
     func inMaterials() throws {
         let worker = Worker.technician.with { $0.applications = [self.application(2023, review: .failed)] }
         let materials = try MaterialTrades.engine.materials(for: worker.record, grade: .technician, module: .normal, cycle: 2024)
-        #expect(materials.applicable[0].note.contains("2023年申报技师、省综合评审未通过，今年重新申报，不需参加技师选拔考试"))
+        guard case .form(_, let exam?) = materials.applicable[0].note else {
+            Issue.record("no selection exam on the form's note")
+            return
+        }
+        #expect(!exam.required && exam.exemptingApplication?.cycle == 2023)
+        #expect(exam.detail.contains("2023年申报技师、省综合评审未通过，今年重新申报，不需参加技师选拔考试"))
     }
 }

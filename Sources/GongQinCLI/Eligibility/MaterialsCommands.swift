@@ -143,7 +143,7 @@ struct MaterialLine: Listable {
         name = entry.item.short
         file = entry.fileName
         required = entry.required
-        note = entry.note
+        note = entry.chineseNote
         title = entry.item.title
         clause = entry.item.clause
         marks = entry.item.marks.map(\.rawValue)
@@ -169,22 +169,22 @@ enum MaterialsText {
 
     /// The note that the option is not open, with the failed checks, on one line.
     static func notOpen(_ m: ApplicationMaterials) -> String? {
-        m.notOpenNote.map { $0 + m.decision.failedChecks.map(\.inline).joined(separator: "；") }
+        m.notOpenChinese.map { $0 + m.decision.failedChecks.map(\.inline).joined(separator: "；") }
     }
 
     static func list(_ m: ApplicationMaterials, output: OutputOptions, flags: String) -> String {
         var lines = [heading(m, output: output),
                      "材料清单：\(m.list.chinese)（\(m.list.clause)）；每个序号扫描为一个PDF（照片为jpg），按“序号+简称”命名（\(Formality.materials.citation)）"]
-        if let note = m.notOpenNote {
+        if let note = m.notOpenChinese {
             lines.append("注意：" + note)
             for check in m.decision.failedChecks { lines.append("  " + check.line) }
         }
         lines.append("")
-        let rows = m.applicable.map { [String($0.number), $0.fileName, $0.required ? "必需" : "可选", $0.note] }
+        let rows = m.applicable.map { [String($0.number), $0.fileName, $0.required ? "必需" : "可选", $0.chineseNote] }
         lines.append(Render.table(header: ["序号", "文件名", "必需", "说明"], rows: rows))
         if !m.gaps.isEmpty {
             lines.append("")
-            lines.append("序号空缺（不适用于本人）：" + m.gaps.map { "\($0.number)\($0.item.short)（\($0.note)）" }
+            lines.append("序号空缺（不适用于本人）：" + m.gaps.map { "\($0.number)\($0.item.short)（\($0.chineseNote)）" }
                 .joined(separator: "、"))
         }
         let who = output.show(m.record.person.idNumber)

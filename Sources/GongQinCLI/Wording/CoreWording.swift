@@ -533,7 +533,7 @@ extension FolderProblem {
         case .shortWrong(let item):
             return "“\(name)”简称不对：第\(item.number)项的简称是“\(item.short)”，应命名为“\(item.fileName)”\(naming)"
         case .notApplicable(let gap):
-            return "“\(name)”：第\(gap.number)项“\(gap.item.short)”不适用于本人（\(gap.note)），请移出文件夹"
+            return "“\(name)”：第\(gap.number)项“\(gap.item.short)”不适用于本人（\(gap.chineseNote)），请移出文件夹"
         case .notInList(let list, let first, let last):
             return "“\(name)”不是本清单的材料（\(list.chinese)清单序号\(first)–\(last)，\(list.clause)），请按“序号+简称”改名或移出文件夹"
         case .duplicate(let item, let files):
@@ -571,5 +571,147 @@ extension FileSignature {
         case .ole: "实际是旧版Word/Excel文档"
         case .unknown: "的开头不是这两种格式"
         }
+    }
+}
+
+// MARK: - Materials: the note of each item (Materials/MaterialsBuilder.swift)
+
+extension MaterialEntry {
+    /// The note of the item, as `materials` lists it and a folder check names a gap by it.
+    var chineseNote: String { note.chinese(of: item, required: required) }
+}
+
+extension MaterialNote {
+    /// The note of `item`, a `required` one or not: what the records say of it, citing
+    /// the rules and clauses it rests on.
+    func chinese(of item: MaterialItem, required: Bool) -> String {
+        switch self {
+        case .form(let filing, let exam):
+            return (["在申报系统里将内容填写完整后下载，一式两份（\(Formality.F1.citation)）", filing.chinese] + (exam.map { [$0.detail] } ?? []))
+                .joined(separator: "；")
+        case .identity(let name, let id):
+            return "\(name)，\(id.sex.chinese)，\(id.birthDate.chinese)生；原样复印、不放大，复印在A4纸中间（须知·六·5）"
+        case .photo:
+            return "\(item.title)；上传文件为jpg，不超过2MB"
+        case .education(let best):
+            guard let best else { return "未登记学历，请核对后登记；大专及以上须附认证材料（\(Formality.D5.citation)）" }
+            return "\(best.chineseSummary)：\(best.verification)（\(Formality.D5.citation)）"
+        case .assessments(let years, let workStart):
+            return years.chinese(workStart: workStart)
+        case .training(let trainings):
+            guard !trainings.isEmpty else { return "所有继续教育证书或培训合格证明；未登记继续教育记录，请核对" }
+            let listed = trainings.map { t in "\(t.date.year)年\(t.name)" + (t.hours.map { "（\($0)学时）" } ?? "") }
+            return "所有继续教育证书，已登记\(trainings.count)份：\(listed.joined(separator: "、"))；2021年起为电子证书（须知·六·4）"
+        case .certificates(let held, let basis, let trade):
+            return (required ? "" : "退役安置人员可不提供；") + held.chinese(basis: basis, trade: trade, required: required)
+        case .exceptional(let request):
+            return request.chinese
+        case .transferRequest(let transfers):
+            guard !transfers.isEmpty else { return "未登记转岗，请核对（\(RuleID.T4.citation)）" }
+            let listed = transfers.map { "\($0.date)由\($0.from)转\($0.to)" }.joined(separator: "，")
+            return "\(listed)；等级年限从转岗前取得原岗位工种证书的时间起算（\(RuleID.T1.citation)）"
+        case .reviewRequest(.placed(let placed, let trade)):
+            return "退役安置人员（\(placed)安置），按安置当年的工龄（军龄）复核（\(RuleID.V2.citation)）；复核工种按用人单位人事部门建议：\(trade)（\(RuleID.V5.citation)）"
+        case .reviewRequest(.fromProvince(let province)):
+            return "自\(province)调入、已持机关事业单位岗位等级证书，复核确认原等级（\(RuleID.V6.citation)）"
+        case .reviewRequest(.neither):
+            return "不属复核对象：复核只适用于退役安置人员和外省调入人员（\(RuleID.V0.citation)）"
+        case .serviceProof(let enlisted, let discharged):
+            let from = enlisted.map { "\($0)入伍" } ?? "未登记入伍时间"
+            let to = discharged.map { "\($0)退役" } ?? "未登记退役时间"
+            return "入伍批准书和退役证：\(from)，\(to)；军龄计入工龄（\(RuleID.V1.citation)）"
+        case .quantifiedScore:
+            return "\(item.title)；量化考评表须经用人单位、主管部门审核，公示不少于5个工作日（\(Formality.D4.citation)）"
+        case .scoreEvidence(let excellent, let awards):
+            var parts = [item.title]
+            if !excellent.isEmpty { parts.append("年度考核优秀：\(excellent.yearList)年，附年度考核登记表（须知·六·4）") }
+            if !awards.isEmpty { parts.append("已登记奖励：" + awards.map(\.formLine).joined(separator: "、")) }
+            return parts.joined(separator: "；")
+        case .title:
+            return item.title
+        case .ruledOut(let marks):
+            return marks.map { "\($0.rawValue)：\($0.chinese)" }.joined(separator: "；")
+        }
+    }
+}
+
+extension MaterialNote.Filing {
+    /// The deadline (D1): when it closes or closed, for which grades, and its status when
+    /// not official.
+    var chinese: String {
+        let status = deadline.status == .official ? "" : "［\(deadline.status.chinese)］"
+        guard !passed else {
+            return "\(cycle)年网上申报已于\(deadline.value)截止（\(grade.deadlineGroup)），不予补报（\(RuleID.D1.citation)）\(status)"
+        }
+        return "网上申报截止\(deadline.value)（\(grade.deadlineGroup)），截止后系统关闭、不予补报，请预留被驳回后修改的时间（\(RuleID.D1.citation)）\(status)"
+    }
+}
+
+extension AssessmentYears {
+    /// `2019–2023年度考核表，缺2020年（A1，…）`: the years due in the window, counted from
+    /// the work start for new staff; the missing, the not yet assessed and the
+    /// unsatisfactory ones.
+    func chinese(workStart: Day) -> String {
+        let citation = RuleID.A1.citation
+        guard let first = due.first, let last = due.last else {
+            return "\(workStart)参加工作，\(window.lowerBound)–\(window.upperBound)年度无应提供的年度考核表（\(citation)）"
+        }
+        var text = first == last ? "\(first)年度考核表" : "\(first)–\(last)年度考核表"
+        if due.count < window.count { text += "（\(workStart.year)年参加工作，按实际工作年限提供）" }
+        if !missing.isEmpty { text += "，缺\(missing.yearList)年" }
+        if !pending.isEmpty { text += "，\(pending.yearList)年度尚未考核，届时补齐" }
+        if !unsatisfactory.isEmpty {
+            text += "；" + unsatisfactory.map { "\($0.year)年\($0.result.chinese)" }.joined(separator: "、") + "，须每年合格或优秀"
+        }
+        return text + "（\(citation)）"
+    }
+}
+
+extension HeldCertificates {
+    /// The certificates of the `basis` grade (nil: the highest held), a transferred
+    /// person's side by side (T1); none recorded says so, and asks for a `required` one.
+    func chinese(basis: Grade?, trade: String, required: Bool) -> String {
+        guard !isEmpty else {
+            return "未登记\(basis?.chinese ?? "等级")证书" + (required ? "，请核对后登记" : "")
+        }
+        guard !preTransfer.isEmpty else { return all.map(\.chineseSummary).joined(separator: "；") }
+        let current = self.current.map { "现工种：\($0.chineseSummary)" } ?? "现工种\(trade)尚无\(basis?.chinese ?? "")证书"
+        let pre = preTransfer.map(\.chineseSummary).joined(separator: "、")
+        return "转岗人员两证并列：\(current)；转岗前：\(pre)（\(RuleID.T1.citation)）"
+    }
+}
+
+extension MaterialNote.ExceptionalRequest {
+    /// The conditions used or to choose from, each with its evidence (X2); the earlier uses
+    /// (X1); for the exceptional route, the earlier approval forms (须知·四·8).
+    var chinese: String {
+        var parts: [String] = []
+        if conditions.isEmpty {
+            parts.append("没有记录可证明且尚未使用的破格条件（X1、X2），见清单上方的说明")
+        } else {
+            let described = conditions.map { c in
+                c.name + (c.evidence.map { "，证明：\($0.bareDetail)（\(RuleID.X2.citation)）" } ?? "")
+            }
+            parts.append(offered ? "可用破格条件：" + described.joined(separator: "；") + "；申报时选用其一"
+                                 : "使用破格条件：" + described.joined(separator: "；"))
+        }
+        if !used.isEmpty {
+            parts.append("已使用过：" + used.map { "\($0.category)（\($0.chineseSummary)）" }.joined(separator: "、")
+                         + "，每类终身只能使用一次（\(RuleID.X1.citation)）")
+        }
+        if let forms = earlierForms {
+            let listed = forms.isEmpty ? "尚无" : forms.map { "\($0.grade.chinese)（\($0.issued.year)年，\($0.trade)）" }.joined(separator: "、")
+            parts.append("附前几个等级的审批表以查验破格条件使用情况：\(listed)（须知·四·8）")
+        }
+        return parts.joined(separator: "；")
+    }
+}
+
+extension ApplicationMaterials {
+    /// When the option is not open: the line saying so, which the failed checks follow.
+    var notOpenChinese: String? {
+        guard !open else { return nil }
+        let p = record.person
+        return "\(p.name)\(cycle)年按\(p.trade)\(grade.chinese)·\(module.chinese)不可申报（以下清单仅供准备材料参考），原因："
     }
 }

@@ -141,7 +141,7 @@ extension ValueStatus {
 
 extension Array where Element == Int {
     /// `2020、2022` or `2019–2021`.
-    var yearList: String {
+    public var yearList: String {
         guard let first, let last else { return "" }
         if count > 2 && last - first == count - 1 { return "\(first)–\(last)" }
         return map(String.init).joined(separator: "、")
@@ -180,5 +180,20 @@ public final class AssessmentYears: Sendable {
         self.unsatisfactory = unsatisfactory
         self.missing = missing
         self.pending = pending
+    }
+}
+
+/// Equal when they name the same years: the materials' note holds them as a value.
+extension AssessmentYears: Hashable {
+    public static func == (a: AssessmentYears, b: AssessmentYears) -> Bool {
+        (a.window, a.due, a.unsatisfactory, a.missing, a.pending) == (b.window, b.due, b.unsatisfactory, b.missing, b.pending)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(window)
+        hasher.combine(due)
+        hasher.combine(unsatisfactory)
+        hasher.combine(missing)
+        hasher.combine(pending)
     }
 }
