@@ -224,8 +224,7 @@ struct RowValidator {
             }
             do {
                 problems += try kindProblems(row, owner: &owner)
-            } catch let error as RowDecodingError {
-                _ = error
+            } catch where error is RowDecodingError || error is UnreadableValue {
                 problems.append(FieldProblem("", cause: StoreRecordProblem.unreadableValue))
             }
             if let problem = problems.first {
@@ -240,8 +239,11 @@ struct RowValidator {
         case "unit": return try UnitRow(row: row).unit.problems()
         case "trade": return try TradeRow(row: row).trade.problems()
         case "person":
-            // The name as stored: `Person` folds what it is given, so an unfolded one is seen here.
-            let person = try PersonRow(row: row)
+            // Read again by column index, as `eligible` reads people: an import of a
+            // province's people comes through here a row at a time, and a row decoded
+            // through Codable costs several times the look-up. The name as stored:
+            // `Person` folds what it is given, so an unfolded one is seen here.
+            guard let id = row["id"] as Int64?, let person = try session.people.existingRow(id: id) else { return [] }
             return try session.people.person(of: person).problems(today: today)
                 + [PersonName.problem(person.name, folded: StoredName.folded(person.name))].compactMap { $0 }
         default:

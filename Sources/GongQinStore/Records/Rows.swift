@@ -32,17 +32,14 @@ extension UseSource: DatabaseValueConvertible {}
 extension ApplicationStatus: DatabaseValueConvertible {}
 extension ExamResult: DatabaseValueConvertible {}
 
-/// A row of one of gongqin's tables, read and written by GRDB from its properties: each
-/// column is named once, by its property, in snake_case (`unitId` is `unit_id`), as GRDB's
-/// demo app does. The values are read and written as `DatabaseValueConvertible` (a day as
-/// `YYYY-MM-DD`, a code as its raw value). The paths that read millions of rows do not come
-/// here: they read by column index (`StatementRow`, `PersonRow(columns:)`, SpecCodec).
+/// A row of one of gongqin's tables, read and written by GRDB from its properties, as
+/// GRDB's demo app does: a property is its column, and a type whose columns are not single
+/// words names them in its `CodingKeys` (`unitId` is `unit_id`), the one place each is
+/// spelt. Not a key strategy: GRDB would convert every column's name of every row read.
+/// The values are read and written as `DatabaseValueConvertible` (a day as `YYYY-MM-DD`, a
+/// code as its raw value). The paths that read millions of rows do not come here: they read
+/// by column index (`StatementRow`, `PersonRow(columns:)`, SpecCodec).
 protocol TableRow: Codable, FetchableRecord, MutablePersistableRecord {}
-
-extension TableRow {
-    static var databaseColumnDecodingStrategy: DatabaseColumnDecodingStrategy { .convertFromSnakeCase }
-    static var databaseColumnEncodingStrategy: DatabaseColumnEncodingStrategy { .convertToSnakeCase }
-}
 
 /// A row with an INTEGER PRIMARY KEY `id` that SQLite assigns.
 protocol RowWithID: TableRow {
@@ -78,6 +75,11 @@ struct UnitRow: RowWithID {
 
 struct TradeRow: RowWithID {
     static let databaseTableName = "trade"
+
+    enum CodingKeys: String, CodingKey {
+        case id, name, category, maxGrade = "max_grade", driver, cashier, licensed, builtin
+    }
+
     var id: Int64?
     var name: String
     var category: String?
@@ -106,6 +108,12 @@ struct TradeRow: RowWithID {
 
 struct PersonRow: RowWithID {
     static let databaseTableName = "person"
+
+    enum CodingKeys: String, CodingKey {
+        case id, idNumber = "id_number", name, unitId = "unit_id", tradeId = "trade_id", workStart = "work_start"
+        case probationEnd = "probation_end", enlisted, discharged, placed, fromProvince = "from_province"
+    }
+
     var id: Int64?
     var idNumber: IDNumber
     var name: String
@@ -141,6 +149,11 @@ struct PersonRow: RowWithID {
 
 struct TransferRow: RowWithID {
     static let databaseTableName = "transfer"
+
+    enum CodingKeys: String, CodingKey {
+        case id, personId = "person_id", fromTradeId = "from_trade_id", toTradeId = "to_trade_id", date
+    }
+
     var id: Int64?
     var personId: Int64
     var fromTradeId: Int64
@@ -150,6 +163,12 @@ struct TransferRow: RowWithID {
 
 struct ConditionRow: TableRow {
     static let databaseTableName = "exceptional_condition"
+
+    enum CodingKeys: String, CodingKey {
+        case code, category, name, evidence, relaxWorkYears = "relax_work_years", relaxGradeYears = "relax_grade_years"
+        case waivesEducation = "waives_education", relaxStatus = "relax_status", clause, builtin
+    }
+
     var code: String
     var category: String
     var name: String
@@ -184,6 +203,12 @@ struct ConditionRow: TableRow {
 
 struct UseRow: RowWithID {
     static let databaseTableName = "exceptional_use"
+
+    enum CodingKeys: String, CodingKey {
+        case id, personId = "person_id", conditionCode = "condition_code", category, grade, year, source
+        case applicationId = "application_id", note
+    }
+
     var id: Int64?
     var personId: Int64
     var conditionCode: String
@@ -202,6 +227,12 @@ struct UseRow: RowWithID {
 
 struct ApplicationRow: RowWithID {
     static let databaseTableName = "application"
+
+    enum CodingKeys: String, CodingKey {
+        case id, personId = "person_id", cycle, grade, module, tradeId = "trade_id", status, filedOn = "filed_on"
+        case certificateYear = "certificate_year", note, examResult = "exam_result", reviewResult = "review_result"
+    }
+
     var id: Int64?
     var personId: Int64
     var cycle: Int
