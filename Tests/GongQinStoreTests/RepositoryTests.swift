@@ -1,4 +1,5 @@
 import GongQinCore
+import GRDB
 @testable import GongQinStore
 import Testing
 
@@ -165,5 +166,35 @@ struct RepositoryTests {
         #expect([3, 1_000_000, 70].map { far[$0] } == [0, 1, 2])
         #expect([2, 4, 69, 999_999].map { far[$0] } == [nil, nil, nil, nil])
         #expect((far.low, far.high) == (3, 1_000_000))
+    }
+}
+
+@Suite("the table rows")
+struct TableRowTests {
+    /// Each row type writes exactly its table's columns: a column misspelt in a `CodingKeys`
+    /// fails here, by table, rather than at the first read or write of that kind.
+    @Test("each row type's columns are its table's")
+    func columns() throws {
+        let store = try TempStore()
+        let day = TempStore.today
+        let person = Person(idNumber: try IDNumber(IDs.make(birth: "19850312", sequence: 1)), name: "张三", unit: "u", trade: "t",
+                            workStart: day)
+        let rows: [(table: String, row: any TableRow)] = [
+            ("unit", UnitRow(Unit(name: "u"))),
+            ("trade", TradeRow(Trade(name: "t"))),
+            ("person", PersonRow(person, unitID: 1, tradeID: 1)),
+            ("transfer", TransferRow(personId: 1, fromTradeId: 1, toTradeId: 2, date: day)),
+            ("exceptional_condition", ConditionRow(ExceptionalCondition.builtins[0])),
+            ("exceptional_use", UseRow(personId: 1, conditionCode: "c", category: "c", grade: .senior, year: 2020, source: .historic)),
+            ("application", ApplicationRow(personId: 1, cycle: 2026, grade: .senior, module: .normal, tradeId: 1, status: .filed,
+                                           filedOn: day, certificateYear: 2020)),
+            ("setting", SettingRow(key: "k", value: "v")),
+        ]
+        try store.database.read { s in
+            for (table, row) in rows {
+                let columns = try String.fetchAll(s.db, sql: "SELECT name FROM pragma_table_info(?)", arguments: [table])
+                #expect(try row.databaseDictionary.keys.sorted() == columns.sorted(), "\(table)")
+            }
+        }
     }
 }
