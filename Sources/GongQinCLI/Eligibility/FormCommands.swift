@@ -85,7 +85,7 @@ struct FormCommand: ParsableCommand {
     struct Remark: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "remark",
-            abstract: "没有奖励的人员工作业绩栏的默认评语（F1，须知·五·3(3)）", subcommands: [SetRemark.self, ShowRemark.self])
+            abstract: "没有奖励的人员工作业绩栏的默认评语（\(Formality.F1.citation(paragraph: "3(3)"))）", subcommands: [SetRemark.self, ShowRemark.self])
 
         struct SetRemark: WriteCommand {
             static let configuration = CommandConfiguration(commandName: "set", abstract: "设置默认评语（不能为空）")

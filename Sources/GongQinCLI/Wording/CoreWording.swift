@@ -485,7 +485,7 @@ extension ApprovalForm.RemarkProblem {
     var gongqin: GongQinError {
         switch self {
         case .empty:
-            .invalid("工作业绩评语不能为空：没有奖励的人员工作业绩栏不能为空（F1，须知·五·3(3)）",
+            .invalid("工作业绩评语不能为空：没有奖励的人员工作业绩栏不能为空（\(Formality.F1.citation(paragraph: "3(3)"))）",
                      hint: "请写几句工作鉴定，如“\(ApprovalForm.defaultRemark)”")
         case .tooLong(let characters):
             .invalid("工作业绩评语超过\(ApprovalForm.remarkLimit)个字（\(characters)个字）", hint: "请写几句简短的工作鉴定")
@@ -499,12 +499,12 @@ extension ApprovalForm.Finding {
         switch self {
         case .educationMissing: "未登记学历，学历栏须补填"
         case .noCertificate: "未持等级证书，原持证技术工种栏空"
-        case .noCertificateInCurrentTrade(let trade): "转岗后尚无现工种\(trade)证书，原持证技术工种填转岗前的证书（F1，须知·五·2）"
-        case .certificatesSideBySide: "转岗人员：转岗前后两个证书的工种、证书号码、取证时间并排填写，汇总名册相同（F1，须知·五·2）"
+        case .noCertificateInCurrentTrade(let trade): "转岗后尚无现工种\(trade)证书，原持证技术工种填转岗前的证书（\(Formality.F1.citation(paragraph: "2"))）"
+        case .certificatesSideBySide: "转岗人员：转岗前后两个证书的工种、证书号码、取证时间并排填写，汇总名册相同（\(Formality.F1.citation(paragraph: "2"))）"
         case .certificateNumberMissing: "有证书未登记编号，证书号码栏须补填"
         case .workHistoryDerived: "未登记工作经历，工作简历按参加工作时间、现单位和现工种推得，请核对补全（job add）"
         case .serviceInWorkHistory: "服役经历按入伍、退役时间列入工作简历，请填写部队名称"
-        case .remarkForAchievements: "未登记奖励，工作业绩栏填写用人单位评语，不能为空（F1，须知·五·3(3)）"
+        case .remarkForAchievements: "未登记奖励，工作业绩栏填写用人单位评语，不能为空（\(Formality.F1.citation(paragraph: "3(3)"))）"
         }
     }
 }
@@ -701,7 +701,7 @@ extension MaterialNote.ExceptionalRequest {
         }
         if let forms = earlierForms {
             let listed = forms.isEmpty ? "尚无" : forms.map { "\($0.grade.chinese)（\($0.issued.year)年，\($0.trade)）" }.joined(separator: "、")
-            parts.append("附前几个等级的审批表以查验破格条件使用情况：\(listed)（须知·四·8）")
+            parts.append("附前几个等级的审批表以查验破格条件使用情况：\(listed)（\(RuleID.X5.clause)）")
         }
         return parts.joined(separator: "；")
     }

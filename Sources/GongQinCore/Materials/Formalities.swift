@@ -40,6 +40,9 @@ public enum Formality: String, CaseIterable, Sendable {
 
     /// `D5，须知·四·6`: what a note ends with.
     public var citation: String { "\(rawValue)，\(clause)" }
+
+    /// `F1，须知·五·2`: the formality and one paragraph of its clause.
+    public func citation(paragraph: String) -> String { "\(rawValue)，\(clause)·\(paragraph)" }
 }
 
 // MARK: - D5 (须知·四·6)
