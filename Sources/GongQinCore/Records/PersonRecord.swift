@@ -18,15 +18,16 @@ public struct PersonRecord: Hashable, Sendable, Codable {
                 trainings: [Training] = [], exceptionalUses: [ExceptionalUse] = [],
                 applications: [Application] = [], jobs: [Job] = []) {
         self.person = person
-        self.certificates = certificates.sorted { ($0.issued, $0.grade) < ($1.issued, $1.grade) }
-        self.transfers = transfers.sorted { $0.date < $1.date }
-        self.assessments = assessments.sorted { $0.year < $1.year }
-        self.education = education.sorted { $0.graduated < $1.graduated }
-        self.awards = awards.sorted { $0.date < $1.date }
-        self.trainings = trainings.sorted { $0.date < $1.date }
-        self.exceptionalUses = exceptionalUses.sorted { $0.year < $1.year }
-        self.applications = applications.sorted { ($0.cycle, $0.id) < ($1.cycle, $1.id) }
-        self.jobs = jobs.sorted { $0.from < $1.from }
+        // Each list in its order; the store reads them in it already, so most are kept as given.
+        self.certificates = certificates.inOrder { ($0.issued, $0.grade) < ($1.issued, $1.grade) }
+        self.transfers = transfers.inOrder { $0.date < $1.date }
+        self.assessments = assessments.inOrder { $0.year < $1.year }
+        self.education = education.inOrder { $0.graduated < $1.graduated }
+        self.awards = awards.inOrder { $0.date < $1.date }
+        self.trainings = trainings.inOrder { $0.date < $1.date }
+        self.exceptionalUses = exceptionalUses.inOrder { $0.year < $1.year }
+        self.applications = applications.inOrder { ($0.cycle, $0.id) < ($1.cycle, $1.id) }
+        self.jobs = jobs.inOrder { $0.from < $1.from }
     }
 
     /// The trades the person held at some time in `year`, by the transfers (RULES PL1):
@@ -59,5 +60,14 @@ public struct PersonRecord: Hashable, Sendable, Codable {
     /// and module: the one a decision about that option judges as itself.
     public func applicationInProgress(grade: Grade, module: Module, cycle: Int) -> Application? {
         applications.last { $0.cycle == cycle && $0.grade == grade && $0.module == module && $0.status.isInProgress }
+    }
+}
+
+extension Array {
+    /// The elements sorted by `less`, stably: the array itself when it is in that order
+    /// already, without a copy.
+    func inOrder(by less: (Element, Element) -> Bool) -> [Element] {
+        for i in indices.dropFirst() where less(self[i], self[i - 1]) { return sorted(by: less) }
+        return self
     }
 }

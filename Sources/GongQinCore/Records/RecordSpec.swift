@@ -32,10 +32,19 @@ public struct Codes: Sendable {
     public let read: @Sendable (_ text: String, _ what: RecordProblem.Subject) throws(RecordProblem) -> String
     /// The Chinese label of a code, or nil when it is none.
     public let label: @Sendable (String) -> String?
+    /// The code whose UTF-8 bytes these are, or nil when they are none: a stored code read
+    /// without making a string of its bytes (`eligible` reads millions).
+    public let stored: @Sendable (UnsafeBufferPointer<UInt8>) -> String?
 
     public init<V: Vocabulary>(_ type: V.Type) {
         read = { text, what throws(RecordProblem) in try Values.vocabulary(text, what, as: V.self).code }
         label = { V(rawValue: $0)?.chinese }
+        stored = { bytes in
+            V.allCases.first { value in
+                var code = value.rawValue
+                return code.withUTF8 { $0.count == bytes.count && $0.elementsEqual(bytes) }
+            }?.rawValue
+        }
     }
 }
 
