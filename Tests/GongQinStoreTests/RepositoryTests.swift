@@ -134,6 +134,27 @@ struct RepositoryTests {
         #expect(try store.database.read { s in try s.people.exists(kept) } == true)
     }
 
+    @Test("a person's records alike in their order come back in the order they were added, whatever the index's order")
+    func recordOrder() throws {
+        let store = try TempStore()
+        let id = try store.seedPerson()
+        // Two certificates of one grade and day: the batch reads them by the table's index
+        // (by trade), and they must still come back as they were added, as `ORDER BY …, id`
+        // had them. The trade with the higher row id goes first.
+        let trades = try store.database.read { s in
+            try ["电工", "汽车驾驶与管理"].sorted { try s.catalog.tradeID(named: $0) > s.catalog.tradeID(named: $1) }
+        }
+        try store.database.write { s in
+            for trade in trades {
+                try s.people.add(RecordKinds.certificate, Certificate(trade: trade, grade: .junior, issued: day("2010-06-01")), to: id, today: today)
+            }
+            try s.people.add(RecordKinds.certificate, Certificate(trade: "电工", grade: .intermediate, issued: day("2009-06-01")), to: id, today: today)
+        }
+        let record = try store.database.read { s in try s.people.record(id) }
+        #expect(record.certificates.map(\.trade) == ["电工"] + trades)
+        #expect(record.certificates.map(\.grade) == [.intermediate, .junior, .junior])
+    }
+
     @Test("records of many people come back in batches, each complete")
     func batches() throws {
         let store = try TempStore()

@@ -43,9 +43,11 @@ struct EligibleCommand: ReadCommand {
             let (output, chinese) = (self.output, header.chineseHeader)
             let pipeline = Pipeline<[PersonRecord], [(EligibleLine, String?)]>(transform: { [grade] batch in
                 var lines: [(EligibleLine, String?)] = []
-                for (record, options) in zip(batch, engine.eligibleOptions(batch, cycle: year)) {
-                    for option in options where grade == nil || option.grade == grade {
-                        let line = EligibleLine(record, option)
+                // By index: a record copied out of the batch costs a retain of each of its lists.
+                let decisions = engine.eligibleOptions(batch, cycle: year)
+                for i in batch.indices {
+                    for option in decisions[i] where grade == nil || option.grade == grade {
+                        let line = EligibleLine(batch[i], option)
                         lines.append((line, line.streamed(output, chinese: chinese)))
                     }
                 }

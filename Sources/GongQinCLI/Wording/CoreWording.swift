@@ -287,18 +287,25 @@ extension OptionDecision {
 
     /// The notes on the provisional and assumed values the option rests on, which every
     /// option of the cycle shares.
-    var valueNotes: [String] {
-        unofficialValues.compactMap { status in
-            switch status {
-            case .provisional: "本结论依据推算值（按\(Policy.noticeYear)年须知推算，待正式文件公布后以正式文件为准）"
-            case .assumed: "本结论依据假定值（须知未载明破格放宽年限，采用假定值，RULES X3）"
-            case .official: nil
-            }
-        }
-    }
+    var valueNotes: [String] { unofficialValues.compactMap(\.note) }
 
     /// Both, as `eligible`'s JSON and CSV and `explain`'s JSON list them.
     var warnings: [String] { personalWarnings + valueNotes }
+}
+
+extension ValueStatus {
+    /// The note on a decision that rests on a value of this status, made once: every
+    /// option of a cycle shares it (`eligible` over a province writes it on each line).
+    var note: String? {
+        switch self {
+        case .provisional: Self.provisionalNote
+        case .assumed: Self.assumedNote
+        case .official: nil
+        }
+    }
+
+    private static let provisionalNote = "本结论依据推算值（按\(Policy.noticeYear)年须知推算，待正式文件公布后以正式文件为准）"
+    private static let assumedNote = "本结论依据假定值（须知未载明破格放宽年限，采用假定值，RULES X3）"
 }
 
 extension CycleNote {

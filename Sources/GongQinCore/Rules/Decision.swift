@@ -154,8 +154,11 @@ public struct OptionDecision: Hashable, Sendable, Codable {
     /// Whether the decision rests on provisional and on assumed policy values (RULES §2,
     /// X3), in that order: the notes every option of the cycle shares.
     public var unofficialValues: [ValueStatus] {
-        let statuses = Set(checks.compactMap(\.status))
-        return [ValueStatus.provisional, .assumed].filter(statuses.contains)
+        var provisional = false, assumed = false
+        for check in checks {
+            if check.status == .provisional { provisional = true } else if check.status == .assumed { assumed = true }
+        }
+        return (provisional ? [.provisional] : []) + (assumed ? [.assumed] : [])
     }
 
     public var failedChecks: [Check] { checks.filter { $0.verdict == .fail } }
