@@ -30,8 +30,8 @@ public struct FieldSpec: Hashable, Sendable {
     /// The identity-number column of every kind that belongs to a person.
     public static let idNumberName = "id-number"
 
-    static let idNumber = FieldSpec(idNumberName, "身份证号", required: true,
-                                    aliases: ["身份证号码", "身份证", "公民身份号码", "公民身份证号码", "证件号码"], "18位")
+    /// The person's (`RecordSpecs.person`), which every file of a person's records leads with.
+    static let idNumber = RecordSpecs.person.fields[0].fileColumn
 
     /// 性别: derived from the identity number (GB 11643: the 17th digit odd is a man),
     /// checked against it.
@@ -165,7 +165,7 @@ public enum RecordKind: String, CaseIterable, Sendable {
 
     private static let unitFields = RecordKind.units.declaredFields
     private static let tradeFields = RecordKind.trades.declaredFields
-    private static let personFields = RecordKind.persons.declaredFields
+    private static let personFields = RecordSpecs.person.fileColumns
     private static let exceptionalFields = RecordKind.exceptional.declaredFields
 
     /// The columns of a kind without a spec.
@@ -182,25 +182,13 @@ public enum RecordKind: String, CaseIterable, Sendable {
              FieldSpec("driver", "驾驶类", "是/否"),
              FieldSpec("cashier", "收银类", "是/否"),
              FieldSpec("licensed", "持证上岗", "是/否")]
-        case .persons:
-            [.idNumber,
-             FieldSpec("name", "姓名", required: true),
-             FieldSpec("unit", "单位", required: true, aliases: ["用人单位", "单位名称", "工作单位"], "须已登记"),
-             FieldSpec("trade", "工种", required: true, aliases: ["现工种", "岗位工种", "岗位", "岗位名称", "工种名称"], "现岗位工种"),
-             FieldSpec("work-start", "参加工作时间", required: true, date: true,
-                       aliases: ["参加工作日期", "参加工作年月", "参工时间", "参加工作"], "YYYY-MM-DD 或 YYYY-MM"),
-             FieldSpec("probation-end", "试用期满时间", date: true, aliases: ["试用期满日期", "转正时间", "转正日期"], "可为将来日期"),
-             FieldSpec("enlisted", "入伍时间", date: true, aliases: ["入伍日期"]),
-             FieldSpec("discharged", "退役时间", date: true, aliases: ["退役日期", "退伍时间"]),
-             FieldSpec("placed", "安置时间", date: true, aliases: ["安置日期"], "有此项即为退役安置人员"),
-             FieldSpec("from-province", "调出省份", "外省调入人员")]
         case .exceptional:
             [.idNumber,
              FieldSpec("condition", "破格条件", required: true, "条件代码或中文名称，见 exceptional conditions"),
              FieldSpec("year", "年度", required: true, aliases: ["使用年度", "审批表年度"]),
              FieldSpec("grade", "等级", required: true, aliases: ["申报等级"]),
              FieldSpec("note", "备注")]
-        case .certs, .transfers, .assessments, .education, .awards, .training, .jobs: [FieldSpec]()
+        case .persons, .certs, .transfers, .assessments, .education, .awards, .training, .jobs: [FieldSpec]()
         }
     }
 
@@ -463,16 +451,13 @@ public enum FileRecord: Hashable, Sendable {
     /// `--chinese-header` export writes them; `condition` names a condition's code.
     /// `import` reads either.
     public func values(labelled: Bool, condition: (String) -> String = { $0 }) -> [String] {
-        func d(_ day: Day?) -> String { day?.description ?? "" }
         func v<V: Vocabulary>(_ value: V) -> String { labelled ? value.chinese : value.code }
         func b(_ flag: Bool) -> String { labelled ? (flag ? "是" : "否") : String(flag) }
         switch self {
         case .unit(let u): return [u.name, u.department ?? "", u.district ?? ""]
         case .trade(let t):
             return [t.name, t.category ?? "", v(t.maxGrade), b(t.driver), b(t.cashier), b(t.licensed)]
-        case .person(let p):
-            return [p.idNumber.text, p.name, p.unit, p.trade, d(p.workStart), d(p.probationEnd), d(p.enlisted),
-                    d(p.discharged), d(p.placed), p.fromProvince ?? ""]
+        case .person(let p): return RecordSpecs.person.cells(p, labelled: labelled)
         case .certificate(let id, let c): return [id.text] + RecordSpecs.certificate.cells(c, labelled: labelled)
         case .transfer(let id, let from, let to, let date):
             return [id.text] + RecordSpecs.transfer.cells(Transfer(from: from ?? "", to: to, date: date), labelled: labelled)
@@ -504,19 +489,7 @@ public enum FileRecord: Hashable, Sendable {
                 .trade(Trade(name: $0, category: category, maxGrade: maxGrade ?? .senior, driver: driver,
                              cashier: cashier, licensed: licensed))
             }
-        case .persons:
-            let id = r.id(), name = r.required("name"), unit = r.required("unit"), trade = r.required("trade")
-            let workStart = r.day("work-start", allowMonth: true)
-            let probationEnd = r.optionalDay("probation-end", allowMonth: true, allowFuture: true)
-            let enlisted = r.optionalDay("enlisted", allowMonth: true)
-            let discharged = r.optionalDay("discharged", allowMonth: true)
-            let placed = r.optionalDay("placed", allowMonth: true)
-            let fromProvince = r.text("from-province")
-            if let id, let name, let unit, let trade, let workStart {
-                record = (.person(Person(idNumber: id, name: name, unit: unit, trade: trade, workStart: workStart,
-                                                 probationEnd: probationEnd, enlisted: enlisted, discharged: discharged,
-                                                 placed: placed, fromProvince: fromProvince)))
-            } else { record = nil }
+        case .persons: record = r.record(RecordSpecs.person).map { .person($0) }
         case .certs: record = r.personal(RecordSpecs.certificate).map { .certificate($0, $1) }
         case .transfers:
             record = r.personal(RecordSpecs.transfer).map { .transfer($0, from: $1.from.isEmpty ? nil : $1.from, to: $1.to, date: $1.date) }
@@ -585,6 +558,13 @@ struct CellReader {
         self.problems += problems
         guard let id, let record else { return nil }
         return (id, record)
+    }
+
+    /// A record read field by field as its spec says, its file's columns being its fields.
+    mutating func record<R>(_ spec: RecordSpec<R>) -> R? {
+        let (record, problems) = spec.read(cells: values, today: today)
+        self.problems += problems
+        return record
     }
 
     mutating func id() -> IDNumber? {
