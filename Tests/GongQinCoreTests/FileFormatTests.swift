@@ -129,6 +129,42 @@ struct FileFormatTests {
         #expect(RecordSpecs.person.clearable.map(\.name) == ["probation-end", "enlisted", "discharged", "placed", "from-province"])
     }
 
+    @Test("the units and trades files' columns are their specs': the same names, labels, aliases and help as before")
+    func catalogueColumns() {
+        func described(_ kind: RecordKind) -> [String] {
+            kind.fields.map { "\($0.name)|\($0.label)|\($0.required)|\($0.isDate)|\($0.aliases.joined(separator: ","))|\($0.help)" }
+        }
+        #expect(described(.units) == ["name|单位|true|false|单位名称,用人单位,工作单位|", "department|主管部门|false|false||",
+                                      "district|辖市区|false|false||"])
+        #expect(described(.trades) == ["name|工种|true|false|工种名称|", "category|类别|false|false||如 机电类",
+                                       "max-grade|最高等级|false|false||等级代码或中文；空为高级工", "driver|驾驶类|false|false||是/否",
+                                       "cashier|收银类|false|false||是/否", "licensed|持证上岗|false|false||是/否"])
+        #expect(RecordKind.units.fields == RecordSpecs.unit.fileColumns && RecordKind.trades.fields == RecordSpecs.trade.fileColumns)
+        #expect(RecordKind.units.table == "unit" && RecordKind.trades.table == "trade" && RecordKind.exceptional.table == "exceptional_use")
+        #expect(RecordKind.trades.fields.map(RecordKind.trades.column(of:)) == ["name", "category", "max_grade", "driver", "cashier", "licensed"])
+        #expect(RecordKind.exceptional.fields.map(RecordKind.exceptional.column(of:)) == ["id_number", "condition_code", "year", "grade", "note"])
+    }
+
+    @Test("a trades row: the highest grade left out is 高级工, a flag left out is no, a bad cell is named by its label")
+    func decodeTrade() throws {
+        #expect(try FileRecord.decode(.trades, ["电工", nil, "", "是", nil, "0"], today: today)
+            == .trade(Trade(name: "电工", maxGrade: .senior, driver: true)))
+        #expect {
+            try FileRecord.decode(.trades, ["", " ", "大师", "也许", nil, nil], today: today)
+        } throws: { error in
+            let problems = (error as? RowProblems)?.problems ?? []
+            return problems.map(\.field) == ["name", "max-grade", "driver"]
+                && problems[0].cause as? RecordProblem == .missing(.label("工种"))
+                && problems[1].cause as? RecordProblem == .unknownValue(.label("最高等级"), "大师", choices: Grade.choices)
+        }
+        let unit = FileRecord.unit(Unit(name: "某局", district: "天宁区"))
+        #expect(unit.values == ["某局", "", "天宁区"])
+        #expect(try FileRecord.decode(.units, [" 某局 ", "", "天宁区"], today: today) == unit)
+        let trade = FileRecord.trade(Trade(name: "电工", category: "机电类", maxGrade: .technician, cashier: true))
+        #expect(trade.values == ["电工", "机电类", "technician", "false", "true", "false"])
+        #expect(trade.values(labelled: true) == ["电工", "机电类", "技师", "否", "是", "否"])
+    }
+
     @Test("a persons row is read by the person's spec: trimmed, months and a future probation end taken, every bad cell named")
     func decodePerson() throws {
         let record = try FileRecord.decode(.persons, [id, " 张三 ", "某局", "电工", "2005-07", "2027-01", nil, "", "", " 浙江 "],

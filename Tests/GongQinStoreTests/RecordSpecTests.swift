@@ -12,7 +12,7 @@ struct RecordSpecTests {
     static let specs: [(table: String, columns: [String], required: [String])] = [
         described(RecordSpecs.certificate), described(RecordSpecs.transfer), described(RecordSpecs.assessment),
         described(RecordSpecs.education), described(RecordSpecs.award), described(RecordSpecs.training),
-        described(RecordSpecs.job), described(RecordSpecs.person),
+        described(RecordSpecs.job), described(RecordSpecs.person), described(RecordSpecs.unit), described(RecordSpecs.trade),
     ]
 
     static func described<R>(_ spec: RecordSpec<R>) -> (table: String, columns: [String], required: [String]) {
@@ -33,7 +33,7 @@ struct RecordSpecTests {
                 }
             }
         }
-        #expect(Self.specs.count == 8)
+        #expect(Self.specs.count == 10)
     }
 
     @Test("the store's person row reads the person's columns in the spec's order")

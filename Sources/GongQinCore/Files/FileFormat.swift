@@ -1,7 +1,8 @@
 /// The file format of `import KIND FILE` and `export KIND` (IMPORT.md): one row per record,
 /// a header row naming the columns by the long flag of the matching `add` command or by
-/// its Chinese label. The fields are defined here once, as data; the CLI, the README and
-/// the tests read them from here.
+/// its Chinese label. The fields are defined once, as data: each kind's in its spec
+/// (Records/RecordSpec.swift), a historic use's here; the CLI, the README and the tests
+/// read them from `RecordKind.fields`.
 
 /// One column: the long flag of the `add` command, its Chinese label, whether a row must
 /// fill it, and further header spellings accepted.
@@ -163,34 +164,17 @@ public enum RecordKind: String, CaseIterable, Sendable {
         }
     }
 
-    private static let unitFields = RecordKind.units.declaredFields
-    private static let tradeFields = RecordKind.trades.declaredFields
+    private static let unitFields = RecordSpecs.unit.fileColumns
+    private static let tradeFields = RecordSpecs.trade.fileColumns
     private static let personFields = RecordSpecs.person.fileColumns
-    private static let exceptionalFields = RecordKind.exceptional.declaredFields
-
-    /// The columns of a kind without a spec.
-    private var declaredFields: [FieldSpec] {
-        switch self {
-        case .units:
-            [FieldSpec("name", "单位", required: true, aliases: ["单位名称", "用人单位", "工作单位"]),
-             FieldSpec("department", "主管部门"),
-             FieldSpec("district", "辖市区")]
-        case .trades:
-            [FieldSpec("name", "工种", required: true, aliases: ["工种名称"]),
-             FieldSpec("category", "类别", "如 机电类"),
-             FieldSpec("max-grade", "最高等级", "等级代码或中文；空为高级工"),
-             FieldSpec("driver", "驾驶类", "是/否"),
-             FieldSpec("cashier", "收银类", "是/否"),
-             FieldSpec("licensed", "持证上岗", "是/否")]
-        case .exceptional:
-            [.idNumber,
-             FieldSpec("condition", "破格条件", required: true, "条件代码或中文名称，见 exceptional conditions"),
-             FieldSpec("year", "年度", required: true, aliases: ["使用年度", "审批表年度"]),
-             FieldSpec("grade", "等级", required: true, aliases: ["申报等级"]),
-             FieldSpec("note", "备注")]
-        case .persons, .certs, .transfers, .assessments, .education, .awards, .training, .jobs: [FieldSpec]()
-        }
-    }
+    /// The columns of the one kind without a spec: a historic use (`exceptional record`).
+    private static let exceptionalFields: [FieldSpec] = [
+        .idNumber,
+        FieldSpec("condition", "破格条件", required: true, "条件代码或中文名称，见 exceptional conditions"),
+        FieldSpec("year", "年度", required: true, aliases: ["使用年度", "审批表年度"]),
+        FieldSpec("grade", "等级", required: true, aliases: ["申报等级"]),
+        FieldSpec("note", "备注"),
+    ]
 
     /// Whether the kind's records belong to a person: its files carry 姓名 beside the ID.
     public var isPersonal: Bool { ![.units, .trades, .persons].contains(self) }
@@ -452,11 +436,9 @@ public enum FileRecord: Hashable, Sendable {
     /// `import` reads either.
     public func values(labelled: Bool, condition: (String) -> String = { $0 }) -> [String] {
         func v<V: Vocabulary>(_ value: V) -> String { labelled ? value.chinese : value.code }
-        func b(_ flag: Bool) -> String { labelled ? (flag ? "是" : "否") : String(flag) }
         switch self {
-        case .unit(let u): return [u.name, u.department ?? "", u.district ?? ""]
-        case .trade(let t):
-            return [t.name, t.category ?? "", v(t.maxGrade), b(t.driver), b(t.cashier), b(t.licensed)]
+        case .unit(let u): return RecordSpecs.unit.cells(u, labelled: labelled)
+        case .trade(let t): return RecordSpecs.trade.cells(t, labelled: labelled)
         case .person(let p): return RecordSpecs.person.cells(p, labelled: labelled)
         case .certificate(let id, let c): return [id.text] + RecordSpecs.certificate.cells(c, labelled: labelled)
         case .transfer(let id, let from, let to, let date):
@@ -478,17 +460,8 @@ public enum FileRecord: Hashable, Sendable {
         var r = CellReader(fields: kind.fields, values: values, today: today)
         let record: FileRecord?
         switch kind {
-        case .units:
-            let name = r.required("name"), department = r.text("department"), district = r.text("district")
-            record = name.map { .unit(Unit(name: $0, department: department, district: district)) }
-        case .trades:
-            let name = r.required("name"), category = r.text("category")
-            let maxGrade: Grade? = r.optional("max-grade") { t, what throws(RecordProblem) in try Values.vocabulary(t, what) }
-            let driver = r.bool("driver"), cashier = r.bool("cashier"), licensed = r.bool("licensed")
-            record = name.map {
-                .trade(Trade(name: $0, category: category, maxGrade: maxGrade ?? .senior, driver: driver,
-                             cashier: cashier, licensed: licensed))
-            }
+        case .units: record = r.record(RecordSpecs.unit).map { .unit($0) }
+        case .trades: record = r.record(RecordSpecs.trade).map { .trade($0) }
         case .persons: record = r.record(RecordSpecs.person).map { .person($0) }
         case .certs: record = r.personal(RecordSpecs.certificate).map { .certificate($0, $1) }
         case .transfers:
@@ -590,9 +563,5 @@ struct CellReader {
 
     mutating func vocabulary<V: Vocabulary>(_ name: String) -> V? {
         requiredValue(name) { t, what throws(RecordProblem) in try Values.vocabulary(t, what) }
-    }
-
-    mutating func bool(_ name: String) -> Bool {
-        optional(name) { t, what throws(RecordProblem) in try Values.bool(t, what) } ?? false
     }
 }

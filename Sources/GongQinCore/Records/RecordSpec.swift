@@ -331,6 +331,32 @@ public enum RecordSpecs {
         key: ["id-number"], order: ["id_number"], personal: false, internalColumns: ["id"],
         blank: Person(idNumber: placeholderID, name: "", unit: "", trade: "", workStart: placeholderDay))
 
+    /// A unit (用人单位): the columns of the units file and their labels in the log.
+    /// `unit add` and `update` keep their own flags (the name is their argument).
+    public static let unit = RecordSpec<Unit>(
+        kind: .units, table: "unit",
+        fields: [
+            .text("name", nil, "单位", \.name, limit: Limits.unitName, aliases: ["单位名称", "用人单位", "工作单位"]),
+            .optionalText("department", nil, "主管部门", \.department, limit: Limits.departmentName),
+            .optionalText("district", nil, "辖市区", \.district, limit: Limits.districtName),
+        ],
+        key: ["name"], order: ["name"], personal: false, internalColumns: ["id"], blank: Unit(name: ""))
+
+    /// A trade of the catalogue (工种): the columns of the trades file and their labels in
+    /// the log. `trade add` and `update` keep their own flags (`--driver`/`--no-driver`).
+    public static let trade = RecordSpec<Trade>(
+        kind: .trades, table: "trade",
+        fields: [
+            .text("name", nil, "工种", \.name, limit: Limits.tradeName, aliases: ["工种名称"]),
+            Field("category", nil, "类别", .text(limit: Limits.tradeCategory, name: false), help: "如 机电类",
+                  get: { $0.category.map(FieldValue.text) ?? .null }, set: { record, value in record.category = value.text }),
+            .code("max-grade", nil, "最高等级", \.maxGrade, required: false, empty: .senior, help: "等级代码或中文；空为高级工"),
+            .flag("driver", nil, "驾驶类", \.driver),
+            .flag("cashier", nil, "收银类", \.cashier),
+            .flag("licensed", nil, "持证上岗", \.licensed),
+        ],
+        key: ["name"], order: ["name"], personal: false, internalColumns: ["id", "builtin"], blank: Trade(name: ""))
+
     public static let certificate = RecordSpec<Certificate>(
         kind: .certs, table: "certificate",
         fields: [

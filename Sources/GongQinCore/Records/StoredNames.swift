@@ -58,18 +58,19 @@ extension RecordKind {
     }
 
     /// The columns of the kind's table as a spec describes them: `spec`'s, and the
-    /// person's, which the store keeps by a row of its own (`PersonRow`), not by its spec.
-    var described: SpecColumns? { self == .persons ? SpecColumns.person : spec }
-
-    /// The table the kind's records are kept in.
-    public var table: String {
-        if let described { return described.table }
+    /// person's, a unit's and a trade's, which the store keeps by rows of their own
+    /// (`PersonRow`, `UnitRow`, `TradeRow`), not by their specs.
+    var described: SpecColumns? {
         switch self {
-        case .units: return "unit"
-        case .trades: return "trade"
-        default: return "exceptional_use"
+        case .units: SpecColumns.unit
+        case .trades: SpecColumns.trade
+        case .persons: SpecColumns.person
+        default: spec
         }
     }
+
+    /// The table the kind's records are kept in.
+    public var table: String { described?.table ?? "exceptional_use" }
 
     /// The column of the table a file column is stored in: its spec's for a kind with one
     /// (a person's unit and trade by row id), else the field's name with `_` (a use's
@@ -93,4 +94,6 @@ extension SpecColumns {
     static let training = RecordSpecs.training.columnsOnly
     static let job = RecordSpecs.job.columnsOnly
     static let person = RecordSpecs.person.columnsOnly
+    static let unit = RecordSpecs.unit.columnsOnly
+    static let trade = RecordSpecs.trade.columnsOnly
 }
