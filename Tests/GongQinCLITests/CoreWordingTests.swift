@@ -6,6 +6,21 @@ import Testing
 /// itself wrote before it was typed.
 @Suite("Core's typed values are worded as before")
 struct CoreWordingTests {
+    @Test("a problem names a person's field by its label in the person's spec")
+    func personSubjects() {
+        let subjects: [(RecordProblem.Subject, String, String)] = [
+            (.personName, "name", "姓名"), (.workStart, "work-start", "参加工作时间"), (.enlisted, "enlisted", "入伍时间"),
+            (.discharged, "discharged", "退役时间"), (.placed, "placed", "安置时间"), (.probationEnd, "probation-end", "试用期满时间"),
+            (.fromProvince, "from-province", "调出省份"),
+        ]
+        for (subject, field, words) in subjects {
+            #expect(subject.chinese == words)
+            #expect(RecordSpecs.person.field(field)?.label == words)
+        }
+        #expect(RecordProblem.before(.probationEnd, Day(year: 2004, month: 1, day: 1)!, earlier: .workStart, Day(year: 2005, month: 7, day: 1)!)
+            .chinese.contains("试用期满时间"))
+    }
+
     @Test("a grade and module without a list of materials is refused with its rule", arguments: [
         (MaterialListRefusal.transfer(.technician), "（T3，"), (.review(.seniorTechnician), "（V0，"), (.early(.junior), "（E2、E3，"),
     ])

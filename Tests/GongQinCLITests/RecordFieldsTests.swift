@@ -75,6 +75,32 @@ struct RecordFieldsTests {
         #expect(s.ok("education", "update", "--help").contains("是否相关专业：是/否（true/false、1/0、y/n）（可选：yes、no；单写即：yes）"))
     }
 
+    @Test("person add and update take the person's spec's fields as flags, helped by it, and --clear its optional ones")
+    func personFields() {
+        let fields = RecordSpecs.person.fields.map(\.name).filter { $0 != FieldSpec.idNumberName }
+        #expect(Self.given(PersonCommand.Fields.self) == Set(fields))
+        let add = options(["person", "add"]), update = options(["person", "update"])
+        #expect(Set(add.keys) == Set(fields.map { "--" + $0 } + ["--id-number"]), "\(add.keys.sorted())")
+        #expect(Set(update.keys) == Set(fields.map { "--" + $0 } + ["--correction"]), "\(update.keys.sorted())")
+        for field in RecordSpecs.person.fields where field.name != FieldSpec.idNumberName {
+            #expect(add["--" + field.name] == update["--" + field.name])
+            #expect(add["--" + field.name]?.hasPrefix(field.label) == true, "--\(field.name): \(add["--" + field.name] ?? "")")
+        }
+        #expect(PersonCommand.Update.ClearableField.allValueStrings == ["probation-end", "enlisted", "discharged", "placed", "from-province"])
+        #expect(PersonCommand.Update.configuration.discussion.contains("--clear 清空可选项：probation-end、enlisted、discharged、placed、from-province。"))
+        let s = Sandbox()
+        let help = s.ok("person", "update", "--help")
+        #expect(help.contains("--work-start <date>     参加工作时间：YYYY-MM-DD 或 YYYY-MM\n"), "\(help)")
+        #expect(help.contains("--probation-end <date>  试用期满时间：YYYY-MM-DD 或 YYYY-MM；可为将来日期\n"), "\(help)")
+        #expect(help.contains("--from-province <name>  调出省份：外省调入人员\n"), "\(help)")
+        #expect(help.contains("（可选：probation-end、enlisted、discharged、placed、from-province）"), "\(help)")
+        // The names the refusals have always used: the flags left out, the labels of the required fields.
+        #expect(s.fails(64, "person", "add", "--id-number", id, "--name", "张三")
+            == "用法错误：缺少参数 --unit、--trade、--work-start。登记人员须给出姓名、单位、工种和参加工作时间\n")
+        #expect(s.fails(64, "person", "update", id, "--clear", "name").contains("可选：probation-end、enlisted、discharged、placed、from-province"))
+        #expect(s.fails(65, "person", "update", id, "--work-start", "2005-13").contains("参加工作时间：“2005-13”不是真实存在的日期"))
+    }
+
     @Test("add refuses the required fields left out: exit 64, one line naming each and the help, before any database")
     func requiredLeftOut() {
         let s = Sandbox()

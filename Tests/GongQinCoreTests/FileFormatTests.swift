@@ -92,4 +92,95 @@ struct FileFormatTests {
         // The transfers that led to the current trade, for `import roster` (T1).
         #expect(row.cells[14] == "2010年06月；2016年06月")
     }
+
+    @Test("the persons file's columns are the person's spec: the same names, labels, aliases and help as before (issue 25)")
+    func personColumns() {
+        struct Column: Equatable {
+            let name: String, label: String, required: Bool, date: Bool, aliases: [String], help: String
+        }
+        let expected = [
+            Column(name: "id-number", label: "身份证号", required: true, date: false,
+                   aliases: ["身份证号码", "身份证", "公民身份号码", "公民身份证号码", "证件号码"], help: "18位"),
+            Column(name: "name", label: "姓名", required: true, date: false, aliases: [], help: ""),
+            Column(name: "unit", label: "单位", required: true, date: false, aliases: ["用人单位", "单位名称", "工作单位"], help: "须已登记"),
+            Column(name: "trade", label: "工种", required: true, date: false,
+                   aliases: ["现工种", "岗位工种", "岗位", "岗位名称", "工种名称"], help: "现岗位工种"),
+            Column(name: "work-start", label: "参加工作时间", required: true, date: true,
+                   aliases: ["参加工作日期", "参加工作年月", "参工时间", "参加工作"], help: "YYYY-MM-DD 或 YYYY-MM"),
+            Column(name: "probation-end", label: "试用期满时间", required: false, date: true,
+                   aliases: ["试用期满日期", "转正时间", "转正日期"], help: "可为将来日期"),
+            Column(name: "enlisted", label: "入伍时间", required: false, date: true, aliases: ["入伍日期"], help: ""),
+            Column(name: "discharged", label: "退役时间", required: false, date: true, aliases: ["退役日期", "退伍时间"], help: ""),
+            Column(name: "placed", label: "安置时间", required: false, date: true, aliases: ["安置日期"], help: "有此项即为退役安置人员"),
+            Column(name: "from-province", label: "调出省份", required: false, date: false, aliases: [], help: "外省调入人员"),
+        ]
+        let columns = RecordKind.persons.fields.map {
+            Column(name: $0.name, label: $0.label, required: $0.required, date: $0.isDate, aliases: $0.aliases, help: $0.help)
+        }
+        #expect(columns == expected)
+        #expect(RecordKind.persons.fields == RecordSpecs.person.fileColumns)
+        // The identity number every file of a person's records leads with is the person's.
+        #expect(RecordKind.persons.fields[0] == FieldSpec.idNumber)
+        for kind in RecordKind.allCases where kind.isPersonal { #expect(kind.fields[0] == FieldSpec.idNumber, "\(kind)") }
+        // The columns of the person's table, and the fields `update --clear` empties.
+        #expect(RecordSpecs.person.fields.map(\.column) == ["id_number", "name", "unit_id", "trade_id", "work_start",
+                                                            "probation_end", "enlisted", "discharged", "placed", "from_province"])
+        #expect(RecordSpecs.person.fields.map { RecordKind.persons.column(of: $0.fileColumn) } == RecordSpecs.person.fields.map(\.column))
+        #expect(RecordSpecs.person.clearable.map(\.name) == ["probation-end", "enlisted", "discharged", "placed", "from-province"])
+    }
+
+    @Test("the units and trades files' columns are their specs': the same names, labels, aliases and help as before")
+    func catalogueColumns() {
+        func described(_ kind: RecordKind) -> [String] {
+            kind.fields.map { "\($0.name)|\($0.label)|\($0.required)|\($0.isDate)|\($0.aliases.joined(separator: ","))|\($0.help)" }
+        }
+        #expect(described(.units) == ["name|单位|true|false|单位名称,用人单位,工作单位|", "department|主管部门|false|false||",
+                                      "district|辖市区|false|false||"])
+        #expect(described(.trades) == ["name|工种|true|false|工种名称|", "category|类别|false|false||如 机电类",
+                                       "max-grade|最高等级|false|false||等级代码或中文；空为高级工", "driver|驾驶类|false|false||是/否",
+                                       "cashier|收银类|false|false||是/否", "licensed|持证上岗|false|false||是/否"])
+        #expect(RecordKind.units.fields == RecordSpecs.unit.fileColumns && RecordKind.trades.fields == RecordSpecs.trade.fileColumns)
+        #expect(RecordKind.units.table == "unit" && RecordKind.trades.table == "trade" && RecordKind.exceptional.table == "exceptional_use")
+        #expect(RecordKind.trades.fields.map(RecordKind.trades.column(of:)) == ["name", "category", "max_grade", "driver", "cashier", "licensed"])
+        #expect(RecordKind.exceptional.fields.map(RecordKind.exceptional.column(of:)) == ["id_number", "condition_code", "year", "grade", "note"])
+    }
+
+    @Test("a trades row: the highest grade left out is 高级工, a flag left out is no, a bad cell is named by its label")
+    func decodeTrade() throws {
+        #expect(try FileRecord.decode(.trades, ["电工", nil, "", "是", nil, "0"], today: today)
+            == .trade(Trade(name: "电工", maxGrade: .senior, driver: true)))
+        #expect {
+            try FileRecord.decode(.trades, ["", " ", "大师", "也许", nil, nil], today: today)
+        } throws: { error in
+            let problems = (error as? RowProblems)?.problems ?? []
+            return problems.map(\.field) == ["name", "max-grade", "driver"]
+                && problems[0].cause as? RecordProblem == .missing(.label("工种"))
+                && problems[1].cause as? RecordProblem == .unknownValue(.label("最高等级"), "大师", choices: Grade.choices)
+        }
+        let unit = FileRecord.unit(Unit(name: "某局", district: "天宁区"))
+        #expect(unit.values == ["某局", "", "天宁区"])
+        #expect(try FileRecord.decode(.units, [" 某局 ", "", "天宁区"], today: today) == unit)
+        let trade = FileRecord.trade(Trade(name: "电工", category: "机电类", maxGrade: .technician, cashier: true))
+        #expect(trade.values == ["电工", "机电类", "technician", "false", "true", "false"])
+        #expect(trade.values(labelled: true) == ["电工", "机电类", "技师", "否", "是", "否"])
+    }
+
+    @Test("a persons row is read by the person's spec: trimmed, months and a future probation end taken, every bad cell named")
+    func decodePerson() throws {
+        let record = try FileRecord.decode(.persons, [id, " 张三 ", "某局", "电工", "2005-07", "2027-01", nil, "", "", " 浙江 "],
+                                           today: today)
+        let person = Person(idNumber: try IDNumber(id), name: "张三", unit: "某局", trade: "电工", workStart: Day(year: 2005, month: 7, day: 1)!,
+                            probationEnd: Day(year: 2027, month: 1, day: 1)!, fromProvince: "浙江")
+        #expect(record == .person(person))
+        #expect(record.values == [id, "张三", "某局", "电工", "2005-07-01", "2027-01-01", "", "", "", "浙江"])
+        #expect(try FileRecord.decode(.persons, record.values, today: today) == record)
+        #expect {
+            try FileRecord.decode(.persons, ["123", "", "某局", nil, "2030-01", "x", "2030-01", nil, nil, nil], today: today)
+        } throws: { error in
+            let problems = (error as? RowProblems)?.problems ?? []
+            return problems.map(\.field) == ["id-number", "name", "trade", "work-start", "probation-end", "enlisted"]
+                && problems[1].cause as? RecordProblem == .missing(.label("姓名"))
+                && problems[3].cause as? RecordProblem == .dayAfterToday(.label("参加工作时间"), Day(year: 2030, month: 1, day: 1)!, today: today)
+        }
+    }
 }

@@ -12,7 +12,7 @@ struct RecordSpecTests {
     static let specs: [(table: String, columns: [String], required: [String])] = [
         described(RecordSpecs.certificate), described(RecordSpecs.transfer), described(RecordSpecs.assessment),
         described(RecordSpecs.education), described(RecordSpecs.award), described(RecordSpecs.training),
-        described(RecordSpecs.job),
+        described(RecordSpecs.job), described(RecordSpecs.person), described(RecordSpecs.unit), described(RecordSpecs.trade),
     ]
 
     static func described<R>(_ spec: RecordSpec<R>) -> (table: String, columns: [String], required: [String]) {
@@ -33,7 +33,13 @@ struct RecordSpecTests {
                 }
             }
         }
-        #expect(Self.specs.count == 7)
+        #expect(Self.specs.count == 10)
+    }
+
+    @Test("the store's person row reads the person's columns in the spec's order")
+    func personRow() {
+        #expect(PersonRow.columnList == (RecordSpecs.person.internalColumns + RecordSpecs.person.fields.map(\.column)).joined(separator: ", "))
+        #expect(RecordKind.persons.table == RecordSpecs.person.table && PersonRow.databaseTableName == RecordSpecs.person.table)
     }
 
     @Test("a column is named by one label: its field's, in the log, a merge's report and the files alike")

@@ -8,38 +8,32 @@ struct PersonCommand: ParsableCommand {
         commandName: "person", abstract: "人员",
         subcommands: [Add.self, Show.self, List.self, Update.self, Remove.self])
 
-    /// The fields of a person, as flags. `add` requires the first five.
-    struct Fields: ParsableArguments {
-        @Option(help: "姓名") var name: String?
-        @Option(help: "用人单位（须已用 unit add 添加）") var unit: String?
-        @Option(help: "现岗位工种（工种目录中的名称）") var trade: String?
-        @Option(name: .customLong("work-start"), help: ArgumentHelp("参加工作时间，YYYY-MM-DD 或 YYYY-MM", valueName: "date"),
-                transform: Parse.day(as: "参加工作时间", allowMonth: true))
+    /// The fields of a person, as flags, named and helped as the person's spec says
+    /// (`RecordSpecs.person`); the identity number is `add`'s own option and `update`'s argument.
+    struct Fields: RecordFields {
+        typealias Record = Person
+        @Option(help: Person.flagHelp("name")) var name: String?
+        @Option(help: Person.flagHelp("unit")) var unit: String?
+        @Option(help: Person.flagHelp("trade")) var trade: String?
+        @Option(name: .customLong("work-start"), help: Person.flagHelp("work-start"), transform: Person.day("work-start"))
         var workStart: Day?
-        @Option(name: .customLong("probation-end"), help: ArgumentHelp("试用期满时间（可为将来日期）", valueName: "date"),
-                transform: Parse.day(as: "试用期满时间", allowMonth: true, allowFuture: true))
+        @Option(name: .customLong("probation-end"), help: Person.flagHelp("probation-end"), transform: Person.day("probation-end"))
         var probationEnd: Day?
-        @Option(help: ArgumentHelp("入伍时间（退役安置人员）", valueName: "date"), transform: Parse.day(as: "入伍时间", allowMonth: true))
-        var enlisted: Day?
-        @Option(help: ArgumentHelp("退役时间", valueName: "date"), transform: Parse.day(as: "退役时间", allowMonth: true))
-        var discharged: Day?
-        @Option(help: ArgumentHelp("安置时间：有此项即为退役安置人员", valueName: "date"), transform: Parse.day(as: "安置时间", allowMonth: true))
-        var placed: Day?
-        @Option(name: .customLong("from-province"), help: ArgumentHelp("外省调入人员的调出省份", valueName: "name"))
+        @Option(help: Person.flagHelp("enlisted"), transform: Person.day("enlisted")) var enlisted: Day?
+        @Option(help: Person.flagHelp("discharged"), transform: Person.day("discharged")) var discharged: Day?
+        @Option(help: Person.flagHelp("placed"), transform: Person.day("placed")) var placed: Day?
+        // A province's name, as the usage line has always shown it.
+        @Option(name: .customLong("from-province"), help: Person.flagHelp("from-province", valueName: "name"))
         var fromProvince: String?
 
-        /// Applies the flags given to `person`.
-        func apply(to person: inout Person) {
-            if let name { person.name = name.trimmingSpaces }
-            if let unit { person.unit = unit.trimmingSpaces }
-            if let trade { person.trade = trade.trimmingSpaces }
-            if let workStart { person.workStart = workStart }
-            if let probationEnd { person.probationEnd = probationEnd }
-            if let enlisted { person.enlisted = enlisted }
-            if let discharged { person.discharged = discharged }
-            if let placed { person.placed = placed }
-            if let fromProvince { person.fromProvince = Parse.text(fromProvince) }
+        func values() -> [String: FieldValue?] {
+            ["name": .given(name), "unit": .given(unit), "trade": .given(trade), "work-start": .given(workStart),
+             "probation-end": .given(probationEnd), "enlisted": .given(enlisted), "discharged": .given(discharged),
+             "placed": .given(placed), "from-province": .given(fromProvince)]
         }
+
+        /// The fields `add` requires: the spec's required ones but the identity number.
+        static var required: [Field<Person>] { Person.spec.fields.filter { $0.required && $0.name != FieldSpec.idNumberName } }
     }
 
     struct Add: WriteCommand {
@@ -54,13 +48,15 @@ struct PersonCommand: ParsableCommand {
         @OptionGroup var output: OutputOptions
 
         func run() throws {
-            let missing = [("--name", fields.name == nil), ("--unit", fields.unit == nil), ("--trade", fields.trade == nil),
-                           ("--work-start", fields.workStart == nil)].filter(\.1).map(\.0)
+            let values = fields.values()
+            let missing = Fields.required.filter { (values[$0.name] ?? nil) == nil }.map { "--" + $0.name }
             if !missing.isEmpty {
-                throw GongQinError.usage("缺少参数 \(missing.joined(separator: "、"))", hint: "登记人员须给出姓名、单位、工种和参加工作时间")
+                let labels = Fields.required.map(\.label)
+                throw GongQinError.usage("缺少参数 \(missing.joined(separator: "、"))",
+                                         hint: "登记人员须给出" + labels.dropLast().joined(separator: "、") + "和" + labels.last!)
             }
             var person = Person(idNumber: idNumber, name: "", unit: "", trade: "", workStart: Environment.today)
-            fields.apply(to: &person)
+            try fields.apply(to: &person)
             let today = Environment.today
             try context.open().write { s in try s.people.add(person, today: today) }
             try Render.added(PersonLine(person), output,
@@ -73,7 +69,7 @@ struct PersonCommand: ParsableCommand {
             commandName: "update",
             abstract: "修改人员信息（身份证号不可改）",
             discussion: """
-                只改给出的项。--clear 清空可选项：probation-end、enlisted、discharged、placed、from-province。
+                只改给出的项。--clear 清空可选项：\(ClearableField.allValueStrings.joined(separator: "、"))。
                 改工种须说明缘由：真实的岗位变动请用 transfer add 登记，以便按 T1 计算等级年限；
                 原登记的工种有误时加 --correction。现工种来自转岗记录时，请用 transfer update 更正该转岗。
                 所给的值与已登记的相同时显示“无变化”，不写入任何内容。
@@ -86,8 +82,18 @@ struct PersonCommand: ParsableCommand {
         @OptionGroup var store: StoreOptions
         @OptionGroup var output: OutputOptions
 
-        enum ClearableField: String, ExpressibleByArgument, CaseIterable {
-            case probationEnd = "probation-end", enlisted, discharged, placed, fromProvince = "from-province"
+        /// A field `--clear` empties: one the person's spec says may be left out, by its name.
+        struct ClearableField: ExpressibleByArgument {
+            let field: Field<Person>
+
+            init?(argument: String) {
+                guard let field = Person.spec.clearable.first(where: { $0.name == argument }) else { return nil }
+                self.field = field
+            }
+
+            var defaultValueDescription: String { field.name }
+            static var allValueStrings: [String] { Person.spec.clearable.map(\.name) }
+            static var defaultCompletionKind: CompletionKind { .list(allValueStrings) }
         }
 
         func run() throws {
@@ -95,16 +101,8 @@ struct PersonCommand: ParsableCommand {
             let today = Environment.today
             let (person, changed) = try context.openExisting().write { s in
                 var person = try s.people.person(id)
-                for field in clear {
-                    switch field {
-                    case .probationEnd: person.probationEnd = nil
-                    case .enlisted: person.enlisted = nil
-                    case .discharged: person.discharged = nil
-                    case .placed: person.placed = nil
-                    case .fromProvince: person.fromProvince = nil
-                    }
-                }
-                fields.apply(to: &person)
+                for clearable in clear { clearable.field.set(&person, .null) }
+                try fields.apply(to: &person)
                 return (person, try s.people.update(person, today: today, correction: correction))
             }
             if !changed, output.format == .table {

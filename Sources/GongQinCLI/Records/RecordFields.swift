@@ -63,11 +63,12 @@ extension Specified {
         return field
     }
 
-    /// The help of a field's flag: its label, then what it takes (`发证时间：YYYY-MM-DD`).
-    static func flagHelp(_ name: String) -> ArgumentHelp {
+    /// The help of a field's flag: its label, then what it takes (`发证时间：YYYY-MM-DD`);
+    /// `valueName` names the value in the usage line when the field's name does not suit.
+    static func flagHelp(_ name: String, valueName: String? = nil) -> ArgumentHelp {
         let field = field(name)
         let takes = takes(field)
-        return ArgumentHelp(field.label + (takes.isEmpty ? "" : "：" + takes), valueName: valueName(field))
+        return ArgumentHelp(field.label + (takes.isEmpty ? "" : "：" + takes), valueName: valueName ?? self.valueName(field))
     }
 
     /// What a field's flag takes, from its type and the spec's help.

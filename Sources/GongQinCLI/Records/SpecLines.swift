@@ -38,6 +38,7 @@ extension Education: SpecListable { static var spec: RecordSpec<Education> { Rec
 extension Award: SpecListable { static var spec: RecordSpec<Award> { RecordSpecs.award } }
 extension Training: SpecListable { static var spec: RecordSpec<Training> { RecordSpecs.training } }
 extension Job: Specified { static var spec: RecordSpec<Job> { RecordSpecs.job } }
+extension Person: Specified { static var spec: RecordSpec<Person> { RecordSpecs.person } }
 
 /// `--clear FIELD…` of a correction: the optional fields of a `Record` to empty (CLI.md,
 /// “更正记录”). The completion scripts offer the names its spec gives them.

@@ -133,16 +133,17 @@ extension Values.ExcelMangling {
 }
 
 extension RecordProblem.Subject {
-    /// The field as the problem's words name it: 参加工作时间, 岗位（职务）.
+    /// The field as the problem's words name it: 参加工作时间, 岗位（职务）. A person's
+    /// field by its label in the person's spec.
     var chinese: String {
         switch self {
-        case .personName: "姓名"
-        case .workStart: "参加工作时间"
-        case .enlisted: "入伍时间"
-        case .discharged: "退役时间"
-        case .placed: "安置时间"
-        case .probationEnd: "试用期满时间"
-        case .fromProvince: "调出省份"
+        case .personName: Person.field("name").label
+        case .workStart: Person.field("work-start").label
+        case .enlisted: Person.field("enlisted").label
+        case .discharged: Person.field("discharged").label
+        case .placed: Person.field("placed").label
+        case .probationEnd: Person.field("probation-end").label
+        case .fromProvince: Person.field("from-province").label
         case .issued: "发证时间"
         case .certificateNumber: "证书编号"
         case .certificateProvince: "发证省份"

@@ -1,7 +1,8 @@
 /// The file format of `import KIND FILE` and `export KIND` (IMPORT.md): one row per record,
 /// a header row naming the columns by the long flag of the matching `add` command or by
-/// its Chinese label. The fields are defined here once, as data; the CLI, the README and
-/// the tests read them from here.
+/// its Chinese label. The fields are defined once, as data: each kind's in its spec
+/// (Records/RecordSpec.swift), a historic use's here; the CLI, the README and the tests
+/// read them from `RecordKind.fields`.
 
 /// One column: the long flag of the `add` command, its Chinese label, whether a row must
 /// fill it, and further header spellings accepted.
@@ -30,8 +31,8 @@ public struct FieldSpec: Hashable, Sendable {
     /// The identity-number column of every kind that belongs to a person.
     public static let idNumberName = "id-number"
 
-    static let idNumber = FieldSpec(idNumberName, "身份证号", required: true,
-                                    aliases: ["身份证号码", "身份证", "公民身份号码", "公民身份证号码", "证件号码"], "18位")
+    /// The person's (`RecordSpecs.person`), which every file of a person's records leads with.
+    static let idNumber = RecordSpecs.person.fields[0].fileColumn
 
     /// 性别: derived from the identity number (GB 11643: the 17th digit odd is a man),
     /// checked against it.
@@ -163,46 +164,17 @@ public enum RecordKind: String, CaseIterable, Sendable {
         }
     }
 
-    private static let unitFields = RecordKind.units.declaredFields
-    private static let tradeFields = RecordKind.trades.declaredFields
-    private static let personFields = RecordKind.persons.declaredFields
-    private static let exceptionalFields = RecordKind.exceptional.declaredFields
-
-    /// The columns of a kind without a spec.
-    private var declaredFields: [FieldSpec] {
-        switch self {
-        case .units:
-            [FieldSpec("name", "单位", required: true, aliases: ["单位名称", "用人单位", "工作单位"]),
-             FieldSpec("department", "主管部门"),
-             FieldSpec("district", "辖市区")]
-        case .trades:
-            [FieldSpec("name", "工种", required: true, aliases: ["工种名称"]),
-             FieldSpec("category", "类别", "如 机电类"),
-             FieldSpec("max-grade", "最高等级", "等级代码或中文；空为高级工"),
-             FieldSpec("driver", "驾驶类", "是/否"),
-             FieldSpec("cashier", "收银类", "是/否"),
-             FieldSpec("licensed", "持证上岗", "是/否")]
-        case .persons:
-            [.idNumber,
-             FieldSpec("name", "姓名", required: true),
-             FieldSpec("unit", "单位", required: true, aliases: ["用人单位", "单位名称", "工作单位"], "须已登记"),
-             FieldSpec("trade", "工种", required: true, aliases: ["现工种", "岗位工种", "岗位", "岗位名称", "工种名称"], "现岗位工种"),
-             FieldSpec("work-start", "参加工作时间", required: true, date: true,
-                       aliases: ["参加工作日期", "参加工作年月", "参工时间", "参加工作"], "YYYY-MM-DD 或 YYYY-MM"),
-             FieldSpec("probation-end", "试用期满时间", date: true, aliases: ["试用期满日期", "转正时间", "转正日期"], "可为将来日期"),
-             FieldSpec("enlisted", "入伍时间", date: true, aliases: ["入伍日期"]),
-             FieldSpec("discharged", "退役时间", date: true, aliases: ["退役日期", "退伍时间"]),
-             FieldSpec("placed", "安置时间", date: true, aliases: ["安置日期"], "有此项即为退役安置人员"),
-             FieldSpec("from-province", "调出省份", "外省调入人员")]
-        case .exceptional:
-            [.idNumber,
-             FieldSpec("condition", "破格条件", required: true, "条件代码或中文名称，见 exceptional conditions"),
-             FieldSpec("year", "年度", required: true, aliases: ["使用年度", "审批表年度"]),
-             FieldSpec("grade", "等级", required: true, aliases: ["申报等级"]),
-             FieldSpec("note", "备注")]
-        case .certs, .transfers, .assessments, .education, .awards, .training, .jobs: [FieldSpec]()
-        }
-    }
+    private static let unitFields = RecordSpecs.unit.fileColumns
+    private static let tradeFields = RecordSpecs.trade.fileColumns
+    private static let personFields = RecordSpecs.person.fileColumns
+    /// The columns of the one kind without a spec: a historic use (`exceptional record`).
+    private static let exceptionalFields: [FieldSpec] = [
+        .idNumber,
+        FieldSpec("condition", "破格条件", required: true, "条件代码或中文名称，见 exceptional conditions"),
+        FieldSpec("year", "年度", required: true, aliases: ["使用年度", "审批表年度"]),
+        FieldSpec("grade", "等级", required: true, aliases: ["申报等级"]),
+        FieldSpec("note", "备注"),
+    ]
 
     /// Whether the kind's records belong to a person: its files carry 姓名 beside the ID.
     public var isPersonal: Bool { ![.units, .trades, .persons].contains(self) }
@@ -463,16 +435,11 @@ public enum FileRecord: Hashable, Sendable {
     /// `--chinese-header` export writes them; `condition` names a condition's code.
     /// `import` reads either.
     public func values(labelled: Bool, condition: (String) -> String = { $0 }) -> [String] {
-        func d(_ day: Day?) -> String { day?.description ?? "" }
         func v<V: Vocabulary>(_ value: V) -> String { labelled ? value.chinese : value.code }
-        func b(_ flag: Bool) -> String { labelled ? (flag ? "是" : "否") : String(flag) }
         switch self {
-        case .unit(let u): return [u.name, u.department ?? "", u.district ?? ""]
-        case .trade(let t):
-            return [t.name, t.category ?? "", v(t.maxGrade), b(t.driver), b(t.cashier), b(t.licensed)]
-        case .person(let p):
-            return [p.idNumber.text, p.name, p.unit, p.trade, d(p.workStart), d(p.probationEnd), d(p.enlisted),
-                    d(p.discharged), d(p.placed), p.fromProvince ?? ""]
+        case .unit(let u): return RecordSpecs.unit.cells(u, labelled: labelled)
+        case .trade(let t): return RecordSpecs.trade.cells(t, labelled: labelled)
+        case .person(let p): return RecordSpecs.person.cells(p, labelled: labelled)
         case .certificate(let id, let c): return [id.text] + RecordSpecs.certificate.cells(c, labelled: labelled)
         case .transfer(let id, let from, let to, let date):
             return [id.text] + RecordSpecs.transfer.cells(Transfer(from: from ?? "", to: to, date: date), labelled: labelled)
@@ -493,30 +460,9 @@ public enum FileRecord: Hashable, Sendable {
         var r = CellReader(fields: kind.fields, values: values, today: today)
         let record: FileRecord?
         switch kind {
-        case .units:
-            let name = r.required("name"), department = r.text("department"), district = r.text("district")
-            record = name.map { .unit(Unit(name: $0, department: department, district: district)) }
-        case .trades:
-            let name = r.required("name"), category = r.text("category")
-            let maxGrade: Grade? = r.optional("max-grade") { t, what throws(RecordProblem) in try Values.vocabulary(t, what) }
-            let driver = r.bool("driver"), cashier = r.bool("cashier"), licensed = r.bool("licensed")
-            record = name.map {
-                .trade(Trade(name: $0, category: category, maxGrade: maxGrade ?? .senior, driver: driver,
-                             cashier: cashier, licensed: licensed))
-            }
-        case .persons:
-            let id = r.id(), name = r.required("name"), unit = r.required("unit"), trade = r.required("trade")
-            let workStart = r.day("work-start", allowMonth: true)
-            let probationEnd = r.optionalDay("probation-end", allowMonth: true, allowFuture: true)
-            let enlisted = r.optionalDay("enlisted", allowMonth: true)
-            let discharged = r.optionalDay("discharged", allowMonth: true)
-            let placed = r.optionalDay("placed", allowMonth: true)
-            let fromProvince = r.text("from-province")
-            if let id, let name, let unit, let trade, let workStart {
-                record = (.person(Person(idNumber: id, name: name, unit: unit, trade: trade, workStart: workStart,
-                                                 probationEnd: probationEnd, enlisted: enlisted, discharged: discharged,
-                                                 placed: placed, fromProvince: fromProvince)))
-            } else { record = nil }
+        case .units: record = r.record(RecordSpecs.unit).map { .unit($0) }
+        case .trades: record = r.record(RecordSpecs.trade).map { .trade($0) }
+        case .persons: record = r.record(RecordSpecs.person).map { .person($0) }
         case .certs: record = r.personal(RecordSpecs.certificate).map { .certificate($0, $1) }
         case .transfers:
             record = r.personal(RecordSpecs.transfer).map { .transfer($0, from: $1.from.isEmpty ? nil : $1.from, to: $1.to, date: $1.date) }
@@ -587,6 +533,13 @@ struct CellReader {
         return (id, record)
     }
 
+    /// A record read field by field as its spec says, its file's columns being its fields.
+    mutating func record<R>(_ spec: RecordSpec<R>) -> R? {
+        let (record, problems) = spec.read(cells: values, today: today)
+        self.problems += problems
+        return record
+    }
+
     mutating func id() -> IDNumber? {
         let today = self.today
         return requiredValue("id-number") { t, _ throws(RecordProblem) in try Values.idNumber(t, today: today) }
@@ -610,9 +563,5 @@ struct CellReader {
 
     mutating func vocabulary<V: Vocabulary>(_ name: String) -> V? {
         requiredValue(name) { t, what throws(RecordProblem) in try Values.vocabulary(t, what) }
-    }
-
-    mutating func bool(_ name: String) -> Bool {
-        optional(name) { t, what throws(RecordProblem) in try Values.bool(t, what) } ?? false
     }
 }

@@ -26,7 +26,7 @@ public enum RosterFile {
         let person = Dictionary(uniqueKeysWithValues: RecordKind.persons.fields.map { ($0.name, $0) })
         return [
             .idNumber,
-            FieldSpec("name", "姓名", required: true),
+            person["name"]!,
             FieldSpec("department", "主管部门"),
             FieldSpec("unit", "单位", required: true, aliases: ["用人单位", "单位名称", "工作单位"], "未登记的单位随之登记，主管部门取本行的"),
             FieldSpec("trade", "工种", aliases: ["现工种", "岗位工种", "现岗位工种", "岗位", "岗位名称", "工种名称"], "现岗位工种；空时取申报工种"),

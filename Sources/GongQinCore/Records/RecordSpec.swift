@@ -204,6 +204,11 @@ extension Field {
                       aliases: [String] = [], help: String = "") -> Field {
         text(name, column ?? "trade_id", label, path, limit: Limits.tradeName, aliases: aliases, help: help, type: .trade)
     }
+
+    static func unit(_ name: String, _ column: String? = nil, _ label: String, _ path: WritableKeyPath<Record, String> & Sendable,
+                     aliases: [String] = [], help: String = "") -> Field {
+        text(name, column ?? "unit_id", label, path, limit: Limits.unitName, aliases: aliases, help: help, type: .unit)
+    }
 }
 
 /// A kind of record, described once.
@@ -305,6 +310,61 @@ public struct SpecColumns: Sendable {
 /// The specs of the kinds kept on a person and of the catalogue.
 public enum RecordSpecs {
     static let placeholderDay = Day(year: 1900, month: 1, day: 1)!
+    /// A number of the right shape, for a blank record: a spec's reading always replaces it.
+    static let placeholderID = IDNumber(stored: "000000190001010000")!
+
+    /// The person (人员): the fields of `person add` and `update`, the columns of the
+    /// persons' file (its identity number first, as every personal kind's file), `update
+    /// --clear` and the labels of its fields. The store keeps a person by its own row
+    /// (GongQinStore, `PersonRow`), which a test holds to these columns; `person show`
+    /// titles the fields in its own, shorter words (参加工作, 试用期满).
+    public static let person = RecordSpec<Person>(
+        kind: .persons, table: "person",
+        fields: [
+            Field(FieldSpec.idNumberName, nil, "身份证号", .idNumber, required: true,
+                  aliases: ["身份证号码", "身份证", "公民身份号码", "公民身份证号码", "证件号码"], help: "18位",
+                  get: { .text($0.idNumber.text) },
+                  set: { record, value in if let id = value.text.flatMap(IDNumber.init(stored:)) { record.idNumber = id } }),
+            .text("name", nil, "姓名", \.name, limit: Limits.personName),
+            .unit("unit", nil, "单位", \.unit, aliases: ["用人单位", "单位名称", "工作单位"], help: "须已登记"),
+            .trade("trade", nil, "工种", \.trade, aliases: ["现工种", "岗位工种", "岗位", "岗位名称", "工种名称"], help: "现岗位工种"),
+            .day("work-start", nil, "参加工作时间", \.workStart, month: true,
+                 aliases: ["参加工作日期", "参加工作年月", "参工时间", "参加工作"], help: "YYYY-MM-DD 或 YYYY-MM"),
+            .optionalDay("probation-end", nil, "试用期满时间", \.probationEnd, month: true, future: true,
+                         aliases: ["试用期满日期", "转正时间", "转正日期"], help: "可为将来日期"),
+            .optionalDay("enlisted", nil, "入伍时间", \.enlisted, month: true, aliases: ["入伍日期"]),
+            .optionalDay("discharged", nil, "退役时间", \.discharged, month: true, aliases: ["退役日期", "退伍时间"]),
+            .optionalDay("placed", nil, "安置时间", \.placed, month: true, aliases: ["安置日期"], help: "有此项即为退役安置人员"),
+            .optionalText("from-province", nil, "调出省份", \.fromProvince, limit: Limits.province, help: "外省调入人员"),
+        ],
+        key: ["id-number"], order: ["id_number"], personal: false, internalColumns: ["id"],
+        blank: Person(idNumber: placeholderID, name: "", unit: "", trade: "", workStart: placeholderDay))
+
+    /// A unit (用人单位): the columns of the units file and their labels in the log.
+    /// `unit add` and `update` keep their own flags (the name is their argument).
+    public static let unit = RecordSpec<Unit>(
+        kind: .units, table: "unit",
+        fields: [
+            .text("name", nil, "单位", \.name, limit: Limits.unitName, aliases: ["单位名称", "用人单位", "工作单位"]),
+            .optionalText("department", nil, "主管部门", \.department, limit: Limits.departmentName),
+            .optionalText("district", nil, "辖市区", \.district, limit: Limits.districtName),
+        ],
+        key: ["name"], order: ["name"], personal: false, internalColumns: ["id"], blank: Unit(name: ""))
+
+    /// A trade of the catalogue (工种): the columns of the trades file and their labels in
+    /// the log. `trade add` and `update` keep their own flags (`--driver`/`--no-driver`).
+    public static let trade = RecordSpec<Trade>(
+        kind: .trades, table: "trade",
+        fields: [
+            .text("name", nil, "工种", \.name, limit: Limits.tradeName, aliases: ["工种名称"]),
+            Field("category", nil, "类别", .text(limit: Limits.tradeCategory, name: false), help: "如 机电类",
+                  get: { $0.category.map(FieldValue.text) ?? .null }, set: { record, value in record.category = value.text }),
+            .code("max-grade", nil, "最高等级", \.maxGrade, required: false, empty: .senior, help: "等级代码或中文；空为高级工"),
+            .flag("driver", nil, "驾驶类", \.driver),
+            .flag("cashier", nil, "收银类", \.cashier),
+            .flag("licensed", nil, "持证上岗", \.licensed),
+        ],
+        key: ["name"], order: ["name"], personal: false, internalColumns: ["id", "builtin"], blank: Trade(name: ""))
 
     public static let certificate = RecordSpec<Certificate>(
         kind: .certs, table: "certificate",

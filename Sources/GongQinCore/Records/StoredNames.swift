@@ -57,25 +57,27 @@ extension RecordKind {
         }
     }
 
-    /// The table the kind's records are kept in.
-    public var table: String {
-        if let spec { return spec.table }
+    /// The columns of the kind's table as a spec describes them: `spec`'s, and the
+    /// person's, a unit's and a trade's, which the store keeps by rows of their own
+    /// (`PersonRow`, `UnitRow`, `TradeRow`), not by their specs.
+    var described: SpecColumns? {
         switch self {
-        case .units: return "unit"
-        case .trades: return "trade"
-        case .persons: return "person"
-        default: return "exceptional_use"
+        case .units: SpecColumns.unit
+        case .trades: SpecColumns.trade
+        case .persons: SpecColumns.person
+        default: spec
         }
     }
 
-    /// The column of the table a file column is stored in: its spec's for a kind with one,
-    /// else the field's name with `_` (a person's unit and trade by row id, a use's
+    /// The table the kind's records are kept in.
+    public var table: String { described?.table ?? "exceptional_use" }
+
+    /// The column of the table a file column is stored in: its spec's for a kind with one
+    /// (a person's unit and trade by row id), else the field's name with `_` (a use's
     /// condition by code).
     public func column(of field: FieldSpec) -> String {
-        if let column = spec?.columns[field.name] { return column }
+        if let column = described?.columns[field.name] { return column }
         switch (self, field.name) {
-        case (.persons, "unit"): return "unit_id"
-        case (.persons, "trade"): return "trade_id"
         case (.exceptional, "condition"): return "condition_code"
         case (_, FieldSpec.idNumberName): return "id_number"
         default: return String(field.name.map { $0 == "-" ? "_" : $0 })
@@ -91,4 +93,7 @@ extension SpecColumns {
     static let award = RecordSpecs.award.columnsOnly
     static let training = RecordSpecs.training.columnsOnly
     static let job = RecordSpecs.job.columnsOnly
+    static let person = RecordSpecs.person.columnsOnly
+    static let unit = RecordSpecs.unit.columnsOnly
+    static let trade = RecordSpecs.trade.columnsOnly
 }
