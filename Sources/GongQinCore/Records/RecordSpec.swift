@@ -39,12 +39,7 @@ public struct Codes: Sendable {
     public init<V: Vocabulary>(_ type: V.Type) {
         read = { text, what throws(RecordProblem) in try Values.vocabulary(text, what, as: V.self).code }
         label = { V(rawValue: $0)?.chinese }
-        stored = { bytes in
-            V.allCases.first { value in
-                var code = value.rawValue
-                return code.withUTF8 { $0.count == bytes.count && $0.elementsEqual(bytes) }
-            }?.rawValue
-        }
+        stored = { V.stored($0)?.rawValue }
     }
 }
 
@@ -120,6 +115,10 @@ public struct Field<Record>: Sendable {
     public let type: FieldType
     public let get: @Sendable (Record) -> FieldValue
     public let set: @Sendable (inout Record, FieldValue) -> Void
+    /// A code field's setting from the stored code's UTF-8 bytes, false when they are no
+    /// code of its vocabulary: what `set` does with `Codes.stored`'s code, without looking
+    /// the code up twice (`eligible` reads millions).
+    public let setStored: (@Sendable (inout Record, UnsafeBufferPointer<UInt8>) -> Bool)?
 
     /// The field as a column of a file (FileFormat).
     public var fileColumn: FieldSpec {
@@ -133,7 +132,8 @@ public struct Field<Record>: Sendable {
 extension Field {
     init(_ name: String, _ column: String? = nil, _ label: String, _ type: FieldType, required: Bool = false,
          aliases: [String] = [], help: String = "", get: @escaping @Sendable (Record) -> FieldValue,
-         set: @escaping @Sendable (inout Record, FieldValue) -> Void) {
+         set: @escaping @Sendable (inout Record, FieldValue) -> Void,
+         setStored: (@Sendable (inout Record, UnsafeBufferPointer<UInt8>) -> Bool)? = nil) {
         self.name = name
         self.column = column ?? String(name.map { $0 == "-" ? "_" : $0 })
         self.label = label
@@ -143,6 +143,7 @@ extension Field {
         self.type = type
         self.get = get
         self.set = set
+        self.setStored = setStored
     }
 
     /// Text that must be there.
@@ -197,7 +198,12 @@ extension Field {
         Field(name, column, label, .code(Codes(V.self)), required: required, aliases: aliases,
               help: help.isEmpty ? V.choices : help,
               get: { .text($0[keyPath: path].code) },
-              set: { record, value in if let v = value.text.flatMap(V.init(rawValue:)) ?? empty { record[keyPath: path] = v } })
+              set: { record, value in if let v = value.text.flatMap(V.init(rawValue:)) ?? empty { record[keyPath: path] = v } },
+              setStored: { record, bytes in
+                  guard let v = V.stored(bytes) else { return false }
+                  record[keyPath: path] = v
+                  return true
+              })
     }
 
     static func trade(_ name: String, _ column: String? = nil, _ label: String, _ path: WritableKeyPath<Record, String> & Sendable,
@@ -447,4 +453,18 @@ public enum RecordSpecs {
         ],
         key: ["from"], order: ["from_date"], personal: true, internalColumns: ["id", "person_id"],
         blank: Job(from: placeholderDay, unit: "", post: ""))
+}
+
+extension Vocabulary {
+    /// The value whose code these UTF-8 bytes are, or nil.
+    static func stored(_ bytes: UnsafeBufferPointer<UInt8>) -> Self? {
+        allCases.first { value in
+            var code = value.rawValue
+            return code.withUTF8 { code in
+                guard code.count == bytes.count else { return false }
+                for k in code.indices where code[k] != bytes[k] { return false }
+                return true
+            }
+        }
+    }
 }

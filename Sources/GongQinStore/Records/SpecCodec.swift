@@ -51,7 +51,12 @@ extension RecordSpec {
         var record = blank
         // By index: a `Field` copied out of the array costs a retain of each of its texts.
         for i in fields.indices {
-            fields[i].set(&record, try fields[i].type.value(row, start + Int32(i), catalog))
+            let column = start + Int32(i)
+            if let setStored = fields[i].setStored, !row.isNull(column) {
+                guard setStored(&record, row.bytes(column)) else { throw UnreadableValue(column: column) }
+                continue
+            }
+            fields[i].set(&record, try fields[i].type.value(row, column, catalog))
         }
         return record
     }
