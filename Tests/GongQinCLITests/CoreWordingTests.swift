@@ -21,6 +21,38 @@ struct CoreWordingTests {
             .chinese.contains("试用期满时间"))
     }
 
+    @Test("a problem names a record's field by its label in its kind's spec, the word its file column and the log use")
+    func recordSubjects() {
+        let subjects: [(RecordProblem.Subject, String?, String)] = [
+            (.issued, RecordSpecs.certificate.field("issued")?.label, "发证时间"),
+            (.certificateNumber, RecordSpecs.certificate.field("number")?.label, "证书编号"),
+            (.certificateProvince, RecordSpecs.certificate.field("province")?.label, "发证省份"),
+            (.authority, RecordSpecs.certificate.field("authority")?.label, "发证机关"),
+            (.transferDate, RecordSpecs.transfer.field("date")?.label, "转岗时间"),
+            (.assessmentYear, RecordSpecs.assessment.field("year")?.label, "考核年度"),
+            (.graduated, RecordSpecs.education.field("graduated")?.label, "毕业时间"),
+            (.awardDate, RecordSpecs.award.field("date")?.label, "获奖时间"),
+            (.awardName, RecordSpecs.award.field("name")?.label, "奖励名称"),
+            // Once 继续教育时间, 继续教育名称 and 区域 here, against the files' 培训时间, 培训名称 and 辖市区.
+            (.trainingDate, RecordSpecs.training.field("date")?.label, "培训时间"),
+            (.trainingName, RecordSpecs.training.field("name")?.label, "培训名称"),
+            (.hours, RecordSpecs.training.field("hours")?.label, "学时"),
+            (.jobUnit, RecordSpecs.job.field("unit")?.label, "工作单位"),
+            (.department, RecordSpecs.unit.field("department")?.label, "主管部门"),
+            (.district, RecordSpecs.unit.field("district")?.label, "辖市区"),
+        ]
+        for (subject, label, words) in subjects {
+            #expect(subject.chinese == words)
+            #expect(label == words)
+        }
+        // A post's dates and title as the approval form names them (RULES F1).
+        #expect([RecordProblem.Subject.jobFrom, .jobTo, .post].map(\.chinese) == ["任职起始时间", "任职截止时间", "岗位（职务）"])
+        let future = Training(name: "安全", date: Day(year: 2031, month: 1, day: 1)!)
+            .problems(of: Person(idNumber: try! IDNumber(IDs.make(birth: "19800101", sequence: 123)), name: "张三", unit: "某局", trade: "电工",
+                                 workStart: Day(year: 2000, month: 1, day: 1)!), today: Day(year: 2026, month: 12, day: 5)!)
+        #expect(future.map(\.words).contains { $0.contains("培训时间") })
+    }
+
     @Test("a grade and module without a list of materials is refused with its rule", arguments: [
         (MaterialListRefusal.transfer(.technician), "（T3，"), (.review(.seniorTechnician), "（V0，"), (.early(.junior), "（E2、E3，"),
     ])

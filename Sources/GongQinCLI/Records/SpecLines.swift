@@ -39,6 +39,7 @@ extension Award: SpecListable { static var spec: RecordSpec<Award> { RecordSpecs
 extension Training: SpecListable { static var spec: RecordSpec<Training> { RecordSpecs.training } }
 extension Job: Specified { static var spec: RecordSpec<Job> { RecordSpecs.job } }
 extension Person: Specified { static var spec: RecordSpec<Person> { RecordSpecs.person } }
+extension Unit: Specified { static var spec: RecordSpec<Unit> { RecordSpecs.unit } }
 
 /// `--clear FIELD…` of a correction: the optional fields of a `Record` to empty (CLI.md,
 /// “更正记录”). The completion scripts offer the names its spec gives them.

@@ -133,8 +133,11 @@ extension Values.ExcelMangling {
 }
 
 extension RecordProblem.Subject {
-    /// The field as the problem's words name it: 参加工作时间, 岗位（职务）. A person's
-    /// field by its label in the person's spec.
+    /// The field as the problem's words name it: 参加工作时间, 岗位（职务）. A field of a
+    /// kind with a spec by its label there, as its file column and the log name it. Three
+    /// of a post are named as the approval form names them (任职起始时间, 任职截止时间,
+    /// 岗位（职务）, RULES F1), and a unit's and a trade's name and a trade's category
+    /// with their kind (单位名称, 工种名称, 工种类别), as the store's own problems name them.
     var chinese: String {
         switch self {
         case .personName: Person.field("name").label
@@ -144,29 +147,29 @@ extension RecordProblem.Subject {
         case .placed: Person.field("placed").label
         case .probationEnd: Person.field("probation-end").label
         case .fromProvince: Person.field("from-province").label
-        case .issued: "发证时间"
-        case .certificateNumber: "证书编号"
-        case .certificateProvince: "发证省份"
-        case .authority: "发证机关"
-        case .transferDate: "转岗时间"
-        case .assessmentYear: "考核年度"
-        case .graduated: "毕业时间"
-        case .awardDate: "获奖时间"
-        case .awardName: "奖励名称"
-        case .trainingDate: "继续教育时间"
-        case .trainingName: "继续教育名称"
-        case .hours: "学时"
+        case .issued: Certificate.field("issued").label
+        case .certificateNumber: Certificate.field("number").label
+        case .certificateProvince: Certificate.field("province").label
+        case .authority: Certificate.field("authority").label
+        case .transferDate: Transfer.field("date").label
+        case .assessmentYear: AnnualAssessment.field("year").label
+        case .graduated: Education.field("graduated").label
+        case .awardDate: Award.field("date").label
+        case .awardName: Award.field("name").label
+        case .trainingDate: Training.field("date").label
+        case .trainingName: Training.field("name").label
+        case .hours: Training.field("hours").label
         case .useYear: "使用年度"
         case .note: "备注"
         case .heldCertificateGrade(let n): (n.map { "第\($0)个" } ?? "") + "原等级"
         case .heldCertificateIssued(let n): (n.map { "第\($0)个" } ?? "") + "取证时间"
         case .jobFrom: "任职起始时间"
         case .jobTo: "任职截止时间"
-        case .jobUnit: "工作单位"
+        case .jobUnit: Job.field("unit").label
         case .post: "岗位（职务）"
         case .unitName: "单位名称"
-        case .department: "主管部门"
-        case .district: "区域"
+        case .department: Unit.field("department").label
+        case .district: Unit.field("district").label
         case .tradeName: "工种名称"
         case .tradeCategory: "工种类别"
         case .conditionName: "破格条件名称"
