@@ -199,8 +199,8 @@ extension Field {
               help: help.isEmpty ? V.choices : help,
               get: { .text($0[keyPath: path].code) },
               set: { record, value in if let v = value.text.flatMap(V.init(rawValue:)) ?? empty { record[keyPath: path] = v } },
-              setStored: { record, bytes in
-                  guard let v = V.stored(bytes) else { return false }
+              setStored: { [codes = StoredCodes<V>()] record, bytes in
+                  guard let v = codes[bytes] else { return false }
                   record[keyPath: path] = v
                   return true
               })
@@ -457,14 +457,15 @@ public enum RecordSpecs {
 
 extension Vocabulary {
     /// The value whose code these UTF-8 bytes are, or nil.
-    static func stored(_ bytes: UnsafeBufferPointer<UInt8>) -> Self? {
-        allCases.first { value in
-            var code = value.rawValue
-            return code.withUTF8 { code in
-                guard code.count == bytes.count else { return false }
-                for k in code.indices where code[k] != bytes[k] { return false }
-                return true
-            }
-        }
+    static func stored(_ bytes: UnsafeBufferPointer<UInt8>) -> Self? { StoredCodes<Self>()[bytes] }
+}
+
+/// The codes of a vocabulary as UTF-8 bytes, made once for a field: a stored code is
+/// matched on its bytes, without a string or `allCases` made for each row.
+struct StoredCodes<V: Vocabulary>: Sendable {
+    private let codes: [(bytes: [UInt8], value: V)] = V.allCases.map { (Array($0.rawValue.utf8), $0) }
+
+    subscript(bytes: UnsafeBufferPointer<UInt8>) -> V? {
+        codes.first { $0.bytes.count == bytes.count && $0.bytes.elementsEqual(bytes) }?.value
     }
 }
