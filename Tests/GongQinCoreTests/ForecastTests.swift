@@ -35,7 +35,7 @@ struct ForecastTests {
                     engine.eligibleOptions(worker.record, cycle: year).contains { $0.grade == row.grade && $0.module == row.module }
                 }
                 #expect(row.new == (earlier ? 0 : 1), "\(cycle) \(row.grade) \(row.module)")
-                #expect(row.open == [worker.record.person.idNumber])
+                #expect(f.idNumbers(row) == [worker.record.person.idNumber])
             }
         }
         // 2022 + 5 = 2027: normal first opens in 2028; early (2022 + 4) already in 2026.

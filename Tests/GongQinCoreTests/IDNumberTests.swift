@@ -98,6 +98,15 @@ struct IDNumberTests {
         #expect(TextSafety.visible("学历\u{202E}fdp\u{200B}\u{2028}\u{FEFF}\u{061C}\u{0085}") == "学历<U+202E>fdp<U+200B><U+2028><U+FEFF><U+061C><U+0085>")
         let plain = "常州市某局（电工）… → ✓ 一、二 “引号” — 2026–2028 \u{3000}"
         #expect(TextSafety.visible(plain) == plain)
+        // The same test on UTF-8 put together from strings (Console.write(utf8:)).
+        func refused(_ text: String, keepingLineBreaks: Bool = true) -> Bool {
+            Array(text.utf8).withUnsafeBufferPointer { TextSafety.mayHoldRefused($0, keepingLineBreaks: keepingLineBreaks) }
+        }
+        for character in ["\u{1B}", "\u{202E}", "\u{200B}", "\u{2028}", "\u{FEFF}", "\u{061C}", "\u{0085}", "\u{7F}"] {
+            #expect(refused("{\"name\":\"学历" + character + "\"}"), "\(character.unicodeScalars.first!.value)")
+        }
+        #expect(!refused(plain + "\n"))
+        #expect(refused("a\nb", keepingLineBreaks: false))
         #expect(TextSafety.firstRefused(in: "常州\u{202E}") == "\u{202E}" && TextSafety.firstRefused(in: plain) == nil)
     }
 }

@@ -41,9 +41,9 @@ struct ForecastCommand: ReadCommand {
             let words = header.chineseHeader
             Console.out(Render.csvLine(header.header(Self.csvColumns)))
             for row in forecast.rows {
-                for id in row.open {
-                    let named = forecast.names[id]
-                    Console.out(Render.csvLine([String(row.cycle), id.text, named?.name ?? "", named?.unit ?? "",
+                for place in row.open {
+                    let named = forecast.person(place)
+                    Console.out(Render.csvLine([String(row.cycle), named.idNumber.text, named.name, named.unit,
                                                 words ? row.grade.chinese : row.grade.code, words ? row.module.chinese : row.module.code,
                                                 words ? row.policyStatus.chinese : row.policyStatus.code]))
                 }
@@ -88,6 +88,7 @@ struct ForecastCommand: ReadCommand {
             return
         }
         Console.write("[\n")
+        let people = PeopleJSON(forecast.named)
         for (i, row) in forecast.rows.enumerated() {
             var head = JSON.Object()
             head.add("cycle", row.cycle)
@@ -100,28 +101,23 @@ struct ForecastCommand: ReadCommand {
             // Written in pieces of about 32 KB: a row names up to every person once.
             func piece() {
                 if chunk.count >= 1 << 15 {
-                    Console.write(String(decoding: chunk, as: UTF8.self))
+                    Console.write(utf8: chunk)
                     chunk.removeAll(keepingCapacity: true)
                 }
             }
-            for (j, id) in row.open.enumerated() {
+            for (j, place) in row.open.enumerated() {
                 if j > 0 { chunk.append(0x2C) }
-                JSON.appendQuoted(id.text, to: &chunk)
+                chunk += people.quotedID(place)
                 piece()
             }
             chunk += "],\"people\":[".utf8
-            for (j, id) in row.open.enumerated() {
-                let named = forecast.names[id]
-                chunk += (j > 0 ? ",{\"idNumber\":" : "{\"idNumber\":").utf8
-                JSON.appendQuoted(id.text, to: &chunk)
-                chunk += ",\"name\":".utf8
-                JSON.appendQuoted(named?.name ?? "", to: &chunk)
-                chunk += ",\"unit\":".utf8
-                JSON.appendQuoted(named?.unit ?? "", to: &chunk)
-                chunk.append(0x7D)
+            for (j, place) in row.open.enumerated() {
+                if j > 0 { chunk.append(0x2C) }
+                chunk += people.object(place)
                 piece()
             }
-            Console.write(String(decoding: chunk, as: UTF8.self) + "]}")
+            chunk += "]}".utf8
+            Console.write(utf8: chunk)
         }
         Console.out("\n]")
     }
@@ -144,6 +140,36 @@ struct ForecastCommand: ReadCommand {
         Console.out(Render.table(header: header, rows: cells))
         Console.out("")
         Console.out("名单见 --format json 或 csv；某人某年的逐条依据见 explain"
-                    + (rows.first { !$0.open.isEmpty }.map { "，如：gongqin explain \(output.show($0.open[0])) --cycle \($0.cycle)" } ?? ""))
+                    + (rows.first { !$0.open.isEmpty }.map { "，如：gongqin explain \(output.show(forecast.person($0.open[0]).idNumber)) --cycle \($0.cycle)" } ?? ""))
     }
+}
+
+/// The forecast's people as JSON, each written once, however many rows list them: a row's
+/// `idNumbers` and `people` copy these bytes. One buffer, with each person's ranges in it.
+struct PeopleJSON {
+    private var bytes: [UInt8] = []
+    /// Each person's quoted number and object: `"320402…"` lies inside
+    /// `{"idNumber":"320402…","name":"…","unit":"…"}`.
+    private var ranges: [(id: Range<Int>, object: Range<Int>)] = []
+
+    init(_ people: [Forecast.Named]) {
+        ranges.reserveCapacity(people.count)
+        for person in people {
+            let object = bytes.count
+            bytes += "{\"idNumber\":".utf8
+            let id = bytes.count
+            JSON.appendQuoted(person.idNumber.text, to: &bytes)
+            let idEnd = bytes.count
+            bytes += ",\"name\":".utf8
+            JSON.appendQuoted(person.name, to: &bytes)
+            bytes += ",\"unit\":".utf8
+            JSON.appendQuoted(person.unit, to: &bytes)
+            bytes.append(0x7D)
+            ranges.append((id..<idEnd, object..<bytes.count))
+        }
+    }
+
+    func quotedID(_ place: Int32) -> ArraySlice<UInt8> { bytes[ranges[Int(place)].id] }
+
+    func object(_ place: Int32) -> ArraySlice<UInt8> { bytes[ranges[Int(place)].object] }
 }

@@ -31,6 +31,18 @@ enum Console {
         if wholeLines >= 1 << 16 { flush(complete: false) }
     }
 
+    /// Writes UTF-8 made from strings (a forecast's JSON, a piece at a time) to stdout,
+    /// without a newline: as `write(_:)` writes its text, without making a string of it
+    /// unless it holds a character to make visible.
+    static func write(utf8 bytes: [UInt8]) {
+        let refused = bytes.withUnsafeBufferPointer { TextSafety.mayHoldRefused($0, keepingLineBreaks: true) }
+        guard !refused else { return write(String(decoding: bytes, as: UTF8.self)) }
+        let start = buffer.count
+        buffer += bytes
+        if let last = buffer[start...].lastIndex(of: 0x0A) { wholeLines = last + 1 }
+        if wholeLines >= 1 << 16 { flush(complete: false) }
+    }
+
     /// Writes `text` to stdout, without a newline.
     static func write(_ text: String) {
         let start = buffer.count

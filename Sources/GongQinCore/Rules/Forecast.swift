@@ -22,8 +22,9 @@ public struct Forecast: Sendable {
         public var cycle: Int
         public var grade: Grade
         public var module: Module
-        /// The people with the option open, in the order they were read.
-        public var open: [IDNumber] = []
+        /// The people with the option open, in the order they were read: each one's place
+        /// in `named` (`Forecast.person(_:)`), not a copy of their identity number.
+        public var open: [Int32] = []
         /// How many of them have it open for the first time (FC1).
         public var new = 0
         /// How many of them have it open only because assessment years not yet assessed
@@ -45,13 +46,21 @@ public struct Forecast: Sendable {
 
     /// A person as the forecast names them.
     public struct Named: Hashable, Sendable {
+        public var idNumber: IDNumber
         public var name: String
         public var unit: String
     }
 
-    /// The name and unit of everyone some row lists, kept once a person however many rows
-    /// list them.
-    public private(set) var names: [IDNumber: Named] = [:]
+    /// Everyone some row lists, in the order they were read, once a person however many
+    /// rows list them: a row holds their places here. A province's forecast lists each
+    /// person in several rows; a place is read without hashing an identity number.
+    public private(set) var named: [Named] = []
+
+    /// The person at a place of a row's `open`.
+    public func person(_ place: Int32) -> Named { named[Int(place)] }
+
+    /// The identity numbers of a row's people, in its order.
+    public func idNumbers(_ row: Row) -> [IDNumber] { row.open.map { named[Int($0)].idNumber } }
 
     /// The forecast from `today`: the cycle that holds today, and the `count` 等级工
     /// cycle years after it.
@@ -95,6 +104,7 @@ public struct Forecast: Sendable {
         let decided = engine.eligibleOptions(record, cycles: judged, policies: policies)
         var before: UInt64 = 0
         for option in decided[0] { before |= 1 << UInt64(Forecast.option(option.grade, option.module)) }
+        var place: Int32?
         for i in cycles.indices {
             var seen: UInt64 = 0
             for option in decided[i + 1] {
@@ -105,7 +115,11 @@ public struct Forecast: Sendable {
                 let slot = i * Forecast.options + o
                 var row = table[slot] ?? Row(cycle: cycles[i], grade: option.grade, module: option.module)
                 table[slot] = nil
-                row.open.append(record.person.idNumber)
+                if place == nil {
+                    place = Int32(named.count)
+                    named.append(Named(idNumber: record.person.idNumber, name: record.person.name, unit: record.person.unit))
+                }
+                row.open.append(place!)
                 if before & bit == 0 { row.new += 1 }
                 if Forecast.restsOnPendingAssessments(option) { row.assumedAssessments += 1 }
                 for i in option.checks.indices {
@@ -114,18 +128,18 @@ public struct Forecast: Sendable {
                 table[slot] = row
             }
             before |= seen
-            if seen != 0 && names[record.person.idNumber] == nil {
-                names[record.person.idNumber] = Named(name: record.person.name, unit: record.person.unit)
-            }
         }
     }
 
     /// Adds another forecast of the same cycles, over the people read after this one's.
     public mutating func merge(_ other: Forecast) {
         people += other.people
-        names.merge(other.names) { mine, _ in mine }
+        // The other's places follow this one's people.
+        let offset = Int32(named.count)
+        named += other.named
         for (slot, row) in other.table.enumerated() {
-            guard let row else { continue }
+            guard var row else { continue }
+            if offset != 0 { row.open = row.open.map { $0 + offset } }
             guard var mine = table[slot] else {
                 table[slot] = row
                 continue

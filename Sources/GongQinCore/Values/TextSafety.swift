@@ -75,29 +75,39 @@ public enum TextSafety {
     /// of `isRefused`), without decoding it.
     static func mayHoldRefused(_ text: String, keepingLineBreaks: Bool) -> Bool {
         var copy = text
-        return copy.withUTF8 { bytes in
-            let n = bytes.count
-            var i = 0
-            while i < n {
-                let b = bytes[i]
-                if b < 0x80 {
-                    if (b < 0x20 && !(keepingLineBreaks && b == 0x0A)) || b == 0x7F { return true }
-                    i += 1
-                    continue
-                }
-                let b1: UInt8 = i + 1 < n ? bytes[i + 1] : 0
-                let b2: UInt8 = i + 2 < n ? bytes[i + 2] : 0
-                switch b {
-                case 0xC2 where (0x80...0x9F).contains(b1): return true                       // C1
-                case 0xD8 where b1 == 0x9C: return true                                       // U+061C
-                case 0xE2 where b1 == 0x80 && ((0x8B...0x8F).contains(b2) || (0xA8...0xAE).contains(b2)): return true
-                case 0xE2 where b1 == 0x81 && (b2 == 0xA0 || (0xA6...0xA9).contains(b2)): return true
-                case 0xEF where b1 == 0xBB && b2 == 0xBF: return true                         // U+FEFF
-                default: i += 1
-                }
+        return copy.withUTF8 { mayHoldRefused($0, keepingLineBreaks: keepingLineBreaks) }
+    }
+
+    /// Whether these UTF-8 bytes hold a refused character: text put together from strings,
+    /// checked before it is written.
+    public static func mayHoldRefused(_ bytes: UnsafeBufferPointer<UInt8>, keepingLineBreaks: Bool) -> Bool {
+        let n = bytes.count
+        var i = 0
+        while i < n {
+            let b = bytes[i]
+            if b < 0x80 {
+                if (b < 0x20 && !(keepingLineBreaks && b == 0x0A)) || b == 0x7F { return true }
+                i += 1
+                continue
             }
-            return false
+            // Only these lead bytes begin a refused character; every other byte of a
+            // character (a Chinese one is three) is passed at once.
+            guard b == 0xC2 || b == 0xD8 || b == 0xE2 || b == 0xEF else {
+                i += 1
+                continue
+            }
+            let b1: UInt8 = i + 1 < n ? bytes[i + 1] : 0
+            let b2: UInt8 = i + 2 < n ? bytes[i + 2] : 0
+            switch b {
+            case 0xC2 where (0x80...0x9F).contains(b1): return true                       // C1
+            case 0xD8 where b1 == 0x9C: return true                                       // U+061C
+            case 0xE2 where b1 == 0x80 && ((0x8B...0x8F).contains(b2) || (0xA8...0xAE).contains(b2)): return true
+            case 0xE2 where b1 == 0x81 && (b2 == 0xA0 || (0xA6...0xA9).contains(b2)): return true
+            case 0xEF where b1 == 0xBB && b2 == 0xBF: return true                         // U+FEFF
+            default: i += 1
+            }
         }
+        return false
     }
 
     /// The characters that make a spreadsheet cell a formula when they come first.
