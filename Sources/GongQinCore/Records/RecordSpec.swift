@@ -32,14 +32,10 @@ public struct Codes: Sendable {
     public let read: @Sendable (_ text: String, _ what: RecordProblem.Subject) throws(RecordProblem) -> String
     /// The Chinese label of a code, or nil when it is none.
     public let label: @Sendable (String) -> String?
-    /// The code whose UTF-8 bytes these are, or nil when they are none: a stored code read
-    /// without making a string of its bytes (`eligible` reads millions).
-    public let stored: @Sendable (UnsafeBufferPointer<UInt8>) -> String?
 
     public init<V: Vocabulary>(_ type: V.Type) {
         read = { text, what throws(RecordProblem) in try Values.vocabulary(text, what, as: V.self).code }
         label = { V(rawValue: $0)?.chinese }
-        stored = { V.stored($0)?.rawValue }
     }
 }
 
@@ -116,8 +112,8 @@ public struct Field<Record>: Sendable {
     public let get: @Sendable (Record) -> FieldValue
     public let set: @Sendable (inout Record, FieldValue) -> Void
     /// A code field's setting from the stored code's UTF-8 bytes, false when they are no
-    /// code of its vocabulary: what `set` does with `Codes.stored`'s code, without looking
-    /// the code up twice (`eligible` reads millions).
+    /// code of its vocabulary: what `set` does with the code, without making a string of
+    /// it and looking it up twice (the store reads millions: `eligible`, `forecast`).
     public let setStored: (@Sendable (inout Record, UnsafeBufferPointer<UInt8>) -> Bool)?
 
     /// The field as a column of a file (FileFormat).
@@ -453,11 +449,6 @@ public enum RecordSpecs {
         ],
         key: ["from"], order: ["from_date"], personal: true, internalColumns: ["id", "person_id"],
         blank: Job(from: placeholderDay, unit: "", post: ""))
-}
-
-extension Vocabulary {
-    /// The value whose code these UTF-8 bytes are, or nil.
-    static func stored(_ bytes: UnsafeBufferPointer<UInt8>) -> Self? { StoredCodes<Self>()[bytes] }
 }
 
 /// The codes of a vocabulary as UTF-8 bytes, made once for a field: a stored code is

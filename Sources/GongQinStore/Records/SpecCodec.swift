@@ -123,9 +123,7 @@ extension FieldType {
         case .day: return .day(try row.day(i))
         case .year, .integer: return .integer(row.int(i))
         case .flag: return .flag(row.bool(i))
-        case .code(let codes):
-            guard let code = codes.stored(row.bytes(i)) else { throw UnreadableValue(column: i) }
-            return .text(code)
+        case .code(let codes): return .text(try code(row.text(i), codes))
         case .text, .idNumber, .condition: return .text(row.text(i))
         }
     }
