@@ -145,6 +145,26 @@ struct FileFormatTests {
         #expect(RecordKind.exceptional.fields.map(RecordKind.exceptional.column(of:)) == ["id_number", "condition_code", "year", "grade", "note"])
     }
 
+    @Test("the historic uses' file columns are the use's spec's: the same names, labels, aliases and help as before")
+    func exceptionalColumns() throws {
+        let described = RecordKind.exceptional.fields.map {
+            "\($0.name)|\($0.label)|\($0.required)|\($0.isDate)|\($0.aliases.joined(separator: ","))|\($0.help)"
+        }
+        #expect(described == ["id-number|身份证号|true|false|身份证号码,身份证,公民身份号码,公民身份证号码,证件号码|18位",
+                              "condition|破格条件|true|false||条件代码或中文名称，见 exceptional conditions",
+                              "year|年度|true|false|使用年度,审批表年度|", "grade|等级|true|false|申报等级|", "note|备注|false|false||"])
+        #expect(RecordKind.exceptional.fields == RecordSpecs.exceptionalUse.fileColumns)
+        let id = try IDNumber("320402198503121230")
+        #expect(try FileRecord.decode(.exceptional, [id.text, " merit-award ", "2016", "中级工", ""], today: today)
+            == .exceptional(id, condition: "merit-award", year: 2016, grade: .intermediate, note: nil))
+        do {
+            _ = try FileRecord.decode(.exceptional, [id.text, nil, "二〇一六", "中级", "备注"], today: today)
+            Issue.record("a row without a condition and with a bad year was read")
+        } catch {
+            #expect(error.problems.map(\.field) == ["condition", "year"])
+        }
+    }
+
     @Test("a trades row: the highest grade left out is 高级工, a flag left out is no, a bad cell is named by its label")
     func decodeTrade() throws {
         #expect(try FileRecord.decode(.trades, ["电工", nil, "", "是", nil, "0"], today: today)

@@ -1,8 +1,8 @@
 /// The file format of `import KIND FILE` and `export KIND` (IMPORT.md): one row per record,
 /// a header row naming the columns by the long flag of the matching `add` command or by
-/// its Chinese label. The fields are defined once, as data: each kind's in its spec
-/// (Records/RecordSpec.swift), a historic use's here; the CLI, the README and the tests
-/// read them from `RecordKind.fields`.
+/// its Chinese label. The fields are defined once, as data, in each kind's spec
+/// (Records/RecordSpec.swift); the CLI, the README and the tests read them from
+/// `RecordKind.fields`.
 
 /// One column: the long flag of the `add` command, its Chinese label, whether a row must
 /// fill it, and further header spellings accepted.
@@ -153,28 +153,9 @@ public enum RecordKind: String, CaseIterable, Sendable {
         }
     }
 
-    /// The columns of the kind's file, made once (a file reads them for every row).
-    public var fields: [FieldSpec] {
-        switch self {
-        case .units: Self.unitFields
-        case .trades: Self.tradeFields
-        case .persons: Self.personFields
-        case .exceptional: Self.exceptionalFields
-        case .certs, .transfers, .assessments, .education, .awards, .training, .jobs: spec!.fileColumns
-        }
-    }
-
-    private static let unitFields = RecordSpecs.unit.fileColumns
-    private static let tradeFields = RecordSpecs.trade.fileColumns
-    private static let personFields = RecordSpecs.person.fileColumns
-    /// The columns of the one kind without a spec: a historic use (`exceptional record`).
-    private static let exceptionalFields: [FieldSpec] = [
-        .idNumber,
-        FieldSpec("condition", "破格条件", required: true, "条件代码或中文名称，见 exceptional conditions"),
-        FieldSpec("year", "年度", required: true, aliases: ["使用年度", "审批表年度"]),
-        FieldSpec("grade", "等级", required: true, aliases: ["申报等级"]),
-        FieldSpec("note", "备注"),
-    ]
+    /// The columns of the kind's file, from its spec, made once (a file reads them for
+    /// every row).
+    public var fields: [FieldSpec] { described.fileColumns }
 
     /// Whether the kind's records belong to a person: its files carry 姓名 beside the ID.
     public var isPersonal: Bool { ![.units, .trades, .persons].contains(self) }
@@ -471,12 +452,9 @@ public enum FileRecord: Hashable, Sendable {
         case .awards: record = r.personal(RecordSpecs.award).map { .award($0, $1) }
         case .training: record = r.personal(RecordSpecs.training).map { .training($0, $1) }
         case .exceptional:
-            let id = r.id(), condition = r.required("condition"), year = r.year("year")
-            let grade: Grade? = r.vocabulary("grade")
-            let note = r.text("note")
-            if let id, let condition, let year, let grade {
-                record = (.exceptional(id, condition: condition, year: year, grade: grade, note: note))
-            } else { record = nil }
+            record = r.personal(RecordSpecs.exceptionalUse).map {
+                .exceptional($0, condition: $1.condition, year: $1.year, grade: $1.grade, note: $1.note)
+            }
         case .jobs: record = r.personal(RecordSpecs.job).map { .job($0, $1) }
         }
         guard let record, r.problems.isEmpty else { throw RowProblems(problems: r.problems) }

@@ -368,6 +368,26 @@ public enum RecordSpecs {
         ],
         key: ["name"], order: ["name"], personal: false, internalColumns: ["id", "builtin"], blank: Trade(name: ""))
 
+    /// A historic use of an exceptional category (破格使用, RULES X1), as `exceptional
+    /// record` and the `exceptional` file give it: the columns of that file and their
+    /// labels. The store keeps a use by its own row (`UseRow`), with what it works out
+    /// (the category, where the use came from); the grade's help is left empty as it
+    /// always was, so the field is written out rather than made by `.code`.
+    public static let exceptionalUse = RecordSpec<ExceptionalUse>(
+        kind: .exceptional, table: "exceptional_use",
+        fields: [
+            Field("condition", "condition_code", "破格条件", .condition, required: true, help: "条件代码或中文名称，见 exceptional conditions",
+                  get: { .text($0.condition) }, set: { record, value in record.condition = value.text ?? "" }),
+            .year("year", nil, "年度", \.year, aliases: ["使用年度", "审批表年度"]),
+            Field("grade", nil, "等级", .code(Codes(Grade.self)), required: true, aliases: ["申报等级"],
+                  get: { .text($0.grade.code) },
+                  set: { record, value in if let grade = value.text.flatMap(Grade.init(rawValue:)) { record.grade = grade } }),
+            .optionalText("note", nil, "备注", \.note, limit: Limits.freeText),
+        ],
+        key: ["condition", "year"], order: ["year"], personal: true,
+        internalColumns: ["id", "person_id", "category", "source", "application_id"],
+        blank: ExceptionalUse(condition: "", category: "", grade: .junior, year: 0, source: .historic))
+
     public static let certificate = RecordSpec<Certificate>(
         kind: .certs, table: "certificate",
         fields: [

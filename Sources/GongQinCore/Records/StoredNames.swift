@@ -42,9 +42,19 @@ public enum StoredNames {
 }
 
 extension RecordKind {
-    /// The kind's spec, without its record type, for the kinds that have one: made once,
-    /// since an import asks for it on every row.
+    /// The kind's spec, without its record type, for the kinds the store keeps by their
+    /// specs: made once, since an import asks for it on every row.
     public var spec: SpecColumns? {
+        switch self {
+        case .certs, .transfers, .assessments, .education, .awards, .training, .jobs: described
+        case .units, .trades, .persons, .exceptional: nil
+        }
+    }
+
+    /// The columns of the kind's table as its spec describes them. The person, a unit, a
+    /// trade and a historic use are kept by rows of their own (`PersonRow`, `UnitRow`,
+    /// `TradeRow`, `UseRow`), not by their specs, which describe their files.
+    var described: SpecColumns {
         switch self {
         case .certs: SpecColumns.certificate
         case .transfers: SpecColumns.transfer
@@ -53,35 +63,21 @@ extension RecordKind {
         case .awards: SpecColumns.award
         case .training: SpecColumns.training
         case .jobs: SpecColumns.job
-        case .units, .trades, .persons, .exceptional: nil
-        }
-    }
-
-    /// The columns of the kind's table as a spec describes them: `spec`'s, and the
-    /// person's, a unit's and a trade's, which the store keeps by rows of their own
-    /// (`PersonRow`, `UnitRow`, `TradeRow`), not by their specs.
-    var described: SpecColumns? {
-        switch self {
         case .units: SpecColumns.unit
         case .trades: SpecColumns.trade
         case .persons: SpecColumns.person
-        default: spec
+        case .exceptional: SpecColumns.exceptionalUse
         }
     }
 
     /// The table the kind's records are kept in.
-    public var table: String { described?.table ?? "exceptional_use" }
+    public var table: String { described.table }
 
-    /// The column of the table a file column is stored in: its spec's for a kind with one
-    /// (a person's unit and trade by row id), else the field's name with `_` (a use's
-    /// condition by code).
+    /// The column of the table a file column is stored in: its spec's (a person's unit
+    /// and trade by row id, a use's condition by code); the identity number that begins a
+    /// personal kind's file is its owner's, the person's `id_number`.
     public func column(of field: FieldSpec) -> String {
-        if let column = described?.columns[field.name] { return column }
-        switch (self, field.name) {
-        case (.exceptional, "condition"): return "condition_code"
-        case (_, FieldSpec.idNumberName): return "id_number"
-        default: return String(field.name.map { $0 == "-" ? "_" : $0 })
-        }
+        described.columns[field.name] ?? "id_number"
     }
 }
 
@@ -96,4 +92,5 @@ extension SpecColumns {
     static let person = RecordSpecs.person.columnsOnly
     static let unit = RecordSpecs.unit.columnsOnly
     static let trade = RecordSpecs.trade.columnsOnly
+    static let exceptionalUse = RecordSpecs.exceptionalUse.columnsOnly
 }
