@@ -535,11 +535,4 @@ struct CellReader {
         }
     }
 
-    mutating func year(_ name: String) -> Int? {
-        requiredValue(name) { t, what throws(RecordProblem) in try Values.year(t, what) }
-    }
-
-    mutating func vocabulary<V: Vocabulary>(_ name: String) -> V? {
-        requiredValue(name) { t, what throws(RecordProblem) in try Values.vocabulary(t, what) }
-    }
 }

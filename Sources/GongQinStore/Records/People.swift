@@ -66,28 +66,27 @@ public struct People {
         // (its index gives the rows by person, not in the spec's order).
         func records<R>(_ spec: RecordSpec<R>) throws -> [[R]] {
             var records = [[R]](repeating: [], count: rows.count)
-            // Each row's owner and id, and each owner's last id: a person whose rows came
-            // out of id order (rare: a record corrected or added late) is put back in it.
-            var read: [(owner: Int32, id: Int64)] = []
-            var last = [Int64](repeating: 0, count: rows.count)
-            var disordered: Set<Int32> = []
+            // A person's rows come one after another (`ORDER BY person_id`); their ids are
+            // kept while they do, and the rare person whose rows came out of id order (a
+            // record added or corrected later) is put back in it when the next begins.
+            var owner = -1
+            var ids: [Int64] = []
+            func inIDOrder() {
+                guard owner >= 0, !zip(ids, ids.dropFirst()).allSatisfy({ $0 < $1 }) else { return }
+                records[owner] = ids.indices.sorted { ids[$0] < ids[$1] }.map { records[owner][$0] }
+            }
             try db.eachRow("SELECT person_id, id, \(spec.columnList) FROM \(spec.table) WHERE person_id BETWEEN ? AND ? ORDER BY person_id",
                            range) { c in
                 guard let i = position[c.int64(0)] else { return }
-                records[i].append(try spec.decode(c, from: 2, catalog))
-                let id = c.int64(1)
-                if id < last[i] { disordered.insert(Int32(i)) }
-                last[i] = Swift.max(last[i], id)
-                read.append((Int32(i), id))
-            }
-            if !disordered.isEmpty {
-                var ids: [Int32: [Int64]] = [:]
-                for row in read where disordered.contains(row.owner) { ids[row.owner, default: []].append(row.id) }
-                for (owner, ids) in ids {
-                    let i = Int(owner)
-                    records[i] = ids.indices.sorted { ids[$0] < ids[$1] }.map { records[i][$0] }
+                if i != owner {
+                    inIDOrder()
+                    owner = i
+                    ids.removeAll(keepingCapacity: true)
                 }
+                records[i].append(try spec.decode(c, from: 2, catalog))
+                ids.append(c.int64(1))
             }
+            inIDOrder()
             return records
         }
         let certificates = try records(RecordSpecs.certificate), transfers = try records(RecordSpecs.transfer)
