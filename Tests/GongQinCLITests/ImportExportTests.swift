@@ -217,6 +217,45 @@ struct ImportExportTests {
         #expect(s.fails(65, "import", "assessments", years).contains("与第2行重复：张三2022年度考核已登记为“合格”"))
     }
 
+    // An import inserts the rows of such a kind 64 to a statement (RecordSpecInserts). A
+    // file of several statements' rows goes in whole; a statement holding a repeat or a
+    // stored record is refused and its rows go in one by one, with the words of one at a time.
+    @Test("rows inserted together: several statements' rows go in whole; a refusal among them reads as before")
+    func insertedTogether() throws {
+        let people = (1...8).map { IDs.make(sequence: 100 + $0) }
+        let names = ["甲一", "乙二", "丙三", "丁四", "戊五", "己六", "庚七", "辛八"]
+        func sandbox() -> Sandbox {
+            let s = Sandbox()
+            s.units()
+            s.ok("import", "persons", s.file("p.csv", "id-number,name,unit,trade,work-start\n"
+                + zip(people, names).map { "\($0),\($1),常州市某局,电工,2005-07\n" }.joined()))
+            return s
+        }
+        // 160 rows: two full statements (rows 2–65, 66–129), then 32 rows.
+        var rows = zip(people, names).flatMap { id, name in (2006...2025).map { "\(id),\(name),\($0),合格" } }
+        let good = sandbox()
+        let summary = try #require(good.json("import", "assessments", good.file("a.csv", "id-number,person-name,year,result\n" + rows.joined(separator: "\n"))) as? [String: Any])
+        #expect(summary["added"] as? Int == 160)
+        for (id, name) in zip(people, names) {
+            let shown = try #require(good.json("person", "show", id) as? [String: Any])
+            #expect(shown["name"] as? String == name)
+            #expect((shown["assessments"] as? [[String: Any]])?.map { $0["year"] as? Int } == (2006...2025).map { $0 })
+        }
+        good.ok("check")
+
+        let bad = sandbox()
+        bad.ok("import", "assessments", bad.file("one.csv", "id-number,year,result\n\(people[3]),2010,合格\n"))
+        rows[38] = rows[8]                                       // row 40 repeats row 10
+        rows[98] = rows[98].replacingOccurrences(of: names[4], with: "某某")  // row 100: another name
+        let refused = bad.fails(65, "import", "assessments", bad.file("b.csv", "id-number,person-name,year,result\n" + rows.joined(separator: "\n")))
+        #expect(refused.contains("第40行 ") && refused.contains("与第10行重复：甲一2014年度考核已登记为“合格”"), "\(refused)")
+        #expect(refused.contains("第66行 ") && refused.contains("丁四2010年度考核已登记为“合格”"), "\(refused)")
+        #expect(refused.contains("第100行 姓名（person-name）：姓名“某某”与身份证号"), "\(refused)")
+        #expect(refused.contains("有3行不符合要求（共160行"), "\(refused)")
+        let shown = try #require(bad.json("person", "show", people[3]) as? [String: Any])
+        #expect((shown["assessments"] as? [Any])?.count == 1, "nothing of the file is written")
+    }
+
     @Test("bad headers, unknown kinds, missing files and people are refused with their exit codes")
     func refusals() {
         let s = Sandbox()

@@ -39,7 +39,7 @@ enum ImportKind: ExpressibleByArgument, Equatable {
 /// The importer of a kind, as the reading of the rows sees it: it takes a row's cells,
 /// or its problems.
 protocol RowImporter: AnyObject {
-    func reject(row: Int, _ problems: [FieldProblem])
+    func reject(row: Int, _ problems: [FieldProblem]) throws
     /// The row, decoded, checked and written when it passes; its problems kept when not.
     /// `sheetProblems` are the row's problems found before decoding.
     func take(_ values: [String?], checked: [String: String], sheetProblems: [FieldProblem], row: Int, today: Day) throws
@@ -64,7 +64,7 @@ extension Importer: RowImporter {
             let record = try FileRecord.decode(kind, values, today: today)
             if sheetProblems.isEmpty {
                 try take(record, row: row, personName: checked[FieldSpec.personName.name])
-                if !checkedProblems.isEmpty { reject(row: row, checkedProblems) }
+                if !checkedProblems.isEmpty { try reject(row: row, checkedProblems) }
             } else {
                 try reject(row: row, sheetProblems + checkedProblems, cells: values)
             }
@@ -163,11 +163,11 @@ struct ImportCommand: WriteCommand {
                 // a line with nothing but its 序号.
                 if footer.take(row: row, cells: cells) || header.isEmpty(cells) { return true }
                 for (summaryRow, text) in footer.misplaced() {
-                    importer.reject(row: summaryRow, [FieldProblem("", "像是汇总行（“\(text.clipped())”），但其后还有数据行：汇总行只能在表尾，请删除或移到最后")])
+                    try importer.reject(row: summaryRow, [FieldProblem("", "像是汇总行（“\(text.clipped())”），但其后还有数据行：汇总行只能在表尾，请删除或移到最后")])
                 }
                 rows += 1
                 if let extra = header.extraCell(in: cells) {
-                    importer.reject(row: row, [FieldProblem("", "第\(extra + 1)列有内容，但表头没有这一列")])
+                    try importer.reject(row: row, [FieldProblem("", "第\(extra + 1)列有内容，但表头没有这一列")])
                 }
                 var values = header.values(of: cells)
                 var checked = header.checkedValues(of: cells)

@@ -86,7 +86,14 @@ public final class Importer {
     public private(set) var uncountedProblems = 0
 
     /// Records problems found before the store saw the row (a cell that does not read).
-    public func reject(row: Int, _ rowProblems: [FieldProblem]) {
+    public func reject(row: Int, _ rowProblems: [FieldProblem]) throws {
+        // A row still waiting to be inserted goes in first: its own problems come before
+        // the ones found after it, as when it was inserted at once.
+        if waiting?.lastRow == row { try insertWaiting() }
+        keep(row: row, rowProblems)
+    }
+
+    func keep(row: Int, _ rowProblems: [FieldProblem]) {
         if problems[row] == nil, problems.count >= Self.keptRows {
             uncountedProblems += rowProblems.count
             return
@@ -113,7 +120,7 @@ public final class Importer {
             default: continue
             }
         }
-        reject(row: row, found)
+        try reject(row: row, found)
     }
 
     /// Checks one row and writes it when it passes. Throws only when the database fails;
@@ -121,23 +128,30 @@ public final class Importer {
     /// `personName` is the row's 姓名 in a file of a person's records: read, checked
     /// against the name the person is registered under, not stored.
     public func take(_ record: FileRecord, row: Int, personName: String? = nil) throws {
-        do {
+        try keepingProblems(row: row) {
             try write(record, row: row)
             if let personName, kind.isPersonal, let id = record.idNumber {
                 let owner = lastOwner?.idNumber == id ? lastOwner : try session.people.existingRow(id)
                 if let owner, StoredName.folded(personName) != owner.name {
-                    reject(row: row, [FieldProblem(FieldSpec.personName.name,
-                                                   cause: StoreRecordProblem.nameDiffers(given: personName, id: id, registered: owner.name))])
+                    try reject(row: row, [FieldProblem(FieldSpec.personName.name,
+                                                       cause: StoreRecordProblem.nameDiffers(given: personName, id: id, registered: owner.name))])
                 }
             }
+        }
+    }
+
+    /// Runs `body`, which writes row `row`, keeping what refuses the row as its problem.
+    func keepingProblems(row: Int, _ body: () throws -> Void) throws {
+        do {
+            try body()
         } catch let error as GongQinError where error.kind != .internalError && error.kind != .busy {
-            reject(row: row, [FieldProblem("", error.line)])
+            try reject(row: row, [FieldProblem("", error.line)])
         } catch let failure as StoreFailure where !failure.isInternal {
-            reject(row: row, [.of(failure, field: "")])
+            try reject(row: row, [.of(failure, field: "")])
         } catch let error as DatabaseError where error.extendedResultCode.primaryResultCode == .SQLITE_CONSTRAINT {
             // A limit the checks do not know (a name too long for its column): the statement
             // failed alone, and the transaction goes on to the next row.
-            reject(row: row, [.of(StoreErrors.map(error, path: ""), field: "")])
+            try reject(row: row, [.of(StoreErrors.map(error, path: ""), field: "")])
         }
     }
 
@@ -185,13 +199,46 @@ public final class Importer {
     /// schema holds (`ownProblems`) is inserted first; only when a UNIQUE constraint refuses
     /// the row does `check` look the record up, to word the refusal as `add` does. A file
     /// of new records so costs one statement a row.
+    ///
+    /// Such a row of a kind whose new record is its spec's INSERT alone waits, and goes in
+    /// with the next ones, `RecordSpecInserts.together` to a statement (`insertWaiting`).
+    /// Every other row first has the waiting ones inserted, so that its checks see them.
     func write<R>(_ kind: RecordDescriptor<R>, _ record: R, of id: IDNumber, row: Int) throws {
         guard let owner = try owner(id, row: row) else { return }
-        if !update, let ownProblems = kind.ownProblems, try ownProblems(session, record, owner, today).isEmpty,
-           let written = try insertUnlessHeld({ try kind.save(session, record, owner, nil) }) {
+        if !update, let ownProblems = kind.ownProblems, try ownProblems(session, record, owner, today).isEmpty {
+            if kind.savesRowOnly, let spec = kind.spec {
+                let rows = waiting as? WaitingRows<R> ?? WaitingRows(kind, spec)
+                waiting = rows
+                rows.entries.append((record, owner, row))
+                if rows.entries.count == RecordSpecInserts.together { try insertWaiting() }
+                return
+            }
+            try insertWaiting()
+            return try insertFirst(kind, record, owner: owner, row: row)
+        }
+        try insertWaiting()
+        try resolve(try kind.check(session, record, owner, today, nil), row: row) { try kind.save(session, record, owner, $0) }
+    }
+
+    /// Inserts a row whose own checks passed, or, when a UNIQUE constraint refuses it,
+    /// words the refusal through `check`.
+    func insertFirst<R>(_ kind: RecordDescriptor<R>, _ record: R, owner: PersonRow, row: Int) throws {
+        if let written = try insertUnlessHeld({ try kind.save(session, record, owner, nil) }) {
             return added(written, row: row)
         }
         try resolve(try kind.check(session, record, owner, today, nil), row: row) { try kind.save(session, record, owner, $0) }
+    }
+
+    /// The rows waiting to be inserted together (`write(_:_:of:row:)`).
+    var waiting: (any InsertsWaiting)?
+
+    /// Inserts the waiting rows: in one statement when they are
+    /// `RecordSpecInserts.together`, and it passes; otherwise one by one, as `insertFirst`
+    /// inserts a row, so that a row a constraint refuses gets the same words and the rows
+    /// after it are still written. A refused statement wrote nothing.
+    func insertWaiting() throws {
+        guard let waiting, waiting.count > 0 else { return }
+        try waiting.insert(into: self)
     }
 
     /// The row id `insert` wrote, or nil when a UNIQUE constraint refused the row: the
@@ -220,7 +267,7 @@ public final class Importer {
             lastOwner = owner
             return owner
         }
-        reject(row: row, [Self.unknownPerson(id)])
+        try reject(row: row, [Self.unknownPerson(id)])
         return nil
     }
 
@@ -254,7 +301,7 @@ public final class Importer {
             }
         }
         guard rowProblems.isEmpty else {
-            reject(row: row, rowProblems)
+            try reject(row: row, rowProblems)
             return
         }
         let id = try save(replacing)
@@ -264,15 +311,63 @@ public final class Importer {
     }
 
     /// The checks that need the whole file: after the transfers, each person's current
-    /// trade must be where their last transfer led (RULES T1).
+    /// trade must be where their last transfer led (RULES T1). The rows still waiting are
+    /// inserted first.
     public func finish() throws {
+        try insertWaiting()
         guard kind == .transfers else { return }
         let statement = try session.db.cachedStatement(sql: "SELECT trade_id FROM person WHERE id = ?")
         for (personID, last) in lastTransfer.sorted(by: { $0.value.row < $1.value.row }) {
             guard let tradeID = try Int64.fetchOne(statement, arguments: [personID]) else { continue }
             let current = try session.catalog.tradeName(id: tradeID)
             if current != last.to {
-                reject(row: last.row, [FieldProblem("to", cause: StoreRecordProblem.tradeNotWhereTransferLed(current: current, lastTo: last.to))])
+                try reject(row: last.row, [FieldProblem("to", cause: StoreRecordProblem.tradeNotWhereTransferLed(current: current, lastTo: last.to))])
+            }
+        }
+    }
+}
+
+/// Rows an importer has checked and keeps to insert together.
+protocol InsertsWaiting: AnyObject {
+    var count: Int { get }
+    /// The file row of the last one.
+    var lastRow: Int? { get }
+    /// Inserts them all and forgets them (`Importer.insertWaiting`).
+    func insert(into importer: Importer) throws
+}
+
+final class WaitingRows<R: Hashable & Sendable>: InsertsWaiting {
+    let kind: RecordDescriptor<R>
+    let spec: RecordSpec<R>
+    var entries: [(record: R, owner: PersonRow, row: Int)] = []
+
+    init(_ kind: RecordDescriptor<R>, _ spec: RecordSpec<R>) {
+        self.kind = kind
+        self.spec = spec
+        entries.reserveCapacity(RecordSpecInserts.together)
+    }
+
+    var count: Int { entries.count }
+    var lastRow: Int? { entries.last?.row }
+
+    func insert(into importer: Importer) throws {
+        let taken = entries
+        entries.removeAll(keepingCapacity: true)
+        if taken.count == RecordSpecInserts.together {
+            let session = importer.session
+            do {
+                let last = try spec.insertTogether(taken.map { ($0.record, $0.owner.id!) }, session.db, session.catalog)
+                for (offset, entry) in taken.enumerated() {
+                    importer.added(last - Int64(taken.count - 1 - offset), row: entry.row)
+                }
+                return
+            } catch let error as DatabaseError where error.extendedResultCode.primaryResultCode == .SQLITE_CONSTRAINT {
+                // A record held already, or another limit: one by one, for each row's words.
+            }
+        }
+        for entry in taken {
+            try importer.keepingProblems(row: entry.row) {
+                try importer.insertFirst(kind, entry.record, owner: entry.owner, row: entry.row)
             }
         }
     }

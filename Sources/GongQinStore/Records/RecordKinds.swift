@@ -91,6 +91,9 @@ public struct RecordDescriptor<Record: Hashable & Sendable>: Sendable {
     /// number): an import inserts such a row first, and runs `check` for its words only
     /// when the insert is refused (Importer). Nil for a kind whose check reads more.
     let ownProblems: (@Sendable (Session, Record, PersonRow, Day) throws -> [FieldProblem])?
+    /// Whether `save` of a new record is its spec's INSERT alone: an import may then insert
+    /// several records in one statement (`RecordSpec.insertTogether`).
+    let savesRowOnly: Bool
 
     init(table: String, file: RecordKind, key: [String], order: String,
          decode: @escaping @Sendable (Row, Session) throws -> Record,
@@ -105,6 +108,7 @@ public struct RecordDescriptor<Record: Hashable & Sendable>: Sendable {
         self.save = save
         spec = nil
         ownProblems = nil
+        savesRowOnly = false
     }
 
     /// The kind as `spec` describes it; `save` when writing does more than the row.
@@ -120,6 +124,7 @@ public struct RecordDescriptor<Record: Hashable & Sendable>: Sendable {
         self.save = save ?? { s, record, owner, id in try s.people.save(spec, record, owner: owner, replacing: id) }
         self.spec = spec
         self.ownProblems = ownProblems
+        savesRowOnly = save == nil
     }
 }
 

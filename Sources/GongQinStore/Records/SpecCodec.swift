@@ -10,16 +10,30 @@ import GRDBSQLite
 private struct SpecStatements {
     let columnList: String
     let insert: String
+    /// `insert` of `RecordSpecInserts.together` rows: `VALUES (…), (…), …`.
+    let insertTogether: String
     let update: String
 
     init(_ spec: SpecColumns) {
         columnList = spec.fieldColumns.joined(separator: ", ")
-        insert = "INSERT INTO \(spec.table) (person_id, \(columnList)) VALUES (?\(String(repeating: ", ?", count: spec.fieldColumns.count)))"
+        let values = "(?\(String(repeating: ", ?", count: spec.fieldColumns.count)))"
+        insert = "INSERT INTO \(spec.table) (person_id, \(columnList)) VALUES \(values)"
+        insertTogether = "INSERT INTO \(spec.table) (person_id, \(columnList)) VALUES "
+            + repeatElement(values, count: RecordSpecInserts.together).joined(separator: ", ")
         update = "UPDATE \(spec.table) SET person_id = ?, " + spec.fieldColumns.map { "\($0) = ?" }.joined(separator: ", ") + " WHERE id = ?"
     }
 
     static let byTable: [String: SpecStatements] = Dictionary(
         uniqueKeysWithValues: RecordKind.allCases.compactMap(\.spec).map { ($0.table, SpecStatements($0)) })
+}
+
+/// How many rows an import inserts in one statement.
+enum RecordSpecInserts {
+    /// A statement's own cost, paid once for every row when each row is its own statement,
+    /// was most of a row's insert: starting and ending the statement, AUTOINCREMENT's
+    /// counter, and the table SQLite builds anew at every statement for each `IN (…)` of
+    /// three or more values in the schema's CHECKs (a certificate has two).
+    static let together = 64
 }
 
 extension RecordSpec {
@@ -62,29 +76,45 @@ extension RecordSpec {
     }
 
     /// Inserts `record` of the person `owner` with the cached `insertSQL`, each field bound
-    /// on SQLite's C interface: no `StatementArguments`, no existentials. An import inserts
-    /// every row of a file through here (BENCHMARKS.md). Returns the row id.
+    /// on SQLite's C interface: no `StatementArguments`, no existentials. Returns the row id.
     func insert(_ record: Record, owner: Int64, _ db: Database, _ catalog: Catalog) throws -> Int64 {
-        let handle = try db.cachedStatement(sql: insertSQL).sqliteStatement
+        try insert([(record, owner)], sql: insertSQL, db, catalog)
+    }
+
+    /// Inserts `RecordSpecInserts.together` records in one statement (an import's rows,
+    /// BENCHMARKS.md): all of them, or none when the statement fails. They get consecutive
+    /// row ids, being one statement's rows in a table whose ids only grow (AUTOINCREMENT);
+    /// returns the last.
+    func insertTogether(_ records: [(record: Record, owner: Int64)], _ db: Database, _ catalog: Catalog) throws -> Int64 {
+        precondition(records.count == RecordSpecInserts.together)
+        return try insert(records, sql: statements.insertTogether, db, catalog)
+    }
+
+    private func insert(_ records: [(record: Record, owner: Int64)], sql: String, _ db: Database, _ catalog: Catalog) throws -> Int64 {
+        let handle = try db.cachedStatement(sql: sql).sqliteStatement
         defer { sqlite3_reset(handle) }
         sqlite3_clear_bindings(handle)
         func failure(_ code: Int32) -> DatabaseError {
-            DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)), sql: insertSQL)
+            DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)), sql: sql)
         }
-        var bound = sqlite3_bind_int64(handle, 1, owner)
-        for i in fields.indices where bound == SQLITE_OK {
-            let index = Int32(i + 2)
-            switch (fields[i].type, fields[i].get(record)) {
-            case (_, .null): bound = sqlite3_bind_null(handle, index)
-            case (.trade, .text(let name)): bound = sqlite3_bind_int64(handle, index, try catalog.tradeID(named: name))
-            case (.unit, .text(let name)): bound = sqlite3_bind_int64(handle, index, try catalog.unitID(named: name))
-            case (_, .text(let text)): bound = bindText(handle, index, text)
-            case (_, .day(let day)): bound = bindText(handle, index, day.description)
-            case (_, .integer(let n)): bound = sqlite3_bind_int64(handle, index, Int64(n))
-            case (_, .flag(let flag)): bound = sqlite3_bind_int64(handle, index, flag ? 1 : 0)
+        var index: Int32 = 1
+        for (record, owner) in records {
+            var bound = sqlite3_bind_int64(handle, index, owner)
+            index += 1
+            for i in fields.indices where bound == SQLITE_OK {
+                switch (fields[i].type, fields[i].get(record)) {
+                case (_, .null): bound = sqlite3_bind_null(handle, index)
+                case (.trade, .text(let name)): bound = sqlite3_bind_int64(handle, index, try catalog.tradeID(named: name))
+                case (.unit, .text(let name)): bound = sqlite3_bind_int64(handle, index, try catalog.unitID(named: name))
+                case (_, .text(let text)): bound = bindText(handle, index, text)
+                case (_, .day(let day)): bound = bindText(handle, index, day.description)
+                case (_, .integer(let n)): bound = sqlite3_bind_int64(handle, index, Int64(n))
+                case (_, .flag(let flag)): bound = sqlite3_bind_int64(handle, index, flag ? 1 : 0)
+                }
+                index += 1
             }
+            guard bound == SQLITE_OK else { throw failure(bound) }
         }
-        guard bound == SQLITE_OK else { throw failure(bound) }
         let code = sqlite3_step(handle)
         guard code == SQLITE_DONE else { throw failure(code) }
         return db.lastInsertedRowID
