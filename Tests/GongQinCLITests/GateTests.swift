@@ -108,6 +108,32 @@ struct GateTests {
         #expect(s.ok("person", "list").contains("尚无人员"))
     }
 
+    // A record's row is read with its owner by column index (RowValidator.eachRecord): its
+    // text rules and its own checks against its holder hold as for a person's.
+    @Test("a certificate with ESC in its number, or schooling finished before its holder was ten, arriving in a forged bundle is refused (65)")
+    func hostileBundleRecords() throws {
+        let s = sandbox()
+        filed(s, db: "u.db")
+        s.ok("init")
+        let forged = [("UPDATE certificate SET number = 'C\u{1B}[2J1'", "控制字符"),
+                      ("UPDATE education SET graduated = '1950-07-01'", "未满10周岁")]
+        for (n, (statement, words)) in forged.enumerated() {
+            let bundle = s.folder + "/r\(n).bundle"
+            s.ok("bundle", "--unit", "常州市某局", "--output", bundle, "--db", s.folder + "/u.db")
+            s.tool(["python3", Sandbox.corpus + "/bundle/forge.py", bundle, statement])
+            let err = s.fails(65, "merge", bundle)
+            #expect(err.contains(words), "\(err)")
+        }
+        #expect(s.ok("person", "list").contains("尚无人员"))
+        // A change the checks allow goes in: the gate refuses what is wrong, not what was edited.
+        let bundle = s.folder + "/fine.bundle"
+        s.ok("bundle", "--unit", "常州市某局", "--output", bundle, "--db", s.folder + "/u.db")
+        s.tool(["python3", Sandbox.corpus + "/bundle/forge.py", bundle, "UPDATE certificate SET number = 'C-2021-001'"])
+        s.ok("merge", bundle)
+        let shown = try #require(s.json("person", "show", id) as? [String: Any])
+        #expect((shown["certificates"] as? [[String: Any]])?.first?["number"] as? String == "C-2021-001")
+    }
+
     @Test("a trigger named sqlite_stat_x is found by check and refuses every write")
     func sqliteStatTrigger() throws {
         let s = sandbox()

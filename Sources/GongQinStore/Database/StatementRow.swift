@@ -12,6 +12,8 @@ struct StatementRow {
 
     func isNull(_ i: Int32) -> Bool { sqlite3_column_type(handle, i) == SQLITE_NULL }
 
+    func isText(_ i: Int32) -> Bool { sqlite3_column_type(handle, i) == SQLITE_TEXT }
+
     func int64(_ i: Int32) -> Int64 { sqlite3_column_int64(handle, i) }
 
     func int(_ i: Int32) -> Int { Int(sqlite3_column_int64(handle, i)) }

@@ -111,11 +111,8 @@ struct CommitChecks {
             """, arguments: [since])
         for table in Set(tables).union(ranges.keys).sorted() {
             let validator = RowValidator(table: table, session: session, today: today)
-            let singles = "rowid IN (SELECT row_id FROM change_log WHERE seq > ? AND table_name = ? AND op IN ('insert', 'update'))"
-            try validator.each(where: singles, [since, table])
-            for range in ranges[table] ?? [] {
-                try validator.each(where: "rowid BETWEEN ? AND ?", [range.lowerBound, range.upperBound])
-            }
+            try validator.each(.logged(since: since))
+            for range in ranges[table] ?? [] { try validator.each(.between(range)) }
         }
     }
 
@@ -196,25 +193,48 @@ enum ApplicationHold {
     }
 }
 
-/// The checks of typed input for the rows of one table, read by a condition on their
-/// rowids: the record's own checks (by kind) and, for every text column, the text rules.
+/// The checks of typed input for the rows of one table, read by their rowids: the
+/// record's own checks (by kind) and, for every text column, the text rules.
 struct RowValidator {
     let table: String
     let session: Session
     let today: Day
     var db: Database { session.db }
 
+    /// Which rows of the table.
+    enum Rows {
+        /// The rows the change log has inserted or updated since entry `since`.
+        case logged(since: Int64)
+        /// An import batch's rows.
+        case between(ClosedRange<Int64>)
+
+        /// The condition on `rowid`, the name of the table's rowid in the query.
+        func condition(_ rowid: String) -> String {
+            switch self {
+            case .logged: "\(rowid) IN (SELECT row_id FROM change_log WHERE seq > ? AND table_name = ? AND op IN ('insert', 'update'))"
+            case .between: "\(rowid) BETWEEN ? AND ?"
+            }
+        }
+
+        func arguments(table: String) -> StatementArguments {
+            switch self {
+            case .logged(let since): [since, table]
+            case .between(let range): [range.lowerBound, range.upperBound]
+            }
+        }
+    }
+
     /// Columns holding a document, not text typed by a clerk.
     static let documents: Set<String> = ["policy.document"]
 
-    func each(where condition: String, _ arguments: StatementArguments) throws {
-        let statement = try db.makeStatement(sql: "SELECT rowid AS gate_rowid, * FROM \"\(table)\" WHERE \(condition)")
-        let cursor = try Row.fetchCursor(statement, arguments: arguments)
-        // The text columns are read by index: a bulk import's every row comes through here.
+    func each(_ rows: Rows) throws {
+        if table == "person" { return try eachPerson(rows) }
+        if let kind = RecordKinds.rowChecks[table] { return try eachRecord(of: kind, rows) }
+        let statement = try db.makeStatement(sql: "SELECT rowid AS gate_rowid, * FROM \"\(table)\" WHERE \(rows.condition("rowid"))")
+        let cursor = try Row.fetchCursor(statement, arguments: rows.arguments(table: table))
         let texts = statement.columnNames.enumerated().filter { _, column in
             column != "gate_rowid" && !Self.documents.contains("\(table).\(column)")
         }
-        var owner: (id: Int64, person: Person)?
         while let row = try cursor.next() {
             var problems: [FieldProblem] = []
             for (index, column) in texts {
@@ -223,46 +243,91 @@ struct RowValidator {
                 }
             }
             do {
-                problems += try kindProblems(row, owner: &owner)
+                problems += try kindProblems(row)
             } catch where error is RowDecodingError || error is UnreadableValue {
-                problems.append(FieldProblem("", cause: StoreRecordProblem.unreadableValue))
+                problems.append(Self.unreadable)
             }
             if let problem = problems.first {
-                throw refusal(row, problem, more: problems.count - 1)
+                throw StoreFailure.writtenRowInvalid(table: table, row: .record(row["gate_rowid"] as Int64? ?? 0), problem: problem, more: problems.count - 1)
             }
         }
     }
 
-    /// The record's own checks, by kind.
-    func kindProblems(_ row: Row, owner: inout (id: Int64, person: Person)?) throws -> [FieldProblem] {
+    static let unreadable = FieldProblem("", cause: StoreRecordProblem.unreadableValue)
+
+    /// The record's own checks, by kind, of the tables without a spec.
+    func kindProblems(_ row: Row) throws -> [FieldProblem] {
         switch table {
         case "unit": return try UnitRow(row: row).unit.problems()
         case "trade": return try TradeRow(row: row).trade.problems()
-        case "person":
-            // Read again by column index, as `eligible` reads people: an import of a
-            // province's people comes through here a row at a time, and a row decoded
-            // through Codable costs several times the look-up. The name as stored:
-            // `Person` folds what it is given, so an unfolded one is seen here.
-            guard let id = row["id"] as Int64?, let person = try session.people.existingRow(id: id) else { return [] }
-            return try session.people.person(of: person).problems(today: today)
-                + [PersonName.problem(person.name, folded: StoredName.folded(person.name))].compactMap { $0 }
-        default:
-            guard let validate = RecordKinds.validators[table], let personID = row["person_id"] as Int64? else { return [] }
-            if owner?.id != personID {
-                guard let person = try session.people.existingRow(id: personID) else { return [] }
-                owner = (personID, try session.people.person(of: person))
-            }
-            return try validate(row, session, owner!.person, today)
+        case RecordKinds.exceptionalUse.table:
+            guard let personID = row["person_id"] as Int64?, let person = try session.people.existingRow(id: personID) else { return [] }
+            return try RecordKinds.useProblems(row, session, try session.people.person(of: person), today)
+        default: return []
         }
     }
 
-    func refusal(_ row: Row, _ problem: FieldProblem, more: Int) -> StoreFailure {
-        let which: WrittenRow
-        if table == "person", let id = row["id_number"] as String? {
-            which = .person(IDNumber(stored: id))
-        } else {
-            which = .record(row["gate_rowid"] as Int64? ?? 0)
+    /// The text rules for the columns `columns` of the current row, whose values start at
+    /// `start`: a column's bytes are looked at first, and only bytes that may hold a
+    /// refused character are made a string. A bulk import's every row comes through here.
+    func textProblems(_ c: StatementRow, _ columns: [(name: String, index: Int32)]) -> [FieldProblem] {
+        var problems: [FieldProblem] = []
+        for (name, index) in columns where c.isText(index) && TextSafety.mayHoldRefused(c.bytes(index), keepingLineBreaks: false) {
+            if let problem = TextSafety.characterProblem(name, c.text(index), what: MergeReport.fieldName(name, of: table)) {
+                problems.append(problem)
+            }
         }
-        return .writtenRowInvalid(table: table, row: which, problem: problem, more: more)
+        return problems
+    }
+
+    /// A person's rows, read by column index as `eligible` reads people. The name as
+    /// stored: `Person` folds what it is given, so an unfolded one is seen here.
+    func eachPerson(_ rows: Rows) throws {
+        let names = PersonRow.columnList.components(separatedBy: ", ")
+        let texts = names.enumerated().map { ($1, Int32($0)) }
+        try db.eachRow("SELECT \(PersonRow.columnList) FROM person WHERE \(rows.condition("rowid"))", rows.arguments(table: table)) { c in
+            var problems = textProblems(c, texts)
+            do {
+                let row = try PersonRow(columns: c)
+                problems += try session.people.person(of: row).problems(today: today)
+                    + [PersonName.problem(row.name, folded: StoredName.folded(row.name))].compactMap { $0 }
+            } catch is UnreadableValue {
+                problems.append(Self.unreadable)
+            }
+            if let problem = problems.first {
+                let number = c.isText(1) ? IDNumber(stored: c.text(1)) : nil
+                throw StoreFailure.writtenRowInvalid(table: table, row: .person(number), problem: problem, more: problems.count - 1)
+            }
+        }
+    }
+
+    /// The rows of a kind described by a spec, each read with its owner in one query by
+    /// column index: the owner's columns (`PersonRow.columnList`), the rowid, then the
+    /// record's fields. The owner is read once for the rows of one person together.
+    func eachRecord(of kind: RecordKinds.RowCheck, _ rows: Rows) throws {
+        let owner = PersonRow.columnList.components(separatedBy: ", ")
+        let rowidColumn = Int32(owner.count), first = rowidColumn + 1
+        // The text rules in the table's column order, as the other tables have them.
+        let fieldIndex = Dictionary(uniqueKeysWithValues: kind.columns.enumerated().map { ($1, first + Int32($0)) })
+        let texts = try db.columns(in: table).compactMap { column in fieldIndex[column.name].map { (column.name, $0) } }
+        let sql = """
+            SELECT \(owner.map { "p.\($0)" }.joined(separator: ", ")), t.rowid, \(kind.columns.map { "t.\($0)" }.joined(separator: ", "))
+            FROM "\(table)" t LEFT JOIN person p ON p.id = t.person_id WHERE \(rows.condition("t.rowid"))
+            """
+        var last: (id: Int64, person: Person)?
+        try db.eachRow(sql, rows.arguments(table: table)) { c in
+            var problems = textProblems(c, texts)
+            do {
+                if !c.isNull(0) {
+                    if last?.id != c.int64(0) { last = (c.int64(0), try session.people.person(of: try PersonRow(columns: c))) }
+                    problems += try kind.problems(c, first, session, last!.person, today)
+                }
+            } catch is UnreadableValue {
+                problems.append(Self.unreadable)
+            }
+            if let problem = problems.first {
+                throw StoreFailure.writtenRowInvalid(table: table, row: .record(c.int64(rowidColumn)), problem: problem, more: problems.count - 1)
+            }
+        }
     }
 }

@@ -175,25 +175,40 @@ public enum RecordKinds {
         record.problems(of: try s.people.person(of: owner), today: today)
     }
 
-    /// The validator of a kind checked against its holder alone: its row decoded, then checked.
-    static func againstHolder<R: CheckedAgainstHolder>(_ kind: RecordDescriptor<R>) -> @Sendable (Row, Session, Person, Day) throws -> [FieldProblem] {
-        { row, s, person, today in try kind.decode(row, s).problems(of: person, today: today) }
+    /// The checks typed input passes (GongQinCore, Validation), for a row of a kind
+    /// described by a spec, read by column index (the gate's `RowValidator`): the row's
+    /// field columns, in the spec's order, and its problems against its holder.
+    struct RowCheck: Sendable {
+        let columns: [String]
+        /// The problems of the row whose fields start at the column given.
+        let problems: @Sendable (StatementRow, Int32, Session, Person, Day) throws -> [FieldProblem]
+
+        init<R>(_ kind: RecordDescriptor<R>, _ check: @escaping @Sendable (R, Person, Day) -> [FieldProblem]) {
+            let spec = kind.spec!
+            columns = spec.fields.map(\.column)
+            problems = { row, start, s, person, today in check(try spec.decode(row, from: start, s.catalog), person, today) }
+        }
     }
 
-    /// The checks typed input passes (GongQinCore, Validation), for a row of each kind of a
-    /// person's records, by table: the gate runs them on every row a transaction wrote.
-    /// Checks that read other records (a transfer's predecessor, a post's overlaps) are the
-    /// `check`s of `add` and import; the schema's constraints hold the rest.
-    static let validators: [String: @Sendable (Row, Session, Person, Day) throws -> [FieldProblem]] = [
-        certificate.table: againstHolder(certificate), assessment.table: againstHolder(assessment),
-        education.table: againstHolder(education), award.table: againstHolder(award), training.table: againstHolder(training),
-        transfer.table: { row, s, person, today in try transfer.decode(row, s).problems(of: person, previous: nil, today: today) },
-        job.table: { row, s, person, today in try job.decode(row, s).problems(of: person, others: [], today: today) },
-        exceptionalUse.table: { row, s, person, today in
-            let use = try exceptionalUse.decode(row, s)
-            return use.problems(of: person, today: today) + [use.heldGradeProblem(in: try s.people.record(person.idNumber))].compactMap { $0 }
-        },
+    /// The gate runs these on every row a transaction wrote, by table. Checks that read
+    /// other records (a transfer's predecessor, a post's overlaps) are the `check`s of
+    /// `add` and import; the schema's constraints hold the rest.
+    static let rowChecks: [String: RowCheck] = [
+        certificate.table: RowCheck(certificate) { $0.problems(of: $1, today: $2) },
+        assessment.table: RowCheck(assessment) { $0.problems(of: $1, today: $2) },
+        education.table: RowCheck(education) { $0.problems(of: $1, today: $2) },
+        award.table: RowCheck(award) { $0.problems(of: $1, today: $2) },
+        training.table: RowCheck(training) { $0.problems(of: $1, today: $2) },
+        transfer.table: RowCheck(transfer) { $0.problems(of: $1, previous: nil, today: $2) },
+        job.table: RowCheck(job) { $0.problems(of: $1, others: [], today: $2) },
     ]
+
+    /// The same of a 破格 use, which has no spec: its own checks, and the grade it names
+    /// held by the person.
+    static func useProblems(_ row: Row, _ s: Session, _ person: Person, _ today: Day) throws -> [FieldProblem] {
+        let use = try exceptionalUse.decode(row, s)
+        return use.problems(of: person, today: today) + [use.heldGradeProblem(in: try s.people.record(person.idNumber))].compactMap { $0 }
+    }
 
     /// The kinds described by a spec, each table with its natural key as columns: what a
     /// person's removal deletes with them, a bundle carries and a merge matches.
