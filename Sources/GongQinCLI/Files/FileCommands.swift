@@ -36,17 +36,52 @@ enum ImportKind: ExpressibleByArgument, Equatable {
     }
 }
 
-/// The importer of a kind, as the reading of the rows sees it: it takes a row's cells,
-/// or its problems.
+/// The importer of a kind, as the reading of the rows sees it: it takes a row, read and
+/// decoded on the reading thread (`ReadRow`), or a row's problems.
 protocol RowImporter: AnyObject {
+    associatedtype Record: Sendable
+    /// The record of a row's cells, on the reading thread: Core's decoding, nothing of
+    /// the database.
+    var decoder: @Sendable ([String?], Day) throws(RowProblems) -> Record { get }
     func reject(row: Int, _ problems: [FieldProblem]) throws
-    /// The row, decoded, checked and written when it passes; its problems kept when not.
-    /// `sheetProblems` are the row's problems found before decoding.
-    func take(_ values: [String?], checked: [String: String], sheetProblems: [FieldProblem], row: Int, today: Day) throws
+    /// The row checked and written when it passes; its problems kept when not.
+    func take(_ read: ReadRow<Record>) throws
     func finish() throws
     var hasProblems: Bool { get }
     var problems: [Int: [FieldProblem]] { get }
     var problemCount: Int { get }
+}
+
+/// A row as the reading thread leaves it for the importer.
+struct ReadRow<Record: Sendable>: Sendable {
+    var row: Int
+    var values: [String?]
+    /// 姓名 and the columns checked against the identity number.
+    var checked: [String: String]
+    /// The row's problems found before decoding.
+    var sheetProblems: [FieldProblem]
+    /// The problems of its 性别 and 出生年月.
+    var checkedProblems: [FieldProblem]
+    var record: Result<Record, RowProblems>
+
+    init(row: Int, values: [String?], checked: [String: String], sheetProblems: [FieldProblem], today: Day,
+         decoder: @Sendable ([String?], Day) throws(RowProblems) -> Record) {
+        self.row = row
+        self.values = values
+        self.checked = checked
+        self.sheetProblems = sheetProblems
+        checkedProblems = FileHeader.checkedProblems(checked, idCell: values.first ?? nil)
+        do {
+            record = .success(try decoder(values, today))
+        } catch {
+            record = .failure(error)
+        }
+    }
+
+    /// The decoding's problems of the columns the sheet found none in.
+    func moreProblems(_ problems: RowProblems) -> [FieldProblem] {
+        problems.problems.filter { p in !sheetProblems.contains { $0.field == p.field } }
+    }
 }
 
 extension FileHeader {
@@ -58,38 +93,44 @@ extension FileHeader {
 }
 
 extension Importer: RowImporter {
-    func take(_ values: [String?], checked: [String: String], sheetProblems: [FieldProblem], row: Int, today: Day) throws {
-        let checkedProblems = FileHeader.checkedProblems(checked, idCell: values.first ?? nil)
-        do {
-            let record = try FileRecord.decode(kind, values, today: today)
-            if sheetProblems.isEmpty {
-                try take(record, row: row, personName: checked[FieldSpec.personName.name])
-                if !checkedProblems.isEmpty { try reject(row: row, checkedProblems) }
-            } else {
-                try reject(row: row, sheetProblems + checkedProblems, cells: values)
-            }
-        } catch let error as RowProblems {
-            let more = error.problems.filter { p in !sheetProblems.contains { $0.field == p.field } }
-            try reject(row: row, sheetProblems + more + checkedProblems, cells: values)
+    var decoder: @Sendable ([String?], Day) throws(RowProblems) -> FileRecord {
+        { [kind] values, today throws(RowProblems) in try FileRecord.decode(kind, values, today: today) }
+    }
+
+    func take(_ read: ReadRow<FileRecord>) throws {
+        switch read.record {
+        case .success(let record) where read.sheetProblems.isEmpty:
+            try take(record, row: read.row, personName: read.checked[FieldSpec.personName.name])
+            if !read.checkedProblems.isEmpty { try reject(row: read.row, read.checkedProblems) }
+        case .success:
+            try reject(row: read.row, read.sheetProblems + read.checkedProblems, cells: read.values)
+        case .failure(let problems):
+            try reject(row: read.row, read.sheetProblems + read.moreProblems(problems) + read.checkedProblems, cells: read.values)
         }
     }
 }
 
 extension RosterImporter: RowImporter {
-    func take(_ values: [String?], checked: [String: String], sheetProblems: [FieldProblem], row: Int, today: Day) throws {
-        let checkedProblems = FileHeader.checkedProblems(checked, idCell: values.first ?? nil)
-        do {
-            let entry = try RosterFile.decode(values, today: today)
-            if sheetProblems.isEmpty && checkedProblems.isEmpty {
-                try take(entry, row: row)
-            } else {
-                reject(row: row, sheetProblems + checkedProblems)
-            }
-        } catch let error as RowProblems {
-            let more = error.problems.filter { p in !sheetProblems.contains { $0.field == p.field } }
-            reject(row: row, sheetProblems + more + checkedProblems)
+    var decoder: @Sendable ([String?], Day) throws(RowProblems) -> RosterEntry {
+        { values, today throws(RowProblems) in try RosterFile.decode(values, today: today) }
+    }
+
+    func take(_ read: ReadRow<RosterEntry>) throws {
+        switch read.record {
+        case .success(let entry) where read.sheetProblems.isEmpty && read.checkedProblems.isEmpty:
+            try take(entry, row: read.row)
+        case .success:
+            reject(row: read.row, read.sheetProblems + read.checkedProblems)
+        case .failure(let problems):
+            reject(row: read.row, read.sheetProblems + read.moreProblems(problems) + read.checkedProblems)
         }
     }
+}
+
+/// What the reading thread hands the importer, in the file's order.
+enum ReadItem<Record: Sendable>: Sendable {
+    case row(ReadRow<Record>)
+    case problems(row: Int, [FieldProblem])
 }
 
 /// `import KIND FILE`: a clerk's spreadsheet, saved as CSV, in whole or not at all.
@@ -153,28 +194,39 @@ struct ImportCommand: WriteCommand {
         var problems: [Int: [FieldProblem]] = [:]
         let database = try context.open()
         var notices: [String] = []
-        // Reads every row into `importer`, and fails the whole file on any problem.
-        func read(_ importer: some RowImporter) throws {
-            var bytes: Int64 = 0
-            try input.forEachRow(after: headerRow) { row, line in
-                bytes += Int64(line.cells.reduce(line.cells.count) { $0 + $1.utf8.count })
-                let cells = line.cells.map(Normalise.text)
-                // `合计：3人` and the like at the foot of a sheet are not records; nor is
-                // a line with nothing but its 序号.
-                if footer.take(row: row, cells: cells) || header.isEmpty(cells) { return true }
-                for (summaryRow, text) in footer.misplaced() {
-                    try importer.reject(row: summaryRow, [FieldProblem("", "像是汇总行（“\(text.clipped())”），但其后还有数据行：汇总行只能在表尾，请删除或移到最后")])
+        // Reads every row into `importer`, and fails the whole file on any problem. The
+        // file is read and its rows decoded on a thread of their own (ReadAhead), which
+        // alone touches `input`, `footer`, `rows` and `progress` until every row is taken.
+        func read<I: RowImporter>(_ importer: I) throws {
+            let decoder = importer.decoder
+            let reading = ReadAhead<ReadItem<I.Record>> { emit in
+                var bytes: Int64 = 0
+                try input.forEachRow(after: headerRow) { row, line in
+                    bytes += Int64(line.cells.reduce(line.cells.count) { $0 + $1.utf8.count })
+                    let cells = line.cells.map(Normalise.text)
+                    // `合计：3人` and the like at the foot of a sheet are not records; nor is
+                    // a line with nothing but its 序号.
+                    if footer.take(row: row, cells: cells) || header.isEmpty(cells) { return true }
+                    for (summaryRow, text) in footer.misplaced() {
+                        guard emit(.problems(row: summaryRow, [FieldProblem("", "像是汇总行（“\(text.clipped())”），但其后还有数据行：汇总行只能在表尾，请删除或移到最后")])) else { return false }
+                    }
+                    rows += 1
+                    if let extra = header.extraCell(in: cells) {
+                        guard emit(.problems(row: row, [FieldProblem("", "第\(extra + 1)列有内容，但表头没有这一列")])) else { return false }
+                    }
+                    var values = header.values(of: cells)
+                    var checked = header.checkedValues(of: cells)
+                    let sheetProblems = header.readNumbers(line.numeric, into: &values, checked: &checked, cells: cells)
+                    progress.update(rows: rows, bytes: bytes)
+                    return emit(.row(ReadRow(row: row, values: values, checked: checked, sheetProblems: sheetProblems,
+                                             today: today, decoder: decoder)))
                 }
-                rows += 1
-                if let extra = header.extraCell(in: cells) {
-                    try importer.reject(row: row, [FieldProblem("", "第\(extra + 1)列有内容，但表头没有这一列")])
+            }
+            try reading.forEach { item in
+                switch item {
+                case .row(let read): try importer.take(read)
+                case .problems(let row, let problems): try importer.reject(row: row, problems)
                 }
-                var values = header.values(of: cells)
-                var checked = header.checkedValues(of: cells)
-                let sheetProblems = header.readNumbers(line.numeric, into: &values, checked: &checked, cells: cells)
-                try importer.take(values, checked: checked, sheetProblems: sheetProblems, row: row, today: today)
-                progress.update(rows: rows, bytes: bytes)
-                return true
             }
             try importer.finish()
             progress.finish()
