@@ -243,6 +243,13 @@ struct DepartmentCommandTests {
         #expect(!FileManager.default.fileExists(atPath: s.folder + "/missing.bundle"))
         // A good bundle after a bad one in the same command: the bad one stops it first.
         s.fails(65, "merge", changed, bundles[0])
+        // Bundles are checked several at a time; the refusal is the first bad one's of the list.
+        let missing = s.folder + "/missing.bundle"
+        #expect(s.fails(66, "merge", bundles[0], missing, text, bundles[2]).contains("missing.bundle"))
+        let first = s.fails(65, "merge", bundles[0], bundles[2], text, missing)
+        #expect(first.contains("text.bundle") && !first.contains("missing.bundle"), "\(first)")
+        let listed = s.ok("person", "list")
+        #expect(listed.contains("李四") && !listed.contains("张三") && !listed.contains("王五"), "only bundles[1] is merged")
     }
 
     @Test("--dry-run reports what a merge would do and writes nothing")

@@ -14,6 +14,22 @@ struct StatementRow {
 
     func isText(_ i: Int32) -> Bool { sqlite3_column_type(handle, i) == SQLITE_TEXT }
 
+    /// SQLITE_NULL, SQLITE_INTEGER, SQLITE_FLOAT, SQLITE_TEXT or SQLITE_BLOB.
+    func type(_ i: Int32) -> Int32 { sqlite3_column_type(handle, i) }
+
+    func double(_ i: Int32) -> Double { sqlite3_column_double(handle, i) }
+
+    /// A blob's bytes, valid until the statement moves on.
+    func blob(_ i: Int32) -> UnsafeBufferPointer<UInt8> {
+        let bytes = sqlite3_column_blob(handle, i)
+        return UnsafeBufferPointer(start: bytes?.assumingMemoryBound(to: UInt8.self), count: Int(sqlite3_column_bytes(handle, i)))
+    }
+
+    /// A text column as SQLite's NUL-terminated UTF-8, valid until the statement moves on.
+    func cString(_ i: Int32) -> UnsafePointer<CChar> {
+        UnsafeRawPointer(sqlite3_column_text(handle, i)!).assumingMemoryBound(to: CChar.self)
+    }
+
     func int64(_ i: Int32) -> Int64 { sqlite3_column_int64(handle, i) }
 
     func int(_ i: Int32) -> Int { Int(sqlite3_column_int64(handle, i)) }
