@@ -2,12 +2,13 @@ import GongQinCore
 import GRDB
 
 /// Writes the rows of an import file (IMPORT.md), inside the one transaction of the
-/// command. Each row is checked by the same `check` as its `add` command, and written at
-/// once when it passes; the command rolls the transaction back when any row failed, so a
+/// command. Each row is checked by the same `check` as its `add` command, and written
+/// when it passes; the command rolls the transaction back when any row failed, so a
 /// file goes in whole or not at all. Every problem is kept with its row. A row whose only
 /// checks against other rows are UNIQUE constraints of the schema (a person, and the
 /// records with a spec'd natural key) is inserted first: `check` runs to word the refusal
-/// when a constraint refuses it, with the same words and row numbers.
+/// when a constraint refuses it, with the same words and row numbers. Such records wait
+/// and go in 64 to a statement (`insertWaiting`).
 ///
 /// A row whose record is already in the database is a problem, unless `update` is set:
 /// then it replaces the record. A row repeating an earlier row of the file is always a
