@@ -88,9 +88,9 @@ public final class Importer {
 
     /// Records problems found before the store saw the row (a cell that does not read).
     public func reject(row: Int, _ rowProblems: [FieldProblem]) throws {
-        // A row still waiting to be inserted goes in first: its own problems come before
-        // the ones found after it, as when it was inserted at once.
-        if waiting?.lastRow == row { try insertWaiting() }
+        // The rows still waiting go in first: their problems come before the ones found
+        // after them, as when each was inserted at once (which rows `keptRows` keeps too).
+        try insertWaiting()
         keep(row: row, rowProblems)
     }
 
@@ -198,8 +198,7 @@ public final class Importer {
     /// A record of a person's kept as its kind says: checked as `add` checks it, then
     /// written, or resolved against the record it repeats. A kind whose other checks the
     /// schema holds (`ownProblems`) is inserted first; only when a UNIQUE constraint refuses
-    /// the row does `check` look the record up, to word the refusal as `add` does. A file
-    /// of new records so costs one statement a row.
+    /// the row does `check` look the record up, to word the refusal as `add` does.
     ///
     /// Such a row of a kind whose new record is its spec's INSERT alone waits, and goes in
     /// with the next ones, `RecordSpecInserts.together` to a statement (`insertWaiting`).
@@ -331,8 +330,6 @@ public final class Importer {
 /// Rows an importer has checked and keeps to insert together.
 protocol InsertsWaiting: AnyObject {
     var count: Int { get }
-    /// The file row of the last one.
-    var lastRow: Int? { get }
     /// Inserts them all and forgets them (`Importer.insertWaiting`).
     func insert(into importer: Importer) throws
 }
@@ -349,7 +346,6 @@ final class WaitingRows<R: Hashable & Sendable>: InsertsWaiting {
     }
 
     var count: Int { entries.count }
-    var lastRow: Int? { entries.last?.row }
 
     func insert(into importer: Importer) throws {
         let taken = entries
