@@ -362,7 +362,12 @@ extension NameMatch {
     }
 }
 
-// MARK: - A text that is no date (Values/Day.swift)
+// MARK: - Dates (Values/Day.swift)
+
+extension Day {
+    /// `2019年7月1日`, as a sentence writes a date.
+    var chinese: String { "\(year)年\(month)月\(day)日" }
+}
 
 extension Day.ParseError {
     /// A Chinese sentence naming the problem, for the clerk.

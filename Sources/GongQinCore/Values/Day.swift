@@ -44,9 +44,6 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
         "\(year)年" + (month < 10 ? "0\(month)" : "\(month)") + "月"
     }
 
-    /// `2019年7月1日`.
-    public var chinese: String { "\(year)年\(month)月\(day)日" }
-
     public static func < (a: Day, b: Day) -> Bool {
         (a.year, a.month, a.day) < (b.year, b.month, b.day)
     }
