@@ -230,4 +230,17 @@ extension CoreWordingTests {
     func materialNote(_ note: MaterialNote, _ item: MaterialItem, _ required: Bool, _ words: String) {
         #expect(note.chinese(of: item, required: required) == words)
     }
+
+    @Test("the technician selection exam: sat, on its date or one still to come, or waived after a failed 综合评审 (D2)")
+    func selectionExam() {
+        let failed = Application(id: 1, cycle: 2023, grade: .technician, module: .normal, trade: "电工", status: .failed,
+                                 filedOn: Day(year: 2023, month: 3, day: 1)!, certificateYear: 2023, examResult: .passed,
+                                 reviewResult: .failed)
+        #expect(SelectionExam(required: true, exemptingApplication: nil, examDate: Day(year: 2024, month: 6, day: 22)).chinese
+            == "须参加技师选拔考试（2024-06-22）；往年省综合评审未通过、重新申报的人员才可免考（D2，须知·四·10）")
+        #expect(SelectionExam(required: true, exemptingApplication: nil, examDate: nil).chinese
+            == "须参加技师选拔考试（日期待公布）；往年省综合评审未通过、重新申报的人员才可免考（D2，须知·四·10）")
+        #expect(SelectionExam(required: false, exemptingApplication: failed, examDate: nil).chinese
+            == "2023年申报技师、省综合评审未通过，今年重新申报，不需参加技师选拔考试（D2，须知·四·10）")
+    }
 }

@@ -597,13 +597,24 @@ extension MaterialEntry {
     var chineseNote: String { note.chinese(of: item, required: required) }
 }
 
+extension SelectionExam {
+    /// Whether the applicant sits the technician selection exam, and why (D2).
+    var chinese: String {
+        if let failed = exemptingApplication {
+            return "\(failed.cycle)年申报技师、省综合评审未通过，今年重新申报，不需参加技师选拔考试（\(Formality.D2.citation)）"
+        }
+        let date = examDate.map { "\($0)" } ?? "日期待公布"
+        return "须参加技师选拔考试（\(date)）；往年省综合评审未通过、重新申报的人员才可免考（\(Formality.D2.citation)）"
+    }
+}
+
 extension MaterialNote {
     /// The note of `item`, a `required` one or not: what the records say of it, citing
     /// the rules and clauses it rests on.
     func chinese(of item: MaterialItem, required: Bool) -> String {
         switch self {
         case .form(let filing, let exam):
-            return (["在申报系统里将内容填写完整后下载，一式两份（\(Formality.F1.citation)）", filing.chinese] + (exam.map { [$0.detail] } ?? []))
+            return (["在申报系统里将内容填写完整后下载，一式两份（\(Formality.F1.citation)）", filing.chinese] + (exam.map { [$0.chinese] } ?? []))
                 .joined(separator: "；")
         case .identity(let name, let id):
             return "\(name)，\(id.sex.chinese)，\(id.birthDate.chinese)生；原样复印、不放大，复印在A4纸中间（须知·六·5）"

@@ -87,8 +87,14 @@ public struct SelectionExam: Hashable, Sendable {
     public var required: Bool
     /// The earlier application whose failed 综合评审 exempts the applicant.
     public var exemptingApplication: Application?
-    /// A Chinese sentence naming the rule and clause.
-    public var detail: String
+    /// The exam's date, when the policy gives it.
+    public var examDate: Day?
+
+    public init(required: Bool, exemptingApplication: Application?, examDate: Day?) {
+        self.required = required
+        self.exemptingApplication = exemptingApplication
+        self.examDate = examDate
+    }
 }
 
 extension PersonRecord {
@@ -100,12 +106,9 @@ extension PersonRecord {
         guard grade == .technician else { return nil }
         let earlier = applications.filter { $0.grade == .technician && $0.cycle < cycle && $0.reviewResult == .failed }
         if let failed = earlier.last {
-            return SelectionExam(required: false, exemptingApplication: failed,
-                                 detail: "\(failed.cycle)年申报技师、省综合评审未通过，今年重新申报，不需参加技师选拔考试（\(Formality.D2.citation)）")
+            return SelectionExam(required: false, exemptingApplication: failed, examDate: examDate)
         }
-        let date = examDate.map { "\($0)" } ?? "日期待公布"
-        return SelectionExam(required: true, exemptingApplication: nil,
-                             detail: "须参加技师选拔考试（\(date)）；往年省综合评审未通过、重新申报的人员才可免考（\(Formality.D2.citation)）")
+        return SelectionExam(required: true, exemptingApplication: nil, examDate: examDate)
     }
 }
 
