@@ -253,7 +253,7 @@ public struct RecordSpec<Record: Hashable & Sendable>: Sendable {
     /// The spec without its record type.
     public var columnsOnly: SpecColumns {
         SpecColumns(table: table, fileColumns: fileColumns, fieldColumns: fields.map(\.column),
-                    columns: Dictionary(uniqueKeysWithValues: fields.map { ($0.name, $0.column) }))
+                    columns: Dictionary(uniqueKeysWithValues: fields.map { ($0.name, $0.column) }), personal: personal)
     }
 
     /// The fields of `record` as the cells of a file row.
@@ -307,6 +307,8 @@ public struct SpecColumns: Sendable {
     public let fieldColumns: [String]
     /// Each field's table column, by field name.
     public let columns: [String: String]
+    /// Whether a row belongs to a person (`person_id`).
+    public let personal: Bool
 }
 
 /// The specs of the kinds kept on a person and of the catalogue.

@@ -270,16 +270,10 @@ public struct People {
     /// Writes a checked person: a new row, or the row `replacing`. Returns the row id.
     @discardableResult
     func save(_ person: Person, replacing: Int64?) throws -> Int64 {
-        let unitID = try catalog.unitID(named: person.unit), tradeID = try catalog.tradeID(named: person.trade)
-        guard replacing == nil else {
-            var row = PersonRow(id: replacing, person, unitID: unitID, tradeID: tradeID)
-            return try row.write(db)
-        }
-        return try db.insertRow("""
-            INSERT INTO person (id_number, name, unit_id, trade_id, work_start, probation_end, enlisted, discharged, placed,
-                                from_province) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, [person.idNumber, person.name, unitID, tradeID, person.workStart, person.probationEnd, person.enlisted,
-                  person.discharged, person.placed, person.fromProvince])
+        let spec = RecordSpecs.person
+        guard let replacing else { return try spec.insert(person, db, catalog) }
+        try db.cachedStatement(sql: spec.updateSQL).execute(arguments: try spec.arguments(person, owner: 0, catalog) + [replacing])
+        return replacing
     }
 
     /// Every problem with adding `person`: its own fields, its unit and trade, and a

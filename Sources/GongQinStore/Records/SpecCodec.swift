@@ -16,15 +16,17 @@ private struct SpecStatements {
 
     init(_ spec: SpecColumns) {
         columnList = spec.fieldColumns.joined(separator: ", ")
-        let values = "(?\(String(repeating: ", ?", count: spec.fieldColumns.count)))"
-        insert = "INSERT INTO \(spec.table) (person_id, \(columnList)) VALUES \(values)"
-        insertTogether = "INSERT INTO \(spec.table) (person_id, \(columnList)) VALUES "
+        let columns = (spec.personal ? ["person_id"] : []) + spec.fieldColumns
+        let values = "(?\(String(repeating: ", ?", count: columns.count - 1)))"
+        insert = "INSERT INTO \(spec.table) (\(columns.joined(separator: ", "))) VALUES \(values)"
+        insertTogether = "INSERT INTO \(spec.table) (\(columns.joined(separator: ", "))) VALUES "
             + repeatElement(values, count: RecordSpecInserts.together).joined(separator: ", ")
-        update = "UPDATE \(spec.table) SET person_id = ?, " + spec.fieldColumns.map { "\($0) = ?" }.joined(separator: ", ") + " WHERE id = ?"
+        update = "UPDATE \(spec.table) SET " + columns.map { "\($0) = ?" }.joined(separator: ", ") + " WHERE id = ?"
     }
 
+    /// The kinds the store keeps by their specs, and the person's insert.
     static let byTable: [String: SpecStatements] = Dictionary(
-        uniqueKeysWithValues: RecordKind.allCases.compactMap(\.spec).map { ($0.table, SpecStatements($0)) })
+        uniqueKeysWithValues: (RecordKind.allCases.compactMap(\.spec) + [RecordSpecs.person.columnsOnly]).map { ($0.table, SpecStatements($0)) })
 }
 
 /// How many rows an import inserts in one statement.
@@ -81,6 +83,12 @@ extension RecordSpec {
         try insert([(record, owner)], sql: insertSQL, db, catalog)
     }
 
+    /// Inserts `record` of a kind that belongs to no person (the person itself).
+    func insert(_ record: Record, _ db: Database, _ catalog: Catalog) throws -> Int64 {
+        precondition(!personal)
+        return try insert([(record, 0)], sql: insertSQL, db, catalog)
+    }
+
     /// Inserts `RecordSpecInserts.together` records in one statement (an import's rows,
     /// BENCHMARKS.md): all of them, or none when the statement fails. They get consecutive
     /// row ids, being one statement's rows in a table whose ids only grow (AUTOINCREMENT);
@@ -99,8 +107,11 @@ extension RecordSpec {
         }
         var index: Int32 = 1
         for (record, owner) in records {
-            var bound = sqlite3_bind_int64(handle, index, owner)
-            index += 1
+            var bound = SQLITE_OK
+            if personal {
+                bound = sqlite3_bind_int64(handle, index, owner)
+                index += 1
+            }
             for i in fields.indices where bound == SQLITE_OK {
                 switch (fields[i].type, fields[i].get(record)) {
                 case (_, .null): bound = sqlite3_bind_null(handle, index)
@@ -120,11 +131,12 @@ extension RecordSpec {
         return db.lastInsertedRowID
     }
 
-    /// The arguments of `insertSQL` and `updateSQL` (before the row id).
+    /// The arguments of `insertSQL` and `updateSQL` (before the row id); `owner` only for
+    /// a personal kind.
     func arguments(_ record: Record, owner: Int64, _ catalog: Catalog) throws -> StatementArguments {
         // Existentials: GRDB's init from `[DatabaseValue]` maps by a key path that is made
         // anew at every call, which showed in an import's profile.
-        var values: [(any DatabaseValueConvertible)?] = [owner]
+        var values: [(any DatabaseValueConvertible)?] = personal ? [owner] : []
         values.reserveCapacity(fields.count + 1)
         for i in fields.indices { values.append(try fields[i].type.databaseValue(fields[i].get(record), catalog)) }
         return StatementArguments(values)
