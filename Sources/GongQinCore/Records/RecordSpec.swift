@@ -319,9 +319,10 @@ public enum RecordSpecs {
 
     /// The person (人员): the fields of `person add` and `update`, the columns of the
     /// persons' file (its identity number first, as every personal kind's file), `update
-    /// --clear` and the labels of its fields. The store keeps a person by its own row
-    /// (GongQinStore, `PersonRow`), which a test holds to these columns; `person show`
-    /// titles the fields in its own, shorter words (参加工作, 试用期满).
+    /// --clear`, the labels of its fields, and the columns the store inserts and updates
+    /// a person by. The store reads a person by its own row (GongQinStore, `PersonRow`),
+    /// which a test holds to these columns; `person show` titles the fields in its own,
+    /// shorter words (参加工作, 试用期满).
     public static let person = RecordSpec<Person>(
         kind: .persons, table: "person",
         fields: [

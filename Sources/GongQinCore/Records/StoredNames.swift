@@ -51,9 +51,10 @@ extension RecordKind {
         }
     }
 
-    /// The columns of the kind's table as its spec describes them. The person, a unit, a
-    /// trade and a historic use are kept by rows of their own (`PersonRow`, `UnitRow`,
-    /// `TradeRow`, `UseRow`), not by their specs, which describe their files.
+    /// The columns of the kind's table as its spec describes them. A unit, a trade and a
+    /// historic use are kept by rows of their own (`UnitRow`, `TradeRow`, `UseRow`), not by
+    /// their specs, which describe their files; a person is written through its spec and
+    /// read by its own row (`PersonRow`).
     var described: SpecColumns {
         switch self {
         case .certs: SpecColumns.certificate
