@@ -416,7 +416,6 @@ public enum FileRecord: Hashable, Sendable {
     /// `--chinese-header` export writes them; `condition` names a condition's code.
     /// `import` reads either.
     public func values(labelled: Bool, condition: (String) -> String = { $0 }) -> [String] {
-        func v<V: Vocabulary>(_ value: V) -> String { labelled ? value.chinese : value.code }
         switch self {
         case .unit(let u): return RecordSpecs.unit.cells(u, labelled: labelled)
         case .trade(let t): return RecordSpecs.trade.cells(t, labelled: labelled)
@@ -429,7 +428,11 @@ public enum FileRecord: Hashable, Sendable {
         case .award(let id, let a): return [id.text] + RecordSpecs.award.cells(a, labelled: labelled)
         case .training(let id, let t): return [id.text] + RecordSpecs.training.cells(t, labelled: labelled)
         case .exceptional(let id, let code, let year, let grade, let note):
-            return [id.text, labelled ? condition(code) : code, String(year), v(grade), note ?? ""]
+            let use = ExceptionalUse(condition: code, category: "", grade: grade, year: year, source: .historic, note: note)
+            var cells = RecordSpecs.exceptionalUse.cells(use, labelled: labelled)
+            // The condition's name is the catalogue's, which the spec does not hold.
+            if labelled { cells[0] = condition(code) }
+            return [id.text] + cells
         case .job(let id, let j): return [id.text] + RecordSpecs.job.cells(j, labelled: labelled)
         }
     }
