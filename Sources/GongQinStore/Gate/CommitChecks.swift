@@ -267,9 +267,9 @@ struct RowValidator {
         }
     }
 
-    /// The text rules for the columns `columns` of the current row, whose values start at
-    /// `start`: a column's bytes are looked at first, and only bytes that may hold a
-    /// refused character are made a string. A bulk import's every row comes through here.
+    /// The text rules for `columns` (each named, at its index) of the current row: a
+    /// column's bytes are looked at first, and only bytes that may hold a refused
+    /// character are made a string. A bulk import's every row comes through here.
     func textProblems(_ c: StatementRow, _ columns: [(name: String, index: Int32)]) -> [FieldProblem] {
         var problems: [FieldProblem] = []
         for (name, index) in columns where c.isText(index) && TextSafety.mayHoldRefused(c.bytes(index), keepingLineBreaks: false) {
