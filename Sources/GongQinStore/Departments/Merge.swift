@@ -201,9 +201,7 @@ extension GongQinDatabase {
                 bundle.queue.releaseMemory()
                 var report = MergeReport(file: bundle.file, manifest: bundle.manifest)
                 report.seal = bundle.manifest.seal?.fingerprint ?? "unsealed"
-                var source = try BatchSource.file(at: bundle.file)
-                source.unit = bundle.manifest.unit
-                var merger = Merger(db: db, file: bundle.file, source: source, prefer: prefer, report: report, progress: progress)
+                var merger = Merger(db: db, file: bundle.file, source: bundle.source, prefer: prefer, report: report, progress: progress)
                 try merger.run(now: now)
                 if !merger.report.conflicts.isEmpty && prefer == nil {
                     merger.report.outcome = dryRun ? .dryRun : .refused
@@ -212,9 +210,9 @@ extension GongQinDatabase {
                     merger.report.outcome = dryRun ? .dryRun : .merged
                 }
                 try merger.dropTemporaryTables()
-                try OpenBundle.dropCopy(db)
                 reports.append(merger.report)
             }
+            try OpenBundle.dropCopy(db)
             if reports.contains(where: { $0.outcome == .refused }) {
                 for i in reports.indices where reports[i].outcome != .unchanged { reports[i].outcome = .refused }
             }
@@ -290,6 +288,9 @@ struct OpenBundle: Sendable {
     let file: String
     let queue: DatabaseQueue
     let manifest: UnitBundle.Manifest
+    /// The file's name and SHA-256, which its batch entries name: hashed while the file is
+    /// checked, on the checking thread.
+    let source: BatchSource
 
     /// Opens and checks `file` (UnitBundle.verify): a missing or unreadable file is 66,
     /// anything but a sound gongqin bundle 65.
@@ -308,7 +309,9 @@ struct OpenBundle: Sendable {
             // Every bundle of a list stays open until the merge; what reading it cached
             // would add up (2.5 MB a bundle, 360 MB for a hundred).
             queue.releaseMemory()
-            return OpenBundle(file: file, queue: queue, manifest: manifest)
+            var source = try BatchSource.file(at: file)
+            source.unit = manifest.unit
+            return OpenBundle(file: file, queue: queue, manifest: manifest, source: source)
         } catch {
             try? queue.close()
             if let error = error as? StoreFailure { throw error }
@@ -357,14 +360,16 @@ struct OpenBundle: Sendable {
     /// connection, the department's columns in order, row by row through one statement a
     /// table, each value handed from the bundle's row to the insert on SQLite's C interface
     /// (`Database.copyRows`): a bundle of a thousand people holds about ten thousand rows,
-    /// and a department merges a hundred bundles.
+    /// and a department merges a hundred bundles. The tables are made for the first bundle
+    /// of a list and emptied for each after it (`dropCopy` drops them at the end): making
+    /// and dropping a table expires every statement the connection has prepared.
     func copy(into db: Database) throws {
-        try Self.dropCopy(db)
         try queue.read { source in
             for table in UnitBundle.tables {
                 let columns = try String.fetchAll(db, sql: "SELECT name FROM pragma_table_info(?, 'main') ORDER BY cid", arguments: [table])
                 let list = columns.map { "\"\($0)\"" }.joined(separator: ", ")
-                try db.execute(sql: "CREATE TEMP TABLE b_\(table) AS SELECT \(list) FROM main.\"\(table)\" WHERE 0")
+                try db.execute(sql: "CREATE TEMP TABLE IF NOT EXISTS b_\(table) AS SELECT \(list) FROM main.\"\(table)\" WHERE 0")
+                try db.execute(sql: "DELETE FROM \(Self.copyName(table))")
                 let insert = try db.makeStatement(sql: """
                     INSERT INTO \(Self.copyName(table)) (\(list)) VALUES (\(columns.map { _ in "?" }.joined(separator: ", ")))
                     """)
