@@ -125,12 +125,4 @@ extension Database {
             guard inserted == SQLITE_DONE else { throw failure(inserted, insert) }
         }
     }
-
-    /// Inserts a row with the cached statement of `sql` and returns its row id: an import
-    /// writes every row through the same prepared statement, without building a record's
-    /// container and its SQL each time (BENCHMARKS.md).
-    func insertRow(_ sql: String, _ arguments: StatementArguments) throws -> Int64 {
-        try cachedStatement(sql: sql).execute(arguments: arguments)
-        return lastInsertedRowID
-    }
 }

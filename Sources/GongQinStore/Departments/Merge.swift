@@ -247,11 +247,12 @@ public final class CheckedBundles: Sendable {
         let step = max(1, ProcessInfo.processInfo.activeProcessorCount)
         for start in stride(from: 0, to: files.count, by: step) {
             let group = Array(files[start..<min(start + step, files.count)])
-            let results = Results<OpenBundle>(count: group.count)
+            let results = Locked([Result<OpenBundle, StoreFailure>?](repeating: nil, count: group.count))
             DispatchQueue.concurrentPerform(iterations: group.count) { i in
-                results.set(i, Result { () throws(StoreFailure) in try OpenBundle.open(group[i], today: today, context: context) })
+                let result = Result { () throws(StoreFailure) in try OpenBundle.open(group[i], today: today, context: context) }
+                results.withLock { $0[i] = result }
             }
-            let checked = results.all
+            let checked = results.withLock { $0.map { $0! } }
             for (i, result) in checked.enumerated() {
                 switch result {
                 case .success(let bundle):
@@ -265,18 +266,6 @@ public final class CheckedBundles: Sendable {
             }
         }
         bundles = opened
-    }
-
-    /// The results of files checked at once, each set by its own thread.
-    private final class Results<Value: Sendable>: @unchecked Sendable {
-        private var values: [Result<Value, StoreFailure>?]
-        private let lock = NSLock()
-
-        init(count: Int) { values = Array(repeating: nil, count: count) }
-
-        func set(_ i: Int, _ value: Result<Value, StoreFailure>) { lock.withLock { values[i] = value } }
-
-        var all: [Result<Value, StoreFailure>] { lock.withLock { values.map { $0! } } }
     }
 
     deinit { for bundle in bundles { bundle.close() } }

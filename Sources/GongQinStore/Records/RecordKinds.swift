@@ -188,23 +188,25 @@ public enum RecordKinds {
             columns = spec.fields.map(\.column)
             problems = { row, start, s, person, today in check(try spec.decode(row, from: start, s.catalog), person, today) }
         }
+
+        /// A kind checked against its holder alone, as an import's `ownProblems` checks it.
+        init<R: CheckedAgainstHolder>(_ kind: RecordDescriptor<R>) {
+            self.init(kind) { $0.problems(of: $1, today: $2) }
+        }
     }
 
     /// The gate runs these on every row a transaction wrote, by table. Checks that read
     /// other records (a transfer's predecessor, a post's overlaps) are the `check`s of
     /// `add` and import; the schema's constraints hold the rest.
     static let rowChecks: [String: RowCheck] = [
-        certificate.table: RowCheck(certificate) { $0.problems(of: $1, today: $2) },
-        assessment.table: RowCheck(assessment) { $0.problems(of: $1, today: $2) },
-        education.table: RowCheck(education) { $0.problems(of: $1, today: $2) },
-        award.table: RowCheck(award) { $0.problems(of: $1, today: $2) },
-        training.table: RowCheck(training) { $0.problems(of: $1, today: $2) },
+        certificate.table: RowCheck(certificate), assessment.table: RowCheck(assessment), education.table: RowCheck(education),
+        award.table: RowCheck(award), training.table: RowCheck(training),
         transfer.table: RowCheck(transfer) { $0.problems(of: $1, previous: nil, today: $2) },
         job.table: RowCheck(job) { $0.problems(of: $1, others: [], today: $2) },
     ]
 
-    /// The same of a 破格 use, which has no spec: its own checks, and the grade it names
-    /// held by the person.
+    /// The same of a 破格 use, which has no spec: its own checks, and a grade the person
+    /// already held in that trade before that year (RULES PL1).
     static func useProblems(_ row: Row, _ s: Session, _ person: Person, _ today: Day) throws -> [FieldProblem] {
         let use = try exceptionalUse.decode(row, s)
         return use.problems(of: person, today: today) + [use.heldGradeProblem(in: try s.people.record(person.idNumber))].compactMap { $0 }
