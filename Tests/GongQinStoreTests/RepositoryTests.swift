@@ -48,6 +48,34 @@ struct RepositoryTests {
         #expect(trade == "电" && NameMatch.nearest(to: trade, in: trades) == "电工")
     }
 
+    @Test("units and trades go in and come back through their specs; a trade's built-in mark stays on update")
+    func catalogueThroughSpecs() throws {
+        let store = try TempStore()
+        let unit = Unit(name: "常州市某局", department: "常州市某委", district: "天宁区")
+        var trade = Trade(name: "无人机操控", category: "机电类", maxGrade: .technician, driver: true, licensed: true)
+        try store.database.write { s in
+            _ = try s.catalog.addUnit(unit)
+            _ = try s.catalog.addTrade(trade)
+        }
+        let stored = try store.database.read { s in (try s.catalog.unit(named: unit.name), try s.catalog.trade(named: trade.name)) }
+        #expect(stored.0 == unit && stored.1 == trade)
+        var builtin = try store.database.read { s in try s.catalog.trade(named: "电工") }
+        #expect(builtin.builtin)
+        builtin.cashier = true
+        trade.maxGrade = .seniorTechnician
+        let changed = try store.database.write { s in
+            _ = try s.catalog.updateUnit(named: unit.name) { $0.district = nil }
+            try s.catalog.updateTrade(builtin)
+            try s.catalog.updateTrade(trade)
+            return (try s.catalog.unit(named: unit.name), try s.catalog.trade(named: "电工"), try s.catalog.trade(named: trade.name))
+        }
+        #expect(changed.0 == Unit(name: unit.name, department: unit.department, district: nil))
+        #expect(changed.1 == builtin && changed.1.builtin)
+        #expect(changed.2 == trade && !changed.2.builtin)
+        let trades = try store.database.read { s in try s.catalog.trades() }
+        #expect(trades.contains(trade))
+    }
+
     @Test("a duplicate identity number is refused, naming it")
     func duplicatePerson() throws {
         let store = try TempStore()
@@ -201,8 +229,6 @@ struct TableRowTests {
         let person = Person(idNumber: try IDNumber(IDs.make(birth: "19850312", sequence: 1)), name: "张三", unit: "u", trade: "t",
                             workStart: day)
         let rows: [(table: String, row: any TableRow)] = [
-            ("unit", UnitRow(Unit(name: "u"))),
-            ("trade", TradeRow(Trade(name: "t"))),
             ("person", PersonRow(person, unitID: 1, tradeID: 1)),
             ("transfer", TransferRow(personId: 1, fromTradeId: 1, toTradeId: 2, date: day)),
             ("exceptional_condition", ConditionRow(ExceptionalCondition.builtins[0])),

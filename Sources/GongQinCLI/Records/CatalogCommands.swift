@@ -56,7 +56,8 @@ struct UnitLine: Listable {
         try c.encode(persons, forKey: .persons)
     }
 
-    static let columns: [(key: String, title: String)] = [("name", "单位"), ("department", "主管部门"), ("district", "辖市区"), ("persons", "人数")]
+    /// The unit's fields under their spec's labels (单位, 主管部门, 辖市区), then 人数.
+    static let columns: [(key: String, title: String)] = RecordSpecs.unit.fields.map { ($0.name, $0.label) } + [("persons", "人数")]
     func cells(_ output: OutputOptions) -> [String] { [unit.name, unit.department.cell, unit.district.cell, String(persons)] }
 }
 

@@ -51,10 +51,10 @@ extension RecordKind {
         }
     }
 
-    /// The columns of the kind's table as its spec describes them. A unit, a trade and a
-    /// historic use are kept by rows of their own (`UnitRow`, `TradeRow`, `UseRow`), not by
-    /// their specs, which describe their files; a person is written through its spec and
-    /// read by its own row (`PersonRow`).
+    /// The columns of the kind's table as its spec describes them. A unit and a trade are
+    /// kept through their specs by the catalogue, not the record paths `spec` serves; a
+    /// historic use is kept by the ledger's row (`UseRow`), the spec describing its file;
+    /// a person is written through its spec and read by its own row (`PersonRow`).
     var described: SpecColumns {
         switch self {
         case .certs: SpecColumns.certificate

@@ -28,9 +28,9 @@ public struct Exporter {
         }
         switch kind {
         case .units:
-            try each("SELECT * FROM unit ORDER BY department IS NULL, department, name") { .unit(try UnitRow(row: $0).unit) }
+            try each("SELECT * FROM unit ORDER BY department IS NULL, department, name") { .unit(try RecordSpecs.unit.decode($0, catalog)) }
         case .trades:
-            try each("SELECT * FROM trade ORDER BY builtin DESC, id") { .trade(try TradeRow(row: $0).trade) }
+            try each("SELECT * FROM trade ORDER BY builtin DESC, id") { .trade(try Catalog.trade($0, catalog)) }
         case .persons:
             try each("SELECT * FROM person ORDER BY id_number") { .person(try session.people.person(of: try PersonRow(row: $0))) }
         case .certs: try each(RecordSpecs.certificate) { .certificate($0, $1) }

@@ -258,8 +258,8 @@ struct RowValidator {
     /// The record's own checks, by kind, of the tables without a spec.
     func kindProblems(_ row: Row) throws -> [FieldProblem] {
         switch table {
-        case "unit": return try UnitRow(row: row).unit.problems()
-        case "trade": return try TradeRow(row: row).trade.problems()
+        case RecordSpecs.unit.table: return try RecordSpecs.unit.decode(row, session.catalog).problems()
+        case RecordSpecs.trade.table: return try Catalog.trade(row, session.catalog).problems()
         case RecordKinds.exceptionalUse.table:
             guard let personID = row["person_id"] as Int64?, let person = try session.people.existingRow(id: personID) else { return [] }
             return try RecordKinds.useProblems(row, session, try session.people.person(of: person), today)

@@ -33,7 +33,7 @@ public struct Catalog {
         guard problems.isEmpty else { return Checked(problems: problems) }
         var checked = Checked()
         if let id = try unitIDs()[unit.name] {
-            let existing = try UnitRow.fetchOne(db, key: id)!.unit
+            let existing = try storedUnit(id: id)
             checked.existing = .init(id: id, identical: existing == unit, problem: FieldProblem(
                 "name", cause: StoreRecordProblem.unitRecorded(name: unit.name)))
         }
@@ -42,9 +42,9 @@ public struct Catalog {
 
     @discardableResult
     func save(_ unit: Unit, replacing: Int64?) throws -> Int64 {
-        var row = UnitRow(id: replacing, Self.normalized(unit))
-        let id = try row.write(db)
-        session.names.remember(unit: row.name, id: id)
+        let unit = Self.normalized(unit)
+        let id = try RecordSpecs.unit.write(unit, replacing: replacing, db, self)
+        session.names.remember(unit: unit.name, id: id)
         return id
     }
 
@@ -68,9 +68,14 @@ public struct Catalog {
     }
 
     public func unit(named name: String) throws -> Unit {
-        let id = try unitID(named: name)
-        guard let row = try UnitRow.fetchOne(db, key: id) else { throw Self.dangling(.unit, id) }
-        return row.unit
+        try storedUnit(id: try unitID(named: name))
+    }
+
+    /// The unit of row `id`, read through its spec (`RecordSpecs.unit`).
+    func storedUnit(id: Int64) throws -> Unit {
+        let sql = "SELECT \(RecordSpecs.unit.columnList) FROM unit WHERE id = ?"
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: sql), arguments: [id]) else { throw Self.dangling(.unit, id) }
+        return try RecordSpecs.unit.decode(row, self)
     }
 
     func unitIDs() throws -> [String: Int64] {
@@ -155,7 +160,7 @@ public struct Catalog {
         guard problems.isEmpty else { return Checked(problems: problems) }
         var checked = Checked()
         if let id = try tradeIDs()[trade.name] {
-            var existing = try TradeRow.fetchOne(db, key: id)!.trade
+            var existing = try storedTrade(id: id)
             existing.builtin = trade.builtin
             checked.existing = .init(id: id, identical: existing == trade, problem: FieldProblem(
                 "name", cause: StoreRecordProblem.tradeRecorded(name: trade.name)))
@@ -166,10 +171,9 @@ public struct Catalog {
     /// Writes a trade: a new one, or the row `replacing`, whose built-in mark stays.
     @discardableResult
     func save(_ trade: Trade, replacing: Int64?) throws -> Int64 {
-        var row = TradeRow(id: replacing, Self.normalized(trade))
-        if let replacing { row.builtin = try TradeRow.fetchOne(db, key: replacing)!.builtin }
-        let id = try row.write(db)
-        session.names.remember(trade: row.name, id: id)
+        let trade = Self.normalized(trade)
+        let id = try RecordSpecs.trade.write(trade, replacing: replacing, db, self)
+        session.names.remember(trade: trade.name, id: id)
         return id
     }
 
@@ -186,11 +190,31 @@ public struct Catalog {
     }
 
     public func trades() throws -> [Trade] {
-        try TradeRow.order(sql: "builtin DESC, category IS NULL, category, name").fetchAll(db).map(\.trade)
+        try storedTrades(orderedBy: "builtin DESC, category IS NULL, category, name")
     }
 
     public func trade(named name: String) throws -> Trade {
-        try TradeRow.fetchOne(db, key: try tradeID(named: name))!.trade
+        try storedTrade(id: try tradeID(named: name))
+    }
+
+    /// The trade of row `id`, read through its spec (`RecordSpecs.trade`) and its built-in mark.
+    func storedTrade(id: Int64) throws -> Trade {
+        let sql = "SELECT builtin, \(RecordSpecs.trade.columnList) FROM trade WHERE id = ?"
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: sql), arguments: [id]) else { throw Self.dangling(.trade, id) }
+        return try Self.trade(row, self)
+    }
+
+    /// Every trade, in `order`.
+    func storedTrades(orderedBy order: String) throws -> [Trade] {
+        try Row.fetchAll(db, sql: "SELECT builtin, \(RecordSpecs.trade.columnList) FROM trade ORDER BY \(order)").map { try Self.trade($0, self) }
+    }
+
+    /// The trade a row of the `trade` table holds, its fields by name and its built-in mark.
+    static func trade(_ row: Row, _ catalog: Catalog) throws -> Trade {
+        var trade = try RecordSpecs.trade.decode(row, catalog)
+        guard let builtin = row["builtin"] as Bool? else { throw UnreadableValue(column: -1) }
+        trade.builtin = builtin
+        return trade
     }
 
     func tradeIDs() throws -> [String: Int64] {
@@ -288,7 +312,7 @@ extension Catalog {
     /// before and after; a change that changes nothing writes nothing.
     public func updateUnit(named name: String, _ change: (inout Unit) -> Void) throws -> (before: Unit, after: Unit) {
         let id = try unitID(named: name)
-        let before = try UnitRow.fetchOne(db, key: id)!.unit
+        let before = try storedUnit(id: id)
         var after = before
         change(&after)
         after = Self.normalized(after)
@@ -305,7 +329,7 @@ extension Catalog {
     /// Removes a unit nobody belongs to.
     public func removeUnit(named name: String) throws -> Unit {
         let id = try unitID(named: name)
-        let unit = try UnitRow.fetchOne(db, key: id)!.unit
+        let unit = try storedUnit(id: id)
         let people = try PersonRow.filter(sql: "unit_id = ?", arguments: [id]).fetchCount(db)
         if people > 0 { throw RecordError.unitInUse(name: unit.name, people: people) }
         try db.execute(sql: "DELETE FROM unit WHERE id = ?", arguments: [id])
@@ -316,7 +340,7 @@ extension Catalog {
     /// Removes a trade a user added that no person, certificate, transfer or application names.
     public func removeTrade(named name: String) throws -> Trade {
         let id = try tradeID(named: name)
-        let trade = try TradeRow.fetchOne(db, key: id)!.trade
+        let trade = try storedTrade(id: id)
         if trade.builtin { throw RecordError.tradeBuiltin(name: trade.name) }
         let uses = try Int.fetchOne(db, sql: """
             SELECT (SELECT count(*) FROM person WHERE trade_id = :id) + (SELECT count(*) FROM certificate WHERE trade_id = :id)

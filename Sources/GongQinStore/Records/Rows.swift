@@ -56,56 +56,6 @@ extension RowWithID {
     }
 }
 
-struct UnitRow: RowWithID {
-    static let databaseTableName = "unit"
-    var id: Int64?
-    var name: String
-    var department: String?
-    var district: String?
-
-    init(id: Int64? = nil, _ unit: Unit) {
-        self.id = id
-        self.name = unit.name
-        self.department = unit.department
-        self.district = unit.district
-    }
-
-    var unit: Unit { Unit(name: name, department: department, district: district) }
-}
-
-struct TradeRow: RowWithID {
-    static let databaseTableName = "trade"
-
-    enum CodingKeys: String, CodingKey {
-        case id, name, category, maxGrade = "max_grade", driver, cashier, licensed, builtin
-    }
-
-    var id: Int64?
-    var name: String
-    var category: String?
-    var maxGrade: Grade
-    var driver: Bool
-    var cashier: Bool
-    var licensed: Bool
-    var builtin: Bool
-
-    init(id: Int64? = nil, _ trade: Trade) {
-        self.id = id
-        self.name = trade.name
-        self.category = trade.category
-        self.maxGrade = trade.maxGrade
-        self.driver = trade.driver
-        self.cashier = trade.cashier
-        self.licensed = trade.licensed
-        self.builtin = trade.builtin
-    }
-
-    var trade: Trade {
-        Trade(name: name, category: category, maxGrade: maxGrade, driver: driver, cashier: cashier,
-              licensed: licensed, builtin: builtin)
-    }
-}
-
 struct PersonRow: RowWithID {
     static let databaseTableName = "person"
 

@@ -24,9 +24,11 @@ private struct SpecStatements {
         update = "UPDATE \(spec.table) SET " + columns.map { "\($0) = ?" }.joined(separator: ", ") + " WHERE id = ?"
     }
 
-    /// The kinds the store keeps by their specs, and the person's insert.
+    /// The kinds the store keeps by their specs, the person's insert, and the catalogue's
+    /// units and trades.
     static let byTable: [String: SpecStatements] = Dictionary(
-        uniqueKeysWithValues: (RecordKind.allCases.compactMap(\.spec) + [RecordSpecs.person.columnsOnly]).map { ($0.table, SpecStatements($0)) })
+        uniqueKeysWithValues: (RecordKind.allCases.compactMap(\.spec)
+            + [RecordSpecs.person.columnsOnly, RecordSpecs.unit.columnsOnly, RecordSpecs.trade.columnsOnly]).map { ($0.table, SpecStatements($0)) })
 }
 
 /// How many rows an import inserts in one statement.
@@ -87,6 +89,17 @@ extension RecordSpec {
     func insert(_ record: Record, _ db: Database, _ catalog: Catalog) throws -> Int64 {
         precondition(!personal)
         return try insert([(record, 0)], sql: insertSQL, db, catalog)
+    }
+
+    /// Writes `record` of a kind that belongs to no person (a unit, a trade): a new row, or
+    /// the row `replacing`, whose internal columns (a trade's built-in mark) stay. Returns
+    /// the row id.
+    func write(_ record: Record, replacing: Int64?, _ db: Database, _ catalog: Catalog) throws -> Int64 {
+        guard let replacing else { return try insert(record, db, catalog) }
+        var arguments = try arguments(record, owner: 0, catalog)
+        arguments += [replacing]
+        try db.execute(sql: updateSQL, arguments: arguments)
+        return replacing
     }
 
     /// Inserts `RecordSpecInserts.together` records in one statement (an import's rows,
