@@ -209,10 +209,10 @@ extension GongQinDatabase {
                     try merger.record(now: now)
                     merger.report.outcome = dryRun ? .dryRun : .merged
                 }
-                try merger.dropTemporaryTables()
                 reports.append(merger.report)
             }
             try OpenBundle.dropCopy(db)
+            try Merger.dropWorkTables(db)
             if reports.contains(where: { $0.outcome == .refused }) {
                 for i in reports.indices where reports[i].outcome != .unchanged { reports[i].outcome = .refused }
             }
@@ -351,15 +351,19 @@ struct OpenBundle: Sendable {
     /// (`Database.copyRows`): a bundle of a thousand people holds about ten thousand rows,
     /// and a department merges a hundred bundles. The tables are made for the first bundle
     /// of a list and emptied for each after it (`dropCopy` drops them at the end): making
-    /// and dropping a table expires every statement the connection has prepared.
+    /// and dropping a table expires every statement the connection has prepared (and
+    /// empties GRDB's statement cache).
     func copy(into db: Database) throws {
         try queue.read { source in
             for table in UnitBundle.tables {
-                let columns = try String.fetchAll(db, sql: "SELECT name FROM pragma_table_info(?, 'main') ORDER BY cid", arguments: [table])
+                let columns = try String.fetchAll(db.cachedStatement(sql: "SELECT name FROM pragma_table_info(?, 'main') ORDER BY cid"),
+                                                  arguments: [table])
                 let list = columns.map { "\"\($0)\"" }.joined(separator: ", ")
-                try db.execute(sql: "CREATE TEMP TABLE IF NOT EXISTS b_\(table) AS SELECT \(list) FROM main.\"\(table)\" WHERE 0")
-                try db.execute(sql: "DELETE FROM \(Self.copyName(table))")
-                let insert = try db.makeStatement(sql: """
+                if try !db.hasTemporaryTable("b_\(table)") {
+                    try db.execute(sql: "CREATE TEMP TABLE b_\(table) AS SELECT \(list) FROM main.\"\(table)\" WHERE 0")
+                }
+                try db.cachedStatement(sql: "DELETE FROM \(Self.copyName(table))").execute()
+                let insert = try db.cachedStatement(sql: """
                     INSERT INTO \(Self.copyName(table)) (\(list)) VALUES (\(columns.map { _ in "?" }.joined(separator: ", ")))
                     """)
                 try db.copyRows(from: source.makeStatement(sql: "SELECT \(list) FROM \"\(table)\" ORDER BY rowid"), into: insert)
@@ -369,6 +373,16 @@ struct OpenBundle: Sendable {
 
     static func dropCopy(_ db: Database) throws {
         for table in UnitBundle.tables { try db.execute(sql: "DROP TABLE IF EXISTS \(copyName(table))") }
+    }
+}
+
+extension Database {
+    /// Whether the connection has the temporary table `name`. Asked before a work table is
+    /// made: even `CREATE … IF NOT EXISTS` of a table that is there empties GRDB's cache
+    /// of prepared statements, as every statement that may change the schema does.
+    func hasTemporaryTable(_ name: String) throws -> Bool {
+        try Bool.fetchOne(cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM temp.sqlite_schema WHERE type = 'table' AND name = ?)"),
+                          arguments: [name]) ?? false
     }
 }
 
@@ -419,11 +433,11 @@ struct Merger {
     }
 
     func columns(_ table: String) throws -> [String] {
-        try String.fetchAll(db, sql: "SELECT name FROM pragma_table_info(?, 'main') ORDER BY cid", arguments: [table])
+        try String.fetchAll(db.cachedStatement(sql: "SELECT name FROM pragma_table_info(?, 'main') ORDER BY cid"), arguments: [table])
     }
 
     func count(_ sql: String, _ arguments: StatementArguments = []) throws -> Int {
-        try Int.fetchOne(db, sql: sql, arguments: arguments) ?? 0
+        try Int.fetchOne(db.cachedStatement(sql: sql), arguments: arguments) ?? 0
     }
 
     /// The SQL giving this database's value of a bundle column `b.column`.
@@ -432,19 +446,56 @@ struct Merger {
         return "\(row).\"\(column)\""
     }
 
-    static let temporaryTables = ["mg_trade", "mg_person", "mg_use"] + kinds.map { "mg_" + $0.table }
+    static let workTables = ["mg_trade", "mg_person", "mg_use"] + kinds.map { "mg_" + $0.table }
 
-    func dropTemporaryTables() throws {
-        for table in Self.temporaryTables { try db.execute(sql: "DROP TABLE IF EXISTS temp.\(table)") }
+    /// Drops the work tables at the end of a list (`fill` made them).
+    static func dropWorkTables(_ db: Database) throws {
+        for table in workTables { try db.execute(sql: "DROP TABLE IF EXISTS temp.\(table)") }
+    }
+
+    /// Fills the work table `temp.NAME` with the rows of `select`. The table (its columns
+    /// typed as `select`'s) and its `indexes` are made for the first bundle of a list and
+    /// emptied for each after it, as the bundle's copies are (`OpenBundle.copy`): making
+    /// or dropping a table expires every statement the connection has prepared, and the
+    /// merge's statements, the same for every bundle, are prepared once a list (`exec`).
+    func fill(_ name: String, _ select: String, indexes: [String] = []) throws {
+        if try !db.hasTemporaryTable(name) {
+            try db.execute(sql: "CREATE TEMP TABLE \(name) AS \(select) LIMIT 0")
+            for index in indexes { try db.execute(sql: "CREATE \(index)") }
+        }
+        try exec("DELETE FROM temp.\(name)")
+        try exec("INSERT INTO temp.\(name) \(select)")
+    }
+
+    // The merge's statements, through the connection's statement cache: prepared for the
+    // first bundle of a list, reused for the others.
+
+    func exec(_ sql: String, arguments: StatementArguments = []) throws {
+        try db.cachedStatement(sql: sql).execute(arguments: arguments)
+    }
+
+    func rows(_ sql: String, arguments: StatementArguments = []) throws -> [Row] {
+        try Row.fetchAll(db.cachedStatement(sql: sql), arguments: arguments)
+    }
+
+    func row(_ sql: String, arguments: StatementArguments = []) throws -> Row? {
+        try Row.fetchOne(db.cachedStatement(sql: sql), arguments: arguments)
+    }
+
+    func ids(_ sql: String, arguments: StatementArguments = []) throws -> [Int64] {
+        try Int64.fetchAll(db.cachedStatement(sql: sql), arguments: arguments)
+    }
+
+    func text(_ sql: String, arguments: StatementArguments = []) throws -> String? {
+        try String.fetchOne(db.cachedStatement(sql: sql), arguments: arguments)
     }
 
     mutating func run(now: String) throws {
-        try dropTemporaryTables()
-        report.mergedBefore = try String.fetchOne(db, sql: "SELECT merged_at FROM bundle_merge WHERE digest = ? ORDER BY id DESC LIMIT 1",
-                                                  arguments: [report.manifest.digest])
+        report.mergedBefore = try text("SELECT merged_at FROM bundle_merge WHERE digest = ? ORDER BY id DESC LIMIT 1",
+                                       arguments: [report.manifest.digest])
         if report.mergedBefore != nil {
             // Merged before: it moves and changes nobody; its people are reported as stale.
-            report.stale = try Row.fetchAll(db, sql: """
+            report.stale = try rows("""
                 SELECT p.id_number, p.name, u.name AS unit FROM temp.b_person b JOIN main.person p ON p.id_number = b.id_number
                 JOIN main.unit u ON u.id = p.unit_id ORDER BY b.id
                 """).map { row in
@@ -455,7 +506,7 @@ struct Merger {
         }
         try mergeUnit()
         try mergeCatalogues()
-        unitNames = Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT id, name FROM unit").map { ($0["id"], $0["name"]) })
+        unitNames = Dictionary(uniqueKeysWithValues: try rows("SELECT id, name FROM unit").map { ($0["id"], $0["name"]) })
         try mergePeople()
         progress(.people(count: report.manifest.counts["person"] ?? 0))
         for kind in Self.kinds { try mergeRecords(kind.table, key: kind.key) }
@@ -466,9 +517,9 @@ struct Merger {
     // MARK: Unit and catalogues
 
     mutating func mergeUnit() throws {
-        let theirs = try Row.fetchOne(db, sql: "SELECT name, department, district FROM temp.b_unit")!
+        let theirs = try row("SELECT name, department, district FROM temp.b_unit")!
         let name: String = theirs["name"]
-        if let ours = try Row.fetchOne(db, sql: "SELECT id, department, district FROM main.unit WHERE name = ?", arguments: [name]) {
+        if let ours = try row("SELECT id, department, district FROM main.unit WHERE name = ?", arguments: [name]) {
             unitID = ours["id"]
             var fields: [MergeReport.Field] = []
             for column in ["department", "district"] where (ours[column] as String?) != (theirs[column] as String?) {
@@ -480,13 +531,13 @@ struct Merger {
                 report.conflicts.append(.init(kind: "unit", record: .unit(name: name), fields: fields, storedSource: .init(unit: nil),
                                               bundleSource: bundleSource, kept: prefer))
                 if prefer == .bundle {
-                    try db.execute(sql: "UPDATE main.unit SET department = ?, district = ? WHERE id = ?",
+                    try exec("UPDATE main.unit SET department = ?, district = ? WHERE id = ?",
                                    arguments: [theirs["department"] as String?, theirs["district"] as String?, unitID])
                     report.updated["unit", default: 0] += 1
                 }
             }
         } else {
-            try db.execute(sql: "INSERT INTO main.unit (name, department, district) VALUES (?, ?, ?)",
+            try exec("INSERT INTO main.unit (name, department, district) VALUES (?, ?, ?)",
                            arguments: [name, theirs["department"] as String?, theirs["district"] as String?])
             unitID = db.lastInsertedRowID
             report.added["unit", default: 0] += 1
@@ -497,22 +548,25 @@ struct Merger {
     /// stay as they are (the department's catalogue stands). A condition whose category
     /// differs would count uses against the wrong category (X1): the bundle is refused.
     mutating func mergeCatalogues() throws {
-        try db.execute(sql: """
+        try exec("""
             INSERT INTO main.trade (name, category, max_grade, driver, cashier, licensed, builtin)
             SELECT name, category, max_grade, driver, cashier, licensed, 0 FROM temp.b_trade
             WHERE name NOT IN (SELECT name FROM main.trade) ORDER BY id
             """)
         report.added["trade"] = db.changesCount
-        try db.execute(sql: "CREATE TEMP TABLE mg_trade (bid INTEGER PRIMARY KEY, mid INTEGER NOT NULL)")
-        try db.execute(sql: "INSERT INTO temp.mg_trade SELECT b.id, m.id FROM temp.b_trade b JOIN main.trade m ON m.name = b.name")
-        if let code = try String.fetchOne(db, sql: """
+        if try !db.hasTemporaryTable("mg_trade") {
+            try db.execute(sql: "CREATE TEMP TABLE mg_trade (bid INTEGER PRIMARY KEY, mid INTEGER NOT NULL)")
+        }
+        try exec("DELETE FROM temp.mg_trade")
+        try exec("INSERT INTO temp.mg_trade SELECT b.id, m.id FROM temp.b_trade b JOIN main.trade m ON m.name = b.name")
+        if let code = try text("""
             SELECT b.code FROM temp.b_exceptional_condition b JOIN main.exceptional_condition m ON m.code = b.code
             WHERE m.category <> b.category LIMIT 1
             """) {
             throw UnitBundle.refusal(file, .conditionCategory(code: code))
         }
         let list = try columns("exceptional_condition").map { "\"\($0)\"" }.joined(separator: ", ")
-        try db.execute(sql: """
+        try exec("""
             INSERT INTO main.exceptional_condition (\(list)) SELECT \(list) FROM temp.b_exceptional_condition
             WHERE code NOT IN (SELECT code FROM main.exceptional_condition) ORDER BY rowid
             """)
@@ -527,31 +581,28 @@ struct Merger {
     mutating func mergePeople() throws {
         let all = try columns("person").filter { $0 != "id" && $0 != "unit_id" }
         let values = all.filter { $0 != "id_number" }
-        try db.execute(sql: """
-            CREATE TEMP TABLE mg_person AS
+        try fill("mg_person", """
             SELECT b.id AS bid, m.id AS mid, m.unit_id AS from_unit, \(all.map { "\(mapped($0)) AS \"\($0)\"" }.joined(separator: ", "))
             FROM temp.b_person b LEFT JOIN main.person m ON m.id_number = b.id_number
-            """)
-        try db.execute(sql: "CREATE UNIQUE INDEX temp.mg_person_bid ON mg_person (bid)")
-        try db.execute(sql: "CREATE INDEX temp.mg_person_mid ON mg_person (mid)")
+            """, indexes: ["UNIQUE INDEX temp.mg_person_bid ON mg_person (bid)", "INDEX temp.mg_person_mid ON mg_person (mid)"])
         try dropStalePeople()
         report.absent["person"] = try count("""
             SELECT count(*) FROM main.person WHERE unit_id = ? AND id NOT IN (SELECT mid FROM temp.mg_person WHERE mid IS NOT NULL)
             """, [unitID])
 
         let differs = values.map { "m.\"\($0)\" IS NOT s.\"\($0)\"" }.joined(separator: " OR ")
-        let conflicting = try Int64.fetchAll(db, sql: """
+        let conflicting = try ids("""
             SELECT m.bid FROM temp.mg_person m JOIN main.person s ON s.id = m.mid WHERE \(differs) ORDER BY m.bid
             """)
         report.unchanged["person"] = try count("SELECT count(*) FROM temp.mg_person WHERE mid IS NOT NULL") - conflicting.count
         for bid in conflicting {
-            let theirs = try Row.fetchOne(db, sql: "SELECT * FROM temp.mg_person WHERE bid = ?", arguments: [bid])!
-            let ours = try Row.fetchOne(db, sql: "SELECT * FROM main.person WHERE id = ?", arguments: [theirs["mid"] as Int64])!
+            let theirs = try row("SELECT * FROM temp.mg_person WHERE bid = ?", arguments: [bid])!
+            let ours = try row("SELECT * FROM main.person WHERE id = ?", arguments: [theirs["mid"] as Int64])!
             try conflict("person", ours: ours, theirs: theirs, columns: values, record: .person, storedUnit: theirs["from_unit"])
         }
         if prefer == .bundle && !conflicting.isEmpty {
             let set = values.map { "\"\($0)\"" }.joined(separator: ", ")
-            try db.execute(sql: """
+            try exec("""
                 UPDATE main.person SET (\(set)) = (SELECT \(set) FROM temp.mg_person m WHERE m.mid = person.id)
                 WHERE id IN (SELECT mid FROM temp.mg_person WHERE bid IN (\(conflicting.map(String.init).joined(separator: ","))))
                 """)
@@ -559,14 +610,14 @@ struct Merger {
         }
 
         // Moved (R2): known under another unit.
-        let moved = try Row.fetchAll(db, sql: """
+        let moved = try rows("""
             SELECT m.id_number, m.name, m.from_unit FROM temp.mg_person m WHERE m.mid IS NOT NULL AND m.from_unit <> ? ORDER BY m.bid
             """, arguments: [unitID])
         report.moved = moved.map { row in
             MergeReport.Move(idNumber: row["id_number"], name: row["name"], from: unitNames[row["from_unit"]] ?? "",
                              to: report.manifest.unit)
         }
-        try db.execute(sql: """
+        try exec("""
             UPDATE main.person SET unit_id = ? WHERE id IN (SELECT mid FROM temp.mg_person WHERE mid IS NOT NULL AND from_unit <> ?)
             """, arguments: [unitID, unitID])
 
@@ -576,7 +627,7 @@ struct Merger {
             """, arguments: [unitID])
         report.added["person"] = people.count
         addedPeople = people.ids
-        try db.execute(sql: """
+        try exec("""
             UPDATE temp.mg_person SET mid = (SELECT id FROM main.person p WHERE p.id_number = mg_person.id_number) WHERE mid IS NULL
             """)
     }
@@ -585,7 +636,7 @@ struct Merger {
     /// (RULES R2: a bundle made before the department's does not move anyone back): they
     /// are reported as stale and taken out of the merge, with all their records.
     mutating func dropStalePeople() throws {
-        let held = try Row.fetchAll(db, sql: """
+        let held = try rows("""
             SELECT m.bid, m.id_number, m.name, u.name AS unit, bm.unit AS source_unit, bm.created_at, bm.source_head_entries
             FROM temp.mg_person m JOIN main.person_source ps ON ps.person_id = m.mid
             JOIN main.bundle_merge bm ON bm.id = ps.bundle_merge_id JOIN main.unit u ON u.id = m.from_unit
@@ -622,26 +673,24 @@ struct Merger {
         let all = try columns(table).filter { $0 != "id" && $0 != "person_id" }
         let values = all.filter { !key.contains($0) }
         let match = (["s.person_id = mp.mid"] + key.map { "s.\"\($0)\" IS \(mapped($0))" }).joined(separator: " AND ")
-        try db.execute(sql: """
-            CREATE TEMP TABLE mg_\(table) AS
+        try fill("mg_\(table)", """
             SELECT b.id AS bid, (SELECT s.id FROM main.\(table) s WHERE \(match)) AS mid, mp.mid AS person_id, mp.from_unit AS from_unit,
                    0 AS skip, \(all.map { "\(mapped($0)) AS \"\($0)\"" }.joined(separator: ", "))
             FROM temp.b_\(table) b JOIN temp.mg_person mp ON mp.bid = b.person_id
-            """)
-        try db.execute(sql: "CREATE UNIQUE INDEX temp.mg_\(table)_bid ON mg_\(table) (bid)")
+            """, indexes: ["UNIQUE INDEX temp.mg_\(table)_bid ON mg_\(table) (bid)"])
         report.absent[table] = try count("""
             SELECT count(*) FROM main.\(table) WHERE person_id IN (SELECT mid FROM temp.mg_person)
             AND id NOT IN (SELECT mid FROM temp.mg_\(table) WHERE mid IS NOT NULL)
             """)
 
         let differs = values.isEmpty ? "0" : values.map { "m.\"\($0)\" IS NOT s.\"\($0)\"" }.joined(separator: " OR ")
-        let conflicting = try Int64.fetchAll(db, sql: """
+        let conflicting = try ids("""
             SELECT m.bid FROM temp.mg_\(table) m JOIN main.\(table) s ON s.id = m.mid WHERE \(differs) ORDER BY m.bid
             """)
         report.unchanged[table] = try count("SELECT count(*) FROM temp.mg_\(table) WHERE mid IS NOT NULL") - conflicting.count
         for bid in conflicting {
-            let theirs = try Row.fetchOne(db, sql: "SELECT * FROM temp.mg_\(table) WHERE bid = ?", arguments: [bid])!
-            let ours = try Row.fetchOne(db, sql: "SELECT * FROM main.\(table) WHERE id = ?", arguments: [theirs["mid"] as Int64])!
+            let theirs = try row("SELECT * FROM temp.mg_\(table) WHERE bid = ?", arguments: [bid])!
+            let ours = try row("SELECT * FROM main.\(table) WHERE id = ?", arguments: [theirs["mid"] as Int64])!
             try conflict(table, ours: ours, theirs: theirs, columns: values, record: try keyed(table, key: key, row: theirs),
                          storedUnit: theirs["from_unit"])
             if prefer == .bundle { try update(table, id: ours["id"], from: ours, to: theirs, columns: values) }
@@ -662,7 +711,7 @@ struct Merger {
         if table == "application" {
             // The uses of an added application refer to it by its new row id.
             let same = key.map { "s.\"\($0)\" IS mg_application.\"\($0)\"" }.joined(separator: " AND ")
-            try db.execute(sql: """
+            try exec("""
                 UPDATE temp.mg_application SET mid = (SELECT s.id FROM main.application s WHERE s.person_id = mg_application.person_id AND \(same))
                 WHERE mid IS NULL AND skip = 0
                 """)
@@ -675,7 +724,7 @@ struct Merger {
     /// becomes a category-used-twice finding naming the application, for the department to
     /// resolve. Merged, it would be an application in progress that R1 refuses.
     mutating func holdBackSecondUses() throws {
-        try db.execute(sql: """
+        try exec("""
             UPDATE temp.mg_application SET skip = 3 WHERE mid IS NULL AND skip = 0 AND bid IN (
                 SELECT b.application_id FROM temp.b_exceptional_use b JOIN temp.mg_person mp ON mp.bid = b.person_id
                 JOIN main.exceptional_use s ON s.person_id = mp.mid AND s.category = b.category
@@ -704,12 +753,12 @@ struct Merger {
         default:
             return
         }
-        let pairs = try Row.fetchAll(db, sql: sql)
+        let pairs = try rows(sql)
         guard !pairs.isEmpty else { return }
         let key = table == "application" ? ["cycle", "grade", "module", "filed_on", "status"] : ["from_date", "to_date", "unit", "post"]
         for pair in pairs {
-            let theirs = try Row.fetchOne(db, sql: "SELECT * FROM temp.mg_\(table) WHERE bid = ?", arguments: [pair[0] as Int64])!
-            let ours = try Row.fetchOne(db, sql: "SELECT * FROM main.\(table) WHERE id = ?", arguments: [pair[1] as Int64])!
+            let theirs = try row("SELECT * FROM temp.mg_\(table) WHERE bid = ?", arguments: [pair[0] as Int64])!
+            let ours = try row("SELECT * FROM main.\(table) WHERE id = ?", arguments: [pair[1] as Int64])!
             let cycle: Int? = table == "application" ? theirs["cycle"] : nil
             try conflict(table, ours: ours, theirs: theirs, columns: key, record: .second(cycle: cycle), storedUnit: theirs["from_unit"],
                          keepable: prefer == .stored ? .stored : nil)
@@ -762,8 +811,7 @@ struct Merger {
     mutating func mergeUses() throws {
         let table = "exceptional_use"
         let all = try columns(table).filter { $0 != "id" && $0 != "person_id" && $0 != "application_id" }
-        try db.execute(sql: """
-            CREATE TEMP TABLE mg_use AS
+        try fill("mg_use", """
             SELECT b.id AS bid, mp.mid AS person_id, mp.from_unit AS from_unit,
                    (SELECT s.id FROM main.exceptional_use s WHERE s.person_id = mp.mid AND s.category = b.category) AS mid,
                    (SELECT a.mid FROM temp.mg_application a WHERE a.bid = b.application_id) AS application_id,
@@ -778,14 +826,14 @@ struct Merger {
         let values = all.filter { !["category", "grade", "year"].contains($0) } + ["application_id"]
         let same = "s.grade = m.grade AND s.year = m.year"
         let differs = values.map { "m.\"\($0)\" IS NOT s.\"\($0)\"" }.joined(separator: " OR ")
-        let conflicting = try Int64.fetchAll(db, sql: """
+        let conflicting = try ids("""
             SELECT m.bid FROM temp.mg_use m JOIN main.exceptional_use s ON s.id = m.mid WHERE \(same) AND (\(differs)) ORDER BY m.bid
             """)
         report.unchanged[table] = try count("SELECT count(*) FROM temp.mg_use m JOIN main.exceptional_use s ON s.id = m.mid WHERE \(same)")
             - conflicting.count
         for bid in conflicting {
-            let theirs = try Row.fetchOne(db, sql: "SELECT * FROM temp.mg_use WHERE bid = ?", arguments: [bid])!
-            let ours = try Row.fetchOne(db, sql: "SELECT * FROM main.exceptional_use WHERE id = ?", arguments: [theirs["mid"] as Int64])!
+            let theirs = try row("SELECT * FROM temp.mg_use WHERE bid = ?", arguments: [bid])!
+            let ours = try row("SELECT * FROM main.exceptional_use WHERE id = ?", arguments: [theirs["mid"] as Int64])!
             let record = MergeReport.ConflictRecord.use(year: theirs["year"], grade: Grade(rawValue: theirs["grade"]) ?? .junior,
                                                         category: theirs["category"])
             try conflict(table, ours: ours, theirs: theirs, columns: values, record: record, storedUnit: theirs["from_unit"])
@@ -798,7 +846,7 @@ struct Merger {
         if prefer == .bundle { report.updated[table] = conflicting.count }
 
         // The category used twice: the first use stays, the second is kept in view.
-        let twice = try Row.fetchAll(db, sql: """
+        let twice = try rows("""
             SELECT m.bid, p.id_number, p.name, m.category, m.condition_code, m.grade, m.year, m.from_unit,
                    s.condition_code AS first_condition, s.grade AS first_grade, s.year AS first_year,
                    (SELECT count(*) FROM main.second_use d WHERE d.person_id = m.person_id AND d.category = m.category
@@ -843,11 +891,11 @@ struct Merger {
     func insertBatch(into table: String, sql: String, arguments: StatementArguments = []) throws
         -> (count: Int, ids: ClosedRange<Int64>?) {
         guard ChangeLog.bulkTables.contains(table) else {
-            try db.execute(sql: sql, arguments: arguments)
+            try exec(sql, arguments: arguments)
             return (db.changesCount, nil)
         }
         return try Session(db).inBatch(table: table, source: source, fileRows: { _ in [] }) { first in
-            try db.execute(sql: sql, arguments: arguments)
+            try exec(sql, arguments: arguments)
             let added = db.changesCount
             return ((added, added > 0 ? first...(first + Int64(added) - 1) : nil), added > 0)
         }
@@ -856,12 +904,12 @@ struct Merger {
     // MARK: Reporting and logging
 
     func personName(_ id: Int64) throws -> String {
-        try String.fetchOne(db, sql: "SELECT name FROM main.person WHERE id = ?", arguments: [id]) ?? ""
+        try text("SELECT name FROM main.person WHERE id = ?", arguments: [id]) ?? ""
     }
 
     func tradeName(_ id: Int64?) throws -> String? {
         guard let id else { return nil }
-        return try String.fetchOne(db, sql: "SELECT name FROM main.trade WHERE id = ?", arguments: [id])
+        return try text("SELECT name FROM main.trade WHERE id = ?", arguments: [id])
     }
 
     /// A value as the report shows it: trades by name.
@@ -885,7 +933,7 @@ struct Merger {
     mutating func conflict(_ table: String, ours: Row, theirs: Row, columns: [String], record: MergeReport.ConflictRecord, storedUnit: Int64?,
                            keepable: MergePreference?? = .none) throws {
         let personID: Int64? = table == "person" ? ours["id"] : ours["person_id"]
-        let person = try personID.flatMap { try Row.fetchOne(db, sql: "SELECT id_number, name FROM main.person WHERE id = ?", arguments: [$0]) }
+        let person = try personID.flatMap { try row("SELECT id_number, name FROM main.person WHERE id = ?", arguments: [$0]) }
         var fields: [MergeReport.Field] = []
         for column in columns {
             let stored = try shown(column, ours), bundle = try shown(column, theirs)
@@ -901,7 +949,7 @@ struct Merger {
     /// a merge is logged.
     func record(now: String) throws {
         let m = report.manifest
-        try db.execute(sql: """
+        try exec("""
             INSERT INTO bundle_merge (digest, unit, department, created_at, source_head_entries, source_head_hash, merged_at,
                                       prefer, added, moved, conflicts, findings)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -916,7 +964,7 @@ struct Merger {
             ImportBatches.silence("person_source", in: db)
             do {
                 defer { ImportBatches.silence(nil, in: db) }
-                try db.execute(sql: """
+                try exec("""
                     INSERT INTO person_source (person_id, bundle_merge_id)
                     SELECT mid, ? FROM temp.mg_person WHERE mid BETWEEN ? AND ? ORDER BY mid
                     """, arguments: [mergeID, added.lowerBound, added.upperBound])
@@ -924,12 +972,12 @@ struct Merger {
             try ImportBatches.append(db, table: "person_source", source: source, first: added.lowerBound, last: added.upperBound,
                                      fileRows: [])
         }
-        try db.execute(sql: """
+        try exec("""
             INSERT INTO person_source (person_id, bundle_merge_id)
             SELECT mid, ?1 FROM temp.mg_person WHERE mid IS NOT NULL AND NOT (mid BETWEEN ?2 AND ?3) ORDER BY bid
             ON CONFLICT (person_id) DO UPDATE SET bundle_merge_id = ?1
             """, arguments: [mergeID, addedPeople?.lowerBound ?? 1, addedPeople?.upperBound ?? 0])
-        try db.execute(sql: """
+        try exec("""
             INSERT INTO second_use (person_id, condition_code, category, grade, year, source, note, unit, first_unit, bundle_merge_id)
             SELECT m.person_id, m.condition_code, m.category, m.grade, m.year, m.source, m.note, ?,
                    coalesce((SELECT name FROM main.unit WHERE id = m.from_unit), ?), ?

@@ -21,7 +21,7 @@ enum ChangeLog {
             String.fromDatabaseValue(values[0]).map(StoredName.folded)
         })
         // NULL but inside a bulk import (Schema/0007): every insert is logged.
-        ImportBatches.silence(nil, in: db)
+        ImportBatches.registerSilence(in: db)
         // Called once per logged row, so straight on SQLite's C interface: no arrays of
         // values, no Swift strings, the bytes hashed where SQLite holds them.
         sqlite3_create_function_v2(db.sqliteConnection, "gongqin_chain_hash", Int32(fieldCount),

@@ -86,8 +86,22 @@ enum ImportBatches {
 
     /// Names the table whose insert trigger skips its entry on this connection (nil: none).
     /// `gongqin_bulk_table()` is registered NULL when the connection opens (ChangeLog).
+    /// The function is registered once per connection, reading a box that this sets:
+    /// registering it again would expire every statement the connection has prepared
+    /// (SQLite does so whenever a function is redefined), and a merge silences a table
+    /// a dozen times a bundle.
     static func silence(_ table: String?, in db: Database) {
-        db.add(function: DatabaseFunction("gongqin_bulk_table", argumentCount: 0, pure: false) { _ in table })
+        (SilencedTable.of(db) ?? registerSilence(in: db)).table = table
+    }
+
+    /// Registers `gongqin_bulk_table()` on a connection being opened, NULL until `silence`
+    /// names a table.
+    @discardableResult
+    static func registerSilence(in db: Database) -> SilencedTable {
+        let silenced = SilencedTable()
+        SilencedTable.byConnection.withLock { $0[ObjectIdentifier(db)] = SilencedTable.Weak(silenced) }
+        db.add(function: DatabaseFunction("gongqin_bulk_table", argumentCount: 0, pure: false) { _ in silenced.table })
+        return silenced
     }
 
     /// A range too long to walk: no import writes this many rows.
@@ -144,9 +158,9 @@ enum ImportBatches {
     /// The id the next row inserted into `table` gets: past every id it ever had
     /// (AUTOINCREMENT, Schema/0008), not only past the rows it holds.
     static func nextID(_ db: Database, table: String) throws -> Int64 {
-        let used = try Int64.fetchOne(db, sql: """
+        let used = try Int64.fetchOne(db.cachedStatement(sql: """
             SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = ?1), 0), coalesce((SELECT max(rowid) FROM "\(table)"), 0))
-            """, arguments: [table]) ?? 0
+            """), arguments: [table]) ?? 0
         return used + 1
     }
 
@@ -163,8 +177,8 @@ enum ImportBatches {
                                 runs: ImportBatch.runs(first: first, fileRows: fileRows), digest: digest)
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
-        try db.execute(sql: "INSERT INTO change_log_append VALUES (?, 0, ?, NULL, NULL, ?, NULL, ?)",
-                       arguments: [table, source.file, op, String(decoding: try encoder.encode(batch), as: UTF8.self)])
+        try db.cachedStatement(sql: "INSERT INTO change_log_append VALUES (?, 0, ?, NULL, NULL, ?, NULL, ?)")
+            .execute(arguments: [table, source.file, op, String(decoding: try encoder.encode(batch), as: UTF8.self)])
         return batch
     }
 
@@ -241,5 +255,25 @@ extension Session {
             }
         }
         return result.value
+    }
+}
+
+/// The table whose insert trigger is silenced on one connection: set by
+/// `ImportBatches.silence` and read by `gongqin_bulk_table()` at every insert, both on the
+/// connection's own thread. The function holds it; `byConnection` finds it for `silence`.
+final class SilencedTable: @unchecked Sendable {
+    var table: String?
+
+    static let byConnection = Locked<[ObjectIdentifier: Weak]>([:])
+
+    static func of(_ db: Database) -> SilencedTable? {
+        byConnection.withLock { $0[ObjectIdentifier(db)]?.silenced }
+    }
+
+    /// Not the owner: a closed connection's entry empties when its function goes, and a
+    /// connection opened later at the same address replaces it.
+    struct Weak {
+        weak var silenced: SilencedTable?
+        init(_ silenced: SilencedTable) { self.silenced = silenced }
     }
 }
