@@ -88,6 +88,9 @@ enum Connections {
             // 64 MB of page cache: a bulk import or an evaluation over a province keeps
             // its index pages in memory instead of spilling and rereading them.
             try db.execute(sql: "PRAGMA cache_size = -65536")
+            // A merge's work tables (a bundle's copy, its ids mapped) are small and made
+            // and emptied for every bundle: in memory, not in a temporary file.
+            try db.execute(sql: "PRAGMA temp_store = MEMORY")
         }
         return try DatabaseQueue(path: plainName(path), configuration: config)
     }
