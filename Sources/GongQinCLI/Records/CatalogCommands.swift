@@ -8,18 +8,24 @@ struct UnitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "unit", abstract: "用人单位", subcommands: [Add.self, List.self, Update.self, Remove.self])
 
+    /// The flags of a unit's fields but its name, shared by add and update: named and
+    /// helped as the unit's spec (`RecordSpecs.unit`) names and labels them.
+    struct Fields: ParsableArguments {
+        @Option(help: Unit.flagHelp("department")) var department: String?
+        @Option(help: Unit.flagHelp("district")) var district: String?
+    }
+
     struct Add: WriteCommand {
         static let configuration = CommandConfiguration(commandName: "add", abstract: "添加用人单位")
 
         @Argument(help: "单位名称，如“常州市某某局”") var name: String
-        @Option(help: "主管部门") var department: String?
-        @Option(help: "辖市区，如“天宁区”") var district: String?
+        @OptionGroup var fields: Fields
         @OptionGroup var store: StoreOptions
         @OptionGroup var output: OutputOptions
 
         func run() throws {
             let unit = try context.open().write { s in
-                try s.catalog.addUnit(Unit(name: name, department: Parse.text(department), district: Parse.text(district)))
+                try s.catalog.addUnit(Unit(name: name, department: Parse.text(fields.department), district: Parse.text(fields.district)))
             }
             try Render.added(UnitLine(UnitSummary(unit: unit, persons: 0)), output, "已添加单位：\(unit.name)")
         }

@@ -70,12 +70,13 @@ struct StatusCommand: ReadCommand {
 
 extension UnitCommand {
     struct Update: WriteCommand {
-        static let configuration = CommandConfiguration(commandName: "update", abstract: "修改用人单位的名称、主管部门或辖市区")
+        static let configuration = CommandConfiguration(
+            commandName: "update", abstract: "修改用人单位的名称、主管部门或辖市区",
+            discussion: "只改所给的项；--department '' 或 --district '' 清空该项。")
 
         @Argument(help: "单位名称") var name: String
         @Option(name: .customLong("name"), help: "新名称") var newName: String?
-        @Option(help: "主管部门（空字符串为清空）") var department: String?
-        @Option(help: "辖市区（空字符串为清空）") var district: String?
+        @OptionGroup var fields: UnitCommand.Fields
         @OptionGroup var store: StoreOptions
         @OptionGroup var output: OutputOptions
 
@@ -83,8 +84,8 @@ extension UnitCommand {
             let (before, after) = try context.openExisting().write { s in
                 try s.catalog.updateUnit(named: name) { unit in
                     if let newName { unit.name = newName }
-                    if let department { unit.department = department }
-                    if let district { unit.district = district }
+                    if let department = fields.department { unit.department = department }
+                    if let district = fields.district { unit.district = district }
                 }
             }
             if before == after, output.format == .table {

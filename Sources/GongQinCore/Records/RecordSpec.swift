@@ -352,7 +352,7 @@ public enum RecordSpecs {
         fields: [
             .text("name", nil, "单位", \.name, limit: Limits.unitName, aliases: ["单位名称", "用人单位", "工作单位"]),
             .optionalText("department", nil, "主管部门", \.department, limit: Limits.departmentName),
-            .optionalText("district", nil, "辖市区", \.district, limit: Limits.districtName),
+            .optionalText("district", nil, "辖市区", \.district, limit: Limits.districtName, help: "如 天宁区"),
         ],
         key: ["name"], order: ["name"], personal: false, internalColumns: ["id"], blank: Unit(name: ""))
 
