@@ -27,17 +27,8 @@ public struct Catalog {
 
     /// Every check of a unit before it is written, by `unit add` and `import units`.
     func check(_ unit: Unit) throws -> Checked {
-        let unit = Self.normalized(unit)
-        guard !unit.name.isEmpty else { return Checked(problems: [FieldProblem("name", cause: StoreRecordProblem.unitNameEmpty)]) }
-        let problems = unit.problems()
-        guard problems.isEmpty else { return Checked(problems: problems) }
-        var checked = Checked()
-        if let id = try unitIDs()[unit.name] {
-            let existing = try storedUnit(id: id)
-            checked.existing = .init(id: id, identical: existing == unit, problem: FieldProblem(
-                "name", cause: StoreRecordProblem.unitRecorded(name: unit.name)))
-        }
-        return checked
+        try check(Self.normalized(unit), ids: unitIDs(), empty: .unitNameEmpty, recorded: StoreRecordProblem.unitRecorded,
+                  stored: storedUnit)
     }
 
     @discardableResult
@@ -49,10 +40,7 @@ public struct Catalog {
     }
 
     public func addUnit(_ unit: Unit) throws -> Unit {
-        let checked = try check(unit)
-        if let problem = checked.all.first { throw StoreFailure.fieldProblems([problem]) }
-        try save(unit, replacing: nil)
-        return Self.normalized(unit)
+        try add(Self.normalized(unit), checked: check(unit), save: save)
     }
 
     public func units() throws -> [UnitSummary] {
@@ -155,17 +143,11 @@ public struct Catalog {
     /// Whether it is built in is not compared: a file cannot say so.
     func check(_ trade: Trade) throws -> Checked {
         let trade = Self.normalized(trade)
-        guard !trade.name.isEmpty else { return Checked(problems: [FieldProblem("name", cause: StoreRecordProblem.tradeNameEmpty)]) }
-        let problems = trade.problems()
-        guard problems.isEmpty else { return Checked(problems: problems) }
-        var checked = Checked()
-        if let id = try tradeIDs()[trade.name] {
+        return try check(trade, ids: tradeIDs(), empty: .tradeNameEmpty, recorded: StoreRecordProblem.tradeRecorded) { id in
             var existing = try storedTrade(id: id)
             existing.builtin = trade.builtin
-            checked.existing = .init(id: id, identical: existing == trade, problem: FieldProblem(
-                "name", cause: StoreRecordProblem.tradeRecorded(name: trade.name)))
+            return existing
         }
-        return checked
     }
 
     /// Writes a trade: a new one, or the row `replacing`, whose built-in mark stays.
@@ -178,10 +160,7 @@ public struct Catalog {
     }
 
     public func addTrade(_ trade: Trade) throws -> Trade {
-        let checked = try check(trade)
-        if let problem = checked.all.first { throw StoreFailure.fieldProblems([problem]) }
-        try save(trade, replacing: nil)
-        return Self.normalized(trade)
+        try add(Self.normalized(trade), checked: check(trade), save: save)
     }
 
     /// Changes a trade's highest grade or flags; the name stays.
@@ -248,6 +227,32 @@ public struct Catalog {
 
     func tradeProblem(_ name: String, field: String) -> FieldProblem? {
         problem(field: field) { _ = try tradeID(named: name) }
+    }
+
+    // MARK: Units and trades alike
+
+    /// The checks of a unit or trade (`entry`, normalised) before it is written: a name,
+    /// its own checks, then the one of that name already kept (`ids`, read by `stored`),
+    /// which a file's row may repeat or replace.
+    private func check<Entry: Equatable & NamedEntry>(_ entry: Entry, ids: [String: Int64], empty: StoreRecordProblem,
+                                                       recorded: (String) -> StoreRecordProblem,
+                                                       stored: (Int64) throws -> Entry) throws -> Checked {
+        guard !entry.name.isEmpty else { return Checked(problems: [FieldProblem("name", cause: empty)]) }
+        let problems = entry.problems()
+        guard problems.isEmpty else { return Checked(problems: problems) }
+        var checked = Checked()
+        if let id = ids[entry.name] {
+            checked.existing = .init(id: id, identical: try stored(id) == entry,
+                                     problem: FieldProblem("name", cause: recorded(entry.name)))
+        }
+        return checked
+    }
+
+    /// `unit add`, `trade add`: refused with the first problem `checked` found, else saved.
+    private func add<Entry>(_ entry: Entry, checked: Checked, save: (Entry, Int64?) throws -> Int64) throws -> Entry {
+        if let problem = checked.all.first { throw StoreFailure.fieldProblems([problem]) }
+        try save(entry, nil)
+        return entry
     }
 
     // MARK: Exceptional conditions (RULES X2)
@@ -354,3 +359,12 @@ extension Catalog {
         return trade
     }
 }
+
+/// A unit or a trade: kept by its name, with checks of its own.
+protocol NamedEntry {
+    var name: String { get }
+    func problems() -> [FieldProblem]
+}
+
+extension Unit: NamedEntry {}
+extension Trade: NamedEntry {}
