@@ -68,11 +68,17 @@ public struct Catalog {
 
     func unitIDs() throws -> [String: Int64] {
         if let ids = session.names.unitIDs { return ids }
-        var ids: [String: Int64] = [:]
-        let rows = try Row.fetchCursor(db, sql: "SELECT id, name FROM unit")
-        while let row = try rows.next() { ids[row["name"]] = row["id"] }
+        let ids = try idsByName("unit")
         session.names.unitIDs = ids
         session.names.unitNames = Dictionary(uniqueKeysWithValues: ids.map { ($1, $0) })
+        return ids
+    }
+
+    /// Every row id of the units or the trades, by name.
+    private func idsByName(_ table: String) throws -> [String: Int64] {
+        var ids: [String: Int64] = [:]
+        let rows = try Row.fetchCursor(db, sql: "SELECT id, name FROM \(table)")
+        while let row = try rows.next() { ids[row["name"]] = row["id"] }
         return ids
     }
 
@@ -198,9 +204,7 @@ public struct Catalog {
 
     func tradeIDs() throws -> [String: Int64] {
         if let ids = session.names.tradeIDs { return ids }
-        var ids: [String: Int64] = [:]
-        let rows = try Row.fetchCursor(db, sql: "SELECT id, name FROM trade")
-        while let row = try rows.next() { ids[row["name"]] = row["id"] }
+        let ids = try idsByName("trade")
         session.names.tradeIDs = ids
         session.names.tradeNames = Dictionary(uniqueKeysWithValues: ids.map { ($1, $0) })
         return ids
