@@ -129,13 +129,13 @@ struct FileFormatTests {
         #expect(RecordSpecs.person.clearable.map(\.name) == ["probation-end", "enlisted", "discharged", "placed", "from-province"])
     }
 
-    @Test("the units and trades files' columns are their specs': the same names, labels, aliases and help as before")
+    @Test("the units and trades files' columns are their specs': their names, labels, aliases and help")
     func catalogueColumns() {
         func described(_ kind: RecordKind) -> [String] {
             kind.fields.map { "\($0.name)|\($0.label)|\($0.required)|\($0.isDate)|\($0.aliases.joined(separator: ","))|\($0.help)" }
         }
         #expect(described(.units) == ["name|单位|true|false|单位名称,用人单位,工作单位|", "department|主管部门|false|false||",
-                                      "district|辖市区|false|false||"])
+                                      "district|辖市区|false|false||如 天宁区"])
         #expect(described(.trades) == ["name|工种|true|false|工种名称|", "category|类别|false|false||如 机电类",
                                        "max-grade|最高等级|false|false||等级代码或中文；空为高级工", "driver|驾驶类|false|false||是/否",
                                        "cashier|收银类|false|false||是/否", "licensed|持证上岗|false|false||是/否"])

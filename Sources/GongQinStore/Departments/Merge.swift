@@ -381,7 +381,7 @@ extension Database {
     /// made: even `CREATE … IF NOT EXISTS` of a table that is there empties GRDB's cache
     /// of prepared statements, as every statement that may change the schema does.
     func hasTemporaryTable(_ name: String) throws -> Bool {
-        try Bool.fetchOne(cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM temp.sqlite_schema WHERE type = 'table' AND name = ?)"),
+        try Bool.fetchOne(cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM sqlite_temp_master WHERE type = 'table' AND name = ?)"),
                           arguments: [name]) ?? false
     }
 }
@@ -532,13 +532,13 @@ struct Merger {
                                               bundleSource: bundleSource, kept: prefer))
                 if prefer == .bundle {
                     try exec("UPDATE main.unit SET department = ?, district = ? WHERE id = ?",
-                                   arguments: [theirs["department"] as String?, theirs["district"] as String?, unitID])
+                             arguments: [theirs["department"] as String?, theirs["district"] as String?, unitID])
                     report.updated["unit", default: 0] += 1
                 }
             }
         } else {
             try exec("INSERT INTO main.unit (name, department, district) VALUES (?, ?, ?)",
-                           arguments: [name, theirs["department"] as String?, theirs["district"] as String?])
+                     arguments: [name, theirs["department"] as String?, theirs["district"] as String?])
             unitID = db.lastInsertedRowID
             report.added["unit", default: 0] += 1
         }
