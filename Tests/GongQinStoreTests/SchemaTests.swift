@@ -24,6 +24,7 @@ struct SchemaTests {
     func emptyFile() throws {
         let folder = NSTemporaryDirectory() + "gongqin-empty-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
         let path = folder + "/empty.sqlite"
         #expect(FileManager.default.createFile(atPath: path, contents: Data()))
         let database = try GongQinDatabase.open(at: path, context: LogContext(actor: "t", command: "t"))
@@ -51,6 +52,7 @@ struct SchemaTests {
     func notADatabase() throws {
         let folder = NSTemporaryDirectory() + "gongqin-notdb-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
         let path = folder + "/x.sqlite"
         try String(repeating: "这不是数据库\n", count: 200).write(toFile: path, atomically: true, encoding: .utf8)
         #expect {
@@ -168,6 +170,7 @@ struct UpgradeTests {
     func upgradesOlderSchema() throws {
         let folder = NSTemporaryDirectory() + "gongqin-upgrade-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
         let path = folder + "/old.sqlite"
         // A file as the first version wrote it: only 0001, with a unit in it.
         let context = LogContext(actor: "t", command: "t")
@@ -187,6 +190,7 @@ extension UpgradeTests {
     func recordNumbersAfterUpgrade() throws {
         let folder = NSTemporaryDirectory() + "gongqin-upgrade-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
         let path = folder + "/old.sqlite"
         let context = LogContext(actor: "t", command: "t")
         let id = IDs.make(birth: "19850312", sequence: 7)
@@ -224,6 +228,7 @@ extension UpgradeTests {
     func namesFoldedOnUpgrade() throws {
         let folder = NSTemporaryDirectory() + "gongqin-upgrade-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
         let path = folder + "/old.sqlite"
         let context = LogContext(actor: "t", command: "t")
         let padded = IDs.make(birth: "19800315", sequence: 13), dotted = IDs.make(birth: "19850312", sequence: 25)

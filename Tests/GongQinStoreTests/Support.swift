@@ -2,8 +2,8 @@ import Foundation
 import GongQinCore
 @testable import GongQinStore
 
-/// A database in a fresh temporary folder, for one test.
-struct TempStore {
+/// A database in a fresh temporary folder, for one test; the folder goes with it.
+final class TempStore: @unchecked Sendable {
     let folder: String
     let path: String
     let database: GongQinDatabase
@@ -16,6 +16,8 @@ struct TempStore {
         path = folder + "/test.sqlite"
         database = try GongQinDatabase.open(at: path, context: LogContext(actor: "tester", command: "gongqin test"))
     }
+
+    deinit { try? FileManager.default.removeItem(atPath: folder) }
 
     /// A unit, a person in 电工, and the person's identity number.
     @discardableResult
