@@ -84,6 +84,24 @@ struct CorrectionTests {
                       update: ["--date", "2011-05"], field: "date", before: "2010-05-01", after: "2011-05-01")
     }
 
+    @Test("reverting a transfer's removal brings the transfer back, and the person's trade with it (T1)")
+    func revertTransferRemoval() throws {
+        let s = seeded()
+        func trade() -> String? { (s.json("person", "show", id) as? [String: Any])?["trade"] as? String }
+        let before = trade()
+        s.ok("transfer", "add", id, "--to", "汽车驾驶与管理", "--date", "2010-05")
+        #expect(trade() == "汽车驾驶与管理")
+        let number = try #require(list(s, "transfer").first?["id"] as? Int)
+        s.ok("transfer", "remove", String(number))
+        #expect(trade() == before && list(s, "transfer").isEmpty)
+        let entries = s.json("log") as? [[String: Any]] ?? []
+        let removal = try #require(entries.last { $0["table"] as? String == "transfer" && $0["op"] as? String == "delete" }?["seq"] as? Int)
+        s.ok("revert", String(removal))
+        #expect(list(s, "transfer").count == 1)
+        #expect(trade() == "汽车驾驶与管理")
+        #expect(s.ok("check").contains("校验通过"))
+    }
+
     @Test("assessment: add, list, update, remove, revert")
     func assessments() throws {
         try roundTrip(kind: "assessment", add: ["--year", "2022", "--result", "合格"],

@@ -230,7 +230,6 @@ struct TableRowTests {
                             workStart: day)
         let rows: [(table: String, row: any TableRow)] = [
             ("person", PersonRow(person, unitID: 1, tradeID: 1)),
-            ("transfer", TransferRow(personId: 1, fromTradeId: 1, toTradeId: 2, date: day)),
             ("exceptional_condition", ConditionRow(ExceptionalCondition.builtins[0])),
             ("exceptional_use", UseRow(personId: 1, conditionCode: "c", category: "c", grade: .senior, year: 2020, source: .historic)),
             ("application", ApplicationRow(personId: 1, cycle: 2026, grade: .senior, module: .normal, tradeId: 1, status: .filed,

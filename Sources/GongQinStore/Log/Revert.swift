@@ -88,11 +88,11 @@ extension Session {
         case "delete":
             // The transfer is back: when it is the latest and the person stands where it
             // started, they stand where it led.
-            guard let restored = try TransferRow.fetchOne(db, key: rowID),
+            guard let restored = try people.storedTransfer("id = ?", [rowID])?.transfer,
                   var person = try PersonRow.fetchOne(db, key: owner.id!),
-                  try TransferRow.filter(sql: "person_id = ? AND date > ?", arguments: [owner.id!, restored.date]).fetchCount(db) == 0,
-                  person.tradeId == restored.fromTradeId else { return }
-            person.tradeId = restored.toTradeId
+                  try people.storedTransfer("person_id = ? AND date > ?", [owner.id!, restored.date]) == nil,
+                  try catalog.tradeName(id: person.tradeId) == restored.from else { return }
+            person.tradeId = try catalog.tradeID(named: restored.to)
             try person.update(db)
         default:
             let old: Transfer

@@ -302,9 +302,9 @@ public struct People {
             guard correction else {
                 throw RecordError.tradeChangeNeedsTransfer(person: person.idNumber, from: stored.trade, to: person.trade)
             }
-            if let latest = try fetch(TransferRow.self, "SELECT * FROM transfer WHERE person_id = ? ORDER BY date DESC LIMIT 1",
-                                      [existing.id!]), latest.toTradeId == existing.tradeId {
-                throw RecordError.tradeFollowsTransfer(person: person.idNumber, transfer: latest.id!, to: stored.trade)
+            if let latest = try storedTransfer("person_id = ? ORDER BY date DESC LIMIT 1", [existing.id!]),
+               latest.transfer.to == stored.trade {
+                throw RecordError.tradeFollowsTransfer(person: person.idNumber, transfer: latest.id, to: stored.trade)
             }
         }
         try refuse(try check(person, today: today).problems)
@@ -394,9 +394,15 @@ public struct People {
 
     /// The person's latest transfer.
     func lastTransfer(personID: Int64) throws -> Transfer? {
-        try fetch(TransferRow.self, "SELECT * FROM transfer WHERE person_id = ? ORDER BY date DESC LIMIT 1", [personID]).map {
-            Transfer(from: try catalog.tradeName(id: $0.fromTradeId), to: try catalog.tradeName(id: $0.toTradeId), date: $0.date)
-        }
+        try storedTransfer("person_id = ? ORDER BY date DESC LIMIT 1", [personID])?.transfer
+    }
+
+    /// The first transfer `condition` (a WHERE clause, its order and limit) selects, read
+    /// through the transfer's spec, with its row id.
+    func storedTransfer(_ condition: String, _ arguments: StatementArguments) throws -> (id: Int64, transfer: Transfer)? {
+        let sql = "SELECT id, \(RecordSpecs.transfer.columnList) FROM transfer WHERE \(condition)"
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: sql), arguments: arguments) else { return nil }
+        return (row["id"], try RecordSpecs.transfer.decode(row, catalog))
     }
 
     /// `correcting`: the number of the transfer being corrected, which is neither its own
@@ -404,26 +410,20 @@ public struct People {
     func check(_ transfer: Transfer, owner: PersonRow, today: Day, correcting: Int64? = nil) throws -> Checked {
         let problems = [catalog.tradeProblem(transfer.from, field: "from"), catalog.tradeProblem(transfer.to, field: "to")].compactMap { $0 }
         if !problems.isEmpty { return Checked(problems: problems) }
-        let existing = try fetch(TransferRow.self, "SELECT * FROM transfer WHERE person_id = ? AND date = ? AND id IS NOT ?",
-                                 [owner.id!, transfer.date.description, correcting.map { DatabaseValue(value: $0) } ?? .null])
+        let existing = try storedTransfer("person_id = ? AND date = ? AND id IS NOT ?",
+                                          [owner.id!, transfer.date.description, correcting.map { DatabaseValue(value: $0) } ?? .null])
         let previous: Transfer?
         if let correcting {
-            let row = try fetch(TransferRow.self, "SELECT * FROM transfer WHERE person_id = ? AND id <> ? AND date < ? ORDER BY date DESC LIMIT 1",
-                                [owner.id!, correcting, transfer.date.description])
-            if let row {
-                previous = Transfer(from: try catalog.tradeName(id: row.fromTradeId), to: try catalog.tradeName(id: row.toTradeId),
-                                    date: row.date)
-            } else {
-                previous = nil
-            }
+            previous = try storedTransfer("person_id = ? AND id <> ? AND date < ? ORDER BY date DESC LIMIT 1",
+                                          [owner.id!, correcting, transfer.date.description])?.transfer
         } else {
             // A transfer on the same day is the duplicate, not an earlier transfer to follow.
             previous = existing == nil ? try lastTransfer(personID: owner.id!) : nil
         }
         var checked = Checked(problems: transfer.problems(of: try person(of: owner), previous: previous, today: today))
         if let existing {
-            let from = try catalog.tradeName(id: existing.fromTradeId), to = try catalog.tradeName(id: existing.toTradeId)
-            checked.existing = .init(id: existing.id!, identical: from == transfer.from && to == transfer.to, problem: FieldProblem(
+            let from = existing.transfer.from, to = existing.transfer.to
+            checked.existing = .init(id: existing.id, identical: from == transfer.from && to == transfer.to, problem: FieldProblem(
                 "date", cause: StoreRecordProblem.transferRecorded(owner: owner.name, date: transfer.date, from: from, to: to)))
         }
         return checked

@@ -97,20 +97,6 @@ struct PersonRow: RowWithID {
     }
 }
 
-struct TransferRow: RowWithID {
-    static let databaseTableName = "transfer"
-
-    enum CodingKeys: String, CodingKey {
-        case id, personId = "person_id", fromTradeId = "from_trade_id", toTradeId = "to_trade_id", date
-    }
-
-    var id: Int64?
-    var personId: Int64
-    var fromTradeId: Int64
-    var toTradeId: Int64
-    var date: Day
-}
-
 struct ConditionRow: TableRow {
     static let databaseTableName = "exceptional_condition"
 
