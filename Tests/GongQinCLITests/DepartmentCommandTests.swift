@@ -161,6 +161,25 @@ struct DepartmentCommandTests {
         #expect(s.ok("check", "--db", copy).contains("校验通过"))
     }
 
+    @Test("a unit the department keeps under another 主管部门 is a conflict: refused without --prefer, the bundle's kept with --prefer bundle")
+    func conflictingUnit() throws {
+        let s = Sandbox()
+        add(s, "a.db", unit: "甲单位", department: "某局", 李四, name: "李四")
+        let a = bundle(s, "a.db", unit: "甲单位")
+        s.ok("unit", "add", "甲单位", "--department", "他局", "--district", "天宁区")
+
+        let err = s.fails(1, "merge", a)
+        #expect(err.contains("他局") && err.contains("某局") && err.contains("--prefer"))
+        #expect(s.ok("unit", "list", "--format", "csv").contains("甲单位,他局,天宁区"))
+
+        let merged = object(s.json("merge", a, "--prefer", "bundle"))
+        let conflict = try #require((merged["conflicts"] as? [[String: Any]])?.first { $0["kind"] as? String == "unit" })
+        let fields = (conflict["fields"] as? [[String: Any]] ?? []).compactMap { $0["field"] as? String }
+        #expect(fields == ["department", "district"])
+        #expect(s.ok("unit", "list", "--format", "csv").contains("甲单位,某局,,"))
+        #expect(s.ok("check").contains("校验通过"))
+    }
+
     @Test("a merge logs the rows each bundle adds to a table as one batch entry; check, corrections and revert work on them")
     func mergeBatches() throws {
         let (s, bundles) = threeUnits()

@@ -517,12 +517,15 @@ struct Merger {
     // MARK: Unit and catalogues
 
     mutating func mergeUnit() throws {
-        let theirs = try row("SELECT name, department, district FROM temp.b_unit")!
+        // The unit's columns as its spec names them: the name, which matches, and the rest.
+        let columns = RecordSpecs.unit.fields.map(\.column), others = columns.filter { $0 != "name" }
+        let theirs = try row("SELECT \(columns.joined(separator: ", ")) FROM temp.b_unit")!
         let name: String = theirs["name"]
-        if let ours = try row("SELECT id, department, district FROM main.unit WHERE name = ?", arguments: [name]) {
+        let values = others.map { theirs[$0] as String? }
+        if let ours = try row("SELECT id, \(others.joined(separator: ", ")) FROM main.unit WHERE name = ?", arguments: [name]) {
             unitID = ours["id"]
             var fields: [MergeReport.Field] = []
-            for column in ["department", "district"] where (ours[column] as String?) != (theirs[column] as String?) {
+            for column in others where (ours[column] as String?) != (theirs[column] as String?) {
                 fields.append(.init(field: column, stored: ours[column], bundle: theirs[column]))
             }
             if fields.isEmpty {
@@ -531,14 +534,14 @@ struct Merger {
                 report.conflicts.append(.init(kind: "unit", record: .unit(name: name), fields: fields, storedSource: .init(unit: nil),
                                               bundleSource: bundleSource, kept: prefer))
                 if prefer == .bundle {
-                    try exec("UPDATE main.unit SET department = ?, district = ? WHERE id = ?",
-                             arguments: [theirs["department"] as String?, theirs["district"] as String?, unitID])
+                    try exec("UPDATE main.unit SET \(others.map { "\($0) = ?" }.joined(separator: ", ")) WHERE id = ?",
+                             arguments: StatementArguments(values) + [unitID])
                     report.updated["unit", default: 0] += 1
                 }
             }
         } else {
-            try exec("INSERT INTO main.unit (name, department, district) VALUES (?, ?, ?)",
-                     arguments: [name, theirs["department"] as String?, theirs["district"] as String?])
+            try exec("INSERT INTO main.unit (\(columns.joined(separator: ", "))) VALUES (\(columns.map { _ in "?" }.joined(separator: ", ")))",
+                     arguments: StatementArguments([name] + values))
             unitID = db.lastInsertedRowID
             report.added["unit", default: 0] += 1
         }
@@ -548,9 +551,9 @@ struct Merger {
     /// stay as they are (the department's catalogue stands). A condition whose category
     /// differs would count uses against the wrong category (X1): the bundle is refused.
     mutating func mergeCatalogues() throws {
+        let trade = RecordSpecs.trade.columnList
         try exec("""
-            INSERT INTO main.trade (name, category, max_grade, driver, cashier, licensed, builtin)
-            SELECT name, category, max_grade, driver, cashier, licensed, 0 FROM temp.b_trade
+            INSERT INTO main.trade (\(trade), builtin) SELECT \(trade), 0 FROM temp.b_trade
             WHERE name NOT IN (SELECT name FROM main.trade) ORDER BY id
             """)
         report.added["trade"] = db.changesCount

@@ -270,10 +270,7 @@ public struct People {
     /// Writes a checked person: a new row, or the row `replacing`. Returns the row id.
     @discardableResult
     func save(_ person: Person, replacing: Int64?) throws -> Int64 {
-        let spec = RecordSpecs.person
-        guard let replacing else { return try spec.insert(person, db, catalog) }
-        try db.cachedStatement(sql: spec.updateSQL).execute(arguments: try spec.arguments(person, owner: 0, catalog) + [replacing])
-        return replacing
+        try RecordSpecs.person.write(person, replacing: replacing, db, catalog)
     }
 
     /// Every problem with adding `person`: its own fields, its unit and trade, and a

@@ -85,20 +85,18 @@ extension RecordSpec {
         try insert([(record, owner)], sql: insertSQL, db, catalog)
     }
 
-    /// Inserts `record` of a kind that belongs to no person (the person itself).
+    /// Inserts `record` of a kind that belongs to no person (a person, a unit, a trade).
     func insert(_ record: Record, _ db: Database, _ catalog: Catalog) throws -> Int64 {
         precondition(!personal)
         return try insert([(record, 0)], sql: insertSQL, db, catalog)
     }
 
-    /// Writes `record` of a kind that belongs to no person (a unit, a trade): a new row, or
-    /// the row `replacing`, whose internal columns (a trade's built-in mark) stay. Returns
-    /// the row id.
+    /// Writes `record` of a kind that belongs to no person (a person, a unit, a trade): a
+    /// new row, or the row `replacing`, whose internal columns (a trade's built-in mark)
+    /// stay. Returns the row id.
     func write(_ record: Record, replacing: Int64?, _ db: Database, _ catalog: Catalog) throws -> Int64 {
         guard let replacing else { return try insert(record, db, catalog) }
-        var arguments = try arguments(record, owner: 0, catalog)
-        arguments += [replacing]
-        try db.execute(sql: updateSQL, arguments: arguments)
+        try db.cachedStatement(sql: updateSQL).execute(arguments: try arguments(record, owner: 0, catalog) + [replacing])
         return replacing
     }
 
