@@ -255,7 +255,7 @@ public struct Catalog {
     /// `unit add`, `trade add`: refused with the first problem `checked` found, else saved.
     private func add<Entry>(_ entry: Entry, checked: Checked, save: (Entry, Int64?) throws -> Int64) throws -> Entry {
         if let problem = checked.all.first { throw StoreFailure.fieldProblems([problem]) }
-        try save(entry, nil)
+        _ = try save(entry, nil)
         return entry
     }
 
@@ -269,8 +269,12 @@ public struct Catalog {
     /// "unknown condition" error with the nearest code.
     public func condition(code: String) throws -> ExceptionalCondition {
         let text = code.trimmingSpaces
-        if let row = try ConditionRow.fetchOne(db, key: text) { return row.condition }
-        if let row = try ConditionRow.filter(sql: "name = ?", arguments: [text]).fetchOne(db) { return row.condition }
+        // Through cached statements: an import of historic uses asks for every row's
+        // condition twice, and the query interface built and authorised its SQL each time.
+        if let row = try ConditionRow.fetchOne(db.cachedStatement(sql: "SELECT * FROM exceptional_condition WHERE code = ?"),
+                                               arguments: [text]) { return row.condition }
+        if let row = try ConditionRow.fetchOne(db.cachedStatement(sql: "SELECT * FROM exceptional_condition WHERE name = ?"),
+                                               arguments: [text]) { return row.condition }
         if let match = ExceptionalCondition.builtins.first(where: { $0.name == text || $0.evidence.chinese == text }),
            let row = try ConditionRow.fetchOne(db, key: match.code) { return row.condition }
         // A short form: part of one condition's Chinese name (`二等功`); part of several is
