@@ -227,7 +227,7 @@ public struct Engine: Sendable {
     /// checks up to the one that closed it. `p` is the policy of `cycle`.
     func decide(_ s: Subject, _ request: Request, policy p: SharedPolicy, cycle: Int, filingDate: Day?, purpose: Purpose,
                 complete: Bool = true, memo: inout OpenMemo) -> OptionDecision {
-        let assessmentYears = memo.assessmentYears(s.record, window: p.value.assessmentWindow, cycle: cycle, today: today)
+        let assessmentYears = memo.assessmentYears(s, window: p.value.assessmentWindow, cycle: cycle, today: today)
         var context = Context(engine: self, subject: s, shared: p, cycle: cycle, request: request,
                               filingDate: filingDate ?? p.value.deadline(for: request.grade).value, purpose: purpose,
                               complete: complete, assessmentYears: assessmentYears)
@@ -391,9 +391,11 @@ struct OpenMemo {
 
     /// The annual assessments A1 reads in `cycle`, whose policy gives `window`, worked out
     /// once per cycle.
-    mutating func assessmentYears(_ record: PersonRecord, window: ClosedRange<Int>, cycle: Int, today: Day) -> AssessmentYears {
+    /// Takes the subject rather than its record: passing the record copied it (a retain of
+    /// each of its lists) at every decision, even when the memo already held the years.
+    mutating func assessmentYears(_ subject: Subject, window: ClosedRange<Int>, cycle: Int, today: Day) -> AssessmentYears {
         if let assessments, assessments.cycle == cycle { return assessments.years }
-        let years = AssessmentYears(record, window: window, today: today)
+        let years = AssessmentYears(subject.record, window: window, today: today)
         assessments = (cycle, years)
         return years
     }
