@@ -26,6 +26,26 @@ struct FileFormatTests {
         }
     }
 
+    @Test("a text field's length is its characters after trimming, whatever bytes they take")
+    func lengthInCharacters() {
+        func lengths(_ province: String) -> [Int] {
+            let certificate = Certificate(trade: "电工", grade: .junior, issued: Day(year: 2020, month: 1, day: 1)!, province: province)
+            return RecordSpecs.certificate.lengthProblems(certificate).compactMap {
+                guard case .tooLong(_, let length, let limit)? = $0.cause as? RecordProblem, limit == Limits.province else { return nil }
+                return length
+            }
+        }
+        let limit = Limits.province
+        // Under the limit in bytes, and over it in bytes but not in characters.
+        #expect(lengths(String(repeating: "x", count: limit)) == [])
+        #expect(lengths(String(repeating: "省", count: 7)) == [])
+        #expect(lengths(String(repeating: "省", count: limit)) == [])
+        #expect(lengths("  " + String(repeating: "x", count: limit) + "  ") == [])
+        // Over it in characters.
+        #expect(lengths(String(repeating: "x", count: limit + 1)) == [limit + 1])
+        #expect(lengths(String(repeating: "省", count: limit + 1)) == [limit + 1])
+    }
+
     @Test("every field has a distinct flag name and Chinese label within its kind")
     func fieldsAreDistinct() {
         for kind in RecordKind.allCases {

@@ -289,11 +289,16 @@ public struct RecordSpec<Record: Hashable & Sendable>: Sendable {
     }
 
     /// The text fields of `record` longer than their column holds (the schema's CHECK).
+    /// Every imported row asks it, twice (its own checks, then the gate's): the fields are
+    /// read in place by index, not copied one by one.
     public func lengthProblems(_ record: Record) -> [FieldProblem] {
-        fields.compactMap { field in
-            guard let limit = field.type.limit, let text = field.get(record).text else { return nil }
-            return Limits.lengthProblem(field.name, text, limit: limit, what: .label(field.label))
+        var problems: [FieldProblem] = []
+        for i in fields.indices {
+            guard let limit = fields[i].type.limit, let text = fields[i].get(record).text,
+                  let problem = Limits.lengthProblem(fields[i].name, text, limit: limit, what: .label(fields[i].label)) else { continue }
+            problems.append(problem)
         }
+        return problems
     }
 }
 

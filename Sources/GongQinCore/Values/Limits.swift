@@ -55,9 +55,12 @@ public enum Limits {
     public static func length(_ text: String) -> Int { text.trimmingSpaces.unicodeScalars.count }
 
     /// The problem of a text longer than `limit` characters.
-    public static func lengthProblem(_ field: String, _ text: String?, limit: Int, what: RecordProblem.Subject) -> FieldProblem? {
-        guard let text, length(text) > limit else { return nil }
-        return FieldProblem(field, .tooLong(what, length: length(text), limit: limit))
+    public static func lengthProblem(_ field: String, _ text: String?, limit: Int,
+                                     what: @autoclosure () -> RecordProblem.Subject) -> FieldProblem? {
+        // No text of at most `limit` UTF-8 bytes has more than `limit` characters: most
+        // cells are told apart by their byte count, without trimming and counting.
+        guard let text, text.utf8.count > limit, length(text) > limit else { return nil }
+        return FieldProblem(field, .tooLong(what(), length: length(text), limit: limit))
     }
 
     /// The problems of a free text (a note, a remark): a refused character, or more than
