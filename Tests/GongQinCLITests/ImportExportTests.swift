@@ -256,6 +256,34 @@ struct ImportExportTests {
         #expect((shown["assessments"] as? [Any])?.count == 1, "nothing of the file is written")
     }
 
+    @Test("persons go in together too: a file of them is written whole; a refusal among them reads as before")
+    func personsTogether() throws {
+        let header = "id-number,name,unit,trade,work-start\n"
+        let ids = (1...150).map { IDs.make(sequence: 200 + $0) }
+        // 150 rows: two full statements (rows 2–65, 66–129), then 22 rows.
+        var rows = ids.enumerated().map { "\($1),人员\($0 + 1),常州市某局,电工,2005-07" }
+        let good = Sandbox()
+        good.units()
+        let summary = try #require(good.json("import", "persons", good.file("p.csv", header + rows.joined(separator: "\n"))) as? [String: Any])
+        #expect(summary["added"] as? Int == 150)
+        for i in [0, 63, 64, 128, 149] {
+            #expect((good.json("person", "show", ids[i]) as? [String: Any])?["name"] as? String == "人员\(i + 1)")
+        }
+        good.ok("check")
+
+        let bad = Sandbox()
+        bad.units()
+        bad.ok("import", "persons", bad.file("one.csv", header + rows[99] + "\n"))    // row 101's person, already stored
+        rows[38] = rows[8]                                                              // row 40 repeats row 10
+        rows[69] = rows[69].replacingOccurrences(of: "常州市某局", with: "常州市无此局")  // row 71: a unit not registered
+        let refused = bad.fails(65, "import", "persons", bad.file("b.csv", header + rows.joined(separator: "\n")))
+        #expect(refused.contains("第40行 身份证号（id-number）：与第10行重复"), "\(refused)")
+        #expect(refused.contains("第71行 ") && refused.contains("常州市无此局"), "\(refused)")
+        #expect(refused.contains("第101行 ") && refused.contains("已登记（人员100）"), "\(refused)")
+        #expect(refused.contains("有3行不符合要求（共150行"), "\(refused)")
+        #expect((bad.json("person", "list") as? [Any])?.count == 1, "nothing of the file is written")
+    }
+
     @Test("bad headers, unknown kinds, missing files and people are refused with their exit codes")
     func refusals() {
         let s = Sandbox()

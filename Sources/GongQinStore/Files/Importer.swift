@@ -164,11 +164,14 @@ public final class Importer {
         case .trade(let trade):
             try resolve(try session.catalog.check(trade), row: row) { try session.catalog.save(trade, replacing: $0) }
         case .person(let person):
-            // The identity number is UNIQUE in the schema: inserted first, as the records below.
-            if !update, people.ownProblems(person, today: today).isEmpty,
-               let written = try insertUnlessHeld({ try people.save(person, replacing: nil) }) {
-                return added(written, row: row)
+            // The identity number is UNIQUE in the schema: inserted first, and together, as
+            // the records below.
+            if !update, people.ownProblems(person, today: today).isEmpty {
+                return try wait(RecordSpecs.person, person, owner: nil, row: row) { importer, person, _, row in
+                    try importer.insertFirst(person, row: row)
+                }
             }
+            try insertWaiting()
             try resolve(try people.check(person, today: today), row: row) { try people.save(person, replacing: $0) }
         case .certificate(let id, let certificate): try write(RecordKinds.certificate, certificate, of: id, row: row)
         case .transfer(let id, let from, let to, let date):
@@ -207,17 +210,42 @@ public final class Importer {
         guard let owner = try owner(id, row: row) else { return }
         if !update, let ownProblems = kind.ownProblems, try ownProblems(session, record, owner, today).isEmpty {
             if kind.savesRowOnly, let spec = kind.spec {
-                let rows = waiting as? WaitingRows<R> ?? WaitingRows(kind, spec)
-                waiting = rows
-                rows.entries.append((record, owner, row))
-                if rows.entries.count == RecordSpecInserts.together { try insertWaiting() }
-                return
+                return try wait(spec, record, owner: owner, row: row) { importer, record, owner, row in
+                    try importer.insertFirst(kind, record, owner: owner!, row: row)
+                }
             }
             try insertWaiting()
             return try insertFirst(kind, record, owner: owner, row: row)
         }
         try insertWaiting()
         try resolve(try kind.check(session, record, owner, today, nil), row: row) { try kind.save(session, record, owner, $0) }
+    }
+
+    /// Keeps a row whose own checks passed to be inserted with the next ones
+    /// (`insertWaiting`); `insertOne` inserts it alone, as `insertFirst` does, when the
+    /// statement of its rows is refused.
+    func wait<R>(_ spec: RecordSpec<R>, _ record: R, owner: PersonRow?, row: Int,
+                 insertOne: @escaping (Importer, R, PersonRow?, Int) throws -> Void) throws {
+        let rows: WaitingRows<R>
+        if let same = waiting as? WaitingRows<R> {
+            rows = same
+        } else {
+            try insertWaiting()
+            rows = WaitingRows(spec, insertOne: insertOne)
+            waiting = rows
+        }
+        rows.entries.append((record, owner, row))
+        if rows.entries.count == RecordSpecInserts.together { try insertWaiting() }
+    }
+
+    /// Inserts a person whose own checks passed, or, when the identity number's UNIQUE
+    /// constraint refuses it, words the refusal through `check`.
+    func insertFirst(_ person: Person, row: Int) throws {
+        let people = session.people
+        if let written = try insertUnlessHeld({ try people.save(person, replacing: nil) }) {
+            return added(written, row: row)
+        }
+        try resolve(try people.check(person, today: today), row: row) { try people.save(person, replacing: $0) }
     }
 
     /// Inserts a row whose own checks passed, or, when a UNIQUE constraint refuses it,
@@ -335,13 +363,15 @@ protocol InsertsWaiting: AnyObject {
 }
 
 final class WaitingRows<R: Hashable & Sendable>: InsertsWaiting {
-    let kind: RecordDescriptor<R>
     let spec: RecordSpec<R>
-    var entries: [(record: R, owner: PersonRow, row: Int)] = []
+    /// Inserts one row alone (`Importer.insertFirst`): each row of a refused statement.
+    let insertOne: (Importer, R, PersonRow?, Int) throws -> Void
+    /// The rows, each with its person (nil for a person's own row) and file row.
+    var entries: [(record: R, owner: PersonRow?, row: Int)] = []
 
-    init(_ kind: RecordDescriptor<R>, _ spec: RecordSpec<R>) {
-        self.kind = kind
+    init(_ spec: RecordSpec<R>, insertOne: @escaping (Importer, R, PersonRow?, Int) throws -> Void) {
         self.spec = spec
+        self.insertOne = insertOne
         entries.reserveCapacity(RecordSpecInserts.together)
     }
 
@@ -353,7 +383,7 @@ final class WaitingRows<R: Hashable & Sendable>: InsertsWaiting {
         if taken.count == RecordSpecInserts.together {
             let session = importer.session
             do {
-                let last = try spec.insertTogether(taken.map { ($0.record, $0.owner.id!) }, session.db, session.catalog)
+                let last = try spec.insertTogether(taken.map { ($0.record, $0.owner?.id ?? 0) }, session.db, session.catalog)
                 for (offset, entry) in taken.enumerated() {
                     importer.added(last - Int64(taken.count - 1 - offset), row: entry.row)
                 }
@@ -363,9 +393,7 @@ final class WaitingRows<R: Hashable & Sendable>: InsertsWaiting {
             }
         }
         for entry in taken {
-            try importer.keepingProblems(row: entry.row) {
-                try importer.insertFirst(kind, entry.record, owner: entry.owner, row: entry.row)
-            }
+            try importer.keepingProblems(row: entry.row) { try insertOne(importer, entry.record, entry.owner, entry.row) }
         }
     }
 }

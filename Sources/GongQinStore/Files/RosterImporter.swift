@@ -69,6 +69,9 @@ public final class RosterImporter {
         if entry.namesApplication { applicationRows += 1 }
         try unit(entry.person.unit, department: entry.department, row: row)
         try persons.take(.person(entry.person), row: row)
+        // The person goes in now, not with the next ones: the row's records look them up,
+        // and a refusal of the person must be known before them.
+        try persons.insertWaiting()
         guard persons.problems[row] == nil, ownProblems[row] == nil else { return }
         let id = entry.person.idNumber
         for transfer in entry.transfers {
