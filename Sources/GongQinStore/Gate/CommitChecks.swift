@@ -284,7 +284,7 @@ struct RowValidator {
     /// stored: `Person` folds what it is given, so an unfolded one is seen here.
     func eachPerson(_ rows: Rows) throws {
         let names = PersonRow.columnList.components(separatedBy: ", ")
-        let texts = names.enumerated().map { ($1, Int32($0)) }
+        let texts: [(name: String, index: Int32)] = names.enumerated().map { ($1, Int32($0)) }
         try db.eachRow("SELECT \(PersonRow.columnList) FROM person WHERE \(rows.condition("rowid"))", rows.arguments(table: table)) { c in
             var problems = textProblems(c, texts)
             do {
@@ -309,7 +309,10 @@ struct RowValidator {
         let rowidColumn = Int32(owner.count), first = rowidColumn + 1
         // The text rules in the table's column order, as the other tables have them.
         let fieldIndex = Dictionary(uniqueKeysWithValues: kind.columns.enumerated().map { ($1, first + Int32($0)) })
-        let texts = try db.columns(in: table).compactMap { column in fieldIndex[column.name].map { (column.name, $0) } }
+        // Labelled as `textProblems` takes them: an unlabelled array was converted at every row.
+        let texts: [(name: String, index: Int32)] = try db.columns(in: table).compactMap { column in
+            fieldIndex[column.name].map { (column.name, $0) }
+        }
         let sql = """
             SELECT \(owner.map { "p.\($0)" }.joined(separator: ", ")), t.rowid, \(kind.columns.map { "t.\($0)" }.joined(separator: ", "))
             FROM "\(table)" t LEFT JOIN person p ON p.id = t.person_id WHERE \(rows.condition("t.rowid"))
