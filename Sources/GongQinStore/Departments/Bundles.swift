@@ -140,7 +140,7 @@ public enum UnitBundle {
     }
 
     static func hex(_ digest: SHA256.Digest) -> String {
-        digest.map { String(format: "%02x", $0) }.joined()
+        String(decoding: ChangeLog.hexadecimal(digest), as: UTF8.self)
     }
 
     /// The manifest as key–value pairs, as stored.

@@ -66,11 +66,13 @@ enum ChangeLog {
     /// `12:` for a field of 12 bytes.
     static func lengthPrefix(_ length: Int) -> [UInt8] { Array("\(length):".utf8) }
 
-    static func hexadecimal(_ digest: SHA256.Digest) -> [UInt8] {
+    /// Bytes in lower-case hexadecimal, as UTF-8: a digest as the log, a bundle's manifest,
+    /// the head witness's file name and a seal's fingerprint write it.
+    static func hexadecimal<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> [UInt8] {
         let digits = Array("0123456789abcdef".utf8)
         var out = [UInt8]()
         out.reserveCapacity(64)
-        for byte in digest {
+        for byte in bytes {
             out.append(digits[Int(byte >> 4)])
             out.append(digits[Int(byte & 0x0F)])
         }
