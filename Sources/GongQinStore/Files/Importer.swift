@@ -172,7 +172,7 @@ public final class Importer {
                 }
             }
             try insertWaiting()
-            try resolve(try people.check(person, today: today), row: row) { try people.save(person, replacing: $0) }
+            try resolve(person, row: row)
         case .certificate(let id, let certificate): try write(RecordKinds.certificate, certificate, of: id, row: row)
         case .transfer(let id, let from, let to, let date):
             guard let owner = try owner(id, row: row) else { return }
@@ -218,6 +218,17 @@ public final class Importer {
             return try insertFirst(kind, record, owner: owner, row: row)
         }
         try insertWaiting()
+        try resolve(kind, record, owner: owner, row: row)
+    }
+
+    /// Checks a person as `person add` does, then writes them or keeps the row's problems.
+    func resolve(_ person: Person, row: Int) throws {
+        let people = session.people
+        try resolve(try people.check(person, today: today), row: row) { try people.save(person, replacing: $0) }
+    }
+
+    /// Checks a record as its kind's `add` does, then writes it or keeps the row's problems.
+    func resolve<R>(_ kind: RecordDescriptor<R>, _ record: R, owner: PersonRow, row: Int) throws {
         try resolve(try kind.check(session, record, owner, today, nil), row: row) { try kind.save(session, record, owner, $0) }
     }
 
@@ -241,11 +252,10 @@ public final class Importer {
     /// Inserts a person whose own checks passed, or, when the identity number's UNIQUE
     /// constraint refuses it, words the refusal through `check`.
     func insertFirst(_ person: Person, row: Int) throws {
-        let people = session.people
-        if let written = try insertUnlessHeld({ try people.save(person, replacing: nil) }) {
+        if let written = try insertUnlessHeld({ try session.people.save(person, replacing: nil) }) {
             return added(written, row: row)
         }
-        try resolve(try people.check(person, today: today), row: row) { try people.save(person, replacing: $0) }
+        try resolve(person, row: row)
     }
 
     /// Inserts a row whose own checks passed, or, when a UNIQUE constraint refuses it,
@@ -254,7 +264,7 @@ public final class Importer {
         if let written = try insertUnlessHeld({ try kind.save(session, record, owner, nil) }) {
             return added(written, row: row)
         }
-        try resolve(try kind.check(session, record, owner, today, nil), row: row) { try kind.save(session, record, owner, $0) }
+        try resolve(kind, record, owner: owner, row: row)
     }
 
     /// The rows waiting to be inserted together (`write(_:_:of:row:)`).

@@ -271,12 +271,13 @@ public struct Catalog {
         let text = code.trimmingSpaces
         // Through cached statements: an import of historic uses asks for every row's
         // condition twice, and the query interface built and authorised its SQL each time.
-        if let row = try ConditionRow.fetchOne(db.cachedStatement(sql: "SELECT * FROM exceptional_condition WHERE code = ?"),
-                                               arguments: [text]) { return row.condition }
-        if let row = try ConditionRow.fetchOne(db.cachedStatement(sql: "SELECT * FROM exceptional_condition WHERE name = ?"),
-                                               arguments: [text]) { return row.condition }
+        func condition(_ column: String, _ value: String) throws -> ExceptionalCondition? {
+            try ConditionRow.fetchOne(db.cachedStatement(sql: "SELECT * FROM exceptional_condition WHERE \(column) = ?"),
+                                      arguments: [value])?.condition
+        }
+        if let found = try condition("code", text) ?? condition("name", text) { return found }
         if let match = ExceptionalCondition.builtins.first(where: { $0.name == text || $0.evidence.chinese == text }),
-           let row = try ConditionRow.fetchOne(db, key: match.code) { return row.condition }
+           let found = try condition("code", match.code) { return found }
         // A short form: part of one condition's Chinese name (`二等功`); part of several is
         // an ambiguity, named (64). A code is given whole: a use is written to the ledger.
         if text.count >= 2, !text.allSatisfy(\.isASCII) {
