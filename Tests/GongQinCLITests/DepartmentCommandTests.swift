@@ -271,6 +271,30 @@ struct DepartmentCommandTests {
         #expect(listed.contains("李四") && !listed.contains("张三") && !listed.contains("王五"), "only bundles[1] is merged")
     }
 
+    @Test("a bad bundle last in a list, checked while the ones before it merge: a new database is not created, an existing one is byte-identical")
+    func badBundleLast() throws {
+        let (s, bundles) = threeUnits()
+        let text = s.folder + "/text.bundle"
+        try Data("not a bundle\n".utf8).write(to: URL(fileURLWithPath: text))
+        // Into a new database: nothing at its path, nothing left beside it.
+        let refused = s.run(["merge", bundles[0], bundles[1], bundles[2], text])
+        #expect(refused.code == 65 && refused.err.contains("text.bundle") && !refused.err.contains("已新建"), "\(refused.err)")
+        #expect(!FileManager.default.fileExists(atPath: s.db))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: s.folder).filter { $0.contains("gongqin-new") }.isEmpty)
+        // A merge into a new database says so once it is made.
+        #expect(s.run(["merge", bundles[1]]).err.contains("已新建数据库"))
+        // Into an existing database: byte for byte as before.
+        let before = FileManager.default.contents(atPath: s.db)
+        s.fails(65, "merge", bundles[0], bundles[2], text)
+        #expect(FileManager.default.contents(atPath: s.db) == before)
+        // A bad bundle's refusal comes before what the merge of an earlier one met (here,
+        // --require-seal and an unsealed bundle).
+        let first = s.fails(65, "merge", bundles[0], text, "--require-seal")
+        #expect(first.contains("text.bundle") && !first.contains("require-seal"), "\(first)")
+        #expect(s.fails(65, "merge", bundles[0], "--require-seal").contains("require-seal"))
+        #expect(FileManager.default.contents(atPath: s.db) == before)
+    }
+
     @Test("--dry-run reports what a merge would do and writes nothing")
     func dryRun() throws {
         let (s, bundles) = threeUnits()

@@ -90,6 +90,17 @@ struct WriteContext {
     /// Opens the database read-only, for a write command's reading part (`merge --dry-run`).
     func reader() throws -> GongQinDatabase { try store.reader() }
 
+    /// Opens the database for `merge` and runs the merge on it while the bundles are still
+    /// being checked (GongQinDatabase.merging): a new file appears, and is said to, only
+    /// once the merge is made.
+    func merging<T>(_ bundles: CheckedBundles, _ merge: (GongQinDatabase) throws -> T) throws -> T {
+        let (value, built) = try GongQinDatabase.merging(at: store.path, context: try store.context(), bundles: bundles) { database in
+            try merge(store.opened(database))
+        }
+        if built { Console.errorLine("已新建数据库：\(store.path)") }
+        return value
+    }
+
     func person(_ argument: String) throws -> IDNumber { try store.person(argument) }
 }
 
@@ -97,7 +108,12 @@ extension StoreOptions {
     /// Opens the database for a command that writes: creates it (and says so on stderr)
     /// or brings it up to date.
     fileprivate func open() throws -> GongQinDatabase {
-        let database = try GongQinDatabase.open(at: path, context: try context())
+        try opened(GongQinDatabase.open(at: path, context: try context()))
+    }
+
+    /// Says what a write command should hear of the database it has opened: that it was
+    /// created, or what its witness says; and learns its conditions' names.
+    fileprivate func opened(_ database: GongQinDatabase) throws -> GongQinDatabase {
         if database.created {
             Console.errorLine("已新建数据库：\(database.path)")
         } else if let notice = try database.witnessNotice(), let line = WitnessWords.beforeWrite(notice, path: database.path) {

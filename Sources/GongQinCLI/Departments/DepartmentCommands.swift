@@ -183,13 +183,15 @@ struct MergeCommand: WriteCommand {
     func run() throws {
         let terminal = Console.stderrIsTerminal
         let progress = { (step: MergeProgress) in if terminal { Console.errorLine("  " + step.chinese) } }
-        // Every bundle is checked before the database is opened: a bad one creates nothing.
-        let bundles = try CheckedBundles(files: files, today: Environment.today, progress: progress)
+        // The bundles are checked while the merge runs; a bad one changes and creates
+        // nothing, and its refusal comes first (GongQinDatabase.merging).
+        let bundles = CheckedBundles(files: files, today: Environment.today)
+        let merge = { (database: GongQinDatabase) in
+            try database.merge(bundles, prefer: prefer, dryRun: dryRun, requireSeal: requireSeal, now: Times.now, progress: progress)
+        }
         // A dry run is a read: it creates and changes nothing (Documentation/CLI.md, merge).
-        let database = dryRun ? try context.reader() : try context.open()
+        let reports = try dryRun ? bundles.refusingBadBundlesFirst { try merge(context.reader()) } : context.merging(bundles, merge)
         var summary = Summary(dryRun: dryRun)
-        let reports = try database.merge(bundles, prefer: prefer, dryRun: dryRun, requireSeal: requireSeal, now: Times.now,
-                                         progress: progress)
         let refused = reports.filter { $0.outcome == .refused }
         if !refused.isEmpty {
             let conflicts = refused.flatMap(\.conflicts)

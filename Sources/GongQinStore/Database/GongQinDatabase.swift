@@ -46,6 +46,9 @@ extension Day {
 public struct GongQinDatabase: Sendable {
     /// The file.
     public let path: String
+    /// Where the file is: `path`, but for a database being built beside it under a private
+    /// name until it is linked into place (WriteGate.build). Messages name `path`.
+    let file: String
     /// The read-only connection: reads, and the gate's checks before a write.
     let connection: ReadConnection
     var reader: DatabaseQueue { get throws { try connection.get() } }
@@ -57,10 +60,11 @@ public struct GongQinDatabase: Sendable {
 
     /// The database at `path`, its read connection opened at once: a file that cannot be
     /// read is refused here, before anything else.
-    init(path: String, context: LogContext) throws(StoreFailure) {
+    init(path: String, file: String? = nil, context: LogContext) throws(StoreFailure) {
         self.path = path
+        self.file = file ?? path
         self.context = context
-        connection = ReadConnection(path: path, context: context)
+        connection = ReadConnection(path: self.file, context: context)
         do {
             _ = try connection.get()
         } catch {
@@ -79,12 +83,6 @@ public struct GongQinDatabase: Sendable {
         let created = existed ? false : try WriteGate.createWhole(path, context: context)
         var database = try GongQinDatabase(path: path, context: context)
         database.created = created
-        if created {
-            // A new file starts a new record of its head: an old record of a file deleted at
-            // this path (whose inode may come back) is not its.
-            context.witness?.forget(path)
-            context.witness?.record(try database.readDatabase { db in try Integrity.head(db) }, for: path)
-        }
         try WriteGate(database).migrate()
         return database
     }

@@ -178,12 +178,14 @@ public struct MergeReport: Sendable {
 extension GongQinDatabase {
     /// `merge FILE...`: brings a list of bundles into this database in one transaction,
     /// through the gate, all or nothing for the whole list (Documentation/CLI.md, merge).
-    /// Each bundle is read through a read-only connection of its own and checked first
-    /// (`OpenBundle.open`: integrity, schema, digests, identity numbers); one that fails
-    /// refuses the list (65). Then each is copied into temporary tables and merged with
-    /// set-based SQL, in order, each seeing what the ones before it wrote. Conflicts
-    /// without `prefer` in any bundle write nothing; a list that changes nothing writes
-    /// nothing. The gate judges the whole at the commit (R1, the checks of typed input).
+    /// Each bundle is read through a read-only connection of its own and checked
+    /// (`OpenBundle.open`: integrity, schema, digests, identity numbers) before it is
+    /// merged, while the merge goes on with the ones before it (`CheckedBundles`); one that
+    /// fails refuses the list (65), and its refusal comes before any other. Each is copied
+    /// into temporary tables and merged with set-based SQL, in order, each seeing what the
+    /// ones before it wrote. Conflicts without `prefer` in any bundle write nothing; a list
+    /// that changes nothing writes nothing. The gate judges the whole at the commit (R1, the
+    /// checks of typed input).
     ///
     /// `dryRun` changes and creates nothing: the same merge is made, the gate's checks
     /// included, on a private copy of the database, and thrown away (`WriteGate.rehearse`).
@@ -195,7 +197,9 @@ extension GongQinDatabase {
                       progress: @escaping (MergeProgress) -> Void = { _ in }) throws -> [MergeReport] {
         let body = { (db: Database) throws -> [MergeReport] in
             var reports: [MergeReport] = []
-            for bundle in bundles.bundles {
+            for index in bundles.files.indices {
+                let bundle = try bundles.bundle(index)
+                progress(.checked(file: bundle.file, unit: bundle.manifest.unit))
                 try bundle.judgeSeal(Session(db).trust, requireSeal: requireSeal)
                 try bundle.copy(into: db)
                 bundle.queue.releaseMemory()
@@ -219,7 +223,39 @@ extension GongQinDatabase {
             return reports
         }
         let writes = { (reports: [MergeReport]) in reports.contains { $0.outcome == .merged } }
-        return dryRun ? try WriteGate(self).rehearse(body) : try WriteGate(self).transaction(body, commit: writes)
+        return try bundles.refusingBadBundlesFirst {
+            dryRun ? try WriteGate(self).rehearse(body) : try WriteGate(self).transaction(body, commit: writes)
+        }
+    }
+
+    /// Opens the database at `path` for `merge` and runs `body` (the merge) on it while
+    /// `bundles` are still being checked, so that nothing is written or created unless
+    /// every bundle passes:
+    /// - a missing file is built beside its path and linked into place only once `body`
+    ///   has returned (`WriteGate.build`); should another command create the file
+    ///   meanwhile, `body` runs again on that file;
+    /// - an existing file of this gongqin's schema is merged into at once: a bad bundle
+    ///   rolls the one transaction back;
+    /// - any other file (one to be upgraded first, or not gongqin's) is opened only once
+    ///   every bundle has passed.
+    /// A bad bundle's refusal comes before any other. Returns `body`'s value and whether
+    /// the file was built by this call.
+    public static func merging<T>(at path: String, context: LogContext, bundles: CheckedBundles,
+                                  _ body: (GongQinDatabase) throws -> T) throws -> (value: T, built: Bool) {
+        try bundles.refusingBadBundlesFirst {
+            try refuseUnusable(path)
+            if !FileManager.default.fileExists(atPath: path), case .linked(let value) = try WriteGate.build(path, context: context, fill: body) {
+                return (value, true)
+            }
+            let current: Bool
+            if FileManager.default.fileExists(atPath: path), case .gongqin(let applied) = try probe(path) {
+                current = Set(applied) == Set(migrationIdentifiers)
+            } else {
+                current = false
+            }
+            if !current { try bundles.checkAll() }
+            return (try body(try open(at: path, context: context)), false)
+        }
     }
 }
 
@@ -233,42 +269,132 @@ public enum MergeProgress: Sendable {
     case records
 }
 
-/// The bundles of a `merge`, each opened and checked (`OpenBundle.open`) before the
-/// department's database is opened: a list with one bad bundle creates and changes nothing.
+/// The bundles of a `merge`, checked (`OpenBundle.open`) from the moment the list is
+/// named, in the list's order, on a thread of their own, while the merge takes them one
+/// by one (`bundle(_:)`): the merge of one bundle and the checking of the next run on two
+/// cores. A merge waiting for a bundle checks the next ones itself. A bundle is handed out
+/// only once it has passed; the refusal of a list is always its first bad file's, as when
+/// they were checked one by one before the merge (`refusingBadBundlesFirst`). Each bundle
+/// has its own read-only connection, closed with the list.
 public final class CheckedBundles: Sendable {
-    let bundles: [OpenBundle]
+    /// The files, in the order given.
+    public let files: [String]
+    private let checking: Checking
 
-    /// Opens and checks every file; `progress` hears of each, in order. The files are
-    /// checked a few at a time, one on each core (each has its own connection): the
-    /// refusal is the first bad file's in the list's order, as when checked one by one.
-    public init(files: [String], today: Day, progress: (MergeProgress) -> Void = { _ in }) throws(StoreFailure) {
-        let context = LogContext(actor: "", command: "", today: today)
-        var opened: [OpenBundle] = []
-        let step = max(1, ProcessInfo.processInfo.activeProcessorCount)
-        for start in stride(from: 0, to: files.count, by: step) {
-            let group = Array(files[start..<min(start + step, files.count)])
-            let results = Locked([Result<OpenBundle, StoreFailure>?](repeating: nil, count: group.count))
-            DispatchQueue.concurrentPerform(iterations: group.count) { i in
-                let result = Result { () throws(StoreFailure) in try OpenBundle.open(group[i], today: today, context: context) }
-                results.withLock { $0[i] = result }
-            }
-            let checked = results.withLock { $0.map { $0! } }
-            for (i, result) in checked.enumerated() {
-                switch result {
-                case .success(let bundle):
-                    opened.append(bundle)
-                    progress(.checked(file: group[i], unit: bundle.manifest.unit))
-                case .failure(let error):
-                    for bundle in opened { bundle.close() }
-                    for case .success(let later) in checked[(i + 1)...] { later.close() }
-                    throw error
+    /// Starts checking `files`, in order, in the background.
+    public init(files: [String], today: Day) {
+        self.files = files
+        checking = Checking(files: files, today: today)
+        let checkers = min(files.count, max(1, ProcessInfo.processInfo.activeProcessorCount - 1))
+        checking.start(checkers)
+    }
+
+    deinit { checking.stop() }
+
+    /// The bundle at `index`, once it has passed; its refusal when it has not.
+    func bundle(_ index: Int) throws(StoreFailure) -> OpenBundle {
+        try checking.result(index).get()
+    }
+
+    /// The refusal of the first bad file in the list, or nil when every one passes:
+    /// waits for each to be checked.
+    public func firstRefusal() -> StoreFailure? {
+        for index in files.indices {
+            if case .failure(let refusal) = checking.result(index) { return refusal }
+        }
+        return nil
+    }
+
+    /// Waits until every file has passed, or throws the first bad one's refusal.
+    public func checkAll() throws(StoreFailure) {
+        if let refusal = firstRefusal() { throw refusal }
+    }
+
+    /// Runs `body`; when it throws, the first bad file's refusal is thrown in its place, if
+    /// a file of the list fails: a bad bundle is what the clerk must hear of first, whatever
+    /// else went wrong with the list.
+    public func refusingBadBundlesFirst<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch {
+            if let refusal = firstRefusal() { throw refusal }
+            throw error
+        }
+    }
+
+    /// The checking's shared state, under one lock.
+    private final class Checking: @unchecked Sendable {
+        let files: [String]
+        let context: LogContext
+        let condition = NSCondition()
+        /// Each file's result, once checked.
+        var results: [Result<OpenBundle, StoreFailure>?]
+        /// The first file no one has begun checking.
+        var next = 0
+        /// Files from here on are not checked: a bad one comes before them, or the list is closed.
+        var end: Int
+        /// Background checkers at work.
+        var running = 0
+
+        init(files: [String], today: Day) {
+            self.files = files
+            context = LogContext(actor: "", command: "", today: today)
+            results = Array(repeating: nil, count: files.count)
+            end = files.count
+        }
+
+        func start(_ checkers: Int) {
+            condition.withLock { running = checkers }
+            for _ in 0..<checkers {
+                DispatchQueue.global(qos: .userInitiated).async { [self] in
+                    condition.lock()
+                    while checkNext() {}
+                    running -= 1
+                    condition.broadcast()
+                    condition.unlock()
                 }
             }
         }
-        bundles = opened
-    }
 
-    deinit { for bundle in bundles { bundle.close() } }
+        /// Claims the next file and checks it, the lock let go meanwhile. Called, and
+        /// returns, with the lock held; false when no file is left to check.
+        private func checkNext() -> Bool {
+            guard next < end else { return false }
+            let index = next
+            next += 1
+            condition.unlock()
+            let result = Result { () throws(StoreFailure) in try OpenBundle.open(files[index], today: context.today, context: context) }
+            condition.lock()
+            results[index] = result
+            if case .failure = result { end = min(end, index + 1) }
+            condition.broadcast()
+            return true
+        }
+
+        /// The result of the file at `index`: waits for it, checking the next files
+        /// meanwhile. A file after a bad one is never checked: the bad one's refusal stands for it.
+        func result(_ index: Int) -> Result<OpenBundle, StoreFailure> {
+            condition.lock()
+            defer { condition.unlock() }
+            while results[index] == nil {
+                if index >= end, let bad = results[..<end].lazy.compactMap({ $0 }).first(where: { if case .failure = $0 { true } else { false } }) {
+                    return bad
+                }
+                if !checkNext() { condition.wait() }
+            }
+            return results[index]!
+        }
+
+        /// Stops the checking, waits for the checkers, and closes every bundle.
+        func stop() {
+            condition.lock()
+            end = 0
+            while running > 0 { condition.wait() }
+            let opened = results
+            condition.unlock()
+            for case .success(let bundle)? in opened { bundle.close() }
+        }
+    }
 }
 
 /// A bundle file opened for a merge: its own read-only connection and its checked

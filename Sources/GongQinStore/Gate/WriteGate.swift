@@ -121,11 +121,12 @@ struct WriteGate {
     /// The writable connection, once the file has passed. A file on read-only media is
     /// still read (`Connections.reader`), and a write to it says why it cannot be made.
     func open() throws(StoreFailure) -> DatabaseQueue {
-        if !FilePaths.isWritableFolder(of: path) || access(path, W_OK) != 0 {
+        let file = database.file
+        if !FilePaths.isWritableFolder(of: file) || access(file, W_OK) != 0 {
             throw .databaseReadOnlyMedia(path: path)
         }
         do {
-            return try Connections.writer(path, context: context)
+            return try Connections.writer(file, context: context)
         } catch {
             throw StoreErrors.map(error, path: path)
         }
@@ -169,37 +170,78 @@ struct WriteGate {
     }
 
     /// Creates the database at `path`, migrated, when no file is there, and tells whether
-    /// this call created it. The file is built under a private name beside it and linked
-    /// into place, so that commands opening the same new path at the same moment find no
-    /// file or a whole one, never an empty or half-migrated one (a half-made file looked
-    /// foreign to the others, and an empty one had them race on its journal mode; the
-    /// race phase of Scripts/faults found both). A file system without hard links gets the
-    /// file made in place, as before.
+    /// this call created it: built beside the path and linked into place (`build`), or, on
+    /// a file system without hard links, made in place as before.
     static func createWhole(_ path: String, context: LogContext) throws(StoreFailure) -> Bool {
+        do {
+            switch try build(path, context: context, fill: { _ in }) {
+            case .linked: return true
+            case .taken: return false
+            case .inPlace:
+                context.witness?.forget(path)
+                return try FreshFile.createIfMissing(path)
+            }
+        } catch let error as StoreFailure {
+            throw error
+        } catch {
+            throw .databaseNotCreated(path: path)
+        }
+    }
+
+    /// What became of a database built beside its path.
+    enum Built<T> {
+        /// Linked into place, whole, with what `fill` returned.
+        case linked(T)
+        /// A file appeared at the path meanwhile (another command made it): this one is
+        /// discarded, and the command goes on with that file.
+        case taken
+        /// The file system has no hard links (or the private name was taken): this one is
+        /// discarded, and the file is to be made in place.
+        case inPlace
+    }
+
+    /// Builds a new database for `path` under a private name beside it: created (mode
+    /// 0600) and migrated, then filled by `fill` through the gate (a `merge` into a new
+    /// file), and linked into place only then. Commands opening the same new path at the
+    /// same moment find no file or a whole one, never an empty or half-migrated one (a
+    /// half-made file looked foreign to the others, and an empty one had them race on its
+    /// journal mode; the race phase of Scripts/faults found both); and when `fill` throws,
+    /// nothing is created. The file's head is recorded for `path` once it is in place: a
+    /// new file starts a new record, and an old record of a file deleted at this path
+    /// (whose inode may come back) is not its.
+    static func build<T>(_ path: String, context: LogContext, fill: (GongQinDatabase) throws -> T) throws -> Built<T> {
         let folder = (path as NSString).deletingLastPathComponent
         let name = (path as NSString).lastPathComponent
         let temporary = (folder.isEmpty ? "" : folder + "/") + ".\(name).gongqin-new-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         func discard() {
             for suffix in ["", "-wal", "-shm", "-journal"] { unlink(temporary + suffix) }
         }
-        guard try FreshFile.createIfMissing(temporary) else { return try FreshFile.createIfMissing(path) }
+        guard try FreshFile.createIfMissing(temporary) else { return .inPlace }
+        let value: T
+        let head: LogHead?
         do {
-            let fresh = try GongQinDatabase(path: temporary,
-                                            context: LogContext(actor: context.actor, command: context.command, today: context.today))
+            // The file under its private name has no witness: its head is recorded once it
+            // is in place.
+            let building = LogContext(actor: context.actor, command: context.command, today: context.today, seal: context.seal)
+            let fresh = try GongQinDatabase(path: path, file: temporary, context: building)
+            defer { fresh.close() }
             try WriteGate(fresh).migrate()
-            fresh.close()
+            value = try fill(fresh)
+            head = try fresh.readDatabase { db in try Integrity.head(db) }
         } catch {
-            // Opening and migrating throw StoreFailure only, already typed.
             discard()
             throw error
         }
         defer { discard() }
-        if link(temporary, path) == 0 { return true }
+        if link(temporary, path) == 0 {
+            context.witness?.forget(path)
+            context.witness?.record(head, for: path)
+            return .linked(value)
+        }
         switch errno {
-        case EEXIST: return false
-        case EPERM, EOPNOTSUPP, ENOSYS: return try FreshFile.createIfMissing(path)
-        default:
-            throw .databaseNotCreated(path: path)
+        case EEXIST: return .taken
+        case EPERM, EOPNOTSUPP, ENOSYS: return .inPlace
+        default: throw StoreFailure.databaseNotCreated(path: path)
         }
     }
 }
