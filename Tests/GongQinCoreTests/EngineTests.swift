@@ -6,6 +6,23 @@ import Testing
 struct TransferTests {
     let engine = Engines.make()
 
+    @Test("seniority takes each grade's earliest certificate in the chain, the first listed of one day, whatever the order")
+    func earliestOfEachGrade() throws {
+        let record = Worker(trade: "汽车驾驶与管理", workStart: "2000-06-01").tidy()
+            .cert(.intermediate, "2012-06-01").cert(.junior, "2004-06-01")
+            .transfer(to: "电工", on: "2016-03-01")
+            .cert(.intermediate, "2010-06-01").cert(.junior, "2004-06-01")
+            // Another trade's earlier certificate is not in the chain.
+            .cert(.junior, "2001-06-01", trade: "焊工")
+            .record
+        let seniority = record.seniority()
+        #expect(seniority.map(\.grade) == [.junior, .intermediate])
+        let sameDay = record.certificates.filter { $0.grade == .junior && $0.trade != "焊工" }
+        #expect(sameDay.count == 2 && sameDay[0].issued == sameDay[1].issued && sameDay[0] != sameDay[1])
+        #expect(seniority[0].certificate == sameDay[0])
+        #expect(seniority[1].since == Worker.day("2010-06-01") && seniority[1].certificate.trade == "电工")
+    }
+
     @Test("a two-hop chain: seniority runs from the first trade's certificate")
     func twoHops() throws {
         let worker = Worker(trade: "汽车驾驶与管理", workStart: "2000-06-01").tidy()

@@ -81,9 +81,16 @@ extension PersonRecord {
     /// The seniority of each grade held in the current trade chain, lowest grade first.
     public func seniority(_ chain: TradeChain? = nil) -> [Seniority] {
         let chain = chain ?? self.chain
-        let held = certificatesInChain(chain)
+        // The earliest certificate of each grade in the chain, in one pass over them (no
+        // list a grade); of two issued the same day, the first listed.
+        var earliest = [Certificate?](repeating: nil, count: Grade.allCases.count)
+        for certificate in certificates where chain.contains(certificate.trade) {
+            let slot = certificate.grade.level - 1
+            if let held = earliest[slot], !(certificate.issued < held.issued) { continue }
+            earliest[slot] = certificate
+        }
         return Grade.allCases.compactMap { grade in
-            guard let first = held.filter({ $0.grade == grade }).min(by: { $0.issued < $1.issued }) else { return nil }
+            guard let first = earliest[grade.level - 1] else { return nil }
             return Seniority(grade: grade, trade: chain.current, since: first.issued, certificate: first,
                              transfers: chain.path(from: first.trade))
         }
