@@ -173,6 +173,7 @@ public struct Engine: Sendable {
     func considered(_ s: Subject, cycle: Int, policy p: Policy) -> [Request] {
         let trade = s.chain.current
         var requests: [Request] = []
+        requests.reserveCapacity(8)
         func add(_ grade: Grade, _ module: Module, trade: String = trade) {
             if !requests.contains(where: { $0.grade == grade && $0.module == module && $0.trade == trade }) {
                 requests.append(Request(grade: grade, module: module, trade: trade))
@@ -407,6 +408,7 @@ struct OpenMemo {
             if let i = index(of: key) {
                 known[i].open = newValue
             } else {
+                if known.isEmpty { known.reserveCapacity(8) }
                 known.append((key, newValue))
             }
         }
