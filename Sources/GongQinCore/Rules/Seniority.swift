@@ -78,7 +78,7 @@ extension PersonRecord {
         certificates.filter { chain.contains($0.trade) }
     }
 
-    /// The seniority of each grade held in the current trade chain, lowest grade first.
+    /// The seniority of each grade held in the current trade chain, lowest grade first (T1).
     public func seniority(_ chain: TradeChain? = nil) -> [Seniority] {
         let chain = chain ?? self.chain
         // The earliest certificate of each grade in the chain, in one pass over them (no

@@ -126,7 +126,7 @@ public enum UnitBundle {
             }
         }
         hasher.update(data: pending)
-        return (count, hex(hasher.finalize()))
+        return (count, ChangeLog.hexadecimalText(hasher.finalize()))
     }
 
     /// The digest over the manifest's other entries, in key order.
@@ -136,11 +136,7 @@ public enum UnitBundle {
             let value = entries[key]!
             hasher.update(data: Array("\(key.utf8.count):\(key)\(value.utf8.count):\(value)".utf8))
         }
-        return hex(hasher.finalize())
-    }
-
-    static func hex(_ digest: SHA256.Digest) -> String {
-        String(decoding: ChangeLog.hexadecimal(digest), as: UTF8.self)
+        return ChangeLog.hexadecimalText(hasher.finalize())
     }
 
     /// The manifest as key–value pairs, as stored.

@@ -298,7 +298,7 @@ public final class CheckedBundles: Sendable {
 
     /// The refusal of the first bad file in the list, or nil when every one passes:
     /// waits for each to be checked.
-    public func firstRefusal() -> StoreFailure? {
+    func firstRefusal() -> StoreFailure? {
         for index in files.indices {
             if case .failure(let refusal) = checking.result(index) { return refusal }
         }
@@ -306,7 +306,7 @@ public final class CheckedBundles: Sendable {
     }
 
     /// Waits until every file has passed, or throws the first bad one's refusal.
-    public func checkAll() throws(StoreFailure) {
+    func checkAll() throws(StoreFailure) {
         if let refusal = firstRefusal() { throw refusal }
     }
 
@@ -377,9 +377,8 @@ public final class CheckedBundles: Sendable {
             condition.lock()
             defer { condition.unlock() }
             while results[index] == nil {
-                if index >= end, let bad = results[..<end].lazy.compactMap({ $0 }).first(where: { if case .failure = $0 { true } else { false } }) {
-                    return bad
-                }
+                // `end` stops just after the first bad file.
+                if index >= end, end > 0, let bad = results[end - 1] { return bad }
                 if !checkNext() { condition.wait() }
             }
             return results[index]!

@@ -22,7 +22,7 @@ public struct HeadWitness: Sendable {
     /// The witness file of the database at `path`: named by a hash of its real path.
     func file(for path: String) -> String {
         let real = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
-        let digest = String(decoding: ChangeLog.hexadecimal(SHA256.hash(data: Data(real.utf8)).prefix(16)), as: UTF8.self)
+        let digest = ChangeLog.hexadecimalText(SHA256.hash(data: Data(real.utf8)).prefix(16))
         return folder + "/" + digest
     }
 

@@ -109,7 +109,7 @@ public enum Seals {
     /// The first 16 hex digits of the key's SHA-256, in groups of four: `3f9a-0c1e-77b2-d401`.
     public static func fingerprint(_ publicKey: String) -> String {
         let digest = SHA256.hash(data: Data(base64Encoded: publicKey) ?? Data(publicKey.utf8))
-        let hex = String(decoding: ChangeLog.hexadecimal(digest.prefix(8)), as: UTF8.self)
+        let hex = ChangeLog.hexadecimalText(digest.prefix(8))
         return stride(from: 0, to: 16, by: 4).map { i in
             String(hex[hex.index(hex.startIndex, offsetBy: i)..<hex.index(hex.startIndex, offsetBy: i + 4)])
         }.joined(separator: "-")

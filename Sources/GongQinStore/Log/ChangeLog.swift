@@ -79,6 +79,11 @@ enum ChangeLog {
         return out
     }
 
+    /// The same, as a string.
+    static func hexadecimalText<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> String {
+        String(decoding: hexadecimal(bytes), as: UTF8.self)
+    }
+
     /// The tables whose writes the triggers log, by the schema this file's version should
     /// have (never by the triggers in the file, which an editor may have renamed).
     static func loggedTables(_ db: Database) throws -> [String] {

@@ -73,7 +73,7 @@ public struct BatchSource: Sendable {
             hasher.update(data: chunk)
         }
         return BatchSource(file: (path as NSString).lastPathComponent,
-                           sha256: String(decoding: ChangeLog.hexadecimal(hasher.finalize()), as: UTF8.self))
+                           sha256: ChangeLog.hexadecimalText(hasher.finalize()))
     }
 }
 
@@ -162,7 +162,7 @@ enum ImportBatches {
             next = id + 1
         }
         while next <= last { feed(id: next, current: nil); next += 1 }
-        return (String(decoding: ChangeLog.hexadecimal(hasher.finalize()), as: UTF8.self), rows)
+        return (ChangeLog.hexadecimalText(hasher.finalize()), rows)
     }
 
     /// The id the next row inserted into `table` gets: past every id it ever had
