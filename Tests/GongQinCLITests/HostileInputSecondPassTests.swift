@@ -114,18 +114,7 @@ struct HostileInputSecondPassTests {
         let s = Sandbox()
         s.seed()
         s.ok("unit", "add", "常州市乙局")
-        // As a hostile client writes it: with the functions the log triggers call.
-        var configuration = Configuration()
-        configuration.prepareDatabase { db in
-            for name in ["gongqin_actor", "gongqin_command", "gongqin_bulk_table"] {
-                db.add(function: DatabaseFunction(name, argumentCount: 0, pure: false) { _ in name == "gongqin_bulk_table" ? nil : "x" })
-            }
-            db.add(function: DatabaseFunction("gongqin_chain_hash", argumentCount: -1, pure: false) { _ in "x" })
-        }
-        let queue = try DatabaseQueue(path: s.db, configuration: configuration)
-        try queue.write { db in
-            try db.execute(sql: "UPDATE unit SET name = ? WHERE name = '常州市乙局'", arguments: ["乙局\u{1B}[2J\n伪造行\u{202E}"])
-        }
+        try Self.writeAsHostileClient(s.db, "UPDATE unit SET name = ? WHERE name = '常州市乙局'", ["乙局\u{1B}[2J\n伪造行\u{202E}"])
         let table = s.ok("unit", "list")
         #expect(!table.unicodeScalars.contains("\u{1B}") && !table.contains("\n伪造行"), "\(table)")
         #expect(table.contains("乙局<U+001B>[2J<U+000A>伪造行<U+202E>"), "\(table)")
@@ -134,6 +123,42 @@ struct HostileInputSecondPassTests {
         let person = s.run("person", "add", "--id-number", IDs.make(sequence: 5), "--name", "张三", "--unit", "乙局", "--trade", "电工",
                            "--work-start", "2005-07")
         #expect(person.code == 65 && !person.err.unicodeScalars.contains("\u{1B}"), "\(person.err)")
+    }
+
+    @Test("a forecast names a person whose stored unit holds controls: its JSON shows them escaped, and other people as they are")
+    func forecastJSONEscapesStoredText() throws {
+        let s = Sandbox()
+        s.today = "2026-11-26"
+        s.seed()
+        s.ok("unit", "add", "常州市乙局")
+        // Two people who open 初级工 in every cycle (G1), one of them in the unit renamed below.
+        s.ok("person", "add", "--id-number", IDs.make(sequence: 5), "--name", "张三", "--unit", "常州市乙局", "--trade", "电工",
+             "--work-start", "2020-07")
+        s.ok("person", "add", "--id-number", IDs.make(sequence: 6), "--name", "李四", "--unit", "常州市某局", "--trade", "电工",
+             "--work-start", "2020-07")
+        let plain = s.ok("forecast", "--format", "json")
+        #expect(plain.contains("\"name\":\"李四\",\"unit\":\"常州市某局\"}"), "\(plain)")
+        try Self.writeAsHostileClient(s.db, "UPDATE unit SET name = ? WHERE name = '常州市乙局'", ["乙局\u{1B}[2J\n伪造行\u{202E}"])
+        let json = s.ok("forecast", "--format", "json")
+        #expect(!json.unicodeScalars.contains("\u{1B}") && !json.unicodeScalars.contains("\u{202E}"), "a raw control reached the output")
+        #expect(json.contains("\"unit\":\"乙局\\u001b[2J\\n伪造行<U+202E>\"}"), "\(json)")
+        #expect(json.contains("\"name\":\"李四\",\"unit\":\"常州市某局\"}"), "\(json)")
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[String: Any]])
+        #expect(rows.count == 5 && rows.allSatisfy { ($0["idNumbers"] as? [String])?.count == 2 }, "\(rows)")
+    }
+
+    /// Runs `sql` on the database at `path` as a hostile client would: with stand-ins for
+    /// the functions the log triggers call, so that the write gets past them.
+    static func writeAsHostileClient(_ path: String, _ sql: String, _ arguments: StatementArguments) throws {
+        var configuration = Configuration()
+        configuration.prepareDatabase { db in
+            for name in ["gongqin_actor", "gongqin_command", "gongqin_bulk_table"] {
+                db.add(function: DatabaseFunction(name, argumentCount: 0, pure: false) { _ in name == "gongqin_bulk_table" ? nil : "x" })
+            }
+            db.add(function: DatabaseFunction("gongqin_chain_hash", argumentCount: -1, pure: false) { _ in "x" })
+        }
+        let queue = try DatabaseQueue(path: path, configuration: configuration)
+        try queue.write { db in try db.execute(sql: sql, arguments: arguments) }
     }
 
     // MARK: 3. Masking

@@ -98,27 +98,11 @@ struct ForecastCommand: ReadCommand {
             head.add("open", row.open.count)
             head.add("new", row.new)
             // The object left open after its last member, for the two lists that follow.
-            var chunk = Array(((i > 0 ? ",\n  " : "  ") + head.text.dropLast() + ",\"idNumbers\":[").utf8)
-            // Written in pieces of about 32 KB: a row names up to every person once.
-            func piece() {
-                if chunk.count >= 1 << 15 {
-                    Console.write(utf8: chunk)
-                    chunk.removeAll(keepingCapacity: true)
-                }
-            }
-            for (j, place) in row.open.enumerated() {
-                if j > 0 { chunk.append(0x2C) }
-                chunk += people.quotedID(place)
-                piece()
-            }
-            chunk += "],\"people\":[".utf8
-            for (j, place) in row.open.enumerated() {
-                if j > 0 { chunk.append(0x2C) }
-                chunk += people.object(place)
-                piece()
-            }
-            chunk += "]}".utf8
-            Console.write(utf8: chunk)
+            Console.write(utf8: Array(((i > 0 ? ",\n  " : "  ") + head.text.dropLast() + ",\"idNumbers\":[").utf8))
+            people.write(row.open, objects: false)
+            Console.write(utf8: Array("],\"people\":[".utf8))
+            people.write(row.open, objects: true)
+            Console.write(utf8: Array("]}".utf8))
         }
         Console.out("\n]")
     }
@@ -153,6 +137,10 @@ struct PeopleJSON {
     /// `{"idNumber":"320402…","name":"…","unit":"…"}`.
     private var ranges: [(id: Range<Int>, object: Range<Int>)] = []
 
+    /// Whether no person's bytes hold a character to make visible: then every piece cut
+    /// from them goes out as it is (`Console.write(visibleUTF8:)`), unsearched.
+    private let visible: Bool
+
     init(_ people: [Forecast.Named]) {
         ranges.reserveCapacity(people.count)
         for person in people {
@@ -168,9 +156,24 @@ struct PeopleJSON {
             bytes.append(0x7D)
             ranges.append((id..<idEnd, object..<bytes.count))
         }
+        visible = !bytes.withUnsafeBufferPointer { TextSafety.mayHoldRefused($0, keepingLineBreaks: false) }
     }
 
-    func quotedID(_ place: Int32) -> ArraySlice<UInt8> { bytes[ranges[Int(place)].id] }
-
-    func object(_ place: Int32) -> ArraySlice<UInt8> { bytes[ranges[Int(place)].object] }
+    /// Writes the people at `places`, separated by commas: each one's quoted number, or
+    /// their object, in pieces of about 32 KB (a row names up to every person once).
+    func write(_ places: [Int32], objects: Bool) {
+        var chunk: [UInt8] = []
+        chunk.reserveCapacity(1 << 15 + 256)
+        func piece() {
+            if visible { Console.write(visibleUTF8: chunk) } else { Console.write(utf8: chunk) }
+            chunk.removeAll(keepingCapacity: true)
+        }
+        for (j, place) in places.enumerated() {
+            if j > 0 { chunk.append(0x2C) }
+            let range = ranges[Int(place)]
+            chunk += bytes[objects ? range.object : range.id]
+            if chunk.count >= 1 << 15 { piece() }
+        }
+        if !chunk.isEmpty { piece() }
+    }
 }

@@ -43,6 +43,14 @@ enum Console {
         if wholeLines >= 1 << 16 { flush(complete: false) }
     }
 
+    /// Writes UTF-8 that holds no line break and is cut, at ASCII characters, from bytes
+    /// `TextSafety.mayHoldRefused` passed as a whole (a forecast's people, checked once
+    /// and copied into many rows): appended as it is, searched neither for a character to
+    /// make visible nor for a line break.
+    static func write(visibleUTF8 bytes: [UInt8]) {
+        buffer += bytes
+    }
+
     /// Writes `text` to stdout, without a newline.
     static func write(_ text: String) {
         let start = buffer.count
