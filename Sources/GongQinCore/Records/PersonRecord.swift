@@ -42,10 +42,6 @@ public struct PersonRecord: Hashable, Sendable, Codable {
         return trades
     }
 
-    public func assessment(in year: Int) -> AnnualAssessment? {
-        assessments.first { $0.year == year }
-    }
-
     /// RULES X1, the one definition of “used”: a category is used by a historic use, or
     /// by an application in every status but withdrawn (withdrawing deletes its uses:
     /// `ApplicationStatus.releasesExceptionalUses`), so a failed, passed or deferred result

@@ -97,14 +97,16 @@ public struct Engine: Sendable {
 
     /// The open options of each of `cycles`, the person's facts worked out once: what
     /// `forecast` asks of each person (RULES FC1). Each cycle is judged exactly as
-    /// `eligibleOptions(_:cycle:)` judges it; `policies` are the cycles' policies, looked
-    /// up once by the caller rather than once per person.
-    func eligibleOptions(_ record: PersonRecord, cycles: [Int], policies: [SharedPolicy]) -> [[OptionDecision]] {
+    /// `eligibleOptions(_:cycle:)` judges it, and its options handed to `body` with the
+    /// cycle's place in `cycles` before the next is judged; `policies` are the cycles'
+    /// policies, looked up once by the caller rather than once per person.
+    func eligibleOptions(_ record: PersonRecord, cycles: [Int], policies: [SharedPolicy],
+                         _ body: (_ cycle: Int, _ open: [OptionDecision]) -> Void) {
         let subject = Subject(record, trades: trades)
-        return cycles.indices.map { i in
+        for i in cycles.indices {
             // What one cycle finds open says nothing of another: a memo a cycle.
             var memo = OpenMemo()
-            return eligibleOptions(subject, cycle: cycles[i], policy: policies[i], memo: &memo)
+            body(i, eligibleOptions(subject, cycle: cycles[i], policy: policies[i], memo: &memo))
         }
     }
 
@@ -393,10 +395,11 @@ struct OpenMemo {
     /// The annual assessments A1 reads in `cycle`, whose policy gives `window`, worked out
     /// once per cycle.
     /// Takes the subject rather than its record: passing the record copied it (a retain of
-    /// each of its lists) at every decision, even when the memo already held the years.
+    /// each of its lists) at every decision, even when the memo already held the years;
+    /// and hands on the assessments alone, for the same reason.
     mutating func assessmentYears(_ subject: Subject, window: ClosedRange<Int>, cycle: Int, today: Day) -> AssessmentYears {
         if let assessments, assessments.cycle == cycle { return assessments.years }
-        let years = AssessmentYears(subject.record, window: window, today: today)
+        let years = AssessmentYears(subject.record.assessments, workStart: subject.person.workStart, window: window, today: today)
         assessments = (cycle, years)
         return years
     }

@@ -101,13 +101,16 @@ public struct Forecast: Sendable {
     /// over `option`: no set or dictionary per person.
     public mutating func add(_ record: PersonRecord, engine: Engine) {
         people += 1
-        let decided = engine.eligibleOptions(record, cycles: judged, policies: policies)
         var before: UInt64 = 0
-        for option in decided[0] { before |= 1 << UInt64(Forecast.option(option.grade, option.module)) }
         var place: Int32?
-        for i in cycles.indices {
+        engine.eligibleOptions(record, cycles: judged, policies: policies) { c, decided in
+            guard c > 0 else {
+                for option in decided { before |= 1 << UInt64(Forecast.option(option.grade, option.module)) }
+                return
+            }
+            let i = c - 1
             var seen: UInt64 = 0
-            for option in decided[i + 1] {
+            for option in decided {
                 let o = Forecast.option(option.grade, option.module)
                 let bit: UInt64 = 1 << UInt64(o)
                 guard seen & bit == 0 else { continue }

@@ -163,13 +163,20 @@ public final class AssessmentYears: Sendable {
     public let missing: [Int]
     public let pending: [Int]
 
-    public init(_ record: PersonRecord, window: ClosedRange<Int>, today: Day) {
+    public convenience init(_ record: PersonRecord, window: ClosedRange<Int>, today: Day) {
+        self.init(record.assessments, workStart: record.person.workStart, window: window, today: today)
+    }
+
+    /// From the person's assessments and work start alone: the engine asks once per
+    /// person and cycle, and handing it the whole record copied the record (a retain and
+    /// a release of each of its lists) every time.
+    init(_ assessments: [AnnualAssessment], workStart: Day, window: ClosedRange<Int>, today: Day) {
         self.window = window
-        let from = max(window.lowerBound, record.person.workStart.year)
+        let from = max(window.lowerBound, workStart.year)
         due = from..<max(from, window.upperBound + 1)
         var unsatisfactory: [AnnualAssessment] = [], missing: [Int] = [], pending: [Int] = []
         for year in due {
-            if let assessment = record.assessment(in: year) {
+            if let assessment = assessments.first(where: { $0.year == year }) {
                 if !assessment.result.isSatisfactory { unsatisfactory.append(assessment) }
             } else if year < today.year {
                 missing.append(year)
