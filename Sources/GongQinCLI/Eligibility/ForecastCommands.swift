@@ -62,9 +62,14 @@ struct ForecastCommand: ReadCommand {
         let empty = Forecast(engine: engine, today: today, count: count)
         let total = Box(empty)
         let pipeline = Pipeline<[PersonRecord], Forecast>(transform: { batch in
-            var part = empty
-            // By index: a `for … in` copies each record (a retain of each of its lists).
-            for i in batch.indices { part.add(batch[i], engine: engine) }
+            // Each batch is judged on one core, with its own engine and policies (`Engine.ownCopy()`).
+            let engine = engine.ownCopy()
+            var part = empty.ownCopy()
+            // Lent from the batch's buffer: a `for … in`, or the array's subscript here, copies
+            // each record (a retain of each of its lists).
+            batch.withUnsafeBufferPointer { records in
+                for i in records.indices { part.add(records[i], engine: engine) }
+            }
             return part
         }, consume: { total.value.merge($0) })
         do {

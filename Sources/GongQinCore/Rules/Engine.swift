@@ -18,6 +18,14 @@ public struct Engine: Sendable {
             self.trades = trades
             self.today = today
         }
+
+        init(copying other: Storage) {
+            policy = other.policy
+            catalogue = other.catalogue
+            offered = other.offered
+            trades = other.trades
+            today = other.today
+        }
     }
 
     private let storage: Storage
@@ -37,6 +45,18 @@ public struct Engine: Sendable {
     public init(policy: @escaping @Sendable (Int) -> Policy, catalogue: [ExceptionalCondition], trades: [Trade], today: Day) {
         storage = Storage(policy: policy, catalogue: catalogue,
                           trades: Dictionary(trades.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a }), today: today)
+    }
+
+    private init(storage: Storage) {
+        self.storage = storage
+    }
+
+    /// The same engine, held by an object of its own. Every decision retains and releases
+    /// the engine it is made by: two cores judging with one engine both count the
+    /// references of one object, and each count then waits for the other core's. A batch
+    /// judged on one core with its own copy counts on that core alone.
+    public func ownCopy() -> Engine {
+        Engine(storage: Storage(copying: storage))
     }
 
     /// How far ahead `earliestCycle` looks.

@@ -40,7 +40,7 @@ public struct Forecast: Sendable {
     /// The cycles judged: the current one, then the forecast years.
     let judged: [Int]
     /// The policy of each judged cycle, looked up once for the whole forecast.
-    let policies: [SharedPolicy]
+    private(set) var policies: [SharedPolicy]
     /// The people judged.
     public private(set) var people = 0
 
@@ -96,6 +96,14 @@ public struct Forecast: Sendable {
         return (grade.level - 1) * Module.allCases.count + m
     }
 
+    /// The same forecast, its cycles' policies held by objects of its own: for a batch
+    /// judged on one core, as `Engine.ownCopy()` is for the engine.
+    public func ownCopy() -> Forecast {
+        var copy = self
+        copy.policies = policies.map { SharedPolicy($0.value) }
+        return copy
+    }
+
     /// Judges one person in the current cycle and in every forecast year, and counts
     /// their open options. The options already open in an earlier cycle are a bit set
     /// over `option`: no set or dictionary per person.
@@ -104,19 +112,21 @@ public struct Forecast: Sendable {
         var before: UInt64 = 0
         var place: Int32?
         engine.eligibleOptions(record, cycles: judged, policies: policies) { c, decided in
+            // By index: a `for … in` copies each decision (a retain of each of its lists).
             guard c > 0 else {
-                for option in decided { before |= 1 << UInt64(Forecast.option(option.grade, option.module)) }
+                for k in decided.indices { before |= 1 << UInt64(Forecast.option(decided[k].grade, decided[k].module)) }
                 return
             }
             let i = c - 1
             var seen: UInt64 = 0
-            for option in decided {
-                let o = Forecast.option(option.grade, option.module)
+            for k in decided.indices {
+                let grade = decided[k].grade, module = decided[k].module
+                let o = Forecast.option(grade, module)
                 let bit: UInt64 = 1 << UInt64(o)
                 guard seen & bit == 0 else { continue }
                 seen |= bit
                 let slot = i * Forecast.options + o
-                var row = table[slot] ?? Row(cycle: cycles[i], grade: option.grade, module: option.module)
+                var row = table[slot] ?? Row(cycle: cycles[i], grade: grade, module: module)
                 table[slot] = nil
                 if place == nil {
                     place = Int32(named.count)
@@ -124,9 +134,9 @@ public struct Forecast: Sendable {
                 }
                 row.open.append(place!)
                 if before & bit == 0 { row.new += 1 }
-                if Forecast.restsOnPendingAssessments(option) { row.assumedAssessments += 1 }
-                for i in option.checks.indices {
-                    if let status = option.checks[i].status { row.policyStatus = ValueStatus.weaker(row.policyStatus, status) }
+                if Forecast.restsOnPendingAssessments(decided[k]) { row.assumedAssessments += 1 }
+                for j in decided[k].checks.indices {
+                    if let status = decided[k].checks[j].status { row.policyStatus = ValueStatus.weaker(row.policyStatus, status) }
                 }
                 table[slot] = row
             }
