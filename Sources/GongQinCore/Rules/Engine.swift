@@ -18,14 +18,6 @@ public struct Engine: Sendable {
             self.trades = trades
             self.today = today
         }
-
-        init(copying other: Storage) {
-            policy = other.policy
-            catalogue = other.catalogue
-            offered = other.offered
-            trades = other.trades
-            today = other.today
-        }
     }
 
     private let storage: Storage
@@ -56,7 +48,7 @@ public struct Engine: Sendable {
     /// references of one object, and each count then waits for the other core's. A batch
     /// judged on one core with its own copy counts on that core alone.
     public func ownCopy() -> Engine {
-        Engine(storage: Storage(copying: storage))
+        Engine(storage: Storage(policy: policy, catalogue: catalogue, trades: trades, today: today))
     }
 
     /// How far ahead `earliestCycle` looks.
