@@ -145,61 +145,69 @@ extension Field {
     /// Text that must be there.
     static func text(_ name: String, _ column: String? = nil, _ label: String, _ path: WritableKeyPath<Record, String> & Sendable,
                      limit: Int, isName: Bool = true, aliases: [String] = [], help: String = "", type: FieldType? = nil) -> Field {
-        Field(name, column, label, type ?? .text(limit: limit, name: isName), required: true, aliases: aliases, help: help,
-              get: { .text($0[keyPath: path]) }, set: { record, value in record[keyPath: path] = value.text ?? "" })
+        let property = StoredProperty(path)
+        return Field(name, column, label, type ?? .text(limit: limit, name: isName), required: true, aliases: aliases, help: help,
+                     get: { .text(property.get($0)) }, set: { record, value in property.set(&record, value.text ?? "") })
     }
 
     /// Text that may be left out.
     static func optionalText(_ name: String, _ column: String? = nil, _ label: String,
                              _ path: WritableKeyPath<Record, String?> & Sendable, limit: Int, isName: Bool = false,
                              aliases: [String] = [], help: String = "") -> Field {
-        Field(name, column, label, .text(limit: limit, name: isName), aliases: aliases, help: help,
-              get: { $0[keyPath: path].map(FieldValue.text) ?? .null }, set: { record, value in record[keyPath: path] = value.text })
+        let property = StoredProperty(path)
+        return Field(name, column, label, .text(limit: limit, name: isName), aliases: aliases, help: help,
+                     get: { property.get($0).map(FieldValue.text) ?? .null }, set: { record, value in property.set(&record, value.text) })
     }
 
     static func day(_ name: String, _ column: String? = nil, _ label: String, _ path: WritableKeyPath<Record, Day> & Sendable,
                     month: Bool = false, aliases: [String] = [], help: String = "") -> Field {
-        Field(name, column, label, .day(month: month, future: false), required: true, aliases: aliases, help: help,
-              get: { .day($0[keyPath: path]) }, set: { record, value in if let d = value.day { record[keyPath: path] = d } })
+        let property = StoredProperty(path)
+        return Field(name, column, label, .day(month: month, future: false), required: true, aliases: aliases, help: help,
+                     get: { .day(property.get($0)) }, set: { record, value in if let d = value.day { property.set(&record, d) } })
     }
 
     static func optionalDay(_ name: String, _ column: String? = nil, _ label: String,
                             _ path: WritableKeyPath<Record, Day?> & Sendable, month: Bool = false, future: Bool = false,
                             aliases: [String] = [], help: String = "") -> Field {
-        Field(name, column, label, .day(month: month, future: future), aliases: aliases, help: help,
-              get: { $0[keyPath: path].map(FieldValue.day) ?? .null }, set: { record, value in record[keyPath: path] = value.day })
+        let property = StoredProperty(path)
+        return Field(name, column, label, .day(month: month, future: future), aliases: aliases, help: help,
+                     get: { property.get($0).map(FieldValue.day) ?? .null }, set: { record, value in property.set(&record, value.day) })
     }
 
     static func year(_ name: String, _ column: String? = nil, _ label: String, _ path: WritableKeyPath<Record, Int> & Sendable,
                      aliases: [String] = [], help: String = "") -> Field {
-        Field(name, column, label, .year, required: true, aliases: aliases, help: help,
-              get: { .integer($0[keyPath: path]) }, set: { record, value in if let n = value.integer { record[keyPath: path] = n } })
+        let property = StoredProperty(path)
+        return Field(name, column, label, .year, required: true, aliases: aliases, help: help,
+                     get: { .integer(property.get($0)) }, set: { record, value in if let n = value.integer { property.set(&record, n) } })
     }
 
     static func optionalInteger(_ name: String, _ column: String? = nil, _ label: String,
                                 _ path: WritableKeyPath<Record, Int?> & Sendable, help: String = "") -> Field {
-        Field(name, column, label, .integer, help: help,
-              get: { $0[keyPath: path].map(FieldValue.integer) ?? .null }, set: { record, value in record[keyPath: path] = value.integer })
+        let property = StoredProperty(path)
+        return Field(name, column, label, .integer, help: help,
+                     get: { property.get($0).map(FieldValue.integer) ?? .null }, set: { record, value in property.set(&record, value.integer) })
     }
 
     static func flag(_ name: String, _ column: String? = nil, _ label: String, _ path: WritableKeyPath<Record, Bool> & Sendable,
                      aliases: [String] = [], help: String = "是/否") -> Field {
-        Field(name, column, label, .flag, aliases: aliases, help: help,
-              get: { .flag($0[keyPath: path]) }, set: { record, value in record[keyPath: path] = value.flag ?? false })
+        let property = StoredProperty(path)
+        return Field(name, column, label, .flag, aliases: aliases, help: help,
+                     get: { .flag(property.get($0)) }, set: { record, value in property.set(&record, value.flag ?? false) })
     }
 
     /// A code; an optional one (`required: false`) takes `empty` when left out or cleared.
     static func code<V: Vocabulary>(_ name: String, _ column: String? = nil, _ label: String, _ path: WritableKeyPath<Record, V> & Sendable,
                                     required: Bool = true, empty: V? = nil, aliases: [String] = [], help: String = "") -> Field {
-        Field(name, column, label, .code(Codes(V.self)), required: required, aliases: aliases,
-              help: help.isEmpty ? V.choices : help,
-              get: { .text($0[keyPath: path].code) },
-              set: { record, value in if let v = value.text.flatMap(V.init(rawValue:)) ?? empty { record[keyPath: path] = v } },
-              setStored: { [codes = StoredCodes<V>()] record, bytes in
-                  guard let v = codes[bytes] else { return false }
-                  record[keyPath: path] = v
-                  return true
-              })
+        let property = StoredProperty(path)
+        return Field(name, column, label, .code(Codes(V.self)), required: required, aliases: aliases,
+                     help: help.isEmpty ? V.choices : help,
+                     get: { .text(property.get($0).code) },
+                     set: { record, value in if let v = value.text.flatMap(V.init(rawValue:)) ?? empty { property.set(&record, v) } },
+                     setStored: { [codes = StoredCodes<V>()] record, bytes in
+                         guard let v = codes[bytes] else { return false }
+                         property.set(&record, v)
+                         return true
+                     })
     }
 
     static func trade(_ name: String, _ column: String? = nil, _ label: String, _ path: WritableKeyPath<Record, String> & Sendable,
