@@ -7,39 +7,48 @@ extension Context {
             checks.append(t4)
             if !complete { return ModuleOutcome() }
         }
-        checks += thresholds(relax: nil)
+        thresholds(relax: nil, into: &checks)
         return ModuleOutcome()
     }
 
     /// The thresholds of the grade: N1–N5, optionally relaxed by an exceptional condition
     /// (X3), with T1's seniority, T5 and V4 where they apply.
-    func thresholds(relax: Relaxation?, early: Bool = false) -> [Check] {
+    /// Each appends to the option's one list of checks: lists made and added up were a
+    /// twentieth of a forecast's judging.
+    func thresholds(relax: Relaxation?, early: Bool = false, into checks: inout [Check]) {
         switch grade {
-        case .junior: return juniorN1(relax: relax)
-        case .intermediate, .senior: return levelWorker(early: early, relax: relax)
-        case .technician, .seniorTechnician: return technicianN4N5(relax: relax)
+        case .junior: juniorN1(relax: relax, into: &checks)
+        case .intermediate, .senior: levelWorker(early: early, relax: relax, into: &checks)
+        case .technician, .seniorTechnician: technicianN4N5(relax: relax, into: &checks)
         }
+    }
+
+    /// The thresholds as a list of their own, for a module that weighs them before adding
+    /// them (X3, T4).
+    func thresholds(relax: Relaxation?, early: Bool = false) -> [Check] {
+        var checks: [Check] = []
+        thresholds(relax: relax, early: early, into: &checks)
+        return checks
     }
 
     // MARK: N1 初级工
 
     /// N1: work start year ≤ Y−1, and probation over on the filing date (the cycle's
     /// deadline when none is given). A missing probation end counts as over, with a warning.
-    func juniorN1(relax: Relaxation?) -> [Check] {
-        var checks = [workStart(.N1, by: policy.juniorWorkStartBy, relax: relax?.workYears ?? 0)]
+    func juniorN1(relax: Relaxation?, into checks: inout [Check]) {
+        checks.append(workStart(.N1, by: policy.juniorWorkStartBy, relax: relax?.workYears ?? 0))
         if let end = person.probationEnd {
             checks.append(.verdict(.N1, end <= filingDate, .probation(end: end, filing: filingDate)))
         } else {
             checks.append(.warning(.N1, .probationUnknown))
         }
-        return checks
     }
 
     // MARK: N2, N3 and E2, E3
 
     /// N2/N3 (normal) or E2/E3 (early): the work-start year and the year of the
     /// certificate one grade below, in the current trade chain (T1).
-    func levelWorker(early: Bool, relax: Relaxation?) -> [Check] {
+    func levelWorker(early: Bool, relax: Relaxation?, into checks: inout [Check]) {
         let rule: RuleID = switch (grade, early) {
         case (.intermediate, false): .N2
         case (.intermediate, true): .E2
@@ -48,11 +57,10 @@ extension Context {
         }
         let limits = policy.thresholds(for: grade, early: early)!
         let start = workStart(rule, by: limits.workStartBy, relax: relax?.workYears ?? 0)
+        checks.append(start)
         // Without `complete`, a failed work start closes the option: the rest is not asked.
-        if !complete, start.verdict == .fail { return [start] }
-        var checks = [start]
-        checks += gradeYears(rule, below: grade.below!, byYear: limits.certificateBy, relax: relax?.gradeYears ?? 0)
-        return checks
+        if !complete, start.verdict == .fail { return }
+        gradeYears(rule, below: grade.below!, byYear: limits.certificateBy, relax: relax?.gradeYears ?? 0, into: &checks)
     }
 
     /// A work-start threshold: the earlier of the work start and the enlistment counts,
@@ -65,11 +73,11 @@ extension Context {
     }
 
     /// A certificate-year threshold on the grade below, with T1's seniority and V4's waiver.
-    func gradeYears(_ rule: RuleID, below: Grade, byYear limit: Sourced<Int>, relax: Int) -> [Check] {
+    func gradeYears(_ rule: RuleID, below: Grade, byYear limit: Sourced<Int>, relax: Int, into checks: inout [Check]) {
         guard let seniority = subject.seniority(of: below) else {
-            return [.fail(rule, .noCertificateInChain(subject.chain.trades, below: below))]
+            checks.append(.fail(rule, .noCertificateInChain(subject.chain.trades, below: below)))
+            return
         }
-        var checks: [Check] = []
         if seniority.certificate.trade != person.trade { checks.append(seniorityT1(seniority)) }
         let latest = limit.value + relax
         if seniority.since.year <= latest {
@@ -81,7 +89,6 @@ extension Context {
             checks.append(.fail(rule, .gradeYears(seniority, latest: latest, relax: relax, waivedByV4: false), status: limit.status))
             if let v4 = reviewWaiverV4(held: below) { checks.append(v4) }
         }
-        return checks
     }
 
     // MARK: N4 技师, N5 高级技师
@@ -90,13 +97,12 @@ extension Context {
     /// a trade-relevant 中专/技校/高级技工学校/技师学院, or any 大专 or above, or a
     /// 成人高等教育专业证书. N5: a technician certificate by the end of Y−4, and 大专 or
     /// above or a 成人高等教育专业证书. T5: the certificate must be held in the current trade.
-    func technicianN4N5(relax: Relaxation?) -> [Check] {
+    func technicianN4N5(relax: Relaxation?, into checks: inout [Check]) {
         let rule: RuleID = grade == .technician ? .N4 : .N5
         let below = grade.below!
         let limit = grade == .technician ? policy.technicianCertificateBy : policy.seniorTechnicianCertificateBy
         let relaxYears = relax?.gradeYears ?? 0
         let latest = Day.endOfYear(limit.value.year + relaxYears)
-        var checks: [Check] = []
         if let seniority = subject.seniority(of: below) {
             if seniority.certificate.trade != person.trade { checks.append(seniorityT1(seniority)) }
             let onTime = seniority.since <= latest
@@ -107,7 +113,6 @@ extension Context {
         }
         if subject.chain.isTransferred { checks.append(currentTradeCertificateT5(below)) }
         checks.append(technicianEducation(rule, waived: relax?.waivesEducation ?? false))
-        return checks
     }
 
     /// The education half of N4 and N5 (须知·四·4, 须知·四·5, 须知·四·6).
@@ -138,7 +143,7 @@ extension Context {
         if let shut = earlyShutE2E3() {
             checks.append(shut)
         } else {
-            checks += thresholds(relax: nil, early: true)
+            thresholds(relax: nil, early: true, into: &checks)
         }
         return ModuleOutcome(certificateYear: cycle + 1)
     }
