@@ -109,11 +109,11 @@ public struct Engine: Sendable {
 
     /// The open options of each of `cycles`, the person's facts worked out once: what
     /// `forecast` asks of each person (RULES FC1). Each cycle is judged exactly as
-    /// `eligibleOptions(_:cycle:)` judges it, and its options handed to `body` with the
-    /// cycle's place in `cycles` before the next is judged; `policies` are the cycles'
+    /// `eligibleOptions(_:cycle:)` judges it, and its open options handed to `body` with the
+    /// cycle's index in `cycles` before the next is judged; `policies` are the cycles'
     /// policies, looked up once by the caller rather than once per person.
     func eligibleOptions(_ record: PersonRecord, cycles: [Int], policies: [SharedPolicy],
-                         _ body: (_ cycle: Int, _ open: [OptionDecision]) -> Void) {
+                         _ body: (_ index: Int, _ open: [OptionDecision]) -> Void) {
         let subject = Subject(record, trades: trades)
         for i in cycles.indices {
             // What one cycle finds open says nothing of another: a memo a cycle.

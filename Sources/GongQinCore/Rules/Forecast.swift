@@ -111,13 +111,13 @@ public struct Forecast: Sendable {
         people += 1
         var before: UInt64 = 0
         var place: Int32?
-        engine.eligibleOptions(record, cycles: judged, policies: policies) { c, decided in
+        engine.eligibleOptions(record, cycles: judged, policies: policies) { index, decided in
             // By index: a `for … in` copies each decision (a retain of each of its lists).
-            guard c > 0 else {
+            guard index > 0 else {
                 for k in decided.indices { before |= 1 << UInt64(Forecast.option(decided[k].grade, decided[k].module)) }
                 return
             }
-            let i = c - 1
+            let i = index - 1  // the forecast year, after the current cycle
             var seen: UInt64 = 0
             for k in decided.indices {
                 let grade = decided[k].grade, module = decided[k].module
