@@ -245,8 +245,8 @@ public final class Importer {
             rows = WaitingRows(spec, insertOne: insertOne)
             waiting = rows
         }
-        rows.entries.append((record, owner, row))
-        if rows.entries.count == RecordSpecInserts.together { try insertWaiting() }
+        rows.append(record, owner: owner, row: row)
+        if rows.count == RecordSpecInserts.together { try insertWaiting() }
     }
 
     /// Inserts a person whose own checks passed, or, when the identity number's UNIQUE
@@ -376,34 +376,55 @@ final class WaitingRows<R: Hashable & Sendable>: InsertsWaiting {
     let spec: RecordSpec<R>
     /// Inserts one row alone (`Importer.insertFirst`): each row of a refused statement.
     let insertOne: (Importer, R, PersonRow?, Int) throws -> Void
-    /// The rows, each with its person (nil for a person's own row) and file row.
-    var entries: [(record: R, owner: PersonRow?, row: Int)] = []
+    /// The records with their person's row id (0 for a person's own row), as
+    /// `insertTogether` takes them.
+    var records: [(record: R, owner: Int64)] = []
+    /// Each record's file row, and its person in `owners` (-1: none). A person whose
+    /// rows come together is kept once: a `PersonRow` copied for every row cost a retain
+    /// of each of its texts.
+    var rows: [(row: Int, owner: Int)] = []
+    var owners: [PersonRow] = []
 
     init(_ spec: RecordSpec<R>, insertOne: @escaping (Importer, R, PersonRow?, Int) throws -> Void) {
         self.spec = spec
         self.insertOne = insertOne
-        entries.reserveCapacity(RecordSpecInserts.together)
+        records.reserveCapacity(RecordSpecInserts.together)
+        rows.reserveCapacity(RecordSpecInserts.together)
     }
 
-    var count: Int { entries.count }
+    var count: Int { records.count }
+
+    func append(_ record: R, owner: PersonRow?, row: Int) {
+        var index = -1
+        if let owner {
+            if owners.last?.id != owner.id { owners.append(owner) }
+            index = owners.count - 1
+        }
+        records.append((record, owner?.id ?? 0))
+        rows.append((row, index))
+    }
 
     func insert(into importer: Importer) throws {
-        let taken = entries
-        entries.removeAll(keepingCapacity: true)
-        if taken.count == RecordSpecInserts.together {
+        // Taken out first: a row inserted alone below may insert the waiting rows again.
+        let (records, rows, owners) = (self.records, self.rows, self.owners)
+        self.records.removeAll(keepingCapacity: true)
+        self.rows.removeAll(keepingCapacity: true)
+        self.owners.removeAll(keepingCapacity: true)
+        if records.count == RecordSpecInserts.together {
             let session = importer.session
             do {
-                let last = try spec.insertTogether(taken.map { ($0.record, $0.owner?.id ?? 0) }, session.db, session.catalog)
-                for (offset, entry) in taken.enumerated() {
-                    importer.added(last - Int64(taken.count - 1 - offset), row: entry.row)
+                let last = try spec.insertTogether(records, session.db, session.catalog)
+                for (offset, entry) in rows.enumerated() {
+                    importer.added(last - Int64(rows.count - 1 - offset), row: entry.row)
                 }
                 return
             } catch let error as DatabaseError where error.extendedResultCode.primaryResultCode == .SQLITE_CONSTRAINT {
                 // A record held already, or another limit: one by one, for each row's words.
             }
         }
-        for entry in taken {
-            try importer.keepingProblems(row: entry.row) { try insertOne(importer, entry.record, entry.owner, entry.row) }
+        for (entry, (record, _)) in zip(rows, records) {
+            let owner = entry.owner >= 0 ? owners[entry.owner] : nil
+            try importer.keepingProblems(row: entry.row) { try insertOne(importer, record, owner, entry.row) }
         }
     }
 }

@@ -116,30 +116,48 @@ extension RecordSpec {
         func failure(_ code: Int32) -> DatabaseError {
             DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)), sql: sql)
         }
-        var index: Int32 = 1
-        for (record, owner) in records {
-            var bound = SQLITE_OK
-            if personal {
-                bound = sqlite3_bind_int64(handle, index, owner)
-                index += 1
-            }
-            for i in fields.indices where bound == SQLITE_OK {
-                switch (fields[i].type, fields[i].get(record)) {
-                case (_, .null): bound = sqlite3_bind_null(handle, index)
-                case (.trade, .text(let name)): bound = sqlite3_bind_int64(handle, index, try catalog.tradeID(named: name))
-                case (.unit, .text(let name)): bound = sqlite3_bind_int64(handle, index, try catalog.unitID(named: name))
-                case (_, .text(let text)): bound = bindText(handle, index, text)
-                case (_, .day(let day)): bound = bindText(handle, index, day.description)
-                case (_, .integer(let n)): bound = sqlite3_bind_int64(handle, index, Int64(n))
-                case (_, .flag(let flag)): bound = sqlite3_bind_int64(handle, index, flag ? 1 : 0)
+        // Every value first, the texts' bytes one after another in one buffer, then each
+        // bound where it lies (`SQLITE_STATIC`): SQLite copied every text it was given, a
+        // buffer of its own each. The fields are read in place: in this generic code a
+        // `Field` read out of the array is copied whole, a retain of each of its texts.
+        var values: [BoundValue] = []
+        values.reserveCapacity(records.count * (fields.count + 1))
+        var texts: [UInt8] = []
+        texts.reserveCapacity(records.count * 64)
+        try fields.withUnsafeBufferPointer { fields in
+            for (record, owner) in records {
+                if personal { values.append(.integer(owner)) }
+                for i in fields.indices {
+                    switch (fields[i].type, fields[i].get(record)) {
+                    case (_, .null): values.append(.null)
+                    case (.trade, .text(let name)): values.append(.integer(try catalog.tradeID(named: name)))
+                    case (.unit, .text(let name)): values.append(.integer(try catalog.unitID(named: name)))
+                    case (_, .text(let text)): values.append(.text(texts.append(text)))
+                    case (_, .day(let day)): values.append(.text(texts.append(day.description)))
+                    case (_, .integer(let n)): values.append(.integer(Int64(n)))
+                    case (_, .flag(let flag)): values.append(.integer(flag ? 1 : 0))
+                    }
                 }
-                index += 1
             }
-            guard bound == SQLITE_OK else { throw failure(bound) }
         }
-        let code = sqlite3_step(handle)
-        guard code == SQLITE_DONE else { throw failure(code) }
-        return db.lastInsertedRowID
+        return try texts.withUnsafeBufferPointer { texts in
+            let base = texts.baseAddress.map { UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self) }
+            for (offset, value) in values.enumerated() {
+                let index = Int32(offset + 1)
+                let bound = switch value {
+                case .null: sqlite3_bind_null(handle, index)
+                case .integer(let n): sqlite3_bind_int64(handle, index, n)
+                case .text(let range) where range.isEmpty || base == nil:
+                    sqlite3_bind_text(handle, index, "", 0, unsafeBitCast(-1, to: sqlite3_destructor_type.self))
+                case .text(let range): sqlite3_bind_text(handle, index, base! + range.lowerBound, Int32(range.count), nil)
+                }
+                guard bound == SQLITE_OK else { throw failure(bound) }
+            }
+            // The texts stay where they were bound until the statement has run.
+            let code = sqlite3_step(handle)
+            guard code == SQLITE_DONE else { throw failure(code) }
+            return db.lastInsertedRowID
+        }
     }
 
     /// The arguments of `insertSQL` and `updateSQL` (before the row id); `owner` only for
@@ -200,15 +218,20 @@ extension FieldType {
     }
 }
 
-/// Binds `text` as UTF-8, copied by SQLite (`SQLITE_TRANSIENT`); SQLite's result code.
-private func bindText(_ handle: SQLiteStatement, _ index: Int32, _ text: String) -> Int32 {
-    let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
-    var text = text
-    return text.withUTF8 { bytes in
-        guard let start = bytes.baseAddress else { return sqlite3_bind_text(handle, index, "", 0, transient) }
-        return start.withMemoryRebound(to: CChar.self, capacity: bytes.count) {
-            sqlite3_bind_text(handle, index, $0, Int32(bytes.count), transient)
-        }
+/// A value of an insert's statement, bound once every value is known (`RecordSpec.insert`).
+private enum BoundValue {
+    case null
+    case integer(Int64)
+    /// Where the text's UTF-8 lies in the statement's buffer of texts.
+    case text(Range<Int>)
+}
+
+extension [UInt8] {
+    /// Appends `text`'s UTF-8; where it now lies.
+    fileprivate mutating func append(_ text: String) -> Range<Int> {
+        let start = count
+        append(contentsOf: text.utf8)
+        return start..<count
     }
 }
 
