@@ -81,6 +81,28 @@ extension Database {
     func eachRow(_ sql: String, _ arguments: StatementArguments, _ body: (StatementRow) throws -> Void) throws {
         let statement = try cachedStatement(sql: sql)
         try statement.setArguments(arguments)
+        try eachRow(of: statement, sql, body)
+    }
+
+    /// `eachRow` with one text argument, bound on SQLite's C interface without
+    /// `StatementArguments` and its existentials: the look-up of a person by identity
+    /// number, which an import makes for every person whose records it reads.
+    func eachRow(_ sql: String, text: String, _ body: (StatementRow) throws -> Void) throws {
+        let statement = try cachedStatement(sql: sql)
+        let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+        var text = text
+        let handle = statement.sqliteStatement
+        let code = text.withUTF8 { bytes in
+            guard let start = bytes.baseAddress else { return sqlite3_bind_text(handle, 1, "", 0, transient) }
+            return start.withMemoryRebound(to: CChar.self, capacity: bytes.count) { sqlite3_bind_text(handle, 1, $0, Int32(bytes.count), transient) }
+        }
+        guard code == SQLITE_OK else {
+            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(sqliteConnection)), sql: sql)
+        }
+        try eachRow(of: statement, sql, body)
+    }
+
+    private func eachRow(of statement: Statement, _ sql: String, _ body: (StatementRow) throws -> Void) throws {
         let handle = statement.sqliteStatement
         defer { sqlite3_reset(handle) }
         let columns = StatementRow(handle: handle)

@@ -122,6 +122,11 @@ struct CommitChecks {
     /// again on the records as they now are (RULES R1): one that no longer holds refuses
     /// the whole transaction, naming the application, the rule and the way out.
     func holdApplications(_ session: Session) throws {
+        // No application in progress anywhere (a bulk import into a new database, most
+        // often): nothing for R1 to hold, and no need to gather who was touched.
+        guard try Bool.fetchOne(db, sql: """
+            SELECT EXISTS (SELECT 1 FROM application WHERE \(ApplicationStatus.inProgressSQL))
+            """)! else { return }
         try db.execute(sql: "CREATE TEMP TABLE IF NOT EXISTS gate_touched (person_id INTEGER PRIMARY KEY)")
         try db.execute(sql: "DELETE FROM temp.gate_touched")
         defer { try? db.execute(sql: "DELETE FROM temp.gate_touched") }
@@ -152,7 +157,7 @@ struct CommitChecks {
         let people = try PersonRow.fetchAll(db, sql: """
             SELECT * FROM person WHERE id IN (
                 SELECT a.person_id FROM application a JOIN temp.gate_touched t ON t.person_id = a.person_id
-                WHERE a.status IN ('filed', 'returned', 'accepted'))
+                WHERE a.\(ApplicationStatus.inProgressSQL))
             ORDER BY id
             """)
         guard !people.isEmpty else { return }

@@ -254,7 +254,7 @@ public struct Integrity {
     /// existed.
     func applicationsHold(today: Day) throws -> [IntegrityFinding] {
         let people = try PersonRow.fetchAll(db, sql: """
-            SELECT * FROM person WHERE id IN (SELECT person_id FROM application WHERE status IN ('filed', 'returned', 'accepted'))
+            SELECT * FROM person WHERE id IN (SELECT person_id FROM application WHERE \(ApplicationStatus.inProgressSQL))
             ORDER BY id
             """)
         guard !people.isEmpty else { return [] }

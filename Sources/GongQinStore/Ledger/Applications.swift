@@ -1,6 +1,11 @@
 import GongQinCore
 import GRDB
 
+extension ApplicationStatus {
+    /// `status IN ('filed', …)`: an application in progress (RULES R1), as SQL.
+    static let inProgressSQL = "status IN (" + allCases.filter(\.isInProgress).map { "'\($0.rawValue)'" }.joined(separator: ", ") + ")"
+}
+
 /// An application as lists show it: whose, and with the uses it holds.
 public struct ApplicationEntry: Hashable, Sendable {
     public var application: Application

@@ -52,19 +52,29 @@ enum ChangeLog {
     /// `gongqin_chain_hash` and `check` (`Integrity.chain`) both hash through here.
     static func chainHash(_ count: Int, _ field: (Int) -> UnsafeRawBufferPointer?) -> [UInt8] {
         var hasher = SHA256()
-        for i in 0..<count {
-            if let bytes = field(i) {
-                hasher.update(data: lengthPrefix(bytes.count))
-                hasher.update(bufferPointer: bytes)
-            } else {
-                hasher.update(data: nullField)
-            }
-        }
+        for i in 0..<count { hash(field: field(i), into: &hasher) }
         return hexadecimal(hasher.finalize())
     }
 
-    /// `12:` for a field of 12 bytes.
-    static func lengthPrefix(_ length: Int) -> [UInt8] { Array("\(length):".utf8) }
+    /// Feeds one field as the chain hash and a batch's digest (`ImportBatches.digest`)
+    /// encode it: its UTF-8 length in decimal, a colon and its bytes (`12:` and 12 bytes),
+    /// or `-` for NULL. The length is written on the stack: a string made for it was an
+    /// allocation at every row of a batch.
+    static func hash(field bytes: UnsafeRawBufferPointer?, into hasher: inout SHA256) {
+        guard let bytes else { return hasher.update(data: nullField) }
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 24) { buffer in
+            var start = buffer.count - 1
+            buffer[start] = UInt8(ascii: ":")
+            var length = bytes.count
+            repeat {
+                start -= 1
+                buffer[start] = UInt8(ascii: "0") + UInt8(length % 10)
+                length /= 10
+            } while length > 0
+            hasher.update(bufferPointer: UnsafeRawBufferPointer(UnsafeMutableBufferPointer(rebasing: buffer[start...])))
+        }
+        hasher.update(bufferPointer: bytes)
+    }
 
     /// Bytes in lower-case hexadecimal, as UTF-8: a digest as the log, a bundle's manifest,
     /// the head witness's file name and a seal's fingerprint write it.

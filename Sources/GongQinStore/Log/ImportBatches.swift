@@ -132,13 +132,8 @@ enum ImportBatches {
         var rows = 0
         var next = first
         func feed(_ bytes: UnsafeRawBufferPointer?) {
-            if let bytes {
-                hasher.update(data: ChangeLog.lengthPrefix(bytes.count))
-                hasher.update(bufferPointer: bytes)
-                rows += 1
-            } else {
-                hasher.update(data: ChangeLog.nullField)
-            }
+            ChangeLog.hash(field: bytes, into: &hasher)
+            if bytes != nil { rows += 1 }
         }
         func feed(id: Int64, current: UnsafeRawBufferPointer?) {
             if let replaced = before[id] {

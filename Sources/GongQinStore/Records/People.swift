@@ -234,7 +234,7 @@ public struct People {
     /// index: an import asks once per row.
     func existingRow(_ id: IDNumber) throws -> PersonRow? {
         var found: PersonRow?
-        try db.eachRow("SELECT \(PersonRow.columnList) FROM person WHERE id_number = ?", [id.text]) {
+        try db.eachRow("SELECT \(PersonRow.columnList) FROM person WHERE id_number = ?", text: id.text) {
             found = try PersonRow(columns: $0)
         }
         return found
