@@ -44,12 +44,18 @@ let package = Package(
                 .embedInCode("expected-schema.json"),
             ]
         ),
+        // A connection setting Swift cannot reach: SQLite's variadic sqlite3_db_config.
+        .target(
+            name: "GongQinSQLiteConfig",
+            dependencies: [.product(name: "GRDBSQLite", package: "GRDB.swift")]
+        ),
         // The repository layer over SQLite: the only place with SQL.
         .target(
             name: "GongQinStore",
             dependencies: [
                 "GongQinCore",
                 "GongQinSchema",
+                "GongQinSQLiteConfig",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),

@@ -269,12 +269,7 @@ struct LogTriggerTests {
     func triggersAreGenerated() throws {
         let expected = try #require(ExpectedSchema.after(GongQinDatabase.migrationIdentifiers))
         if let wanted = ProcessInfo.processInfo.environment["GONGQIN_PRINT_TRIGGERS"] {
-            var config = Configuration()
-            config.prepareDatabase { db in ChangeLog.registerFunctions(in: db, context: LogContext(actor: "t", command: "t")) }
-            let queue = try DatabaseQueue(configuration: config)
-            try queue.writeWithoutTransaction { db in
-                try db.execute(sql: "PRAGMA foreign_keys = OFF")
-                try db.inTransaction { try GongQinDatabase.applyMigrations(db); return .commit }
+            try migratedInMemory().writeWithoutTransaction { db in
                 for table in wanted.split(separator: ",") {
                     print(try ExpectedSchema.loggedTable(String(table), in: db).triggerSQL, terminator: "")
                 }

@@ -1,6 +1,7 @@
 import Foundation
 import GongQinCore
 @testable import GongQinStore
+import GRDB
 
 /// A database in a fresh temporary folder, for one test; the folder goes with it.
 final class TempStore: @unchecked Sendable {
@@ -40,4 +41,17 @@ enum IDs {
         let sum = zip(body, weights).reduce(0) { $0 + Int(String($1.0))! * $1.1 }
         return body + String(Array("10X98765432")[sum % 11])
     }
+}
+
+/// A database in memory with every migration applied (foreign keys off, as migrations run)
+/// and the change log's functions registered.
+func migratedInMemory() throws -> DatabaseQueue {
+    var config = Configuration()
+    config.prepareDatabase { db in ChangeLog.registerFunctions(in: db, context: LogContext(actor: "t", command: "t")) }
+    let queue = try DatabaseQueue(configuration: config)
+    try queue.writeWithoutTransaction { db in
+        try db.execute(sql: "PRAGMA foreign_keys = OFF")
+        try db.inTransaction { try GongQinDatabase.applyMigrations(db); return .commit }
+    }
+    return queue
 }

@@ -67,6 +67,14 @@ public final class Importer {
     /// The table the rows go to.
     let table: String
 
+    /// Whether an import of this kind without `--update` writes rows of its table and
+    /// nothing else: a person, and the records whose `save` is their row alone. A
+    /// transfer changes the person's trade, a post their unit, a 破格 use goes through the
+    /// ledger, a unit or trade through the catalogue.
+    var writesItsTableOnly: Bool {
+        !update && [.persons, .certs, .assessments, .education, .awards, .training].contains(kind)
+    }
+
     init(session: Session, kind: RecordKind, update: Bool, today: Day) throws {
         self.session = session
         self.kind = kind
@@ -446,7 +454,8 @@ extension Session {
         return try inBatch(table: importer.table, source: source, fileRows: { first in
             first == importer.rowOfRecord.firstNewID ? importer.rowOfRecord.added : []
         }) { _ in
-            let value = try body(importer)
+            let value = try importer.writesItsTableOnly
+                ? ImportBatches.withoutTriggers(on: importer.table, in: db) { try body(importer) } : body(importer)
             return (value, !importer.hasProblems)
         }
     }

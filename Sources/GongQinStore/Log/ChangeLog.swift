@@ -126,6 +126,11 @@ enum ChangeLog {
         "continuing_education", "exceptional_use", "job", "person_source",
     ]
 
+    /// The names of `table`'s log triggers, as `triggerSQL` writes them.
+    static func triggerNames(_ table: String) -> [String] {
+        ["insert", "update", "delete"].map { "\(table)_log_\($0)" }
+    }
+
     /// The change-log triggers of `table` (insert, update, delete), as a migration writes
     /// them: the generator of every migration's log triggers, whose output is committed in
     /// `Schema/` (ARCHITECTURE.md, “A new migration”). `SchemaTests` holds every trigger

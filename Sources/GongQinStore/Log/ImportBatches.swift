@@ -3,6 +3,7 @@ import Foundation
 import GongQinCore
 import GRDB
 import GRDBSQLite
+import GongQinSQLiteConfig
 
 /// What a batch entry of the change log records (BENCHMARKS.md, Schema/0007): one entry for
 /// every row a bulk write (an import, a merge) inserted into one table, instead of one
@@ -112,6 +113,26 @@ enum ImportBatches {
             }
         }, nil, nil, { Unmanaged<SilencedTable>.fromOpaque($0!).release() })
         return silenced
+    }
+
+    /// Runs `body`, which writes rows of `table` and nothing else (`Importer.writesItsTableOnly`),
+    /// with the connection's triggers off, when the only triggers on `table` are its three
+    /// log triggers: the insert trigger is silenced for the batch anyway (`silence`), yet
+    /// SQLite ran it at every row to learn so, a fifth of an insert's cost; the update and
+    /// delete triggers have nothing to log, since `body` only inserts. With any other
+    /// trigger on the table (none in the schema today), every trigger stays on. Triggers
+    /// are on again before this returns, so that the batch's own entry is logged.
+    static func withoutTriggers<T>(on table: String, in db: Database, _ body: () throws -> T) throws -> T {
+        let triggers = try String.fetchAll(db, sql: """
+            SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ?1
+            UNION ALL SELECT name FROM sqlite_temp_master WHERE type = 'trigger' AND tbl_name = ?1
+            """, arguments: [table])
+        guard triggers.sorted() == ChangeLog.triggerNames(table).sorted() else { return try body() }
+        let connection = UnsafeMutableRawPointer(db.sqliteConnection)
+        let code = gongqin_enable_triggers(connection, 0)
+        guard code == SQLITE_OK else { throw DatabaseError(resultCode: ResultCode(rawValue: code)) }
+        defer { gongqin_enable_triggers(connection, 1) }
+        return try body()
     }
 
     /// A range too long to walk: no import writes this many rows.
