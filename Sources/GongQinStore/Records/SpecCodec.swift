@@ -111,8 +111,12 @@ extension RecordSpec {
 
     private func insert(_ records: [(record: Record, owner: Int64)], sql: String, _ db: Database, _ catalog: Catalog) throws -> Int64 {
         let handle = try db.cachedStatement(sql: sql).sqliteStatement
-        defer { sqlite3_reset(handle) }
-        sqlite3_clear_bindings(handle)
+        // The texts are bound where they lie in a buffer that goes when this returns: the
+        // bindings go with it.
+        defer {
+            sqlite3_reset(handle)
+            sqlite3_clear_bindings(handle)
+        }
         func failure(_ code: Int32) -> DatabaseError {
             DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)), sql: sql)
         }
