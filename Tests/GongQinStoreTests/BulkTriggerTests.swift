@@ -1,4 +1,5 @@
 import Foundation
+import GongQinCore
 import GRDB
 import Testing
 @testable import GongQinStore
@@ -25,6 +26,12 @@ struct BulkTriggerTests {
             #expect(throws: Stop.self) { try ImportBatches.withoutTriggers(on: "award", in: db) { throw Stop() } }
             #expect(try addUnit("丁", db) == 3, "on again after a failure")
         }
+    }
+
+    @Test("the imports that write their table alone: persons and the kinds saved as their row")
+    func kindsWritingTheirTableOnly() {
+        let kinds = RecordKind.allCases.filter(RecordKinds.savesRowOnly)
+        #expect(kinds == [.persons, .certs, .assessments, .education, .awards, .training])
     }
 
     @Test("a table with a trigger other than its log's keeps every trigger on")

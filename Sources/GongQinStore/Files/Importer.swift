@@ -67,13 +67,9 @@ public final class Importer {
     /// The table the rows go to.
     let table: String
 
-    /// Whether an import of this kind without `--update` writes rows of its table and
-    /// nothing else: a person, and the records whose `save` is their row alone. A
-    /// transfer changes the person's trade, a post their unit, a 破格 use goes through the
-    /// ledger, a unit or trade through the catalogue.
-    var writesItsTableOnly: Bool {
-        !update && [.persons, .certs, .assessments, .education, .awards, .training].contains(kind)
-    }
+    /// Whether an import of this kind writes rows of its table and nothing else: without
+    /// `--update` (which replaces records), of a kind whose new record is its row alone.
+    var writesItsTableOnly: Bool { !update && RecordKinds.savesRowOnly(kind) }
 
     init(session: Session, kind: RecordKind, update: Bool, today: Day) throws {
         self.session = session

@@ -169,6 +169,24 @@ public enum RecordKinds {
         check: { s, record, owner, today, _ in try s.ledger.check(record, owner: owner, today: today) },
         save: { s, record, owner, id in try s.ledger.save(record, owner: owner, replacing: id) })
 
+    /// Whether saving a new record of `kind` writes its row and nothing else: the kinds
+    /// whose descriptor says so (`savesRowOnly`), and a person, whose save is their row. A
+    /// transfer changes the person's trade, a post their unit, a 破格 use goes through the
+    /// ledger, a unit or trade through the catalogue.
+    static func savesRowOnly(_ kind: RecordKind) -> Bool {
+        switch kind {
+        case .persons: true
+        case .certs: certificate.savesRowOnly
+        case .transfers: transfer.savesRowOnly
+        case .assessments: assessment.savesRowOnly
+        case .education: education.savesRowOnly
+        case .awards: award.savesRowOnly
+        case .training: training.savesRowOnly
+        case .jobs: job.savesRowOnly
+        case .units, .trades, .exceptional: false
+        }
+    }
+
     /// The checks of a record against its holder alone (`ownProblems` of the kinds the
     /// schema's UNIQUE constraints hold otherwise).
     @Sendable static func holderProblems<R: CheckedAgainstHolder>(_ s: Session, _ record: R, _ owner: PersonRow, _ today: Day) throws -> [FieldProblem] {
