@@ -225,10 +225,13 @@ struct DepartmentCommandTests {
         let before = FileManager.default.contents(atPath: s.db)
         let again = s.ok("merge", bundles[0])
         #expect(again.contains("无变化") && again.contains("合并过"))
+        #expect(again.contains("未变动（stale）：张三"), "its people are named, read from the bundle: \(again)")
         #expect(FileManager.default.contents(atPath: s.db) == before)
         let summary = object(s.json("merge", bundles[0]))
         #expect(object(summary["added"]).values.allSatisfy { $0 as? Int == 0 })
         #expect((summary["bundles"] as? [[String: Any]])?.first?["outcome"] as? String == "unchanged")
+        let stale = summary["stale"] as? [[String: Any]]
+        #expect(stale?.map { $0["name"] as? String } == ["张三"] && stale?.first?["unit"] as? String == "甲单位")
     }
 
     @Test("a bundle with one byte changed, or not a bundle at all, is refused with the database byte-identical")

@@ -117,34 +117,3 @@ extension Database {
         }
     }
 }
-
-extension Database {
-    /// Runs `insert` once for each row `select` gives, its parameters bound to the row's
-    /// columns in order (`sqlite3_bind_value` copies each value): rows copied between two
-    /// connections without a `Row` or `StatementArguments` of each. `select` may belong to
-    /// another connection, used on this thread.
-    func copyRows(from select: Statement, into insert: Statement) throws {
-        let from = select.sqliteStatement, to = insert.sqliteStatement
-        defer {
-            sqlite3_reset(from)
-            sqlite3_reset(to)
-        }
-        let count = sqlite3_column_count(from)
-        func failure(_ code: Int32, _ statement: Statement) -> DatabaseError {
-            DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(sqlite3_db_handle(statement.sqliteStatement))),
-                          sql: statement.sql)
-        }
-        while true {
-            let code = sqlite3_step(from)
-            if code == SQLITE_DONE { return }
-            guard code == SQLITE_ROW else { throw failure(code, select) }
-            sqlite3_reset(to)
-            for i in 0..<count {
-                let bound = sqlite3_bind_value(to, i + 1, sqlite3_column_value(from, i))
-                guard bound == SQLITE_OK else { throw failure(bound, insert) }
-            }
-            let inserted = sqlite3_step(to)
-            guard inserted == SQLITE_DONE else { throw failure(inserted, insert) }
-        }
-    }
-}

@@ -199,14 +199,16 @@ extension GongQinDatabase {
             var reports: [MergeReport] = []
             for index in bundles.files.indices {
                 let bundle = try bundles.bundle(index)
+                bundles.readAhead(index + 1)
                 progress(.checked(file: bundle.file, unit: bundle.manifest.unit))
                 try bundle.judgeSeal(Session(db).trust, requireSeal: requireSeal)
                 try bundle.copy(into: db)
-                bundle.queue.releaseMemory()
                 var report = MergeReport(file: bundle.file, manifest: bundle.manifest)
                 report.seal = bundle.manifest.seal?.fingerprint ?? "unsealed"
-                var merger = Merger(db: db, file: bundle.file, source: bundle.source, prefer: prefer, report: report, progress: progress)
+                var merger = Merger(db: db, bundle: bundle, prefer: prefer, report: report, progress: progress)
                 try merger.run(now: now)
+                bundle.records.discard()
+                bundle.queue.releaseMemory()
                 if !merger.report.conflicts.isEmpty && prefer == nil {
                     merger.report.outcome = dryRun ? .dryRun : .refused
                 } else if merger.report.changes {
@@ -294,6 +296,14 @@ public final class CheckedBundles: Sendable {
     /// The bundle at `index`, once it has passed; its refusal when it has not.
     func bundle(_ index: Int) throws(StoreFailure) -> OpenBundle {
         try checking.result(index).get()
+    }
+
+    /// Starts reading the records of the bundle at `index` on another thread
+    /// (`BundleRecords.readAhead`) if it has passed by now; a bundle still being checked
+    /// is read by the merge when it gets there.
+    func readAhead(_ index: Int) {
+        guard files.indices.contains(index), case .success(let bundle)? = checking.checked(index) else { return }
+        bundle.records.readAhead(bundle.queue)
     }
 
     /// The refusal of the first bad file in the list, or nil when every one passes:
@@ -384,6 +394,11 @@ public final class CheckedBundles: Sendable {
             return results[index]!
         }
 
+        /// The result of the file at `index` if it has been checked, without waiting.
+        func checked(_ index: Int) -> Result<OpenBundle, StoreFailure>? {
+            condition.withLock { results[index] }
+        }
+
         /// Stops the checking, waits for the checkers, and closes every bundle.
         func stop() {
             condition.lock()
@@ -392,6 +407,72 @@ public final class CheckedBundles: Sendable {
             let opened = results
             condition.unlock()
             for case .success(let bundle)? in opened { bundle.close() }
+        }
+    }
+}
+
+/// A bundle's people and records (`tables`), read into memory once for the merge:
+/// ahead of it, on another thread, while it merges the bundle before (`readAhead`), or by
+/// the merge itself when it gets there first (`take`). Reading the bundle is then off the
+/// merge's thread, and only one or two bundles' records are in memory at a time.
+final class BundleRecords: @unchecked Sendable {
+    private enum State {
+        case unread, reading, read(Result<[String: ReadRows], any Error>), taken
+    }
+    private let condition = NSCondition()
+    private var state = State.unread
+
+    /// Reads the records from `queue` on another thread, unless they are read or being read.
+    func readAhead(_ queue: DatabaseQueue) {
+        let claimed = condition.withLock {
+            guard case .unread = state else { return false }
+            state = .reading
+            return true
+        }
+        guard claimed else { return }
+        DispatchQueue.global(qos: .userInitiated).async { [self] in
+            let result = Result { try Self.read(queue) }
+            condition.withLock {
+                state = .read(result)
+                condition.broadcast()
+            }
+        }
+    }
+
+    /// The records, by table: read ahead (waiting for the reading if it is under way) or
+    /// read from `queue` now. Taken once; nothing is kept.
+    func take(_ queue: DatabaseQueue) throws -> [String: ReadRows] {
+        condition.lock()
+        while case .reading = state { condition.wait() }
+        let before = state
+        state = .taken
+        condition.unlock()
+        switch before {
+        case .read(let result): return try result.get()
+        default: return try Self.read(queue)
+        }
+    }
+
+    /// Lets go of records read ahead and never taken (a bundle merged before).
+    func discard() {
+        condition.withLock {
+            if case .read = state { state = .taken }
+        }
+    }
+
+    /// The tables read: the people and every kind of record, nine in ten of a bundle's rows.
+    static let tables = ["person"] + Merger.kinds.map(\.table)
+
+    /// Every row of the `tables`, every column, in rowid order.
+    static func read(_ queue: DatabaseQueue) throws -> [String: ReadRows] {
+        try queue.read { db in
+            var read: [String: ReadRows] = [:]
+            for table in tables {
+                let columns = try String.fetchAll(db, sql: "SELECT name FROM pragma_table_info(?) ORDER BY cid", arguments: [table])
+                let list = columns.map { "\"\($0)\"" }.joined(separator: ", ")
+                read[table] = try ReadRows(db.makeStatement(sql: "SELECT \(list) FROM \"\(table)\" ORDER BY rowid"))
+            }
+            return read
         }
     }
 }
@@ -405,6 +486,8 @@ struct OpenBundle: Sendable {
     /// The file's name and SHA-256, which its batch entries name: hashed while the file is
     /// checked, on the checking thread.
     let source: BatchSource
+    /// Its records, read into memory once, for the merge.
+    let records = BundleRecords()
 
     /// Opens and checks `file` (UnitBundle.verify): a missing or unreadable file is 66,
     /// anything but a sound gongqin bundle 65.
@@ -470,17 +553,20 @@ struct OpenBundle: Sendable {
     /// The name of the temporary copy of one of the bundle's tables.
     static func copyName(_ table: String) -> String { "temp.b_\(table)" }
 
-    /// Copies every table of the bundle into temporary tables `b_TABLE` of the department's
-    /// connection, the department's columns in order, row by row through one statement a
-    /// table, each value handed from the bundle's row to the insert on SQLite's C interface
-    /// (`Database.copyRows`): a bundle of a thousand people holds about ten thousand rows,
-    /// and a department merges a hundred bundles. The tables are made for the first bundle
-    /// of a list and emptied for each after it (`dropCopy` drops them at the end): making
-    /// and dropping a table expires every statement the connection has prepared (and
-    /// empties GRDB's statement cache).
+    /// The tables `copy` copies: the bundle's unit, catalogues and uses. Its people and
+    /// records go straight into the merge's work tables (`BundleRecords`, `Merger.copy`).
+    static let copiedTables = UnitBundle.tables.filter { !BundleRecords.tables.contains($0) }
+
+    /// Copies the `copiedTables` of the bundle into temporary tables `b_TABLE` of the
+    /// department's connection, the department's columns in order, row by row through one
+    /// statement a table, each value handed from the bundle's row to the insert on SQLite's
+    /// C interface (`Database.copyRows`). The tables are made for the first bundle of a
+    /// list and emptied for each after it (`dropCopy` drops them at the end): making and
+    /// dropping a table expires every statement the connection has prepared (and empties
+    /// GRDB's statement cache).
     func copy(into db: Database) throws {
         try queue.read { source in
-            for table in UnitBundle.tables {
+            for table in Self.copiedTables {
                 let columns = try String.fetchAll(db.cachedStatement(sql: "SELECT name FROM pragma_table_info(?, 'main') ORDER BY cid"),
                                                   arguments: [table])
                 let list = columns.map { "\"\($0)\"" }.joined(separator: ", ")
@@ -497,7 +583,7 @@ struct OpenBundle: Sendable {
     }
 
     static func dropCopy(_ db: Database) throws {
-        for table in UnitBundle.tables { try db.execute(sql: "DROP TABLE IF EXISTS \(copyName(table))") }
+        for table in copiedTables { try db.execute(sql: "DROP TABLE IF EXISTS \(copyName(table))") }
     }
 }
 
@@ -516,9 +602,7 @@ extension Database {
 /// identity number, records by their natural key (the UNIQUE constraints of the schema).
 struct Merger {
     let db: Database
-    let file: String
-    /// The bundle as the source of the batch entries that log the rows it adds.
-    let source: BatchSource
+    let bundle: OpenBundle
     let prefer: MergePreference?
     var report: MergeReport
     let progress: (MergeProgress) -> Void
@@ -529,16 +613,24 @@ struct Merger {
     var unitNames: [Int64: String] = [:]
     /// The ids of the people this bundle added (one batch of `person`); nil when none.
     var addedPeople: ClosedRange<Int64>?
+    /// This database's id of each of the bundle's people in the merge, by the bundle's id;
+    /// and the unit of each the department held before (`mg_person`).
+    var people: [Int64: Int64] = [:], heldUnits: [Int64: Int64] = [:]
+    /// This database's id of each of the bundle's trades, by the bundle's id (`mg_trade`).
+    var trades: [Int64: Int64] = [:]
 
-    init(db: Database, file: String, source: BatchSource, prefer: MergePreference?, report: MergeReport,
+    init(db: Database, bundle: OpenBundle, prefer: MergePreference?, report: MergeReport,
          progress: @escaping (MergeProgress) -> Void) {
         self.db = db
-        self.file = file
-        self.source = source
+        self.bundle = bundle
         self.prefer = prefer
         self.report = report
         self.progress = progress
     }
+
+    var file: String { bundle.file }
+    /// The bundle as the source of the batch entries that log the rows it adds.
+    var source: BatchSource { bundle.source }
 
     /// The record kinds after people, in the order they are merged, with their natural
     /// keys besides the person (their specs', the UNIQUE constraints of Schema/0001, 0003, 0004).
@@ -563,12 +655,6 @@ struct Merger {
 
     func count(_ sql: String, _ arguments: StatementArguments = []) throws -> Int {
         try Int.fetchOne(db.cachedStatement(sql: sql), arguments: arguments) ?? 0
-    }
-
-    /// The SQL giving this database's value of a bundle column `b.column`.
-    func mapped(_ column: String, row: String = "b") -> String {
-        if Self.tradeColumns.contains(column) { return "(SELECT mid FROM temp.mg_trade WHERE bid = \(row).\"\(column)\")" }
-        return "\(row).\"\(column)\""
     }
 
     static let workTables = ["mg_trade", "mg_person", "mg_use"] + kinds.map { "mg_" + $0.table }
@@ -618,23 +704,25 @@ struct Merger {
     mutating func run(now: String) throws {
         report.mergedBefore = try text("SELECT merged_at FROM bundle_merge WHERE digest = ? ORDER BY id DESC LIMIT 1",
                                        arguments: [report.manifest.digest])
-        if report.mergedBefore != nil {
+        if let mergedAt = report.mergedBefore {
             // Merged before: it moves and changes nobody; its people are reported as stale.
-            report.stale = try rows("""
-                SELECT p.id_number, p.name, u.name AS unit FROM temp.b_person b JOIN main.person p ON p.id_number = b.id_number
-                JOIN main.unit u ON u.id = p.unit_id ORDER BY b.id
-                """).map { row in
-                MergeReport.Stale(idNumber: row["id_number"], name: row["name"], unit: row["unit"],
-                                  heldFrom: .thisBundle(mergedAt: report.mergedBefore!))
+            let numbers = try bundle.queue.read { try String.fetchAll($0, sql: "SELECT id_number FROM person ORDER BY id") }
+            report.stale = try numbers.compactMap { number in
+                try row("""
+                    SELECT p.id_number, p.name, u.name AS unit FROM main.person p JOIN main.unit u ON u.id = p.unit_id WHERE p.id_number = ?
+                    """, arguments: [number])
+            }.map { row in
+                MergeReport.Stale(idNumber: row["id_number"], name: row["name"], unit: row["unit"], heldFrom: .thisBundle(mergedAt: mergedAt))
             }
             return
         }
         try mergeUnit()
         try mergeCatalogues()
         unitNames = Dictionary(uniqueKeysWithValues: try rows("SELECT id, name FROM unit").map { ($0["id"], $0["name"]) })
-        try mergePeople()
+        let read = try bundle.records.take(bundle.queue)
+        try mergePeople(read["person"])
         progress(.people(count: report.manifest.counts["person"] ?? 0))
-        for kind in Self.kinds { try mergeRecords(kind.table, key: kind.key) }
+        for kind in Self.kinds { try mergeRecords(kind.table, key: kind.key, records: read[kind.table]) }
         try mergeUses()
         progress(.records)
     }
@@ -687,6 +775,7 @@ struct Merger {
         }
         try exec("DELETE FROM temp.mg_trade")
         try exec("INSERT INTO temp.mg_trade SELECT b.id, m.id FROM temp.b_trade b JOIN main.trade m ON m.name = b.name")
+        trades = Dictionary(uniqueKeysWithValues: try rows("SELECT bid, mid FROM temp.mg_trade").map { ($0[0], $0[1]) })
         if let code = try text("""
             SELECT b.code FROM temp.b_exceptional_condition b JOIN main.exceptional_condition m ON m.code = b.code
             WHERE m.category <> b.category LIMIT 1
@@ -706,13 +795,17 @@ struct Merger {
     /// People match by identity number (R2). A new one is added under the unit; a known
     /// one under another unit has moved, and takes the bundle's unit; other fields that
     /// differ are conflicts.
-    mutating func mergePeople() throws {
+    mutating func mergePeople(_ read: ReadRows?) throws {
         let all = try columns("person").filter { $0 != "id" && $0 != "unit_id" }
         let values = all.filter { $0 != "id_number" }
-        try fill("mg_person", """
-            SELECT b.id AS bid, m.id AS mid, m.unit_id AS from_unit, \(all.map { "\(mapped($0)) AS \"\($0)\"" }.joined(separator: ", "))
-            FROM temp.b_person b LEFT JOIN main.person m ON m.id_number = b.id_number
-            """, indexes: ["UNIQUE INDEX temp.mg_person_bid ON mg_person (bid)", "INDEX temp.mg_person_mid ON mg_person (mid)"])
+        // The bundle's people, keyed by the bundle's id (`bid`), each with the id (`mid`)
+        // and unit (`from_unit`) the department holds them under, if it does.
+        try copy("person", read, into: "mg_person", columns: all, work: ["mid INTEGER", "from_unit INTEGER"],
+                 indexes: ["INDEX temp.mg_person_mid ON mg_person (mid)"])
+        try exec("""
+            UPDATE temp.mg_person SET (mid, from_unit) = (SELECT m.id, m.unit_id FROM main.person m WHERE m.id_number = mg_person.id_number)
+            WHERE EXISTS (SELECT 1 FROM main.person m WHERE m.id_number = mg_person.id_number)
+            """)
         try dropStalePeople()
         report.absent["person"] = try count("""
             SELECT count(*) FROM main.person WHERE unit_id = ? AND id NOT IN (SELECT mid FROM temp.mg_person WHERE mid IS NOT NULL)
@@ -750,14 +843,20 @@ struct Merger {
             """, arguments: [unitID, unitID])
 
         let list = all.map { "\"\($0)\"" }.joined(separator: ", ")
-        let people = try insertBatch(into: "person", sql: """
+        let added = try insertBatch(into: "person", sql: """
             INSERT INTO main.person (unit_id, \(list)) SELECT ?, \(list) FROM temp.mg_person WHERE mid IS NULL ORDER BY bid
             """, arguments: [unitID])
-        report.added["person"] = people.count
-        addedPeople = people.ids
+        report.added["person"] = added.count
+        addedPeople = added.ids
         try exec("""
             UPDATE temp.mg_person SET mid = (SELECT id FROM main.person p WHERE p.id_number = mg_person.id_number) WHERE mid IS NULL
             """)
+        people = [:]
+        heldUnits = [:]
+        for row in try rows("SELECT bid, mid, from_unit FROM temp.mg_person") {
+            people[row[0]] = row[1]
+            if let unit = row[2] as Int64? { heldUnits[row[0]] = unit }
+        }
     }
 
     /// The people whose records in the department came from a bundle newer than this one
@@ -797,17 +896,14 @@ struct Merger {
 
     /// One kind of record: matched on the person and the natural key; the same values are
     /// one record, different values a conflict, a record the department lacks is added.
-    mutating func mergeRecords(_ table: String, key: [String]) throws {
+    mutating func mergeRecords(_ table: String, key: [String], records: ReadRows?) throws {
         let all = try columns(table).filter { $0 != "id" && $0 != "person_id" }
         let values = all.filter { !key.contains($0) }
-        let match = (["s.person_id = mp.mid"] + key.map { "s.\"\($0)\" IS \(mapped($0))" }).joined(separator: " AND ")
-        try fill("mg_\(table)", """
-            SELECT b.id AS bid, (SELECT s.id FROM main.\(table) s WHERE \(match)) AS mid, mp.mid AS person_id, mp.from_unit AS from_unit,
-                   0 AS skip, \(all.map { "\(mapped($0)) AS \"\($0)\"" }.joined(separator: ", "))
-            FROM temp.b_\(table) b JOIN temp.mg_person mp ON mp.bid = b.person_id
-            """, indexes: ["UNIQUE INDEX temp.mg_\(table)_bid ON mg_\(table) (bid)"])
+        try copyRecords(table, columns: all, key: key, records: records)
+        // The department's records of these people that the bundle lacks: only those it
+        // held before can have any (`from_unit`).
         report.absent[table] = try count("""
-            SELECT count(*) FROM main.\(table) WHERE person_id IN (SELECT mid FROM temp.mg_person)
+            SELECT count(*) FROM main.\(table) WHERE person_id IN (SELECT mid FROM temp.mg_person WHERE from_unit IS NOT NULL)
             AND id NOT IN (SELECT mid FROM temp.mg_\(table) WHERE mid IS NOT NULL)
             """)
 
@@ -844,6 +940,68 @@ struct Merger {
                 WHERE mid IS NULL AND skip = 0
                 """)
         }
+    }
+
+    /// Copies the bundle's `records` of `table` into the work table `temp.mg_TABLE`
+    /// (`copy`), each with its person's id here (`people`; the records of a person the
+    /// merge left out are not copied) and the person's unit before (`heldUnits`). `mid` is
+    /// then the id of the same record here (the person and the natural `key`), looked up
+    /// for the people the department held before: the people this bundle adds have no
+    /// records yet.
+    func copyRecords(_ table: String, columns: [String], key: [String], records: ReadRows?) throws {
+        let name = "mg_\(table)"
+        try copy(table, records, into: name, columns: columns,
+                 work: ["mid INTEGER", "person_id INTEGER", "from_unit INTEGER", "skip INTEGER NOT NULL DEFAULT 0"],
+                 given: [("person_id", .mapped("person_id", people, required: true)),
+                         ("from_unit", .mapped("person_id", heldUnits, required: false))])
+        let match = (["s.person_id = \(name).person_id"] + key.map { "s.\"\($0)\" IS \(name).\"\($0)\"" }).joined(separator: " AND ")
+        try exec("""
+            UPDATE temp.\(name) SET mid = (SELECT s.id FROM main.\(table) s WHERE \(match))
+            WHERE from_unit IS NOT NULL
+            """)
+    }
+
+    /// Where a value copied into a work table comes from: a column of the bundle's row, as
+    /// it is or through a map of ids (`CopiedValue`).
+    enum Source {
+        case column(String)
+        case mapped(String, [Int64: Int64], required: Bool)
+    }
+
+    /// Copies the bundle's rows of `table` (`read`, `BundleRecords`) into the work table
+    /// `temp.NAME` (`Database.insertRows`): the row's id as `bid`, then the `given` work
+    /// columns, then the table's `columns` (trades mapped by name, `trades`: NULL for a
+    /// trade not here). The work table (`bid`, the `work` columns, `columns`) and its
+    /// `indexes` are made for the first bundle of a list and emptied for each after it, as
+    /// `fill` does. A bundle's columns are the department's (`UnitBundle.verify`); one
+    /// missing refuses the bundle.
+    func copy(_ table: String, _ read: ReadRows?, into name: String, columns: [String], work: [String],
+              given: [(column: String, value: Source)] = [], indexes: [String] = []) throws {
+        let list = columns.map { "\"\($0)\"" }
+        if try !db.hasTemporaryTable(name) {
+            try db.execute(sql: "CREATE TEMP TABLE \(name) (\((["bid INTEGER PRIMARY KEY"] + work + list).joined(separator: ", ")))")
+            for index in indexes { try db.execute(sql: "CREATE \(index)") }
+        }
+        try exec("DELETE FROM temp.\(name)")
+        guard let read else { throw UnitBundle.refusal(file, .tableDiffers(table: table)) }
+        func copied(_ source: Source) throws -> CopiedValue {
+            func index(_ column: String) throws -> Int32 {
+                guard let index = read.columns.firstIndex(of: column) else { throw UnitBundle.refusal(file, .tableDiffers(table: table)) }
+                return Int32(index)
+            }
+            switch source {
+            case .column(let column): return .column(try index(column))
+            case .mapped(let column, let map, let required): return .mapped(try index(column), map, required: required)
+            }
+        }
+        let values = try ([.column("id")] + given.map(\.value) + columns.map { column in
+            Self.tradeColumns.contains(column) ? .mapped(column, trades, required: false) : .column(column)
+        }).map(copied)
+        let insert = try db.cachedStatement(sql: """
+            INSERT INTO temp.\(name) (\((["bid"] + given.map { "\"\($0.column)\"" } + list).joined(separator: ", "))) \
+            VALUES (?\(String(repeating: ", ?", count: given.count + columns.count)))
+            """)
+        try db.insertRows(read, into: insert, values: values)
     }
 
     /// RULES R3 with X1: a bundle's application whose use repeats a category the
@@ -948,7 +1106,7 @@ struct Merger {
             FROM temp.b_exceptional_use b JOIN temp.mg_person mp ON mp.bid = b.person_id
             """)
         report.absent[table] = try count("""
-            SELECT count(*) FROM main.exceptional_use WHERE person_id IN (SELECT mid FROM temp.mg_person)
+            SELECT count(*) FROM main.exceptional_use WHERE person_id IN (SELECT mid FROM temp.mg_person WHERE from_unit IS NOT NULL)
             AND id NOT IN (SELECT mid FROM temp.mg_use WHERE mid IS NOT NULL)
             """)
         let values = all.filter { !["category", "grade", "year"].contains($0) } + ["application_id"]

@@ -151,7 +151,7 @@ public struct ExpectedSchema: Sendable {
     /// no record.
     static func appliedMigrations(_ db: Database) throws -> [String] {
         guard try db.tableExists("grdb_migrations") else { return [] }
-        return try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY identifier")
+        return try String.fetchAll(db.cachedStatement(sql: "SELECT identifier FROM grdb_migrations ORDER BY identifier"))
     }
 
     /// A difference between a file's schema and the expected one.

@@ -146,7 +146,8 @@ enum ImportBatches {
     static func digest(_ db: Database, table: String, first: Int64, last: Int64,
                        before: [Int64: [UInt8]?] = [:]) throws -> (digest: String, rows: Int) {
         let (_, json) = try ChangeLog.rowExpressions(db, table: table)
-        let statement = try db.makeStatement(sql: "SELECT rowid, \(json) FROM \"\(table)\" WHERE rowid BETWEEN ? AND ? ORDER BY rowid")
+        // Cached: a merge digests each of a hundred bundles' tables.
+        let statement = try db.cachedStatement(sql: "SELECT rowid, \(json) FROM \"\(table)\" WHERE rowid BETWEEN ? AND ? ORDER BY rowid")
         try statement.setArguments([first, last])
         let handle = statement.sqliteStatement
         var hasher = SHA256()
@@ -275,7 +276,7 @@ extension Session {
             result = try body(first)
         }
         if result.log {
-            let last = try Int64.fetchOne(db, sql: "SELECT max(rowid) FROM \"\(table)\"") ?? 0
+            let last = try Int64.fetchOne(db.cachedStatement(sql: "SELECT max(rowid) FROM \"\(table)\"")) ?? 0
             if last >= first {
                 try ImportBatches.append(db, table: table, source: source, first: first, last: last, fileRows: fileRows(first))
             }
