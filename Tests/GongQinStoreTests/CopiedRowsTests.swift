@@ -75,4 +75,12 @@ struct CopiedRowsTests {
             #expect(try shown("target", db).first?.hasSuffix("null:NULL null:NULL") == true)
         }
     }
+
+    @Test("a text's place in the buffer survives up to 4 GB: start and length each below 2³²")
+    func places() {
+        for (start, length) in [(0, 0), (1, 2), (Int(Int32.max), 7), (Int(UInt32.max) - 5, 5), (3, Int(UInt32.max))] {
+            let place = ReadRows.place(ReadRows.number(start: start, length: length))
+            #expect(place.start == start && place.length == length)
+        }
+    }
 }

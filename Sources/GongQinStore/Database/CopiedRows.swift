@@ -101,7 +101,8 @@ extension Database {
 /// Rows read off a statement into memory, to be inserted elsewhere later, from another
 /// thread (`Database.insertRows`): a merge reads the next bundle's records while it merges
 /// the one before. Each value is kept as its type and a number: the integer, a double's
-/// bits, or where a text's or blob's bytes are in `bytes`.
+/// bits, or where a text's or blob's bytes are in `bytes`. The texts and blobs of one
+/// statement may hold up to 4 GB in all; more is refused (`SQLITE_TOOBIG`).
 struct ReadRows: Sendable {
     /// The statement's columns.
     let columns: [String]
@@ -132,6 +133,7 @@ struct ReadRows: Sendable {
                     // documentation asks.
                     let start = type == SQLITE_TEXT ? UnsafeRawPointer(sqlite3_column_text(handle, i)) : sqlite3_column_blob(handle, i)
                     let length = Int(sqlite3_column_bytes(handle, i))
+                    guard bytes.count + length <= Int(UInt32.max) else { throw DatabaseError(resultCode: .SQLITE_TOOBIG) }
                     numbers.append(Self.number(start: bytes.count, length: length))
                     if let start { bytes.append(contentsOf: UnsafeRawBufferPointer(start: start, count: length)) }
                 default: numbers.append(0)
@@ -140,7 +142,11 @@ struct ReadRows: Sendable {
         }
     }
 
-    static func number(start: Int, length: Int) -> Int64 { Int64(start) << 32 | Int64(length) }
+    /// A text's or blob's place in `bytes`, both below 2³², as one number.
+    static func number(start: Int, length: Int) -> Int64 { Int64(bitPattern: UInt64(start) << 32 | UInt64(length)) }
 
-    static func place(_ number: Int64) -> (start: Int, length: Int) { (Int(number >> 32), Int(number & 0xFFFF_FFFF)) }
+    static func place(_ number: Int64) -> (start: Int, length: Int) {
+        let bits = UInt64(bitPattern: number)
+        return (Int(bits >> 32), Int(bits & 0xFFFF_FFFF))
+    }
 }

@@ -440,16 +440,21 @@ final class BundleRecords: @unchecked Sendable {
     }
 
     /// The records, by table: read ahead (waiting for the reading if it is under way) or
-    /// read from `queue` now. Taken once; nothing is kept.
-    func take(_ queue: DatabaseQueue) throws -> [String: ReadRows] {
+    /// read from `queue` now. Taken once; nothing is kept. A bundle that fails to read
+    /// now, after it passed its check, is refused as unreadable (65), named by `file`.
+    func take(_ queue: DatabaseQueue, file: String) throws -> [String: ReadRows] {
         condition.lock()
         while case .reading = state { condition.wait() }
         let before = state
         state = .taken
         condition.unlock()
-        switch before {
-        case .read(let result): return try result.get()
-        default: return try Self.read(queue)
+        do {
+            switch before {
+            case .read(let result): return try result.get()
+            default: return try Self.read(queue)
+            }
+        } catch {
+            throw UnitBundle.refusal(file, .unreadable)
         }
     }
 
@@ -719,7 +724,7 @@ struct Merger {
         try mergeUnit()
         try mergeCatalogues()
         unitNames = Dictionary(uniqueKeysWithValues: try rows("SELECT id, name FROM unit").map { ($0["id"], $0["name"]) })
-        let read = try bundle.records.take(bundle.queue)
+        let read = try bundle.records.take(bundle.queue, file: file)
         try mergePeople(read["person"])
         progress(.people(count: report.manifest.counts["person"] ?? 0))
         for kind in Self.kinds { try mergeRecords(kind.table, key: kind.key, records: read[kind.table]) }
