@@ -433,7 +433,8 @@ final class BundleRecords: @unchecked Sendable {
         DispatchQueue.global(qos: .userInitiated).async { [self] in
             let result = Result { try Self.read(queue) }
             condition.withLock {
-                state = .read(result)
+                // Discarded meanwhile: nothing is kept.
+                if case .reading = state { state = .read(result) }
                 condition.broadcast()
             }
         }
@@ -458,10 +459,14 @@ final class BundleRecords: @unchecked Sendable {
         }
     }
 
-    /// Lets go of records read ahead and never taken (a bundle merged before).
+    /// Lets go of records read ahead and never taken (a bundle merged before), or being
+    /// read ahead still: a list merged a second time keeps none of them.
     func discard() {
         condition.withLock {
-            if case .read = state { state = .taken }
+            switch state {
+            case .read, .reading: state = .taken
+            case .unread, .taken: break
+            }
         }
     }
 
