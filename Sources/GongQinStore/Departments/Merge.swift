@@ -626,7 +626,7 @@ struct Merger {
     /// This database's id of each of the bundle's people in the merge, by the bundle's id;
     /// and the unit of each the department held before (`mg_person`).
     var people: [Int64: Int64] = [:], heldUnits: [Int64: Int64] = [:]
-    /// This database's id of each of the bundle's trades, by the bundle's id (`mg_trade`).
+    /// This database's id of each of the bundle's trades, by the bundle's id: matched by name.
     var trades: [Int64: Int64] = [:]
 
     init(db: Database, bundle: OpenBundle, prefer: MergePreference?, report: MergeReport,
@@ -667,7 +667,7 @@ struct Merger {
         try Int.fetchOne(db.cachedStatement(sql: sql), arguments: arguments) ?? 0
     }
 
-    static let workTables = ["mg_trade", "mg_person", "mg_use"] + kinds.map { "mg_" + $0.table }
+    static let workTables = ["mg_person", "mg_use"] + kinds.map { "mg_" + $0.table }
 
     /// Drops the work tables at the end of a list (`fill` made them).
     static func dropWorkTables(_ db: Database) throws {
@@ -780,12 +780,9 @@ struct Merger {
             WHERE name NOT IN (SELECT name FROM main.trade) ORDER BY id
             """)
         report.added["trade"] = db.changesCount
-        if try !db.hasTemporaryTable("mg_trade") {
-            try db.execute(sql: "CREATE TEMP TABLE mg_trade (bid INTEGER PRIMARY KEY, mid INTEGER NOT NULL)")
-        }
-        try exec("DELETE FROM temp.mg_trade")
-        try exec("INSERT INTO temp.mg_trade SELECT b.id, m.id FROM temp.b_trade b JOIN main.trade m ON m.name = b.name")
-        trades = Dictionary(uniqueKeysWithValues: try rows("SELECT bid, mid FROM temp.mg_trade").map { ($0[0], $0[1]) })
+        trades = Dictionary(uniqueKeysWithValues: try rows("""
+            SELECT b.id, m.id FROM temp.b_trade b JOIN main.trade m ON m.name = b.name
+            """).map { ($0[0], $0[1]) })
         if let code = try text("""
             SELECT b.code FROM temp.b_exceptional_condition b JOIN main.exceptional_condition m ON m.code = b.code
             WHERE m.category <> b.category LIMIT 1
